@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, build, then run the development IdP and the API (which
+// migrates and seeds the SQLite file and serves the shell, the micro-frontends and the import map).
+// Ctrl-C or SIGTERM stops every process started here.
+import { buildAll, ensureInstalled, startHall } from '../lib/index.mjs'
+
+await ensureInstalled()
+if (!process.argv.includes('--no-build')) await buildAll()
+
+const hall = await startHall()
+const shutdown = async (signal) => {
+  console.log(`\n• ${signal}: stopping the hall…`)
+  await hall.stop()
+  process.exit(0)
+}
+process.on('SIGINT', () => shutdown('SIGINT'))
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+for (const child of hall.children) {
+  child.on('exit', (code) => {
+    console.error(`\n✗ a process of the hall exited (${code}); stopping the rest`)
+    void hall.stop().then(() => process.exit(1))
+  })
+}
+
+let accounts = ''
+if (hall.idpUrl) {
+  try {
+    const people = await (await fetch(`${hall.idpUrl}/accounts.json`)).json()
+    accounts = people.map((p) => `    ${p.cardNumber.padEnd(12)} ${p.name}  (${p.role})`).join('\n')
+  } catch {
+    accounts = `    see ${hall.idpUrl}`
+  }
+}
+console.log(`
+  Service Hall is running:  ${hall.url}
+  API reference:            ${hall.url}/api/docs
+  Data:                     ${hall.dataDir}
+${hall.idpUrl ? `  Development IdP:          ${hall.idpUrl}  (pick a person, no password)\n  Demo accounts:\n${accounts}\n` : ''}
+  Ctrl-C stops everything.
+`)

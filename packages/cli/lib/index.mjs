@@ -1,0 +1,157 @@
+// The machinery behind `npm start`, `npm test` and `npm run deploy:mf`. Plain Node.js on purpose:
+// it has to run on a fresh clone before a single dependency is installed.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const PNPM_VERSION = '12.4.2'
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+/**
+ * Runs a command and resolves with its exit code. Output goes to ours unless `quiet`.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} [opts]
+ */
+export function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? root,
+      env: { ...process.env, ...opts.env },
+      stdio: opts.quiet ? 'ignore' : 'inherit',
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+/** Runs the pinned pnpm; `npx -y` beats a `yes=false` npmrc and works with an empty HOME. */
+export function pnpm(args, opts = {}) {
+  return run('npx', ['-y', `pnpm@${PNPM_VERSION}`, ...args], opts)
+}
+
+async function must(promise, what) {
+  const code = await promise
+  if (code !== 0) {
+    console.error(`\n✗ ${what} failed (exit ${code})`)
+    process.exit(code || 1)
+  }
+}
+
+/** Installs dependencies when node_modules is missing or older than the lockfile. */
+export async function ensureInstalled() {
+  const marker = path.join(root, 'node_modules', '.modules.yaml')
+  const lock = path.join(root, 'pnpm-lock.yaml')
+  const fresh =
+    existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs
+  if (fresh) return
+  console.log('• installing dependencies (pnpm %s)…', PNPM_VERSION)
+  const frozen = existsSync(lock) ? ['--frozen-lockfile'] : []
+  await must(pnpm(['install', ...frozen, '--reporter=append-only']), 'pnpm install')
+}
+
+/** Builds every package that has something to build (the shell, the micro-frontends, vendor). */
+export async function buildAll() {
+  console.log('• building the shell, shared libraries and micro-frontends…')
+  await must(pnpm(['-r', '--workspace-concurrency=2', 'build']), 'build')
+}
+
+/** Polls a URL until it answers (any status below 500). */
+export async function waitFor(url, { timeoutMs = 60_000, child } = {}) {
+  const start = Date.now()
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`)
+    try {
+      const res = await fetch(url, { redirect: 'manual' })
+      if (res.status < 500) return
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/**
+ * Starts the development IdP (unless a real IdP is configured) and the API, which migrates, seeds,
+ * registers the built micro-frontends and serves everything. Used by `npm start` and by the tests.
+ * @param {{ port?: number, idpPort?: number, dataDir?: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} [opts]
+ */
+export async function startHall(opts = {}) {
+  const env = { ...process.env, ...opts.env }
+  const port = opts.port ?? Number(env.PORT ?? 3000)
+  const idpPort = opts.idpPort ?? Number(env.DEV_IDP_PORT ?? 3001)
+  const dataDir = path.resolve(root, opts.dataDir ?? env.HALL_DATA_DIR ?? 'data')
+  mkdirSync(dataDir, { recursive: true })
+  const publicUrl = env.HALL_PUBLIC_URL ?? `http://localhost:${port}`
+  const common = { ...env, PORT: String(port), HALL_DATA_DIR: dataDir, HALL_PUBLIC_URL: publicUrl }
+  const stdio = opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit'
+  const children = []
+  // Each child leads its own process group, so stopping kills whatever it started too.
+  const launch = (script, childEnv) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: root,
+      env: childEnv,
+      stdio,
+      detached: true,
+    })
+    children.push(child)
+    return child
+  }
+
+  let idpUrl
+  if (!env.HALL_IDP_METADATA) {
+    if (env.NODE_ENV === 'production') {
+      throw new Error('NODE_ENV=production needs HALL_IDP_METADATA: the development IdP is refused there')
+    }
+    idpUrl = env.DEV_IDP_URL ?? `http://localhost:${idpPort}`
+    const idp = launch('packages/dev-idp/src/server.ts', {
+      ...common,
+      DEV_IDP_PORT: String(idpPort),
+      DEV_IDP_URL: idpUrl,
+    })
+    await waitFor(`${idpUrl}/metadata`, { child: idp })
+    common.HALL_IDP_METADATA = path.join(dataDir, 'dev-idp', 'metadata.xml')
+    common.HALL_DEV_IDP = '1'
+  }
+  const api = launch('api/src/server.ts', common)
+
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((resolve) => {
+            if (c.exitCode !== null || c.signalCode !== null) return resolve()
+            c.once('exit', resolve)
+            try {
+              process.kill(-c.pid, 'SIGTERM')
+            } catch {
+              resolve()
+            }
+            setTimeout(() => {
+              try {
+                process.kill(-c.pid, 'SIGKILL')
+              } catch {
+                /* already gone */
+              }
+            }, 5000).unref()
+          }),
+      ),
+    )
+  }
+  try {
+    await waitFor(`http://localhost:${port}/healthz`, { child: api, timeoutMs: 120_000 })
+  } catch (err) {
+    await stop()
+    throw err
+  }
+  return { url: publicUrl, idpUrl, dataDir, port, children, stop }
+}
+
+export { bin }
