@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { Scalar } from '@scalar/hono-api-reference'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { createAuthRoutes, csrfProtection, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
+import type { Deps } from './lib/context.ts'
+import { HallError, errorBody } from './lib/errors.ts'
+import { createRouter } from './lib/router.ts'
+import { catalogRoutes } from './routes/catalog/catalog.routes.ts'
+import { deploymentsRoutes } from './routes/deployments/deployments.routes.ts'
+import { myListsRoutes } from './routes/my-lists/my-lists.routes.ts'
+import { createWebRoutes } from './web/shell-page.ts'
+
+// The reference page's script ships inside @scalar/api-reference (not exported as a subpath).
+const scalarEntry = fileURLToPath(import.meta.resolve('@scalar/api-reference'))
+const scalarScript = `${scalarEntry.slice(0, scalarEntry.lastIndexOf('/dist/'))}/dist/browser/standalone.js`
+
+/**
+ * Builds the whole hall API as one Hono app. Tests call it in-process with `app.request()`; the
+ * server mounts it on a real port. Everything it needs comes in `deps` (no globals).
+ */
+export function createApp(deps: Deps, saml: SamlServiceProvider) {
+  const app = createRouter()
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    c.set('user', null)
+    await next()
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      // The shell and micro-frontends are same-origin modules; embedding the hall in a frame is
+      // not a feature (widgets are custom elements, not frames).
+      xFrameOptions: 'DENY',
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: 'same-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  )
+  app.use('*', sessionMiddleware)
+  app.use('*', csrfProtection({ exempt: (c) => (c.req.header('authorization') ?? '').startsWith('Bearer ') }))
+
+  app.get('/healthz', (c) => c.json({ ok: true }))
+
+  const routes = app
+    .route('/', createAuthRoutes(saml))
+    .route('/', deploymentsRoutes)
+    .route('/', catalogRoutes)
+    .route('/', myListsRoutes)
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Service Hall API',
+      version: '0.1.0',
+      description:
+        'The API of the Service Hall (网上办事大厅). Browsers use the session cookie set by SAML login; deploy scripts send a Bearer token. Errors always have the shape `{ error: { code, message, messageZh } }`.',
+    },
+  })
+  // The reference page's script is served from our own dependency: the hall runs without internet.
+  app.get('/api/docs/scalar.js', async (c) => {
+    c.header('Cache-Control', 'public, max-age=86400')
+    return c.body(await readFile(scalarScript), 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+  })
+  app.get('/api/docs', Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Service Hall API' }))
+
+  app.route('/', createWebRoutes())
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`, `没有这个接口：${c.req.method} ${c.req.path}`), 404))
+  app.onError((err, c) => {
+    if (err instanceof HallError) {
+      return c.json(errorBody(err.code, err.message, err.messageZh, err.extra), err.status)
+    }
+    if (err instanceof HTTPException) {
+      return c.json(errorBody('http_error', err.message || 'Request refused', err.message || '请求被拒绝'), err.status)
+    }
+    deps.log.error({ err, path: c.req.path }, 'unhandled error')
+    return c.json(errorBody('internal', 'Something went wrong on our side; it has been logged', '服务器出错，已记录'), 500)
+  })
+  return routes
+}
+
+export type App = ReturnType<typeof createApp>

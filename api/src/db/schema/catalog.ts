@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { departments } from './org.ts'
+
+export const categories = sqliteTable('categories', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  icon: text('icon').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+})
+
+/** A service as a whole; what applicants see is its current published version. */
+export const services = sqliteTable('services', {
+  code: text('code').primaryKey(),
+  ownerDepartmentCode: text('owner_department_code')
+    .notNull()
+    .references(() => departments.code),
+  categoryCode: text('category_code')
+    .notNull()
+    .references(() => categories.code),
+  /** online: applications accepted; offline: listed but closed; retired: gone from the catalog. */
+  status: text('status', { enum: ['draft', 'online', 'offline', 'retired'] }).notNull(),
+  currentVersion: integer('current_version'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+})
+
+/** One published (or draft) version of a service: applications keep the version they started with. */
+export const serviceVersions = sqliteTable(
+  'service_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    serviceCode: text('service_code')
+      .notNull()
+      .references(() => services.code),
+    version: integer('version').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    summaryZh: text('summary_zh').notNull(),
+    summaryEn: text('summary_en').notNull(),
+    keywordsZh: text('keywords_zh', { mode: 'json' }).$type<string[]>().notNull(),
+    keywordsEn: text('keywords_en', { mode: 'json' }).$type<string[]>().notNull(),
+    audience: text('audience', { mode: 'json' }).$type<string[]>().notNull(),
+    mode: text('mode', { enum: ['online', 'hybrid'] }).notNull(),
+    timeLimitDays: integer('time_limit_days').notNull(),
+    eligibility: text('eligibility', { mode: 'json' }).$type<unknown[]>().notNull(),
+    guide: text('guide', { mode: 'json' }).$type<{ zh: unknown; en: unknown }>().notNull(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('service_versions_code_version').on(t.serviceCode, t.version)],
+)
+
+export const favorites = sqliteTable(
+  'favorites',
+  {
+    /** No foreign key to people: someone the data platform does not know may still star a service. */
+    cardNumber: text('card_number').notNull(),
+    serviceCode: text('service_code')
+      .notNull()
+      .references(() => services.code),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardNumber, t.serviceCode] })],
+)
+
+/** The services a user opened lately, newest first. */
+export const recentServices = sqliteTable(
+  'recent_services',
+  {
+    cardNumber: text('card_number').notNull(),
+    serviceCode: text('service_code')
+      .notNull()
+      .references(() => services.code),
+    viewedAt: integer('viewed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardNumber, t.serviceCode] }), index('recent_by_user').on(t.cardNumber, t.viewedAt)],
+)

@@ -1,0 +1,77 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// The only place that reads process.env. Every setting has a safe default for `npm start` on a
+// developer's machine; production-only values (a real IdP's metadata, secrets) come from here too.
+const bool = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HALL_PUBLIC_URL: z.url().optional(),
+  HALL_DATA_DIR: z.string().min(1).default('./data'),
+  HALL_IDP_METADATA: z.string().min(1).optional(),
+  HALL_DEV_IDP: bool,
+  HALL_SP_ENTITY_ID: z.string().min(1).optional(),
+  HALL_SAML_ATTR_CARD_NUMBER: z.string().default(''),
+  HALL_SAML_ATTR_NAME: z.string().default('displayName'),
+  HALL_SAML_ATTR_KIND: z.string().default('kind'),
+  HALL_SAML_ATTR_DEPARTMENT: z.string().default('department'),
+  HALL_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  HALL_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  HALL_DEPLOY_TOKEN: z.string().min(24, 'HALL_DEPLOY_TOKEN must be at least 24 characters').optional(),
+  HALL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HALL_SOURCE_ROOT: z.string().optional(),
+})
+
+export type Env = ReturnType<typeof toEnv>
+
+function toEnv(raw: z.infer<typeof schema>) {
+  const publicUrl = (raw.HALL_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
+  const dataDir = path.resolve(raw.HALL_DATA_DIR)
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    /** The origin users reach the hall at; SAML URLs and the CSRF check derive from it. */
+    publicUrl,
+    publicOrigin: new URL(publicUrl).origin,
+    /** Cookies are Secure whenever the hall is served over https (always, outside development). */
+    secureCookies: publicUrl.startsWith('https:'),
+    dataDir,
+    dbFile: path.join(dataDir, 'hall.sqlite'),
+    staticDir: path.join(dataDir, 'static'),
+    idpMetadataPath: raw.HALL_IDP_METADATA ?? path.join(dataDir, 'dev-idp', 'metadata.xml'),
+    devIdp: raw.HALL_DEV_IDP,
+    spEntityId: raw.HALL_SP_ENTITY_ID ?? `${publicUrl}/auth/saml/metadata`,
+    samlAttributes: {
+      /** Empty: the card number is the NameID. */
+      cardNumber: raw.HALL_SAML_ATTR_CARD_NUMBER,
+      name: raw.HALL_SAML_ATTR_NAME,
+      kind: raw.HALL_SAML_ATTR_KIND,
+      department: raw.HALL_SAML_ATTR_DEPARTMENT,
+    },
+    sessionIdleMinutes: raw.HALL_SESSION_IDLE_MINUTES,
+    sessionMaxHours: raw.HALL_SESSION_MAX_HOURS,
+    deployToken: raw.HALL_DEPLOY_TOKEN,
+    logLevel: raw.HALL_LOG_LEVEL,
+    /** The repository root: where the built parts are found for the start sync. */
+    sourceRoot: path.resolve(raw.HALL_SOURCE_ROOT ?? path.join(import.meta.dirname, '..', '..')),
+  }
+}
+
+/** Parses the configuration once; fails fast with a message naming each bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const env = toEnv(parsed.data)
+  if (env.nodeEnv === 'production' && env.devIdp) {
+    throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')
+  }
+  return env
+}

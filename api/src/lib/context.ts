@@ -1,0 +1,36 @@
+import type { Db } from '../db/client.ts'
+import type { Env } from '../env.ts'
+import type { Logger } from './logger.ts'
+
+export type UserKind = 'staff' | 'undergraduate' | 'graduate' | 'international'
+
+/** The logged-in person as the session knows them (set by the auth middleware). */
+export interface SessionUser {
+  cardNumber: string
+  name: string
+  nameEn: string
+  kind: UserKind | null
+  departmentCode: string | null
+  roles: { role: string; scope: string }[]
+  knownToDataPlatform: boolean
+}
+
+/** What every route handler can rely on. */
+export interface Deps {
+  db: Db
+  env: Env
+  log: Logger
+  /** The clock, injectable so tests can move time instead of sleeping. */
+  now: () => Date
+  /** The secret a deploy script sends as a Bearer token (HALL_DEPLOY_TOKEN, or generated in the data folder). */
+  deployToken: string
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps
+    user: SessionUser | null
+    /** Set when the request carried the deployment token (scripts, not browsers). */
+    deployer?: string
+  }
+}

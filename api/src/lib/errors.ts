@@ -1,0 +1,53 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from '@hono/zod-openapi'
+
+// One shape for every error the API answers: a code a program can test, and a message a person
+// can act on, in English and Chinese (the UI shows the one in the user's language).
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'bad_request' }),
+      message: z.string().openapi({ example: 'pageSize: must be at most 100' }),
+      messageZh: z.string().openapi({ example: 'pageSize：不能超过 100' }),
+      fields: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .openapi({ description: 'Which inputs were wrong, and why' }),
+      loginUrl: z.string().optional(),
+    }),
+  })
+  .openapi('Error')
+
+export type ErrorBody = z.infer<typeof ErrorSchema>
+
+export class HallError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly messageZh: string,
+    readonly extra: Partial<ErrorBody['error']> = {},
+  ) {
+    super(message)
+  }
+}
+
+export function errorBody(code: string, message: string, messageZh: string, extra: Partial<ErrorBody['error']> = {}): ErrorBody {
+  return { error: { code, message, messageZh, ...extra } }
+}
+
+export function fail(c: Context, status: ContentfulStatusCode, code: string, message: string, messageZh: string) {
+  return c.json(errorBody(code, message, messageZh), status)
+}
+
+/** Turns zod issues into a 400 body that names each wrong input and why. */
+export function validationBody(issues: readonly z.core.$ZodIssue[], where: string): ErrorBody {
+  const fields = issues.map((i) => ({ path: i.path.map(String).join('.') || where, message: i.message }))
+  const text = fields.map((f) => `${f.path}: ${f.message}`).join('; ')
+  return errorBody('bad_request', `Invalid ${where}: ${text}`, `请求${whereZh(where)}有误：${text}`, { fields })
+}
+
+function whereZh(where: string) {
+  return { query: '参数', param: '路径', json: '内容', form: '表单', header: '头', cookie: 'Cookie' }[where] ?? where
+}

@@ -1,0 +1,190 @@
+import { timingSafeEqual } from 'node:crypto'
+import { createRoute, z } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../../lib/context.ts'
+import { ErrorSchema, errorBody } from '../../lib/errors.ts'
+import { createRouter } from '../../lib/router.ts'
+import { policy } from '../../policy/index.ts'
+import { NAME_PATTERN, VERSION_PATTERN, currentDeployments, history, importMap, register, rollback, storeFile } from './deployments.service.ts'
+
+const Part = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,40}$/, 'a part is a folder name such as mf-catalog')
+  .openapi({ param: { name: 'part', in: 'path' }, example: 'mf-catalog' })
+const Version = z.string().regex(VERSION_PATTERN, 'a version is letters, digits, dots, plus and minus, at most 64')
+
+const DeploymentSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    version: z.string(),
+    imports: z.record(z.string(), z.string()),
+    styles: z.array(z.string()),
+    html: z.string().nullable(),
+    baseUrl: z.string(),
+    registeredBy: z.string(),
+    registeredAt: z.string(),
+    rolledBackAt: z.string().nullable(),
+    rolledBackBy: z.string().nullable(),
+  })
+  .openapi('Deployment')
+
+type Row = ReturnType<typeof history>[number]
+const toJson = (d: Row) => ({
+  ...d,
+  registeredAt: d.registeredAt.toISOString(),
+  rolledBackAt: d.rolledBackAt?.toISOString() ?? null,
+})
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** A deploy script (Bearer token) or an administrator's session. */
+const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
+  const auth = c.req.header('authorization')
+  const { deployToken } = c.var.deps
+  if (auth?.startsWith('Bearer ')) {
+    if (!sameSecret(auth.slice(7).trim(), deployToken)) {
+      return c.json(errorBody('bad_token', 'The deploy token is wrong', '部署令牌不正确'), 401)
+    }
+    c.set('deployer', 'deploy-token')
+    return next()
+  }
+  const user = c.var.user
+  if (!user) return c.json(errorBody('unauthenticated', 'Log in, or send the deploy token as a Bearer token', '请先登录，或以 Bearer 方式提供部署令牌'), 401)
+  if (!policy.canManageDeployments(user)) {
+    return c.json(errorBody('forbidden', 'Only administrators manage deployments', '只有系统管理员可以管理部署'), 403)
+  }
+  c.set('deployer', user.cardNumber)
+  return next()
+})
+
+const errors = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: 'Not logged in, or a wrong token', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Not an administrator', content: { 'application/json': { schema: ErrorSchema } } },
+}
+
+export const deploymentsRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/importmap.json',
+      tags: ['Deployments'],
+      summary: 'The import map the shell loads: the current version of every browser part',
+      responses: {
+        200: {
+          description: 'The import map',
+          content: { 'application/json': { schema: z.object({ imports: z.record(z.string(), z.string()) }) } },
+        },
+      },
+    }),
+    (c) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.json({ imports: importMap(c.var.deps.db).imports }, 200)
+    },
+  )
+  .use('/api/admin/deployments', requireDeployer)
+  .use('/api/admin/deployments/*', requireDeployer)
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/deployments',
+      tags: ['Deployments'],
+      summary: 'The current version of every browser part',
+      responses: { 200: { description: 'Current deployments', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } }, ...errors },
+    }),
+    (c) => c.json({ items: currentDeployments(c.var.deps.db).map(toJson) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/deployments/{part}',
+      tags: ['Deployments'],
+      summary: 'Every registered version of one part, newest first',
+      request: { params: z.object({ part: Part }) },
+      responses: { 200: { description: 'Version history', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } }, ...errors },
+    }),
+    (c) => c.json({ items: history(c.var.deps.db, `@hall/${c.req.valid('param').part}`).map(toJson) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/admin/deployments/{part}/{version}/files/{file}',
+      tags: ['Deployments'],
+      summary: "Uploads one built file into the hall's static store (the path URL-encoded as one segment)",
+      middleware: [bodyLimit({ maxSize: 20 * 1024 * 1024, onError: (c) => c.json(errorBody('too_large', 'A file may be at most 20 MiB', '单个文件不能超过 20 MiB'), 413) })] as const,
+      request: {
+        params: z.object({ part: Part, version: Version, file: z.string().min(1).max(300) }),
+        body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
+      },
+      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } }, ...errors },
+    }),
+    async (c) => {
+      const { part, version, file } = c.req.valid('param')
+      const bytes = Buffer.from(await c.req.arrayBuffer())
+      await storeFile(c.var.deps.env.staticDir, `@hall/${part}`, version, file, bytes)
+      return c.json({ stored: `/static/${part}/${version}/${file}` }, 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/deployments',
+      tags: ['Deployments'],
+      summary: 'Registers a new version of a part after checking that its files answer',
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                name: z.string().regex(NAME_PATTERN, 'a name is @hall/<folder>'),
+                version: Version,
+                imports: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, 'at least one import'),
+                styles: z.array(z.string().min(1)).optional(),
+                html: z.string().min(1).optional(),
+                baseUrl: z.url().optional().openapi({ description: 'Files hosted elsewhere; default: the hall’s own static store' }),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: { description: 'Registered: the shell loads it on the next page load', content: { 'application/json': { schema: DeploymentSchema } } },
+        409: { description: 'That version is already registered', content: { 'application/json': { schema: ErrorSchema } } },
+        422: { description: 'A file of the version does not answer', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { baseUrl, ...manifest } = c.req.valid('json')
+      const row = await register(c.var.deps, { manifest, baseUrl, registeredBy: c.var.deployer ?? 'unknown' })
+      c.var.deps.log.info({ name: row.name, version: row.version, by: row.registeredBy }, 'deployment registered')
+      return c.json(toJson(row), 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/deployments/{part}/rollback',
+      tags: ['Deployments'],
+      summary: 'Rolls a part back to the version before its current one',
+      request: { params: z.object({ part: Part }) },
+      responses: {
+        200: { description: 'Rolled back', content: { 'application/json': { schema: z.object({ from: DeploymentSchema, to: DeploymentSchema }) } } },
+        404: { description: 'No such part', content: { 'application/json': { schema: ErrorSchema } } },
+        409: { description: 'Nothing to roll back to', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errors,
+      },
+    }),
+    (c) => {
+      const { from, to } = rollback(c.var.deps, `@hall/${c.req.valid('param').part}`, c.var.deployer ?? 'unknown')
+      c.var.deps.log.info({ name: from.name, from: from.version, to: to.version }, 'deployment rolled back')
+      return c.json({ from: toJson(from), to: toJson(to) }, 200)
+    },
+  )

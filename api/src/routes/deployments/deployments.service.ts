@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { transaction } from '../../db/client.ts'
+import { mfDeployments } from '../../db/schema/index.ts'
+import type { Deps } from '../../lib/context.ts'
+import { HallError } from '../../lib/errors.ts'
+
+// The deployment registry behind the import map (DESIGN rule 3, "deploying is data"): a team
+// publishes its built files and registers a version; the shell loads what is current on the next
+// page load; a rollback hides the current version so the one before it is current again.
+
+export const NAME_PATTERN = /^@hall\/[a-z][a-z0-9-]{1,40}$/
+export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$/
+
+/** The folder of a part in the static store: its name without the scope. */
+export const folderOf = (name: string) => name.replace(/^@hall\//, '')
+
+/** The parts that `npm start` builds and registers from the working tree. */
+export const LOCAL_PARTS = [
+  { name: '@hall/vendor', dir: 'packages/vendor' },
+  { name: '@hall/shell', dir: 'shell' },
+  { name: '@hall/mf-catalog', dir: 'mf-catalog' },
+  { name: '@hall/mf-forms', dir: 'mf-forms' },
+  { name: '@hall/mf-todo', dir: 'mf-todo' },
+  { name: '@hall/mf-feedback', dir: 'mf-feedback' },
+] as const
+
+export type Deployment = typeof mfDeployments.$inferSelect
+
+/** The manifest every browser build writes to `dist/deploy.json`. */
+export interface DeployManifest {
+  name: string
+  version: string
+  /** Specifier → path relative to the version's folder. */
+  imports: Record<string, string>
+  styles?: string[]
+  html?: string
+}
+
+/** The current version of each part: its newest registration that was not rolled back. */
+export function currentDeployments(db: Db): Deployment[] {
+  const rows = db.select().from(mfDeployments).where(isNull(mfDeployments.rolledBackAt)).orderBy(desc(mfDeployments.id)).all()
+  const seen = new Map<string, Deployment>()
+  for (const row of rows) if (!seen.has(row.name)) seen.set(row.name, row)
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export function history(db: Db, name: string): Deployment[] {
+  return db.select().from(mfDeployments).where(eq(mfDeployments.name, name)).orderBy(desc(mfDeployments.id)).all()
+}
+
+export function importMap(db: Db) {
+  const current = currentDeployments(db)
+  const imports: Record<string, string> = {}
+  for (const d of current) Object.assign(imports, d.imports)
+  return { imports, styles: current.flatMap((d) => d.styles) }
+}
+
+/** Where a part's version lives in the hall's own static store. */
+export function storeUrl(name: string, version: string) {
+  return `/static/${folderOf(name)}/${version}/`
+}
+
+const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|map|txt)$/
+
+/** Writes one file of a version into the static store, with precompressed copies. */
+export async function storeFile(staticDir: string, name: string, version: string, relPath: string, bytes: Buffer) {
+  const clean = path.posix.normalize(relPath)
+  if (clean.startsWith('..') || path.posix.isAbsolute(clean) || clean.includes('\0')) {
+    throw new HallError(400, 'bad_path', `File path "${relPath}" must stay inside the version folder`, `文件路径“${relPath}”必须位于版本目录内`)
+  }
+  const target = path.join(staticDir, folderOf(name), version, clean)
+  await mkdir(path.dirname(target), { recursive: true })
+  await writeFile(target, bytes)
+  if (COMPRESSIBLE.test(clean) && bytes.length > 512) {
+    await writeFile(`${target}.gz`, gzipSync(bytes, { level: 9 }))
+    await writeFile(`${target}.br`, brotliCompressSync(bytes))
+  }
+}
+
+/**
+ * Registers a version after checking that every file it names answers: in the hall's own store
+ * the files must be there; at another URL each import must answer 200.
+ */
+export async function register(
+  deps: Deps,
+  input: { manifest: DeployManifest; baseUrl?: string; registeredBy: string },
+): Promise<Deployment> {
+  const { manifest } = input
+  const base = input.baseUrl ?? storeUrl(manifest.name, manifest.version)
+  const resolve = (p: string) => (/^https?:\/\//.test(p) ? p : new URL(p, new URL(base, deps.env.publicUrl)).href.replace(deps.env.publicOrigin, ''))
+  const imports = Object.fromEntries(Object.entries(manifest.imports).map(([k, v]) => [k, resolve(v)]))
+  const styles = (manifest.styles ?? []).map(resolve)
+  const html = manifest.html ? resolve(manifest.html) : null
+  await checkFiles(deps, [...Object.values(imports), ...styles, ...(html ? [html] : [])])
+
+  return transaction(deps.db, (tx) => {
+    const existing = tx
+      .select()
+      .from(mfDeployments)
+      .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
+      .get()
+    if (existing) {
+      throw new HallError(
+        409,
+        'version_exists',
+        `${manifest.name} ${manifest.version} is already registered; build a new version, or roll back to reach an older one`,
+        `${manifest.name} 的版本 ${manifest.version} 已登记；请构建新版本，或用回滚回到旧版本`,
+      )
+    }
+    return tx
+      .insert(mfDeployments)
+      .values({ name: manifest.name, version: manifest.version, imports, styles, html, baseUrl: base, registeredBy: input.registeredBy, registeredAt: deps.now() })
+      .returning()
+      .get()
+  })
+}
+
+async function checkFiles(deps: Deps, urls: string[]) {
+  const missing: string[] = []
+  for (const url of urls) {
+    if (url.startsWith('/static/')) {
+      const file = path.join(deps.env.staticDir, decodeURIComponent(url.slice('/static/'.length)))
+      if (!file.startsWith(deps.env.staticDir) || !existsSync(file)) missing.push(url)
+    } else {
+      const ok = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5000) })
+        .then((r) => r.ok)
+        .catch(() => false)
+      if (!ok) missing.push(url)
+    }
+  }
+  if (missing.length) {
+    throw new HallError(
+      422,
+      'files_missing',
+      `These files of the version do not answer, so it was not registered: ${missing.join(', ')}`,
+      `该版本的这些文件无法访问，未登记：${missing.join(', ')}`,
+    )
+  }
+}
+
+/** Hides the current version of a part so the previous one is current again. */
+export function rollback(deps: Deps, name: string, by: string): { from: Deployment; to: Deployment } {
+  return transaction(deps.db, (tx) => {
+    const active = tx
+      .select()
+      .from(mfDeployments)
+      .where(and(eq(mfDeployments.name, name), isNull(mfDeployments.rolledBackAt)))
+      .orderBy(desc(mfDeployments.id))
+      .limit(2)
+      .all()
+    const [from, to] = active
+    if (!from) throw new HallError(404, 'not_found', `${name} has no registered version`, `${name} 没有已登记的版本`)
+    if (!to) {
+      throw new HallError(409, 'nothing_to_roll_back_to', `${name} ${from.version} is its only version: there is nothing to roll back to`, `${name} 只有 ${from.version} 一个版本，无法回滚`)
+    }
+    tx.update(mfDeployments).set({ rolledBackAt: deps.now(), rolledBackBy: by }).where(eq(mfDeployments.id, from.id)).run()
+    return { from, to }
+  })
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)))
+    else if (entry.name !== 'deploy.json') out.push(rel)
+  }
+  return out
+}
+
+/** Publishes a built `dist/` folder into the static store and registers it, unless that version is known. */
+export async function publishDist(deps: Deps, distDir: string, registeredBy: string): Promise<Deployment | null> {
+  const manifest = JSON.parse(await readFile(path.join(distDir, 'deploy.json'), 'utf8')) as DeployManifest
+  const known = deps.db
+    .select({ id: mfDeployments.id })
+    .from(mfDeployments)
+    .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
+    .get()
+  if (known) return null
+  for (const rel of await listFiles(distDir)) {
+    await storeFile(deps.env.staticDir, manifest.name, manifest.version, rel, await readFile(path.join(distDir, rel)))
+  }
+  return register(deps, { manifest, registeredBy })
+}
+
+/** At start: registers each part built in the working tree whose version is not registered yet. */
+export async function syncLocalBuilds(deps: Deps) {
+  const published: string[] = []
+  for (const part of LOCAL_PARTS) {
+    const dist = path.join(deps.env.sourceRoot, part.dir, 'dist')
+    if (!existsSync(path.join(dist, 'deploy.json'))) {
+      deps.log.warn({ part: part.name }, 'no build found (dist/deploy.json); run the build first')
+      continue
+    }
+    const row = await publishDist(deps, dist, 'npm start')
+    if (row) published.push(`${row.name}@${row.version}`)
+  }
+  if (published.length) deps.log.info({ published }, 'registered local builds')
+}
+
+/** A stable digest of bytes, for content-addressed versions. */
+export const digest = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { createSamlServiceProvider } from './auth/index.ts'
+import { openDb } from './db/client.ts'
+import { seedDemo } from './db/seed.ts'
+import { loadEnv } from './env.ts'
+import type { Deps } from './lib/context.ts'
+import { createLogger } from './lib/logger.ts'
+import { syncLocalBuilds } from './routes/deployments/deployments.service.ts'
+
+// Boot: configuration, database (migrated), demo data on a fresh file, the built parts of the
+// working tree registered, then one HTTP server for the API, the page and the static store.
+
+const env = loadEnv()
+const log = createLogger(env.logLevel)
+mkdirSync(env.dataDir, { recursive: true })
+
+/** The deploy scripts' secret: from the environment, else made once and kept in the data folder. */
+function deployToken(): string {
+  if (env.deployToken) return env.deployToken
+  const file = path.join(env.dataDir, 'deploy-token')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
+const db = openDb(env.dbFile)
+const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployToken() }
+const seeded = seedDemo(db)
+if (seeded) log.info(seeded, 'seeded the demo university and the first-batch services')
+await syncLocalBuilds(deps)
+
+const saml = await createSamlServiceProvider(env, db)
+const app = createApp(deps, saml)
+const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
+  log.info({ port: info.port, url: env.publicUrl, idp: env.idpMetadataPath }, 'Service Hall API listening')
+})
+
+const stop = (signal: string) => {
+  log.info({ signal }, 'stopping')
+  server.close(() => {
+    db.$client.close()
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 3000).unref()
+}
+process.on('SIGINT', () => stop('SIGINT'))
+process.on('SIGTERM', () => stop('SIGTERM'))

@@ -1,0 +1,23 @@
+export declare const PNPM_VERSION: string
+export declare const root: string
+export declare function run(cmd: string, args: string[], opts?: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<number>
+export declare function pnpm(args: string[], opts?: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<number>
+export declare function ensureInstalled(): Promise<void>
+export declare function buildAll(): Promise<void>
+export declare function waitFor(url: string, opts?: { timeoutMs?: number; child?: import('node:child_process').ChildProcess }): Promise<void>
+export interface RunningHall {
+  url: string
+  idpUrl: string | undefined
+  dataDir: string
+  port: number
+  children: import('node:child_process').ChildProcess[]
+  stop(): Promise<void>
+}
+export declare function startHall(opts?: {
+  port?: number
+  idpPort?: number
+  dataDir?: string
+  env?: NodeJS.ProcessEnv
+  quiet?: boolean
+}): Promise<RunningHall>
+export declare function bin(name: string): string
