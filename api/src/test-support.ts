@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { generateIdpKeys, idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import { createApp } from './app.ts'
+import { createSamlServiceProvider } from './auth/saml.ts'
+import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
+import { resolveUser } from './auth/user.ts'
 import { openDb } from './db/client.ts'
+import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
@@ -26,6 +32,34 @@ export function testDeps(overrides: Record<string, string> = {}) {
     /** Moves the clock forward by `ms`. */
     advance(ms: number) {
       now = new Date(now.getTime() + ms)
+    },
+  }
+}
+
+let idpKeys: Promise<IdpKeys> | null = null
+/** One development IdP key pair per test file: generating RSA keys is the slow part. */
+const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
+
+/**
+ * The whole app over a fresh, seeded database, trusting a test IdP, with `loginAs` that creates a
+ * session directly (as a fixture; the SAML round trip itself is tested in auth/).
+ */
+export async function testApp(overrides: Record<string, string> = {}) {
+  const t = testDeps(overrides)
+  seedDemo(t.deps.db, t.deps.now())
+  const { certPem } = await keys()
+  const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
+  const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })
+  const app = createApp(t.deps, saml)
+  return {
+    ...t,
+    app,
+    /** A session for the person with this card number; returns the Cookie header value. */
+    async loginAs(cardNumber: string) {
+      const login = { requestId: 'test', assertionId: 'test', assertionExpiresAt: t.deps.now(), nameId: cardNumber, nameIdFormat: null, sessionIndex: null, attributes: {} }
+      const user = resolveUser(t.deps.db, t.deps.env, login)
+      const id = createSession(t.deps.db, { user, nameId: cardNumber, nameIdFormat: null, sessionIndex: null }, t.deps.now())
+      return `${SESSION_COOKIE}=${id}`
     },
   }
 }

@@ -51,3 +51,21 @@ export function validationBody(issues: readonly z.core.$ZodIssue[], where: strin
 function whereZh(where: string) {
   return { query: '参数', param: '路径', json: '内容', form: '表单', header: '头', cookie: 'Cookie' }[where] ?? where
 }
+
+const errorResponse = <D extends string>(description: D) => ({ description, content: { 'application/json': { schema: ErrorSchema } } }) as const
+
+/** The error answers a route documents, each with the hall's error shape. */
+export const errorResponses = {
+  400: errorResponse('Invalid input: the message names each input and why'),
+  401: errorResponse('Not logged in (or a wrong token)'),
+  403: errorResponse('Not allowed for this user'),
+  404: errorResponse('Not found'),
+  409: errorResponse('Conflicts with the current state'),
+  413: errorResponse('Too large'),
+  422: errorResponse('Understood but refused'),
+} as const
+
+/** `responses: { 200: …, ...errorsFor(400, 404) }` */
+export function errorsFor<K extends keyof typeof errorResponses>(...codes: K[]): Pick<typeof errorResponses, K> {
+  return Object.fromEntries(codes.map((k) => [k, errorResponses[k]])) as Pick<typeof errorResponses, K>
+}

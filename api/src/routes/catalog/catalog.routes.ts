@@ -1,30 +1,84 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { ErrorSchema, errorBody } from '../../lib/errors.ts'
+import { and, eq } from 'drizzle-orm'
+import { requireUser } from '../../auth/index.ts'
+import { favorites } from '../../db/schema/index.ts'
+import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
-import { listCategories, listedServices, toSummary } from './catalog.service.ts'
+import {
+  eligibilityFor,
+  favoriteCodes,
+  inProgressByService,
+  listCategories,
+  listOwningDepartments,
+  listedServices,
+  popularity,
+  recentCodes,
+  recordView,
+  searchIndexFor,
+  toSummary,
+  type ListedService,
+} from './catalog.service.ts'
 
-// The catalog's read routes answer without a session: department sites and the campus app show
-// the catalog to anyone.
+// The catalog. Its read routes answer without a session: department sites and the campus app show
+// the catalog to anyone. Eligibility, favourites and in-progress counts need a session.
 
 const Department = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).openapi('DepartmentRef')
+const Ranges = z.array(z.tuple([z.number().int(), z.number().int()]))
 const ServiceSummary = z
   .object({
-    code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
+    code: z.string().openapi({ example: 'dorm-change' }),
+    nameZh: z.string().openapi({ example: '宿舍调整申请' }),
+    nameEn: z.string().openapi({ example: 'Dormitory change' }),
     summaryZh: z.string(),
     summaryEn: z.string(),
     categoryCode: z.string(),
     department: Department,
-    mode: z.enum(['online', 'hybrid']),
+    mode: z.enum(['online', 'hybrid']).openapi({ description: 'online: online only; hybrid: online and offline' }),
     audience: z.array(z.string()),
     status: z.enum(['draft', 'online', 'offline', 'retired']),
     version: z.number().int(),
+    timeLimitDays: z.number().int(),
+    /** Only with a session. */
+    favorite: z.boolean().optional(),
+    inProgress: z.number().int().optional().openapi({ description: 'My applications of this service in progress (with a session)' }),
+    highlights: z.object({ nameZh: Ranges, nameEn: Ranges }).optional().openapi({ description: 'Matched character ranges [start, end) when searching' }),
   })
   .openapi('ServiceSummary')
 const Category = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), icon: z.string(), sortOrder: z.number().int() }).openapi('Category')
+const GuideText = z
+  .object({
+    conditions: z.array(z.string()),
+    materials: z.array(z.object({ name: z.string(), required: z.boolean(), note: z.string().optional() })),
+    steps: z.array(z.object({ name: z.string(), handler: z.string() })),
+    fees: z.string(),
+    contact: z.object({ phone: z.string(), email: z.string() }),
+    location: z.string(),
+    hours: z.string(),
+    notes: z.array(z.string()).optional(),
+  })
+  .openapi('GuideText')
+const Check = z.object({ code: z.string(), ok: z.boolean(), labelZh: z.string(), labelEn: z.string() }).openapi('EligibilityCheck')
+const ServiceDetail = ServiceSummary.extend({
+  guide: z.object({ zh: GuideText, en: GuideText }),
+  contactDepartment: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), phone: z.string(), location: z.string() }),
+  eligibility: z.object({ canApply: z.boolean(), checks: z.array(Check) }).optional().openapi({ description: 'Checked against my data (with a session)' }),
+}).openapi('ServiceDetail')
 
-export const catalogRoutes = createRouter()
+const Code = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes').openapi({ example: 'dorm-change' })
+const notFound = (code: string) => errorBody('not_found', `There is no service "${code}" in the catalog`, `服务目录中没有“${code}”这项服务`)
+
+/** Adds what only a logged-in user has (favourite, in progress) to summaries. */
+function personalise<T extends { code: string }>(items: T[], mine: { favorites: Set<string>; inProgress: Map<string, number> } | null) {
+  if (!mine) return items
+  return items.map((s) => ({ ...s, favorite: mine.favorites.has(s.code), inProgress: mine.inProgress.get(s.code) ?? 0 }))
+}
+
+const router = createRouter()
+router.use('/api/me/favorites', requireUser)
+router.use('/api/me/favorites/*', requireUser)
+router.use('/api/me/recent', requireUser)
+
+export const catalogRoutes = router
   .openapi(
     createRoute({
       method: 'get',
@@ -38,15 +92,34 @@ export const catalogRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
+      path: '/api/departments',
+      tags: ['Catalog'],
+      summary: 'Departments that own services, with how many',
+      responses: { 200: { description: 'Departments', content: { 'application/json': { schema: z.array(Department.extend({ services: z.number().int() })) } } } },
+    }),
+    (c) => c.json(listOwningDepartments(c.var.deps.db), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
       path: '/api/services',
       tags: ['Catalog'],
-      summary: 'Services of the catalog, filtered and paged',
+      summary: 'Search and browse the catalog',
+      description:
+        'q searches Chinese names, full pinyin (sushe), pinyin initials (sstz), English names and keywords, forgiving typos; results come best first, with the matched ranges. Without q, services come by category.',
       request: {
         query: z.object({
           q: z.string().trim().max(50, 'a search is at most 50 characters').optional(),
-          category: z.string().max(40).optional(),
-          page: z.coerce.number().int('page must be a whole number').min(1, 'page starts at 1').default(1),
-          pageSize: z.coerce.number().int().min(1).max(100, 'pageSize must be at most 100').default(20),
+          category: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a category is a code such as life-housing').optional(),
+          department: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as housing').optional(),
+          audience: z
+            .enum(['all', 'mine', 'staff', 'undergraduate', 'graduate', 'international'], {
+              error: 'audience is one of all, mine, staff, undergraduate, graduate, international',
+            })
+            .default('all')
+            .openapi({ description: '`mine`: the services I may apply for (needs a session)' }),
+          page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
+          pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(100, 'pageSize is at most 100').default(20),
         }),
       },
       responses: {
@@ -54,16 +127,68 @@ export const catalogRoutes = createRouter()
           description: 'One page of services',
           content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } },
         },
-        400: { description: 'A bad query parameter', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errorsFor(400, 401),
       },
     }),
     (c) => {
-      const { q, category, page, pageSize } = c.req.valid('query')
-      let rows = listedServices(c.var.deps.db)
-      if (category) rows = rows.filter((r) => r.service.categoryCode === category)
-      if (q) rows = rows.filter((r) => `${r.version.nameZh} ${r.version.nameEn}`.toLowerCase().includes(q.toLowerCase()))
-      const items = rows.slice((page - 1) * pageSize, page * pageSize).map(toSummary)
-      return c.json({ items, total: rows.length, page, pageSize }, 200)
+      const { q, category, department, audience, page, pageSize } = c.req.valid('query')
+      const user = c.var.user
+      if (audience === 'mine' && !user) {
+        return c.json(errorBody('unauthenticated', 'audience=mine needs you to be logged in', '“适合我的服务”需要先登录', { loginUrl: '/auth/login' }), 401)
+      }
+      const all = listedServices(c.var.deps.db)
+      const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
+      const filtered = all.filter(
+        (r) =>
+          (!category || r.service.categoryCode === category) &&
+          (!department || r.service.ownerDepartmentCode === department) &&
+          (audience === 'all' || (!!kind && r.version.audience.includes(kind))),
+      )
+      let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
+      if (q) {
+        const byCode = new Map(filtered.map((r) => [r.service.code, r]))
+        ordered = searchIndexFor(all)
+          .search(q, { kind: user?.kind })
+          .filter((h) => byCode.has(h.code))
+          .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))
+      } else {
+        ordered = filtered.map((row) => ({ row }))
+      }
+      const pageRows = ordered.slice((page - 1) * pageSize, page * pageSize)
+      const mine = user ? { favorites: favoriteCodes(c.var.deps.db, user.cardNumber), inProgress: inProgressByService(c.var.deps.db, user.cardNumber) } : null
+      const items = personalise(
+        pageRows.map(({ row, highlights }) => ({ ...toSummary(row), ...(highlights ? { highlights } : {}) })),
+        mine,
+      )
+      return c.json({ items, total: ordered.length, page, pageSize }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/services/popular',
+      tags: ['Catalog'],
+      summary: 'The most applied-for services over the last days (30 by default), from real application counts',
+      request: {
+        query: z.object({
+          days: z.coerce.number().int().min(1, 'days is at least 1').max(365, 'days is at most 365').default(30),
+          limit: z.coerce.number().int().min(1).max(30, 'limit is at most 30').default(6),
+        }),
+      },
+      responses: {
+        200: { description: 'Popular services', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary.extend({ applications: z.number().int() })) }) } } },
+        ...errorsFor(400),
+      },
+    }),
+    (c) => {
+      const { days, limit } = c.req.valid('query')
+      const counts = popularity(c.var.deps.db, c.var.deps.now(), days)
+      const items = listedServices(c.var.deps.db)
+        .filter((r) => counts.has(r.service.code))
+        .map((r) => ({ ...toSummary(r), applications: counts.get(r.service.code)! }))
+        .sort((a, b) => b.applications - a.applications || a.code.localeCompare(b.code))
+        .slice(0, limit)
+      return c.json({ items }, 200)
     },
   )
   .openapi(
@@ -71,17 +196,97 @@ export const catalogRoutes = createRouter()
       method: 'get',
       path: '/api/services/{code}',
       tags: ['Catalog'],
-      summary: 'One service with its guide',
-      request: { params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,60}$/, 'a service code is lower-case letters, digits and dashes') }) },
-      responses: {
-        200: { description: 'The service', content: { 'application/json': { schema: ServiceSummary.extend({ guide: z.object({ zh: z.unknown(), en: z.unknown() }), timeLimitDays: z.number().int() }) } } },
-        404: { description: 'No such service', content: { 'application/json': { schema: ErrorSchema } } },
-      },
+      summary: 'One service with its guide, and (with a session) whether I may apply',
+      request: { params: z.object({ code: Code }) },
+      responses: { 200: { description: 'The service', content: { 'application/json': { schema: ServiceDetail } } }, ...errorsFor(400, 404) },
     }),
     (c) => {
       const { code } = c.req.valid('param')
-      const row = listedServices(c.var.deps.db).find((r) => r.service.code === code)
-      if (!row) return c.json(errorBody('not_found', `There is no service "${code}" in the catalog`, `服务目录中没有“${code}”`), 404)
-      return c.json({ ...toSummary(row), guide: row.version.guide, timeLimitDays: row.version.timeLimitDays }, 200)
+      const { db, now } = c.var.deps
+      const row = listedServices(db).find((r) => r.service.code === code)
+      if (!row) return c.json(notFound(code), 404)
+      const user = c.var.user
+      const base = {
+        ...toSummary(row),
+        guide: row.version.guide as z.infer<typeof ServiceDetail>['guide'],
+        contactDepartment: { code: row.department.code, nameZh: row.department.nameZh, nameEn: row.department.nameEn, phone: row.department.phone, location: row.department.location },
+      }
+      if (!user) return c.json(base, 200)
+      recordView(db, user.cardNumber, code, now())
+      const [personal] = personalise([base], { favorites: favoriteCodes(db, user.cardNumber), inProgress: inProgressByService(db, user.cardNumber) })
+      return c.json({ ...personal!, eligibility: eligibilityFor(db, user, row, now()) }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/me/favorites',
+      tags: ['Catalog'],
+      summary: 'My starred services, newest first',
+      responses: { 200: { description: 'Favourites', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } }, ...errorsFor(401) },
+    }),
+    (c) => {
+      const { db } = c.var.deps
+      const user = c.var.user!
+      const starred = db.select().from(favorites).where(eq(favorites.cardNumber, user.cardNumber)).all()
+      const order = new Map(starred.map((f) => [f.serviceCode, f.createdAt.getTime()]))
+      const items = listedServices(db)
+        .filter((r) => order.has(r.service.code))
+        .sort((a, b) => order.get(b.service.code)! - order.get(a.service.code)!)
+        .map(toSummary)
+      return c.json({ items: personalise(items, { favorites: new Set(order.keys()), inProgress: inProgressByService(db, user.cardNumber) }) }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/me/favorites/{code}',
+      tags: ['Catalog'],
+      summary: 'Stars a service (doing it twice is fine)',
+      request: { params: z.object({ code: Code }) },
+      responses: { 200: { description: 'Starred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(true) }) } } }, ...errorsFor(400, 401, 404) },
+    }),
+    (c) => {
+      const { code } = c.req.valid('param')
+      const { db, now } = c.var.deps
+      if (!listedServices(db).some((r) => r.service.code === code)) return c.json(notFound(code), 404)
+      db.insert(favorites).values({ cardNumber: c.var.user!.cardNumber, serviceCode: code, createdAt: now() }).onConflictDoNothing().run()
+      return c.json({ code, favorite: true as const }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/me/favorites/{code}',
+      tags: ['Catalog'],
+      summary: 'Unstars a service (doing it twice is fine)',
+      request: { params: z.object({ code: Code }) },
+      responses: { 200: { description: 'Unstarred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(false) }) } } }, ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { code } = c.req.valid('param')
+      c.var.deps.db
+        .delete(favorites)
+        .where(and(eq(favorites.cardNumber, c.var.user!.cardNumber), eq(favorites.serviceCode, code)))
+        .run()
+      return c.json({ code, favorite: false as const }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/me/recent',
+      tags: ['Catalog'],
+      summary: 'Services I opened lately, newest first',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(20, 'limit is at most 20').default(6) }) },
+      responses: { 200: { description: 'Recent services', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } }, ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { db } = c.var.deps
+      const user = c.var.user!
+      const codes = recentCodes(db, user.cardNumber, c.req.valid('query').limit)
+      const rows = new Map(listedServices(db).map((r) => [r.service.code, r]))
+      const items = codes.flatMap((code) => (rows.has(code) ? [toSummary(rows.get(code)!)] : []))
+      return c.json({ items: personalise(items, { favorites: favoriteCodes(db, user.cardNumber), inProgress: inProgressByService(db, user.cardNumber) }) }, 200)
     },
   )

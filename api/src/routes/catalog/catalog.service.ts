@@ -1,16 +1,23 @@
-import { and, asc, eq, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { categories, departments, serviceVersions, services } from '../../db/schema/index.ts'
+import { applications, categories, departments, favorites, people, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
+import type { SessionUser } from '../../lib/context.ts'
+import { checkEligibility, type EligibilityRule, type Profile } from './eligibility.ts'
+import { createSearchIndex, type SearchHit, type SearchIndex } from './search.ts'
+
+/** Statuses in which an application is still moving: the applicant cannot start another of the same service. */
+export const IN_PROGRESS = ['submitted', 'in_review', 'returned'] as const
 
 /** Every listed service (not retired) with its current version and owning department. */
 export function listedServices(db: Db) {
   return db
-    .select({ service: services, version: serviceVersions, department: departments })
+    .select({ service: services, version: serviceVersions, department: departments, category: categories })
     .from(services)
     .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
     .innerJoin(departments, eq(departments.code, services.ownerDepartmentCode))
+    .innerJoin(categories, eq(categories.code, services.categoryCode))
     .where(ne(services.status, 'retired'))
-    .orderBy(asc(services.categoryCode), asc(services.code))
+    .orderBy(asc(categories.sortOrder), asc(services.code))
     .all()
 }
 
@@ -18,6 +25,111 @@ export type ListedService = ReturnType<typeof listedServices>[number]
 
 export function listCategories(db: Db) {
   return db.select().from(categories).orderBy(asc(categories.sortOrder)).all()
+}
+
+/** Departments that own at least one listed service, with how many. */
+export function listOwningDepartments(db: Db) {
+  return db
+    .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn, services: count(services.code) })
+    .from(departments)
+    .innerJoin(services, and(eq(services.ownerDepartmentCode, departments.code), ne(services.status, 'retired')))
+    .groupBy(departments.code)
+    .orderBy(asc(departments.code))
+    .all()
+}
+
+// The search index is rebuilt only when the catalog changes (a service published, switched or
+// retired), not per request: building it computes pinyin for every name.
+let cached: { key: string; index: SearchIndex } | null = null
+export function searchIndexFor(rows: ListedService[]): SearchIndex {
+  const key = rows.map((r) => `${r.service.code}:${r.version.id}:${r.service.status}`).join('|')
+  if (cached?.key !== key) {
+    cached = {
+      key,
+      index: createSearchIndex(
+        rows.map((r) => ({
+          code: r.service.code,
+          nameZh: r.version.nameZh,
+          nameEn: r.version.nameEn,
+          keywordsZh: r.version.keywordsZh,
+          keywordsEn: r.version.keywordsEn,
+          summaryZh: r.version.summaryZh,
+          summaryEn: r.version.summaryEn,
+          departmentZh: r.department.nameZh,
+          departmentEn: r.department.nameEn,
+          categoryZh: r.category.nameZh,
+          categoryEn: r.category.nameEn,
+          audience: r.version.audience,
+        })),
+      ),
+    }
+  }
+  return cached.index
+}
+
+/** The user's applications in progress, per service code. */
+export function inProgressByService(db: Db, cardNumber: string): Map<string, number> {
+  const rows = db
+    .select({ code: applications.serviceCode, n: count() })
+    .from(applications)
+    .where(and(eq(applications.applicantCardNumber, cardNumber), inArray(applications.status, [...IN_PROGRESS])))
+    .groupBy(applications.serviceCode)
+    .all()
+  return new Map(rows.map((r) => [r.code, r.n]))
+}
+
+export function favoriteCodes(db: Db, cardNumber: string): Set<string> {
+  return new Set(
+    db
+      .select({ code: favorites.serviceCode })
+      .from(favorites)
+      .where(eq(favorites.cardNumber, cardNumber))
+      .all()
+      .map((r) => r.code),
+  )
+}
+
+/** Submitted applications per service over the last `days` days: what "popular" means. */
+export function popularity(db: Db, now: Date, days: number): Map<string, number> {
+  const since = new Date(now.getTime() - days * 864e5)
+  const rows = db
+    .select({ code: applications.serviceCode, n: count() })
+    .from(applications)
+    .where(gte(applications.submittedAt, since))
+    .groupBy(applications.serviceCode)
+    .orderBy(desc(count()))
+    .all()
+  return new Map(rows.map((r) => [r.code, r.n]))
+}
+
+export function recentCodes(db: Db, cardNumber: string, limit: number): string[] {
+  return db
+    .select({ code: recentServices.serviceCode })
+    .from(recentServices)
+    .where(eq(recentServices.cardNumber, cardNumber))
+    .orderBy(desc(recentServices.viewedAt))
+    .limit(limit)
+    .all()
+    .map((r) => r.code)
+}
+
+export function recordView(db: Db, cardNumber: string, serviceCode: string, at: Date) {
+  db.insert(recentServices)
+    .values({ cardNumber, serviceCode, viewedAt: at })
+    .onConflictDoUpdate({ target: [recentServices.cardNumber, recentServices.serviceCode], set: { viewedAt: at } })
+    .run()
+}
+
+export function eligibilityFor(db: Db, user: SessionUser, row: ListedService, now: Date) {
+  const person = db.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, user.cardNumber)).get()
+  return checkEligibility({
+    user,
+    profile: (person?.profile as Profile | undefined) ?? null,
+    rules: row.version.eligibility as EligibilityRule[],
+    serviceStatus: row.service.status,
+    inProgress: inProgressByService(db, user.cardNumber).get(row.service.code) ?? 0,
+    now,
+  })
 }
 
 export function toSummary({ service, version, department }: ListedService) {
@@ -33,5 +145,8 @@ export function toSummary({ service, version, department }: ListedService) {
     audience: version.audience,
     status: service.status,
     version: version.version,
+    timeLimitDays: version.timeLimitDays,
   }
 }
+
+export type { SearchHit }

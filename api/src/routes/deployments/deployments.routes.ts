@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../../lib/context.ts'
-import { ErrorSchema, errorBody } from '../../lib/errors.ts'
+import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { NAME_PATTERN, VERSION_PATTERN, currentDeployments, history, importMap, register, rollback, storeFile } from './deployments.service.ts'
@@ -63,13 +63,13 @@ const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
   return next()
 })
 
-const errors = {
-  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorSchema } } },
-  401: { description: 'Not logged in, or a wrong token', content: { 'application/json': { schema: ErrorSchema } } },
-  403: { description: 'Not an administrator', content: { 'application/json': { schema: ErrorSchema } } },
-}
+const errors = errorsFor(400, 401, 403)
 
-export const deploymentsRoutes = createRouter()
+const router = createRouter()
+router.use('/api/admin/deployments', requireDeployer)
+router.use('/api/admin/deployments/*', requireDeployer)
+
+export const deploymentsRoutes = router
   .openapi(
     createRoute({
       method: 'get',
@@ -88,8 +88,6 @@ export const deploymentsRoutes = createRouter()
       return c.json({ imports: importMap(c.var.deps.db).imports }, 200)
     },
   )
-  .use('/api/admin/deployments', requireDeployer)
-  .use('/api/admin/deployments/*', requireDeployer)
   .openapi(
     createRoute({
       method: 'get',
@@ -122,7 +120,7 @@ export const deploymentsRoutes = createRouter()
         params: z.object({ part: Part, version: Version, file: z.string().min(1).max(300) }),
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
       },
-      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } }, ...errors },
+      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } }, ...errors, ...errorsFor(413) },
     }),
     async (c) => {
       const { part, version, file } = c.req.valid('param')
@@ -156,8 +154,7 @@ export const deploymentsRoutes = createRouter()
       },
       responses: {
         201: { description: 'Registered: the shell loads it on the next page load', content: { 'application/json': { schema: DeploymentSchema } } },
-        409: { description: 'That version is already registered', content: { 'application/json': { schema: ErrorSchema } } },
-        422: { description: 'A file of the version does not answer', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errorsFor(409, 422),
         ...errors,
       },
     }),
@@ -177,8 +174,7 @@ export const deploymentsRoutes = createRouter()
       request: { params: z.object({ part: Part }) },
       responses: {
         200: { description: 'Rolled back', content: { 'application/json': { schema: z.object({ from: DeploymentSchema, to: DeploymentSchema }) } } },
-        404: { description: 'No such part', content: { 'application/json': { schema: ErrorSchema } } },
-        409: { description: 'Nothing to roll back to', content: { 'application/json': { schema: ErrorSchema } } },
+        ...errorsFor(404, 409),
         ...errors,
       },
     }),

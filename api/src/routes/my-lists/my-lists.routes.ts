@@ -2,13 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { and, count, desc, eq, isNull } from 'drizzle-orm'
 import { requireUser } from '../../auth/index.ts'
 import { applications, notifications, questions, tasks } from '../../db/schema/index.ts'
-import { ErrorSchema } from '../../lib/errors.ts'
+import { errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 
 // The user's own lists, as the foundation needs them: each micro-frontend shows real (at first
 // empty) data. The forms, workflow, notification and feedback issues replace each with its full route.
 
-const unauthorized = { 401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorSchema } } } }
+const unauthorized = errorsFor(400, 401)
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() })
 
 const ApplicationItem = z
@@ -17,11 +17,13 @@ const ApplicationItem = z
 const TaskItem = z.object({ id: z.number(), applicationId: z.number(), stepKey: z.string(), box: z.string(), createdAt: z.string() }).openapi('TaskSummary')
 const QuestionItem = z.object({ id: z.number(), title: z.string(), status: z.string(), serviceCode: z.string().nullable(), createdAt: z.string() }).openapi('QuestionSummary')
 
-export const myListsRoutes = createRouter()
-  .use('/api/applications', requireUser)
-  .use('/api/tasks', requireUser)
-  .use('/api/questions', requireUser)
-  .use('/api/notifications/*', requireUser)
+const router = createRouter()
+router.use('/api/applications', requireUser)
+router.use('/api/tasks', requireUser)
+router.use('/api/questions', requireUser)
+router.use('/api/notifications/*', requireUser)
+
+export const myListsRoutes = router
   .openapi(
     createRoute({
       method: 'get',

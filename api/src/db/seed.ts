@@ -1,0 +1,109 @@
+import { count } from 'drizzle-orm'
+import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
+import { categories as seedCategories, services as seedServices } from '../catalog/seed/index.ts'
+import type { Db } from './client.ts'
+import { transaction } from './client.ts'
+import { applications, categories, departments, people, roleGrants, serviceVersions, services } from './schema/index.ts'
+
+/**
+ * Fills a fresh database with the demo university (the embedded data platform's people and
+ * organisation) and the first batch of services, each published as version 1. Does nothing when
+ * the database already has departments, so restarting never duplicates or overwrites data.
+ */
+export function seedDemo(db: Db, now = new Date()) {
+  const existing = db.select({ n: count() }).from(departments).get()
+  if (existing && existing.n > 0) return null
+  return transaction(db, (tx) => {
+    tx.insert(departments)
+      .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
+      .run()
+    const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
+    tx.insert(people)
+      .values(
+        known.map((p) => ({
+          cardNumber: p.cardNumber,
+          name: p.name,
+          nameEn: p.nameEn,
+          kind: p.kind,
+          departmentCode: p.departmentCode,
+          email: p.email,
+          phone: p.phone,
+          profile: { gender: p.gender, ...(p.student ? { student: p.student } : {}), ...(p.staff ? { staff: p.staff } : {}) },
+        })),
+      )
+      .run()
+    const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
+    if (grants.length) tx.insert(roleGrants).values(grants).run()
+    tx.insert(categories)
+      .values(seedCategories.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order })))
+      .run()
+    const publishedAt = new Date('2026-09-01T00:00:00Z')
+    for (const s of seedServices) {
+      tx.insert(services).values({ code: s.code, ownerDepartmentCode: s.ownerDepartmentCode, categoryCode: s.categoryCode, status: 'online', currentVersion: 1, createdAt: publishedAt }).run()
+      tx.insert(serviceVersions)
+        .values({
+          serviceCode: s.code,
+          version: 1,
+          nameZh: s.nameZh,
+          nameEn: s.nameEn,
+          summaryZh: s.summaryZh,
+          summaryEn: s.summaryEn,
+          keywordsZh: s.keywordsZh,
+          keywordsEn: s.keywordsEn,
+          audience: s.audience,
+          mode: s.mode,
+          timeLimitDays: s.timeLimitDays,
+          eligibility: s.eligibility,
+          guide: s.guide,
+          publishedAt,
+        })
+        .run()
+    }
+    const history = seedHistory(tx, known, now)
+    return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
+  })
+}
+
+/** A small deterministic pseudo-random sequence, so the demo history is the same on every machine. */
+function sequence(seed: number) {
+  let x = seed
+  return () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31
+    return x / 2 ** 31
+  }
+}
+
+/**
+ * Finished applications of the last 90 days, by people who may apply for each service, so that a
+ * fresh hall has a history: popular services, and later handling times and statistics, come from
+ * these rows like from any other. Busier services (leave, dormitory, e-mail) get more.
+ */
+function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
+  const random = sequence(20181201)
+  const versions = new Map(tx.select({ id: serviceVersions.id, code: serviceVersions.serviceCode }).from(serviceVersions).all().map((v) => [v.code, v.id]))
+  const weight: Record<string, number> = { 'undergrad-leave': 14, 'dorm-change': 9, 'email-account': 7, 'intro-letter': 6, 'exam-deferral': 5, 'student-id-replacement': 5 }
+  const rows: Array<typeof applications.$inferInsert> = []
+  for (const s of seedServices) {
+    const applicants = known.filter((p) => s.audience.includes(p.kind))
+    if (!applicants.length) continue
+    const n = weight[s.code] ?? 1 + Math.floor(random() * 3)
+    for (let i = 0; i < n; i++) {
+      const applicant = applicants[Math.floor(random() * applicants.length)]!
+      const daysAgo = 2 + random() * 88
+      const submittedAt = new Date(now.getTime() - daysAgo * 864e5)
+      const finishedAt = new Date(submittedAt.getTime() + (0.2 + random() * Math.min(daysAgo - 1, s.timeLimitDays)) * 864e5)
+      rows.push({
+        serviceCode: s.code,
+        serviceVersionId: versions.get(s.code)!,
+        applicantCardNumber: applicant.cardNumber,
+        status: random() < 0.9 ? 'completed' : 'rejected',
+        stateVersion: 2,
+        createdAt: submittedAt,
+        submittedAt,
+        finishedAt,
+      })
+    }
+  }
+  if (rows.length) tx.insert(applications).values(rows).run()
+  return rows.length
+}
