@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
@@ -79,7 +79,8 @@ export async function storeFile(staticDir: string, name: string, version: string
   await writeFile(target, bytes)
   if (COMPRESSIBLE.test(clean) && bytes.length > 512) {
     await writeFile(`${target}.gz`, gzipSync(bytes, { level: 9 }))
-    await writeFile(`${target}.br`, brotliCompressSync(bytes))
+    // Quality 9 is within a few per cent of 11 at a fraction of the time: a deploy stays quick.
+    await writeFile(`${target}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }))
   }
 }
 
