@@ -1,0 +1,236 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { and, eq, lt } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { transaction } from '../db/client.ts'
+import { departments } from '../db/schema/org.ts'
+import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
+import type { AppEnv } from '../lib/context.ts'
+import { ErrorSchema } from '../lib/errors.ts'
+import { createRouter } from '../lib/router.ts'
+import { loggedOutPage, loginRefusedPage, sloRefusedPage } from './pages.ts'
+import { bindingCookieName, LoginRefused, REQUEST_TTL_MS, type LoginRule, type SamlServiceProvider, type VerifiedLogin } from './saml.ts'
+import {
+  clearSessionCookie,
+  createSession,
+  endSession,
+  endSessionsOf,
+  limitsOf,
+  purgeExpiredSessions,
+  readSession,
+  requireUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './sessions.ts'
+import { resolveUser, unknownPersonMessage } from './user.ts'
+
+/**
+ * Where to land after login: a same-origin path, or `/`. Anything that a browser could read as
+ * another origin (`//evil`, `/\evil`, `https://…`, control characters that browsers strip) is
+ * refused rather than repaired.
+ */
+export function safeReturnTo(value: string | undefined | null): string {
+  if (!value || value.length > 2048) return '/'
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/'
+  if (/[\u0000-\u001f\u007f]/.test(value)) return '/'
+  try {
+    const base = 'http://hall.invalid'
+    const url = new URL(value, base)
+    if (url.origin !== base) return '/'
+    const path = url.pathname + url.search + url.hash
+    return path.startsWith('//') ? '/' : path
+  } catch {
+    return '/'
+  }
+}
+
+const DepartmentRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
+
+const MeSchema = z
+  .object({
+    cardNumber: z.string().openapi({ description: 'The campus card number: a string, it may start with 0', example: '0012345' }),
+    name: z.string().openapi({ example: '李明轩' }),
+    nameEn: z.string().openapi({ example: 'Li Mingxuan' }),
+    kind: z.enum(['staff', 'undergraduate', 'graduate', 'international']).nullable(),
+    department: DepartmentRef.nullable(),
+    roles: z.array(z.object({ role: z.string(), scope: z.string() })),
+    knownToDataPlatform: z.boolean().openapi({ description: 'False for someone the IdP knows but the data platform does not' }),
+    message: z.string().optional().openapi({ description: 'Why there is nothing to apply for, and whom to contact' }),
+    messageZh: z.string().optional(),
+  })
+  .openapi('Me')
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags: ['Auth'],
+  summary: 'The logged-in person',
+  middleware: [requireUser] as const,
+  responses: {
+    200: { description: 'The person of the session', content: { 'application/json': { schema: MeSchema } } },
+    401: { description: 'No session: log in at loginUrl', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+})
+
+/** 401 for an answer that is not to be trusted; 400 for one that could not even be read. */
+const statusOf = (rule: LoginRule) => (rule === 'malformed' ? 400 : 401)
+
+const bindingCookieOptions = (secure: boolean) =>
+  ({
+    httpOnly: true,
+    path: '/auth/saml/acs',
+    // The ACS POST comes from the IdP's page: from another site, only a SameSite=None cookie is
+    // sent with it, and browsers take None only with Secure. Over http (development on
+    // localhost) the IdP is on the same site, where Lax is sent. See docs/decisions/002.
+    sameSite: secure ? 'None' : 'Lax',
+    secure,
+  }) as const
+
+const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json')
+
+/**
+ * The auth routes: SAML login and logout (`/auth/*`) and `/api/me`. Mount at `/` behind
+ * sessionMiddleware and csrfProtection.
+ */
+export function createAuthRoutes(saml: SamlServiceProvider) {
+  /** Consumes the request and the assertion, and creates the session, all in one transaction. */
+  function completeLogin(c: Context<AppEnv>, login: VerifiedLogin) {
+    const { db, env, now } = c.var.deps
+    const user = resolveUser(db, env, login)
+    const at = now()
+    try {
+      return transaction(db, (tx) => {
+        const [request] = tx
+          .delete(samlRequests)
+          .where(and(eq(samlRequests.id, login.requestId), eq(samlRequests.purpose, 'login')))
+          .returning()
+          .all()
+        if (!request) throw new LoginRefused('replayed', 'the login request was already answered')
+        tx.delete(samlUsedAssertions).where(lt(samlUsedAssertions.expiresAt, at)).run()
+        // The primary key is the one-time-use guarantee: a second insert of the same id fails.
+        tx.insert(samlUsedAssertions)
+          .values({ assertionId: login.assertionId, inResponseTo: login.requestId, cardNumber: user.cardNumber, usedAt: at, expiresAt: login.assertionExpiresAt })
+          .run()
+        purgeExpiredSessions(tx, limitsOf(env), at)
+        const sessionId = createSession(tx, { user, nameId: login.nameId, nameIdFormat: login.nameIdFormat, sessionIndex: login.sessionIndex }, at)
+        return { sessionId, user, returnTo: safeReturnTo(request.returnTo) }
+      })
+    } catch (err) {
+      // drizzle wraps the driver's error; the code is on it or on its cause.
+      const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code
+      if (code?.startsWith('SQLITE_CONSTRAINT')) {
+        throw new LoginRefused('replayed', `assertion ${login.assertionId} was already used`)
+      }
+      throw err
+    }
+  }
+
+  return createRouter()
+    .openapi(meRoute, (c) => {
+      const user = c.var.user!
+      const { db } = c.var.deps
+      const department = user.departmentCode
+        ? (db
+            .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
+            .from(departments)
+            .where(eq(departments.code, user.departmentCode))
+            .get() ?? null)
+        : null
+      c.header('Cache-Control', 'no-store')
+      return c.json(
+        {
+          cardNumber: user.cardNumber,
+          name: user.name,
+          nameEn: user.nameEn,
+          kind: user.kind,
+          department,
+          roles: user.roles,
+          knownToDataPlatform: user.knownToDataPlatform,
+          ...(user.knownToDataPlatform ? {} : unknownPersonMessage(db)),
+        },
+        200,
+      )
+    })
+
+    .get('/auth/login', async (c) => {
+      const { env } = c.var.deps
+      const returnTo = safeReturnTo(c.req.query('returnTo'))
+      c.header('Cache-Control', 'no-store')
+      // Always a new login, even with a session: it is how someone switches accounts, and the
+      // ACS ends the old session when the new one starts.
+      const { url, binding } = await saml.startLogin(returnTo)
+      setCookie(c, binding.name, binding.value, { ...bindingCookieOptions(env.secureCookies), maxAge: REQUEST_TTL_MS / 1000 })
+      return c.redirect(url, 302)
+    })
+
+    .post('/auth/saml/acs', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+      const { db, env, log } = c.var.deps
+      const form = await c.req.parseBody()
+      const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : undefined
+      let done
+      let login: VerifiedLogin | undefined
+      try {
+        login = await saml.verifyLoginResponse(samlResponse, (name) => getCookie(c, name))
+        done = completeLogin(c, login)
+      } catch (err) {
+        if (!(err instanceof LoginRefused)) throw err
+        log.warn({ rule: err.rule, reason: err.message, requestId: login?.requestId }, `SAML login refused: ${err.rule}`)
+        c.header('Cache-Control', 'no-store')
+        return c.html(loginRefusedPage(err.rule), statusOf(err.rule))
+      }
+      // A new session id at login; whatever session this browser had before is over.
+      const previous = getCookie(c, SESSION_COOKIE)
+      if (previous) endSession(db, previous)
+      deleteCookie(c, bindingCookieName(login.requestId), bindingCookieOptions(env.secureCookies))
+      setSessionCookie(c, done.sessionId, env)
+      log.info({ cardNumber: done.user.cardNumber, knownToDataPlatform: done.user.knownToDataPlatform }, 'logged in')
+      return c.redirect(done.returnTo, 303)
+    })
+
+    .get('/auth/saml/metadata', (c) => c.body(saml.metadata(), 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' }))
+
+    .post('/auth/logout', async (c) => {
+      const { db, env, log } = c.var.deps
+      const id = getCookie(c, SESSION_COOKIE)
+      const ended = id ? endSession(db, id) : null
+      clearSessionCookie(c, env)
+      let redirectTo = '/auth/logged-out'
+      if (ended) {
+        log.info({ cardNumber: ended.cardNumber }, 'logged out')
+        redirectTo = (await saml.logoutUrl({ nameId: ended.nameId, nameIdFormat: ended.nameIdFormat, sessionIndex: ended.sessionIndex })) ?? redirectTo
+      }
+      // A page's fetch() cannot follow a redirect to the IdP (another origin): it gets the URL.
+      if (wantsJson(c)) return c.json({ loggedOut: true, redirectTo }, 200)
+      return c.redirect(redirectTo, 303)
+    })
+
+    .get('/auth/logged-out', (c) => c.html(loggedOutPage()))
+
+    .get('/auth/saml/slo', async (c) => {
+      const { db, env, log, now } = c.var.deps
+      const query = c.req.query()
+      const rawQuery = new URL(c.req.url).search.slice(1)
+      let result
+      try {
+        result = await saml.handleSlo(query, rawQuery)
+      } catch (err) {
+        log.warn({ reason: (err as Error).message }, 'SAML logout message refused')
+        if (query.SAMLResponse) {
+          // Our own session already ended when the logout started; only the IdP's answer is bad.
+          return c.html(
+            loggedOutPage(['统一身份认证的退出确认无法验证。', 'The university login service’s logout confirmation could not be verified.']),
+            400,
+          )
+        }
+        return c.html(sloRefusedPage(), 400)
+      }
+      if (result.kind === 'response') return c.redirect('/auth/logged-out', 303)
+
+      const ended = endSessionsOf(db, result.nameId!, result.sessionIndex ?? null)
+      log.info({ nameId: result.nameId, ended }, 'logged out by the IdP')
+      const id = getCookie(c, SESSION_COOKIE)
+      if (id && !readSession(db, id, limitsOf(env), now())) clearSessionCookie(c, env)
+      return c.redirect(result.redirectTo ?? '/auth/logged-out', 302)
+    })
+}

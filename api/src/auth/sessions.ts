@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq, lt, or } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import type { Db } from '../db/client.ts'
+import { sessions } from '../db/schema/auth.ts'
+import type { Env } from '../env.ts'
+import type { AppEnv, SessionUser } from '../lib/context.ts'
+import { errorBody } from '../lib/errors.ts'
+
+// Server-side sessions (DESIGN rule 7). The cookie holds a random id; the table holds its hash,
+// the person as of login and two clocks: the idle timeout runs from the last request, the
+// absolute one from login.
+
+export const SESSION_COOKIE = 'hall_sid'
+/** lastSeen is written at most this often: one write a minute per user, not one per request. */
+export const TOUCH_INTERVAL_MS = 60_000
+
+const hashId = (id: string) => createHash('sha256').update(id).digest('hex')
+
+export interface NewSession {
+  user: SessionUser
+  nameId: string
+  nameIdFormat: string | null
+  sessionIndex: string | null
+}
+
+/** Creates a session and returns its id (the cookie value). Always a new id: no fixation. */
+export function createSession(db: Db, s: NewSession, now: Date): string {
+  const id = randomBytes(32).toString('base64url')
+  db.insert(sessions)
+    .values({
+      idHash: hashId(id),
+      cardNumber: s.user.cardNumber,
+      user: s.user,
+      nameId: s.nameId,
+      nameIdFormat: s.nameIdFormat,
+      sessionIndex: s.sessionIndex,
+      createdAt: now,
+      lastSeenAt: now,
+    })
+    .run()
+  return id
+}
+
+export interface SessionLimits {
+  idleMs: number
+  maxMs: number
+}
+
+export const limitsOf = (env: Env): SessionLimits => ({
+  idleMs: env.sessionIdleMinutes * 60_000,
+  maxMs: env.sessionMaxHours * 3600_000,
+})
+
+export type SessionRow = typeof sessions.$inferSelect
+
+/** The live session for a cookie value, or null; an expired one is deleted on sight. */
+export function readSession(db: Db, id: string, limits: SessionLimits, now: Date): SessionRow | null {
+  const idHash = hashId(id)
+  const row = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get()
+  if (!row) return null
+  const t = now.getTime()
+  if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
+    db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
+    return null
+  }
+  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run()
+  }
+  return row
+}
+
+export function endSession(db: Db, id: string): SessionRow | null {
+  const [row] = db.delete(sessions).where(eq(sessions.idHash, hashId(id))).returning().all()
+  return row ?? null
+}
+
+/** Ends the sessions an IdP logout names: the person's, narrowed to one IdP session when given. */
+export function endSessionsOf(db: Db, nameId: string, sessionIndex: string | null): number {
+  const where = sessionIndex ? and(eq(sessions.nameId, nameId), eq(sessions.sessionIndex, sessionIndex)) : eq(sessions.nameId, nameId)
+  return db.delete(sessions).where(where).returning({ idHash: sessions.idHash }).all().length
+}
+
+/** Deletes sessions past either timeout (called on login; expired ones are also dropped on sight). */
+export function purgeExpiredSessions(db: Db, limits: SessionLimits, now: Date): void {
+  const t = now.getTime()
+  db.delete(sessions)
+    .where(or(lt(sessions.lastSeenAt, new Date(t - limits.idleMs)), lt(sessions.createdAt, new Date(t - limits.maxMs))))
+    .run()
+}
+
+export function setSessionCookie(c: Context, id: string, env: Env): void {
+  // No Max-Age: the cookie goes when the browser closes (shared campus computers); the server's
+  // timeouts bound it in any case.
+  setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Lax', secure: env.secureCookies, path: '/' })
+}
+
+export function clearSessionCookie(c: Context, env: Env): void {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', secure: env.secureCookies, path: '/' })
+}
+
+/** Sets `user` from the session cookie (or null). Every route runs behind it. */
+export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, env, now } = c.var.deps
+  const id = getCookie(c, SESSION_COOKIE)
+  let user: SessionUser | null = null
+  if (id) {
+    const row = readSession(db, id, limitsOf(env), now())
+    if (row) user = row.user
+    else clearSessionCookie(c, env)
+  }
+  c.set('user', user)
+  await next()
+})
+
+/** Answers 401 in the API's error shape when there is no session. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.user) {
+    return c.json(
+      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', {
+        loginUrl: '/auth/login',
+      }),
+      401,
+    )
+  }
+  await next()
+})

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto'
+import { Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { IdpKeys } from './keys.ts'
+import { errorPage, indexPage, loggedOutPage, loginPage, postFormPage, type AccountGroup, type IdpPerson } from './pages.ts'
+import { type AuthnRequestInfo, buildLogoutResponse, buildSamlResponse, idpMetadata, newId, parseAuthnRequest, parseLogoutRequest, STATUS } from './saml.ts'
+
+/** The URLs of a dev IdP served at `baseUrl`. The entityID is the metadata URL, as is customary. */
+export function idpUrls(baseUrl: string) {
+  const base = baseUrl.replace(/\/$/, '')
+  return { entityId: `${base}/metadata`, ssoUrl: `${base}/sso`, sloUrl: `${base}/slo` }
+}
+
+/** What the IdP knows about the one service provider it serves (a real IdP has it registered). */
+export interface ServiceProviderInfo {
+  entityId: string
+  acsUrl: string
+  sloUrl: string
+  /** The hall's front page, for "back to the hall" links. */
+  homeUrl: string
+}
+
+/** The service provider the hall is when it runs at `publicUrl` with default settings. */
+export function hallServiceProvider(publicUrl: string, entityId?: string): ServiceProviderInfo {
+  const base = publicUrl.replace(/\/$/, '')
+  return {
+    entityId: entityId ?? `${base}/auth/saml/metadata`,
+    acsUrl: `${base}/auth/saml/acs`,
+    sloUrl: `${base}/auth/saml/slo`,
+    homeUrl: `${base}/`,
+  }
+}
+
+export interface DevIdpConfig {
+  /** Where the IdP is reached, e.g. http://localhost:3001. */
+  baseUrl: string
+  keys: IdpKeys
+  sp: ServiceProviderInfo
+  groups: AccountGroup[]
+  /** The IdP's clock (tests move it instead of waiting). */
+  now?: () => Date
+}
+
+/** The SAML attributes the IdP releases; the NameID is the card number too. */
+export function personAttributes(p: IdpPerson): Record<string, string> {
+  return { cardNumber: p.cardNumber, displayName: p.name, kind: p.kind, department: p.departmentCode, email: p.email }
+}
+
+const SESSION_COOKIE = 'minghu_idp_session'
+
+/**
+ * The development IdP as a Hono app: the server mounts it on a port, tests call it in-process.
+ * It keeps its own sessions in memory (a restart logs everyone out of the IdP, not of the hall).
+ */
+export function createIdpApp(config: DevIdpConfig) {
+  const urls = idpUrls(config.baseUrl)
+  const now = config.now ?? (() => new Date())
+  const people = new Map<string, IdpPerson>()
+  for (const g of config.groups) for (const p of g.people) people.set(p.cardNumber, p)
+  /** IdP session id → who is logged in, and the SessionIndex of their assertions. */
+  const sessions = new Map<string, { cardNumber: string; sessionIndex: string }>()
+  const metadata = idpMetadata({ entityId: urls.entityId, ssoUrl: urls.ssoUrl, sloUrl: urls.sloUrl, certPem: config.keys.certPem })
+
+  const app = new Hono()
+
+  /** Checks an AuthnRequest as a real IdP would against the SP it has registered. */
+  type Checked = { request: AuthnRequestInfo; error?: undefined } | { error: readonly [string, string]; request?: undefined }
+  const readAuthnRequest = (samlRequest: string | undefined): Checked => {
+    if (!samlRequest) return { error: ['缺少 SAML 请求。请从网上办事大厅登录。', 'No SAML request: start the login at the Service Hall.'] as const }
+    let request
+    try {
+      request = parseAuthnRequest(samlRequest)
+    } catch (err) {
+      return { error: ['SAML 请求无法解析。', `The SAML request could not be read: ${(err as Error).message}`] as const }
+    }
+    if (request.issuer !== config.sp.entityId) {
+      return { error: ['发起登录的应用未在此登记。', `Unknown service provider "${request.issuer}"; expected "${config.sp.entityId}".`] as const }
+    }
+    // Sending the assertion only to the registered ACS is what keeps it out of a stranger's hands.
+    if (request.acsUrl && request.acsUrl !== config.sp.acsUrl) {
+      return { error: ['登录结果的接收地址与登记的不符。', `AssertionConsumerServiceURL "${request.acsUrl}" is not the registered "${config.sp.acsUrl}".`] as const }
+    }
+    return { request }
+  }
+
+  const currentSession = (cookie: string | undefined) => (cookie ? sessions.get(cookie) : undefined)
+
+  app.get('/', (c) => c.html(indexPage(config.groups)))
+
+  app.get('/metadata', (c) => c.body(metadata, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' }))
+
+  app.get('/accounts.json', (c) =>
+    c.json(
+      config.groups.flatMap((g) =>
+        g.people.map((p) => ({
+          cardNumber: p.cardNumber,
+          name: p.name,
+          nameEn: p.nameEn,
+          kind: p.kind,
+          group: g.group,
+          role: p.demoLabelEn,
+          roleZh: p.demoLabelZh,
+          knownToDataPlatform: !p.unknownToDataPlatform,
+        })),
+      ),
+    ),
+  )
+
+  app.get('/sso', (c) => {
+    const samlRequest = c.req.query('SAMLRequest')
+    const checked = readAuthnRequest(samlRequest)
+    if (checked.error) return c.html(errorPage(checked.error[0], checked.error[1]), 400)
+    const session = currentSession(getCookie(c, SESSION_COOKIE))
+    const current = session ? (people.get(session.cardNumber) ?? null) : null
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      loginPage({
+        groups: config.groups,
+        samlRequest: samlRequest!,
+        relayState: c.req.query('RelayState') ?? null,
+        current,
+        spName: '网上办事大厅 Service Hall',
+      }),
+    )
+  })
+
+  app.post('/sso/login', async (c) => {
+    const form = await c.req.parseBody()
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined)
+    const checked = readAuthnRequest(str('SAMLRequest'))
+    if (checked.error) return c.html(errorPage(checked.error[0], checked.error[1]), 400)
+    const person = people.get(str('cardNumber') ?? '')
+    if (!person) return c.html(errorPage('没有这个示例人员。', 'No such demo person.'), 400)
+
+    // One IdP session per browser: logging in as someone else replaces it.
+    const previous = getCookie(c, SESSION_COOKIE)
+    if (previous) sessions.delete(previous)
+    const sessionId = randomBytes(24).toString('base64url')
+    const sessionIndex = newId()
+    sessions.set(sessionId, { cardNumber: person.cardNumber, sessionIndex })
+    setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Lax', path: '/' })
+
+    const { samlResponse } = buildSamlResponse({
+      signingKey: config.keys.privateKeyPem,
+      certPem: config.keys.certPem,
+      issuer: urls.entityId,
+      destination: config.sp.acsUrl,
+      audience: config.sp.entityId,
+      inResponseTo: checked.request.id,
+      now: now(),
+      nameId: person.cardNumber,
+      attributes: personAttributes(person),
+      sessionIndex,
+    })
+    c.header('Cache-Control', 'no-store')
+    return c.html(postFormPage(config.sp.acsUrl, samlResponse, str('RelayState') ?? null, person))
+  })
+
+  // Single logout started by the service provider: end the IdP session, answer with a signed
+  // LogoutResponse on the query string (HTTP-Redirect binding).
+  app.get('/slo', (c) => {
+    const samlRequest = c.req.query('SAMLRequest')
+    const sessionId = getCookie(c, SESSION_COOKIE)
+    if (!samlRequest) {
+      // A LogoutResponse (or a bare visit): nothing to answer, just make sure the session is gone.
+      if (sessionId) sessions.delete(sessionId)
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.html(loggedOutPage(config.sp.homeUrl))
+    }
+    let request
+    try {
+      request = parseLogoutRequest(samlRequest)
+    } catch (err) {
+      return c.html(errorPage('退出请求无法解析。', `The LogoutRequest could not be read: ${(err as Error).message}`), 400)
+    }
+    if (request.issuer !== config.sp.entityId) {
+      return c.html(errorPage('发起退出的应用未在此登记。', `Unknown service provider "${request.issuer}".`), 400)
+    }
+    if (request.destination && request.destination !== urls.sloUrl) {
+      return c.html(errorPage('退出请求的目的地不是这里。', `The LogoutRequest is for "${request.destination}", not "${urls.sloUrl}".`), 400)
+    }
+    if (sessionId) sessions.delete(sessionId)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    const { query } = buildLogoutResponse({
+      signingKey: config.keys.privateKeyPem,
+      issuer: urls.entityId,
+      destination: config.sp.sloUrl,
+      inResponseTo: request.id,
+      status: STATUS.success,
+      now: now(),
+      relayState: c.req.query('RelayState'),
+    })
+    return c.redirect(`${config.sp.sloUrl}?${query}`, 302)
+  })
+
+  return app
+}
