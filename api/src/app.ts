@@ -16,6 +16,9 @@ import { createWebRoutes } from './web/shell-page.ts'
 const scalarEntry = fileURLToPath(import.meta.resolve('@scalar/api-reference'))
 const scalarScript = `${scalarEntry.slice(0, scalarEntry.lastIndexOf('/dist/'))}/dist/browser/standalone.js`
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1d4ed8"/><path d="M8 23V12l8-5 8 5v11h-5v-6h-6v6z" fill="#fff"/></svg>'
+
 /**
  * Builds the whole hall API as one Hono app. Tests call it in-process with `app.request()`; the
  * server mounts it on a real port. Everything it needs comes in `deps` (no globals).
@@ -43,6 +46,11 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
   app.use('*', csrfProtection({ exempt: (c) => (c.req.header('authorization') ?? '').startsWith('Bearer ') }))
 
   app.get('/healthz', (c) => c.json({ ok: true }))
+  // Browsers ask for it on every page, the hall's and its auth pages alike.
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400')
+    return c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml' })
+  })
 
   const routes = app
     .route('/', createAuthRoutes(saml))

@@ -29,7 +29,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = []
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text())
+        if (msg.type() === 'error') errors.push(`${msg.text()} ${msg.location().url}`.trim())
       })
       page.on('pageerror', (err) => errors.push(err.message))
       await use(errors)

@@ -10,6 +10,7 @@ function page(titleZh: string, titleEn: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(titleZh)} · ${esc(titleEn)} · 网上办事大厅</title>
+<link rel="icon" href="/favicon.ico">
 <style>
   body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #f3f5f8; color: #1f2933; margin: 0; }
   main { max-width: 640px; margin: 10vh auto; background: #fff; border-radius: 8px; padding: 24px 28px; box-shadow: 0 1px 3px #0002; }

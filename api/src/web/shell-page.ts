@@ -38,7 +38,7 @@ export function createPageRenderer() {
   }
 }
 
-const NOT_THE_PAGE = /^\/(api|auth|static)(\/|$)|^\/importmap\.json$|^\/healthz$/
+const NOT_THE_PAGE = /^\/(api|auth|static)(\/|$)|^\/(importmap\.json|healthz|favicon\.ico)$/
 
 export function createWebRoutes() {
   const render = createPageRenderer()

@@ -50,6 +50,7 @@ function page(titleZh: string, titleEn: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(titleZh)} · ${esc(titleEn)}</title>
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body>

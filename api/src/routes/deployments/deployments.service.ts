@@ -55,7 +55,8 @@ export function history(db: Db, name: string): Deployment[] {
 }
 
 export function importMap(db: Db) {
-  const current = currentDeployments(db)
+  // The shared libraries' styles (element-plus) come first, so the parts' own styles override them.
+  const current = currentDeployments(db).sort((a, b) => Number(b.name === '@hall/vendor') - Number(a.name === '@hall/vendor'))
   const imports: Record<string, string> = {}
   for (const d of current) Object.assign(imports, d.imports)
   return { imports, styles: current.flatMap((d) => d.styles) }

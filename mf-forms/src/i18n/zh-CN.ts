@@ -1,0 +1,30 @@
+export default {
+  my: {
+    title: '我的申请',
+    intro: '您提交的申请及其办理进度。',
+    empty: '您还没有提交过申请',
+    browse: '去服务目录看看',
+    service: '服务',
+    status: '状态',
+    createdAt: '创建时间',
+    submittedAt: '提交时间',
+    notSubmitted: '未提交',
+    statuses: {
+      draft: '草稿',
+      submitted: '已提交',
+      'in-review': '审核中',
+      returned: '已退回',
+      withdrawn: '已撤回',
+      rejected: '未通过',
+      completed: '已办结',
+    },
+  },
+  apply: {
+    titleFallback: '办理服务',
+    comingTitle: '在线表单即将上线',
+    coming: '“{name}”的在线表单将在下一版本提供。您可以先在服务目录中查看其他服务。',
+    notFound: '服务目录中没有这项服务',
+    back: '返回服务目录',
+    myApplications: '查看我的申请',
+  },
+}

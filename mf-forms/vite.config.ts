@@ -1,0 +1,4 @@
+import { microFrontendConfig } from '@hall/vite-config'
+import { defineConfig } from 'vite'
+
+export default defineConfig(microFrontendConfig({ name: '@hall/mf-forms', dir: import.meta.dirname, port: 5172 }))

@@ -1,0 +1,71 @@
+// The public surface of @hall/forms: the form format, the one validation the API and the browser
+// share, and the renderer. Import only from here.
+
+export {
+  allFields,
+  AttachmentFieldSchema,
+  AttachmentRefSchema,
+  ColumnFieldSchema,
+  ComputedSchema,
+  ConditionSchema,
+  DateBoundSchema,
+  FieldSchema,
+  FORM_FORMAT_VERSION,
+  FormDefinitionSchema,
+  isValidIsoDate,
+  LocalizedTextSchema,
+  OptionSchema,
+  PrefillBindingSchema,
+  SectionSchema,
+  TableFieldSchema,
+  validateDefinition,
+  type AttachmentField,
+  type AttachmentRef,
+  type ColumnField,
+  type Computed,
+  type Condition,
+  type DateBound,
+  type DateRangeField,
+  type DateRangeValue,
+  type DefinitionError,
+  type DefinitionResult,
+  type Field,
+  type FieldType,
+  type FormDefinition,
+  type FormValues,
+  type LocalizedText,
+  type MoneyField,
+  type NumberField,
+  type TextField,
+  type TextareaField,
+  type DateField,
+  type TimeField,
+  type SelectField,
+  type MultiSelectField,
+  type SwitchField,
+  type PersonField,
+  type DepartmentField,
+  type InfoField,
+  type Option,
+  type PrefillBinding,
+  type Section,
+  type TableField,
+  type ValueField,
+} from './definition.ts'
+export { daysBetween, type WorkCalendar } from './dates.ts'
+export { computeValues, testCondition, visibleFields, type EvaluateOptions } from './evaluate.ts'
+export {
+  acceptsMime,
+  DEFAULT_LIMITS,
+  errorsByField,
+  messageIn,
+  validateSubmission,
+  type FieldError,
+  type FormLang,
+  type SubmissionResult,
+  type ValidateOptions,
+} from './validate.ts'
+export { initialValues } from './initial.ts'
+export { undergradLeave } from './examples/undergrad-leave.ts'
+export { default as HallForm } from './renderer/HallForm.vue'
+export type { HallFormExposed, MaterialFile, PickerOption, Pickers, PrefillSource, Uploader } from './renderer/types.ts'

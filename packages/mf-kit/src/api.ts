@@ -1,0 +1,67 @@
+import type { AppType } from '@hall/api'
+import { hc, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+import { redirectToLogin } from './auth.ts'
+import type { Lang } from './lang.ts'
+
+// The API's route types are the contract (DESIGN rule 1): this client is typed by them and imports
+// nothing of the API at run time (`import type` above is erased).
+
+/** Same-origin fetch that sends the session cookie and sends the user to log in when it ended. */
+const hallFetch: typeof fetch = async (input, init) => {
+  const res = await fetch(input, { credentials: 'same-origin', ...init })
+  if (res.status === 401) redirectToLogin()
+  return res
+}
+
+const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin
+
+/** The typed client of the hall's API (Hono RPC): `api.api.services.$get({ query })`. */
+export const api = hc<AppType>(origin, { fetch: hallFetch, init: { credentials: 'same-origin' } })
+
+/** The body of the successful answers of a client call (`200`, `201`, ...). */
+export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+
+/** An answer of the API that was not a success, with its message in both languages. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  /** The message in the user's language. */
+  text(lang: Lang): string {
+    return lang === 'en' ? this.message : this.messageZh
+  }
+
+  static async from(res: Response): Promise<ApiError> {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; messageZh?: string } } | null
+    const error = body?.error
+    return new ApiError(
+      res.status,
+      error?.code ?? `http_${res.status}`,
+      error?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
+      error?.messageZh ?? `服务器返回 ${res.status}`,
+    )
+  }
+}
+
+/**
+ * Awaits a client call and returns its JSON body when it succeeded, typed from the route; throws
+ * an `ApiError` otherwise (a network failure is one too, with status 0).
+ */
+export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 'text' | string>>(call: Promise<R> | R): Promise<OkBody<R>> {
+  let res: R
+  try {
+    res = await call
+  } catch (err) {
+    throw new ApiError(0, 'network', `The hall could not be reached (${String(err)})`, '无法连接到办事大厅，请检查网络后重试')
+  }
+  if (!res.ok) throw await ApiError.from(res as unknown as Response)
+  return (await res.json()) as OkBody<R>
+}

@@ -1,0 +1,139 @@
+import ElementPlus, { ElConfigProvider } from 'element-plus'
+import en from 'element-plus/es/locale/lang/en'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import { createPinia } from 'pinia'
+import singleSpaVue from 'single-spa-vue'
+import { createApp, h, ref, type App, type Component, type Ref } from 'vue'
+import { createI18n, type I18n as VueI18n } from 'vue-i18n'
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
+import { DEFAULT_LANG, getLang, onLangChange, type Lang } from './lang.ts'
+import { kitMessages } from './messages.ts'
+
+/** The props single-spa passes to a lifecycle (the shell adds `domElement`, where to mount). */
+export interface LifecycleProps {
+  name: string
+  domElement?: HTMLElement
+  [key: string]: unknown
+}
+
+/** What a micro-frontend's `src/main.ts` exports, and nothing else. */
+export interface MicroFrontendLifecycles {
+  bootstrap(props: LifecycleProps): Promise<unknown>
+  mount(props: LifecycleProps): Promise<unknown>
+  unmount(props: LifecycleProps): Promise<unknown>
+}
+
+/** A micro-frontend's messages: the same keys in both languages (type the English as the Chinese). */
+export type MicroFrontendMessages<M extends object = Record<string, unknown>> = Record<Lang, M>
+
+export interface MicroFrontendOptions<M extends object> {
+  /** `@hall/<folder>`: the same name as the package, the import-map key and the shell's app. */
+  name: string
+  rootComponent: Component
+  /** Absolute paths of the page (`/my`, `/apply/:code`); omit for an app without routes. */
+  routes?: RouteRecordRaw[]
+  messages: MicroFrontendMessages<M>
+}
+
+const elementLocales = { 'zh-CN': zhCn, en } as const
+
+/** The composition-mode i18n instance of a mount (its messages are the app's own). */
+type I18n = VueI18n<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, string, false>
+
+/**
+ * Turns a Vue root component into single-spa lifecycles. Every mount builds a fresh app: Vue
+ * app, pinia, router (web history) and i18n, element-plus in an `ElConfigProvider` with the
+ * page's language, so a remount starts clean and nothing leaks between mounts. All mounted apps
+ * follow `hall:lang` live. A render error during the first mount fails the mount, so the shell can
+ * show it in the app's own area instead of a blank space.
+ */
+interface MountState {
+  lang: Ref<Lang>
+  i18n: I18n
+  router?: Router
+  /** Errors Vue reported while the first render ran: they fail the mount. */
+  mountErrors: unknown[]
+  mounting: boolean
+  /** Undone at unmount, or when the mount fails half way. */
+  cleanups: (() => void)[]
+}
+
+export function defineMicroFrontend<M extends object>(options: MicroFrontendOptions<M>): MicroFrontendLifecycles {
+  const { name, rootComponent, routes } = options
+  // appOptions and handleInstance run one after the other within one mount, and single-spa never
+  // mounts the same app twice at once, so the state of the mount under way can live here.
+  let current: MountState | undefined
+
+  const cleanUp = (state: MountState) => {
+    for (const undo of state.cleanups.splice(0)) undo()
+  }
+
+  const lifecycles = singleSpaVue({
+    createApp,
+    // single-spa-vue 3 needs a Promise here when appOptions is a function.
+    appOptions: async () => {
+      const lang = ref<Lang>(getLang())
+      const i18n = createI18n({
+        legacy: false,
+        locale: lang.value,
+        fallbackLocale: DEFAULT_LANG,
+        messages: {
+          'zh-CN': { ...kitMessages['zh-CN'], ...options.messages['zh-CN'] },
+          en: { ...kitMessages.en, ...options.messages.en },
+        },
+      }) as unknown as I18n
+      const router = routes ? createRouter({ history: createWebHistory(), routes }) : undefined
+      current = { lang, i18n, router, mountErrors: [], mounting: true, cleanups: [] }
+      return {
+        render: () =>
+          h(ElConfigProvider, { locale: elementLocales[lang.value] }, () =>
+            h('div', { class: 'hall-mf', 'data-mf': name }, [h(rootComponent)]),
+          ),
+      }
+    },
+    handleInstance: async (app: App) => {
+      const state = current!
+      app.config.errorHandler = (err, _instance, info) => {
+        if (state.mounting) state.mountErrors.push(err)
+        console.error(`[${name}] ${info}:`, err)
+      }
+      app.use(createPinia())
+      app.use(state.i18n)
+      app.use(ElementPlus)
+      state.cleanups.push(
+        onLangChange((next) => {
+          state.lang.value = next
+          state.i18n.global.locale.value = next
+        }),
+      )
+      // vue-router leaves the history's own popstate listener behind when its app unmounts.
+      if (state.router) state.cleanups.push(() => state.router!.options.history.destroy())
+      app.onUnmount(() => cleanUp(state))
+      if (state.router) {
+        app.use(state.router)
+        await state.router.isReady()
+      }
+    },
+  })
+
+  return {
+    bootstrap: (props) => lifecycles.bootstrap(props),
+    async mount(props) {
+      let result: unknown
+      try {
+        result = await lifecycles.mount(props)
+      } catch (err) {
+        if (current) cleanUp(current)
+        throw err
+      }
+      const state = current!
+      state.mounting = false
+      if (state.mountErrors.length) {
+        await lifecycles.unmount(props).catch(() => undefined)
+        throw state.mountErrors[0]
+      }
+      return result
+    },
+    unmount: (props) => lifecycles.unmount(props),
+  }
+}

@@ -1,0 +1,30 @@
+// The public surface of @hall/mf-kit: everything a micro-frontend (or the shell's header) needs to
+// start. Import only from here.
+
+export { api, ApiError, unwrap, type OkBody } from './api.ts'
+export { currentPath, loginUrl, redirectToLogin } from './auth.ts'
+export { bus, useBus, type HallEventHandler, type HallEventName, type HallEvents } from './bus.ts'
+export {
+  defineMicroFrontend,
+  type LifecycleProps,
+  type MicroFrontendLifecycles,
+  type MicroFrontendMessages,
+  type MicroFrontendOptions,
+} from './define-micro-frontend.ts'
+export {
+  applyLangToDocument,
+  DEFAULT_LANG,
+  getLang,
+  isLang,
+  LANG_STORAGE_KEY,
+  LANGS,
+  onLangChange,
+  otherLang,
+  setLang,
+  useLang,
+  type Lang,
+} from './lang.ts'
+export { HallLoadError, HallNotFound, useBilingual } from './components.ts'
+export { fetchMe, isReviewer, type Me } from './me.ts'
+export { HallLink, navigate } from './navigate.ts'
+export { runStandalone } from './standalone.ts'

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Plugin, ResolvedConfig } from 'vite'
+
+/** What every browser build writes to `dist/deploy.json`; the API registers it (see DESIGN rule 3). */
+export interface DeployManifest {
+  /** `@hall/<folder>`: the package name, the import-map key prefix and the shell's app name. */
+  name: string
+  /** `<package version>-<8 hex of a hash of every emitted file>`: a new build is a new version. */
+  version: string
+  /** Import-map specifier → path of the file relative to `dist/`. */
+  imports: Record<string, string>
+  /** Style sheets (relative to `dist/`) the page links once. */
+  styles: string[]
+  /** The page, for the shell only. */
+  html?: string
+}
+
+export interface DeployManifestOptions {
+  /** Import-map specifier → name of the entry chunk that provides it. */
+  imports: Record<string, string>
+  /**
+   * Which emitted style sheets the page must link: every `.css` file of the build (the default),
+   * or none (a micro-frontend injects its own CSS from its JS).
+   */
+  styles?: 'all' | 'none'
+}
+
+/** Writes `dist/deploy.json` after the bundle is on disk, so the hash covers the final bytes. */
+export function deployManifest(options: DeployManifestOptions): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'hall:deploy-manifest',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    writeBundle(output, bundle) {
+      const pkg = JSON.parse(readFileSync(path.join(config.root, 'package.json'), 'utf8')) as { name: string; version: string }
+      const files = Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))
+      const hash = createHash('sha256')
+      for (const file of files) {
+        hash.update(file.fileName).update('\0')
+        hash.update(file.type === 'chunk' ? file.code : file.source).update('\0')
+      }
+
+      const imports: Record<string, string> = {}
+      for (const [specifier, entryName] of Object.entries(options.imports)) {
+        const chunk = files.find((f) => f.type === 'chunk' && f.isEntry && f.name === entryName)
+        if (!chunk) this.error(`deploy.json: no entry chunk named "${entryName}" for "${specifier}"`)
+        imports[specifier] = chunk.fileName
+      }
+      const styles = options.styles === 'none' ? [] : files.filter((f) => f.fileName.endsWith('.css')).map((f) => f.fileName)
+      const manifest: DeployManifest = {
+        name: pkg.name,
+        version: `${pkg.version}-${hash.digest('hex').slice(0, 8)}`,
+        imports,
+        styles,
+        ...(bundle['index.html'] ? { html: 'index.html' } : {}),
+      }
+      const dir = output.dir ?? path.resolve(config.root, config.build.outDir)
+      writeFileSync(path.join(dir, 'deploy.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    },
+  }
+}

@@ -1,0 +1,101 @@
+import { setLang } from '@hall/mf-kit'
+import type { AppProps } from 'single-spa'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { guarded } from './guard.ts'
+
+// The shell's promise: whatever goes wrong with one micro-frontend shows in its own area with a
+// retry, and single-spa never sees a failure (it would mark the app broken for good).
+
+const NAME = '@hall/mf-test'
+const props = { name: NAME, singleSpa: {}, mountParcel: () => undefined } as unknown as AppProps
+const area = () => document.getElementById(`single-spa-application:${NAME}`)!
+
+/** A module whose mount renders a marker into the element the shell gives it. */
+function healthyModule() {
+  return {
+    bootstrap: vi.fn(async () => undefined),
+    mount: vi.fn(async ({ domElement }: { domElement: HTMLElement }) => {
+      domElement.innerHTML = '<p data-mf="@hall/mf-test">mounted</p>'
+    }),
+    unmount: vi.fn(async ({ domElement }: { domElement: HTMLElement }) => {
+      domElement.innerHTML = ''
+    }),
+  }
+}
+
+beforeEach(() => {
+  document.body.innerHTML = `<div id="single-spa-application:${NAME}"></div>`
+  window.localStorage.clear()
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe('guarded', () => {
+  it('mounts a healthy module into a host inside its area and unmounts it', async () => {
+    const module = healthyModule()
+    const app = guarded(NAME, async () => module)
+    await app.bootstrap(props)
+    await app.mount(props)
+    expect(area().querySelector('[data-mf]')?.textContent).toBe('mounted')
+    expect(area().querySelector('.hall-status')).toBeNull()
+    expect(area().getAttribute('aria-busy')).toBeNull()
+
+    await app.unmount(props)
+    expect(module.unmount).toHaveBeenCalledOnce()
+    expect(area().children).toHaveLength(0)
+  })
+
+  it('shows a load failure in its own area, and mounts on retry once the module loads', async () => {
+    const module = healthyModule()
+    const load = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module')).mockResolvedValue(module)
+    const app = guarded(NAME, load)
+    // The lifecycle resolves: single-spa keeps the app healthy and the rest of the page going.
+    await expect(app.mount(props)).resolves.toBeUndefined()
+
+    const panel = area().querySelector('[role="alert"]')!
+    expect(panel.textContent).toContain('这部分页面暂时无法加载')
+    expect(panel.textContent).toContain('Failed to fetch dynamically imported module')
+
+    panel.querySelector<HTMLButtonElement>('.hall-button--primary')!.click()
+    await vi.waitFor(() => expect(area().querySelector('[data-mf]')).not.toBeNull())
+    expect(area().querySelector('[role="alert"]')).toBeNull()
+    expect(load).toHaveBeenCalledTimes(2)
+  })
+
+  it('shows a mount that throws, and does not leave the half-mounted host behind', async () => {
+    const module = { ...healthyModule(), mount: vi.fn().mockRejectedValue(new Error('boom in mount')) }
+    const app = guarded(NAME, async () => module)
+    await app.mount(props)
+    expect(area().querySelector('[role="alert"]')?.textContent).toContain('boom in mount')
+    expect(area().querySelector('.hall-app__host')).toBeNull()
+  })
+
+  it('refuses a module without lifecycles', async () => {
+    const app = guarded(NAME, async () => ({ default: {} }))
+    await app.mount(props)
+    expect(area().querySelector('[role="alert"]')?.textContent).toContain('does not export a bootstrap() lifecycle')
+  })
+
+  it('speaks the language of the page, and switches with it', async () => {
+    const app = guarded(NAME, async () => Promise.reject(new Error('offline')))
+    await app.mount(props)
+    expect(area().textContent).toContain('重试')
+    setLang('en')
+    expect(area().textContent).toContain('This part of the page could not be loaded')
+    expect(area().textContent).toContain('Retry')
+  })
+
+  it('undoes a mount that finishes after the app was unmounted', async () => {
+    const module = healthyModule()
+    let release!: () => void
+    const app = guarded(NAME, () => new Promise((resolve) => (release = () => resolve(module))))
+    const mounting = app.mount(props)
+    const unmounting = app.unmount(props)
+    release()
+    await mounting
+    await unmounting
+    expect(module.mount).toHaveBeenCalledOnce()
+    expect(module.unmount).toHaveBeenCalledOnce()
+    expect(area().querySelector('[data-mf]')).toBeNull()
+  })
+})

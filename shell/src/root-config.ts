@@ -1,0 +1,47 @@
+import { applyLangToDocument, bus, fetchMe, onLangChange, redirectToLogin } from '@hall/mf-kit'
+import { navigateToUrl, registerApplication, start, type LifeCycles } from 'single-spa'
+import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout'
+import { guarded } from './guard.ts'
+import layout from './layout.html?raw'
+import { createNotFoundApp, NOT_FOUND_APP } from './not-found.ts'
+import './styles/page.css'
+import { text } from './texts.ts'
+
+// The root config: framework-free. Routes and applications are declared in layout.html; every
+// application is an import-map specifier loaded with import(name), except the shell's own 404.
+
+const builtIn: Record<string, () => LifeCycles> = { [NOT_FOUND_APP]: createNotFoundApp }
+
+const routes = constructRoutes(layout)
+const applications = constructApplications({
+  routes,
+  loadApp: async ({ name }) =>
+    builtIn[name]?.() ?? guarded(name, () => import(/* @vite-ignore */ name), { compact: name === '@hall/shell-header' }),
+})
+const layoutEngine = constructLayoutEngine({ routes, applications, active: false })
+applications.forEach(registerApplication)
+
+// Micro-frontends ask for navigation on the bus (they do not import single-spa).
+bus.on('hall:navigate', ({ url, replace }) => {
+  if (replace) window.history.replaceState(window.history.state, '', url)
+  else navigateToUrl(url)
+})
+
+const applyLang = () => {
+  applyLangToDocument()
+  document.title = text('title')
+}
+applyLang()
+onLangChange(applyLang)
+
+layoutEngine.activate()
+start({ urlRerouteOnly: true })
+document.getElementById('hall-boot')?.remove()
+
+// The server sends a browser without a session to log in before serving the page; a session that
+// ended since (another tab logged out, idle timeout) is caught here and by every API call.
+fetchMe()
+  .then((me) => {
+    if (!me) redirectToLogin()
+  })
+  .catch((err: unknown) => console.error('[shell] /api/me failed:', err))
