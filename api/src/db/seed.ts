@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm'
 import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
+import { processDefinitions } from '@hall/workflow'
 import { categories as seedCategories, services as seedServices } from '../catalog/seed/index.ts'
 import type { Db } from './client.ts'
 import { transaction } from './client.ts'
@@ -55,6 +56,7 @@ export function seedDemo(db: Db, now = new Date()) {
           timeLimitDays: s.timeLimitDays,
           eligibility: s.eligibility,
           guide: s.guide,
+          process: (processDefinitions as Record<string, unknown>)[s.code] ?? null,
           publishedAt,
         })
         .run()

@@ -45,6 +45,10 @@ export const serviceVersions = sqliteTable(
     timeLimitDays: integer('time_limit_days').notNull(),
     eligibility: text('eligibility', { mode: 'json' }).$type<unknown[]>().notNull(),
     guide: text('guide', { mode: 'json' }).$type<{ zh: unknown; en: unknown }>().notNull(),
+    /** The form (a `FormDefinition` of @hall/forms) applicants fill for this version. */
+    form: text('form', { mode: 'json' }).$type<unknown>(),
+    /** The approval process (a `ProcessDefinition` of @hall/workflow) of this version. */
+    process: text('process', { mode: 'json' }).$type<unknown>(),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('service_versions_code_version').on(t.serviceCode, t.version)],

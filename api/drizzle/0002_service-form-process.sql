@@ -1,0 +1,2 @@
+ALTER TABLE `service_versions` ADD `form` text;--> statement-breakpoint
+ALTER TABLE `service_versions` ADD `process` text;
