@@ -1,5 +1,5 @@
 import { applyLangToDocument, bus, fetchMe, onLangChange, redirectToLogin } from '@hall/mf-kit'
-import { navigateToUrl, registerApplication, start, type LifeCycles } from 'single-spa'
+import { navigateToUrl, registerApplication, setBootstrapMaxTime, setMountMaxTime, setUnmountMaxTime, start, type LifeCycles } from 'single-spa'
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout'
 import { guarded } from './guard.ts'
 import layout from './layout.html?raw'
@@ -11,6 +11,13 @@ import { text } from './texts.ts'
 // application is an import-map specifier loaded with import(name), except the shell's own 404.
 
 const builtIn: Record<string, () => LifeCycles> = { [NOT_FOUND_APP]: createNotFoundApp }
+
+// A guarded mount includes fetching the micro-frontend's module, which on a slow campus network
+// or a busy phone takes longer than single-spa's 3 s warning; the guard shows its own loading
+// state and error panel, so single-spa only warns (never kills) after 20 s.
+setBootstrapMaxTime(60_000, false, 20_000)
+setMountMaxTime(60_000, false, 20_000)
+setUnmountMaxTime(60_000, false, 20_000)
 
 const routes = constructRoutes(layout)
 const applications = constructApplications({
