@@ -8,7 +8,10 @@ await ensureInstalled()
 if (!process.argv.includes('--no-build')) await buildAll()
 
 const hall = await startHall()
+let stopping = false
 const shutdown = async (signal) => {
+  if (stopping) return
+  stopping = true
   console.log(`\n• ${signal}: stopping the hall…`)
   await hall.stop()
   process.exit(0)
@@ -17,6 +20,8 @@ process.on('SIGINT', () => shutdown('SIGINT'))
 process.on('SIGTERM', () => shutdown('SIGTERM'))
 for (const child of hall.children) {
   child.on('exit', (code) => {
+    if (stopping) return
+    stopping = true
     console.error(`\n✗ a process of the hall exited (${code}); stopping the rest`)
     void hall.stop().then(() => process.exit(1))
   })
