@@ -5,6 +5,7 @@ import { favorites } from '../../db/schema/index.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import {
+  currentGuide,
   eligibilityFor,
   favoriteCodes,
   inProgressByService,
@@ -208,7 +209,7 @@ export const catalogRoutes = router
       const user = c.var.user
       const base = {
         ...toSummary(row),
-        guide: row.version.guide as z.infer<typeof ServiceDetail>['guide'],
+        guide: currentGuide(db, code) as z.infer<typeof ServiceDetail>['guide'],
         contactDepartment: { code: row.department.code, nameZh: row.department.nameZh, nameEn: row.department.nameEn, phone: row.department.phone, location: row.department.location },
       }
       if (!user) return c.json(base, 200)

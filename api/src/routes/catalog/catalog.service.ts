@@ -8,10 +8,25 @@ import { createSearchIndex, type SearchHit, type SearchIndex } from './search.ts
 /** Statuses in which an application is still moving: the applicant cannot start another of the same service. */
 export const IN_PROGRESS = ['submitted', 'in_review', 'returned'] as const
 
-/** Every listed service (not retired) with its current version and owning department. */
-export function listedServices(db: Db) {
+// The columns a list needs: never the guide, form or process, whose JSON is most of a row.
+const summaryColumns = {
+  id: serviceVersions.id,
+  version: serviceVersions.version,
+  nameZh: serviceVersions.nameZh,
+  nameEn: serviceVersions.nameEn,
+  summaryZh: serviceVersions.summaryZh,
+  summaryEn: serviceVersions.summaryEn,
+  keywordsZh: serviceVersions.keywordsZh,
+  keywordsEn: serviceVersions.keywordsEn,
+  audience: serviceVersions.audience,
+  mode: serviceVersions.mode,
+  timeLimitDays: serviceVersions.timeLimitDays,
+  eligibility: serviceVersions.eligibility,
+}
+
+function queryListed(db: Db) {
   return db
-    .select({ service: services, version: serviceVersions, department: departments, category: categories })
+    .select({ service: services, version: summaryColumns, department: departments, category: categories })
     .from(services)
     .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
     .innerJoin(departments, eq(departments.code, services.ownerDepartmentCode))
@@ -19,6 +34,43 @@ export function listedServices(db: Db) {
     .where(ne(services.status, 'retired'))
     .orderBy(asc(categories.sortOrder), asc(services.code))
     .all()
+}
+
+/**
+ * A fingerprint of everything a listing shows: which version of each service is current and its
+ * status. Publishing, switching or retiring a service changes it. One small query, so every API
+ * node sees a change at once (no in-process invalidation that a second node would miss).
+ */
+function catalogRevision(db: Db): string {
+  const row = db.$client
+    .prepare(
+      `SELECT count(*) AS n, coalesce(max(v.id), 0) AS maxVersion,
+              coalesce(group_concat(s.code || ':' || s.status || ':' || coalesce(s.current_version, ''), ','), '') AS states,
+              (SELECT coalesce(group_concat(code || name_zh || name_en, ','), '') FROM categories) AS cats,
+              (SELECT coalesce(group_concat(code || name_zh || name_en || phone || location, ','), '') FROM departments) AS depts
+         FROM services s LEFT JOIN service_versions v ON v.service_code = s.code`,
+    )
+    .get() as { n: number; maxVersion: number; states: string; cats: string; depts: string }
+  return `${row.n}|${row.maxVersion}|${row.states}|${row.cats}|${row.depts}`
+}
+
+let listedCache: { db: Db; revision: string; rows: ReturnType<typeof queryListed> } | null = null
+
+/** Every listed service (not retired) with its current version (summary columns), department and category. */
+export function listedServices(db: Db) {
+  const revision = catalogRevision(db)
+  if (listedCache?.db !== db || listedCache.revision !== revision) listedCache = { db, revision, rows: queryListed(db) }
+  return listedCache.rows
+}
+
+/** The guide of a service's current version (the part a list never needs). */
+export function currentGuide(db: Db, code: string) {
+  return db
+    .select({ guide: serviceVersions.guide })
+    .from(services)
+    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
+    .where(eq(services.code, code))
+    .get()?.guide
 }
 
 export type ListedService = ReturnType<typeof listedServices>[number]

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js'
-import { match, pinyin } from 'pinyin-pro'
+import { match, pinyin, polyphonic } from 'pinyin-pro'
 
 // Catalog search as students type it: Chinese names, full pinyin (sushe), pinyin initials (sstz),
 // a mix of both (sushetz), English names and keywords (dorm), and a typo still finds something.
@@ -40,6 +40,8 @@ interface Entry extends SearchDoc {
   pinyinFull: string
   /** The name's syllables in their reading in context (宿舍 → su she, not xiu she). */
   syllables: string[]
+  /** Every reading of each character (宿 → su, xiu, xiu), for the weaker polyphone match. */
+  readings: string[][]
   initials: string
   keywordsEnLower: string[]
   keywordsPinyin: string[]
@@ -50,6 +52,10 @@ const CJK = /[\u3400-\u9fff]/
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const toSyllables = (s: string) => pinyin(s, { toneType: 'none', type: 'array', v: true }).map((x) => x.toLowerCase())
 const toPinyin = (s: string) => toSyllables(s).join('')
+const toReadings = (s: string) => {
+  const usual = toSyllables(s)
+  return polyphonic(s, { toneType: 'none', type: 'array' }).map((readings, i) => [...new Set([usual[i] ?? '', ...readings.map((r) => r.toLowerCase())].filter(Boolean))])
+}
 const toInitials = (s: string) => pinyin(s, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
 
 /**
@@ -57,15 +63,17 @@ const toInitials = (s: string) => pinyin(s, { pattern: 'first', toneType: 'none'
  * (sstz, sushe, sushetz, tiaozheng): the indices of the matched characters, or null. This uses the
  * reading in context; pinyin-pro's `match` (every reading of a polyphone) is the weaker fallback.
  */
-export function matchSyllables(syllables: string[], q: string): number[] | null {
+export function matchSyllables(syllables: Array<string | string[]>, q: string): number[] | null {
   const from = (si: number, qi: number): number | null => {
     if (qi === q.length) return si
-    const syllable = syllables[si]
-    if (!syllable) return null
-    for (let len = Math.min(syllable.length, q.length - qi); len >= 1; len--) {
-      if (q.startsWith(syllable.slice(0, len), qi)) {
-        const end = from(si + 1, qi + len)
-        if (end !== null) return end
+    const at = syllables[si]
+    if (at === undefined) return null
+    for (const syllable of typeof at === 'string' ? [at] : at) {
+      for (let len = Math.min(syllable.length, q.length - qi); len >= 1; len--) {
+        if (q.startsWith(syllable.slice(0, len), qi)) {
+          const end = from(si + 1, qi + len)
+          if (end !== null) return end
+        }
       }
     }
     return null
@@ -100,6 +108,7 @@ export function createSearchIndex(docs: SearchDoc[]) {
     nameEnLower: d.nameEn.toLowerCase(),
     pinyinFull: toPinyin(d.nameZh),
     syllables: toSyllables(d.nameZh),
+    readings: toReadings(d.nameZh),
     initials: toInitials(d.nameZh),
     keywordsEnLower: d.keywordsEn.map((k) => k.toLowerCase()),
     keywordsPinyin: d.keywordsZh.map(toPinyin),
@@ -147,7 +156,7 @@ export function createSearchIndex(docs: SearchDoc[]) {
         if (!highlights.nameZh.length) highlights.nameZh.push(...toRanges(hit))
       } else {
         // Another reading of a polyphone (宿 is also xiu): found, but ranked below the usual reading.
-        const other = match(e.nameZh, compact, { continuous: true, precision: 'start' })
+        const other = matchSyllables(e.readings, compact)
         if (other?.length) {
           consider(55, 'pinyin')
           if (!highlights.nameZh.length) highlights.nameZh.push(...toRanges(other))
@@ -194,8 +203,10 @@ export function createSearchIndex(docs: SearchDoc[]) {
         if (hit && opts.kind && e.audience.includes(opts.kind)) hit.score += 35
         if (hit) hits.set(e.code, hit)
       }
-      // Typos: only when the exact ways found little, so a good match is never drowned in noise.
-      if (hits.size < 3 && q.length >= 3) {
+      // Typos: only when no name, pinyin or keyword matched, so a good match is never drowned
+      // in noise (and the costlier fuzzy pass runs only for the queries that need it).
+      const strong = [...hits.values()].some((h) => h.score >= 60)
+      if (!strong && q.length >= 3) {
         for (const r of fuse.search(q.replace(/ /g, ''), { limit: 5 })) {
           if (hits.has(r.item.code)) continue
           hits.set(r.item.code, {
