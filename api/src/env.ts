@@ -25,6 +25,13 @@ const schema = z.object({
   HALL_DEPLOY_TOKEN: z.string().min(24, 'HALL_DEPLOY_TOKEN must be at least 24 characters').optional(),
   HALL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HALL_SOURCE_ROOT: z.string().optional(),
+  HALL_DATA_PLATFORM: z.enum(['embedded', 'http'], { error: 'HALL_DATA_PLATFORM is embedded or http' }).default('embedded'),
+  HALL_DATA_PLATFORM_URL: z.url({ protocol: /^https?$/, error: 'HALL_DATA_PLATFORM_URL must be an http(s) URL' }).optional(),
+  HALL_DATA_PLATFORM_TOKEN: z.string().min(1).optional(),
+  HALL_DATA_PLATFORM_TOKEN_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'HALL_DATA_PLATFORM_TOKEN_HEADER is a header name').default('Authorization'),
+  HALL_DATA_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  HALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(200, 'HALL_UPLOAD_MAX_MB is at most 200').default(20),
+  HALL_DRAFT_MAX_KB: z.coerce.number().int().min(8).max(4096).default(256),
 })
 
 export type Env = ReturnType<typeof toEnv>
@@ -57,6 +64,20 @@ function toEnv(raw: z.infer<typeof schema>) {
     sessionMaxHours: raw.HALL_SESSION_MAX_HOURS,
     deployToken: raw.HALL_DEPLOY_TOKEN,
     logLevel: raw.HALL_LOG_LEVEL,
+    /** Where pre-filled data comes from: the embedded tables (demo university) or the university's platform over HTTP. */
+    dataPlatform: {
+      kind: raw.HALL_DATA_PLATFORM,
+      url: raw.HALL_DATA_PLATFORM_URL?.replace(/\/$/, ''),
+      token: raw.HALL_DATA_PLATFORM_TOKEN,
+      tokenHeader: raw.HALL_DATA_PLATFORM_TOKEN_HEADER,
+      timeoutMs: raw.HALL_DATA_PLATFORM_TIMEOUT_MS,
+    },
+    /** Uploaded files, stored once per content under `<sha256 prefix>/<sha256>`. */
+    uploadsDir: path.join(dataDir, 'uploads'),
+    /** The largest upload the hall takes at all; a form field may set a lower limit. */
+    uploadMaxBytes: Math.round(raw.HALL_UPLOAD_MAX_MB * 1024 * 1024),
+    /** The largest draft (its values as JSON) one user may keep for one service. */
+    draftMaxBytes: raw.HALL_DRAFT_MAX_KB * 1024,
     /** The repository root: where the built parts are found for the start sync. */
     sourceRoot: path.resolve(raw.HALL_SOURCE_ROOT ?? path.join(import.meta.dirname, '..', '..')),
   }
@@ -70,6 +91,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const env = toEnv(parsed.data)
+  if (env.dataPlatform.kind === 'http' && !env.dataPlatform.url) {
+    throw new Error('Invalid configuration:\n  HALL_DATA_PLATFORM_URL: required when HALL_DATA_PLATFORM=http')
+  }
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')
   }

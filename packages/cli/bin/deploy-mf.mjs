@@ -78,6 +78,11 @@ if (!values['no-build']) {
 }
 const dist = path.join(root, dir, 'dist')
 const manifest = JSON.parse(readFileSync(path.join(dist, 'deploy.json'), 'utf8'))
+const { items: known } = await call('GET', `/api/admin/deployments/${part}`)
+if (known.some((d) => d.version === manifest.version)) {
+  console.log(`• ${manifest.name} ${manifest.version} is registered already (the build did not change): nothing to deploy.`)
+  process.exit(0)
+}
 if (!values['base-url']) {
   const files = []
   const walk = (d, prefix = '') => {

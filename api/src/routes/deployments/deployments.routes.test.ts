@@ -69,6 +69,14 @@ describe('POST /api/admin/deployments', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'version', 'imports']))
   })
 
+  it('refuses to overwrite the files of a registered version', async () => {
+    const { app } = await testApp()
+    const auth = { authorization: `Bearer ${TOKEN}` }
+    await upload(app, auth, '1.0.0')
+    await register(app, auth, '1.0.0')
+    expect((await upload(app, auth, '1.0.0')).status).toBe(409)
+  })
+
   it('answers 422 when a named file is not in the store', async () => {
     const { app } = await testApp()
     const res = await register(app, { authorization: `Bearer ${TOKEN}` }, '3.0.0')

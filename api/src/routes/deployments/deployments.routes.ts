@@ -120,10 +120,14 @@ export const deploymentsRoutes = router
         params: z.object({ part: Part, version: Version, file: z.string().min(1).max(300) }),
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
       },
-      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } }, ...errors, ...errorsFor(413) },
+      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } }, ...errors, ...errorsFor(409, 413) },
     }),
     async (c) => {
       const { part, version, file } = c.req.valid('param')
+      // A registered version is immutable: browsers cache its files for good.
+      if (history(c.var.deps.db, `@hall/${part}`).some((d) => d.version === version)) {
+        return c.json(errorBody('version_exists', `@hall/${part} ${version} is registered already; its files never change. Build a new version.`, `@hall/${part} 的版本 ${version} 已登记，文件不可再改；请构建新版本`), 409)
+      }
       const bytes = Buffer.from(await c.req.arrayBuffer())
       await storeFile(c.var.deps.env.staticDir, `@hall/${part}`, version, file, bytes)
       return c.json({ stored: `/static/${part}/${version}/${file}` }, 201)

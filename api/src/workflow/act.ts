@@ -1,0 +1,344 @@
+import {
+  initialState,
+  stepName,
+  transition,
+  type Action,
+  type ApplicantFacts,
+  type ApplicationState,
+  type Effect,
+  type ProcessDefinition,
+} from '@hall/workflow'
+import { and, eq, sql } from 'drizzle-orm'
+import { transaction, type Db } from '../db/client.ts'
+import { applications, auditEvents, documentSequences, notifications, outbox, people, serviceVersions, tasks } from '../db/schema/index.ts'
+import type { Deps } from '../lib/context.ts'
+import { HallError } from '../lib/errors.ts'
+import { processOf, stateOf } from './definitions.ts'
+import { engineCall, staleVersion } from './errors.ts'
+import { links, messageTitle, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
+import { createResolver } from './organisation.ts'
+
+// The one way an application's state changes (DESIGN rule 5): load the state, let the engine
+// compute the transition, and store the new state together with everything it caused — tasks,
+// audit events, outbox rows and in-app notifications, document numbers — in ONE transaction,
+// written only if the state is still the version the caller saw. Two reviewers acting on the same
+// version, or one double click, advance the application once; the other request gets a 409 and
+// nothing of it is stored.
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/** An engine action without `by`: the actor comes from the session, never from a request body. */
+export type EngineAction = DistributiveOmit<Action, 'by'>
+
+export interface ActInput {
+  applicationId: number
+  /** The `stateVersion` the caller saw; the change is stored only if it is still current. */
+  expectedVersion: number
+  /** The card number of the person acting (from the session). */
+  actor: string
+  action: EngineAction
+  /** New form values to store with the change (a resubmission), already validated. */
+  formValues?: Record<string, unknown>
+}
+
+export interface ActResult {
+  id: number
+  status: ApplicationState['status']
+  stateVersion: number
+}
+
+const notFound = (id: number) =>
+  new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+
+/** Applies one action to one application, in its own IMMEDIATE transaction. */
+export function act(deps: Deps, input: ActInput): ActResult {
+  return transaction(deps.db, (tx) => actIn(tx, deps, input))
+}
+
+/**
+ * Creates the application and submits it, inside the caller's transaction (so that the caller can
+ * store its idempotency record in the same one).
+ */
+export function submitIn(
+  tx: Db,
+  deps: Deps,
+  input: { serviceVersionId: number; serviceCode: string; applicant: ApplicantFacts; values: Record<string, unknown> },
+): ActResult {
+  const now = deps.now()
+  const { id } = tx
+    .insert(applications)
+    .values({
+      serviceCode: input.serviceCode,
+      serviceVersionId: input.serviceVersionId,
+      applicantCardNumber: input.applicant.cardNumber,
+      status: 'draft',
+      formData: input.values,
+      stateVersion: 0,
+      createdAt: now,
+    })
+    .returning({ id: applications.id })
+    .get()
+  tx.update(applications).set({ state: initialState(String(id)) }).where(eq(applications.id, id)).run()
+  return actIn(tx, deps, {
+    applicationId: id,
+    expectedVersion: 0,
+    actor: input.applicant.cardNumber,
+    action: { type: 'submit', applicant: input.applicant, form: input.values },
+  })
+}
+
+/** `act` inside a transaction the caller holds. */
+export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
+  const now = deps.now()
+  const row = tx
+    .select({ app: applications, version: serviceVersions })
+    .from(applications)
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .where(eq(applications.id, input.applicationId))
+    .get()
+  if (!row) throw notFound(input.applicationId)
+  const state = stateOf(row.app.state)
+  if (!state) {
+    throw new HallError(
+      409,
+      'not_in_workflow',
+      'This application was handled before the online process; nothing more can be done to it here',
+      '此申请在网上流程启用之前办理，不能在此继续操作',
+    )
+  }
+  // Checked here as well as in the UPDATE below: a stale request fails before the engine runs.
+  if (row.app.stateVersion !== input.expectedVersion) throw staleVersion()
+  const definition = processOf(row.version)
+  const action = (input.action.type === 'timeout' ? input.action : { ...input.action, by: input.actor }) as Action
+  const { state: next, effects } = engineCall(() => transition(definition, state, action, { now, resolver: createResolver(tx) }))
+
+  const current = whereNow(definition, next, row.app.status, row.app.waitingSince, now)
+  const updated = tx
+    .update(applications)
+    .set({
+      state: next,
+      stateVersion: next.version,
+      status: next.status,
+      submittedAt: row.app.submittedAt ?? (next.submittedAt ? new Date(next.submittedAt) : null),
+      finishedAt: next.finishedAt ? new Date(next.finishedAt) : null,
+      ...current,
+      ...(input.formValues ? { formData: input.formValues } : {}),
+    })
+    .where(and(eq(applications.id, row.app.id), eq(applications.stateVersion, input.expectedVersion)))
+    .run()
+  if (updated.changes === 0) throw staleVersion()
+
+  const applicant = tx.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.cardNumber, row.app.applicantCardNumber)).get()
+  persistEffects(tx, {
+    applicationId: row.app.id,
+    serviceCode: row.app.serviceCode,
+    definition,
+    state: next,
+    now,
+    facts: {
+      serviceZh: row.version.nameZh,
+      serviceEn: row.version.nameEn,
+      applicantZh: applicant?.name ?? row.app.applicantCardNumber,
+      applicantEn: applicant?.nameEn ?? row.app.applicantCardNumber,
+    },
+    effects,
+  })
+  return { id: row.app.id, status: next.status, stateVersion: next.version }
+}
+
+/** The current step (or parallel group) for lists, and since when the application has waited. */
+function whereNow(definition: ProcessDefinition, state: ApplicationState, previousStatus: string, previousSince: Date | null, now: Date) {
+  if (state.status === 'in_review') {
+    const run = state.runs.find((r) => r.id === state.currentRunId)
+    const node = definition.steps.find((n) => n.id === run?.nodeId)
+    return {
+      currentStepId: node?.id ?? null,
+      currentStepNameZh: node?.name.zh ?? null,
+      currentStepNameEn: node?.name.en ?? null,
+      waitingSince: run ? new Date(run.startedAt) : now,
+    }
+  }
+  // Back with the applicant: it waits for them from the moment it was returned.
+  const waitingSince = state.status === 'returned' ? (previousStatus === 'returned' && previousSince ? previousSince : now) : null
+  return { currentStepId: null, currentStepNameZh: null, currentStepNameEn: null, waitingSince }
+}
+
+interface EffectContext {
+  applicationId: number
+  serviceCode: string
+  definition: ProcessDefinition
+  state: ApplicationState
+  now: Date
+  facts: Omit<MessageFacts, 'stepZh' | 'stepEn'>
+  effects: Effect[]
+}
+
+/** Stores the effects in the order the engine gave them. */
+function persistEffects(tx: Db, ctx: EffectContext) {
+  const { applicationId, now } = ctx
+  const taskRow = (engineTaskId: string) =>
+    tx
+      .select({ id: tasks.id, stepKey: tasks.stepKey })
+      .from(tasks)
+      .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, engineTaskId)))
+      .get()
+  const stepOf = (stepId: string | null) => (stepId ? stepName(ctx.definition, stepId) : null)
+
+  const message = (kind: MessageKind, recipients: string[], taskId: number | null, stepId: string | null) => {
+    const step = stepOf(stepId)
+    const title = messageTitle(kind, { ...ctx.facts, stepZh: step?.zh ?? null, stepEn: step?.en ?? null })
+    const link = toApplicant.has(kind) || taskId === null ? links.application(applicationId) : links.task(taskId)
+    for (const recipient of new Set(recipients)) {
+      tx.insert(notifications).values({ recipientCardNumber: recipient, kind, titleZh: title.zh, titleEn: title.en, link, createdAt: now }).run()
+      tx.insert(outbox)
+        .values({
+          kind,
+          recipient,
+          applicationId,
+          taskId,
+          payload: {
+            titleZh: title.zh,
+            titleEn: title.en,
+            link,
+            serviceCode: ctx.serviceCode,
+            serviceNameZh: ctx.facts.serviceZh,
+            serviceNameEn: ctx.facts.serviceEn,
+            stepNameZh: step?.zh ?? null,
+            stepNameEn: step?.en ?? null,
+          },
+          createdAt: now,
+        })
+        .run()
+    }
+  }
+
+  for (const effect of ctx.effects) {
+    switch (effect.type) {
+      case 'createTask': {
+        const t = effect.task
+        tx.insert(tasks)
+          .values({
+            applicationId,
+            engineTaskId: t.id,
+            serviceCode: ctx.serviceCode,
+            stepKey: t.stepId,
+            stepNameZh: effect.stepName.zh,
+            stepNameEn: effect.stepName.en,
+            assigneeCardNumber: t.assignee,
+            onBehalfOf: t.onBehalfOf,
+            status: t.status,
+            box: 'todo',
+            round: t.round,
+            createdAt: new Date(t.createdAt),
+            dueAt: t.dueAt ? new Date(t.dueAt) : null,
+          })
+          .run()
+        break
+      }
+      case 'updateTask':
+        tx.update(tasks)
+          .set({ status: effect.status, dueAt: effect.dueAt ? new Date(effect.dueAt) : null })
+          .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
+          .run()
+        break
+      case 'closeTask':
+        tx.update(tasks)
+          .set({
+            status: 'closed',
+            outcome: effect.outcome,
+            closedBy: effect.by,
+            decidedAt: now,
+            // A task cancelled before its assignee acted leaves their lists: they did nothing on it.
+            box: effect.outcome === 'cancelled' ? 'none' : 'done',
+          })
+          .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
+          .run()
+        break
+      case 'scheduleDeadline':
+        // The deadline lives on the task row; the deadline scan reads open tasks past `due_at`.
+        tx.update(tasks)
+          .set({ dueAt: new Date(effect.dueAt) })
+          .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
+          .run()
+        break
+      case 'notify': {
+        const row = effect.taskId ? taskRow(effect.taskId) : undefined
+        message(effect.kind, effect.recipients, row?.id ?? null, row?.stepKey ?? null)
+        break
+      }
+      case 'copyTo': {
+        const stepKey = effect.stepId ?? 'complete'
+        const name = stepOf(effect.stepId) ?? { zh: '办结', en: 'Completed' }
+        const fresh: string[] = []
+        for (const recipient of new Set(effect.recipients)) {
+          const already = tx
+            .select({ id: tasks.id })
+            .from(tasks)
+            .where(and(eq(tasks.applicationId, applicationId), eq(tasks.assigneeCardNumber, recipient), eq(tasks.box, 'cc'), eq(tasks.stepKey, stepKey)))
+            .get()
+          if (already) continue
+          tx.insert(tasks)
+            .values({
+              applicationId,
+              serviceCode: ctx.serviceCode,
+              stepKey,
+              stepNameZh: name.zh,
+              stepNameEn: name.en,
+              assigneeCardNumber: recipient,
+              status: 'closed',
+              box: 'cc',
+              round: ctx.state.round,
+              createdAt: now,
+            })
+            .run()
+          fresh.push(recipient)
+        }
+        if (fresh.length) message('copied', fresh, null, effect.stepId)
+        break
+      }
+      case 'audit':
+        tx.insert(auditEvents)
+          .values({
+            applicationId,
+            at: new Date(effect.at),
+            actor: effect.who,
+            onBehalfOf: effect.onBehalfOf,
+            action: effect.what,
+            opinion: effect.opinion,
+            stepId: effect.stepId,
+            taskId: effect.taskId,
+            detail: effect.detail,
+          })
+          .run()
+        break
+      case 'assignDocumentNumber': {
+        const year = beijingYear(now)
+        const n = nextInSequence(tx, effect.sequence, year)
+        tx.update(applications)
+          .set({ documentNumber: `${effect.prefix}〔${year}〕${n}号` })
+          .where(eq(applications.id, applicationId))
+          .run()
+        break
+      }
+      case 'complete':
+      case 'reject':
+      case 'returnToApplicant':
+      case 'withdraw':
+        // The application row already took the new status from the state.
+        break
+    }
+  }
+}
+
+const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear()
+
+/** The next number of a document sequence in a year, starting at 1; gap-free because it is allocated in the transaction. */
+function nextInSequence(tx: Db, name: string, year: number): number {
+  const row = tx
+    .insert(documentSequences)
+    .values({ name, year, next: 2 })
+    .onConflictDoUpdate({ target: [documentSequences.name, documentSequences.year], set: { next: sql`${documentSequences.next} + 1` } })
+    .returning({ next: documentSequences.next })
+    .get()
+  return row.next - 1
+}

@@ -1,0 +1,109 @@
+import type { ApplicantFacts, AssigneeResolver, ResolvableRule } from '@hall/workflow'
+import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { delegations, departments, people, roleGrants } from '../db/schema/index.ts'
+
+// The engine asks who holds a role for an applicant; the answer comes from the organisation tables
+// of the embedded data platform (role_grants, people) and from delegations. Synchronous, as the
+// engine needs: better-sqlite3 is.
+
+interface StudentProfile {
+  klassCode?: string
+  supervisorCardNumber?: string
+  degree?: 'bachelor' | 'master' | 'doctor'
+}
+interface StaffProfile {
+  cadreLevel?: 'division' | 'bureau'
+}
+
+/**
+ * What routing may know about the applicant, read from the data platform at submission (the engine
+ * keeps it as a snapshot). Null for someone the platform does not know: they cannot apply.
+ */
+export function applicantFacts(db: Db, cardNumber: string): ApplicantFacts | null {
+  const person = db
+    .select({ kind: people.kind, department: people.departmentCode, profile: people.profile, departmentKind: departments.kind })
+    .from(people)
+    .innerJoin(departments, eq(departments.code, people.departmentCode))
+    .where(eq(people.cardNumber, cardNumber))
+    .get()
+  if (!person) return null
+  const profile = person.profile as { student?: StudentProfile; staff?: StaffProfile }
+  const student = profile.student
+  return {
+    cardNumber,
+    kind: person.kind,
+    department: person.department,
+    ...(person.departmentKind === 'college' ? { college: person.department } : {}),
+    ...(student?.klassCode ? { class: student.klassCode } : {}),
+    ...(student?.supervisorCardNumber ? { supervisor: student.supervisorCardNumber } : {}),
+    ...(student?.degree ? { degree: student.degree } : {}),
+    ...(profile.staff?.cadreLevel ? { cadreLevel: profile.staff.cadreLevel } : {}),
+  }
+}
+
+/** Everyone holding `role` exactly in `scope` (an admin's `*` grant does not make them a reviewer). */
+function holders(db: Db, role: string, scope: string): string[] {
+  return db
+    .select({ cardNumber: roleGrants.cardNumber })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.role, role), eq(roleGrants.scope, scope)))
+    .orderBy(asc(roleGrants.cardNumber))
+    .all()
+    .map((r) => r.cardNumber)
+}
+
+function exists(db: Db, cardNumber: string): boolean {
+  return !!db.select({ c: people.cardNumber }).from(people).where(eq(people.cardNumber, cardNumber)).get()
+}
+
+/** The substitute `cardNumber` named for the moment `at`, or null. The newest delegation wins. */
+export function delegateOf(db: Db, cardNumber: string, at: Date): string | null {
+  const row = db
+    .select({ delegate: delegations.delegate })
+    .from(delegations)
+    .where(and(eq(delegations.cardNumber, cardNumber), lte(delegations.from, at), gt(delegations.to, at)))
+    .orderBy(desc(delegations.createdAt), desc(delegations.id))
+    .get()
+  return row?.delegate ?? null
+}
+
+/** The people who have named `delegate` as their substitute at `at` (whose tasks `delegate` may act on). */
+export function delegatorsOf(db: Db, delegate: string, at: Date): string[] {
+  const rows = db
+    .select({ cardNumber: delegations.cardNumber })
+    .from(delegations)
+    .where(and(eq(delegations.delegate, delegate), lte(delegations.from, at), gt(delegations.to, at)))
+    .all()
+  // A person with two overlapping delegations has one substitute: the newest.
+  return [...new Set(rows.map((r) => r.cardNumber))].filter((p) => delegateOf(db, p, at) === delegate)
+}
+
+/** The engine's resolver over the organisation tables and the delegations. */
+export function createResolver(db: Db): AssigneeResolver {
+  return {
+    resolveAssignees(rule: ResolvableRule, applicant: ApplicantFacts): string[] {
+      if ('person' in rule) return exists(db, rule.person) ? [rule.person] : []
+      if ('applicant' in rule) return applicant.supervisor && exists(db, applicant.supervisor) ? [applicant.supervisor] : []
+      const scope = rule.scope
+      const where =
+        scope === 'applicant.class'
+          ? applicant.class
+          : scope === 'applicant.college'
+            ? applicant.college
+            : scope === 'applicant.department'
+              ? applicant.department
+              : scope.department
+      return where ? holders(db, rule.role, where) : []
+    },
+    delegateOf: (cardNumber, at) => delegateOf(db, cardNumber, at),
+  }
+}
+
+/** Names of people by card number (unknown ones are left out: callers fall back to the number). */
+export function namesOf(db: Db, cardNumbers: Iterable<string>): Map<string, { name: string; nameEn: string }> {
+  const list = [...new Set(cardNumbers)].filter((c) => c && c !== 'system')
+  if (list.length === 0) return new Map()
+  const rows = db.select({ cardNumber: people.cardNumber, name: people.name, nameEn: people.nameEn }).from(people).where(inArray(people.cardNumber, list)).all()
+  return new Map(rows.map((r) => [r.cardNumber, { name: r.name, nameEn: r.nameEn }]))
+}
