@@ -9,7 +9,12 @@ import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
 import { catalogRoutes } from './routes/catalog/catalog.routes.ts'
 import { deploymentsRoutes } from './routes/deployments/deployments.routes.ts'
+import { formsRoutes } from './routes/forms/index.ts'
+import { applicationsRoutes } from './routes/applications/applications.routes.ts'
 import { myListsRoutes } from './routes/my-lists/my-lists.routes.ts'
+import { notificationsRoutes } from './routes/notifications/notifications.routes.ts'
+import { delegationsRoutes } from './routes/tasks/delegations.routes.ts'
+import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
 import { createWebRoutes } from './web/shell-page.ts'
 
 // The reference page's script ships inside @scalar/api-reference (not exported as a subpath).
@@ -56,7 +61,12 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
     .route('/', createAuthRoutes(saml))
     .route('/', deploymentsRoutes)
     .route('/', catalogRoutes)
+    .route('/', formsRoutes)
     .route('/', myListsRoutes)
+    .route('/', applicationsRoutes)
+    .route('/', tasksRoutes)
+    .route('/', delegationsRoutes)
+    .route('/', notificationsRoutes)
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

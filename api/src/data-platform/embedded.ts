@@ -163,6 +163,14 @@ export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | nul
     const source = resolve(path, person.kind)
     if (source) values[path] = { value, source }
   }
+  // "Your adviser" for forms that serve every kind of student: the class counsellor where there is
+  // one (undergraduates), else the supervisor (graduates), each from the system that assigned them.
+  const adviser = values['student.counsellorName'] ? 'counsellor' : values['student.supervisorName'] ? 'supervisor' : null
+  if (adviser) {
+    values['student.adviserName'] = values[`student.${adviser}Name`]!
+    const card = values[`student.${adviser}CardNumber`]
+    if (card) values['student.adviserCardNumber'] = card
+  }
   return { cardNumber: person.cardNumber, kind: person.kind, values }
 }
 

@@ -1,7 +1,9 @@
-import { count } from 'drizzle-orm'
+import { and, count, eq, isNull } from 'drizzle-orm'
 import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
 import { processDefinitions } from '@hall/workflow'
+import { formDefinitions } from '../catalog/seed/forms/index.ts'
 import { categories as seedCategories, services as seedServices } from '../catalog/seed/index.ts'
+import { seedDataPlatform } from '../data-platform/seed.ts'
 import type { Db } from './client.ts'
 import { transaction } from './client.ts'
 import { applications, categories, departments, people, roleGrants, serviceVersions, services } from './schema/index.ts'
@@ -13,7 +15,10 @@ import { applications, categories, departments, people, roleGrants, serviceVersi
  */
 export function seedDemo(db: Db, now = new Date()) {
   const existing = db.select({ n: count() }).from(departments).get()
-  if (existing && existing.n > 0) return null
+  if (existing && existing.n > 0) {
+    backfill(db)
+    return null
+  }
   return transaction(db, (tx) => {
     tx.insert(departments)
       .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
@@ -56,13 +61,31 @@ export function seedDemo(db: Db, now = new Date()) {
           timeLimitDays: s.timeLimitDays,
           eligibility: s.eligibility,
           guide: s.guide,
+          form: formDefinitions[s.code] ?? null,
           process: (processDefinitions as Record<string, unknown>)[s.code] ?? null,
           publishedAt,
         })
         .run()
     }
+    seedDataPlatform(tx)
     const history = seedHistory(tx, known, now)
     return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
+  })
+}
+
+/**
+ * What a database seeded by an earlier version of the hall lacks: the data platform's source
+ * tables, and the forms of seeded services whose first version has none. Fills only what is empty.
+ */
+function backfill(db: Db) {
+  transaction(db, (tx) => {
+    seedDataPlatform(tx)
+    for (const [code, form] of Object.entries(formDefinitions)) {
+      tx.update(serviceVersions)
+        .set({ form })
+        .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, 1), isNull(serviceVersions.form)))
+        .run()
+    }
   })
 }
 

@@ -1,19 +1,17 @@
 import { applicationStateSchema, processDefinitionSchema, type ApplicationState, type ProcessDefinition } from '@hall/workflow'
 import { HallError } from '../lib/errors.ts'
-import { FormDefinitionSchema, type FormDefinition } from './forms.ts'
+import { FormDefinitionSchema, type FormDefinition } from '../data-platform/form-format.ts'
 
 // A service version's stored definitions, read back and checked. They were validated when the
 // version was published; a row that no longer parses is the service's owners' to fix, and the
 // person who hit it is told so instead of getting a 500.
 
-interface VersionJson {
+interface VersionRef {
   serviceCode: string
   version: number
-  form: unknown
-  process: unknown
 }
 
-export function processOf(version: VersionJson): ProcessDefinition {
+export function processOf(version: VersionRef & { process: unknown }): ProcessDefinition {
   if (version.process == null) {
     throw new HallError(
       422,
@@ -35,7 +33,7 @@ export function processOf(version: VersionJson): ProcessDefinition {
 }
 
 /** The version's form, or null when it has none yet (then there is nothing to validate). */
-export function formOf(version: VersionJson): FormDefinition | null {
+export function formOf(version: VersionRef & { form: unknown }): FormDefinition | null {
   if (version.form == null) return null
   const parsed = FormDefinitionSchema.safeParse(version.form)
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 import { HallError } from '../lib/errors.ts'
 import { formOf } from './definitions.ts'
-import { validateSubmission } from './forms.ts'
+import { validateSubmission } from '../data-platform/form-format.ts'
 
 // Form values are checked by the one validation of @hall/forms against the form of the
 // application's own version, before anything is stored: the same rules the browser ran.
@@ -44,4 +44,10 @@ export function checkValues(
     `表单有误：${fields.map((f) => f.messageZh).join('；')}`,
     { fields },
   )
+}
+
+/** A 400 about one input, named by its path, in both languages (the shape of a form error). */
+export function badInput(path: string, message: string, messageZh: string): HallError {
+  const fields: FieldProblem[] = [{ path, message, messageZh }]
+  return new HallError(400, 'bad_request', message, messageZh, { fields })
 }

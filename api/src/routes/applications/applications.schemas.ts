@@ -1,0 +1,173 @@
+import { z } from '@hono/zod-openapi'
+import { ErrorSchema } from '../../lib/errors.ts'
+
+// The shapes of the application routes, defined once (DESIGN rule 1): the handlers validate with
+// them, the OpenAPI document and the micro-frontends' typed client are generated from them. The
+// task routes reuse the application detail.
+
+export const ApplicationStatusSchema = z
+  .enum(['draft', 'submitted', 'in_review', 'returned', 'completed', 'rejected', 'withdrawn'])
+  .openapi({ description: 'in_review: with reviewers; returned: back with the applicant for changes; completed (办结), rejected, withdrawn are final' })
+
+export const PersonRef = z
+  .object({ cardNumber: z.string(), name: z.string(), nameEn: z.string() })
+  .openapi('PersonRef', { description: 'A person by card number, with their name (the card number again when the data platform does not know them)' })
+
+const Named = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })
+
+export const Values = z.record(z.string(), z.unknown()).openapi({ description: 'Form values keyed by field key (see @hall/forms)' })
+
+/** What every state-changing route answers: where the application is now. */
+export const ApplicationRef = z
+  .object({ id: z.number().int(), status: ApplicationStatusSchema, stateVersion: z.number().int() })
+  .openapi('ApplicationRef', { description: 'Send `stateVersion` back with the next action: a stale one gets a 409' })
+
+export const ActionResult = z.object({ application: ApplicationRef }).openapi('ActionResult')
+
+/** A field error: where, and why, in both languages. */
+export const FormErrorSchema = z
+  .object({
+    error: ErrorSchema.shape.error.extend({
+      fields: z.array(z.object({ path: z.string(), message: z.string(), messageZh: z.string() })).optional(),
+    }),
+  })
+  .openapi('FormError', { description: 'Invalid input; for form values, `fields` names each field (path) with a message in English and Chinese' })
+
+export const formErrorResponse = {
+  400: { description: 'Invalid input: `fields` names each wrong field and why', content: { 'application/json': { schema: FormErrorSchema } } },
+} as const
+
+export const CurrentStepSummary = z
+  .object({ nameZh: z.string(), nameEn: z.string(), assignees: z.array(z.object({ cardNumber: z.string(), name: z.string() })) })
+  .openapi('CurrentStepSummary')
+
+export const ApplicationSummary = z
+  .object({
+    id: z.number().int(),
+    serviceCode: z.string(),
+    serviceNameZh: z.string(),
+    serviceNameEn: z.string(),
+    status: ApplicationStatusSchema,
+    stateVersion: z.number().int(),
+    documentNumber: z.string().nullable(),
+    createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    currentStep: CurrentStepSummary.nullable().openapi({ description: 'Null when it is not with reviewers (returned, finished)' }),
+    waitingSince: z.string().nullable().openapi({ description: 'Since when it has waited where it is (a step, or the applicant after a return)' }),
+  })
+  .openapi('ApplicationSummary')
+
+export const ApplicationList = z.object({ items: z.array(ApplicationSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+
+const Assignee = z.object({
+  taskId: z.number().int().openapi({ description: 'The task row id (the reviewer’s /api/tasks/{id})' }),
+  person: PersonRef,
+  onBehalfOf: PersonRef.nullable().openapi({ description: 'Set when the person holds the task as a delegate (委托)' }),
+  status: z.enum(['open', 'asked', 'waiting', 'closed']),
+  outcome: z.enum(['approved', 'rejected', 'returned', 'transferred', 'cancelled']).nullable(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  closedAt: z.string().nullable(),
+  closedBy: PersonRef.nullable(),
+  question: z
+    .object({ text: z.string(), materials: z.array(z.string()), askedAt: z.string(), answer: z.object({ text: z.string(), attachments: z.array(z.string()), at: z.string() }).nullable() })
+    .nullable(),
+})
+
+export const StepRun = z
+  .object({
+    runId: z.string(),
+    stepId: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    kind: z.enum(['step', 'group']),
+    /** For a step inside a parallel group: the group's step id. */
+    groupId: z.string().nullable(),
+    round: z.number().int(),
+    status: z.enum(['active', 'approved', 'rejected', 'returned', 'cancelled']),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    tasks: z.array(Assignee),
+  })
+  .openapi('StepRun', { description: 'One activation of a step (or parallel group): the path taken so far, with who held it' })
+
+export const TimelineEvent = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    action: z
+      .string()
+      .openapi({ description: 'submitted, approved, rejected, returned, resubmitted, asked, answered, transferred, signerAdded, withdrawn, urged, commented, overdue, completed' }),
+    actor: PersonRef.nullable().openapi({ description: 'Null when the system acted (completion, deadlines)' }),
+    onBehalfOf: PersonRef.nullable(),
+    opinion: z.string().nullable(),
+    step: Named.nullable(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('TimelineEvent')
+
+export const AllowedActions = z
+  .object({
+    applicant: z.array(z.enum(['withdraw', 'urge', 'resubmit'])),
+    answer: z.array(z.object({ taskId: z.number().int(), question: z.string(), materials: z.array(z.string()), askedAt: z.string() })),
+    tasks: z.array(
+      z.object({
+        taskId: z.number().int(),
+        stepId: z.string(),
+        actions: z.array(z.enum(['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'])),
+        returnTargets: z.array(Named).openapi({ description: '`applicant` (id) and the earlier steps the task may be returned to' }),
+      }),
+    ),
+    comment: z.boolean(),
+  })
+  .openapi('AllowedActions', { description: 'What the viewer may do now: the buttons to show' })
+
+export const ApplicationDetail = z
+  .object({
+    id: z.number().int(),
+    status: ApplicationStatusSchema,
+    stateVersion: z.number().int(),
+    documentNumber: z.string().nullable(),
+    service: z.object({
+      code: z.string(),
+      version: z.number().int(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      timeLimitDays: z.number().int(),
+      department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    }),
+    applicant: PersonRef.extend({
+      kind: z.string().nullable(),
+      department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+    }),
+    form: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ description: 'The FormDefinition (@hall/forms) of the version the application was made with; null when that version has no form' }),
+    values: Values,
+    createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    current: z
+      .object({
+        step: Named,
+        assignees: z.array(Assignee),
+        since: z.string(),
+        waitedMs: z.number().int(),
+        usualMs: z.number().int().nullable().openapi({ description: 'Median time this step of this service took in past applications; null without history' }),
+        dueAt: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({ description: 'Where it is now and with whom (null unless in review)' }),
+    expectedBy: z.string().nullable().openapi({ description: 'Submission + the service’s time limit in working days' }),
+    expectedByHistory: z.string().nullable().openapi({ description: 'From the usual durations of the current and remaining steps; null without enough history' }),
+    steps: z.array(StepRun),
+    timeline: z.array(TimelineEvent),
+    upcoming: z.array(z.object({ id: z.string(), type: z.enum(['approval', 'parallel']), nameZh: z.string(), nameEn: z.string() })),
+    allowed: AllowedActions,
+  })
+  .openapi('ApplicationDetail')
+
+export type ApplicationDetailBody = z.infer<typeof ApplicationDetail>

@@ -1,0 +1,344 @@
+import {
+  WORKING_HOURS_PER_DAY,
+  addWorkingHours,
+  allowedActions,
+  isOverdue,
+  stepName,
+  upcomingSteps,
+  type ApplicationState,
+  type ProcessDefinition,
+} from '@hall/workflow'
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { applications, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
+import type { SessionUser } from '../../lib/context.ts'
+import { HallError } from '../../lib/errors.ts'
+import { policy } from '../../policy/index.ts'
+import { processOf, stateOf } from '../../workflow/definitions.ts'
+import { delegateOf, namesOf } from '../../workflow/organisation.ts'
+import type { ApplicationDetailBody } from './applications.schemas.ts'
+
+// What the application pages read: my list, and one application with everything its page shows.
+
+export const notFound = (id: number) =>
+  new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+
+/** An application with its version, or a 404 when the user may not read it (or it does not exist). */
+export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
+  const row = db
+    .select({ app: applications, version: serviceVersions, service: services })
+    .from(applications)
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .innerJoin(services, eq(services.code, applications.serviceCode))
+    .where(eq(applications.id, id))
+    .get()
+  if (!row) throw notFound(id)
+  const state = stateOf(row.app.state)
+  const facts = { id: row.app.id, applicantCardNumber: row.app.applicantCardNumber, serviceCode: row.app.serviceCode, copied: state?.copied ?? [] }
+  if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
+  return { ...row, state }
+}
+
+export type ReadableApplication = ReturnType<typeof readableApplication>
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+// ------------------------------------------------------------------------------------ my list
+
+export interface ListQuery {
+  status?: string | undefined
+  q?: string | undefined
+  page: number
+  pageSize: number
+}
+
+/** Statuses a filter may name; `active` means in review or returned (still moving). */
+export const STATUS_FILTERS = ['active', 'in_review', 'returned', 'completed', 'rejected', 'withdrawn'] as const
+
+export function listMine(db: Db, cardNumber: string, query: ListQuery) {
+  const where: SQL[] = [eq(applications.applicantCardNumber, cardNumber)]
+  if (query.status === 'active') where.push(inArray(applications.status, ['submitted', 'in_review', 'returned']))
+  else if (query.status) where.push(eq(applications.status, query.status as 'in_review'))
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const asId = /^\d+$/.test(query.q) ? [eq(applications.id, Number(query.q))] : []
+    where.push(
+      or(
+        sql`${serviceVersions.nameZh} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${serviceVersions.nameEn} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${applications.serviceCode} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${applications.documentNumber} LIKE ${pattern} ESCAPE '\\'`,
+        ...asId,
+      )!,
+    )
+  }
+  const base = db.select({ n: count() }).from(applications).innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+  const total = base.where(and(...where)).get()?.n ?? 0
+  const rows = db
+    .select({ app: applications, nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn })
+    .from(applications)
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .where(and(...where))
+    .orderBy(desc(applications.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all()
+  const holders = liveAssignees(
+    db,
+    rows.map((r) => r.app.id),
+  )
+  const items = rows.map(({ app, nameZh, nameEn }) => ({
+    id: app.id,
+    serviceCode: app.serviceCode,
+    serviceNameZh: nameZh,
+    serviceNameEn: nameEn,
+    status: app.status,
+    stateVersion: app.stateVersion,
+    documentNumber: app.documentNumber,
+    createdAt: app.createdAt.toISOString(),
+    submittedAt: iso(app.submittedAt),
+    finishedAt: iso(app.finishedAt),
+    currentStep:
+      app.status === 'in_review' && app.currentStepNameZh
+        ? { nameZh: app.currentStepNameZh, nameEn: app.currentStepNameEn ?? app.currentStepNameZh, assignees: holders.get(app.id) ?? [] }
+        : null,
+    waitingSince: iso(app.waitingSince),
+  }))
+  return { items, total, page: query.page, pageSize: query.pageSize }
+}
+
+/** Who holds each application's live tasks, by application id. */
+export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Array<{ cardNumber: string; name: string }>> {
+  if (applicationIds.length === 0) return new Map()
+  const rows = db
+    .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, name: people.name })
+    .from(tasks)
+    .leftJoin(people, eq(people.cardNumber, tasks.assigneeCardNumber))
+    .where(and(inArray(tasks.applicationId, applicationIds), eq(tasks.box, 'todo')))
+    .orderBy(asc(tasks.id))
+    .all()
+  const out = new Map<number, Array<{ cardNumber: string; name: string }>>()
+  for (const r of rows) {
+    const list = out.get(r.applicationId) ?? []
+    if (!list.some((p) => p.cardNumber === r.cardNumber)) list.push({ cardNumber: r.cardNumber, name: r.name ?? r.cardNumber })
+    out.set(r.applicationId, list)
+  }
+  return out
+}
+
+// ------------------------------------------------------------------------------------ durations
+
+/** How many past decisions a step's usual duration is taken from (the most recent). */
+const HISTORY = 200
+
+/** The median time tasks of this step of this service took to be decided, or null without history. */
+export function usualDurationMs(db: Db, serviceCode: string, stepKey: string): number | null {
+  const rows = db
+    .select({ createdAt: tasks.createdAt, decidedAt: tasks.decidedAt })
+    .from(tasks)
+    .where(and(eq(tasks.serviceCode, serviceCode), eq(tasks.stepKey, stepKey), eq(tasks.box, 'done'), inArray(tasks.outcome, ['approved', 'rejected', 'returned'])))
+    .orderBy(desc(tasks.decidedAt))
+    .limit(HISTORY)
+    .all()
+  const durations = rows.flatMap((r) => (r.decidedAt ? [r.decidedAt.getTime() - r.createdAt.getTime()] : [])).sort((a, b) => a - b)
+  if (durations.length === 0) return null
+  const mid = Math.floor(durations.length / 2)
+  return Math.round(durations.length % 2 ? durations[mid]! : (durations[mid - 1]! + durations[mid]!) / 2)
+}
+
+/** The usual duration of a top-level node: a step's median, or a parallel group's slowest branch. */
+function usualForNode(db: Db, serviceCode: string, definition: ProcessDefinition, nodeId: string): number | null {
+  const node = definition.steps.find((n) => n.id === nodeId)
+  if (!node) return null
+  if (node.type === 'approval') return usualDurationMs(db, serviceCode, node.id)
+  let slowest = 0
+  for (const branch of node.branches) {
+    let sum = 0
+    for (const step of branch.steps) {
+      const ms = usualDurationMs(db, serviceCode, step.id)
+      if (ms === null) return null
+      sum += ms
+    }
+    slowest = Math.max(slowest, sum)
+  }
+  return slowest
+}
+
+// ------------------------------------------------------------------------------------ detail
+
+/** Everything the application's page shows, for this viewer. */
+export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableApplication, now: Date): ApplicationDetailBody {
+  const { app, version, service, state } = row
+  const definition = state ? processOf(version) : null
+  const taskRows = db.select().from(tasks).where(eq(tasks.applicationId, app.id)).orderBy(asc(tasks.id)).all()
+  const events = db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id)).orderBy(asc(auditEvents.id)).all()
+  const applicantRow = db
+    .select({ person: people, department: departments })
+    .from(people)
+    .leftJoin(departments, eq(departments.code, people.departmentCode))
+    .where(eq(people.cardNumber, app.applicantCardNumber))
+    .get()
+  const owner = db.select().from(departments).where(eq(departments.code, service.ownerDepartmentCode)).get()
+
+  const names = namesOf(db, [
+    app.applicantCardNumber,
+    ...taskRows.flatMap((t) => [t.assigneeCardNumber, t.onBehalfOf ?? '', t.closedBy ?? '']),
+    ...events.flatMap((e) => [e.actor, e.onBehalfOf ?? '']),
+  ])
+  const person = (cardNumber: string | null) => {
+    if (!cardNumber) return null
+    const n = names.get(cardNumber)
+    return { cardNumber, name: n?.name ?? cardNumber, nameEn: n?.nameEn ?? cardNumber }
+  }
+  const named = (stepId: string | null) => {
+    if (!stepId) return null
+    const n = definition ? stepName(definition, stepId) : null
+    return { id: stepId, nameZh: n?.zh ?? stepId, nameEn: n?.en ?? stepId }
+  }
+
+  const engineTasks = new Map((state?.tasks ?? []).map((t) => [t.id, t]))
+  const rowOf = new Map(taskRows.filter((t) => t.engineTaskId).map((t) => [t.engineTaskId!, t]))
+  const assignee = (t: (typeof taskRows)[number]) => {
+    const engine = t.engineTaskId ? engineTasks.get(t.engineTaskId) : undefined
+    return {
+      taskId: t.id,
+      person: person(t.assigneeCardNumber)!,
+      onBehalfOf: person(t.onBehalfOf),
+      status: t.status,
+      outcome: t.outcome,
+      createdAt: t.createdAt.toISOString(),
+      dueAt: iso(t.dueAt),
+      overdue: isOverdue({ status: t.status, dueAt: iso(t.dueAt) }, now),
+      closedAt: iso(t.decidedAt),
+      closedBy: person(t.closedBy),
+      question: engine?.question ?? null,
+    }
+  }
+
+  const steps = (state?.runs ?? []).map((run) => {
+    const group = run.parent ? state!.runs.find((r) => r.id === run.parent!.runId) : null
+    const n = named(run.nodeId)!
+    return {
+      runId: run.id,
+      stepId: run.nodeId,
+      nameZh: n.nameZh,
+      nameEn: n.nameEn,
+      kind: run.kind,
+      groupId: group?.nodeId ?? null,
+      round: run.round,
+      status: run.status,
+      startedAt: run.startedAt,
+      endedAt: run.endedAt,
+      tasks: (state?.tasks ?? []).filter((t) => t.runId === run.id && rowOf.has(t.id)).map((t) => assignee(rowOf.get(t.id)!)),
+    }
+  })
+
+  const timeline = events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    action: e.action,
+    actor: e.actor === 'system' ? null : person(e.actor),
+    onBehalfOf: person(e.onBehalfOf),
+    opinion: e.opinion,
+    step: named(e.stepId),
+    detail: (e.detail as Record<string, unknown> | null) ?? null,
+  }))
+
+  // Where it is now, with whom, for how long, and how long that usually takes.
+  let current: ApplicationDetailBody['current'] = null
+  let expectedByHistory: string | null = null
+  if (state && definition && state.status === 'in_review') {
+    const run = state.runs.find((r) => r.id === state.currentRunId)
+    if (run) {
+      const live = taskRows.filter((t) => t.box === 'todo')
+      const since = new Date(run.startedAt)
+      const usualMs = usualForNode(db, app.serviceCode, definition, run.nodeId)
+      const dues = live.flatMap((t) => (t.dueAt ? [t.dueAt.getTime()] : []))
+      current = {
+        step: named(run.nodeId)!,
+        assignees: live.map(assignee),
+        since: since.toISOString(),
+        waitedMs: Math.max(0, now.getTime() - since.getTime()),
+        usualMs,
+        dueAt: dues.length ? new Date(Math.max(...dues)).toISOString() : null,
+      }
+      const rest = upcomingSteps(definition, state).map((s) => usualForNode(db, app.serviceCode, definition, s.id))
+      if (usualMs !== null && rest.every((ms) => ms !== null)) {
+        const currentEnds = Math.max(now.getTime(), since.getTime() + usualMs)
+        expectedByHistory = new Date(currentEnds + rest.reduce<number>((a, b) => a + (b ?? 0), 0)).toISOString()
+      }
+    }
+  }
+
+  const submittedAt = app.submittedAt
+  const expectedBy = submittedAt ? addWorkingHours(submittedAt, version.timeLimitDays * WORKING_HOURS_PER_DAY).toISOString() : null
+
+  return {
+    id: app.id,
+    status: app.status,
+    stateVersion: app.stateVersion,
+    documentNumber: app.documentNumber,
+    service: {
+      code: service.code,
+      version: version.version,
+      nameZh: version.nameZh,
+      nameEn: version.nameEn,
+      timeLimitDays: version.timeLimitDays,
+      department: { code: service.ownerDepartmentCode, nameZh: owner?.nameZh ?? service.ownerDepartmentCode, nameEn: owner?.nameEn ?? service.ownerDepartmentCode },
+    },
+    applicant: {
+      ...person(app.applicantCardNumber)!,
+      kind: applicantRow?.person.kind ?? null,
+      department: applicantRow?.department ? { code: applicantRow.department.code, nameZh: applicantRow.department.nameZh, nameEn: applicantRow.department.nameEn } : null,
+    },
+    form: (version.form as Record<string, unknown> | null) ?? null,
+    values: app.formData,
+    createdAt: app.createdAt.toISOString(),
+    submittedAt: iso(submittedAt),
+    finishedAt: iso(app.finishedAt),
+    current,
+    expectedBy,
+    expectedByHistory,
+    steps,
+    timeline,
+    upcoming: state && definition ? upcomingSteps(definition, state).map((s) => ({ id: s.id, type: s.type, nameZh: s.name.zh, nameEn: s.name.en })) : [],
+    allowed: allowedFor(db, viewer, definition, state, rowOf, now, named),
+  }
+}
+
+/** The engine's `allowedActions`, with task row ids and step names for the page. */
+function allowedFor(
+  db: Db,
+  viewer: SessionUser,
+  definition: ProcessDefinition | null,
+  state: ApplicationState | null,
+  rowOf: Map<string, { id: number }>,
+  now: Date,
+  named: (stepId: string | null) => { id: string; nameZh: string; nameEn: string } | null,
+): ApplicationDetailBody['allowed'] {
+  if (!definition || !state) return { applicant: [], answer: [], tasks: [], comment: false }
+  const allowed = allowedActions(definition, state, viewer.cardNumber, { now, delegateOf: (p, at) => delegateOf(db, p, at) })
+  const byId = new Map(state.tasks.map((t) => [t.id, t]))
+  return {
+    applicant: allowed.applicant,
+    answer: allowed.answer.flatMap((taskId) => {
+      const task = byId.get(taskId)
+      const row = rowOf.get(taskId)
+      if (!task?.question || !row) return []
+      return [{ taskId: row.id, question: task.question.text, materials: task.question.materials, askedAt: task.question.askedAt }]
+    }),
+    tasks: allowed.tasks.flatMap((t) => {
+      const row = rowOf.get(t.taskId)
+      if (!row) return []
+      return [
+        {
+          taskId: row.id,
+          stepId: t.stepId,
+          actions: t.actions,
+          returnTargets: t.returnTargets.map((id) => (id === 'applicant' ? { id, nameZh: '申请人', nameEn: 'The applicant' } : named(id)!)),
+        },
+      ]
+    }),
+    comment: allowed.comment,
+  }
+}

@@ -1,0 +1,158 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { createRoute, z } from '@hono/zod-openapi'
+import { eq } from 'drizzle-orm'
+import { bodyLimit } from 'hono/body-limit'
+import { requireUser } from '../../auth/index.ts'
+import { attachments } from '../../db/schema/index.ts'
+import { HallError, errorsFor } from '../../lib/errors.ts'
+import { createRouter } from '../../lib/router.ts'
+import { blobPath, canReadAttachment, formatSize, materialsOf, saveUpload, type StoredAttachment } from './attachments.service.ts'
+import { findAttachmentField, requireForm } from './forms.service.ts'
+import { AttachmentSchema, ServiceCode, unsupportedType } from './schemas.ts'
+
+// Files: upload (typed by content, limited in size), download (only by those allowed), and the
+// person's own earlier uploads to reuse ("materials").
+
+const MaterialKind = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a material kind is a code such as id-photo')
+const FieldRef = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'a field is `key` or `table.column`')
+
+const UploadForm = z
+  .object({
+    file: z
+      .instanceof(File, { message: 'file must be a file (multipart/form-data)' })
+      .openapi({ type: 'string', format: 'binary', description: 'One file; its type is checked by content' }),
+    materialKind: MaterialKind.optional().openapi({ description: "What the file is; defaults to the field's materialKind" }),
+    serviceCode: ServiceCode.optional(),
+    fieldKey: FieldRef.optional().openapi({ description: "With serviceCode: the field's accept and maxSizeMb apply" }),
+  })
+  .refine((v) => !v.fieldKey || v.serviceCode, { message: 'fieldKey needs serviceCode', path: ['serviceCode'] })
+
+const toJson = (a: StoredAttachment | typeof attachments.$inferSelect) => ({
+  id: a.id,
+  name: a.name,
+  size: a.size,
+  mime: a.mime,
+  sha256: a.sha256,
+  materialKind: a.materialKind,
+  uploadedAt: a.createdAt.toISOString(),
+})
+
+/** `filename*` carries the real (UTF-8) name; `filename` an ASCII stand-in for old clients. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`
+}
+
+/** Shown in the browser rather than saved: documents a browser renders safely. */
+const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp'])
+
+const router = createRouter()
+
+export const attachmentRoutes = router
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/attachments',
+      tags: ['Forms'],
+      summary: 'Upload a file',
+      description:
+        'The type is found from the content (magic bytes), never from the name or the browser: a program renamed to .pdf is refused (415). Size: the field\'s maxSizeMb, and HALL_UPLOAD_MAX_MB in any case (413). The same content is stored once.',
+      middleware: [
+        requireUser,
+        // The body is refused while it streams in, before it is buffered whole; the bound is the
+        // largest upload plus room for the multipart envelope.
+        async (c, next) =>
+          bodyLimit({
+            maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
+            onError: (c) => {
+              const max = formatSize(c.var.deps.env.uploadMaxBytes)
+              throw new HallError(413, 'file_too_large', `The file is larger than the hall takes (${max})`, `文件超过办事大厅的上限（${max}）`)
+            },
+          })(c, next),
+      ] as const,
+      request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
+      responses: {
+        201: { description: 'Stored', content: { 'application/json': { schema: AttachmentSchema } } },
+        ...errorsFor(400, 401, 404, 413),
+        ...unsupportedType,
+      },
+    }),
+    async (c) => {
+      const { file, materialKind, serviceCode, fieldKey } = c.req.valid('form')
+      const deps = c.var.deps
+      let field
+      if (serviceCode && fieldKey) {
+        const form = requireForm(deps.db, serviceCode)
+        field = findAttachmentField(form.definition, fieldKey)
+        if (!field) {
+          throw new HallError(404, 'no_such_field', `The form of "${form.nameEn}" has no attachment field "${fieldKey}"`, `“${form.nameZh}”的表单没有附件项“${fieldKey}”`)
+        }
+      }
+      const stored = await saveUpload(deps, c.var.user!.cardNumber, file, {
+        field,
+        maxBytes: deps.env.uploadMaxBytes,
+        materialKind,
+        serviceCode,
+        fieldKey,
+      })
+      return c.json(toJson(stored), 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/attachments/{id}',
+      tags: ['Forms'],
+      summary: 'Download a file (its uploader, and the people who may read an application carrying it)',
+      middleware: [requireUser] as const,
+      request: {
+        params: z.object({ id: z.string().regex(/^att_[A-Za-z0-9_-]{10,40}$/, 'not an attachment id') }),
+        query: z.object({ download: z.literal('1').optional().openapi({ description: 'Save rather than show (PDF and images are shown by default)' }) }),
+      },
+      responses: {
+        200: { description: 'The file, with its original name', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errorsFor(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { download } = c.req.valid('query')
+      const deps = c.var.deps
+      const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或你无权查看')
+      // The same answer for "no such file" and "not yours": an id reveals nothing.
+      if (!canReadAttachment(deps, c.var.user, id)) throw notFound
+      const row = deps.db.select().from(attachments).where(eq(attachments.id, id)).get()!
+      const file = blobPath(deps.env.uploadsDir, row.sha256)
+      const info = await stat(file).catch(() => null)
+      if (!info) {
+        deps.log.error({ id, sha256: row.sha256 }, 'attachment row without its stored file')
+        throw notFound
+      }
+      const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
+      return c.body(stream, 200, {
+        'Content-Type': row.mime,
+        'Content-Length': String(info.size),
+        'Content-Disposition': contentDisposition(download || !INLINE.has(row.mime) ? 'attachment' : 'inline', row.name),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-cache',
+      })
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/me/materials',
+      tags: ['Forms'],
+      summary: 'My earlier uploads, newest first, to attach again instead of uploading',
+      middleware: [requireUser] as const,
+      request: { query: z.object({ kind: MaterialKind.optional().openapi({ example: 'id-photo' }) }) },
+      responses: { 200: { description: 'My materials', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } } }, ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { kind } = c.req.valid('query')
+      return c.json({ items: materialsOf(c.var.deps.db, c.var.user!.cardNumber, kind).map(toJson) }, 200)
+    },
+  )

@@ -1,0 +1,247 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { and, desc, eq, inArray, ne } from 'drizzle-orm'
+import { fileTypeFromBuffer } from 'file-type'
+import type { Db } from '../../db/client.ts'
+import { applicationAttachments, applications, attachments, tasks } from '../../db/schema/index.ts'
+import type { Deps, SessionUser } from '../../lib/context.ts'
+import { HallError } from '../../lib/errors.ts'
+import { acceptsMime, type AttachmentField, type ColumnField } from '../../data-platform/form-format.ts'
+
+// Uploaded files: typed by their content (magic bytes), stored once per content under
+// HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
+// the people who may see them (`canReadAttachment`).
+
+/** What the hall takes at all, whatever a form says: documents and photos a person can make. */
+export const ACCEPTED_TYPES: Record<string, { zh: string; en: string; extensions: string[] }> = {
+  'application/pdf': { zh: 'PDF 文档', en: 'a PDF document', extensions: ['pdf'] },
+  'image/jpeg': { zh: 'JPEG 图片', en: 'a JPEG image', extensions: ['jpg', 'jpeg'] },
+  'image/png': { zh: 'PNG 图片', en: 'a PNG image', extensions: ['png'] },
+  'image/webp': { zh: 'WebP 图片', en: 'a WebP image', extensions: ['webp'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)', extensions: ['docx'] },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { zh: 'Excel 表格（.xlsx）', en: 'an Excel workbook (.xlsx)', extensions: ['xlsx'] },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint deck (.pptx)', extensions: ['pptx'] },
+}
+
+/** Names for what people most often try to upload by mistake, so the refusal says what the file really is. */
+const KNOWN_OTHERS: Record<string, { zh: string; en: string }> = {
+  'application/x-msdownload': { zh: 'Windows 可执行程序', en: 'a Windows program' },
+  'application/x-elf': { zh: 'Linux 可执行程序', en: 'a Linux program' },
+  'application/x-mach-binary': { zh: 'macOS 可执行程序', en: 'a macOS program' },
+  'application/x-cfb': { zh: '旧版 Office 文件（.doc/.xls）或安装包', en: 'an old Office file (.doc/.xls) or an installer' },
+  'application/zip': { zh: 'ZIP 压缩包', en: 'a ZIP archive' },
+  'application/x-rar-compressed': { zh: 'RAR 压缩包', en: 'a RAR archive' },
+  'application/x-7z-compressed': { zh: '7z 压缩包', en: 'a 7z archive' },
+  'text/html': { zh: '网页文件', en: 'a web page' },
+}
+
+const acceptedListZh = 'PDF、JPEG、PNG、WebP、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）'
+const acceptedListEn = 'PDF, JPEG, PNG, WebP, Word (.docx), Excel (.xlsx) and PowerPoint (.pptx)'
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/**
+ * The name to keep: no folders (`../../etc/passwd` → `passwd`), no control or reserved characters,
+ * at most 200 characters, and an extension that says what the content is.
+ */
+export function safeFileName(raw: string, mime: string): string {
+  const base = raw.split(/[/\\]/).pop() ?? ''
+  let name = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
+  const extensions = ACCEPTED_TYPES[mime]?.extensions ?? []
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
+  if (!name) name = 'file'
+  if (extensions.length && !extensions.includes(ext)) name = `${name}.${extensions[0]}`
+  if (name.length > 200) {
+    const dot = name.lastIndexOf('.')
+    const tail = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : ''
+    name = name.slice(0, 200 - tail.length) + tail
+  }
+  return name
+}
+
+/** The stored file of a SHA-256: two levels, so no folder grows past a few thousand entries. */
+export function blobPath(uploadsDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`)
+  return path.join(uploadsDir, sha256.slice(0, 2), sha256)
+}
+
+/** Writes the bytes once: a second upload of the same content finds the file and writes nothing. */
+async function storeBlob(uploadsDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  const target = blobPath(uploadsDir, sha256)
+  if (existsSync(target)) return
+  await mkdir(path.dirname(target), { recursive: true })
+  // Write beside the target, then rename: a reader never sees half a file, and two nodes writing
+  // the same content at once both end with the same complete file.
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' })
+    await rename(temp, target)
+  } finally {
+    await rm(temp, { force: true })
+  }
+}
+
+export interface UploadLimits {
+  /** The form field the file is for (its accept and maxSizeMb apply), when the client named one. */
+  field?: (AttachmentField | Extract<ColumnField, { type: 'attachment' }>) | undefined
+  maxBytes: number
+}
+
+/** Checks the size and the content of an upload; throws the refusal a person can act on. */
+export async function checkUpload(file: File, bytes: Uint8Array, limits: UploadLimits): Promise<{ mime: string }> {
+  const label = limits.field?.label
+  if (bytes.byteLength === 0) {
+    throw new HallError(400, 'empty_file', `"${file.name}" is empty`, `“${file.name}”是空文件`)
+  }
+  // MB as the forms package reckons them (1024 × 1024 bytes), and named as the form names them.
+  const fieldMax = limits.field ? Math.round(limits.field.maxSizeMb * 1024 * 1024) : Infinity
+  const max = Math.min(fieldMax, limits.maxBytes)
+  if (bytes.byteLength > max) {
+    const limit = fieldMax <= limits.maxBytes ? `${limits.field!.maxSizeMb} MB` : formatSize(max)
+    throw new HallError(
+      413,
+      'file_too_large',
+      `"${file.name}" is ${formatSize(bytes.byteLength)}; ${label && fieldMax <= limits.maxBytes ? `${label.en} takes` : 'the hall takes'} files up to ${limit}`,
+      `“${file.name}”有 ${formatSize(bytes.byteLength)}，${label && fieldMax <= limits.maxBytes ? `“${label.zh}”` : '办事大厅'}只接受不超过 ${limit} 的文件`,
+    )
+  }
+  const detected = await fileTypeFromBuffer(bytes)
+  const accepted = detected && ACCEPTED_TYPES[detected.mime]
+  if (!detected || !accepted) {
+    const known = detected ? KNOWN_OTHERS[detected.mime] : undefined
+    const whatEn = known ? `is ${known.en}` : detected ? `is a ${detected.ext} file` : 'is not a document or image the hall recognises'
+    const whatZh = known ? `实际是${known.zh}` : detected ? `实际是 ${detected.ext} 文件` : '不是可识别的文档或图片'
+    throw new HallError(
+      415,
+      'unsupported_file_type',
+      `"${file.name}" ${whatEn}, whatever its name says. The hall takes ${acceptedListEn}.`,
+      `“${file.name}”${whatZh}（不论文件名如何），无法上传。办事大厅只接受 ${acceptedListZh} 文件。`,
+    )
+  }
+  if (limits.field && !acceptsMime(limits.field.accept, detected.mime)) {
+    const wanted = limits.field.accept.map((m) => ACCEPTED_TYPES[m] ?? { zh: m, en: m })
+    throw new HallError(
+      415,
+      'file_type_not_accepted',
+      `"${file.name}" is ${accepted.en}; ${limits.field.label.en} takes ${wanted.map((w) => w.en).join(' or ')}`,
+      `“${file.name}”是${accepted.zh}，“${limits.field.label.zh}”只接受${wanted.map((w) => w.zh).join('或')}`,
+    )
+  }
+  return { mime: detected.mime }
+}
+
+export interface StoredAttachment {
+  id: string
+  name: string
+  size: number
+  mime: string
+  sha256: string
+  materialKind: string | null
+  createdAt: Date
+}
+
+export async function saveUpload(
+  deps: Deps,
+  owner: string,
+  file: File,
+  opts: UploadLimits & { materialKind?: string | undefined; serviceCode?: string | undefined; fieldKey?: string | undefined },
+): Promise<StoredAttachment> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const { mime } = await checkUpload(file, bytes, opts)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  await storeBlob(deps.env.uploadsDir, sha256, bytes)
+  const row = {
+    id: `att_${randomBytes(16).toString('base64url')}`,
+    ownerCardNumber: owner,
+    name: safeFileName(file.name, mime),
+    size: bytes.byteLength,
+    mime,
+    sha256,
+    materialKind: opts.materialKind ?? opts.field?.materialKind ?? null,
+    serviceCode: opts.serviceCode ?? null,
+    fieldKey: opts.fieldKey ?? null,
+    createdAt: deps.now(),
+  }
+  deps.db.insert(attachments).values(row).run()
+  return { id: row.id, name: row.name, size: row.size, mime, sha256, materialKind: row.materialKind, createdAt: row.createdAt }
+}
+
+/**
+ * Who may download an attachment: its uploader, and — once an application carrying it is
+ * submitted (a row in `application_attachments`) — that application's applicant and everyone with
+ * a task on it (reviewers, their delegates, people it was copied to). Everyone else gets a 404,
+ * as if the file did not exist.
+ */
+export function canReadAttachment(deps: Pick<Deps, 'db'>, user: SessionUser | null, attachmentId: string): boolean {
+  if (!user) return false
+  const { db } = deps
+  const row = db.select({ owner: attachments.ownerCardNumber }).from(attachments).where(eq(attachments.id, attachmentId)).get()
+  if (!row) return false
+  if (row.owner === user.cardNumber) return true
+  const carriers = db
+    .select({ id: applicationAttachments.applicationId, applicant: applications.applicantCardNumber })
+    .from(applicationAttachments)
+    .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
+    .where(eq(applicationAttachments.attachmentId, attachmentId))
+    .all()
+  if (!carriers.length) return false
+  if (carriers.some((a) => a.applicant === user.cardNumber)) return true
+  const task = db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(
+        inArray(
+          tasks.applicationId,
+          carriers.map((a) => a.id),
+        ),
+        eq(tasks.assigneeCardNumber, user.cardNumber),
+        // A task cancelled before its assignee acted never showed them the application.
+        ne(tasks.box, 'none'),
+      ),
+    )
+    .get()
+  return !!task
+}
+
+/**
+ * The attachments among `ids` that `owner` uploaded, as the database knows them (the applications
+ * routes check a submission's file references against this: a reference to someone else's file,
+ * or with a made-up name, size or type, is refused).
+ */
+export function ownAttachments(db: Db, owner: string, ids: readonly string[]) {
+  if (!ids.length) return []
+  return db
+    .select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime, materialKind: attachments.materialKind })
+    .from(attachments)
+    .where(and(eq(attachments.ownerCardNumber, owner), inArray(attachments.id, [...ids])))
+    .all()
+}
+
+/** The person's earlier uploads, newest first, one per content and kind: what they may reuse. */
+export function materialsOf(db: Db, owner: string, kind?: string) {
+  const rows = db
+    .select()
+    .from(attachments)
+    .where(kind ? and(eq(attachments.ownerCardNumber, owner), eq(attachments.materialKind, kind)) : eq(attachments.ownerCardNumber, owner))
+    .orderBy(desc(attachments.createdAt), desc(attachments.id))
+    .limit(500)
+    .all()
+  const seen = new Set<string>()
+  return rows.filter((r) => {
+    const key = `${r.sha256}|${r.materialKind ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,123 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { requireUser } from '../../auth/index.ts'
+import { HallError, errorsFor } from '../../lib/errors.ts'
+import { createRouter } from '../../lib/router.ts'
+import { ActionResult } from '../applications/applications.schemas.ts'
+import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
+import { BatchBody, BatchResult, Box, TaskActionBody, TaskCounts, TaskDetail, TaskList } from './tasks.schemas.ts'
+import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks.service.ts'
+
+// The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
+// alone or in a batch.
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+const TaskId = z.coerce.number({ error: 'the task id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
+
+const router = createRouter()
+router.use('/api/tasks', requireUser)
+router.use('/api/tasks/*', requireUser)
+
+export const tasksRoutes = router
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tasks',
+      tags: ['Tasks'],
+      summary: 'My tasks in one box: to do (with those of people I stand in for), done, or copied to me',
+      request: {
+        query: z.object({
+          box: Box.default('todo'),
+          q: z.string().trim().max(50, 'a search is at most 50 characters').optional().openapi({ description: 'Applicant name or card number, service name, or application id' }),
+          service: z.string().regex(/^[a-z0-9-]{2,60}$/, 'service is a service code such as undergrad-leave').optional(),
+          overdue: z.enum(['1', '0']).optional().openapi({ description: '1: only tasks past their deadline' }),
+          page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
+          pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(100, 'pageSize is at most 100').default(20),
+        }),
+      },
+      responses: { 200: json(TaskList, 'One page of the box, newest first (done: most recently decided first)'), ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { box, q, service, overdue, page, pageSize } = c.req.valid('query')
+      const { deps, user } = c.var
+      return c.json(listTasks(deps.db, user!, { box, q: q || undefined, service, overdue: overdue === '1', page, pageSize }, deps.now()), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tasks/counts',
+      tags: ['Tasks'],
+      summary: 'How many tasks each of my boxes holds (the header’s badge)',
+      responses: { 200: json(TaskCounts, 'Counts'), ...errorsFor(401) },
+    }),
+    (c) => c.json(countTasks(c.var.deps.db, c.var.user!, c.var.deps.now()), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tasks/{id}',
+      tags: ['Tasks'],
+      summary: 'One task: the application read-only with its history, the actions allowed, common opinions',
+      request: { params: z.object({ id: TaskId }) },
+      responses: { 200: json(TaskDetail, 'The task'), ...errorsFor(400, 401, 404) },
+    }),
+    (c) => {
+      const { deps, user } = c.var
+      const now = deps.now()
+      const { row, summary } = readableTask(deps.db, user!, c.req.valid('param').id, now)
+      const application = applicationDetail(deps.db, user!, readableApplication(deps.db, user, row.applicationId, now), now)
+      const mine = application.allowed.tasks.find((t) => t.taskId === row.id)
+      return c.json(
+        {
+          task: summary,
+          application,
+          allowed: { actions: mine?.actions ?? [], returnTargets: mine?.returnTargets ?? [], comment: application.allowed.comment },
+          phrases: PHRASES,
+        },
+        200,
+      )
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/tasks/{id}/actions',
+      tags: ['Tasks'],
+      summary: 'Acts on a task: approve, reject, return, ask, transfer, add a signer, comment',
+      description:
+        'Send the `stateVersion` you saw. 409 when someone acted first (a stale version) or the task was already decided; 400 when an opinion is missing for reject or return; 404 when the task is not yours (nor your delegator’s).',
+      request: { params: z.object({ id: TaskId }), body: { content: { 'application/json': { schema: TaskActionBody } }, required: true } },
+      responses: { 200: json(ActionResult, 'Done: where the application is now'), ...errorsFor(400, 401, 403, 404, 409, 422) },
+    }),
+    (c) => {
+      const application = actOnTask(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json'))
+      return c.json({ application }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/tasks/batch',
+      tags: ['Tasks'],
+      summary: 'Approves several tasks, each on its own: one result per item',
+      description: 'Each item is one action in its own transaction, so one refusal (a stale version, a task already decided) does not hold up the others.',
+      request: { body: { content: { 'application/json': { schema: BatchBody } }, required: true } },
+      responses: { 200: json(BatchResult, 'One result per item, in order'), ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { deps, user } = c.var
+      const { items, opinion } = c.req.valid('json')
+      const results = items.map(({ taskId, stateVersion }) => {
+        try {
+          const application = actOnTask(deps, user!, taskId, { action: 'approve', stateVersion, ...(opinion ? { opinion } : {}) })
+          return { taskId, ok: true, status: 200, application }
+        } catch (err) {
+          if (err instanceof HallError) return { taskId, ok: false, status: err.status as number, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
+          deps.log.error({ err, taskId }, 'batch approve failed')
+          return { taskId, ok: false, status: 500, error: { code: 'internal', message: 'Something went wrong on our side; it has been logged', messageZh: '服务器出错，已记录' } }
+        }
+      })
+      const succeeded = results.filter((r) => r.ok).length
+      return c.json({ results, succeeded, failed: results.length - succeeded }, 200)
+    },
+  )

@@ -1,0 +1,213 @@
+import { isOverdue } from '@hall/workflow'
+import { aliasedTable, and, type AnyColumn, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
+import type { Deps, SessionUser } from '../../lib/context.ts'
+import { HallError } from '../../lib/errors.ts'
+import { policy } from '../../policy/index.ts'
+import { act, type EngineAction } from '../../workflow/act.ts'
+import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
+import { badInput } from '../../workflow/values.ts'
+import type { z } from '@hono/zod-openapi'
+import type { TaskActionBody } from './tasks.schemas.ts'
+
+// A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
+// wrote; every action goes back through the engine (api/src/workflow/act.ts).
+
+export type Box = 'todo' | 'done' | 'cc'
+
+export const taskNotFound = (id: number) => new HallError(404, 'not_found', `There is no task ${id} of yours`, `没有你的待办 ${id}`)
+
+/** Common opinions (常用意见), one click away in the task page. */
+export const PHRASES = [
+  { zh: '同意', en: 'Approved', actions: ['approve'] },
+  { zh: '情况属实，同意', en: 'Verified, approved', actions: ['approve'] },
+  { zh: '同意，请按规定办理', en: 'Approved; please proceed as the rules say', actions: ['approve'] },
+  { zh: '材料不全，请补充', en: 'Materials incomplete, please add them', actions: ['return', 'ask'] },
+  { zh: '信息有误，请核对后重新提交', en: 'Some information is wrong; please check and resubmit', actions: ['return'] },
+  { zh: '不符合办理条件', en: 'Does not meet the conditions', actions: ['reject'] },
+]
+
+/** Which rows a box holds for `me`, given the people `me` stands in for now. */
+function boxWhere(box: Box, me: string, standsInFor: string[]): SQL {
+  if (box === 'todo') {
+    return and(
+      eq(tasks.box, 'todo'),
+      or(eq(tasks.assigneeCardNumber, me), eq(tasks.onBehalfOf, me), ...(standsInFor.length ? [inArray(tasks.assigneeCardNumber, standsInFor)] : [])),
+    )!
+  }
+  if (box === 'done') return and(eq(tasks.box, 'done'), or(eq(tasks.assigneeCardNumber, me), eq(tasks.closedBy, me), eq(tasks.onBehalfOf, me)))!
+  return and(eq(tasks.box, 'cc'), eq(tasks.assigneeCardNumber, me))!
+}
+
+export interface TaskQuery {
+  box: Box
+  q?: string | undefined
+  service?: string | undefined
+  overdue?: boolean | undefined
+  page: number
+  pageSize: number
+}
+
+const applicant = aliasedTable(people, 'applicant')
+
+function selectTasks(db: Db) {
+  return db
+    .select({
+      task: tasks,
+      appStatus: applications.status,
+      stateVersion: applications.stateVersion,
+      applicantCardNumber: applications.applicantCardNumber,
+      serviceCode: applications.serviceCode,
+      serviceNameZh: serviceVersions.nameZh,
+      serviceNameEn: serviceVersions.nameEn,
+      applicantName: applicant.name,
+      applicantNameEn: applicant.nameEn,
+      applicantKind: applicant.kind,
+      department: departments,
+    })
+    .from(tasks)
+    .innerJoin(applications, eq(applications.id, tasks.applicationId))
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .leftJoin(applicant, eq(applicant.cardNumber, applications.applicantCardNumber))
+    .leftJoin(departments, eq(departments.code, applicant.departmentCode))
+}
+
+type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['all']>>[number]
+
+function toSummaries(db: Db, rows: TaskRow[], now: Date) {
+  const names = namesOf(
+    db,
+    rows.flatMap((r) => [r.task.assigneeCardNumber, r.task.onBehalfOf ?? '']),
+  )
+  const person = (cardNumber: string) => ({ cardNumber, name: names.get(cardNumber)?.name ?? cardNumber, nameEn: names.get(cardNumber)?.nameEn ?? cardNumber })
+  return rows.map((r) => ({
+    id: r.task.id,
+    applicationId: r.task.applicationId,
+    box: r.task.box as Box,
+    status: r.task.status,
+    outcome: r.task.outcome,
+    serviceCode: r.serviceCode,
+    serviceNameZh: r.serviceNameZh,
+    serviceNameEn: r.serviceNameEn,
+    applicant: {
+      cardNumber: r.applicantCardNumber,
+      name: r.applicantName ?? r.applicantCardNumber,
+      nameEn: r.applicantNameEn ?? r.applicantCardNumber,
+      kind: r.applicantKind ?? null,
+      department: r.department ? { code: r.department.code, nameZh: r.department.nameZh, nameEn: r.department.nameEn } : null,
+    },
+    stepId: r.task.stepKey,
+    stepNameZh: r.task.stepNameZh,
+    stepNameEn: r.task.stepNameEn,
+    assignee: person(r.task.assigneeCardNumber),
+    onBehalfOf: r.task.onBehalfOf ? person(r.task.onBehalfOf) : null,
+    createdAt: r.task.createdAt.toISOString(),
+    dueAt: r.task.dueAt?.toISOString() ?? null,
+    decidedAt: r.task.decidedAt?.toISOString() ?? null,
+    overdue: isOverdue({ status: r.task.status, dueAt: r.task.dueAt?.toISOString() ?? null }, now),
+    application: { status: r.appStatus, stateVersion: r.stateVersion },
+  }))
+}
+
+export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
+  const where: SQL[] = [boxWhere(query.box, user.cardNumber, query.box === 'todo' ? delegatorsOf(db, user.cardNumber, now) : [])]
+  if (query.service) where.push(eq(tasks.serviceCode, query.service))
+  if (query.overdue) where.push(inArray(tasks.status, ['open', 'waiting']), lt(tasks.dueAt, now))
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const likeIt = (col: AnyColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`
+    where.push(
+      or(
+        likeIt(applicant.name),
+        likeIt(applicant.nameEn),
+        likeIt(applications.applicantCardNumber),
+        likeIt(serviceVersions.nameZh),
+        likeIt(serviceVersions.nameEn),
+        ...(/^\d+$/.test(query.q) ? [eq(tasks.applicationId, Number(query.q))] : []),
+      )!,
+    )
+  }
+  const total =
+    db
+      .select({ n: count() })
+      .from(tasks)
+      .innerJoin(applications, eq(applications.id, tasks.applicationId))
+      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+      .leftJoin(applicant, eq(applicant.cardNumber, applications.applicantCardNumber))
+      .where(and(...where))
+      .get()?.n ?? 0
+  const rows = selectTasks(db)
+    .where(and(...where))
+    .orderBy(desc(query.box === 'done' ? tasks.decidedAt : tasks.createdAt), desc(tasks.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all()
+  return { items: toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
+}
+
+export function countTasks(db: Db, user: SessionUser, now: Date) {
+  const standsInFor = delegatorsOf(db, user.cardNumber, now)
+  const n = (box: Box) => db.select({ n: count() }).from(tasks).where(boxWhere(box, user.cardNumber, standsInFor)).get()?.n ?? 0
+  return { todo: n('todo'), done: n('done'), cc: n('cc') }
+}
+
+/** A task row the user may read (404 otherwise), as a summary. */
+export function readableTask(db: Db, user: SessionUser, id: number, now: Date) {
+  const row = selectTasks(db).where(eq(tasks.id, id)).get()
+  if (!row || !policy.canReadTask(db, user, row.task, now)) throw taskNotFound(id)
+  return { row: row.task, summary: toSummaries(db, [row], now)[0]! }
+}
+
+function requirePeople(db: Db, cardNumbers: string[], field: string) {
+  const known = namesOf(db, cardNumbers)
+  const unknown = cardNumbers.filter((c) => !known.has(c))
+  if (unknown.length) {
+    throw badInput(field, `${field}: nobody has the card number ${unknown.join(', ')}`, `${field}：找不到校园卡号为 ${unknown.join('、')} 的人`)
+  }
+}
+
+const missing = badInput
+
+/** The engine action a request asks for, checked for what the engine cannot check (people exist). */
+function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<typeof TaskActionBody>): EngineAction {
+  const opinion = body.opinion?.trim()
+  if (body.action === 'comment') return { type: 'comment', text: body.opinion ?? '', ...(engineTaskId ? { taskId: engineTaskId } : {}) }
+  const taskId = engineTaskId!
+  switch (body.action) {
+    case 'approve':
+      return { type: 'approve', taskId, ...(opinion ? { opinion } : {}) }
+    case 'reject':
+      return { type: 'reject', taskId, opinion: body.opinion ?? '' }
+    case 'return':
+      return { type: 'return', taskId, opinion: body.opinion ?? '', ...(body.targetStep ? { to: body.targetStep } : {}) }
+    case 'ask':
+      return { type: 'ask', taskId, question: body.opinion ?? '', ...(body.materials ? { materials: body.materials } : {}) }
+    case 'transfer': {
+      if (!body.to) throw missing('to', 'to: name the person (card number) to transfer the task to', 'to：请指定转办对象（校园卡号）')
+      requirePeople(db, [body.to], 'to')
+      return { type: 'transfer', taskId, to: body.to, ...(opinion ? { opinion } : {}) }
+    }
+    case 'addSigner': {
+      const signers = [...new Set([...(body.signers ?? []), ...(body.to ? [body.to] : [])])]
+      if (signers.length === 0) throw missing('signers', 'signers: name at least one signer (card number)', 'signers：请至少指定一位加签人（校园卡号）')
+      if (!body.position) throw missing('position', 'position: say whether the signer signs before or after you', 'position：请选择在您之前还是之后加签')
+      requirePeople(db, signers, 'signers')
+      return { type: 'addSigner', taskId, position: body.position, signers, ...(opinion ? { opinion } : {}) }
+    }
+  }
+}
+
+/**
+ * Acts on a task. 404 unless it is the caller's (or their delegator's); a copy's recipient may
+ * only comment. The engine refuses what the task's state does not allow (409, 400).
+ */
+export function actOnTask(deps: Deps, user: SessionUser, taskId: number, body: z.infer<typeof TaskActionBody>) {
+  const now = deps.now()
+  const row = deps.db.select().from(tasks).where(eq(tasks.id, taskId)).get()
+  const mayAct = !!row && policy.canActOnTask(deps.db, user, row, now)
+  const mayComment = !!row && body.action === 'comment' && policy.canReadTask(deps.db, user, row, now)
+  if (!row || !(mayAct || mayComment)) throw taskNotFound(taskId)
+  const action = engineActionFor(deps.db, row.engineTaskId, body)
+  return act(deps, { applicationId: row.applicationId, expectedVersion: body.stateVersion, actor: user.cardNumber, action })
+}
