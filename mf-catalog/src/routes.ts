@@ -1,10 +1,13 @@
 import { HallNotFound } from '@hall/mf-kit'
 import type { RouteRecordRaw } from 'vue-router'
 import CatalogPage from './pages/CatalogPage.vue'
+import ServicePage from './pages/ServicePage.vue'
 
 // Absolute paths of the page: the shell activates this app on `/` and `/catalog`.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: CatalogPage },
   { path: '/catalog', name: 'catalog', component: CatalogPage },
+  // A deep link from the portal or a department site; the server sends it through login first.
+  { path: '/catalog/services/:code', name: 'service', component: ServicePage, props: true },
   { path: '/catalog/:rest(.*)+', name: 'catalog-not-found', component: HallNotFound },
 ]

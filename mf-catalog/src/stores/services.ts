@@ -1,14 +1,21 @@
 import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { toApiError } from '../lib/errors.ts'
 
 type ServicesPage = OkBody<Awaited<ReturnType<typeof api.api.services.$get>>>
 export type ServiceSummary = ServicesPage['items'][number]
 
-/** What the list shows: it mirrors the page's query string (`?q=&category=&page=`). */
+/** `mine`: the services the user may apply for (the default); `all` or one kind of user otherwise. */
+export const AUDIENCES = ['mine', 'all', 'staff', 'undergraduate', 'graduate', 'international'] as const
+export type Audience = (typeof AUDIENCES)[number]
+
+/** What the list shows: it mirrors the page's query string (`?q=&category=&department=&audience=&page=`). */
 export interface ServicesQuery {
   q: string
   category: string
+  department: string
+  audience: Audience
   page: number
 }
 
@@ -16,43 +23,54 @@ export const PAGE_SIZE = 12
 
 export const useServicesStore = defineStore('catalog/services', () => {
   /** The query of the page shown (or being fetched). */
-  const query = ref<ServicesQuery>({ q: '', category: '', page: 1 })
-  /** The services of that page. */
+  const query = ref<ServicesQuery>({ q: '', category: '', department: '', audience: 'mine', page: 1 })
+  /** The services of that page, best match first when searching. */
   const items = ref<ServiceSummary[]>([])
   /** How many services match the query in all pages. */
   const total = ref(0)
   /** True while a page is being fetched. */
   const loading = ref(false)
+  /** True once a first answer arrived (before it, the list shows placeholders). */
+  const loaded = ref(false)
   /** Why the last fetch failed, until the next one succeeds. */
   const error = ref<ApiError | null>(null)
 
-  let latest = 0
+  // Typing sends a query per pause: the request of an older query is cancelled, not just ignored.
+  let inFlight: AbortController | undefined
 
-  /** Fetches one page of services for `next`; an answer to an older query is dropped. */
+  /** Fetches one page of services for `next`, cancelling the request of the previous query. */
   async function load(next: ServicesQuery) {
-    const ticket = ++latest
+    inFlight?.abort()
+    const controller = new AbortController()
+    inFlight = controller
     query.value = next
     loading.value = true
     error.value = null
     try {
       const page = await unwrap(
-        api.api.services.$get({
-          query: {
-            ...(next.q ? { q: next.q } : {}),
-            ...(next.category ? { category: next.category } : {}),
-            page: String(next.page),
-            pageSize: String(PAGE_SIZE),
+        api.api.services.$get(
+          {
+            query: {
+              ...(next.q ? { q: next.q } : {}),
+              ...(next.category ? { category: next.category } : {}),
+              ...(next.department ? { department: next.department } : {}),
+              audience: next.audience,
+              page: String(next.page),
+              pageSize: String(PAGE_SIZE),
+            },
           },
-        }),
+          { init: { signal: controller.signal } },
+        ),
       )
-      if (ticket !== latest) return
+      if (controller.signal.aborted) return
       items.value = page.items
       total.value = page.total
+      loaded.value = true
     } catch (err) {
-      if (ticket !== latest) return
-      error.value = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err), String(err))
+      if (controller.signal.aborted) return
+      error.value = toApiError(err)
     } finally {
-      if (ticket === latest) loading.value = false
+      if (inFlight === controller) loading.value = false
     }
   }
 
@@ -61,5 +79,5 @@ export const useServicesStore = defineStore('catalog/services', () => {
     return load(query.value)
   }
 
-  return { query, items, total, loading, error, load, reload }
+  return { query, items, total, loading, loaded, error, load, reload }
 })
