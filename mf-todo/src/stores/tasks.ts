@@ -1,47 +1,150 @@
 import { api, ApiError, bus, unwrap, type OkBody } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
+import { asApiError } from '../lib/errors.ts'
+import { oldestFirstWindow } from '../lib/oldest-first.ts'
 
-export type TaskSummary = OkBody<Awaited<ReturnType<typeof api.api.tasks.$get>>>['items'][number]
+type TasksPage = OkBody<Awaited<ReturnType<typeof api.api.tasks.$get>>>
+export type TaskSummary = TasksPage['items'][number]
+export type TaskCounts = OkBody<Awaited<ReturnType<typeof api.api.tasks.counts.$get>>>
 
-/** A reviewer's lists (DESIGN glossary: 待办 / 已办 / 抄送我的). */
+/** A reviewer's lists (GLOSSARY: 待办 / 已办 / 抄送我的). */
 export const BOXES = ['todo', 'done', 'cc'] as const
 export type Box = (typeof BOXES)[number]
 
+export const isBox = (v: unknown): v is Box => typeof v === 'string' && (BOXES as readonly string[]).includes(v)
+
+/** What the list shows; it mirrors the page's query string (`?box=&q=&service=&overdue=1&page=`). */
+export interface TasksQuery {
+  box: Box
+  q: string
+  service: string
+  /** Only tasks past their deadline (待办 only). */
+  overdue: boolean
+  page: number
+}
+
+export const PAGE_SIZE = 20
+
+type Filters = Omit<TasksQuery, 'page'>
+
+/** One page of the API's order (newest first), for a query. */
+function serverPage(q: Filters, page: number, pageSize: number, signal: AbortSignal) {
+  return unwrap(
+    api.api.tasks.$get(
+      {
+        query: {
+          box: q.box,
+          ...(q.q ? { q: q.q } : {}),
+          ...(q.service ? { service: q.service } : {}),
+          ...(q.overdue && q.box === 'todo' ? { overdue: '1' as const } : {}),
+          page: String(page),
+          pageSize: String(pageSize),
+        },
+      },
+      { init: { signal } },
+    ),
+  )
+}
+
+/**
+ * One page of the list as shown: in 待办 the oldest first (they have waited longest), elsewhere
+ * the API's order. The API lists newest first only, so the oldest-first page `p` is the window of
+ * its order counted from the end: ask for the total, then for the one or two pages of the API that
+ * cover the window, and reverse it. When the API takes a sort order this becomes one request.
+ */
+async function fetchPage(q: TasksQuery, signal: AbortSignal): Promise<{ items: TaskSummary[]; total: number }> {
+  if (q.box !== 'todo') return serverPage(q, q.page, PAGE_SIZE, signal)
+  const first = await serverPage(q, 1, PAGE_SIZE, signal)
+  const total = first.total
+  if (total <= PAGE_SIZE) return { items: [...first.items].reverse(), total }
+  const { from, to, pages, offset } = oldestFirstWindow(total, q.page, PAGE_SIZE)
+  const answers = await Promise.all(pages.map((p) => (p === 1 ? first : serverPage(q, p, PAGE_SIZE, signal))))
+  const window = answers.flatMap((a) => a.items).slice(from - offset, to - offset)
+  // A task decided between the requests may repeat across the two pages: show it once.
+  const seen = new Set<number>()
+  const items = window.reverse().filter((t) => !seen.has(t.id) && seen.add(t.id))
+  return { items, total }
+}
+
 export const useTasksStore = defineStore('todo/tasks', () => {
-  /** The box shown. */
-  const box = ref<Box>('todo')
-  /** Its tasks, newest first. */
+  /** The query of the list shown (or being fetched). */
+  const query = ref<TasksQuery>({ box: 'todo', q: '', service: '', overdue: false, page: 1 })
+  /** The tasks of that page: the oldest first in 待办 (they have waited longest), newest first otherwise. */
   const items = ref<TaskSummary[]>([])
-  /** How many tasks the box holds. */
+  /** How many tasks match the query in all pages. */
   const total = ref(0)
-  /** True while a box is being fetched. */
+  /** How many tasks each box holds, for the tabs (null until known). */
+  const counts = ref<TaskCounts | null>(null)
+  /** True while a page is being fetched. */
   const loading = ref(false)
+  /** True once a first answer arrived (before it, the list shows placeholders). */
+  const loaded = ref(false)
   /** Why the last fetch failed, until the next one succeeds. */
   const error = ref<ApiError | null>(null)
+  /** The to-do tasks ticked for batch approval, by task id. */
+  const selected = ref<Set<number>>(new Set())
 
-  let latest = 0
+  /** The ticked tasks that are on the page shown (a new page or box clears the rest). */
+  const selectedItems = computed(() => items.value.filter((t) => selected.value.has(t.id)))
 
-  /** Fetches one box; an answer for a box no longer shown is dropped. */
-  async function load(next: Box) {
-    const ticket = ++latest
-    box.value = next
+  let inFlight: AbortController | undefined
+
+  /** Fetches one page of a box, cancelling the request of the previous query; refreshes the counts too. */
+  async function load(next: TasksQuery) {
+    inFlight?.abort()
+    const controller = new AbortController()
+    inFlight = controller
+    const sameList = (['box', 'q', 'service', 'overdue', 'page'] as const).every((k) => next[k] === query.value[k])
+    query.value = next
+    if (!sameList) selected.value = new Set()
     loading.value = true
     error.value = null
     try {
-      const page = await unwrap(api.api.tasks.$get({ query: { box: next } }))
-      if (ticket !== latest) return
+      const [page] = await Promise.all([fetchPage(next, controller.signal), loadCounts()])
+      if (controller.signal.aborted) return
       items.value = page.items
       total.value = page.total
-      // The header's badge shows the same count: keep it in step.
-      if (next === 'todo') bus.emit('hall:tasks-changed', { todo: page.total })
+      loaded.value = true
+      // Forget ticks of tasks that left the page (decided elsewhere, or another page).
+      const here = new Set(page.items.map((t) => t.id))
+      selected.value = new Set([...selected.value].filter((id) => here.has(id)))
     } catch (err) {
-      if (ticket !== latest) return
-      error.value = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err), String(err))
+      if (controller.signal.aborted) return
+      error.value = asApiError(err)
     } finally {
-      if (ticket === latest) loading.value = false
+      if (inFlight === controller) loading.value = false
     }
   }
 
-  return { box, items, total, loading, error, load }
+  /** Fetches the list shown again (after a failure, or after acting). */
+  function reload() {
+    return load(query.value)
+  }
+
+  /** Asks for the number of tasks in each box, and tells the header's 待办 badge. */
+  async function loadCounts() {
+    try {
+      counts.value = await unwrap(api.api.tasks.counts.$get())
+      bus.emit('hall:tasks-changed', { todo: counts.value.todo })
+    } catch (err) {
+      // The tabs without numbers are still usable; the list reports its own failure.
+      console.warn('[@hall/mf-todo] task counts:', err)
+    }
+  }
+
+  /** Ticks or unticks one to-do task. */
+  function toggle(id: number, on: boolean) {
+    const next = new Set(selected.value)
+    if (on) next.add(id)
+    else next.delete(id)
+    selected.value = next
+  }
+
+  /** Ticks every task on the page, or none. */
+  function toggleAll(on: boolean) {
+    selected.value = on ? new Set(items.value.map((t) => t.id)) : new Set()
+  }
+
+  return { query, items, total, counts, loading, loaded, error, selected, selectedItems, load, reload, loadCounts, toggle, toggleAll }
 })

@@ -17,6 +17,9 @@ export const SHARED_ENTRIES = {
   'single-spa-vue': 'single-spa-vue',
   'single-spa-layout': 'single-spa-layout',
   '@hall/mf-kit': 'mf-kit',
+  // The form renderer and its validation: mf-forms fills forms in and mf-todo shows them, so the
+  // renderer (and zod under it) loads once rather than once per micro-frontend.
+  '@hall/forms': 'forms',
 } as const satisfies Record<string, string>
 
 export type SharedSpecifier = keyof typeof SHARED_ENTRIES

@@ -34,10 +34,10 @@ export const useSessionStore = defineStore('shell/session', () => {
     }
   }
 
-  /** Asks for the number of tasks to do again (on `hall:tasks-changed`). */
+  /** Asks for the number of tasks to do again (on `hall:tasks-changed` without a count). */
   async function refreshTodo() {
     try {
-      todo.value = (await unwrap(api.api.tasks.$get({ query: { box: 'todo' } }))).total
+      todo.value = (await unwrap(api.api.tasks.counts.$get())).todo
     } catch (err) {
       console.warn('[@hall/shell-header] to-do count:', err)
     }
