@@ -1,7 +1,9 @@
-import type { FieldError, FormDefinition, FormValues, PrefillSource } from '@hall/forms'
+import type { FieldError, FormDefinition, FormValues } from '@hall/forms'
 import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { sendDataError } from '../lib/data-errors.ts'
+import type { PrefillSources } from './apply.ts'
 import { readFailure, toApiError } from '../lib/errors.ts'
 
 const one = api.api.applications[':id']
@@ -32,7 +34,14 @@ export const useApplicationStore = defineStore('forms/application', () => {
   const serverErrors = ref<FieldError[]>([])
 
   /** Where the pre-filled values come from, while the applicant edits after a return (locks the platform's). */
-  const sources = ref<Record<string, PrefillSource>>({})
+  const sources = ref<PrefillSources>({})
+
+  /** Reports a wrong pre-filled value seen while editing (see `sendDataError`). */
+  async function reportDataError(fieldKey: string, note: string) {
+    const code = detail.value?.service.code ?? ''
+    const path = sources.value[fieldKey]?.path ?? fieldKey
+    return sendDataError({ serviceCode: code, fieldKey, path, note })
+  }
 
   /** The form definition the application was made with (null when that version had none). */
   const definition = computed(() => (detail.value?.form ?? null) as FormDefinition | null)
@@ -111,5 +120,5 @@ export const useApplicationStore = defineStore('forms/application', () => {
   /** Answers a reviewer's question; the step resumes. */
   const answer = (taskId: number, text: string) => run('answer', (id, stateVersion) => postAction('answer', id, { stateVersion, taskId, answer: text }))
 
-  return { detail, loading, error, acting, serverErrors, sources, definition, load, loadSources, withdraw, resubmit, urge, answer }
+  return { detail, loading, error, acting, serverErrors, sources, definition, load, loadSources, reportDataError, withdraw, resubmit, urge, answer }
 })

@@ -2,6 +2,7 @@ import { allFields, computeValues, initialValues, type FieldError, type FormDefi
 import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { sendDataError } from '../lib/data-errors.ts'
 import { readFailure, toApiError } from '../lib/errors.ts'
 import { newIdempotencyKey } from '../lib/idempotency.ts'
 
@@ -205,8 +206,7 @@ export const useApplyStore = defineStore('forms/apply', () => {
    */
   async function reportDataError(fieldKey: string, note: string) {
     const path = bundle.value?.prefill.sources[fieldKey]?.path ?? fieldKey
-    const report = await unwrap(api.api['data-errors'].$post({ json: { serviceCode: code.value, fieldKey, path, note } }))
-    return report.department
+    return sendDataError({ serviceCode: code.value, fieldKey, path, note })
   }
 
   /** Forgets the open form (a new load, or leaving the page). */
