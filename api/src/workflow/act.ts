@@ -10,7 +10,8 @@ import {
 } from '@hall/workflow'
 import { and, eq, sql } from 'drizzle-orm'
 import { transaction, type Db } from '../db/client.ts'
-import { applications, auditEvents, documentSequences, notifications, outbox, people, serviceVersions, tasks } from '../db/schema/index.ts'
+import { applications, auditEvents, documentSequences, people, serviceVersions, tasks } from '../db/schema/index.ts'
+import { enqueueNotification } from '../notifications/enqueue.ts'
 import type { Deps } from '../lib/context.ts'
 import { HallError } from '../lib/errors.ts'
 import { processOf, stateOf } from './definitions.ts'
@@ -189,26 +190,26 @@ function persistEffects(tx: Db, ctx: EffectContext) {
     const title = messageTitle(kind, { ...ctx.facts, stepZh: step?.zh ?? null, stepEn: step?.en ?? null })
     const link = toApplicant.has(kind) || taskId === null ? links.application(applicationId) : links.task(taskId)
     for (const recipient of new Set(recipients)) {
-      tx.insert(notifications).values({ recipientCardNumber: recipient, kind, titleZh: title.zh, titleEn: title.en, link, createdAt: now }).run()
-      tx.insert(outbox)
-        .values({
-          kind,
+      enqueueNotification(
+        tx,
+        {
           recipient,
+          kind,
+          titleZh: title.zh,
+          titleEn: title.en,
+          link,
           applicationId,
           taskId,
           payload: {
-            titleZh: title.zh,
-            titleEn: title.en,
-            link,
             serviceCode: ctx.serviceCode,
             serviceNameZh: ctx.facts.serviceZh,
             serviceNameEn: ctx.facts.serviceEn,
             stepNameZh: step?.zh ?? null,
             stepNameEn: step?.en ?? null,
           },
-          createdAt: now,
-        })
-        .run()
+        },
+        now,
+      )
     }
   }
 

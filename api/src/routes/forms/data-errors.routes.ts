@@ -4,10 +4,11 @@ import { requireUser } from '../../auth/index.ts'
 import { RECORDS_CONTACT_DEPARTMENT } from '../../auth/user.ts'
 import { personOrWarning } from '../../data-platform/index.ts'
 import { transaction } from '../../db/client.ts'
-import { dataErrorReports, departments, notifications, outbox, people, roleGrants } from '../../db/schema/index.ts'
+import { dataErrorReports, departments, people, roleGrants } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { enqueueNotification } from '../../notifications/enqueue.ts'
 import { currentForm, findField } from './forms.service.ts'
 import { ServiceCode, unavailable } from './schemas.ts'
 
@@ -165,16 +166,18 @@ export const dataErrorRoutes = router
         const titleEn = `Data correction: ${user.nameEn} reports that “${label.en}” in the ${source.systemEn} is wrong`
         const link = `/todo/data-errors?department=${encodeURIComponent(source.departmentCode)}&report=${report.id}`
         for (const r of reviewers) {
-          tx.insert(notifications).values({ recipientCardNumber: r.cardNumber, kind: 'data_error_reported', titleZh, titleEn, link, createdAt: now }).run()
-          tx.insert(outbox)
-            .values({
-              kind: 'data_error_reported',
+          enqueueNotification(
+            tx,
+            {
               recipient: r.cardNumber,
-              applicationId: null,
-              payload: { titleZh, titleEn, link, reportId: report.id, departmentCode: source.departmentCode, systemCode: source.systemCode, note: body.note },
-              createdAt: now,
-            })
-            .run()
+              kind: 'data_error_reported',
+              titleZh,
+              titleEn,
+              link,
+              payload: { reportId: report.id, departmentCode: source.departmentCode, systemCode: source.systemCode, note: body.note },
+            },
+            now,
+          )
         }
         return report.id
       })

@@ -1,0 +1,39 @@
+import type { Db } from '../db/client.ts'
+import { notifications, outbox } from '../db/schema/index.ts'
+
+/** One progress message to one person, as the code that causes it knows it. */
+export interface NewNotification {
+  recipient: string
+  /** What happened: an engine `NotificationKind`, `copied`, `data_error_reported`, `question_answered`… */
+  kind: string
+  titleZh: string
+  titleEn: string
+  /** Where the message leads in the hall (a path such as `/todo/7`), if anywhere. */
+  link: string | null
+  applicationId?: number | null
+  /** The task row the message is about, if any. */
+  taskId?: number | null
+  /** More facts the channels may use (service and step names, a report id…). */
+  payload?: Record<string, unknown>
+}
+
+/**
+ * Writes a progress message where it must be: the in-app row (the bell) and the outbox row that the
+ * delivery worker sends over the other channels. Call it inside the transaction of the change that
+ * causes the message (DESIGN rule 5), so that the message exists exactly when the change does.
+ */
+export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
+  tx.insert(notifications)
+    .values({ recipientCardNumber: n.recipient, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, createdAt: now })
+    .run()
+  tx.insert(outbox)
+    .values({
+      kind: n.kind,
+      recipient: n.recipient,
+      applicationId: n.applicationId ?? null,
+      taskId: n.taskId ?? null,
+      payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link },
+      createdAt: now,
+    })
+    .run()
+}
