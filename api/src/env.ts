@@ -16,6 +16,8 @@ const schema = z.object({
   HALL_IDP_METADATA: z.string().min(1).optional(),
   HALL_DEV_IDP: bool,
   HALL_SP_ENTITY_ID: z.string().min(1).optional(),
+  HALL_SP_SIGNING_KEY: z.string().min(1).optional(),
+  HALL_SP_SIGNING_CERT: z.string().min(1).optional(),
   HALL_SAML_ATTR_CARD_NUMBER: z.string().default(''),
   HALL_SAML_ATTR_NAME: z.string().default('displayName'),
   HALL_SAML_ATTR_KIND: z.string().default('kind'),
@@ -53,6 +55,9 @@ function toEnv(raw: z.infer<typeof schema>) {
     idpMetadataPath: raw.HALL_IDP_METADATA ?? path.join(dataDir, 'dev-idp', 'metadata.xml'),
     devIdp: raw.HALL_DEV_IDP,
     spEntityId: raw.HALL_SP_ENTITY_ID ?? `${publicUrl}/auth/saml/metadata`,
+    /** PEM files of the key that signs our AuthnRequests and logout messages; unset: made once under the data folder. */
+    spSigningKeyFile: raw.HALL_SP_SIGNING_KEY,
+    spSigningCertFile: raw.HALL_SP_SIGNING_CERT,
     samlAttributes: {
       /** Empty: the card number is the NameID. */
       cardNumber: raw.HALL_SAML_ATTR_CARD_NUMBER,
@@ -93,6 +98,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const env = toEnv(parsed.data)
   if (env.dataPlatform.kind === 'http' && !env.dataPlatform.url) {
     throw new Error('Invalid configuration:\n  HALL_DATA_PLATFORM_URL: required when HALL_DATA_PLATFORM=http')
+  }
+  if (!env.spSigningKeyFile !== !env.spSigningCertFile) {
+    throw new Error('Invalid configuration:\n  HALL_SP_SIGNING_KEY and HALL_SP_SIGNING_CERT go together: set both, or neither')
   }
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')

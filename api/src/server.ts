@@ -4,6 +4,7 @@ import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
+import { ensureSpKeys } from './auth/sp-keys.ts'
 import { openDb } from './db/client.ts'
 import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
@@ -32,7 +33,9 @@ const seeded = seedDemo(db)
 if (seeded) log.info(seeded, 'seeded the demo university and the first-batch services')
 await syncLocalBuilds(deps)
 
-const saml = await createSamlServiceProvider(env, db)
+const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
+if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made a new SAML signing key for the hall: give the IdP our metadata again')
+const saml = createSamlServiceProvider(env, db, { signingKeys: sp.keys })
 const app = createApp(deps, saml)
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info({ port: info.port, url: env.publicUrl, idp: env.idpMetadataPath }, 'Service Hall API listening')

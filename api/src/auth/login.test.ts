@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto'
+import { SIG_ALG_RSA_SHA256, spSigningCertFromMetadata, verifyRedirectQuery } from '@hall/dev-idp'
 import { describe, expect, it } from 'vitest'
 import { HALL, IDP, authHarness, demo } from './test-kit.ts'
 import { safeReturnTo } from './routes.ts'
@@ -115,6 +117,44 @@ describe('SP-initiated login through the development IdP', () => {
     expect(xml).toContain(`entityID="${h.sp.entityId}"`)
     expect(xml).toContain(`Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${HALL}/auth/saml/acs"`)
     expect(xml).toContain(`Location="${HALL}/auth/saml/slo"`)
+  })
+
+  it('signs its AuthnRequest with the key its metadata publishes, and says so in the metadata', async () => {
+    const h = await authHarness()
+    const xml = await (await h.browser.fetch(`${HALL}/auth/saml/metadata`)).text()
+    expect(xml).toContain('AuthnRequestsSigned="true"')
+    const published = spSigningCertFromMetadata(xml)!
+    expect(new X509Certificate(published).fingerprint256).toBe(new X509Certificate(h.keys.sp.certPem).fingerprint256)
+
+    const { location } = await h.startLogin('/my')
+    const raw = location.search.slice(1)
+    expect(location.searchParams.get('SigAlg')).toBe(SIG_ALG_RSA_SHA256)
+    expect(verifyRedirectQuery(raw, published)).toEqual({ ok: true })
+    // Signed by us, not by just anyone: the IdP's key does not verify it.
+    expect(verifyRedirectQuery(raw, h.keys.idp.certPem).ok).toBe(false)
+  })
+
+  it('sends unsigned requests and says so when it has no signing key', async () => {
+    const h = await authHarness({ signRequests: false })
+    const xml = await (await h.browser.fetch(`${HALL}/auth/saml/metadata`)).text()
+    expect(xml).toContain('AuthnRequestsSigned="false"')
+    expect(spSigningCertFromMetadata(xml)).toBeNull()
+    const { location } = await h.startLogin('/my')
+    expect(location.searchParams.get('Signature')).toBeNull()
+  })
+
+  it('is refused by an IdP that knows our key when the request was altered on the way', async () => {
+    const h = await authHarness()
+    const { location } = await h.startLogin('/my')
+    // Someone swaps in a RelayState after we signed: the signature no longer covers the query.
+    const tampered = `${location.origin}${location.pathname}?${location.search.slice(1)}&RelayState=elsewhere`
+    const res = await h.browser.fetch(tampered)
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('signature')
+    // An account form posted without the checked request is refused too.
+    const request = location.searchParams.get('SAMLRequest')!
+    const posted = await h.browser.postForm(`${IDP}/sso/login`, { SAMLRequest: request, cardNumber: demo.undergraduate.cardNumber }, IDP)
+    expect(posted.status).toBe(400)
   })
 
   it('answers /api/me with 401 and a login URL without a session', async () => {

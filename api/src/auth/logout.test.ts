@@ -1,4 +1,4 @@
-import { buildLogoutRequest, buildLogoutResponse, STATUS } from '@hall/dev-idp'
+import { buildLogoutRequest, buildLogoutResponse, STATUS, verifyRedirectQuery } from '@hall/dev-idp'
 import { describe, expect, it } from 'vitest'
 import { HALL, IDP, authHarness, demo } from './test-kit.ts'
 
@@ -29,6 +29,8 @@ describe('POST /auth/logout', () => {
     const toIdp = new URL(res.headers.get('location')!)
     expect(toIdp.origin + toIdp.pathname).toBe(`${IDP}/slo`)
     expect(toIdp.searchParams.get('SAMLRequest')).toBeTruthy()
+    // Signed with our key, so that an IdP that insists on signed logout takes it.
+    expect(verifyRedirectQuery(toIdp.search.slice(1), h.keys.sp.certPem)).toEqual({ ok: true })
     expect((await h.browser.fetch(`${HALL}/api/me`)).status).toBe(401)
     expect(h.sessionCount()).toBe(0)
 

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
 import type { Env } from '../env.ts'
 import { childElements, parseIdpMetadata, parseXmlStrict, type IdpMetadata } from './idp-metadata.ts'
+import type { SpSigningKeys } from './sp-keys.ts'
 
 // The hall as a SAML service provider. node-saml does the heavy lifting (signatures against the
 // pinned key, audience, time window, InResponseTo of a request we made); this module adds what it
@@ -75,6 +76,12 @@ export interface VerifiedLogin {
 export interface SamlServiceProviderOptions {
   /** The IdP metadata itself, instead of reading env.idpMetadataPath (tests). */
   metadataXml?: string
+  /**
+   * The key that signs our AuthnRequests and logout messages (HTTP-Redirect query signatures,
+   * RSA-SHA256), published in our metadata. Without it the hall sends unsigned requests and says
+   * so in its metadata (AuthnRequestsSigned="false"): some IdPs refuse that, most logout flows too.
+   */
+  signingKeys?: SpSigningKeys
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
@@ -245,9 +252,11 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     requestIdExpirationPeriodMs: REQUEST_TTL_MS,
     acceptedClockSkewMs: CLOCK_SKEW_MS,
     cacheProvider,
-    // Our AuthnRequests are not signed (AuthnRequestsSigned="false" in our metadata).
     disableRequestedAuthnContext: true,
+    // With a key, node-saml signs every redirect it makes (AuthnRequest, LogoutRequest, LogoutResponse).
+    ...(opts.signingKeys ? { privateKey: opts.signingKeys.privateKeyPem, signatureAlgorithm: 'sha256' as const } : {}),
   })
+  const signing = opts.signingKeys ? certBody(opts.signingKeys.certPem) : null
 
   /** Starts a login: a redirect URL to the IdP, and the cookie that binds it to this browser. */
   async function startLogin(returnTo: string) {
@@ -423,13 +432,13 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     return { kind: 'request', nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null, redirectTo }
   }
 
-  /** Our metadata, for the IdP's administrators: entityID, the ACS (HTTP-POST) and SLO (HTTP-Redirect). */
+  /** Our metadata, for the IdP's administrators: entityID, signing certificate, the ACS (HTTP-POST) and SLO (HTTP-Redirect). */
   function metadata(): string {
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
     return `<?xml version="1.0" encoding="UTF-8"?>
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${esc(entityId)}">
-  <md:SPSSODescriptor AuthnRequestsSigned="false" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${esc(sloUrl)}"/>
+  <md:SPSSODescriptor AuthnRequestsSigned="${signing ? 'true' : 'false'}" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+${signing ? `    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${signing}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\n` : ''}    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${esc(sloUrl)}"/>
     <md:NameIDFormat>${NAMEID_UNSPECIFIED}</md:NameIDFormat>
     <md:AssertionConsumerService index="0" isDefault="true" Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${esc(acsUrl)}"/>
   </md:SPSSODescriptor>
@@ -439,6 +448,9 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
 
   return { idp, acsUrl, sloUrl, entityId, startLogin, verifyLoginResponse, logoutUrl, handleSlo, metadata }
 }
+
+/** The certificate's base64 body, as `<ds:X509Certificate>` holds it. */
+const certBody = (certPem: string) => certPem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '')
 
 function readMetadataFile(file: string): string {
   try {

@@ -10,6 +10,7 @@ import {
   idpMetadata,
   idpUrls,
   personAttributes,
+  spSigningCertFromMetadata,
   type IdpKeys,
   type SamlResponseOptions,
 } from '@hall/dev-idp'
@@ -28,10 +29,10 @@ import { sessionMiddleware } from './sessions.ts'
 export const HALL = 'http://localhost:3000'
 export const IDP = 'http://localhost:3001'
 
-let keys: Promise<{ idp: IdpKeys; other: IdpKeys }> | undefined
-/** The IdP's key and a stranger's, made once per test file (RSA key generation is the slow part). */
+let keys: Promise<{ idp: IdpKeys; other: IdpKeys; sp: IdpKeys }> | undefined
+/** The IdP's key, a stranger's and the hall's own, made once per test file (RSA key generation is the slow part). */
 export function testKeys() {
-  keys ??= Promise.all([generateIdpKeys(), generateIdpKeys('Not the university IdP')]).then(([idp, other]) => ({ idp, other }))
+  keys ??= Promise.all([generateIdpKeys(), generateIdpKeys('Not the university IdP'), generateIdpKeys('Test hall SP')]).then(([idp, other, sp]) => ({ idp, other, sp }))
   return keys
 }
 
@@ -121,6 +122,8 @@ export function formField(html: string, name: string): string | undefined {
 export interface HarnessOptions {
   env?: Record<string, string>
   csrf?: CsrfOptions
+  /** Whether the hall signs its requests (default true, as `npm start` does). */
+  signRequests?: boolean
 }
 
 /**
@@ -133,10 +136,10 @@ export async function authHarness(opts: HarnessOptions = {}) {
   const logs: { level: number; msg: string; rule?: string; [k: string]: unknown }[] = []
   deps.log = pino({ level: 'info', base: undefined }, { write: (line: string) => void logs.push(JSON.parse(line)) })
   seedOrg(deps.db)
-  const { idp: idpKeys, other: otherKeys } = await testKeys()
+  const { idp: idpKeys, other: otherKeys, sp: spKeys } = await testKeys()
   const urls = idpUrls(IDP)
   const metadataXml = idpMetadata({ ...urls, certPem: idpKeys.certPem })
-  const saml = createSamlServiceProvider(deps.env, deps.db, { metadataXml })
+  const saml = createSamlServiceProvider(deps.env, deps.db, { metadataXml, ...(opts.signRequests === false ? {} : { signingKeys: spKeys }) })
 
   const app = createRouter()
   app.use('*', async (c, next) => {
@@ -150,7 +153,8 @@ export async function authHarness(opts: HarnessOptions = {}) {
   // A mutating API route, for the CSRF tests.
   app.post('/api/echo', (c) => c.json({ ok: true, user: c.var.user?.cardNumber ?? null }))
 
-  const sp = hallServiceProvider(deps.env.publicUrl, deps.env.spEntityId)
+  // The IdP learns our signing key the way a real one does: from the metadata we publish.
+  const sp = { ...hallServiceProvider(deps.env.publicUrl, deps.env.spEntityId), signingCert: async () => spSigningCertFromMetadata(saml.metadata()) }
   const idpApp = createIdpApp({ baseUrl: IDP, keys: idpKeys, sp, groups: demoUniversityGroups() })
   const newBrowser = () => new Browser({ [HALL]: app as unknown as Hono<AppEnv>, [IDP]: idpApp })
   const browser = newBrowser()
@@ -209,5 +213,5 @@ export async function authHarness(opts: HarnessOptions = {}) {
   /** The rule named by the last "SAML login refused" log line. */
   const refusedRule = () => logs.filter((l) => l.msg.startsWith('SAML login refused')).at(-1)?.rule
 
-  return { deps, advance, saml, app, idpApp, browser, newBrowser, urls, sp, keys: { idp: idpKeys, other: otherKeys }, startLogin, craft, postToAcs, login, sessionCount, logs, refusedRule }
+  return { deps, advance, saml, app, idpApp, browser, newBrowser, urls, sp, keys: { idp: idpKeys, other: otherKeys, sp: spKeys }, startLogin, craft, postToAcs, login, sessionCount, logs, refusedRule }
 }

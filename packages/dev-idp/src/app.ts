@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { IdpKeys } from './keys.ts'
 import { errorPage, indexPage, loggedOutPage, loginPage, postFormPage, type AccountGroup, type IdpPerson } from './pages.ts'
-import { type AuthnRequestInfo, buildLogoutResponse, buildSamlResponse, idpMetadata, newId, parseAuthnRequest, parseLogoutRequest, STATUS } from './saml.ts'
+import { type AuthnRequestInfo, buildLogoutResponse, buildSamlResponse, idpMetadata, newId, parseAuthnRequest, parseLogoutRequest, STATUS, verifyRedirectQuery } from './saml.ts'
 
 /** The URLs of a dev IdP served at `baseUrl`. The entityID is the metadata URL, as is customary. */
 export function idpUrls(baseUrl: string) {
@@ -18,6 +18,12 @@ export interface ServiceProviderInfo {
   sloUrl: string
   /** The hall's front page, for "back to the hall" links. */
   homeUrl: string
+  /**
+   * The certificate the SP signs its requests with, as its metadata publishes it (null: it does
+   * not sign). When there is one, every AuthnRequest and LogoutRequest must carry a valid
+   * signature by it, as a real IdP with `AuthnRequestsSigned` registered would insist.
+   */
+  signingCert?: () => Promise<string | null>
 }
 
 /** The service provider the hall is when it runs at `publicUrl` with default settings. */
@@ -85,6 +91,26 @@ export function createIdpApp(config: DevIdpConfig) {
 
   const currentSession = (cookie: string | undefined) => (cookie ? sessions.get(cookie) : undefined)
 
+  /** Requests whose signature was checked on arrival (GET /sso), until the person picks an account. */
+  const verifiedRequests = new Map<string, number>()
+  const VERIFIED_TTL_MS = 15 * 60_000
+  /** The refusal when the SP signs its requests and this one's signature does not verify, else null. */
+  const signatureRefusal = async (rawQuery: string) => {
+    let cert: string | null
+    try {
+      cert = config.sp.signingCert ? await config.sp.signingCert() : null
+    } catch (err) {
+      return ['无法读取网上办事大厅的元数据，请稍后再试。', `Cannot read the service provider's metadata to check the signature: ${(err as Error).message}`] as const
+    }
+    if (!cert) return null
+    const checked = verifyRedirectQuery(rawQuery, cert)
+    return checked.ok ? null : (['请求的签名无效。请从网上办事大厅重新登录。', `The request's signature was refused: ${checked.reason}.`] as const)
+  }
+  const rawQueryOf = (url: string) => {
+    const i = url.indexOf('?')
+    return i < 0 ? '' : url.slice(i + 1)
+  }
+
   app.get('/', (c) => c.html(indexPage(config.groups)))
 
   app.get('/metadata', (c) => c.body(metadata, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' }))
@@ -106,10 +132,15 @@ export function createIdpApp(config: DevIdpConfig) {
     ),
   )
 
-  app.get('/sso', (c) => {
+  app.get('/sso', async (c) => {
     const samlRequest = c.req.query('SAMLRequest')
     const checked = readAuthnRequest(samlRequest)
     if (checked.error) return c.html(errorPage(checked.error[0], checked.error[1]), 400)
+    const refused = await signatureRefusal(rawQueryOf(c.req.url))
+    if (refused) return c.html(errorPage(refused[0], refused[1]), 400)
+    const at = now().getTime()
+    for (const [id, expires] of verifiedRequests) if (expires <= at) verifiedRequests.delete(id)
+    verifiedRequests.set(checked.request.id, at + VERIFIED_TTL_MS)
     const session = currentSession(getCookie(c, SESSION_COOKIE))
     const current = session ? (people.get(session.cardNumber) ?? null) : null
     c.header('Cache-Control', 'no-store')
@@ -129,8 +160,13 @@ export function createIdpApp(config: DevIdpConfig) {
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined)
     const checked = readAuthnRequest(str('SAMLRequest'))
     if (checked.error) return c.html(errorPage(checked.error[0], checked.error[1]), 400)
+    // The account form re-posts the request: it must be one whose signature was checked at /sso.
+    if (config.sp.signingCert && !((verifiedRequests.get(checked.request.id) ?? 0) > now().getTime())) {
+      return c.html(errorPage('登录请求已失效，请从网上办事大厅重新登录。', 'This login request was not checked here or has expired: start the login at the Service Hall again.'), 400)
+    }
     const person = people.get(str('cardNumber') ?? '')
     if (!person) return c.html(errorPage('没有这个示例人员。', 'No such demo person.'), 400)
+    verifiedRequests.delete(checked.request.id)
 
     // One IdP session per browser: logging in as someone else replaces it.
     const previous = getCookie(c, SESSION_COOKIE)
@@ -158,7 +194,7 @@ export function createIdpApp(config: DevIdpConfig) {
 
   // Single logout started by the service provider: end the IdP session, answer with a signed
   // LogoutResponse on the query string (HTTP-Redirect binding).
-  app.get('/slo', (c) => {
+  app.get('/slo', async (c) => {
     const samlRequest = c.req.query('SAMLRequest')
     const sessionId = getCookie(c, SESSION_COOKIE)
     if (!samlRequest) {
@@ -176,6 +212,8 @@ export function createIdpApp(config: DevIdpConfig) {
     if (request.issuer !== config.sp.entityId) {
       return c.html(errorPage('发起退出的应用未在此登记。', `Unknown service provider "${request.issuer}".`), 400)
     }
+    const refused = await signatureRefusal(rawQueryOf(c.req.url))
+    if (refused) return c.html(errorPage(refused[0], refused[1]), 400)
     if (request.destination && request.destination !== urls.sloUrl) {
       return c.html(errorPage('退出请求的目的地不是这里。', `The LogoutRequest is for "${request.destination}", not "${urls.sloUrl}".`), 400)
     }

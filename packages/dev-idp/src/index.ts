@@ -17,6 +17,8 @@ export {
   parseLogoutRequest,
   parseLogoutResponse,
   redirectQuery,
+  spSigningCertFromMetadata,
+  verifyRedirectQuery,
   xmlEscape,
   type AttributeValues,
   type AuthnRequestInfo,

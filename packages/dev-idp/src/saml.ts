@@ -1,4 +1,4 @@
-import { randomBytes, sign as cryptoSign } from 'node:crypto'
+import { randomBytes, sign as cryptoSign, verify as cryptoVerify, X509Certificate } from 'node:crypto'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { DOMParser } from '@xmldom/xmldom'
 import { SignedXml } from 'xml-crypto'
@@ -364,6 +364,42 @@ export function redirectQuery(param: 'SAMLRequest' | 'SAMLResponse', xml: string
     parts.push(`Signature=${encodeURIComponent(signature)}`)
   }
   return parts.join('&')
+}
+
+/**
+ * Checks the query signature of a message the SP sent over HTTP-Redirect (bindings §3.4.4.1):
+ * the signed text is the raw `SAMLRequest=…&RelayState=…&SigAlg=…`, exactly as encoded on the
+ * wire. Only RSA-SHA256 is taken, as the hall signs with it.
+ */
+export function verifyRedirectQuery(rawQuery: string, certPem: string): { ok: true } | { ok: false; reason: string } {
+  const tokens = rawQuery.split('&').filter(Boolean)
+  const pick = (name: string) => tokens.filter((t) => t.startsWith(`${name}=`))
+  const [message, relayState, sigAlg, signature] = ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'].map(pick)
+  if ([message, relayState, sigAlg, signature].some((found) => found!.length > 1)) return { ok: false, reason: 'a parameter appears twice' }
+  if (!message![0]) return { ok: false, reason: 'no SAMLRequest' }
+  if (!sigAlg![0] || !signature![0]) return { ok: false, reason: 'the request is not signed, but the service provider signs its requests' }
+  if (decodeURIComponent(sigAlg![0].slice('SigAlg='.length)) !== SIG_ALG_RSA_SHA256) return { ok: false, reason: 'only RSA-SHA256 signatures are accepted' }
+  const signed = [message![0], relayState![0], sigAlg![0]].filter(Boolean).join('&')
+  const bytes = Buffer.from(decodeURIComponent(signature![0].slice('Signature='.length)), 'base64')
+  try {
+    if (cryptoVerify('sha256', Buffer.from(signed, 'utf8'), new X509Certificate(certPem).publicKey, bytes)) return { ok: true }
+  } catch {
+    /* a malformed signature is a bad one */
+  }
+  return { ok: false, reason: "the signature does not verify with the service provider's registered key" }
+}
+
+/** The signing certificate (PEM) published in an SP's metadata, or null when it publishes none. */
+export function spSigningCertFromMetadata(xml: string): string | null {
+  const doc = parseXml(xml)
+  const descriptors = Array.from(doc.getElementsByTagNameNS(NS.metadata, 'KeyDescriptor') as unknown as ArrayLike<Element>)
+  for (const d of descriptors) {
+    const use = d.getAttribute('use')
+    if (use && use !== 'signing') continue
+    const cert = d.getElementsByTagNameNS(NS.dsig, 'X509Certificate')[0]?.textContent?.replace(/\s+/g, '')
+    if (cert) return `-----BEGIN CERTIFICATE-----\n${cert.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`
+  }
+  return null
 }
 
 export interface LogoutRequestOptions extends RedirectMessageOptions {

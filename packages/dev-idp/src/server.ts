@@ -12,7 +12,7 @@ if (process.env.NODE_ENV === 'production') {
   process.exit(1)
 }
 
-const { createIdpApp, demoUniversityGroups, ensureIdpKeys, hallServiceProvider, idpMetadata, idpUrls } = await import('./index.ts')
+const { createIdpApp, demoUniversityGroups, ensureIdpKeys, hallServiceProvider, idpMetadata, idpUrls, spSigningCertFromMetadata } = await import('./index.ts')
 
 const parsed = z
   .object({
@@ -37,10 +37,22 @@ const urls = idpUrls(baseUrl)
 mkdirSync(dir, { recursive: true })
 writeFileSync(path.join(dir, 'metadata.xml'), idpMetadata({ entityId: urls.entityId, ssoUrl: urls.ssoUrl, sloUrl: urls.sloUrl, certPem: keys.certPem }))
 
+// The hall's signing certificate comes from its metadata, read when the first request arrives (the
+// hall starts after the IdP) and again after a failure or every minute (a new data folder, a new key).
+const spMetadataUrl = `${env.HALL_PUBLIC_URL.replace(/\/$/, '')}/auth/saml/metadata`
+let spCert: { pem: string | null; at: number } | null = null
+async function signingCert(): Promise<string | null> {
+  if (spCert && Date.now() - spCert.at < 60_000) return spCert.pem
+  const res = await fetch(spMetadataUrl, { signal: AbortSignal.timeout(3000) })
+  if (!res.ok) throw new Error(`dev-idp: the hall's metadata at ${spMetadataUrl} answered ${res.status}`)
+  spCert = { pem: spSigningCertFromMetadata(await res.text()), at: Date.now() }
+  return spCert.pem
+}
+
 const app = createIdpApp({
   baseUrl,
   keys,
-  sp: hallServiceProvider(env.HALL_PUBLIC_URL, env.HALL_SP_ENTITY_ID),
+  sp: { ...hallServiceProvider(env.HALL_PUBLIC_URL, env.HALL_SP_ENTITY_ID), signingCert },
   groups: demoUniversityGroups(),
 })
 
