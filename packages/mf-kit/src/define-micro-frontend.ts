@@ -82,7 +82,14 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
           en: { ...kitMessages.en, ...options.messages.en },
         },
       }) as unknown as I18n
-      const router = routes ? createRouter({ history: createWebHistory(), routes }) : undefined
+      // A new page starts at its top, Back returns to where the reader was, #anchors scroll to themselves.
+      const router = routes
+        ? createRouter({
+            history: createWebHistory(),
+            routes,
+            scrollBehavior: (to, from, saved) => saved ?? (to.hash ? { el: to.hash } : to.path !== from.path ? { top: 0 } : false),
+          })
+        : undefined
       current = { lang, i18n, router, mountErrors: [], mounting: true, cleanups: [] }
       return {
         render: () =>
