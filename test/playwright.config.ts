@@ -12,6 +12,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
+  // deployments.spec registers other versions of a micro-frontend in the one hall that every test
+  // shares: it runs after all the others, so no test meets a version meant for that test alone.
+  projects: [
+    { name: 'hall', testIgnore: /deployments\.spec\.ts$/ },
+    { name: 'deployments', testMatch: /deployments\.spec\.ts$/, dependencies: ['hall'] },
+  ],
   use: {
     ...devices['Desktop Chrome'],
     baseURL: process.env.HALL_E2E_URL,

@@ -8,13 +8,18 @@ import type { Deps } from './lib/context.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
 import { catalogRoutes } from './routes/catalog/catalog.routes.ts'
+import { adminServicesRoutes } from './routes/admin-services/admin-services.routes.ts'
 import { deploymentsRoutes } from './routes/deployments/deployments.routes.ts'
 import { formsRoutes } from './routes/forms/index.ts'
 import { applicationsRoutes } from './routes/applications/applications.routes.ts'
-import { myListsRoutes } from './routes/my-lists/my-lists.routes.ts'
+import { feedbackRoutes } from './routes/feedback/index.ts'
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts'
+import { notificationsAdminRoutes } from './routes/notifications/admin.routes.ts'
+import { devMailRoutes } from './routes/notifications/dev-mail.routes.ts'
 import { delegationsRoutes } from './routes/tasks/delegations.routes.ts'
 import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
+import { peopleRoutes } from './routes/people/people.routes.ts'
+import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
 import { createWebRoutes } from './web/shell-page.ts'
 
 // The reference page's script ships inside @scalar/api-reference (not exported as a subpath).
@@ -61,12 +66,16 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
     .route('/', createAuthRoutes(saml))
     .route('/', deploymentsRoutes)
     .route('/', catalogRoutes)
+    .route('/', adminServicesRoutes)
     .route('/', formsRoutes)
-    .route('/', myListsRoutes)
+    .route('/', feedbackRoutes)
     .route('/', applicationsRoutes)
     .route('/', tasksRoutes)
     .route('/', delegationsRoutes)
+    .route('/', peopleRoutes)
     .route('/', notificationsRoutes)
+    .route('/', notificationsAdminRoutes)
+    .route('/', widgetsRoutes)
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -82,8 +91,15 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
     c.header('Cache-Control', 'public, max-age=86400')
     return c.body(await readFile(scalarScript), 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
   })
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Service Hall API' }))
+  // The hosted extras (an AI chat, developer tools, telemetry) need Scalar's servers: off, the hall runs offline.
+  app.get(
+    '/api/docs',
+    Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Service Hall API', agent: { disabled: true }, showDeveloperTools: 'never', telemetry: false }),
+  )
 
+  app.route('/', widgetScriptRoutes())
+  // Development only (404 in production): the mailbox of the embedded SMTP catcher.
+  app.route('/', devMailRoutes)
   app.route('/', createWebRoutes())
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`, `没有这个接口：${c.req.method} ${c.req.path}`), 404))

@@ -34,6 +34,27 @@ const schema = z.object({
   HALL_DATA_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   HALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(200, 'HALL_UPLOAD_MAX_MB is at most 200').default(20),
   HALL_DRAFT_MAX_KB: z.coerce.number().int().min(8).max(4096).default(256),
+  // Progress messages: the delivery worker, e-mail (SMTP) and the campus app's push gateway (webhook).
+  HALL_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  HALL_NOTIFY_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+  HALL_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(6),
+  HALL_NOTIFY_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  HALL_NOTIFY_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  HALL_SMTP_HOST: z.string().min(1).optional(),
+  HALL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  HALL_SMTP_SECURE: bool,
+  HALL_SMTP_USER: z.string().min(1).optional(),
+  HALL_SMTP_PASS: z.string().min(1).optional(),
+  HALL_SMTP_FROM: z.string().min(3).default('明湖大学网上办事大厅 <hall@localhost>'),
+  HALL_SMTP_CATCHER_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  HALL_PUSH_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'HALL_PUSH_WEBHOOK_URL must be an http(s) URL' }).optional(),
+  HALL_PUSH_WEBHOOK_SECRET: z.string().min(16, 'HALL_PUSH_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  HALL_PUSH_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  HALL_DEADLINE_SCAN_SECONDS: z.coerce.number().int().min(0).max(86_400, 'HALL_DEADLINE_SCAN_SECONDS is at most 86400 (a day)').default(60),
+  HALL_DEADLINE_REMIND_HOURS: z.coerce.number().min(0).max(70, 'HALL_DEADLINE_REMIND_HOURS is at most 70 working hours').default(3.5),
+  HALL_CALENDAR_FILE: z.string().min(1).optional(),
+  HALL_WIDGET_ORIGINS: z.string().optional(),
+  HALL_IMPORT_MAP_OVERRIDES: z.enum(['0', '1', 'true', 'false'], { error: 'HALL_IMPORT_MAP_OVERRIDES is 1 or 0' }).optional(),
 })
 
 export type Env = ReturnType<typeof toEnv>
@@ -83,6 +104,49 @@ function toEnv(raw: z.infer<typeof schema>) {
     uploadMaxBytes: Math.round(raw.HALL_UPLOAD_MAX_MB * 1024 * 1024),
     /** The largest draft (its values as JSON) one user may keep for one service. */
     draftMaxBytes: raw.HALL_DRAFT_MAX_KB * 1024,
+    /** Progress messages: how often and how much the delivery worker sends, and how it retries. */
+    notify: {
+      intervalMs: raw.HALL_NOTIFY_INTERVAL_MS,
+      batch: raw.HALL_NOTIFY_BATCH,
+      maxAttempts: raw.HALL_NOTIFY_MAX_ATTEMPTS,
+      backoffMs: raw.HALL_NOTIFY_BACKOFF_MS,
+      /** A claim older than this is a crashed worker's: another one takes the row. */
+      claimMs: raw.HALL_NOTIFY_CLAIM_SECONDS * 1000,
+    },
+    /**
+     * E-mail: a real SMTP server when HALL_SMTP_HOST is set; otherwise, outside production, the
+     * embedded catcher (read at /dev/mail); in production without a host, no e-mail at all.
+     */
+    smtp: {
+      host: raw.HALL_SMTP_HOST,
+      port: raw.HALL_SMTP_PORT,
+      secure: raw.HALL_SMTP_SECURE,
+      user: raw.HALL_SMTP_USER,
+      pass: raw.HALL_SMTP_PASS,
+      from: raw.HALL_SMTP_FROM,
+      catcher: !raw.HALL_SMTP_HOST && raw.NODE_ENV !== 'production',
+      catcherPort: raw.HALL_SMTP_CATCHER_PORT,
+    },
+    /** The campus app's push gateway; no URL, no push channel. */
+    pushWebhook: raw.HALL_PUSH_WEBHOOK_URL
+      ? { url: raw.HALL_PUSH_WEBHOOK_URL, secret: raw.HALL_PUSH_WEBHOOK_SECRET ?? '', timeoutMs: raw.HALL_PUSH_WEBHOOK_TIMEOUT_MS }
+      : null,
+    /** How often the deadline scan runs (seconds; 0: never, e.g. on nodes that only serve requests). */
+    deadlineScanSeconds: raw.HALL_DEADLINE_SCAN_SECONDS,
+    /** A "deadline near" reminder goes out this many working hours before a task falls due. */
+    deadlineRemindHours: raw.HALL_DEADLINE_REMIND_HOURS,
+    /** A JSON file with the university's own closed and working days on top of China's public holidays. */
+    calendarFile: raw.HALL_CALENDAR_FILE ? path.resolve(raw.HALL_CALENDAR_FILE) : null,
+    /**
+     * Department sites whose pages may call the widget routes with the visitor's cookies (CORS).
+     * Default outside production: the demo department site that `npm start` serves on :3002.
+     */
+    widgetOrigins: (raw.HALL_WIDGET_ORIGINS ?? (raw.NODE_ENV === 'production' ? '' : 'http://localhost:3002'))
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    /** Lets a developer point one import-map entry at a local build (import-map-overrides); off in production unless set. */
+    importMapOverrides: raw.HALL_IMPORT_MAP_OVERRIDES === undefined ? raw.NODE_ENV !== 'production' : raw.HALL_IMPORT_MAP_OVERRIDES === '1' || raw.HALL_IMPORT_MAP_OVERRIDES === 'true',
     /** The repository root: where the built parts are found for the start sync. */
     sourceRoot: path.resolve(raw.HALL_SOURCE_ROOT ?? path.join(import.meta.dirname, '..', '..')),
   }
@@ -101,6 +165,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (!env.spSigningKeyFile !== !env.spSigningCertFile) {
     throw new Error('Invalid configuration:\n  HALL_SP_SIGNING_KEY and HALL_SP_SIGNING_CERT go together: set both, or neither')
+  }
+  const badOrigins = env.widgetOrigins.filter((o) => !/^https?:\/\/[^/]+$/.test(o) || new URL(o).origin !== o)
+  if (badOrigins.length) {
+    throw new Error(`Invalid configuration:\n  HALL_WIDGET_ORIGINS: each entry is an origin such as https://www.cs.univ.edu.cn (no path, no trailing slash): ${badOrigins.join(', ')}`)
+  }
+  if (env.pushWebhook && !env.pushWebhook.secret) {
+    throw new Error('Invalid configuration:\n  HALL_PUSH_WEBHOOK_SECRET: required when HALL_PUSH_WEBHOOK_URL is set (the gateway checks the signature with it)')
+  }
+  if (!env.smtp.user !== !env.smtp.pass) {
+    throw new Error('Invalid configuration:\n  HALL_SMTP_USER and HALL_SMTP_PASS go together: set both, or neither')
   }
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')

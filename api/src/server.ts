@@ -10,7 +10,10 @@ import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
+import { startNotifications } from './notifications/index.ts'
 import { syncLocalBuilds } from './routes/deployments/deployments.service.ts'
+import { workingCalendar } from './workflow/calendar.ts'
+import { startDeadlineScan } from './workflow/deadlines.ts'
 
 // Boot: configuration, database (migrated), demo data on a fresh file, the built parts of the
 // working tree registered, then one HTTP server for the API, the page and the static store.
@@ -27,6 +30,8 @@ function deployToken(): string {
   return readFileSync(file, 'utf8').trim()
 }
 
+// A bad HALL_CALENDAR_FILE stops the start here rather than at the first deadline.
+workingCalendar(env)
 const db = openDb(env.dbFile)
 const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployToken() }
 const seeded = seedDemo(db)
@@ -37,13 +42,18 @@ const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spS
 if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made a new SAML signing key for the hall: give the IdP our metadata again')
 const saml = createSamlServiceProvider(env, db, { signingKeys: sp.keys })
 const app = createApp(deps, saml)
+// Progress messages: the delivery worker (and, in development without an SMTP server, the catcher).
+const notifications = await startNotifications(deps)
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info({ port: info.port, url: env.publicUrl, idp: env.idpMetadataPath }, 'Service Hall API listening')
 })
+const stopDeadlineScan = startDeadlineScan(deps)
 
 const stop = (signal: string) => {
   log.info({ signal }, 'stopping')
-  server.close(() => {
+  stopDeadlineScan()
+  server.close(async () => {
+    await notifications.stop()
     db.$client.close()
     process.exit(0)
   })

@@ -2,6 +2,8 @@ import { HallNotFound } from '@hall/mf-kit'
 import type { RouteRecordRaw } from 'vue-router'
 import CatalogPage from './pages/CatalogPage.vue'
 import ServicePage from './pages/ServicePage.vue'
+import ManageListPage from './pages/manage/ManageListPage.vue'
+import ManageServicePage from './pages/manage/ManageServicePage.vue'
 
 // Absolute paths of the page: the shell activates this app on `/` and `/catalog`.
 export const routes: RouteRecordRaw[] = [
@@ -9,5 +11,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/catalog', name: 'catalog', component: CatalogPage },
   // A deep link from the portal or a department site; the server sends it through login first.
   { path: '/catalog/services/:code', name: 'service', component: ServicePage, props: true },
+  // Service administration lives with the catalog, which owns the service records (docs/decisions/005).
+  { path: '/catalog/manage', name: 'manage', component: ManageListPage },
+  { path: '/catalog/manage/:code', name: 'manage-service', component: ManageServicePage, props: true },
   { path: '/catalog/:rest(.*)+', name: 'catalog-not-found', component: HallNotFound },
 ]

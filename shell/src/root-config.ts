@@ -6,6 +6,7 @@ import layout from './layout.html?raw'
 import { createNotFoundApp, NOT_FOUND_APP } from './not-found.ts'
 import './styles/page.css'
 import { text } from './texts.ts'
+import { watchForNewVersions } from './update-notice.ts'
 
 // The root config: framework-free. Routes and applications are declared in layout.html; every
 // application is an import-map specifier loaded with import(name), except the shell's own 404.
@@ -44,6 +45,9 @@ onLangChange(applyLang)
 layoutEngine.activate()
 start({ urlRerouteOnly: true })
 document.getElementById('hall-boot')?.remove()
+
+// A team may register a new version of any part while people have the hall open: tell them.
+watchForNewVersions()
 
 // The server sends a browser without a session to log in before serving the page; a session that
 // ended since (another tab logged out, idle timeout) is caught here and by every API call.

@@ -1,15 +1,40 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { demo, loginOnIdp } from './fixtures.ts'
 
-// "Deploying is data": a team registers a new version of its micro-frontend and the shell loads it
-// on the next page load; a rollback restores the previous version. Nothing else is rebuilt.
-test('a newly registered version is what the shell loads next; rollback restores the previous one', async ({ page, request }) => {
+// "Deploying is data": a team registers a new version of its micro-frontend while people have the
+// hall open. Their shell notices (it revalidates /importmap.json when the tab becomes visible and
+// every minute), says so without a reload, and a reload loads the new version; a rollback is
+// noticed the same way and a reload restores the previous version. Nothing else is rebuilt.
+
+/** What the browser does when the user comes back to the tab: the shell checks the import map. */
+async function tabBecomesVisible(page: Page) {
+  const checked = page.waitForResponse((r) => new URL(r.url()).pathname === '/importmap.json')
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+  return checked
+}
+
+test('a version registered while the hall is open is announced, and loads on reload; a rollback likewise', async ({ page, request }) => {
   const auth = { Authorization: `Bearer ${process.env.HALL_E2E_DEPLOY_TOKEN}` }
   const before = await (await request.get('/importmap.json')).json()
   const original: string = before.imports['@hall/mf-feedback']
   expect(original).toMatch(/^\/static\/mf-feedback\/[^/]+\/main\.js$/)
+
+  const loaded: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('/static/mf-feedback/')) loaded.push(new URL(r.url()).pathname)
+  })
+  await page.goto('/feedback')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible()
+  expect(loaded).toContain(original)
+
+  // Nothing new yet: the check costs a 304 and shows nothing.
+  expect((await tabBecomesVisible(page)).status()).toBe(304)
+  const notice = page.locator('.hall-update')
+  await expect(notice).toHaveCount(0)
 
   const version = `9.9.${Date.now()}`
   const upload = await request.put(`/api/admin/deployments/mf-feedback/${version}/files/main.js`, {
@@ -23,22 +48,63 @@ test('a newly registered version is what the shell loads next; rollback restores
   })
   expect(registered.status(), await registered.text()).toBe(201)
 
-  const loaded: string[] = []
-  page.on('request', (r) => {
-    if (r.url().includes('/static/mf-feedback/')) loaded.push(new URL(r.url()).pathname)
-  })
-  await page.goto('/feedback')
-  await loginOnIdp(page, demo.undergraduate())
+  // The open page learns of it without a reload, and names the part that changed.
+  expect((await tabBecomesVisible(page)).status()).toBe(200)
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText('服务大厅有新版本')
+  await expect(notice).toHaveAttribute('data-parts', '@hall/mf-feedback')
+  await expect(page.locator('[data-version="next"]')).toHaveCount(0)
+
+  loaded.length = 0
+  await notice.getByRole('button', { name: '刷新', exact: true }).click()
   await expect(page.locator('[data-mf="@hall/mf-feedback"][data-version="next"]')).toBeVisible()
   expect(loaded).toContain(`/static/mf-feedback/${version}/main.js`)
+  await expect(notice).toHaveCount(0)
 
   const rolledBack = await request.post('/api/admin/deployments/mf-feedback/rollback', { headers: auth })
   expect(rolledBack.status()).toBe(200)
   expect((await rolledBack.json()).to.imports['@hall/mf-feedback']).toBe(original)
 
+  // The page now runs the rolled-back version: the rollback is announced the same way.
+  expect((await tabBecomesVisible(page)).status()).toBe(200)
+  await expect(notice).toBeVisible()
   loaded.length = 0
-  await page.reload()
-  await expect(page.locator('[data-mf="@hall/mf-feedback"]')).toBeVisible()
+  await notice.getByRole('button', { name: '刷新', exact: true }).click()
+  await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible()
   await expect(page.locator('[data-version="next"]')).toHaveCount(0)
   expect(loaded).toContain(original)
+})
+
+// A developer tries a build of one micro-frontend against a running hall: import-map-overrides
+// (on outside production) points that one specifier at another URL in their browser only. Here
+// the "local build" is the fixture uploaded to an unregistered version folder; `vite preview` of
+// a micro-frontend on localhost is the same to the page.
+test('import-map-overrides points one micro-frontend at another build, in one browser only', async ({ page, request }) => {
+  const auth = { Authorization: `Bearer ${process.env.HALL_E2E_DEPLOY_TOKEN}` }
+  const version = `dev.${Date.now()}`
+  const upload = await request.put(`/api/admin/deployments/mf-feedback/${version}/files/main.js`, {
+    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+    data: readFileSync(path.join(import.meta.dirname, 'fixtures', 'mf-feedback-next.js')),
+  })
+  expect(upload.status()).toBe(201)
+  const localBuild = new URL(`/static/mf-feedback/${version}/main.js`, process.env.HALL_E2E_URL).href
+  const original: string = (await (await request.get('/importmap.json')).json()).imports['@hall/mf-feedback']
+
+  await page.goto('/feedback')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible()
+  type Overrides = { importMapOverrides: { addOverride(name: string, url: string): void; removeOverride(name: string): void } }
+  await page.evaluate((url) => (window as unknown as Overrides).importMapOverrides.addOverride('@hall/mf-feedback', url), localBuild)
+  await page.reload()
+  await expect(page.locator('[data-mf="@hall/mf-feedback"][data-version="next"]')).toBeVisible()
+
+  // The hall itself did not change: no notice here, and everyone else still gets the registered version.
+  expect((await tabBecomesVisible(page)).status()).toBe(304)
+  await expect(page.locator('.hall-update')).toHaveCount(0)
+  expect((await (await request.get('/importmap.json')).json()).imports['@hall/mf-feedback']).toBe(original)
+
+  await page.evaluate(() => (window as unknown as Overrides).importMapOverrides.removeOverride('@hall/mf-feedback'))
+  await page.reload()
+  await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible()
+  await expect(page.locator('[data-version="next"]')).toHaveCount(0)
 })

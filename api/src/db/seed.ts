@@ -4,6 +4,8 @@ import { processDefinitions } from '@hall/workflow'
 import { formDefinitions } from '../catalog/seed/forms/index.ts'
 import { categories as seedCategories, services as seedServices } from '../catalog/seed/index.ts'
 import { seedDataPlatform } from '../data-platform/seed.ts'
+import { seedFeedback } from './seed-feedback.ts'
+import { newPlanCache, planPastApplication, writePastApplications, type PastPlan } from './past-applications.ts'
 import type { Db } from './client.ts'
 import { transaction } from './client.ts'
 import { applications, categories, departments, people, roleGrants, serviceVersions, services } from './schema/index.ts'
@@ -69,6 +71,7 @@ export function seedDemo(db: Db, now = new Date()) {
     }
     seedDataPlatform(tx)
     const history = seedHistory(tx, known, now)
+    seedFeedback(tx, now)
     return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
   })
 }
@@ -89,6 +92,9 @@ function backfill(db: Db) {
   })
 }
 
+/** The past applications' plans by seed clock and ids (see `seedHistory`). */
+const planned = new Map<string, PastPlan[]>()
+
 /** A small deterministic pseudo-random sequence, so the demo history is the same on every machine. */
 function sequence(seed: number) {
   let x = seed
@@ -105,7 +111,8 @@ function sequence(seed: number) {
  */
 function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
   const random = sequence(20181201)
-  const versions = new Map(tx.select({ id: serviceVersions.id, code: serviceVersions.serviceCode }).from(serviceVersions).all().map((v) => [v.code, v.id]))
+  const versionRows = tx.select({ id: serviceVersions.id, code: serviceVersions.serviceCode, form: serviceVersions.form, process: serviceVersions.process }).from(serviceVersions).all()
+  const versions = new Map(versionRows.map((v) => [v.code, v.id]))
   const weight: Record<string, number> = { 'undergrad-leave': 14, 'dorm-change': 9, 'email-account': 7, 'intro-letter': 6, 'exam-deferral': 5, 'student-id-replacement': 5 }
   const rows: Array<typeof applications.$inferInsert> = []
   for (const s of seedServices) {
@@ -129,6 +136,36 @@ function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
       })
     }
   }
-  if (rows.length) tx.insert(applications).values(rows).run()
+  if (!rows.length) return 0
+  const ids = tx.insert(applications).values(rows).returning({ id: applications.id }).all()
+  // Their form values and the path each took through its process (past-applications.ts), from a
+  // sequence of their own, so the rows above stay as they were drawn. The same seed on the same
+  // clock gives the same plans: computed once per process (tests seed a fresh database each).
+  const key = `${now.getTime()}|${ids.map((r) => r.id).join(',')}`
+  let plans = planned.get(key)
+  if (!plans) {
+    const fill = sequence(20261128)
+    const cache = newPlanCache(tx)
+    const byCode = new Map(versionRows.map((v) => [v.code, v]))
+    plans = rows.flatMap((row, i) => {
+      const plan = planPastApplication(
+        tx,
+        {
+          id: ids[i]!.id,
+          serviceCode: row.serviceCode,
+          applicantCardNumber: row.applicantCardNumber,
+          status: row.status as 'completed' | 'rejected',
+          submittedAt: row.submittedAt!,
+          finishedAt: row.finishedAt!,
+          version: byCode.get(row.serviceCode)!,
+        },
+        fill,
+        cache,
+      )
+      return plan ? [plan] : []
+    })
+    planned.set(key, plans)
+  }
+  writePastApplications(tx, plans)
   return rows.length
 }

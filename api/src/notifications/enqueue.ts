@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts'
 import { notifications, outbox } from '../db/schema/index.ts'
+import type { NotificationAction } from '../db/schema/notifications.ts'
 
 /** One progress message to one person, as the code that causes it knows it. */
 export interface NewNotification {
@@ -15,6 +16,17 @@ export interface NewNotification {
   taskId?: number | null
   /** More facts the channels may use (service and step names, a report id…). */
   payload?: Record<string, unknown>
+  /** Further links besides `link`; a completed application gets "rate the service" without asking. */
+  actions?: NotificationAction[]
+}
+
+/** The links a kind of message always offers. */
+function actionsFor(n: NewNotification): NotificationAction[] {
+  const own = n.actions ?? []
+  if (n.kind === 'completed' && n.applicationId) {
+    return [...own, { labelZh: '评价本次服务', labelEn: 'Rate the service', link: `/feedback/rate/${n.applicationId}` }]
+  }
+  return own
 }
 
 /**
@@ -23,8 +35,9 @@ export interface NewNotification {
  * causes the message (DESIGN rule 5), so that the message exists exactly when the change does.
  */
 export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
+  const actions = actionsFor(n)
   tx.insert(notifications)
-    .values({ recipientCardNumber: n.recipient, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, createdAt: now })
+    .values({ recipientCardNumber: n.recipient, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, actions: actions.length ? actions : null, createdAt: now })
     .run()
   tx.insert(outbox)
     .values({
@@ -32,7 +45,7 @@ export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
       recipient: n.recipient,
       applicationId: n.applicationId ?? null,
       taskId: n.taskId ?? null,
-      payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link },
+      payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, ...(actions.length ? { actions } : {}) },
       createdAt: now,
     })
     .run()

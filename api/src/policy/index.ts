@@ -1,7 +1,8 @@
 import { and, eq, or } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { services, tasks } from '../db/schema/index.ts'
+import { applicationAttachments, applications, attachments, services, tasks } from '../db/schema/index.ts'
 import type { SessionUser } from '../lib/context.ts'
+import { stateOf } from '../workflow/definitions.ts'
 import { delegateOf } from '../workflow/organisation.ts'
 
 // Who may do what, decided in one place (DESIGN rule 8). Routes ask these questions; they never
@@ -63,12 +64,23 @@ export const policy = {
   isAdmin: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Registering or rolling back a version of a browser part. Scripts use the deploy token instead. */
   canManageDeployments: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** Seeing progress messages that could not be delivered, and sending them again. */
+  canManageNotifications: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reviewers see the to-do list: anyone who holds a role that handles a step. */
   isReviewer: (user: SessionUser | null) =>
     !!user?.roles.some((g) => !['service-owner', 'admin', 'president-office'].includes(g.role)),
   /** A service's owners (the service-owner role of the owning department) and admins manage it and read its applications. */
   canManageService: (user: SessionUser | null, ownerDepartmentCode: string) =>
     hasRole(user, 'admin') || hasRole(user, 'service-owner', ownerDepartmentCode),
+  /** Service administration is for admins and the service owners of some department; everyone else gets 403 there. */
+  canUseServiceAdmin: (user: SessionUser | null) => hasRole(user, 'admin') || hasRole(user, 'service-owner'),
+  /**
+   * The departments whose services `user` manages: `'*'` for admins. A service of any other
+   * department answers 404 in service administration: a draft must not tell an owner of another
+   * department that it exists.
+   */
+  managedDepartments: (user: SessionUser | null): '*' | string[] =>
+    hasRole(user, 'admin') ? '*' : (user?.roles.filter((g) => g.role === 'service-owner').map((g) => g.scope) ?? []),
 
   /**
    * How `user` is related to the application, or null when they may not read it: the applicant,
@@ -115,6 +127,80 @@ export const policy = {
     return policy.canActOnTask(db, user, task, now)
   },
 
+  /**
+   * The person search of the pickers (transfer, add a signer, delegation): staff and anyone who
+   * reviews. Students do not browse the directory; they type a card number where they need one.
+   */
+  canSearchPeople: (user: SessionUser | null) => !!user && (user.kind === 'staff' || policy.isReviewer(user)),
+
   /** Anyone logged in with a record in the data platform may name a substitute for their tasks. */
   canDelegate: (user: SessionUser | null) => !!user?.knownToDataPlatform,
+
+  /**
+   * Who may download an uploaded file: its uploader, and whoever may read an application that
+   * carries it (a row in `application_attachments`, written on submit and resubmit): the
+   * applicant, current and past assignees, their delegates, people copied, the service's owners,
+   * admins — `relationTo` decides. Everyone else gets a 404, as if the file did not exist.
+   */
+  canReadAttachment(db: Db, user: SessionUser | null, attachmentId: string, now: Date): boolean {
+    if (!user) return false
+    const row = db.select({ owner: attachments.ownerCardNumber }).from(attachments).where(eq(attachments.id, attachmentId)).get()
+    if (!row) return false
+    if (row.owner === user.cardNumber) return true
+    const carriers = db
+      .select({ id: applications.id, applicant: applications.applicantCardNumber, serviceCode: applications.serviceCode, state: applications.state })
+      .from(applicationAttachments)
+      .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
+      .where(eq(applicationAttachments.attachmentId, attachmentId))
+      .all()
+    return carriers.some(
+      (a) => policy.relationTo(db, user, { id: a.id, applicantCardNumber: a.applicant, serviceCode: a.serviceCode, copied: stateOf(a.state)?.copied ?? [] }, now) !== null,
+    )
+  },
+
+  /** A department's data-error reports are read by those who act on its data (its reviewers, heads, service owners) and admins. */
+  canReadDataErrors: (user: SessionUser | null, departmentCode: string) =>
+    hasRole(user, 'admin') || ['reviewer', 'head-of-department', 'service-owner'].some((role) => !!user?.roles.some((g) => g.role === role && g.scope === departmentCode)),
+
+  // Feedback (issue 7): ratings, the online Q&A and statistics.
+
+  /**
+   * Why `user` may not rate the application, or null when they may: only its applicant (anyone
+   * else: `not_yours`, answered as a 404), only once it ended (completed or rejected), only once.
+   */
+  ratingRefusal(user: SessionUser | null, app: { applicantCardNumber: string; status: string }, alreadyRated: boolean): 'not_yours' | 'not_finished' | 'already_rated' | null {
+    if (!user || app.applicantCardNumber !== user.cardNumber) return 'not_yours'
+    if (app.status !== 'completed' && app.status !== 'rejected') return 'not_finished'
+    if (alreadyRated) return 'already_rated'
+    return null
+  },
+  /** Who rated is shown to administrators always, to everyone else only when the rating is not anonymous. */
+  canSeeRater: (user: SessionUser | null, rating: { anonymous: boolean; raterCardNumber: string }) =>
+    hasRole(user, 'admin') || !rating.anonymous || rating.raterCardNumber === user?.cardNumber,
+  /**
+   * Questions reach a department (the owning department of the service asked about, or the
+   * network centre): its service owners answer them, publish them as FAQ, and admins may too.
+   */
+  canAnswerQuestion: (user: SessionUser | null, departmentCode: string | null) =>
+    hasRole(user, 'admin') || (departmentCode !== null && hasRole(user, 'service-owner', departmentCode)),
+  canPublishFaq: (user: SessionUser | null, departmentCode: string | null) =>
+    hasRole(user, 'admin') || (departmentCode !== null && hasRole(user, 'service-owner', departmentCode)),
+  /** A question is read by its asker and by those who answer it; for anyone else it does not exist. */
+  canReadQuestion: (user: SessionUser | null, q: { askerCardNumber: string; departmentCode: string | null }) =>
+    !!user && (q.askerCardNumber === user.cardNumber || policy.canAnswerQuestion(user, q.departmentCode)),
+  /** The asker closes their question; the answering staff may too (e.g. a duplicate). */
+  canCloseQuestion: (user: SessionUser | null, q: { askerCardNumber: string; departmentCode: string | null }) =>
+    !!user && (q.askerCardNumber === user.cardNumber || policy.canAnswerQuestion(user, q.departmentCode)),
+  /** The departments whose questions `user` answers (`*`: all), for their inbox. */
+  questionDepartments: (user: SessionUser | null): string[] | '*' =>
+    hasRole(user, 'admin') ? '*' : (user?.roles ?? []).filter((g) => g.role === 'service-owner').map((g) => g.scope),
+  /**
+   * Whose statistics `user` may see: every service (`*`: administrators and the president's
+   * office), the services of the departments they own, or nothing (null).
+   */
+  statisticsScope(user: SessionUser | null): '*' | string[] | null {
+    if (hasRole(user, 'admin') || hasRole(user, 'president-office')) return '*'
+    const owned = (user?.roles ?? []).filter((g) => g.role === 'service-owner').map((g) => g.scope)
+    return owned.length ? owned : null
+  },
 }

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { AppEnv } from '../lib/context.ts'
-import { currentDeployments, importMap } from '../routes/deployments/deployments.service.ts'
+import { createRequire } from 'node:module'
+import { currentDeployments, importMap, importMapEtag } from '../routes/deployments/deployments.service.ts'
 
 // Serves the page (the shell's index.html with the import map written inline, since Chromium does
 // not load an import map by src) and the static store of built parts. Paths of the API, auth and
@@ -30,15 +31,28 @@ export function createPageRenderer() {
       templates.set(shell.html, template)
     }
     const map = importMap(deps.db)
+    const overridable = deps.env.importMapOverrides
     const head = [
-      `<script type="importmap">${escapeJson({ imports: map.imports })}</script>`,
+      // The shell compares this with /importmap.json to tell users that a new version is there.
+      `<meta name="hall-importmap-etag" content="${escapeAttr(importMapEtag(map.imports))}">`,
+      // With overrides on, import-map-overrides (a classic script, so it runs before any module)
+      // turns the "overridable" map plus a developer's local-storage overrides into the one real map.
+      `<script type="${overridable ? 'overridable-importmap' : 'importmap'}">${escapeJson({ imports: map.imports })}</script>`,
+      ...(overridable ? [`<script src="${OVERRIDES_PATH}"></script>`, `<script>${OVERRIDES_UI}</script>`] : []),
       ...map.styles.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`),
     ].join('\n    ')
     return template.replace(PLACEHOLDER, head)
   }
 }
 
-const NOT_THE_PAGE = /^\/(api|auth|static)(\/|$)|^\/(importmap\.json|healthz|favicon\.ico)$/
+const NOT_THE_PAGE = /^\/(api|auth|static|widgets)(\/|$)|^\/(importmap\.json|healthz|favicon\.ico|import-map-overrides\.js)$/
+
+/** Where the page loads import-map-overrides from, when HALL_IMPORT_MAP_OVERRIDES is on. */
+const OVERRIDES_PATH = '/import-map-overrides.js'
+// The library's panel (a custom element) shows only after `localStorage.setItem('devtools', true)`.
+const OVERRIDES_UI =
+  "addEventListener('DOMContentLoaded',function(){var e=document.createElement('import-map-overrides-full');e.setAttribute('show-when-local-storage','devtools');e.setAttribute('trigger-position','bottom-left');document.body.appendChild(e)})"
+const overridesScript = createRequire(import.meta.url).resolve('import-map-overrides').replace(/import-map-overrides-server\.js$/, 'import-map-overrides.js')
 
 export function createWebRoutes() {
   const render = createPageRenderer()
@@ -56,6 +70,12 @@ export function createWebRoutes() {
       },
     })
     return handler(c, next)
+  })
+
+  app.get(OVERRIDES_PATH, async (c, next) => {
+    if (!c.var.deps.env.importMapOverrides) return next()
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.body(await readFile(overridesScript), 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
   })
 
   app.get('*', async (c, next) => {

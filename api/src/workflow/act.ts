@@ -12,11 +12,13 @@ import { and, eq, sql } from 'drizzle-orm'
 import { transaction, type Db } from '../db/client.ts'
 import { applications, auditEvents, documentSequences, people, serviceVersions, tasks } from '../db/schema/index.ts'
 import { enqueueNotification } from '../notifications/enqueue.ts'
+import { notifyApplicantProgress } from '../notifications/progress.ts'
 import type { Deps } from '../lib/context.ts'
 import { HallError } from '../lib/errors.ts'
 import { processOf, stateOf } from './definitions.ts'
 import { engineCall, staleVersion } from './errors.ts'
 import { links, messageTitle, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
+import { workingCalendar } from './calendar.ts'
 import { createResolver } from './organisation.ts'
 
 // The one way an application's state changes (DESIGN rule 5): load the state, let the engine
@@ -111,7 +113,7 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
   if (row.app.stateVersion !== input.expectedVersion) throw staleVersion()
   const definition = processOf(row.version)
   const action = (input.action.type === 'timeout' ? input.action : { ...input.action, by: input.actor }) as Action
-  const { state: next, effects } = engineCall(() => transition(definition, state, action, { now, resolver: createResolver(tx) }))
+  const { state: next, effects } = engineCall(() => transition(definition, state, action, { now, resolver: createResolver(tx), calendar: workingCalendar(deps.env) }))
 
   const current = whereNow(definition, next, row.app.status, row.app.waitingSince, now)
   const updated = tx
@@ -144,6 +146,21 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
     },
     effects,
   })
+  // "Submitted" and "step decided" to the applicant, which the engine does not send (notifications issue).
+  notifyApplicantProgress(
+    tx,
+    {
+      applicationId: row.app.id,
+      applicant: row.app.applicantCardNumber,
+      action: action.type,
+      before: { status: row.app.status, stepId: row.app.currentStepId, stepZh: row.app.currentStepNameZh, stepEn: row.app.currentStepNameEn },
+      after: { status: next.status, stepId: current.currentStepId, stepZh: current.currentStepNameZh, stepEn: current.currentStepNameEn },
+      serviceCode: row.app.serviceCode,
+      serviceZh: row.version.nameZh,
+      serviceEn: row.version.nameEn,
+    },
+    now,
+  )
   return { id: row.app.id, status: next.status, stateVersion: next.version }
 }
 
@@ -236,12 +253,22 @@ function persistEffects(tx: Db, ctx: EffectContext) {
           .run()
         break
       }
-      case 'updateTask':
+      case 'updateTask': {
+        const dueAt = effect.dueAt ? new Date(effect.dueAt) : null
+        // A deadline that moved (paused for a question, then resumed) deserves its own reminder
+        // and overdue notice: the deadline scan's claims are cleared with it.
+        const moved = sql`${tasks.dueAt} IS NOT ${dueAt?.getTime() ?? null}`
         tx.update(tasks)
-          .set({ status: effect.status, dueAt: effect.dueAt ? new Date(effect.dueAt) : null })
+          .set({
+            status: effect.status,
+            dueAt,
+            remindedAt: sql`CASE WHEN ${moved} THEN NULL ELSE ${tasks.remindedAt} END`,
+            overdueNotifiedAt: sql`CASE WHEN ${moved} THEN NULL ELSE ${tasks.overdueNotifiedAt} END`,
+          })
           .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
           .run()
         break
+      }
       case 'closeTask':
         tx.update(tasks)
           .set({

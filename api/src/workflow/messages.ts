@@ -3,7 +3,8 @@ import type { NotificationKind } from '@hall/workflow'
 // The titles of progress messages (the bell, and later e-mail and app push from the outbox), in
 // both languages. Each names the service and what happened, so that a title alone is useful.
 
-export type MessageKind = NotificationKind | 'copied'
+/** The engine's kinds, plus what the API adds itself: copies, and the deadline scan's reminders. */
+export type MessageKind = NotificationKind | 'copied' | 'deadline_near'
 
 export interface MessageFacts {
   serviceZh: string
@@ -49,6 +50,8 @@ export function messageTitle(kind: MessageKind, f: MessageFacts): { zh: string; 
       return { zh: `待办已超时：${f.applicantZh}的${f.serviceZh}${stepZh}`, en: `Overdue: ${f.serviceEn} from ${f.applicantEn}${stepEn}` }
     case 'escalated':
       return { zh: `超时提醒：${f.applicantZh}的${f.serviceZh}${stepZh}尚未办理`, en: `Past its time limit: ${f.serviceEn} from ${f.applicantEn}${stepEn}` }
+    case 'deadline_near':
+      return { zh: `待办即将到期：${f.applicantZh}的${f.serviceZh}${stepZh}`, en: `Due soon: ${f.serviceEn} from ${f.applicantEn}${stepEn}` }
     case 'copied':
       return { zh: `抄送：${f.applicantZh}的${f.serviceZh}${stepZh}`, en: `For your information: ${f.serviceEn} from ${f.applicantEn}${stepEn}` }
   }

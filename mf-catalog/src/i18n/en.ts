@@ -1,7 +1,10 @@
 import type zhCN from './zh-CN.ts'
+import manage from './manage.en.ts'
 
 // The catalog's words in English; `satisfies` keeps the keys the same as the Chinese.
 export default {
+  // Service administration (/catalog/manage), kept in its own file.
+  manage,
   catalog: {
     title: 'Service catalog',
     intro: 'Choose a service, read its guide and apply online.',

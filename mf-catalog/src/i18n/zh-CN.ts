@@ -1,5 +1,9 @@
+import manage from './manage.zh-CN.ts'
+
 // The catalog's words in Chinese (the default). en.ts has the same keys.
 export default {
+  // Service administration (/catalog/manage), kept in its own file.
+  manage,
   catalog: {
     title: '服务目录',
     intro: '选择一项服务，查看办事指南并在线办理。',

@@ -1,33 +1,58 @@
 import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { toApiError } from '../lib/errors.ts'
 
 export type QuestionSummary = OkBody<Awaited<ReturnType<typeof api.api.questions.$get>>>['items'][number]
+export type Faq = OkBody<Awaited<ReturnType<typeof api.api.faqs.$get>>>['items'][number]
 
-export const useQuestionsStore = defineStore('feedback/questions', () => {
-  /** My questions to the online Q&A, newest first. */
+/** One list of questions (mine, or my departments' inbox): its rows, loading state and last error. */
+function useList(query: () => Parameters<typeof api.api.questions.$get>[0]['query']) {
   const items = ref<QuestionSummary[]>([])
-  /** How many there are. */
-  const total = ref(0)
-  /** True while they are being fetched. */
   const loading = ref(false)
-  /** Why the last fetch failed, until the next one succeeds. */
   const error = ref<ApiError | null>(null)
-
-  /** Fetches my questions. */
   async function load() {
     loading.value = true
     error.value = null
     try {
-      const page = await unwrap(api.api.questions.$get({ query: { mine: '1' } }))
-      items.value = page.items
-      total.value = page.total
+      items.value = (await unwrap(api.api.questions.$get({ query: query() }))).items
     } catch (err) {
-      error.value = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err), String(err))
+      error.value = toApiError(err)
     } finally {
       loading.value = false
     }
   }
+  return { items, loading, error, load }
+}
 
-  return { items, total, loading, error, load }
+export const useQuestionsStore = defineStore('feedback/questions', () => {
+  /** My questions to the online Q&A, newest first. */
+  const mine = useList(() => ({ mine: '1' }))
+  /** Questions to the departments I answer for, newest first; `inboxStatus` filters them. */
+  const inboxStatus = ref<'open' | 'answered' | 'closed' | ''>('open')
+  const inbox = useList(() => (inboxStatus.value ? { box: 'inbox', status: inboxStatus.value } : { box: 'inbox' }))
+
+  /** The published FAQ matching `faqQuery`. */
+  const faqs = ref<Faq[]>([])
+  const faqQuery = ref('')
+  const faqLoading = ref(false)
+  const faqError = ref<ApiError | null>(null)
+  let faqCall = 0
+  /** Fetches the FAQ for the current search; an older answer arriving late is dropped. */
+  async function loadFaqs() {
+    const call = ++faqCall
+    faqLoading.value = true
+    faqError.value = null
+    try {
+      const q = faqQuery.value.trim()
+      const page = await unwrap(api.api.faqs.$get({ query: q ? { q } : {} }))
+      if (call === faqCall) faqs.value = page.items
+    } catch (err) {
+      if (call === faqCall) faqError.value = toApiError(err)
+    } finally {
+      if (call === faqCall) faqLoading.value = false
+    }
+  }
+
+  return { mine, inbox, inboxStatus, faqs, faqQuery, faqLoading, faqError, loadFaqs }
 })

@@ -11,13 +11,6 @@ export type ApplicationDetail = OkBody<Awaited<ReturnType<typeof one.$get>>>
 export type TimelineEvent = ApplicationDetail['timeline'][number]
 export type StepRun = ApplicationDetail['steps'][number]
 
-// The applicant's action routes are declared through one helper whose path is a template over
-// `string`, so the client types `one[name].$post`'s body as the intersection of all of them. Each
-// body here follows its route's schema (applications.routes.ts); the server validates it anyway.
-type ActionName = 'withdraw' | 'resubmit' | 'urge' | 'answer'
-type ActionPost = (args: { param: { id: string }; json: Record<string, unknown> }) => Promise<Response>
-const postAction = (name: ActionName, id: string, json: Record<string, unknown>) => (one[name] as unknown as { $post: ActionPost }).$post({ param: { id }, json })
-
 /** What an applicant's action ended in: done, refused with field errors, stale (reloaded), or failed. */
 export type ActionOutcome = { ok: true } | { ok: false; stale: boolean; error: ApiError; fields: FieldError[] }
 
@@ -109,16 +102,16 @@ export const useApplicationStore = defineStore('forms/application', () => {
   }
 
   /** 撤回: takes the application back (before the first decision, or after a return). */
-  const withdraw = () => run('withdraw', (id, stateVersion) => postAction('withdraw', id, { stateVersion }))
+  const withdraw = () => run('withdraw', (id, stateVersion) => one.withdraw.$post({ param: { id }, json: { stateVersion } }))
 
   /** Resubmits after a return, with the changed values. */
-  const resubmit = (values: FormValues) => run('resubmit', (id, stateVersion) => postAction('resubmit', id, { stateVersion, values }))
+  const resubmit = (values: FormValues) => run('resubmit', (id, stateVersion) => one.resubmit.$post({ param: { id }, json: { stateVersion, values } }))
 
   /** 催办: reminds the holders of an overdue step. */
-  const urge = () => run('urge', (id, stateVersion) => postAction('urge', id, { stateVersion }))
+  const urge = () => run('urge', (id, stateVersion) => one.urge.$post({ param: { id }, json: { stateVersion } }))
 
   /** Answers a reviewer's question; the step resumes. */
-  const answer = (taskId: number, text: string) => run('answer', (id, stateVersion) => postAction('answer', id, { stateVersion, taskId, answer: text }))
+  const answer = (taskId: number, text: string) => run('answer', (id, stateVersion) => one.answer.$post({ param: { id }, json: { stateVersion, taskId, answer: text } }))
 
   return { detail, loading, error, acting, serverErrors, sources, definition, load, loadSources, reportDataError, withdraw, resubmit, urge, answer }
 })

@@ -2,34 +2,25 @@ import { api, ApiError, bus, unwrap, type OkBody } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { asApiError } from '../lib/errors.ts'
-import { oldestFirstWindow } from '../lib/oldest-first.ts'
+import { defaultSort, type Sort, type TasksQuery } from '../lib/list-query.ts'
 
 type TasksPage = OkBody<Awaited<ReturnType<typeof api.api.tasks.$get>>>
 export type TaskSummary = TasksPage['items'][number]
 export type TaskCounts = OkBody<Awaited<ReturnType<typeof api.api.tasks.counts.$get>>>
 
-/** A reviewer's lists (GLOSSARY: 待办 / 已办 / 抄送我的). */
-export const BOXES = ['todo', 'done', 'cc'] as const
-export type Box = (typeof BOXES)[number]
-
-export const isBox = (v: unknown): v is Box => typeof v === 'string' && (BOXES as readonly string[]).includes(v)
-
-/** What the list shows; it mirrors the page's query string (`?box=&q=&service=&overdue=1&page=`). */
-export interface TasksQuery {
-  box: Box
-  q: string
-  service: string
-  /** Only tasks past their deadline (待办 only). */
-  overdue: boolean
-  page: number
-}
+export { BOXES, defaultSort, isBox, isSort, SORTS, type Box, type Sort, type TasksQuery } from '../lib/list-query.ts'
 
 export const PAGE_SIZE = 20
 
-type Filters = Omit<TasksQuery, 'page'>
+const apiOrder: Record<Sort, { sort: 'received' | 'deadline' | 'applicant'; order: 'asc' | 'desc' }> = {
+  'received-asc': { sort: 'received', order: 'asc' },
+  'received-desc': { sort: 'received', order: 'desc' },
+  deadline: { sort: 'deadline', order: 'asc' },
+  applicant: { sort: 'applicant', order: 'asc' },
+}
 
-/** One page of the API's order (newest first), for a query. */
-function serverPage(q: Filters, page: number, pageSize: number, signal: AbortSignal) {
+/** One page of the list as shown, in one request: the API sorts and filters. */
+function fetchPage(q: TasksQuery, signal: AbortSignal): Promise<{ items: TaskSummary[]; total: number }> {
   return unwrap(
     api.api.tasks.$get(
       {
@@ -38,8 +29,11 @@ function serverPage(q: Filters, page: number, pageSize: number, signal: AbortSig
           ...(q.q ? { q: q.q } : {}),
           ...(q.service ? { service: q.service } : {}),
           ...(q.overdue && q.box === 'todo' ? { overdue: '1' as const } : {}),
-          page: String(page),
-          pageSize: String(pageSize),
+          ...(q.from ? { from: q.from } : {}),
+          ...(q.to ? { to: q.to } : {}),
+          ...apiOrder[q.sort || defaultSort(q.box)],
+          page: String(q.page),
+          pageSize: String(PAGE_SIZE),
         },
       },
       { init: { signal } },
@@ -47,30 +41,10 @@ function serverPage(q: Filters, page: number, pageSize: number, signal: AbortSig
   )
 }
 
-/**
- * One page of the list as shown: in 待办 the oldest first (they have waited longest), elsewhere
- * the API's order. The API lists newest first only, so the oldest-first page `p` is the window of
- * its order counted from the end: ask for the total, then for the one or two pages of the API that
- * cover the window, and reverse it. When the API takes a sort order this becomes one request.
- */
-async function fetchPage(q: TasksQuery, signal: AbortSignal): Promise<{ items: TaskSummary[]; total: number }> {
-  if (q.box !== 'todo') return serverPage(q, q.page, PAGE_SIZE, signal)
-  const first = await serverPage(q, 1, PAGE_SIZE, signal)
-  const total = first.total
-  if (total <= PAGE_SIZE) return { items: [...first.items].reverse(), total }
-  const { from, to, pages, offset } = oldestFirstWindow(total, q.page, PAGE_SIZE)
-  const answers = await Promise.all(pages.map((p) => (p === 1 ? first : serverPage(q, p, PAGE_SIZE, signal))))
-  const window = answers.flatMap((a) => a.items).slice(from - offset, to - offset)
-  // A task decided between the requests may repeat across the two pages: show it once.
-  const seen = new Set<number>()
-  const items = window.reverse().filter((t) => !seen.has(t.id) && seen.add(t.id))
-  return { items, total }
-}
-
 export const useTasksStore = defineStore('todo/tasks', () => {
   /** The query of the list shown (or being fetched). */
-  const query = ref<TasksQuery>({ box: 'todo', q: '', service: '', overdue: false, page: 1 })
-  /** The tasks of that page: the oldest first in 待办 (they have waited longest), newest first otherwise. */
+  const query = ref<TasksQuery>({ box: 'todo', q: '', service: '', overdue: false, sort: '', from: '', to: '', page: 1 })
+  /** The tasks of that page, in the order chosen (by default the oldest first in 待办, newest first otherwise). */
   const items = ref<TaskSummary[]>([])
   /** How many tasks match the query in all pages. */
   const total = ref(0)
@@ -95,7 +69,7 @@ export const useTasksStore = defineStore('todo/tasks', () => {
     inFlight?.abort()
     const controller = new AbortController()
     inFlight = controller
-    const sameList = (['box', 'q', 'service', 'overdue', 'page'] as const).every((k) => next[k] === query.value[k])
+    const sameList = (['box', 'q', 'service', 'overdue', 'sort', 'from', 'to', 'page'] as const).every((k) => next[k] === query.value[k])
     query.value = next
     if (!sameList) selected.value = new Set()
     loading.value = true

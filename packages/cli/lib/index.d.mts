@@ -8,6 +8,8 @@ export declare function waitFor(url: string, opts?: { timeoutMs?: number; child?
 export interface RunningHall {
   url: string
   idpUrl: string | undefined
+  /** The demo department site that embeds the widgets (not started in production or with HALL_DEMO_SITE=0). */
+  demoSiteUrl: string | undefined
   dataDir: string
   port: number
   children: import('node:child_process').ChildProcess[]
@@ -16,6 +18,7 @@ export interface RunningHall {
 export declare function startHall(opts?: {
   port?: number
   idpPort?: number
+  demoSitePort?: number
   dataDir?: string
   env?: NodeJS.ProcessEnv
   quiet?: boolean

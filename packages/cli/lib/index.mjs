@@ -78,7 +78,9 @@ export async function waitFor(url, { timeoutMs = 60_000, child } = {}) {
 /**
  * Starts the development IdP (unless a real IdP is configured) and the API, which migrates, seeds,
  * registers the built micro-frontends and serves everything. Used by `npm start` and by the tests.
- * @param {{ port?: number, idpPort?: number, dataDir?: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} [opts]
+ * Outside production it also serves the demo department site (packages/widgets/demo) on another
+ * origin, and lets that origin use the widget routes unless HALL_WIDGET_ORIGINS says otherwise.
+ * @param {{ port?: number, idpPort?: number, demoSitePort?: number, dataDir?: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} [opts]
  */
 export async function startHall(opts = {}) {
   const env = { ...process.env, ...opts.env }
@@ -117,6 +119,15 @@ export async function startHall(opts = {}) {
     common.HALL_IDP_METADATA = path.join(dataDir, 'dev-idp', 'metadata.xml')
     common.HALL_DEV_IDP = '1'
   }
+  // The demo department site: another origin (another port) that embeds the widgets.
+  let demoSiteUrl
+  if (env.NODE_ENV !== 'production' && env.HALL_DEMO_SITE !== '0') {
+    const demoSitePort = opts.demoSitePort ?? Number(env.HALL_DEMO_SITE_PORT ?? 3002)
+    demoSiteUrl = `http://localhost:${demoSitePort}`
+    common.HALL_WIDGET_ORIGINS ??= demoSiteUrl
+    const site = launch('packages/widgets/demo/server.mjs', { ...common, HALL_DEMO_SITE_PORT: String(demoSitePort) })
+    await waitFor(`${demoSiteUrl}/healthz`, { child: site })
+  }
   const api = launch('api/src/server.ts', common)
 
   let stopped = false
@@ -151,7 +162,7 @@ export async function startHall(opts = {}) {
     await stop()
     throw err
   }
-  return { url: publicUrl, idpUrl, dataDir, port, children, stop }
+  return { url: publicUrl, idpUrl, demoSiteUrl, dataDir, port, children, stop }
 }
 
 export { bin }

@@ -23,12 +23,26 @@ export const api = hc<AppType>(origin, { fetch: hallFetch, init: { credentials: 
 export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
 
 /** An answer of the API that was not a success, with its message in both languages. */
+/** One wrong input of a 400/422 (`fields` of the API's error shape): where, and why. */
+export interface ApiFieldError {
+  /** The input's path: a form field (`period.end`) or a request field (`to`). */
+  path: string
+  message: string
+  /** Absent when the API had only one language for it (a schema check). */
+  messageZh?: string
+}
+
+const isFieldError = (f: unknown): f is ApiFieldError =>
+  !!f && typeof f === 'object' && typeof (f as ApiFieldError).path === 'string' && typeof (f as ApiFieldError).message === 'string'
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly messageZh: string,
+    /** The inputs the API named as wrong, so that a form can show each at its field. */
+    readonly fields: readonly ApiFieldError[] = [],
   ) {
     super(message)
     this.name = 'ApiError'
@@ -39,14 +53,22 @@ export class ApiError extends Error {
     return lang === 'en' ? this.message : this.messageZh
   }
 
+  /** What is wrong with the input at `path`, in the user's language, or undefined. */
+  fieldText(path: string, lang: Lang): string | undefined {
+    const f = this.fields.find((x) => x.path === path)
+    if (!f) return undefined
+    return lang === 'en' ? f.message : (f.messageZh ?? f.message)
+  }
+
   static async from(res: Response): Promise<ApiError> {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; messageZh?: string } } | null
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; messageZh?: string; fields?: unknown } } | null
     const error = body?.error
     return new ApiError(
       res.status,
       error?.code ?? `http_${res.status}`,
       error?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
       error?.messageZh ?? `服务器返回 ${res.status}`,
+      Array.isArray(error?.fields) ? error.fields.filter(isFieldError) : [],
     )
   }
 }

@@ -53,6 +53,7 @@ export type { ConditionFacts } from './condition.ts'
 
 export { validateProcess } from './validate.ts'
 export type { ValidationIssue, ValidationIssueCode, ValidationResult } from './validate.ts'
+export { validateDefinition, type DefinitionContext, type DefinitionIssue, type DefinitionIssueCode, type DefinitionValidation, type FormFieldTypes, type OrganisationFacts } from './validate-definition.ts'
 
 export {
   SYSTEM_ACTOR,
@@ -103,6 +104,9 @@ export {
   WORKING_HOURS_PER_DAY,
 } from './calendar.ts'
 export type { WorkingCalendar } from './calendar.ts'
+
+export { CHINA_HOLIDAYS, chinaCalendar, extendCalendar } from './holidays.ts'
+export type { HolidayYear } from './holidays.ts'
 
 export { processDefinitions, serviceCodes } from './definitions/index.ts'
 export type { SeededServiceCode } from './definitions/index.ts'

@@ -89,8 +89,8 @@ export const attachments = sqliteTable(
 
 /**
  * The files an application carries. The applications routes add a row per attached file when an
- * application is submitted (or resubmitted); `canReadAttachment` lets the people who may read
- * that application (its applicant, and reviewers with a task on it) download the file.
+ * application is submitted (or resubmitted); `policy.canReadAttachment` lets the people who may
+ * read that application (`policy.relationTo`) download the file.
  */
 export const applicationAttachments = sqliteTable(
   'application_attachments',

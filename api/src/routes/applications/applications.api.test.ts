@@ -56,9 +56,9 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     expect(detail.body.form).toMatchObject({ formatVersion: 1 })
     expect(detail.body.values).toMatchObject({ days: 5, period: { start: '2026-11-30', end: '2026-12-04' } })
 
-    // The student heard of the completion; the counsellor, who approved first, was copied.
+    // The student heard of the submission, the first step passed, and the completion; the counsellor, who approved first, was copied.
     const applicantNotes = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student)).all()
-    expect(applicantNotes.map((n) => n.kind)).toEqual(['completed'])
+    expect(applicantNotes.map((n) => n.kind)).toEqual(['submitted', 'step_decided', 'completed'])
     expect((await h.get(who.counsellor, '/api/tasks/counts')).body).toEqual({ todo: 0, done: 1, cc: 1 })
     expect((await h.get(who.deputy, '/api/tasks?box=done')).body.items[0]).toMatchObject({ applicationId: id, outcome: 'approved', stepId: 'college' })
     // Every notification is also an outbox row for delivery by e-mail and app push.
@@ -224,7 +224,7 @@ describe('ask and answer', () => {
     const detail = await h.detail(who.student, id)
     expect(detail.body.current.step.id).toBe('counsellor')
     expect(detail.body.allowed.answer).toEqual([{ taskId: task.id, question: '请补充返校时间', materials: ['家长说明'], askedAt: expect.any(String) }])
-    expect(h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student)).all().map((n) => n.kind)).toEqual(['asked'])
+    expect(h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student)).all().map((n) => n.kind)).toEqual(['submitted', 'asked'])
 
     const early = await h.act(who.counsellor, task.id, { action: 'approve', stateVersion: detail.body.stateVersion })
     expect(early.status).toBe(409)

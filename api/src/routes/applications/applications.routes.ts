@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
 import { and, eq } from 'drizzle-orm'
 import { requireUser } from '../../auth/index.ts'
 import { transaction, type Db } from '../../db/client.ts'
-import { idempotencyKeys, serviceVersions, tasks } from '../../db/schema/index.ts'
+import { formDrafts, idempotencyKeys, serviceVersions, tasks } from '../../db/schema/index.ts'
 import { lockedValues, prefillFor } from '../../data-platform/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
-import { act, submitIn, type EngineAction } from '../../workflow/act.ts'
+import { act, actIn, submitIn, type EngineAction } from '../../workflow/act.ts'
 import { formOf } from '../../workflow/definitions.ts'
 import { staleVersion } from '../../workflow/errors.ts'
 import { applicantFacts } from '../../workflow/organisation.ts'
-import { badInput, checkValues } from '../../workflow/values.ts'
+import { MAX_VALUES_BYTES, badInput, checkValues } from '../../workflow/values.ts'
 import { eligibilityFor, listedServices } from '../catalog/catalog.service.ts'
 import {
   ActionResult,
@@ -23,6 +24,7 @@ import {
   formErrorResponse,
 } from './applications.schemas.ts'
 import { STATUS_FILTERS, applicationDetail, listMine, readableApplication } from './applications.service.ts'
+import { linkFiles, resolveFiles } from './files.ts'
 
 // An applicant's side of the hall: submit (idempotent), my applications, one application's page,
 // and what the applicant may do to it (withdraw, resubmit after a return, urge, answer a question,
@@ -115,7 +117,7 @@ async function submit(deps: Deps, user: SessionUser, key: string, input: z.infer
   // Authoritative pre-filled values (一表通) are the platform's, whatever the browser sent.
   const form = formOf(version)
   const prefilled = form ? lockedValues(await prefillFor(deps, form, user.cardNumber)) : undefined
-  const values = checkValues(version, input.values, now, prefilled)
+  const values = checkValues(version, resolveFiles(db, user.cardNumber, form, input.values), now, prefilled)
 
   return transaction(db, (tx) => {
     // Again inside the write lock: two requests with one key on two nodes make one application.
@@ -124,15 +126,56 @@ async function submit(deps: Deps, user: SessionUser, key: string, input: z.infer
     // And eligibility again: another submission may have been committed meanwhile (one in progress at a time).
     requireEligible(tx)
     const result = submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values })
+    linkFiles(tx, result.id, form, values)
+    // The draft became this application: gone with it, or neither (a failed submit keeps the draft).
+    tx.delete(formDrafts)
+      .where(and(eq(formDrafts.cardNumber, user.cardNumber), eq(formDrafts.serviceCode, row.service.code)))
+      .run()
     tx.insert(idempotencyKeys).values({ cardNumber: user.cardNumber, key, requestHash: hash, status: 201, response: result, createdAt: now }).run()
     return result
   })
 }
 
+/**
+ * Resubmits after a return: the values are checked as on submit — files must be the applicant's
+ * own, authoritative pre-filled values are read again from the data platform and put back — and
+ * stored with the transition and the links to their files, in one transaction.
+ */
+async function resubmit(deps: Deps, user: SessionUser, id: number, stateVersion: number, input: Record<string, unknown>) {
+  const row = readableApplication(deps.db, user, id, deps.now())
+  if (row.app.applicantCardNumber !== user.cardNumber) {
+    throw new HallError(403, 'not_applicant', 'Only the applicant can do this', '只有申请人本人可以执行此操作')
+  }
+  // Stale: say so before complaining about the values of an old page.
+  if (row.app.stateVersion !== stateVersion) throw staleVersion()
+  const form = formOf(row.version)
+  const prefilled = form ? lockedValues(await prefillFor(deps, form, user.cardNumber)) : undefined
+  const values = checkValues(row.version, resolveFiles(deps.db, user.cardNumber, form, input), deps.now(), prefilled)
+  const application = transaction(deps.db, (tx) => {
+    const result = actIn(tx, deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action: { type: 'resubmit', form: values }, formValues: values })
+    linkFiles(tx, id, form, values)
+    return result
+  })
+  return { application }
+}
+
+/** The body of a submission is at most its values' limit and a little for the rest: refused before it is read whole. */
+const submissionLimit = bodyLimit({
+  maxSize: MAX_VALUES_BYTES + 16 * 1024,
+  onError: () => {
+    throw new HallError(
+      413,
+      'too_large',
+      `The form values are larger than ${MAX_VALUES_BYTES / 1024} KB; attach long documents as files instead`,
+      `表单内容超过 ${MAX_VALUES_BYTES / 1024} KB，长文档请以附件上传`,
+    )
+  },
+})
+
 /** Runs an applicant's action after checking that they may see the application at all (404 otherwise). */
-function applicantAction(deps: Deps, user: SessionUser, id: number, stateVersion: number, action: EngineAction, formValues?: Record<string, unknown>) {
+function applicantAction(deps: Deps, user: SessionUser, id: number, stateVersion: number, action: EngineAction) {
   readableApplication(deps.db, user, id, deps.now())
-  const application = act(deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action, ...(formValues ? { formValues } : {}) })
+  const application = act(deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action })
   return { application }
 }
 
@@ -140,15 +183,18 @@ const router = createRouter()
 router.use('/api/applications', requireUser)
 router.use('/api/applications/*', requireUser)
 
-const actionRoute = <T extends z.ZodObject>(name: string, summary: string, description: string, schema: T) =>
+// Generic in the name, so that each route keeps its literal path (`/api/applications/{id}/withdraw`)
+// in the RPC types and the typed client reaches it without a cast.
+const actionRoute = <N extends string, T extends z.ZodObject>(name: N, summary: string, description: string, schema: T) =>
   createRoute({
     method: 'post',
-    path: `/api/applications/{id}/${name}`,
+    path: `/api/applications/{id}/${name}` as `/api/applications/{id}/${N}`,
     tags: ['Applications'],
+    middleware: [submissionLimit] as const,
     summary,
     description,
     request: { params: z.object({ id: Id }), ...body(schema) },
-    responses: { 200: json(ActionResult, 'Done: where the application is now'), ...formErrorResponse, ...errorsFor(401, 403, 404, 409, 422) },
+    responses: { 200: json(ActionResult, 'Done: where the application is now'), ...formErrorResponse, ...errorsFor(401, 403, 404, 409, 413, 422) },
   })
 
 export const applicationsRoutes = router
@@ -160,6 +206,7 @@ export const applicationsRoutes = router
       summary: 'Submits an application (idempotent by the Idempotency-Key header)',
       description:
         'Checks eligibility, validates the values against the form of the service’s current version, and submits the application to its approval process. The same key with the same body answers the same 201 again (a double click or a retry makes one application); the same key with a different body answers 409.',
+      middleware: [submissionLimit] as const,
       request: { headers: IdempotencyHeaders, ...body(SubmitBody) },
       responses: {
         201: json(ApplicationRef, 'Submitted'),
@@ -233,18 +280,9 @@ export const applicationsRoutes = router
       'The values are validated again against the form of the application’s own version.',
       z.object({ stateVersion: StateVersion, values: Values }),
     ),
-    (c) => {
-      const { deps, user } = c.var
+    async (c) => {
       const { stateVersion, values } = c.req.valid('json')
-      const id = c.req.valid('param').id
-      const row = readableApplication(deps.db, user, id, deps.now())
-      if (row.app.applicantCardNumber !== user!.cardNumber) {
-        throw new HallError(403, 'not_applicant', 'Only the applicant can do this', '只有申请人本人可以执行此操作')
-      }
-      // Stale: say so before complaining about the values of an old page.
-      if (row.app.stateVersion !== stateVersion) throw staleVersion()
-      const cleaned = checkValues(row.version, values, deps.now())
-      return c.json(applicantAction(deps, user!, id, stateVersion, { type: 'resubmit', form: cleaned }, cleaned), 200)
+      return c.json(await resubmit(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, values), 200)
     },
   )
   .openapi(

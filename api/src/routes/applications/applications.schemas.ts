@@ -38,7 +38,7 @@ export const formErrorResponse = {
 } as const
 
 export const CurrentStepSummary = z
-  .object({ nameZh: z.string(), nameEn: z.string(), assignees: z.array(z.object({ cardNumber: z.string(), name: z.string() })) })
+  .object({ nameZh: z.string(), nameEn: z.string(), assignees: z.array(PersonRef).openapi({ description: 'Who holds the step now, with their names in Chinese and English' }) })
   .openapi('CurrentStepSummary')
 
 export const ApplicationSummary = z

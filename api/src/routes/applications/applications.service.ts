@@ -108,19 +108,19 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
 }
 
 /** Who holds each application's live tasks, by application id. */
-export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Array<{ cardNumber: string; name: string }>> {
+export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Array<{ cardNumber: string; name: string; nameEn: string }>> {
   if (applicationIds.length === 0) return new Map()
   const rows = db
-    .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, name: people.name })
+    .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, name: people.name, nameEn: people.nameEn })
     .from(tasks)
     .leftJoin(people, eq(people.cardNumber, tasks.assigneeCardNumber))
     .where(and(inArray(tasks.applicationId, applicationIds), eq(tasks.box, 'todo')))
     .orderBy(asc(tasks.id))
     .all()
-  const out = new Map<number, Array<{ cardNumber: string; name: string }>>()
+  const out = new Map<number, Array<{ cardNumber: string; name: string; nameEn: string }>>()
   for (const r of rows) {
     const list = out.get(r.applicationId) ?? []
-    if (!list.some((p) => p.cardNumber === r.cardNumber)) list.push({ cardNumber: r.cardNumber, name: r.name ?? r.cardNumber })
+    if (!list.some((p) => p.cardNumber === r.cardNumber)) list.push({ cardNumber: r.cardNumber, name: r.name ?? r.cardNumber, nameEn: r.nameEn ?? r.name ?? r.cardNumber })
     out.set(r.applicationId, list)
   }
   return out

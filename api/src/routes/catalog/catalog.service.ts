@@ -46,12 +46,15 @@ function catalogRevision(db: Db): string {
     .prepare(
       `SELECT count(*) AS n, coalesce(max(v.id), 0) AS maxVersion,
               coalesce(group_concat(s.code || ':' || s.status || ':' || coalesce(s.current_version, ''), ','), '') AS states,
+              -- Switching between online and online-and-offline changes the current version's mode in place.
+              (SELECT coalesce(group_concat(c.service_code || c.mode, ','), '') FROM service_versions c
+                 JOIN services cs ON cs.code = c.service_code AND cs.current_version = c.version) AS modes,
               (SELECT coalesce(group_concat(code || name_zh || name_en, ','), '') FROM categories) AS cats,
               (SELECT coalesce(group_concat(code || name_zh || name_en || phone || location, ','), '') FROM departments) AS depts
          FROM services s LEFT JOIN service_versions v ON v.service_code = s.code`,
     )
-    .get() as { n: number; maxVersion: number; states: string; cats: string; depts: string }
-  return `${row.n}|${row.maxVersion}|${row.states}|${row.cats}|${row.depts}`
+    .get() as { n: number; maxVersion: number; states: string; modes: string; cats: string; depts: string }
+  return `${row.n}|${row.maxVersion}|${row.states}|${row.modes}|${row.cats}|${row.depts}`
 }
 
 let listedCache: { db: Db; revision: string; rows: ReturnType<typeof queryListed> } | null = null

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
-import { NAME_PATTERN, VERSION_PATTERN, currentDeployments, history, importMap, register, rollback, storeFile } from './deployments.service.ts'
+import { NAME_PATTERN, VERSION_PATTERN, currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
 
 const Part = z
   .string()
@@ -81,11 +81,16 @@ export const deploymentsRoutes = router
           description: 'The import map',
           content: { 'application/json': { schema: z.object({ imports: z.record(z.string(), z.string()) }) } },
         },
+        304: { description: 'Unchanged since the ETag sent in If-None-Match (the shell checks every minute)' },
       },
     }),
     (c) => {
+      const { imports } = importMap(c.var.deps.db)
+      const etag = importMapEtag(imports)
       c.header('Cache-Control', 'no-cache')
-      return c.json({ imports: importMap(c.var.deps.db).imports }, 200)
+      c.header('ETag', etag)
+      if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304)
+      return c.json({ imports }, 200)
     },
   )
   .openapi(

@@ -62,6 +62,14 @@ export function importMap(db: Db) {
   return { imports, styles: current.flatMap((d) => d.styles) }
 }
 
+/**
+ * The entity tag of the import map's JSON: the page carries the one it was rendered with, and the
+ * shell revalidates /importmap.json with it, so "nothing new" costs a 304 without a body.
+ */
+export function importMapEtag(imports: Record<string, string>): string {
+  return `"${digest(JSON.stringify({ imports })).slice(0, 20)}"`
+}
+
 /** Where a part's version lives in the hall's own static store. */
 export function storeUrl(name: string, version: string) {
   return `/static/${folderOf(name)}/${version}/`

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applicationAttachments, applications, serviceVersions, tasks } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
-import { canReadAttachment } from './attachments.service.ts'
+import { policy } from '../../policy/index.ts'
 import { exeBytes, fileOf, pdfBytes, pngBytes } from './test-files.ts'
 
 // Uploads are typed by their content, limited in size, stored once per content, and served only
@@ -202,7 +202,7 @@ describe('GET /api/attachments/{id}', () => {
     db.insert(tasks).values({ applicationId: app.id, stepKey: 'counsellor', assigneeCardNumber: counsellor, box: 'todo' }).run()
     expect((await download(t, counsellor, id)).status).toBe(200)
     expect((await download(t, classmate, id)).status).toBe(404)
-    expect(canReadAttachment(t.deps, null, id)).toBe(false)
+    expect(policy.canReadAttachment(t.deps.db, null, id, t.deps.now())).toBe(false)
   })
 })
 

@@ -8,7 +8,8 @@ import { requireUser } from '../../auth/index.ts'
 import { attachments } from '../../db/schema/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
-import { blobPath, canReadAttachment, formatSize, materialsOf, saveUpload, type StoredAttachment } from './attachments.service.ts'
+import { policy } from '../../policy/index.ts'
+import { blobPath, formatSize, materialsOf, saveUpload, type StoredAttachment } from './attachments.service.ts'
 import { findAttachmentField, requireForm } from './forms.service.ts'
 import { AttachmentSchema, ServiceCode, unsupportedType } from './schemas.ts'
 
@@ -123,7 +124,7 @@ export const attachmentRoutes = router
       const deps = c.var.deps
       const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或你无权查看')
       // The same answer for "no such file" and "not yours": an id reveals nothing.
-      if (!canReadAttachment(deps, c.var.user, id)) throw notFound
+      if (!policy.canReadAttachment(deps.db, c.var.user, id, deps.now())) throw notFound
       const row = deps.db.select().from(attachments).where(eq(attachments.id, id)).get()!
       const file = blobPath(deps.env.uploadsDir, row.sha256)
       const info = await stat(file).catch(() => null)

@@ -2,17 +2,17 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { and, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Db } from '../../db/client.ts'
-import { applicationAttachments, applications, attachments, tasks } from '../../db/schema/index.ts'
-import type { Deps, SessionUser } from '../../lib/context.ts'
+import { attachments } from '../../db/schema/index.ts'
+import type { Deps } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { acceptsMime, type AttachmentField, type ColumnField } from '../../data-platform/form-format.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
 // HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
-// the people who may see them (`canReadAttachment`).
+// the people who may see them (`policy.canReadAttachment`).
 
 /** What the hall takes at all, whatever a form says: documents and photos a person can make. */
 export const ACCEPTED_TYPES: Record<string, { zh: string; en: string; extensions: string[] }> = {
@@ -177,44 +177,6 @@ export async function saveUpload(
 }
 
 /**
- * Who may download an attachment: its uploader, and — once an application carrying it is
- * submitted (a row in `application_attachments`) — that application's applicant and everyone with
- * a task on it (reviewers, their delegates, people it was copied to). Everyone else gets a 404,
- * as if the file did not exist.
- */
-export function canReadAttachment(deps: Pick<Deps, 'db'>, user: SessionUser | null, attachmentId: string): boolean {
-  if (!user) return false
-  const { db } = deps
-  const row = db.select({ owner: attachments.ownerCardNumber }).from(attachments).where(eq(attachments.id, attachmentId)).get()
-  if (!row) return false
-  if (row.owner === user.cardNumber) return true
-  const carriers = db
-    .select({ id: applicationAttachments.applicationId, applicant: applications.applicantCardNumber })
-    .from(applicationAttachments)
-    .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
-    .where(eq(applicationAttachments.attachmentId, attachmentId))
-    .all()
-  if (!carriers.length) return false
-  if (carriers.some((a) => a.applicant === user.cardNumber)) return true
-  const task = db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(
-      and(
-        inArray(
-          tasks.applicationId,
-          carriers.map((a) => a.id),
-        ),
-        eq(tasks.assigneeCardNumber, user.cardNumber),
-        // A task cancelled before its assignee acted never showed them the application.
-        ne(tasks.box, 'none'),
-      ),
-    )
-    .get()
-  return !!task
-}
-
-/**
  * The attachments among `ids` that `owner` uploaded, as the database knows them (the applications
  * routes check a submission's file references against this: a reference to someone else's file,
  * or with a made-up name, size or type, is refused).
@@ -233,7 +195,8 @@ export function materialsOf(db: Db, owner: string, kind?: string) {
   const rows = db
     .select()
     .from(attachments)
-    .where(kind ? and(eq(attachments.ownerCardNumber, owner), eq(attachments.materialKind, kind)) : eq(attachments.ownerCardNumber, owner))
+    // The demo history's files (api/src/db/past-applications.ts) have rows but no bytes: not for reuse.
+    .where(and(eq(attachments.ownerCardNumber, owner), sql`substr(${attachments.id}, 1, 9) <> 'att_seed_'`, kind ? eq(attachments.materialKind, kind) : undefined))
     .orderBy(desc(attachments.createdAt), desc(attachments.id))
     .limit(500)
     .all()

@@ -5,10 +5,10 @@ import { RECORDS_CONTACT_DEPARTMENT } from '../../auth/user.ts'
 import { personOrWarning } from '../../data-platform/index.ts'
 import { transaction } from '../../db/client.ts'
 import { dataErrorReports, departments, people, roleGrants } from '../../db/schema/index.ts'
-import type { SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { enqueueNotification } from '../../notifications/enqueue.ts'
+import { policy } from '../../policy/index.ts'
 import { currentForm, findField } from './forms.service.ts'
 import { ServiceCode, unavailable } from './schemas.ts'
 
@@ -50,16 +50,6 @@ const ReportSchema = z
     createdAt: z.string(),
   })
   .openapi('DataErrorReport')
-
-/**
- * Who reads a department's reports: the people who hold a role in it that acts on its data.
- * (Kept beside the route for now; it moves to the policy module when that grows a data-platform section.)
- */
-export function canReadDataErrors(user: SessionUser, departmentCode: string): boolean {
-  return user.roles.some(
-    (g) => g.role === 'admin' || (['reviewer', 'head-of-department', 'service-owner'].includes(g.role) && g.scope === departmentCode),
-  )
-}
 
 const router = createRouter()
 
@@ -215,7 +205,7 @@ export const dataErrorRoutes = router
       const { department, status } = c.req.valid('query')
       const { db } = c.var.deps
       const user = c.var.user!
-      if (department && !canReadDataErrors(user, department)) {
+      if (department && !policy.canReadDataErrors(user, department)) {
         throw new HallError(403, 'forbidden', `Only the reviewers of "${department}" see its data-error reports`, `只有“${department}”的审核人可以查看其数据纠错报告`)
       }
       const rows = db

@@ -7,4 +7,4 @@ import { formRoutes } from './forms.routes.ts'
 // reports of wrong pre-filled data. See README.md in this folder.
 
 export const formsRoutes = createRouter().route('/', formRoutes).route('/', attachmentRoutes).route('/', dataErrorRoutes)
-export { canReadAttachment, ownAttachments } from './attachments.service.ts'
+export { ownAttachments } from './attachments.service.ts'

@@ -37,3 +37,29 @@ export function exeBytes(): Uint8Array {
 export function fileOf(bytes: Uint8Array, name: string, type = 'application/octet-stream'): File {
   return new File([new Uint8Array(bytes)], name, { type })
 }
+
+/** The start of a JPEG (SOI and a JFIF header), then padding and EOI: typed image/jpeg by its content. */
+export function jpegBytes(): Uint8Array {
+  const header = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
+  return new Uint8Array([...header, ...new Array(64).fill(0), 0xff, 0xd9])
+}
+
+/** A ZIP whose `[Content_Types].xml` names a Word document: what tells a .docx file by its content. */
+export function docxBytes(): Uint8Array {
+  const entry = (fileName: string, text: string) => {
+    const name = Buffer.from(fileName)
+    const data = Buffer.from(text)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt32LE(zlib.crc32(data) >>> 0, 14)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    return Buffer.concat([local, name, data])
+  }
+  const types =
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+  return new Uint8Array(Buffer.concat([entry('[Content_Types].xml', types), entry('word/document.xml', '<w:document/>')]))
+}

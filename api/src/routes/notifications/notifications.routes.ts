@@ -1,30 +1,196 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { and, count, eq, isNull } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, lt, max } from 'drizzle-orm'
+import { streamSSE } from 'hono/streaming'
 import { requireUser } from '../../auth/index.ts'
+import type { Db } from '../../db/client.ts'
 import { notifications } from '../../db/schema/index.ts'
-import { errorsFor } from '../../lib/errors.ts'
+import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { eventKinds } from '../../notifications/kinds.ts'
+import { allows, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
+import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView, Unread } from './notifications.schemas.ts'
 
-// In-app notifications (the bell). Every notify effect of the engine writes a row here next to its
-// outbox row (api/src/workflow/act.ts); listing and marking read come with the notification issue.
+// The in-app channel (the bell) and each person's choices. Rows are written by
+// enqueueNotification, in the transaction of the change that causes them; these routes only read
+// and mark them. A person sees only their own: another's id is a 404.
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+
+/** How often the live stream looks for news, and how long one connection lasts before the browser reconnects. */
+const STREAM_POLL_MS = 1500
+const STREAM_HEARTBEAT_MS = 15_000
+const STREAM_LIFETIME_MS = 5 * 60_000
 
 const router = createRouter()
+router.use('/api/notifications', requireUser)
 router.use('/api/notifications/*', requireUser)
 
-export const notificationsRoutes = router.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/notifications/unread-count',
-    tags: ['Notifications'],
-    summary: 'How many of my notifications are unread (the bell)',
-    responses: { 200: { description: 'Unread count', content: { 'application/json': { schema: z.object({ count: z.number().int() }) } } }, ...errorsFor(401) },
-  }),
-  (c) => {
-    const row = c.var.deps.db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.recipientCardNumber, c.var.user!.cardNumber), isNull(notifications.readAt)))
-      .get()
-    return c.json({ count: row?.n ?? 0 }, 200)
-  },
-)
+const mine = (me: string) => eq(notifications.recipientCardNumber, me)
+
+function unreadOf(db: Db, me: string): number {
+  return db.select({ n: count() }).from(notifications).where(and(mine(me), isNull(notifications.readAt))).get()?.n ?? 0
+}
+
+const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有你的消息 ${id}`)
+
+export const notificationsRoutes = router
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/notifications/unread-count',
+      tags: ['Notifications'],
+      summary: 'How many of my notifications are unread (the bell)',
+      responses: { 200: json(z.object({ count: z.number().int() }), 'Unread count'), ...errorsFor(401) },
+    }),
+    (c) => c.json({ count: unreadOf(c.var.deps.db, c.var.user!.cardNumber) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/notifications',
+      tags: ['Notifications'],
+      summary: 'My messages, newest first',
+      request: { query: ListQuery },
+      responses: { 200: json(NotificationList, 'A page of messages'), ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { db } = c.var.deps
+      const me = c.var.user!.cardNumber
+      const q = c.req.valid('query')
+      const rows = db
+        .select()
+        .from(notifications)
+        .where(and(mine(me), q.before ? lt(notifications.id, q.before) : undefined, q.unread === '1' ? isNull(notifications.readAt) : undefined))
+        .orderBy(desc(notifications.id))
+        .limit(q.limit + 1)
+        .all()
+      const page = rows.slice(0, q.limit)
+      return c.json(
+        {
+          items: page.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            titleZh: r.titleZh,
+            titleEn: r.titleEn,
+            link: r.link,
+            actions: r.actions ?? [],
+            createdAt: r.createdAt.toISOString(),
+            read: r.readAt !== null,
+          })),
+          unread: unreadOf(db, me),
+          nextBefore: rows.length > q.limit ? page[page.length - 1]!.id : null,
+        },
+        200,
+      )
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/notifications/{id}/read',
+      tags: ['Notifications'],
+      summary: 'Mark one of my messages read (again is fine)',
+      request: { params: IdParam },
+      responses: { 200: json(Unread, 'Marked; how many are still unread'), ...errorsFor(400, 401, 404) },
+    }),
+    (c) => {
+      const { db, now } = c.var.deps
+      const me = c.var.user!.cardNumber
+      const { id } = c.req.valid('param')
+      const row = db.select({ readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), mine(me))).get()
+      if (!row) throw notFound(id)
+      if (!row.readAt) db.update(notifications).set({ readAt: now() }).where(and(eq(notifications.id, id), mine(me))).run()
+      return c.json({ unread: unreadOf(db, me) }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/notifications/read-all',
+      tags: ['Notifications'],
+      summary: 'Mark all my messages read',
+      responses: { 200: json(Unread.extend({ marked: z.number().int() }), 'Marked'), ...errorsFor(401) },
+    }),
+    (c) => {
+      const { db, now } = c.var.deps
+      const me = c.var.user!.cardNumber
+      const r = db.update(notifications).set({ readAt: now() }).where(and(mine(me), isNull(notifications.readAt))).run()
+      return c.json({ unread: unreadOf(db, me), marked: r.changes }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/notifications/stream',
+      tags: ['Notifications'],
+      summary: 'The unread count, pushed live (Server-Sent Events)',
+      description:
+        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory.',
+      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorsFor(401) },
+    }),
+    (c) => {
+      const { db } = c.var.deps
+      const me = c.var.user!.cardNumber
+      c.header('Cache-Control', 'no-store')
+      // Proxies such as nginx would otherwise hold the events back in a buffer.
+      c.header('X-Accel-Buffering', 'no')
+      return streamSSE(c, async (stream) => {
+        let closed = false
+        stream.onAbort(() => {
+          closed = true
+        })
+        const started = Date.now()
+        let sent = ''
+        let quietSince = Date.now()
+        while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
+          const latestId = db.select({ id: max(notifications.id) }).from(notifications).where(mine(me)).get()?.id ?? 0
+          const state = JSON.stringify({ count: unreadOf(db, me), latestId })
+          if (state !== sent) {
+            await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
+            sent = state
+            quietSince = Date.now()
+          } else if (Date.now() - quietSince >= STREAM_HEARTBEAT_MS) {
+            await stream.write(': heartbeat\n\n')
+            quietSince = Date.now()
+          }
+          await stream.sleep(STREAM_POLL_MS)
+        }
+      })
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/notifications/preferences',
+      tags: ['Notifications'],
+      summary: 'My choice of channels per kind of message, and my language',
+      responses: { 200: json(PreferencesView, 'Preferences'), ...errorsFor(401) },
+    }),
+    (c) => c.json(preferencesView(c.var.deps, c.var.user!.cardNumber), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/notifications/preferences',
+      tags: ['Notifications'],
+      summary: 'Change my channels per kind of message, or my language (in-app cannot be turned off)',
+      request: { body: { content: { 'application/json': { schema: PreferencesBody } }, required: true } },
+      responses: { 200: json(PreferencesView, 'Stored; the preferences now'), ...errorsFor(400, 401) },
+    }),
+    (c) => {
+      const { db, now } = c.var.deps
+      const me = c.var.user!.cardNumber
+      const body = c.req.valid('json')
+      updatePreferences(db, me, { language: body.language, channels: body.channels }, now())
+      return c.json(preferencesView(c.var.deps, me), 200)
+    },
+  )
+
+function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: boolean }; pushWebhook: unknown } }, me: string) {
+  const prefs = preferencesOf(deps.db, me)
+  return {
+    language: prefs.language,
+    available: { inApp: true as const, email: !!deps.env.smtp.host || deps.env.smtp.catcher, push: !!deps.env.pushWebhook },
+    kinds: eventKinds.map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
+  }
+}

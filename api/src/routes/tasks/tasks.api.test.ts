@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { tasks } from '../../db/schema/index.ts'
-import { DAY, hall, who } from '../applications/test-kit.ts'
+import { DAY, HOUR, hall, who } from '../applications/test-kit.ts'
 
 // The reviewers' side over HTTP: the boxes, a task's page, and every action, on the demo
 // university's undergraduate leave (counsellor → college deputy secretary → Student Affairs).
@@ -32,6 +32,10 @@ describe('POST /api/tasks/{id}/actions: one action advances the application once
       Array.from({ length: 8 }, () => h.act(who.counsellor, task.id, { action: 'approve', stateVersion: task.stateVersion, opinion: '同意' })),
     )
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409])
+    // Each loser is told, in both languages, that someone acted first and to reload.
+    for (const r of replies.filter((x) => x.status === 409)) {
+      expect(r.body.error).toMatchObject({ code: 'stale_version', message: expect.stringMatching(/acted on this application first/), messageZh: expect.stringMatching(/刷新/) })
+    }
     expect((await h.detail(who.student, id)).body.stateVersion).toBe(2)
   })
 
@@ -294,5 +298,47 @@ describe('comment', () => {
       ['commented', '谢谢老师'],
     ])
     expect(h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).all()[0]).toMatchObject({ status: 'open', box: 'todo' })
+  })
+})
+
+describe('GET /api/tasks: sorting and filters', () => {
+  async function threeLeaves() {
+    const h = await hall()
+    const ids: number[] = []
+    for (const s of [who.student, who.classmate, who.junior]) {
+      ids.push(await h.leave(s, 2))
+      h.advance(HOUR)
+    }
+    const apps = async (query: string) => {
+      const res = await h.get(who.counsellor, `/api/tasks?box=todo&${query}`)
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body.items.map((i: { applicationId: number }) => i.applicationId)
+    }
+    return { h, ids, apps }
+  }
+
+  it('sorts by received (newest first), deadline (soonest first) and applicant (by name)', async () => {
+    const { ids, apps } = await threeLeaves()
+    const [student, classmate, junior] = ids
+    expect(await apps('sort=received')).toEqual([junior, classmate, student])
+    expect(await apps('sort=received&order=asc')).toEqual([student, classmate, junior])
+    expect(await apps('sort=deadline&order=desc')).toEqual([junior, classmate, student])
+    expect(await apps('sort=deadline')).toEqual([student, classmate, junior])
+    // 李明轩, 王梓涵, 赵子豪
+    expect(await apps('sort=applicant')).toEqual([student, classmate, junior])
+  })
+
+  it('filters by applicant and by the Beijing dates received, inclusive', async () => {
+    const { h, ids, apps } = await threeLeaves()
+    expect(await apps(`applicant=${who.classmate}`)).toEqual([ids[1]])
+    // All three arrived on Friday 27 November 2026, Beijing time.
+    expect(await apps('from=2026-11-27&to=2026-11-27')).toHaveLength(3)
+    expect(await apps('from=2026-11-28')).toEqual([])
+    expect(await apps('to=2026-11-26')).toEqual([])
+    for (const bad of ['from=2026-13-01', 'from=27.11.2026', 'from=2026-11-28&to=2026-11-27', 'sort=urgency']) {
+      const res = await h.get(who.counsellor, `/api/tasks?${bad}`)
+      expect(res.status, bad).toBe(400)
+      expect(res.body.error.message, bad).toMatch(/date|sort|to/)
+    }
   })
 })

@@ -5,6 +5,7 @@ import { createRouter } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
 import { BatchBody, BatchResult, Box, TaskActionBody, TaskCounts, TaskDetail, TaskList } from './tasks.schemas.ts'
+import { badInput } from '../../workflow/values.ts'
 import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks.service.ts'
 
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
@@ -12,6 +13,8 @@ import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const TaskId = z.coerce.number({ error: 'the task id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
+
+const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-30').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a calendar date')
 
 const router = createRouter()
 router.use('/api/tasks', requireUser)
@@ -30,6 +33,17 @@ export const tasksRoutes = router
           q: z.string().trim().max(50, 'a search is at most 50 characters').optional().openapi({ description: 'Applicant name or card number, service name, or application id' }),
           service: z.string().regex(/^[a-z0-9-]{2,60}$/, 'service is a service code such as undergrad-leave').optional(),
           overdue: z.enum(['1', '0']).optional().openapi({ description: '1: only tasks past their deadline' }),
+          applicant: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, 'applicant is a card number').optional().openapi({ description: 'Only this applicant’s (card number)' }),
+          from: DateParam.optional().openapi({ description: 'Received on or after this Beijing date (YYYY-MM-DD)' }),
+          to: DateParam.optional().openapi({ description: 'Received on or before this Beijing date (YYYY-MM-DD)' }),
+          sort: z
+            .enum(['received', 'deadline', 'applicant'], { error: 'sort is received, deadline or applicant' })
+            .default('received')
+            .openapi({ description: 'received (done: decided), deadline (none last), or applicant name' }),
+          order: z
+            .enum(['asc', 'desc'], { error: 'order is asc or desc' })
+            .optional()
+            .openapi({ description: 'Default: newest first for received, soonest first for deadline, A→Z for applicant' }),
           page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
           pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(100, 'pageSize is at most 100').default(20),
         }),
@@ -37,9 +51,10 @@ export const tasksRoutes = router
       responses: { 200: json(TaskList, 'One page of the box, newest first (done: most recently decided first)'), ...errorsFor(400, 401) },
     }),
     (c) => {
-      const { box, q, service, overdue, page, pageSize } = c.req.valid('query')
+      const { box, q, service, overdue, applicant, from, to, sort, order, page, pageSize } = c.req.valid('query')
       const { deps, user } = c.var
-      return c.json(listTasks(deps.db, user!, { box, q: q || undefined, service, overdue: overdue === '1', page, pageSize }, deps.now()), 200)
+      if (from && to && from > to) throw badInput('to', 'to: the end date is before the start date', 'to：结束日期早于开始日期')
+      return c.json(listTasks(deps.db, user!, { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }, deps.now()), 200)
     },
   )
   .openapi(

@@ -1,5 +1,5 @@
 import { isOverdue } from '@hall/workflow'
-import { aliasedTable, and, type AnyColumn, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, type AnyColumn, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
@@ -45,6 +45,14 @@ export interface TaskQuery {
   q?: string | undefined
   service?: string | undefined
   overdue?: boolean | undefined
+  /** An applicant's card number. */
+  applicant?: string | undefined
+  /** Received from / to these Beijing dates (YYYY-MM-DD), inclusive. */
+  from?: string | undefined
+  to?: string | undefined
+  sort?: 'received' | 'deadline' | 'applicant'
+  /** Default: desc for received, asc otherwise. */
+  order?: 'asc' | 'desc' | undefined
   page: number
   pageSize: number
 }
@@ -110,10 +118,30 @@ function toSummaries(db: Db, rows: TaskRow[], now: Date) {
   }))
 }
 
+function orderOf(query: TaskQuery): SQL[] {
+  const sort = query.sort ?? 'received'
+  const dir = query.order ?? (sort === 'received' ? 'desc' : 'asc')
+  const by = dir === 'asc' ? asc : desc
+  const received = by(query.box === 'done' ? tasks.decidedAt : tasks.createdAt)
+  switch (sort) {
+    case 'deadline':
+      // Tasks without a deadline after every one that has one, whichever the direction.
+      return [sql`${tasks.dueAt} IS NULL`, by(tasks.dueAt), received, by(tasks.id)]
+    case 'applicant':
+      return [by(applicant.name), by(applications.applicantCardNumber), received, by(tasks.id)]
+    default:
+      return [received, by(tasks.id)]
+  }
+}
+
 export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
   const where: SQL[] = [boxWhere(query.box, user.cardNumber, query.box === 'todo' ? delegatorsOf(db, user.cardNumber, now) : [])]
   if (query.service) where.push(eq(tasks.serviceCode, query.service))
   if (query.overdue) where.push(inArray(tasks.status, ['open', 'waiting']), lt(tasks.dueAt, now))
+  if (query.applicant) where.push(eq(applications.applicantCardNumber, query.applicant))
+  // Dates are Beijing days: from 00:00 of `from` to the end of `to`.
+  if (query.from) where.push(gte(tasks.createdAt, new Date(`${query.from}T00:00:00+08:00`)))
+  if (query.to) where.push(lt(tasks.createdAt, new Date(Date.parse(`${query.to}T00:00:00+08:00`) + 86_400_000)))
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const likeIt = (col: AnyColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`
@@ -139,7 +167,7 @@ export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date
       .get()?.n ?? 0
   const rows = selectTasks(db)
     .where(and(...where))
-    .orderBy(desc(query.box === 'done' ? tasks.decidedAt : tasks.createdAt), desc(tasks.id))
+    .orderBy(...orderOf(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all()

@@ -1,6 +1,9 @@
-import { api, fetchMe, isReviewer, unwrap, type Me } from '@hall/mf-kit'
+import { api, fetchMe, getLang, isReviewer, onLangChange, unwrap, type Lang, type Me } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+
+/** How often the bell asks for the count when the live stream is not available. */
+const POLL_MS = 60_000
 
 export const useSessionStore = defineStore('shell/session', () => {
   /** The signed-in user, once `/api/me` answered. */
@@ -11,8 +14,16 @@ export const useSessionStore = defineStore('shell/session', () => {
   const todo = ref(0)
   /** Whether the user reviews applications (only they see 待办). */
   const reviewer = computed(() => isReviewer(me.value))
+  /** Whether the unread count arrives live over Server-Sent Events (else it is polled). */
+  const live = ref(false)
+  /** Bumped whenever the newest message changes, so an open list knows to reload. */
+  const latestId = ref(0)
 
-  /** Loads the user, then the counts for the badges. */
+  let source: EventSource | null = null
+  let timer: ReturnType<typeof setInterval> | undefined
+  let stopLang: (() => void) | undefined
+
+  /** Loads the user, then the counts for the badges, then follows the count live. */
   async function load() {
     try {
       me.value = await fetchMe()
@@ -22,9 +33,68 @@ export const useSessionStore = defineStore('shell/session', () => {
     }
     if (!me.value) return
     await Promise.all([refreshUnread(), reviewer.value ? refreshTodo() : undefined])
+    follow()
+    rememberLanguage()
   }
 
-  /** Asks for the unread count again (on `hall:notifications-changed` and now and then). */
+  /**
+   * The live count: the API pushes `unread` events; EventSource reconnects by itself after a
+   * dropped connection. Where EventSource is missing, or the stream is refused, the bell polls.
+   */
+  function follow() {
+    timer = setInterval(() => {
+      if (!live.value && document.visibilityState === 'visible' && me.value) void refreshUnread()
+    }, POLL_MS)
+    if (typeof EventSource === 'undefined') return
+    source = new EventSource('/api/notifications/stream')
+    source.addEventListener('unread', (event) => {
+      try {
+        const data = JSON.parse((event as MessageEvent<string>).data) as { count: number; latestId: number }
+        unread.value = data.count
+        latestId.value = data.latestId
+        live.value = true
+      } catch {
+        // A malformed event changes nothing; the next one will do.
+      }
+    })
+    source.addEventListener('error', () => {
+      live.value = false
+      // CLOSED: the server refused (the session ended): stop, the poll and the login guard take over.
+      if (source?.readyState === EventSource.CLOSED) {
+        source.close()
+        source = null
+      }
+    })
+  }
+
+  /** Stops the live stream and the poll (the header unmounts). */
+  function stop() {
+    source?.close()
+    source = null
+    clearInterval(timer)
+    stopLang?.()
+  }
+
+  /**
+   * E-mails and pushes are written in the language the person reads the hall in: tell the API
+   * the current one now (if it differs) and whenever it is switched.
+   */
+  function rememberLanguage() {
+    const store = (language: Lang) =>
+      api.api.notifications.preferences.$put({ json: { language } }).catch((err) => console.warn('[@hall/shell-header] language preference:', err))
+    void api.api.notifications.preferences
+      .$get()
+      .then((res) => (res.ok ? res.json() : null))
+      .then((prefs) => {
+        if (prefs && prefs.language !== getLang()) void store(getLang())
+      })
+      .catch((err) => console.warn('[@hall/shell-header] preferences:', err))
+    stopLang = onLangChange((lang) => {
+      if (me.value) void store(lang)
+    })
+  }
+
+  /** Asks for the unread count again (on `hall:notifications-changed` and when not live). */
   async function refreshUnread() {
     try {
       unread.value = (await unwrap(api.api.notifications['unread-count'].$get())).count
@@ -43,5 +113,5 @@ export const useSessionStore = defineStore('shell/session', () => {
     }
   }
 
-  return { me, unread, todo, reviewer, load, refreshUnread, refreshTodo }
+  return { me, unread, todo, reviewer, live, latestId, load, stop, refreshUnread, refreshTodo }
 })

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/notifications.ts'
+import { defaultChannels } from './kinds.ts'
+
+export type Language = 'zh-CN' | 'en'
+
+export interface Preferences {
+  language: Language
+  /** Only what the person chose; `allows` fills in the defaults. */
+  channels: ChannelChoices
+}
+
+/** A person's preferences, or the defaults (zh-CN, every channel) when they never chose. */
+export function preferencesOf(db: Db, cardNumber: string): Preferences {
+  const row = db.select().from(notificationPreferences).where(eq(notificationPreferences.cardNumber, cardNumber)).get()
+  return { language: row?.language ?? 'zh-CN', channels: row?.channels ?? {} }
+}
+
+/** Whether the person wants messages of `kind` on `channel`. In-app is not a channel here: it is always on. */
+export function allows(prefs: Preferences, kind: string, channel: DeliveryChannel): boolean {
+  return prefs.channels[kind]?.[channel] ?? defaultChannels[channel]
+}
+
+/** The channels of `channels` that the person allows for `kind`. */
+export function channelsFor(prefs: Preferences, kind: string, channels: readonly DeliveryChannel[]): DeliveryChannel[] {
+  return channels.filter((c) => allows(prefs, kind, c))
+}
+
+/** Stores a change: the language, and/or choices per kind (merged into what was chosen before). */
+export function updatePreferences(db: Db, cardNumber: string, change: { language?: Language | undefined; channels?: Partial<Record<string, Partial<Record<DeliveryChannel, boolean | undefined>>>> | undefined }, now: Date): Preferences {
+  const current = preferencesOf(db, cardNumber)
+  const channels: ChannelChoices = { ...current.channels }
+  for (const [kind, choice] of Object.entries(change.channels ?? {})) {
+    if (!choice) continue
+    const merged = { ...channels[kind] }
+    for (const c of deliveryChannels) {
+      const v = choice[c]
+      if (v !== undefined) merged[c] = v
+    }
+    channels[kind] = merged
+  }
+  const next = { language: change.language ?? current.language, channels }
+  db.insert(notificationPreferences)
+    .values({ cardNumber, ...next, updatedAt: now })
+    .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { ...next, updatedAt: now } })
+    .run()
+  return next
+}

@@ -1,0 +1,225 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { statisticsExports } from '../../db/schema/index.ts'
+import { HOUR, hall, who, type Hall } from '../applications/test-kit.ts'
+
+// Statistics (issue 7) checked against figures this test computes itself from the raw rows, with
+// plain SQL, over the seeded history plus a few applications walked through the engine here (so
+// that live steps have handling times and one task is overdue). Nothing is hard-coded.
+
+interface Raw {
+  apps: Array<{ id: number; service_code: string; status: string; submitted_at: number }>
+  rates: Array<{ service_code: string; service_score: number; process_score: number; created_at: number; step_key: string | null }>
+  tasks: Array<{ service_code: string; step_key: string; created_at: number; decided_at: number }>
+  overdue: number
+}
+
+const BEIJING = 8 * HOUR
+const dayStart = (date: string) => Date.parse(`${date}T00:00:00Z`) - BEIJING
+
+/** The rows under the figures, read with SQL the API does not use. */
+function raw(h: Hall, departments: string[] | null, from: string, to: string): Raw {
+  const sqlite = h.deps.db.$client
+  const inScope = departments ? `service_code IN (SELECT code FROM services WHERE owner_department_code IN (${departments.map(() => '?').join(',')}))` : '1=1'
+  const args = departments ?? []
+  const lo = dayStart(from)
+  const hi = dayStart(to) + 24 * HOUR
+  return {
+    apps: sqlite.prepare(`SELECT id, service_code, status, submitted_at FROM applications WHERE ${inScope} AND submitted_at >= ? AND submitted_at < ?`).all(...args, lo, hi) as Raw['apps'],
+    rates: sqlite.prepare(`SELECT service_code, service_score, process_score, created_at, step_key FROM ratings WHERE ${inScope} AND created_at >= ? AND created_at < ?`).all(...args, lo, hi) as Raw['rates'],
+    // Decided tasks as the engine states record them, unpacked by SQLite itself (json_each).
+    tasks: (
+      sqlite
+        .prepare(
+          `SELECT a.service_code, json_extract(t.value, '$.stepId') AS step_key, json_extract(t.value, '$.createdAt') AS created, json_extract(t.value, '$.closedAt') AS closed
+           FROM applications a, json_each(a.state, '$.tasks') t
+           WHERE ${inScope.replace('service_code', 'a.service_code')} AND a.state IS NOT NULL
+             AND json_extract(t.value, '$.status') = 'closed' AND json_extract(t.value, '$.outcome') IN ('approved', 'rejected', 'returned')`,
+        )
+        .all(...args) as Array<{ service_code: string; step_key: string; created: string; closed: string }>
+    )
+      .map((t) => ({ service_code: t.service_code, step_key: t.step_key, created_at: Date.parse(t.created), decided_at: Date.parse(t.closed) }))
+      .filter((t) => t.decided_at >= lo && t.decided_at < hi),
+    overdue: (sqlite.prepare(`SELECT count(*) AS n FROM tasks WHERE ${inScope} AND box = 'todo' AND due_at < ?`).get(...args, h.deps.now().getTime()) as { n: number }).n,
+  }
+}
+
+const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null)
+
+/** Median and p90 by counting ranks, written apart from the API's helpers. */
+function quantiles(values: number[]) {
+  const s = [...values].sort((a, b) => a - b)
+  const n = s.length
+  const med = n % 2 === 1 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2
+  let rank = 0
+  while (rank < n && (rank + 1) / n < 0.9) rank++
+  return { count: n, medianHours: Math.round(med * 100) / 100, p90Hours: Math.round(s[rank]! * 100) / 100 }
+}
+
+/** Some live history: leaves decided after a few hours, one waiting past its due time. */
+async function walkSomeLeaves(h: Hall) {
+  for (const [card, hours] of [
+    [who.student, 3],
+    [who.classmate, 20],
+    [who.junior, 7],
+  ] as const) {
+    const id = await h.leave(card, 2)
+    h.advance(hours * HOUR)
+    await h.approve(who.counsellor, id)
+    const rated = await h.post(card, '/api/ratings', { applicationId: id, serviceScore: 3, processScore: hours > 10 ? 1 : 2, stepKey: 'counsellor' })
+    expect(rated.status).toBe(201)
+  }
+  await h.leave(who.junior2, 2)
+  h.advance(10 * 24 * HOUR)
+}
+
+describe('GET /api/statistics', () => {
+  it('matches figures computed from the raw rows, for an owner and across all services', async () => {
+    const h = await hall()
+    await walkSomeLeaves(h)
+    const from = '2026-08-01'
+    const to = '2026-12-31'
+    for (const [card, departments] of [
+      [who.studentAffairsOwner, ['student-affairs']],
+      [who.presidentOffice, null],
+    ] as const) {
+      const res = await h.get(card, `/api/statistics?from=${from}&to=${to}&granularity=month`)
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      const s = res.body
+      const r = raw(h, departments ? [...departments] : null, from, to)
+      expect(r.apps.length, 'the seed gives the range some history').toBeGreaterThan(5)
+
+      const n = (status: string) => r.apps.filter((a) => a.status === status).length
+      const ended = n('completed') + n('rejected') + n('withdrawn')
+      expect(s.totals).toMatchObject({
+        submitted: r.apps.length,
+        completed: n('completed'),
+        rejected: n('rejected'),
+        completionRate: Math.round((n('completed') / ended) * 10000) / 10000,
+        ratings: r.rates.length,
+        avgService: avg(r.rates.map((x) => x.service_score)),
+        avgProcess: avg(r.rates.map((x) => x.process_score)),
+        overdueNow: r.overdue,
+      })
+      expect(s.totals.overdueNow).toBeGreaterThanOrEqual(1)
+
+      // Per month (Beijing), submitted and ratings.
+      const month = (ms: number) => new Date(ms + BEIJING).toISOString().slice(0, 7)
+      expect(s.periods.map((p: { period: string }) => p.period)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12'])
+      for (const p of s.periods) {
+        expect(p.submitted, p.period).toBe(r.apps.filter((a) => month(a.submitted_at) === p.period).length)
+        const inMonth = r.rates.filter((x) => month(x.created_at) === p.period)
+        expect(p.ratings, p.period).toBe(inMonth.length)
+        expect(p.avgProcess, p.period).toBe(avg(inMonth.map((x) => x.process_score)))
+      }
+
+      // Handling time per step.
+      const groups = new Map<string, number[]>()
+      for (const t of r.tasks) groups.set(`${t.service_code}/${t.step_key}`, [...(groups.get(`${t.service_code}/${t.step_key}`) ?? []), (t.decided_at - t.created_at) / HOUR])
+      expect(groups.size).toBeGreaterThan(0)
+      const steps = Object.fromEntries(s.steps.map((x: { serviceCode: string; stepKey: string; count: number; medianHours: number; p90Hours: number }) => [`${x.serviceCode}/${x.stepKey}`, { count: x.count, medianHours: x.medianHours, p90Hours: x.p90Hours }]))
+      expect(steps).toEqual(Object.fromEntries([...groups].map(([k, v]) => [k, quantiles(v)])))
+
+      // Worst-rated steps: lowest mean process score of the ratings that named them.
+      const named = new Map<string, number[]>()
+      for (const x of r.rates) if (x.step_key) named.set(`${x.service_code}/${x.step_key}`, [...(named.get(`${x.service_code}/${x.step_key}`) ?? []), x.process_score])
+      expect(named.size).toBeGreaterThan(0)
+      const worst = [...named].map(([k, v]) => ({ k, avg: avg(v)!, n: v.length })).sort((a, b) => a.avg - b.avg || b.n - a.n || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+      expect(s.worstSteps.map((w: { serviceCode: string; stepKey: string; avgProcess: number }) => [`${w.serviceCode}/${w.stepKey}`, w.avgProcess])).toEqual(worst.slice(0, 10).map((w) => [w.k, w.avg]))
+    }
+  })
+
+  it('shows an owner only their departments, and nobody else anything', async () => {
+    const h = await hall()
+    const owner = await h.get(who.studentAffairsOwner, '/api/statistics')
+    expect(owner.body.scope.all).toBe(false)
+    expect(owner.body.scope.departments.map((d: { code: string }) => d.code)).toEqual(['student-affairs'])
+    expect(owner.body.byService.every((s: { departmentCode: string }) => s.departmentCode === 'student-affairs')).toBe(true)
+    expect((await h.get(who.studentAffairsOwner, '/api/statistics?departmentCode=housing')).status).toBe(403)
+    expect((await h.get(who.studentAffairsOwner, '/api/statistics?serviceCode=dorm-change')).status).toBe(403)
+    expect((await h.get(who.admin, '/api/statistics?departmentCode=housing')).body.byService.every((s: { departmentCode: string }) => s.departmentCode === 'housing')).toBe(true)
+    expect((await h.get(who.student, '/api/statistics')).status).toBe(403)
+    expect((await h.get(who.counsellor, '/api/statistics')).status).toBe(403)
+    expect((await h.get(null, '/api/statistics')).status).toBe(401)
+    expect((await h.get(who.admin, '/api/statistics?from=2026-12-01&to=2026-01-01')).status).toBe(400)
+    expect((await h.get(who.admin, '/api/statistics?granularity=year')).status).toBe(400)
+    const weeks = (await h.get(who.admin, '/api/statistics?from=2026-11-02&to=2026-11-22&granularity=week')).body.periods.map((p: { period: string }) => p.period)
+    expect(weeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16'])
+  })
+})
+
+async function finishedExport(h: Hall, card: string, body: Record<string, unknown>) {
+  const started = await h.post(card, '/api/statistics/exports', body)
+  expect(started.status, JSON.stringify(started.body)).toBe(202)
+  let job = started.body
+  // The job runs after the answer; wait for it (no timing is asserted).
+  for (let i = 0; i < 500 && job.status === 'running'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    job = (await h.get(card, `/api/statistics/exports/${job.id}`)).body
+  }
+  expect(job).toMatchObject({ status: 'done', fileUrl: `/api/statistics/exports/${job.id}/file` })
+  expect(job.done).toBe(job.total)
+  const res = await h.app.request(job.fileUrl, { headers: { cookie: await h.loginAs(card) } })
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toContain('spreadsheetml')
+  const bytes = await res.arrayBuffer()
+  expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(bytes)
+  return { job, book }
+}
+
+describe('POST /api/statistics/exports', () => {
+  it('writes the applications under the figures to an xlsx that exceljs opens, anonymous ratings kept anonymous', async () => {
+    const h = await hall()
+    const from = '2026-08-01'
+    const to = '2026-11-30'
+    const { job, book } = await finishedExport(h, who.studentAffairsOwner, { kind: 'applications', from, to })
+    const sheet = book.worksheets[0]!
+    const ids: number[] = []
+    sheet.eachRow((row, n) => {
+      if (n > 1) ids.push(Number(row.getCell(1).value))
+    })
+    const expected = raw(h, ['student-affairs'], from, to).apps.map((a) => a.id).sort((a, b) => a - b)
+    expect(ids).toEqual(expected)
+    expect(job.total).toBe(expected.length)
+
+    // An anonymous rating's scores are not on its applicant's row for an owner.
+    const sqlite = h.deps.db.$client
+    const anonymous = sqlite.prepare(`SELECT r.application_id AS id FROM ratings r JOIN services s ON s.code = r.service_code WHERE r.anonymous = 1 AND s.owner_department_code = 'student-affairs'`).all() as Array<{ id: number }>
+    const shown = anonymous.map((a) => ids.indexOf(a.id)).filter((i) => i >= 0)
+    expect(shown.length).toBeGreaterThan(0)
+    for (const i of shown) expect(sheet.getRow(i + 2).getCell(10).value).toBeNull()
+
+    // Someone else's job does not exist for them; a student may not export.
+    expect((await h.get(who.admin, `/api/statistics/exports/${job.id}`)).status).toBe(404)
+    expect((await h.post(who.student, '/api/statistics/exports', { kind: 'figures' })).status).toBe(403)
+    expect((await h.post(who.admin, '/api/statistics/exports', { kind: 'pdf' })).status).toBe(400)
+  })
+
+  it('writes the figures, the same as the statistics answer', async () => {
+    const h = await hall()
+    const stats = (await h.get(who.admin, '/api/statistics?from=2026-09-01&to=2026-11-30')).body
+    const { book } = await finishedExport(h, who.admin, { kind: 'figures', from: '2026-09-01', to: '2026-11-30' })
+    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总 Summary', '按期间 Periods', '环节用时 Steps', '超时 Overdue', '评价最低环节 Worst steps', '按服务 Services'])
+    const summary = new Map<string, unknown>()
+    book.worksheets[0]!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value))
+    expect(summary.get('申请数 Applications')).toBe(stats.totals.submitted)
+    expect(summary.get('已办结 Completed')).toBe(stats.totals.completed)
+    expect(summary.get('过程满意度 Process score')).toBe(stats.totals.avgProcess)
+    expect(book.worksheets[5]!.rowCount).toBe(stats.byService.length + 1)
+  })
+
+  it('reports a job that never finished (its process died) as failed, and its file as not ready', async () => {
+    const h = await hall()
+    const job = h.deps.db
+      .insert(statisticsExports)
+      .values({ requestedBy: who.admin, kind: 'figures', filters: {}, status: 'running', done: 3, total: 10, createdAt: h.deps.now() })
+      .returning()
+      .get()
+    expect((await h.get(who.admin, `/api/statistics/exports/${job.id}`)).body).toMatchObject({ status: 'running', done: 3, total: 10, fileUrl: null })
+    expect((await h.get(who.admin, `/api/statistics/exports/${job.id}/file`)).status).toBe(409)
+    h.advance(11 * 60_000)
+    expect((await h.get(who.admin, `/api/statistics/exports/${job.id}`)).body.status).toBe('failed')
+  })
+})

@@ -1,0 +1,56 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { requireUser } from '../../auth/index.ts'
+import { HallError, errorsFor } from '../../lib/errors.ts'
+import { createRouter } from '../../lib/router.ts'
+import { policy } from '../../policy/index.ts'
+import { searchPeople } from './people.service.ts'
+
+// GET /api/people?q=: find a colleague for transfer (转办), add a signer (加签) and delegation
+// (委托). Who may search is the policy's to say; what a result shows is only what a colleague may see.
+
+export const PersonCard = z
+  .object({
+    cardNumber: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+    titleZh: z.string().nullable().openapi({ description: 'Professional title (职称) of staff; null for students' }),
+    titleEn: z.string().nullable(),
+  })
+  .openapi('PersonCard', { description: 'A person as a colleague may see them: no phone, e-mail or records' })
+
+export const PeopleList = z.object({ items: z.array(PersonCard), total: z.number().int() }).openapi('PeopleList')
+
+const router = createRouter()
+router.use('/api/people', requireUser)
+
+export const peopleRoutes = router.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/people',
+    tags: ['People'],
+    summary: 'Find people by name, pinyin, initials or card number (at most 20), for the pickers of transfer, add a signer and delegation',
+    request: {
+      query: z.object({
+        q: z
+          .string({ error: 'q (a name, pinyin, initials or card number) is required' })
+          .trim()
+          .min(1, 'q: type at least one character of a name, pinyin, initials or card number')
+          .max(50, 'q is at most 50 characters'),
+        kind: z.enum(['staff'], { error: 'kind can only be staff' }).optional().openapi({ description: 'staff: only staff (教职工)' }),
+      }),
+    },
+    responses: {
+      200: { description: 'The best matches first; `total` counts every match', content: { 'application/json': { schema: PeopleList } } },
+      ...errorsFor(400, 401, 403),
+    },
+  }),
+  (c) => {
+    const { deps, user } = c.var
+    if (!policy.canSearchPeople(user)) {
+      throw new HallError(403, 'forbidden', 'Searching the staff directory is for staff and reviewers', '只有教职工和审核人员可以查找人员')
+    }
+    const { q, kind } = c.req.valid('query')
+    return c.json(searchPeople(deps.db, { q, kind }, deps.now()), 200)
+  },
+)

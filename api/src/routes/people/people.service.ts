@@ -1,0 +1,103 @@
+import { count, eq } from 'drizzle-orm'
+import { pinyin } from 'pinyin-pro'
+import type { Db } from '../../db/client.ts'
+import { departments, people } from '../../db/schema/index.ts'
+
+// Person search for the pickers of transfer, add a signer and delegation: by name, full pinyin,
+// pinyin initials or card number. Only what a colleague may see leaves here: name, card number,
+// department and title; never phone, e-mail, gender or a student's records.
+//
+// The directory is matched in memory: pinyin of a name is computed once per person, not per
+// request, and a university's few tens of thousands of people scan in a few milliseconds. The
+// index is rebuilt when the number of people changes, or after INDEX_TTL_MS (a renamed person).
+
+const INDEX_TTL_MS = 5 * 60_000
+export const MAX_RESULTS = 20
+
+interface Entry {
+  cardNumber: string
+  name: string
+  nameEn: string
+  kind: string
+  department: { code: string; nameZh: string; nameEn: string } | null
+  titleZh: string | null
+  titleEn: string | null
+  /** Lower case, no spaces: "limingxuan", "lmx", "li mingxuan" → "limingxuan". */
+  pinyinFull: string
+  initials: string
+  nameEnKey: string
+}
+
+const indexes = new WeakMap<Db, { builtAt: number; size: number; entries: Entry[] }>()
+
+function textOf(profile: Record<string, unknown>, key: 'titleZh' | 'titleEn'): string | null {
+  const staff = profile.staff as Record<string, unknown> | undefined
+  const v = staff?.[key]
+  return typeof v === 'string' && v ? v : null
+}
+
+function directory(db: Db, now: number): Entry[] {
+  const size = db.select({ n: count() }).from(people).get()?.n ?? 0
+  const known = indexes.get(db)
+  if (known && known.size === size && now - known.builtAt < INDEX_TTL_MS) return known.entries
+  const rows = db.select({ person: people, department: departments }).from(people).leftJoin(departments, eq(departments.code, people.departmentCode)).all()
+  const entries = rows.map(({ person: p, department: d }) => ({
+    cardNumber: p.cardNumber,
+    name: p.name,
+    nameEn: p.nameEn,
+    kind: p.kind,
+    department: d ? { code: d.code, nameZh: d.nameZh, nameEn: d.nameEn } : null,
+    titleZh: textOf(p.profile, 'titleZh'),
+    titleEn: textOf(p.profile, 'titleEn'),
+    pinyinFull: pinyin(p.name, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase(),
+    initials: pinyin(p.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase(),
+    nameEnKey: p.nameEn.toLowerCase().replace(/\s+/g, ''),
+  }))
+  indexes.set(db, { builtAt: now, size, entries })
+  return entries
+}
+
+/** How well `e` matches `q` (lower is better), or null when it does not. */
+function score(e: Entry, q: string, compact: string): number | null {
+  if (e.cardNumber === q) return 0
+  if (e.name === q) return 1
+  if (e.cardNumber.startsWith(q)) return 2
+  if (e.name.startsWith(q)) return 3
+  if (e.name.includes(q)) return 4
+  if (!compact) return null
+  if (e.pinyinFull === compact || e.initials === compact) return 5
+  if (e.initials.startsWith(compact)) return 6
+  if (e.pinyinFull.startsWith(compact)) return 7
+  if (e.nameEnKey.includes(compact)) return 8
+  return null
+}
+
+export interface PersonQuery {
+  q: string
+  kind?: 'staff' | undefined
+}
+
+/** At most 20 people matching the query, best first, with only what a colleague may see. */
+export function searchPeople(db: Db, query: PersonQuery, now: Date) {
+  const q = query.q.trim()
+  const compact = /^[a-z\s]+$/i.test(q) ? q.toLowerCase().replace(/\s+/g, '') : ''
+  const hits: Array<{ e: Entry; s: number }> = []
+  for (const e of directory(db, now.getTime())) {
+    if (query.kind && e.kind !== query.kind) continue
+    const s = score(e, q, compact)
+    if (s !== null) hits.push({ e, s })
+  }
+  hits.sort((a, b) => a.s - b.s || a.e.name.localeCompare(b.e.name, 'zh-CN') || a.e.cardNumber.localeCompare(b.e.cardNumber))
+  return {
+    items: hits.slice(0, MAX_RESULTS).map(({ e }) => ({
+      cardNumber: e.cardNumber,
+      name: e.name,
+      nameEn: e.nameEn,
+      department: e.department,
+      titleZh: e.titleZh,
+      titleEn: e.titleEn,
+    })),
+    /** How many matched in all (more than the items when the search should be narrower). */
+    total: hits.length,
+  }
+}

@@ -1,0 +1,195 @@
+import { addWorkingHours } from '@hall/workflow'
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
+import { transaction, type Db } from '../db/client.ts'
+import { applications, people, serviceVersions, tasks } from '../db/schema/index.ts'
+import type { Deps } from '../lib/context.ts'
+import { HallError } from '../lib/errors.ts'
+import { enqueueNotification } from '../notifications/enqueue.ts'
+import { actIn } from './act.ts'
+import { workingCalendar } from './calendar.ts'
+import { links, messageTitle } from './messages.ts'
+
+// The deadline scan (办理时限): a reminder to the assignee when a task's deadline is near
+// (`deadline_near`), and, once it has passed, the engine's `timeout` — the assignee is told it is
+// overdue and the step's escalation contacts are told too (`overdue`, `escalated`), as the step's
+// definition says.
+//
+// Several API nodes may run the scan at the same moment (DESIGN rule 10). Each task is handled in
+// its own IMMEDIATE transaction that first claims it with a conditional UPDATE
+// (`SET reminded_at = now WHERE id = ? AND reminded_at IS NULL`, the same for
+// `overdue_notified_at`) and writes the message in the same transaction: a node that loses the
+// race changes no row and writes nothing, a node that crashes mid-way commits nothing, so no
+// reminder is sent twice and none is skipped. When a deadline moves (an answered question), act.ts
+// clears the claims with it.
+
+/** Tasks whose deadline clock runs (the engine's `isOverdue` counts these). */
+const RUNNING = ['open', 'waiting'] as const
+/** Engine refusals that mean "nothing to do for this task any more": the claim stays, the task is done with. */
+const STALE = new Set(['not_overdue', 'already_decided', 'already_escalated', 'application_closed', 'wrong_status', 'task_not_found'])
+/** At most this many tasks per kind and scan; the next scan takes the rest. */
+const BATCH = 500
+
+export interface DueTasks {
+  near: number[]
+  overdue: number[]
+}
+
+/** The tasks a scan at `now` would handle (read only; another node may take them first). */
+export function findDueTasks(deps: Deps, now = deps.now()): DueTasks {
+  const { db, env } = deps
+  const remindFrom = addWorkingHours(now, env.deadlineRemindHours, workingCalendar(env))
+  const running = and(eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]))
+  const near = db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(running, isNull(tasks.remindedAt), gt(tasks.dueAt, now), lte(tasks.dueAt, remindFrom)))
+    .orderBy(tasks.dueAt)
+    .limit(BATCH)
+    .all()
+  const overdue = db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(running, isNull(tasks.overdueNotifiedAt), lte(tasks.dueAt, now)))
+    .orderBy(tasks.dueAt)
+    .limit(BATCH)
+    .all()
+  return { near: near.map((r) => r.id), overdue: overdue.map((r) => r.id) }
+}
+
+/** Sends the "deadline near" reminder of one task, unless another scan did; true if this one did. */
+export function remindTask(deps: Deps, taskId: number, now = deps.now()): boolean {
+  return transaction(deps.db, (tx) => {
+    const claimed = tx
+      .update(tasks)
+      .set({ remindedAt: now })
+      .where(and(eq(tasks.id, taskId), isNull(tasks.remindedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), gt(tasks.dueAt, now)))
+      .returning()
+      .get()
+    if (!claimed) return false
+    const facts = factsOf(tx, claimed.applicationId)
+    if (!facts) return true
+    const step = { zh: claimed.stepNameZh, en: claimed.stepNameEn }
+    const title = messageTitle('deadline_near', { ...facts.names, stepZh: step.zh, stepEn: step.en })
+    enqueueNotification(
+      tx,
+      {
+        recipient: claimed.assigneeCardNumber,
+        kind: 'deadline_near',
+        titleZh: title.zh,
+        titleEn: title.en,
+        link: links.task(claimed.id),
+        applicationId: claimed.applicationId,
+        taskId: claimed.id,
+        payload: {
+          serviceCode: facts.serviceCode,
+          serviceNameZh: facts.names.serviceZh,
+          serviceNameEn: facts.names.serviceEn,
+          stepNameZh: step.zh,
+          stepNameEn: step.en,
+          dueAt: claimed.dueAt?.toISOString() ?? null,
+        },
+      },
+      now,
+    )
+    return true
+  })
+}
+
+/**
+ * Runs the engine's `timeout` on one overdue task (notices to the assignee and the escalation
+ * contacts, an audit event), unless another scan did; true if this one did.
+ */
+export function timeoutTask(deps: Deps, taskId: number, now = deps.now()): boolean {
+  return transaction(deps.db, (tx) => {
+    const claimed = tx
+      .update(tasks)
+      .set({ overdueNotifiedAt: now })
+      .where(and(eq(tasks.id, taskId), isNull(tasks.overdueNotifiedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), lte(tasks.dueAt, now)))
+      .returning({ applicationId: tasks.applicationId, engineTaskId: tasks.engineTaskId })
+      .get()
+    if (!claimed?.engineTaskId) return false
+    const app = tx.select({ version: applications.stateVersion }).from(applications).where(eq(applications.id, claimed.applicationId)).get()
+    if (!app) return false
+    try {
+      actIn(tx, { ...deps, now: () => now }, {
+        applicationId: claimed.applicationId,
+        expectedVersion: app.version,
+        actor: 'system',
+        action: { type: 'timeout', taskId: claimed.engineTaskId },
+      })
+      return true
+    } catch (e) {
+      // Refused before anything was written (every refusal comes before the first write): the
+      // task was decided or its deadline moved — or the application cannot be run at all (from
+      // before the engine, a broken process), which a retry every minute would not mend. Keep the
+      // claim so no scan tries again; say so when it is not the ordinary case.
+      if (!(e instanceof HallError)) throw e
+      if (!STALE.has(e.code)) deps.log.warn({ taskId, code: e.code, err: e.message }, 'deadline scan: the overdue notice could not be sent for this task')
+      return false
+    }
+  })
+}
+
+export interface ScanResult {
+  reminded: number
+  overdue: number
+  failed: number
+}
+
+/** One pass of the deadline scan. A task that fails is logged and left for the next pass. */
+export function scanDeadlines(deps: Deps): ScanResult {
+  const now = deps.now()
+  const due = findDueTasks(deps, now)
+  const result: ScanResult = { reminded: 0, overdue: 0, failed: 0 }
+  const each = (ids: number[], handle: (id: number) => boolean, key: 'reminded' | 'overdue') => {
+    for (const id of ids) {
+      try {
+        if (handle(id)) result[key] += 1
+      } catch (err) {
+        result.failed += 1
+        deps.log.error({ err, taskId: id }, `deadline scan: ${key} failed`)
+      }
+    }
+  }
+  each(due.near, (id) => remindTask(deps, id, now), 'reminded')
+  each(due.overdue, (id) => timeoutTask(deps, id, now), 'overdue')
+  return result
+}
+
+/** Runs the scan every `HALL_DEADLINE_SCAN_SECONDS` (not at all when 0); returns a stop function. */
+export function startDeadlineScan(deps: Deps): () => void {
+  const seconds = deps.env.deadlineScanSeconds
+  if (seconds === 0) return () => {}
+  const run = () => {
+    try {
+      const r = scanDeadlines(deps)
+      if (r.reminded || r.overdue || r.failed) deps.log.info(r, 'deadline scan')
+    } catch (err) {
+      deps.log.error({ err }, 'deadline scan failed; it runs again at the next interval')
+    }
+  }
+  const timer = setInterval(run, seconds * 1000)
+  timer.unref()
+  setTimeout(run, 1000).unref()
+  return () => clearInterval(timer)
+}
+
+function factsOf(tx: Db, applicationId: number) {
+  const row = tx
+    .select({ serviceCode: applications.serviceCode, version: { nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn }, applicantName: people.name, applicantNameEn: people.nameEn, applicant: applications.applicantCardNumber })
+    .from(applications)
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .leftJoin(people, eq(people.cardNumber, applications.applicantCardNumber))
+    .where(eq(applications.id, applicationId))
+    .get()
+  if (!row) return null
+  return {
+    serviceCode: row.serviceCode,
+    names: {
+      serviceZh: row.version.nameZh,
+      serviceEn: row.version.nameEn,
+      applicantZh: row.applicantName ?? row.applicant,
+      applicantEn: row.applicantNameEn ?? row.applicant,
+    },
+  }
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto'
+import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
+import type { Browser, Page } from '@playwright/test'
+import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+
+// Issue 6: progress messages reach people without them asking. A counsellor sits on a page of the
+// hall with an empty bell; a student of their class applies for leave (through the API, in the
+// student's own browser session); the counsellor's bell goes from 0 to 1 without a reload (pushed
+// over Server-Sent Events), the message leads to the task, and opening it marks it read.
+
+const origin = () => new URL(process.env.HALL_E2E_URL!).origin
+
+const withCounsellor = (p: Person) =>
+  p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode)
+const counsellorOf = (p: Person) => findPerson(findKlass(p.student!.klassCode!)!.counsellorCardNumber)
+
+/**
+ * A student whose counsellor no other browser test sends anything to (the tests share one hall
+ * and run two at a time): not the counsellor of apply.spec's student, of review.spec's (the last
+ * with a counsellor) or of leave.spec's (the first other one).
+ */
+function aStudentOfAQuietCounsellor(): { student: Person; counsellor: Person } {
+  const candidates = people.filter(withCounsellor)
+  const others = [demo.undergraduate(), candidates.at(-1), candidates.find((p) => p.cardNumber !== demo.undergraduate().cardNumber)]
+  const busy = new Set(others.flatMap((p) => (p && withCounsellor(p) ? [counsellorOf(p)?.cardNumber] : [])))
+  for (const student of candidates) {
+    const counsellor = counsellorOf(student)
+    if (counsellor && !busy.has(counsellor.cardNumber)) return { student, counsellor }
+  }
+  throw new Error('the demo university lacks an undergraduate whose counsellor the other browser tests leave alone')
+}
+
+const beijingDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 864e5).toISOString().slice(0, 10)
+
+/** Submits a 2-day personal leave as the logged-in student, through the API; returns its id. */
+async function applyForLeave(page: Page): Promise<number> {
+  const form = await page.request.get('/api/services/undergrad-leave/form')
+  expect(form.status(), await form.text()).toBe(200)
+  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
+  const values = {
+    ...prefill.values,
+    leaveType: 'personal',
+    period: { start: beijingDate(1), end: beijingDate(2) },
+    leavesCampus: false,
+    reason: '回家处理家中事务，需请假两天。',
+    emergencyContact: '李建国',
+    emergencyPhone: '13800009999',
+    pledge: true,
+  }
+  const submitted = await page.request.post('/api/applications', {
+    headers: { Origin: origin(), 'Idempotency-Key': randomUUID() },
+    data: { serviceCode: 'undergrad-leave', values },
+  })
+  expect(submitted.status(), await submitted.text()).toBe(201)
+  return ((await submitted.json()) as { id: number }).id
+}
+
+/** A page in a context of its own (another person's session) whose console errors fail the test too. */
+async function pageOfAnother(browser: Browser, consoleErrors: string[]): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`[student] ${msg.text()} ${msg.location().url}`.trim())
+  })
+  page.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
+  return page
+}
+
+test('a reviewer’s bell goes from 0 to 1 without a reload when an application reaches them', async ({ page, browser, consoleErrors }) => {
+  test.slow()
+  const { student, counsellor } = aStudentOfAQuietCounsellor()
+
+  // The counsellor is on the catalog with nothing unread (whatever the demo left is read first).
+  await page.goto('/catalog')
+  await loginOnIdp(page, counsellor)
+  const cleared = await page.request.post('/api/notifications/read-all', { headers: { Origin: origin() } })
+  expect(cleared.status()).toBe(200)
+  await page.reload()
+  const header = page.locator('header.hall-header-slot')
+  await expect(header.getByRole('button', { name: '消息提醒', exact: true })).toBeVisible()
+  // The page must not be reloaded from here on: this marker would be gone.
+  await page.evaluate(() => ((window as unknown as { bellMarker: string }).bellMarker = 'still here'))
+
+  // The student applies, in their own session.
+  const studentPage = await pageOfAnother(browser, consoleErrors)
+  await studentPage.goto('/my')
+  await loginOnIdp(studentPage, student)
+  const applicationId = await applyForLeave(studentPage)
+
+  // The bell says 1, on the same page.
+  const bell = header.getByRole('button', { name: '消息提醒，1 条未读' })
+  await expect(bell).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { bellMarker?: string }).bellMarker)).toBe('still here')
+
+  // The message names the student's service and leads to the task; opening it marks it read.
+  await bell.click()
+  const item = page.getByRole('link', { name: /新待办：.*本科生请销假/ })
+  await expect(item).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('bell-list.png') })
+  await item.click()
+  await expect(page).toHaveURL(/\/todo\/\d+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`申请编号 ${applicationId}`)
+  await expect(header.getByRole('button', { name: '消息提醒', exact: true })).toBeVisible()
+
+  // The student heard of their own submission too.
+  const theirs = (await (await studentPage.request.get('/api/notifications')).json()) as { items: Array<{ kind: string; link: string }> }
+  expect(theirs.items).toContainEqual(expect.objectContaining({ kind: 'submitted', link: `/my/${applicationId}` }))
+  await studentPage.context().close()
+})
+
+test('at 375 px the bell’s list and the notification settings fit the screen, and a choice is kept', async ({ browser, consoleErrors }) => {
+  test.slow()
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN', viewport: { width: 375, height: 740 } })
+  const page = await context.newPage()
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`[375] ${msg.text()} ${msg.location().url}`.trim())
+  })
+  page.on('pageerror', (err) => consoleErrors.push(`[375] ${err.message}`))
+  const student = demo.undergraduate()
+  await page.goto('/catalog')
+  await loginOnIdp(page, student)
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+
+  await page.locator('header.hall-header-slot').getByRole('button', { name: /^消息提醒/ }).click()
+  const settings = page.getByRole('button', { name: '消息设置' })
+  await expect(settings).toBeVisible()
+  expect(await fits()).toBe(true)
+  await page.screenshot({ path: test.info().outputPath('bell-375.png') })
+
+  await settings.click()
+  const dialog = page.getByRole('dialog', { name: '消息设置' })
+  await expect(dialog).toBeVisible()
+  const email = dialog.getByRole('checkbox', { name: '申请已办结 · 邮件' })
+  await expect(email).toBeChecked()
+  expect(await fits()).toBe(true)
+  await page.screenshot({ path: test.info().outputPath('settings-375.png') })
+  // element-plus hides the input itself: click its label, as a person does.
+  await email.locator('xpath=ancestor::label[1]').click()
+  await expect(email).not.toBeChecked()
+  const prefs = (await (await page.request.get('/api/notifications/preferences')).json()) as { kinds: Array<{ kind: string; email: boolean }> }
+  expect(prefs.kinds.find((k) => k.kind === 'completed')?.email).toBe(false)
+  await context.close()
+})
