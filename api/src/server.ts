@@ -6,6 +6,7 @@ import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
 import { ensureSpKeys } from './auth/sp-keys.ts'
 import { openDb } from './db/client.ts'
+import { storeSeededFiles } from './db/past-applications.ts'
 import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
@@ -36,6 +37,7 @@ const db = openDb(env.dbFile)
 const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployToken() }
 const seeded = seedDemo(db)
 if (seeded) log.info(seeded, 'seeded the demo university and the first-batch services')
+storeSeededFiles(env.uploadsDir)
 await syncLocalBuilds(deps)
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })

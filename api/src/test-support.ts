@@ -7,6 +7,7 @@ import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
 import { openDb } from './db/client.ts'
+import { storeSeededFiles } from './db/past-applications.ts'
 import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
@@ -47,6 +48,7 @@ const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
 export async function testApp(overrides: Record<string, string> = {}) {
   const t = testDeps(overrides)
   seedDemo(t.deps.db, t.deps.now())
+  storeSeededFiles(t.deps.env.uploadsDir)
   const { certPem } = await keys()
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { validateSubmission, type FormDefinition } from '../data-platform/form-format.ts'
 import { hall } from '../routes/applications/test-kit.ts'
-import { applications, auditEvents, serviceVersions, tasks } from './schema/index.ts'
+import { applicationAttachments, applications, attachments, auditEvents, serviceVersions, tasks } from './schema/index.ts'
 
 // The demo history: every finished past application carries values its form accepts, and (where
 // its process could be run for its applicant) the path it took, so that its page is whole.
@@ -63,5 +63,18 @@ describe('the seeded past applications', () => {
     expect(timeline.filter((e) => e.action === 'approved').every((e) => e.actor !== null && e.step !== null)).toBe(true)
     expect(timeline.map((e) => e.action)).toContain('approved')
     expect(detail.body.allowed.applicant).toEqual([])
+  })
+
+  it('have their files in the uploads folder, so the applicant can open them', async () => {
+    const h = await hall()
+    const linked = h.deps.db
+      .select({ id: attachments.id, owner: attachments.ownerCardNumber, size: attachments.size })
+      .from(applicationAttachments)
+      .innerJoin(attachments, eq(attachments.id, applicationAttachments.attachmentId))
+      .get()
+    expect(linked, 'the seed links files to some past applications').toBeTruthy()
+    const res = await h.app.request(`/api/attachments/${linked!.id}`, { headers: { cookie: await h.loginAs(linked!.owner) } })
+    expect(res.status).toBe(200)
+    expect((await res.arrayBuffer()).byteLength).toBe(linked!.size)
   })
 })

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
 import {
   chinaCalendar,
@@ -13,6 +15,7 @@ import {
 import { eq } from 'drizzle-orm'
 import { embeddedRecord, lockedValues, resolvePrefill } from '../data-platform/index.ts'
 import type { FormDefinition } from '../data-platform/form-format.ts'
+import { blobPath } from '../routes/forms/attachments.service.ts'
 import { applicantFacts, createResolver } from '../workflow/organisation.ts'
 import type { Db } from './client.ts'
 import { sampleValues, type Random, type SampleDirectory } from './sample-values.ts'
@@ -35,6 +38,17 @@ const REJECT_OPINIONS = ['不符合办理条件，不予同意。', '理由不�
 /** The bytes every seeded file has: a one-line PDF (the rows point at them by their SHA-256). */
 const SAMPLE_PDF = '%PDF-1.4\n% Minghu University demo material\n%%EOF\n'
 const SAMPLE_SHA256 = createHash('sha256').update(SAMPLE_PDF).digest('hex')
+
+/**
+ * Writes the bytes the seeded file rows point at into the uploads folder, where the attachment
+ * routes look for them (the seed itself writes rows only, and knows no folder). Idempotent.
+ */
+export function storeSeededFiles(uploadsDir: string): void {
+  const target = blobPath(uploadsDir, SAMPLE_SHA256)
+  if (existsSync(target)) return
+  mkdirSync(path.dirname(target), { recursive: true })
+  writeFileSync(target, SAMPLE_PDF)
+}
 
 /** The types a seeded file may be, preferred in this order, with their extensions. */
 const EXTENSIONS: Record<string, string> = {
