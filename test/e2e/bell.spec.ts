@@ -1,18 +1,12 @@
-import { randomUUID } from 'node:crypto'
-import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
-import type { Browser, Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import { people, type Person } from '@hall/demo-university'
+import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 6: progress messages reach people without them asking. A counsellor sits on a page of the
 // hall with an empty bell; a student of their class applies for leave (through the API, in the
 // student's own browser session); the counsellor's bell goes from 0 to 1 without a reload (pushed
 // over Server-Sent Events), the message leads to the task, and opening it marks it read.
 
-const origin = () => new URL(process.env.HALL_E2E_URL!).origin
 
-const withCounsellor = (p: Person) =>
-  p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode)
-const counsellorOf = (p: Person) => findPerson(findKlass(p.student!.klassCode!)!.counsellorCardNumber)
 
 /**
  * A student whose counsellor no other browser test sends anything to (the tests share one hall
@@ -30,41 +24,6 @@ function aStudentOfAQuietCounsellor(): { student: Person; counsellor: Person } {
   throw new Error('the demo university lacks an undergraduate whose counsellor the other browser tests leave alone')
 }
 
-const beijingDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 864e5).toISOString().slice(0, 10)
-
-/** Submits a 2-day personal leave as the logged-in student, through the API; returns its id. */
-async function applyForLeave(page: Page): Promise<number> {
-  const form = await page.request.get('/api/services/undergrad-leave/form')
-  expect(form.status(), await form.text()).toBe(200)
-  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
-  const values = {
-    ...prefill.values,
-    leaveType: 'personal',
-    period: { start: beijingDate(1), end: beijingDate(2) },
-    leavesCampus: false,
-    reason: '回家处理家中事务，需请假两天。',
-    emergencyContact: '李建国',
-    emergencyPhone: '13800009999',
-    pledge: true,
-  }
-  const submitted = await page.request.post('/api/applications', {
-    headers: { Origin: origin(), 'Idempotency-Key': randomUUID() },
-    data: { serviceCode: 'undergrad-leave', values },
-  })
-  expect(submitted.status(), await submitted.text()).toBe(201)
-  return ((await submitted.json()) as { id: number }).id
-}
-
-/** A page in a context of its own (another person's session) whose console errors fail the test too. */
-async function pageOfAnother(browser: Browser, consoleErrors: string[]): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[student] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
-  return page
-}
 
 test('a reviewer’s bell goes from 0 to 1 without a reload when an application reaches them', async ({ page, browser, consoleErrors }) => {
   test.slow()
@@ -73,7 +32,7 @@ test('a reviewer’s bell goes from 0 to 1 without a reload when an application 
   // The counsellor is on the catalog with nothing unread (whatever the demo left is read first).
   await page.goto('/catalog')
   await loginOnIdp(page, counsellor)
-  const cleared = await page.request.post('/api/notifications/read-all', { headers: { Origin: origin() } })
+  const cleared = await page.request.post('/api/notifications/read-all', { headers: { Origin: hallOrigin() } })
   expect(cleared.status()).toBe(200)
   await page.reload()
   const header = page.locator('header.hall-header-slot')
@@ -85,7 +44,7 @@ test('a reviewer’s bell goes from 0 to 1 without a reload when an application 
   const studentPage = await pageOfAnother(browser, consoleErrors)
   await studentPage.goto('/my')
   await loginOnIdp(studentPage, student)
-  const applicationId = await applyForLeave(studentPage)
+  const applicationId = await submitLeave(studentPage.request, 2)
 
   // The bell says 1, on the same page.
   const bell = header.getByRole('button', { name: '消息提醒，1 条未读' })

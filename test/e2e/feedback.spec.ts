@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
-import type { Browser, Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import { people, type Person } from '@hall/demo-university'
+import type { Page } from '@playwright/test'
+import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 7: a student's 2-day leave is approved (arranged through the API, in the student's and
 // the counsellor's own sessions); the student rates it on /feedback/rate/<id> and asks a question
@@ -9,12 +9,7 @@ import { demo, expect, loginOnIdp, test } from './fixtures.ts'
 // the student's rating among the recent ones of their statistics. Three browser contexts, so the
 // sessions never mix.
 
-const origin = () => new URL(process.env.HALL_E2E_URL!).origin
-const beijingDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 864e5).toISOString().slice(0, 10)
 
-const withCounsellor = (p: Person) =>
-  p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode)
-const counsellorOf = (p: Person) => findPerson(findKlass(p.student!.klassCode!)!.counsellorCardNumber)
 
 /**
  * A student the other browser tests leave alone, since they share one hall: a student may have
@@ -43,44 +38,15 @@ const studentAffairsOwner = () => {
   return owner
 }
 
-async function applyForLeave(page: Page): Promise<number> {
-  const form = await page.request.get('/api/services/undergrad-leave/form')
-  expect(form.status(), await form.text()).toBe(200)
-  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
-  const values = {
-    ...prefill.values,
-    leaveType: 'personal',
-    period: { start: beijingDate(1), end: beijingDate(2) },
-    leavesCampus: false,
-    reason: '回家处理家中事务，需请假两天。',
-    emergencyContact: '李建国',
-    emergencyPhone: '13800009999',
-    pledge: true,
-  }
-  const submitted = await page.request.post('/api/applications', { headers: { Origin: origin(), 'Idempotency-Key': randomUUID() }, data: { serviceCode: 'undergrad-leave', values } })
-  expect(submitted.status(), await submitted.text()).toBe(201)
-  return ((await submitted.json()) as { id: number }).id
-}
-
 /** Approves the counsellor's task on the application, through the API in their session. */
 async function approve(page: Page, applicationId: number) {
   const todo = await page.request.get('/api/tasks?box=todo&pageSize=100')
   const items = ((await todo.json()) as { items: Array<{ id: number; applicationId: number; application: { stateVersion: number } }> }).items
   const task = items.find((i) => i.applicationId === applicationId)
   expect(task, `the counsellor's task on ${applicationId}`).toBeDefined()
-  const res = await page.request.post(`/api/tasks/${task!.id}/actions`, { headers: { Origin: origin() }, data: { action: 'approve', stateVersion: task!.application.stateVersion } })
+  const res = await page.request.post(`/api/tasks/${task!.id}/actions`, { headers: { Origin: hallOrigin() }, data: { action: 'approve', stateVersion: task!.application.stateVersion } })
   expect(res.status(), await res.text()).toBe(200)
   expect(((await res.json()) as { application: { status: string } }).application.status).toBe('completed')
-}
-
-async function pageOfAnother(browser: Browser, consoleErrors: string[], who: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[${who}] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[${who}] ${err.message}`))
-  return page
 }
 
 test('a student rates a completed leave and asks a question; the owner answers and sees the rating in the statistics', async ({ page, browser, consoleErrors }) => {
@@ -94,7 +60,7 @@ test('a student rates a completed leave and asks a question; the owner answers a
   // Arrange: the student applies, the counsellor approves, each in their own session.
   await page.goto('/feedback')
   await loginOnIdp(page, student)
-  const applicationId = await applyForLeave(page)
+  const applicationId = await submitLeave(page.request, 2)
   const counsellorPage = await pageOfAnother(browser, consoleErrors, 'counsellor')
   await counsellorPage.goto('/feedback')
   await loginOnIdp(counsellorPage, counsellor)

@@ -1,5 +1,6 @@
-import { test as base, expect, type Page } from '@playwright/test'
-import { people, type Person } from '@hall/demo-university'
+import { randomUUID } from 'node:crypto'
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
 
 // Shared by every browser test: a page that fails the test on an unexpected console error or an
 // uncaught exception (a broken micro-frontend must not pass silently), and a login through the
@@ -40,3 +41,53 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 })
 
 export { expect }
+
+/** The hall's origin, for the Origin header that mutating API calls need (the CSRF guard). */
+export const hallOrigin = () => new URL(process.env.HALL_E2E_URL!).origin
+
+/** A date `days` from today in Beijing, as YYYY-MM-DD (what the forms' date fields take). */
+export const beijingDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 864e5).toISOString().slice(0, 10)
+
+/** An enrolled undergraduate whose class has a counsellor. */
+export const withCounsellor = (p: Person) =>
+  p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode)
+export const counsellorOf = (p: Person) => findPerson(findKlass(p.student!.klassCode!)!.counsellorCardNumber)
+
+/** A page in a browser context of its own (another person's session), whose console errors fail the test too. */
+export async function pageOfAnother(browser: Browser, consoleErrors: string[], who = 'another person'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`[${who}] ${msg.text()} ${msg.location().url}`.trim())
+  })
+  page.on('pageerror', (err) => consoleErrors.push(`[${who}] ${err.message}`))
+  return page
+}
+
+/**
+ * Submits a personal leave of `days` days from tomorrow as the student logged in on `request`,
+ * through the API (the form's pre-filled values plus what the student types); returns its id.
+ * Over 3 days the form also asks whether the parents know.
+ */
+export async function submitLeave(request: APIRequestContext, days: number): Promise<number> {
+  const form = await request.get('/api/services/undergrad-leave/form')
+  expect(form.status(), await form.text()).toBe(200)
+  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
+  const values = {
+    ...prefill.values,
+    leaveType: 'personal',
+    period: { start: beijingDate(1), end: beijingDate(days) },
+    leavesCampus: false,
+    reason: `回家处理家中事务，需请假${days}天。`,
+    emergencyContact: '李建国',
+    emergencyPhone: '13800009999',
+    ...(days > 3 ? { parentInformed: true, parentPhone: '13800009998' } : {}),
+    pledge: true,
+  }
+  const submitted = await request.post('/api/applications', {
+    headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() },
+    data: { serviceCode: 'undergrad-leave', values },
+  })
+  expect(submitted.status(), await submitted.text()).toBe(201)
+  return ((await submitted.json()) as { id: number }).id
+}

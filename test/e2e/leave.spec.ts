@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
-import type { Browser, Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+import { demo, expect, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 5's whole path for a long leave: an undergraduate asks for 5 days of leave (本科生请销假);
 // over 3 days, so after the counsellor the college's deputy party secretary decides too. Both
 // approve in mf-todo, each in their own browser session; the student then sees the application
 // completed, with the whole timeline: every step, who acted, when, and their opinion.
 
-const origin = () => new URL(process.env.HALL_E2E_URL!).origin
 
-const withCounsellor = (p: Person) =>
-  p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode)
 const deputyOf = (student: Person) => people.find((p) => p.roles.some((r) => r.role === 'college-deputy-secretary' && r.scope === student.departmentCode))
 
 /**
@@ -32,43 +28,6 @@ function aStudentOfALongLeave(): { student: Person; counsellor: Person; deputy: 
 }
 
 /** A date `days` from today in Beijing, as YYYY-MM-DD. */
-const beijingDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 864e5).toISOString().slice(0, 10)
-
-/** Submits a 5-day personal leave as the logged-in student, through the API; returns its id. */
-async function applyForFiveDays(page: Page): Promise<number> {
-  const form = await page.request.get('/api/services/undergrad-leave/form')
-  expect(form.status(), await form.text()).toBe(200)
-  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
-  const values = {
-    ...prefill.values,
-    leaveType: 'personal',
-    period: { start: beijingDate(1), end: beijingDate(5) },
-    leavesCampus: false,
-    reason: '回家处理家中事务，需请假五天。',
-    emergencyContact: '李建国',
-    emergencyPhone: '13800009999',
-    parentInformed: true,
-    parentPhone: '13800009998',
-    pledge: true,
-  }
-  const submitted = await page.request.post('/api/applications', {
-    headers: { Origin: origin(), 'Idempotency-Key': randomUUID() },
-    data: { serviceCode: 'undergrad-leave', values },
-  })
-  expect(submitted.status(), await submitted.text()).toBe(201)
-  return ((await submitted.json()) as { id: number }).id
-}
-
-/** A page in a browser context of its own, whose console errors fail the test too. */
-async function pageFor(browser: Browser, who: string, consoleErrors: string[]): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[${who}] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[${who}] ${err.message}`))
-  return page
-}
 
 /** As the logged-in reviewer: open the application from 待办 and approve it with `opinion`. */
 async function approveInTodo(page: Page, applicationId: number, opinion: string) {
@@ -91,17 +50,17 @@ test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo;
   test.slow()
   const { student, counsellor, deputy } = aStudentOfALongLeave()
 
-  const studentPage = await pageFor(browser, 'student', consoleErrors)
+  const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
   await studentPage.goto('/my')
   await loginOnIdp(studentPage, student)
-  const applicationId = await applyForFiveDays(studentPage)
+  const applicationId = await submitLeave(studentPage.request, 5)
 
   // The counsellor approves first; then it is the deputy secretary's (more than 3 days).
   await page.goto('/todo')
   await loginOnIdp(page, counsellor)
   await approveInTodo(page, applicationId, '情况属实，同意')
 
-  const deputyPage = await pageFor(browser, 'deputy', consoleErrors)
+  const deputyPage = await pageOfAnother(browser, consoleErrors, 'deputy')
   await deputyPage.goto('/todo')
   await loginOnIdp(deputyPage, deputy)
   await approveInTodo(deputyPage, applicationId, '同意，注意安全')

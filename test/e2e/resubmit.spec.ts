@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
-import { expect, loginOnIdp, test } from './fixtures.ts'
+import type { APIRequestContext } from '@playwright/test'
+import { expect, hallOrigin, loginOnIdp, pageOfAnother, test } from './fixtures.ts'
 
 // Return and resubmit, as the two people walk it: a student applies for 本科生学生证补办 with an ID
 // photo; their counsellor opens it in mf-todo, downloads the photo, and returns it with an
@@ -11,7 +11,6 @@ import { expect, loginOnIdp, test } from './fixtures.ts'
 // A service no other browser test uses (one application in progress per student and service), by
 // a student of the counsellor whose messages no other test counts.
 
-const origin = () => new URL(process.env.HALL_E2E_URL!).origin
 const SERVICE = 'student-id-replacement'
 const OPINION = '照片背景不是白色，请换一张白底证件照后重新提交'
 
@@ -43,7 +42,7 @@ interface Field {
 /** Submits the service through the API in the student's session, with `photo` attached; returns the id. */
 async function apply(request: APIRequestContext): Promise<number> {
   const upload = await request.post('/api/attachments', {
-    headers: { Origin: origin() },
+    headers: { Origin: hallOrigin() },
     multipart: { file: { name: '证件照.jpg', mimeType: 'image/jpeg', buffer: JPEG }, serviceCode: SERVICE, fieldKey: 'photo' },
   })
   expect(upload.status(), await upload.text()).toBe(201)
@@ -60,20 +59,9 @@ async function apply(request: APIRequestContext): Promise<number> {
       values[f.key] = f.type === 'switch' ? true : f.type === 'select' ? f.options?.[0]?.value : f.type === 'textarea' ? '学生证在食堂遗失，已在一卡通中心挂失。' : '见说明'
     }
   }
-  const submitted = await request.post('/api/applications', { headers: { Origin: origin(), 'Idempotency-Key': randomUUID() }, data: { serviceCode: SERVICE, values } })
+  const submitted = await request.post('/api/applications', { headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() }, data: { serviceCode: SERVICE, values } })
   expect(submitted.status(), await submitted.text()).toBe(201)
   return ((await submitted.json()) as { id: number }).id
-}
-
-/** A page in a context of its own (another person's session) whose console errors fail the test too. */
-async function pageOfAnother(browser: Browser, consoleErrors: string[]): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[student] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
-  return page
 }
 
 test('a counsellor returns a student ID replacement with an opinion; the student edits and resubmits it; it is back in 待办', async ({ page, browser, consoleErrors }) => {

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import type { APIRequestContext } from '@playwright/test'
+import { beijingDate, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, test } from './fixtures.ts'
 
 // Issue 5's reviewer path, as a counsellor walks it in mf-todo: an undergraduate's 2-day leave
 // (arranged through the API in the student's own session) reaches their counsellor's 待办; the
 // counsellor opens it, is stopped at the field when rejecting without an opinion, approves with a
 // common phrase, and finds it under 已办; the student's application shows the step approved with
 // that opinion. Two browser contexts, so the two sessions never mix.
-
-const origin = () => new URL(process.env.HALL_E2E_URL!).origin
 
 /**
  * An enrolled undergraduate of a class with a counsellor, other than the one the other browser
@@ -30,11 +28,6 @@ function counsellorOf(student: Person): Person {
   const counsellor = klass && findPerson(klass.counsellorCardNumber)
   if (!counsellor) throw new Error(`the demo university gives ${student.cardNumber} no counsellor`)
   return counsellor
-}
-
-/** A date `days` from today in Beijing (the form's "today" is the university's), as YYYY-MM-DD. */
-function beijingDate(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 864e5).toISOString().slice(0, 10)
 }
 
 interface Field {
@@ -101,22 +94,11 @@ async function applyForLeave(request: APIRequestContext): Promise<number> {
   const body = (await form.json()) as { definition: FormDefinition; prefill: { values: Record<string, unknown> } }
   const values = leaveOfTwoDays(body.definition, body.prefill.values)
   const submitted = await request.post('/api/applications', {
-    headers: { Origin: origin(), 'Idempotency-Key': randomUUID() },
+    headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() },
     data: { serviceCode: 'undergrad-leave', values },
   })
   expect(submitted.status(), await submitted.text()).toBe(201)
   return ((await submitted.json()) as { id: number }).id
-}
-
-/** A page in a context of its own (another person's session) whose console errors fail the test too. */
-async function pageOfAnother(browser: Browser, consoleErrors: string[]): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[student] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
-  return page
 }
 
 test('a counsellor approves a 2-day leave from 待办 with a common phrase; the student sees the opinion', async ({ page, browser, consoleErrors }) => {
