@@ -41,7 +41,7 @@ storeSeededFiles(env.uploadsDir)
 await syncLocalBuilds(deps)
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
-if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made a new SAML signing key for the hall: give the IdP our metadata again')
+if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made the hall\'s SAML signing key (an IdP that trusted an earlier key needs our metadata again)')
 const saml = createSamlServiceProvider(env, db, { signingKeys: sp.keys })
 const app = createApp(deps, saml)
 // Progress messages: the delivery worker (and, in development without an SMTP server, the catcher).

@@ -39,7 +39,7 @@ if (hall.idpUrl) {
 console.log(`
   Service Hall is running:  ${hall.url}
   API reference:            ${hall.url}/api/docs
-${hall.idpUrl ? `  Mail caught in development: ${hall.url}/dev/mail  (e-mails the hall sent, read here)\n` : ''}${hall.demoSiteUrl ? `  Demo department site:     ${hall.demoSiteUrl}  (the hall's widgets embedded from another origin)\n` : ''}  Data:                     ${hall.dataDir}
+${hall.idpUrl ? `  Development mailbox:      ${hall.url}/dev/mail  (the e-mails the hall sent)\n` : ''}${hall.demoSiteUrl ? `  Demo department site:     ${hall.demoSiteUrl}  (the hall's widgets embedded from another origin)\n` : ''}  Data:                     ${hall.dataDir}
 ${hall.idpUrl ? `  Development IdP:          ${hall.idpUrl}  (pick a person, no password)\n  Demo accounts:\n${accounts}\n` : ''}
   Ctrl-C stops everything.
 `)
