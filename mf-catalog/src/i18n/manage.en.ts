@@ -2,6 +2,7 @@ import type zhCN from './manage.zh-CN.ts'
 
 // Service administration's words in English: the same keys as manage.zh-CN.ts.
 export default {
+  noAccess: 'You have no services to manage',
   entry: 'Manage services',
   title: 'Manage services',
   intro: "Create and keep your department's services: the guide, the application form and the approval workflow; check them, then publish a new version.",

@@ -1,5 +1,6 @@
 // Service administration's words in Chinese (the default). manage.en.ts has the same keys.
 export default {
+  noAccess: '你没有可管理的服务',
   entry: '管理服务',
   title: '管理服务',
   intro: '创建和维护本部门的服务：办事指南、申请表单、审批流程，检查无误后发布为新版本。',
