@@ -7,6 +7,9 @@ import { testApp } from '../../test-support.ts'
 import { policy } from '../../policy/index.ts'
 import { exeBytes, fileOf, pdfBytes, pngBytes } from './test-files.ts'
 
+/** Every file under the uploads folder, as paths relative to it. */
+const storedFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [])
+
 // Uploads are typed by their content, limited in size, stored once per content, and served only
 // to the people allowed to see them.
 
@@ -62,14 +65,15 @@ describe('POST /api/attachments', () => {
 
   it('refuses a program renamed to .pdf with 415, saying what it really is', async () => {
     const t = await testApp()
+    const before = storedFiles(t.deps.env.uploadsDir)
     const res = await upload(t, student, fileOf(exeBytes(), 'report.pdf', 'application/pdf'))
     expect(res.status).toBe(415)
     const body = (await res.json()) as ErrorBody
     expect(body.error.code).toBe('unsupported_file_type')
     expect(body.error.message).toContain('"report.pdf" is a Windows program')
     expect(body.error.messageZh).toContain('Windows 可执行程序')
-    // Nothing was stored.
-    expect(existsSync(path.join(t.deps.env.dataDir, 'uploads'))).toBe(false)
+    // Nothing was stored (the folder holds only what the demo seed put there).
+    expect(storedFiles(t.deps.env.uploadsDir)).toEqual(before)
   })
 
   it('refuses content it cannot recognise (plain text) with 415', async () => {
