@@ -55,6 +55,10 @@ const schema = z.object({
   HALL_CALENDAR_FILE: z.string().min(1).optional(),
   HALL_WIDGET_ORIGINS: z.string().optional(),
   HALL_IMPORT_MAP_OVERRIDES: z.enum(['0', '1', 'true', 'false'], { error: 'HALL_IMPORT_MAP_OVERRIDES is 1 or 0' }).optional(),
+  HALL_TRUST_PROXY: z
+    .string()
+    .regex(/^(|0|[1-9]|true|false)$/, 'HALL_TRUST_PROXY is the number of reverse proxies in front of the hall (0 to 9), or true for one')
+    .optional(),
 })
 
 export type Env = ReturnType<typeof toEnv>
@@ -147,6 +151,12 @@ function toEnv(raw: z.infer<typeof schema>) {
       .filter(Boolean),
     /** Lets a developer point one import-map entry at a local build (import-map-overrides); off in production unless set. */
     importMapOverrides: raw.HALL_IMPORT_MAP_OVERRIDES === undefined ? raw.NODE_ENV !== 'production' : raw.HALL_IMPORT_MAP_OVERRIDES === '1' || raw.HALL_IMPORT_MAP_OVERRIDES === 'true',
+    /**
+     * How many reverse proxies stand in front of the hall. 0 (the default): the client address is
+     * the TCP peer and X-Forwarded-For is ignored, since anyone can send it. N: the address is the
+     * Nth entry from the right of X-Forwarded-For (each proxy appends the address it saw).
+     */
+    trustProxyHops: raw.HALL_TRUST_PROXY === 'true' ? 1 : raw.HALL_TRUST_PROXY === 'false' || !raw.HALL_TRUST_PROXY ? 0 : Number(raw.HALL_TRUST_PROXY),
     /** The repository root: where the built parts are found for the start sync. */
     sourceRoot: path.resolve(raw.HALL_SOURCE_ROOT ?? path.join(import.meta.dirname, '..', '..')),
   }
