@@ -4,6 +4,7 @@ import CatalogPage from './pages/CatalogPage.vue'
 import ServicePage from './pages/ServicePage.vue'
 import ManageListPage from './pages/manage/ManageListPage.vue'
 import ManageServicePage from './pages/manage/ManageServicePage.vue'
+import { adminRoutes } from './pages/admin/tabs.ts'
 
 // Absolute paths of the page: the shell activates this app on `/` and `/catalog`.
 export const routes: RouteRecordRaw[] = [
@@ -14,5 +15,7 @@ export const routes: RouteRecordRaw[] = [
   // Service administration lives with the catalog, which owns the service records (docs/decisions/005).
   { path: '/catalog/manage', name: 'manage', component: ManageListPage },
   { path: '/catalog/manage/:code', name: 'manage-service', component: ManageServicePage, props: true },
+  // The administration console: people and roles, imports, audit, parked messages, deployments.
+  ...adminRoutes,
   { path: '/catalog/:rest(.*)+', name: 'catalog-not-found', component: HallNotFound },
 ]

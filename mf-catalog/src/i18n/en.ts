@@ -1,10 +1,13 @@
 import type zhCN from './zh-CN.ts'
+import admin from './admin/en.ts'
 import manage from './manage.en.ts'
 
 // The catalog's words in English; `satisfies` keeps the keys the same as the Chinese.
 export default {
   // Service administration (/catalog/manage), kept in its own file.
   manage,
+  // The administration console (/catalog/admin), one file per area in admin/.
+  admin,
   catalog: {
     title: 'Service catalog',
     intro: 'Choose a service, read its guide and apply online.',

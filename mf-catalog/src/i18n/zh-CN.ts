@@ -1,9 +1,12 @@
+import admin from './admin/zh-CN.ts'
 import manage from './manage.zh-CN.ts'
 
 // The catalog's words in Chinese (the default). en.ts has the same keys.
 export default {
   // Service administration (/catalog/manage), kept in its own file.
   manage,
+  // The administration console (/catalog/admin), one file per area in admin/.
+  admin,
   catalog: {
     title: '服务目录',
     intro: '选择一项服务，查看办事指南并在线办理。',

@@ -1,0 +1,3 @@
+import type zhCN from './audit.zh-CN.ts'
+
+export default {} satisfies typeof zhCN

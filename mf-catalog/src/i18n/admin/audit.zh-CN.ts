@@ -1,0 +1,2 @@
+// Words of the console's audit area (/catalog/admin/audit).
+export default {}

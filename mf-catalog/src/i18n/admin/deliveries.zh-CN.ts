@@ -1,0 +1,2 @@
+// Words of the console's deliveries area (/catalog/admin/deliveries).
+export default {}

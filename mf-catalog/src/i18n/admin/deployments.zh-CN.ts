@@ -1,0 +1,2 @@
+// Words of the console's deployments area (/catalog/admin/deployments).
+export default {}

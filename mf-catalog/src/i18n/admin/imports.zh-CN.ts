@@ -1,0 +1,2 @@
+// Words of the console's imports area (/catalog/admin/imports).
+export default {}

@@ -1,0 +1,2 @@
+// Words of the console's people area (/catalog/admin/people).
+export default {}
