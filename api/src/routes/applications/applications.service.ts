@@ -10,7 +10,7 @@ import {
 } from '@hall/workflow'
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
+import { applications, attachments, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
@@ -233,8 +233,21 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     }
   })
 
+  // Files that came with an event (an answer's 补充材料): named, so a reader can download them.
+  const filesOf = (detail: unknown): string[] => {
+    const ids = (detail as { attachments?: unknown } | null)?.attachments
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  }
+  const eventFileIds = [...new Set(events.flatMap((e) => filesOf(e.detail)))]
+  const eventFiles = new Map(
+    (eventFileIds.length
+      ? db.select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime }).from(attachments).where(inArray(attachments.id, eventFileIds)).all()
+      : []
+    ).map((f) => [f.id, f]),
+  )
   const timeline = events.map((e) => ({
     id: e.id,
+    files: filesOf(e.detail).flatMap((id) => eventFiles.get(id) ?? []),
     at: e.at.toISOString(),
     action: e.action,
     actor: e.actor === 'system' ? null : person(e.actor),
