@@ -120,6 +120,19 @@ export const policy = {
     )
   },
 
+  /**
+   * As whom `user` may handle an overdue task (超时处理: see it, take it over, reassign it, urge
+   * its assignee): as one of the step's escalation contacts the deadline scan told
+   * (`escalation`; the engine checks the same list), or as an administrator (`admin`). Anyone
+   * else: null, answered as a 404. `escalatedTo` is the engine task's.
+   */
+  escalationAuthority(user: SessionUser | null, task: { escalatedTo?: readonly string[] | undefined }): 'escalation' | 'admin' | null {
+    if (!user) return null
+    if (task.escalatedTo?.includes(user.cardNumber)) return 'escalation'
+    if (hasRole(user, 'admin')) return 'admin'
+    return null
+  },
+
   /** A task page is for whoever may act on the task, and for the recipient of a copy. */
   canReadTask(db: Db, user: SessionUser | null, task: TaskFacts, now: Date): boolean {
     if (!user) return false

@@ -138,6 +138,7 @@ export default {
     attachments: 'Attachments',
     timeline: 'History',
     timelineEmpty: 'Nothing has happened yet',
+    eventFiles: 'Files sent with it',
     system: 'System',
     events: {
       submitted: 'Submitted',

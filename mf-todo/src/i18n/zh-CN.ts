@@ -137,6 +137,7 @@ export default {
     attachments: '附件',
     timeline: '办理过程',
     timelineEmpty: '暂无办理记录',
+    eventFiles: '随附文件',
     system: '系统',
     events: {
       submitted: '提交申请',

@@ -25,6 +25,18 @@ export const notFound = (id: number) =>
 
 /** An application with its version, or a 404 when the user may not read it (or it does not exist). */
 export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
+  const row = applicationRow(db, id)
+  if (!row) throw notFound(id)
+  const facts = { id: row.app.id, applicantCardNumber: row.app.applicantCardNumber, serviceCode: row.app.serviceCode, copied: row.state?.copied ?? [] }
+  if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
+  return row
+}
+
+/**
+ * An application with its version, service and engine state, for a caller that has decided
+ * itself who may see it (the escalation page: `policy.escalationAuthority`); undefined if none.
+ */
+export function applicationRow(db: Db, id: number) {
   const row = db
     .select({ app: applications, version: serviceVersions, service: services })
     .from(applications)
@@ -32,11 +44,7 @@ export function readableApplication(db: Db, user: SessionUser | null, id: number
     .innerJoin(services, eq(services.code, applications.serviceCode))
     .where(eq(applications.id, id))
     .get()
-  if (!row) throw notFound(id)
-  const state = stateOf(row.app.state)
-  const facts = { id: row.app.id, applicantCardNumber: row.app.applicantCardNumber, serviceCode: row.app.serviceCode, copied: state?.copied ?? [] }
-  if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
-  return { ...row, state }
+  return row ? { ...row, state: stateOf(row.app.state) } : undefined
 }
 
 export type ReadableApplication = ReturnType<typeof readableApplication>
