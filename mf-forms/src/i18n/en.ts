@@ -196,6 +196,8 @@ export default {
     urged: 'Urged',
     commented: 'Commented',
     overdue: 'Past the time limit',
+    takenOver: 'Taken over after the time limit',
+    reassigned: 'Reassigned after the time limit',
     completed: 'Completed',
   },
 } satisfies typeof zhCN

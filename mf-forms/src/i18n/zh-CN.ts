@@ -196,6 +196,8 @@ export default {
     urged: '催办',
     commented: '留言',
     overdue: '超过办理时限',
+    takenOver: '超时后由他人接办',
+    reassigned: '超时后改派他人',
     completed: '办结',
   },
 }
