@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises'
+import { people, type Person } from '@hall/demo-university'
+import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+
+// Issue 13 item 8: the files sent with an answer to a reviewer's question reach the reviewer. A
+// counsellor asks a student for a material (through the API, in the counsellor's session); the
+// student sees on /my/:id what was asked, uploads it in the reply with the forms' attachment
+// input and sends it; the counsellor's task page lists the file with the answer, and downloading
+// it gives the exact bytes uploaded. Before the fix the file answered 404 to the counsellor.
+
+/**
+ * A student the other browser tests leave alone (they share one hall; one leave in progress per
+ * student), and whose counsellor no other test counts messages of: not the students of the apply,
+ * leave, review, bell, feedback and resubmit specs, nor a student of bell.spec's counsellor.
+ */
+function aStudentNobodyElseUses(): { student: Person; counsellor: Person } {
+  const candidates = people.filter(withCounsellor)
+  const demoStudent = demo.undergraduate()
+  const named = [demoStudent, candidates.at(-1), candidates.find((p) => p.cardNumber !== demoStudent.cardNumber)].filter((p): p is Person => !!p)
+  const busy = new Set(named.map((p) => counsellorOf(p)?.cardNumber))
+  const bell = candidates.find((p) => !busy.has(counsellorOf(p)?.cardNumber))
+  const bellCounsellor = bell ? counsellorOf(bell)?.cardNumber : undefined
+  // feedback.spec's student is the first left after those; resubmit.spec's, the first counsellor's last.
+  const firstCounsellor = counsellorOf(candidates[0]!)?.cardNumber
+  const resubmit = candidates.filter((p) => counsellorOf(p)?.cardNumber === firstCounsellor).at(-1)
+  const taken = new Set([...named, bell, resubmit].filter((p): p is Person => !!p).map((p) => p.cardNumber))
+  const free = candidates.filter((p) => !taken.has(p.cardNumber) && counsellorOf(p)?.cardNumber !== bellCounsellor)
+  // Skip feedback.spec's (the first free one) and take the last, far from every other pick.
+  const student = free.slice(1).at(-1)
+  const counsellor = student && counsellorOf(student)
+  if (!student || !counsellor) throw new Error('the demo university lacks an undergraduate that the other browser tests leave alone')
+  return { student, counsellor }
+}
+
+/** A small real PDF: the server types uploads by their content. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% 家长说明：同意请假\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+test('a counsellor asks for a material; the student uploads it in the reply; the counsellor downloads it', async ({ page, browser, consoleErrors }) => {
+  // Two people logging in through the IdP, two micro-frontends, an upload and a download.
+  test.slow()
+  const { student, counsellor } = aStudentNobodyElseUses()
+
+  const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
+  await studentPage.goto('/my')
+  await loginOnIdp(studentPage, student)
+  const id = await submitLeave(studentPage.request, 2)
+
+  // The counsellor asks for a material (the asking itself is mf-todo's, tested elsewhere).
+  await page.goto('/todo')
+  await loginOnIdp(page, counsellor)
+  const list = (await (await page.request.get('/api/tasks?box=todo&pageSize=100')).json()) as { items: Array<{ id: number; applicationId: number; application: { stateVersion: number } }> }
+  const task = list.items.find((i) => i.applicationId === id)!
+  expect(task, `the counsellor has a task on application ${id}`).toBeDefined()
+  const asked = await page.request.post(`/api/tasks/${task.id}/actions`, {
+    headers: { Origin: hallOrigin() },
+    data: { action: 'ask', stateVersion: task.application.stateVersion, opinion: '请补充家长签字的说明', materials: ['家长说明'] },
+  })
+  expect(asked.status(), await asked.text()).toBe(200)
+
+  // The student sees what was asked, and answers with the file.
+  await studentPage.goto(`/my/${id}`)
+  await expect(studentPage.getByText('请补充家长签字的说明')).toBeVisible()
+  await expect(studentPage.getByTestId('materials-asked')).toHaveText('家长说明')
+  await studentPage.getByRole('button', { name: '回复询问' }).click()
+  const dialog = studentPage.getByRole('dialog', { name: '回复审核人' })
+  await dialog.locator('#forms-answer').fill('已上传家长签字的说明')
+  await dialog.locator('input[type="file"]').setInputFiles({ name: '家长说明.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await expect(dialog.getByText('家长说明.pdf')).toBeVisible()
+  await dialog.getByRole('button', { name: '回复询问' }).click()
+  await expect(studentPage.getByText('回复已发送')).toBeVisible()
+
+  // The counsellor's task page names the file with the answer; it downloads as uploaded.
+  await page.goto(`/todo/${task.id}`)
+  const link = page.getByTestId('event-file').filter({ hasText: '家长说明.pdf' })
+  await expect(link).toBeVisible()
+  const download = page.waitForEvent('download')
+  await link.click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('家长说明.pdf')
+  const saved = await file.path()
+  expect(Buffer.from(await readFile(saved)).equals(PDF)).toBe(true)
+
+  await studentPage.context().close()
+})
