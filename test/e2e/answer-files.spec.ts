@@ -59,7 +59,7 @@ test('a counsellor asks for a material; the student uploads it in the reply; the
 
   // The student sees what was asked, and answers with the file.
   await studentPage.goto(`/my/${id}`)
-  await expect(studentPage.getByText('请补充家长签字的说明')).toBeVisible()
+  await expect(studentPage.getByRole('alert').getByText('请补充家长签字的说明')).toBeVisible()
   await expect(studentPage.getByTestId('materials-asked')).toHaveText('家长说明')
   await studentPage.getByRole('button', { name: '回复询问' }).click()
   const dialog = studentPage.getByRole('dialog', { name: '回复审核人' })
