@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.ts'
 import { applications, attachments, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
-import { policy } from '../../policy/index.ts'
+import { escalationContactsOf, policy } from '../../policy/index.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
 import { delegateOf, namesOf } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody } from './applications.schemas.ts'
@@ -27,7 +27,13 @@ export const notFound = (id: number) =>
 export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
   const row = applicationRow(db, id)
   if (!row) throw notFound(id)
-  const facts = { id: row.app.id, applicantCardNumber: row.app.applicantCardNumber, serviceCode: row.app.serviceCode, copied: row.state?.copied ?? [] }
+  const facts = {
+    id: row.app.id,
+    applicantCardNumber: row.app.applicantCardNumber,
+    serviceCode: row.app.serviceCode,
+    copied: row.state?.copied ?? [],
+    escalationContacts: escalationContactsOf(row.state),
+  }
   if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
   return row
 }

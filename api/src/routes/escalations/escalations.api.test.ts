@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, notifications, tasks } from '../../db/schema/index.ts'
 import { scanDeadlines } from '../../workflow/deadlines.ts'
-import { HOUR, hall, who, type Hall } from '../applications/test-kit.ts'
+import { HOUR, hall, leaveValues, who, type Hall } from '../applications/test-kit.ts'
+import { fileOf, pdfBytes } from '../forms/test-files.ts'
 
 // The escalation contact of an overdue step (超时处理). Found by probing: the deputy secretary got
 // "超时提醒" with a link to the counsellor's task, which answered 404 to them, and could do nothing.
@@ -60,6 +61,31 @@ describe('GET /api/escalations/{id}', () => {
     const id = await h.leave(who.student, 5)
     const task = h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).get()!
     expect((await h.get(who.deputy, `/api/escalations/${task.id}`)).status).toBe(404)
+  })
+})
+
+describe('what the escalation contact may read', () => {
+  it('the application and its files, once (and only once) the task was escalated to them', async () => {
+    const h = await hall()
+    const form = new FormData()
+    form.set('file', fileOf(pdfBytes('diagnosis'), 'diagnosis.pdf'))
+    form.set('serviceCode', 'undergrad-leave')
+    form.set('fieldKey', 'sickProof')
+    const uploaded = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: await h.loginAs(who.student), origin: h.deps.env.publicOrigin }, body: form })
+    const proof = (await uploaded.json()) as { id: string; name: string; size: number; mime: string }
+    const submitted = await h.submit(who.student, 'undergrad-leave', leaveValues(5, { leaveType: 'sick', sickProof: [proof] }))
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201)
+    const id = submitted.body.id as number
+    const download = async () => (await h.app.request(`/api/attachments/${proof.id}`, { headers: { cookie: await h.loginAs(who.deputy) } })).status
+
+    expect((await h.get(who.deputy, `/api/applications/${id}`)).status).toBe(404)
+    expect(await download()).toBe(404)
+    h.advance(3 * 24 * HOUR + 30 * 60_000)
+    expect(scanDeadlines(h.deps).overdue).toBe(1)
+    // The escalation page shows the form with its files: they must open for the contact.
+    expect((await h.get(who.deputy, `/api/applications/${id}`)).status).toBe(200)
+    expect(await download()).toBe(200)
+    expect((await h.get(who.classmate, `/api/applications/${id}`)).status).toBe(404)
   })
 })
 
