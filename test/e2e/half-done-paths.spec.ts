@@ -79,6 +79,9 @@ test('a counsellor asks for a material; the student uploads it in the reply; the
   await dialog.locator('#forms-answer').fill('已上传家长签字的说明')
   await dialog.locator('input[type="file"]').setInputFiles({ name: '家长说明.pdf', mimeType: 'application/pdf', buffer: PDF })
   await expect(dialog.getByText('家长说明.pdf')).toBeVisible()
+  // The reply fits a phone's width.
+  await studentPage.setViewportSize({ width: 375, height: 800 })
+  expect(await studentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
   await dialog.getByRole('button', { name: '回复询问' }).click()
   await expect(studentPage.getByText('回复已发送')).toBeVisible()
 
@@ -160,10 +163,16 @@ test('the escalation contact opens the overdue task’s page and takes the task 
   await expect(page.getByTestId('overdue-assignee')).toHaveText(counsellor.name)
   await expect(page.getByRole('region', { name: '申请内容' })).toBeVisible()
 
+  // On a phone too: nothing wider than the screen, and what to do is there to tap.
+  await page.setViewportSize({ width: 375, height: 800 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  await expect(page.getByRole('button', { name: '我来接办' })).toBeVisible()
   await page.locator('#overdue-opinion').fill('辅导员外出，由我接办')
   await page.getByRole('button', { name: '我来接办' }).click()
   await expect(page).toHaveURL(/\/todo$/)
   await expect(page.getByText('已接办')).toBeVisible()
+  // The list is a table on a wide screen (cards on a phone).
+  await page.setViewportSize({ width: 1280, height: 800 })
   await expect(page.getByRole('row').filter({ hasText: `申请编号 ${id}` })).toBeVisible()
 
   // The overdue page now says there is nothing more to do there.
