@@ -18,6 +18,7 @@ import { notificationsAdminRoutes } from './routes/notifications/admin.routes.ts
 import { devMailRoutes } from './routes/notifications/dev-mail.routes.ts'
 import { delegationsRoutes } from './routes/tasks/delegations.routes.ts'
 import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
+import { escalationsRoutes } from './routes/escalations/escalations.routes.ts'
 import { peopleRoutes } from './routes/people/people.routes.ts'
 import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
 import { createWebRoutes } from './web/shell-page.ts'
@@ -71,6 +72,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
     .route('/', feedbackRoutes)
     .route('/', applicationsRoutes)
     .route('/', tasksRoutes)
+    .route('/', escalationsRoutes)
     .route('/', delegationsRoutes)
     .route('/', peopleRoutes)
     .route('/', notificationsRoutes)

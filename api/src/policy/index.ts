@@ -22,6 +22,16 @@ export interface ApplicationFacts {
   serviceCode: string
   /** The engine state's `copied` list (people copied so far), if the application has a state. */
   copied: readonly string[]
+  /** The escalation contacts its tasks were escalated to (see `escalationContactsOf`). */
+  escalationContacts?: readonly string[]
+}
+
+/**
+ * Everyone the deadline scan told about an overdue task of the application (the engine tasks'
+ * `escalatedTo`): they read it as people copied do, so its files open on their escalation page.
+ */
+export function escalationContactsOf(state: { tasks: ReadonlyArray<{ escalatedTo?: readonly string[] | undefined }> } | null | undefined): string[] {
+  return [...new Set((state?.tasks ?? []).flatMap((t) => t.escalatedTo ?? []))]
 }
 
 /** What the policy needs to know about a task row. */
@@ -34,7 +44,7 @@ export interface TaskFacts {
 }
 
 /** The ways a person may be related to an application, strongest first. */
-export type Relation = 'admin' | 'applicant' | 'participant' | 'delegate' | 'copied' | 'owner'
+export type Relation = 'admin' | 'applicant' | 'participant' | 'delegate' | 'copied' | 'escalation' | 'owner'
 
 function ownerDepartmentOf(db: Db, serviceCode: string): string | null {
   return db.select({ d: services.ownerDepartmentCode }).from(services).where(eq(services.code, serviceCode)).get()?.d ?? null
@@ -85,7 +95,8 @@ export const policy = {
   /**
    * How `user` is related to the application, or null when they may not read it: the applicant,
    * anyone who has or had a task on it (or holds one as a delegate, or stands in for an assignee
-   * now), those copied, the service's owners, admins. Nobody else.
+   * now), those copied, the escalation contacts told of an overdue task, the service's owners,
+   * admins. Nobody else.
    */
   relationTo(db: Db, user: SessionUser | null, app: ApplicationFacts, now: Date): Relation | null {
     if (!user) return null
@@ -95,6 +106,7 @@ export const policy = {
     if (hasTaskOn(db, app.id, me)) return 'participant'
     if (standsInOn(db, app.id, me, now)) return 'delegate'
     if (app.copied.includes(me)) return 'copied'
+    if (app.escalationContacts?.includes(me)) return 'escalation'
     const owner = ownerDepartmentOf(db, app.serviceCode)
     if (owner && hasRole(user, 'service-owner', owner)) return 'owner'
     return null
@@ -118,6 +130,19 @@ export const policy = {
       task.closedBy === me ||
       (task.box === 'todo' && delegateOf(db, task.assigneeCardNumber, now) === me)
     )
+  },
+
+  /**
+   * As whom `user` may handle an overdue task (超时处理: see it, take it over, reassign it, urge
+   * its assignee): as one of the step's escalation contacts the deadline scan told
+   * (`escalation`; the engine checks the same list), or as an administrator (`admin`). Anyone
+   * else: null, answered as a 404. `escalatedTo` is the engine task's.
+   */
+  escalationAuthority(user: SessionUser | null, task: { escalatedTo?: readonly string[] | undefined }): 'escalation' | 'admin' | null {
+    if (!user) return null
+    if (task.escalatedTo?.includes(user.cardNumber)) return 'escalation'
+    if (hasRole(user, 'admin')) return 'admin'
+    return null
   },
 
   /** A task page is for whoever may act on the task, and for the recipient of a copy. */
@@ -154,7 +179,11 @@ export const policy = {
       .where(eq(applicationAttachments.attachmentId, attachmentId))
       .all()
     return carriers.some(
-      (a) => policy.relationTo(db, user, { id: a.id, applicantCardNumber: a.applicant, serviceCode: a.serviceCode, copied: stateOf(a.state)?.copied ?? [] }, now) !== null,
+      (a) => {
+        const state = stateOf(a.state)
+        const facts = { id: a.id, applicantCardNumber: a.applicant, serviceCode: a.serviceCode, copied: state?.copied ?? [], escalationContacts: escalationContactsOf(state) }
+        return policy.relationTo(db, user, facts, now) !== null
+      },
     )
   },
 

@@ -85,6 +85,16 @@ describe('the authorization matrix', () => {
         expected: row(404, 404, 404, 409, 409, 404, 404, 404, 404, 401),
         probe: async (card) => (await h.act(card as string, task.id, { action: 'approve', stateVersion: 0 })).status,
       },
+      // The escalation page of an overdue task: its step's escalation contacts (none here: the
+      // task is within its time limit, so nobody was told) and administrators; nobody else learns it exists.
+      'GET /api/escalations/{id}': {
+        expected: row(404, 404, 404, 404, 404, 404, 404, 404, 200, 401),
+        probe: async (card) => (await h.get(card, `/api/escalations/${task.id}`)).status,
+      },
+      'POST /api/escalations/{id}/actions': {
+        expected: row(404, 404, 404, 404, 404, 404, 404, 404, 409, 401),
+        probe: async (card) => (await h.post(card, `/api/escalations/${task.id}/actions`, { action: 'takeOver', stateVersion: 0 })).status,
+      },
       'GET /api/tasks?box=todo holds it': {
         expected: row(false, false, false, true, true, false, false, false, false, 401),
         probe: async (card) => {

@@ -205,7 +205,8 @@ function persistEffects(tx: Db, ctx: EffectContext) {
   const message = (kind: MessageKind, recipients: string[], taskId: number | null, stepId: string | null) => {
     const step = stepOf(stepId)
     const title = messageTitle(kind, { ...ctx.facts, stepZh: step?.zh ?? null, stepEn: step?.en ?? null })
-    const link = toApplicant.has(kind) || taskId === null ? links.application(applicationId) : links.task(taskId)
+    const link =
+      toApplicant.has(kind) || taskId === null ? links.application(applicationId) : kind === 'escalated' ? links.overdue(taskId) : links.task(taskId)
     for (const recipient of new Set(recipients)) {
       enqueueNotification(
         tx,

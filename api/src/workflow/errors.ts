@@ -16,6 +16,7 @@ const STATUS: Record<WorkflowErrorCode, ContentfulStatusCode> = {
   not_applicant: 403,
   not_assignee: 403,
   not_participant: 403,
+  not_escalation_contact: 403,
   // The application has moved on, or is not where this action applies.
   wrong_status: 409,
   application_closed: 409,

@@ -15,10 +15,12 @@ export interface MessageFacts {
   stepEn: string | null
 }
 
-/** Where the message leads: the reviewer's task page, or the applicant's application page. */
+/** Where the message leads: the reviewer's task page, the escalation page, or the applicant's application page. */
 export const links = {
   task: (taskRowId: number) => `/todo/${taskRowId}`,
   application: (applicationId: number) => `/my/${applicationId}`,
+  /** The escalation contact's page of an overdue task (they cannot open the task itself). */
+  overdue: (taskRowId: number) => `/todo/overdue/${taskRowId}`,
 }
 
 /** Kinds addressed to the applicant (the others go to reviewers or people copied). */

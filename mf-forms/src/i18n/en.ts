@@ -165,7 +165,8 @@ export default {
     answer: 'Answer',
     answerTitle: 'Answer the reviewer',
     answerLabel: 'Your answer',
-    answerRequired: 'Write your answer',
+    answerRequired: 'Write your answer or upload the materials',
+    materialsAsked: 'Materials asked for:',
     answered: 'Your answer was sent',
     print: 'Print',
     printTitle: '{service} · application record',
@@ -195,6 +196,8 @@ export default {
     urged: 'Urged',
     commented: 'Commented',
     overdue: 'Past the time limit',
+    takenOver: 'Taken over after the time limit',
+    reassigned: 'Reassigned after the time limit',
     completed: 'Completed',
   },
 } satisfies typeof zhCN

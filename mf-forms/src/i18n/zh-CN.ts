@@ -165,7 +165,8 @@ export default {
     answer: '回复询问',
     answerTitle: '回复审核人',
     answerLabel: '你的回复',
-    answerRequired: '请填写回复内容',
+    answerRequired: '请填写回复内容或上传材料',
+    materialsAsked: '需补充的材料：',
     answered: '回复已发送',
     print: '打印',
     printTitle: '{service} · 申请记录',
@@ -195,6 +196,8 @@ export default {
     urged: '催办',
     commented: '留言',
     overdue: '超过办理时限',
+    takenOver: '超时后由他人接办',
+    reassigned: '超时后改派他人',
     completed: '办结',
   },
 }

@@ -6,6 +6,7 @@ import { redirectToLogin, type api, type Lang, type OkBody } from '@hall/mf-kit'
 // every browser the hall supports (fetch upload streams need HTTP/2 and Chromium).
 
 export interface UploaderOptions {
+  /** The service whose form field the file is for; empty for a file of no form (an answer's materials). */
   serviceCode: string
   /** The page's language now (errors are shown in it). */
   lang: () => Lang
@@ -36,8 +37,12 @@ export function createUploader({ serviceCode, lang, words }: UploaderOptions): U
     new Promise<AttachmentRef>((resolve, reject) => {
       const body = new FormData()
       body.append('file', file, file.name)
-      body.append('serviceCode', serviceCode)
-      body.append('fieldKey', field.key)
+      // Without a service the file is bound to no form field (an answer's materials): only the
+      // hall's own limits apply.
+      if (serviceCode) {
+        body.append('serviceCode', serviceCode)
+        body.append('fieldKey', field.key)
+      }
       if (field.materialKind) body.append('materialKind', field.materialKind)
 
       const xhr = new XMLHttpRequest()

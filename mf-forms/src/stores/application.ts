@@ -111,7 +111,8 @@ export const useApplicationStore = defineStore('forms/application', () => {
   const urge = () => run('urge', (id, stateVersion) => one.urge.$post({ param: { id }, json: { stateVersion } }))
 
   /** Answers a reviewer's question; the step resumes. */
-  const answer = (taskId: number, text: string) => run('answer', (id, stateVersion) => one.answer.$post({ param: { id }, json: { stateVersion, taskId, answer: text } }))
+  const answer = (taskId: number, text: string, attachments: string[] = []) =>
+    run('answer', (id, stateVersion) => one.answer.$post({ param: { id }, json: { stateVersion, taskId, answer: text, ...(attachments.length ? { attachments } : {}) } }))
 
   return { detail, loading, error, acting, serverErrors, sources, definition, load, loadSources, reportDataError, withdraw, resubmit, urge, answer }
 })

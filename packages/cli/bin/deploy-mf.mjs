@@ -3,7 +3,8 @@
 // libraries) alone, publishes its files to the hall's static store and registers the new version.
 // The shell loads it on the next page load; nothing else is rebuilt.
 //
-//   npm run deploy:mf -- mf-catalog                 build, upload, register
+//   npm run deploy:mf -- mf-catalog                 build, upload, register (a version registered
+//                                                   already, e.g. rolled back, becomes current again)
 //   npm run deploy:mf -- mf-catalog --rollback      back to the version before the current one
 //   npm run deploy:mf -- mf-catalog --history       list the registered versions
 //   npm run deploy:mf -- mf-catalog --base-url https://cdn.example.edu/mf-catalog/1.2.0/
@@ -79,11 +80,15 @@ if (!values['no-build']) {
 const dist = path.join(root, dir, 'dist')
 const manifest = JSON.parse(readFileSync(path.join(dist, 'deploy.json'), 'utf8'))
 const { items: known } = await call('GET', `/api/admin/deployments/${part}`)
-if (known.some((d) => d.version === manifest.version)) {
-  console.log(`• ${manifest.name} ${manifest.version} is registered already (the build did not change): nothing to deploy.`)
+// History lists the last version to go live first: the first one not rolled back is current.
+const current = known.find((d) => !d.rolledBackAt)
+if (current?.version === manifest.version) {
+  console.log(`• ${manifest.name} ${manifest.version} is current already (the build did not change): nothing to deploy.`)
   process.exit(0)
 }
-if (!values['base-url']) {
+// A known version's files are in the store (and never change): registering it again makes it current.
+const isKnown = known.some((d) => d.version === manifest.version)
+if (!values['base-url'] && !isKnown) {
   const files = []
   const walk = (d, prefix = '') => {
     for (const name of readdirSync(d)) {
@@ -99,4 +104,5 @@ if (!values['base-url']) {
   console.log(`• uploaded ${files.length} files of ${manifest.name} ${manifest.version}`)
 }
 const row = await call('POST', '/api/admin/deployments', { ...manifest, ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}) })
-console.log(`✓ registered ${show(row)}\n  The shell loads it on the next page load. Roll back with: npm run deploy:mf -- ${part} --rollback`)
+const what = row.outcome === 'reactivated' ? `made current again (it was registered before): ${show(row)}${current ? `, in place of ${current.version}` : ''}` : `registered ${show(row)}`
+console.log(`✓ ${what}\n  The shell loads it on the next page load. Roll back with: npm run deploy:mf -- ${part} --rollback`)

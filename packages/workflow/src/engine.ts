@@ -135,6 +135,12 @@ class Transaction {
         return this.comment(action)
       case 'timeout':
         return this.timeout(action)
+      case 'takeOver':
+        return this.handOver(action, action.by)
+      case 'reassign':
+        return this.handOver(action, action.to)
+      case 'urgeAssignee':
+        return this.urgeAssignee(action)
     }
   }
 
@@ -370,8 +376,56 @@ class Transaction {
     task.escalatedAt = this.now
     this.notify('overdue', [task.assignee], task.id)
     const escalateTo = this.copyRecipients(this.stepInfo(task.stepId).body.escalateTo).filter((p) => p !== task.assignee)
+    // Remembered on the task: these people may now take it over, reassign it or urge it.
+    task.escalatedTo = escalateTo
     this.notify('escalated', escalateTo, task.id)
     this.audit('overdue', SYSTEM_ACTOR, { task, detail: { escalatedTo: escalateTo } })
+  }
+
+  /**
+   * Takes an overdue task away from its assignee and gives it to `to` (the contact themselves for
+   * a take-over). The new holder gets the step's time limit afresh; the old one is told.
+   */
+  private handOver(a: Extract<Action, { type: 'takeOver' | 'reassign' }>, to: string): void {
+    const task = this.escalatedTask(a.taskId, a.by, a.authority)
+    this.requireOpen(task)
+    const target = to.trim()
+    if (target === '' || target === task.assignee || target === task.onBehalfOf || this.isHandling(task.runId, target) || target === this.applicant().cardNumber)
+      throw new WorkflowError('invalid_transfer_target')
+    this.claim(task)
+    this.close(task, 'transferred', a.by)
+    this.notify('task_cancelled', [task.assignee], task.id)
+    const body = this.stepInfo(task.stepId).body
+    const dueAt = body.deadlineHours === undefined ? null : addWorkingHours(this.ctx.now, body.deadlineHours, this.ctx.calendar).toISOString()
+    const next = this.createTask(this.run(task.runId), body, target, { kind: 'escalation', fromTaskId: task.id, by: a.by }, null, dueAt)
+    this.replaceBlocker(task.id, [next.id])
+    this.audit(a.type === 'takeOver' ? 'takenOver' : 'reassigned', a.by, {
+      opinion: a.opinion,
+      task,
+      detail: { from: task.assignee, to: target, assignee: next.assignee, authority: a.authority },
+    })
+  }
+
+  /** The escalation contact reminds the assignee of an overdue task (at most once a day, as the applicant may). */
+  private urgeAssignee(a: Extract<Action, { type: 'urgeAssignee' }>): void {
+    const task = this.escalatedTask(a.taskId, a.by, a.authority)
+    if (task.urgedAt !== null && this.ctx.now.getTime() - Date.parse(task.urgedAt) < URGE_INTERVAL_MS) throw new WorkflowError('urged_recently')
+    task.urgedAt = this.now
+    this.notify('urged', [task.assignee], task.id)
+    this.audit('urged', a.by, { task, detail: { taskIds: [task.id], authority: a.authority } })
+  }
+
+  /**
+   * A live task past its deadline that `by` may act on as `authority`: an escalation contact
+   * must be one the task was escalated to; an administrator was checked by the caller.
+   */
+  private escalatedTask(taskId: string, by: string, authority: 'escalation' | 'admin'): Task {
+    const task = this.findTask(taskId)
+    if (task.status === 'closed') throw new WorkflowError('already_decided', { outcome: task.outcome ?? 'closed' })
+    this.requireStatus('in_review')
+    if (authority === 'escalation' && !(task.escalatedTo ?? []).includes(by)) throw new WorkflowError('not_escalation_contact')
+    if (task.escalatedAt === null && !isOverdue(task, this.ctx.now)) throw new WorkflowError('not_overdue')
+    return task
   }
 
   // ---------------------------------------------------------------------------------- guards

@@ -23,6 +23,10 @@ const messages = {
     zh: () => '您不是此待办的当前办理人（或其委托人），不能办理',
     en: () => 'You are not the current assignee of this task, nor their delegate',
   },
+  not_escalation_contact: {
+    zh: () => '只有此环节的超时提醒人或系统管理员可以处理超时待办',
+    en: () => 'Only the escalation contact of this step or an administrator can act on its overdue task',
+  },
   not_participant: {
     zh: () => '只有申请人、办理人和抄送人可以发表评论',
     en: () => 'Only the applicant, the reviewers and the people copied can comment',

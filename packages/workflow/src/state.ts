@@ -51,6 +51,8 @@ export const taskOriginSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rule') }),
   z.strictObject({ kind: z.literal('transfer'), fromTaskId: z.string(), by: cardNumberSchema }),
   z.strictObject({ kind: z.literal('addSigner'), position: z.enum(['before', 'after']), fromTaskId: z.string(), by: cardNumberSchema }),
+  /** An overdue task taken over or reassigned by the step's escalation contact (or an administrator). */
+  z.strictObject({ kind: z.literal('escalation'), fromTaskId: z.string(), by: cardNumberSchema }),
 ])
 export type TaskOrigin = z.infer<typeof taskOriginSchema>
 
@@ -80,6 +82,11 @@ export const taskSchema = z.strictObject({
   question: questionSchema.nullable(),
   urgedAt: isoSchema.nullable(),
   escalatedAt: isoSchema.nullable(),
+  /**
+   * The step's escalation contacts who were told when the task passed its deadline: they may
+   * take it over, reassign it or urge its assignee. Absent before the first escalation.
+   */
+  escalatedTo: z.array(cardNumberSchema).optional(),
 })
 export type Task = z.infer<typeof taskSchema>
 
@@ -177,6 +184,10 @@ const opinionSchema = z.string().optional()
  * What a person (or the deadline scan) asks the engine to do. `by` is the authenticated card
  * number: the API sets it from the session, never from the request body.
  */
+/** As whom an escalation action is taken: the step's escalation contact, or an administrator. */
+export const escalationAuthoritySchema = z.enum(['escalation', 'admin'])
+export type EscalationAuthority = z.infer<typeof escalationAuthoritySchema>
+
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('submit'), by: cardNumberSchema, applicant: applicantFactsSchema, form: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('approve'), by: cardNumberSchema, taskId: z.string(), opinion: opinionSchema }),
@@ -218,6 +229,19 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('comment'), by: cardNumberSchema, text: z.string(), taskId: z.string().optional() }),
   /** The deadline scan found the task's deadline passed: remind the assignee and escalate. */
   z.strictObject({ type: z.literal('timeout'), taskId: z.string() }),
+  // What the escalation contact of an overdue task may do (超时处理). `authority` says as whom
+  // `by` acts: as one of the contacts the task was escalated to (the engine checks), or as an
+  // administrator (the caller's policy has checked: the engine knows no roles).
+  z.strictObject({ type: z.literal('takeOver'), by: cardNumberSchema, taskId: z.string(), authority: escalationAuthoritySchema, opinion: opinionSchema }),
+  z.strictObject({
+    type: z.literal('reassign'),
+    by: cardNumberSchema,
+    taskId: z.string(),
+    to: cardNumberSchema,
+    authority: escalationAuthoritySchema,
+    opinion: opinionSchema,
+  }),
+  z.strictObject({ type: z.literal('urgeAssignee'), by: cardNumberSchema, taskId: z.string(), authority: escalationAuthoritySchema }),
 ])
 export type Action = z.infer<typeof actionSchema>
 export type ActionType = Action['type']
@@ -261,6 +285,9 @@ export type AuditEvent =
   | 'commented'
   | 'overdue'
   | 'completed'
+  /** the escalation contact (or an administrator) took an overdue task over, or gave it to someone else */
+  | 'takenOver'
+  | 'reassigned'
 
 /**
  * What the API must persist, in order and in one transaction with the new state (DESIGN rule 5).

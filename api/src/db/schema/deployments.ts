@@ -3,8 +3,9 @@ import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core
 
 /**
  * The deployment registry: every version of every browser part (the shell, the shared
- * libraries, each micro-frontend) that was ever registered. The current version of a part is its
- * newest row that was not rolled back; the import map is built from those.
+ * libraries, each micro-frontend) that was ever registered. The current version of a part is the
+ * row that went live last (highest `activation`) and was not rolled back since; the import map is
+ * built from those.
  */
 export const mfDeployments = sqliteTable(
   'mf_deployments',
@@ -25,6 +26,12 @@ export const mfDeployments = sqliteTable(
     registeredAt: integer('registered_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     rolledBackAt: integer('rolled_back_at', { mode: 'timestamp_ms' }),
     rolledBackBy: text('rolled_back_by'),
+    /**
+     * The order in which the part's versions went live: a registration, or a deploy of a version
+     * known already (it becomes current again, even over newer ones), takes the part's highest
+     * value plus one. Rows from before this column are 0 and keep their registration order (id).
+     */
+    activation: integer('activation').notNull().default(0),
   },
   (t) => [uniqueIndex('mf_deployments_name_version').on(t.name, t.version)],
 )

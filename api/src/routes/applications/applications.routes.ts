@@ -24,7 +24,7 @@ import {
   formErrorResponse,
 } from './applications.schemas.ts'
 import { STATUS_FILTERS, applicationDetail, listMine, readableApplication } from './applications.service.ts'
-import { linkFiles, resolveFiles } from './files.ts'
+import { checkAnswerFiles, linkAnswerFiles, linkFiles, resolveFiles } from './files.ts'
 
 // An applicant's side of the hall: submit (idempotent), my applications, one application's page,
 // and what the applicant may do to it (withdraw, resubmit after a return, urge, answer a question,
@@ -293,12 +293,16 @@ export const applicationsRoutes = router
     actionRoute(
       'answer',
       'Answers a reviewer’s question (补充材料): the step resumes where it was',
-      '`taskId` is from `allowed.answer` of the application.',
+      '`taskId` is from `allowed.answer` of the application. `attachments` are ids of the applicant’s own uploads (`POST /api/attachments`); they are linked to the application, so its reviewers can download them. Any other id is a 400 naming it.',
       z.object({
         stateVersion: StateVersion,
         taskId: z.number({ error: 'taskId (from allowed.answer) is required' }).int().positive(),
         answer: z.string().max(2000, 'answer is at most 2000 characters'),
-        attachments: z.array(z.string().min(1).max(200)).max(20, 'at most 20 attachments').optional().openapi({ description: 'Ids of uploaded attachments' }),
+        attachments: z
+          .array(z.string().min(1, 'attachments: an id is not empty').max(200, 'attachments: an id is at most 200 characters'))
+          .max(20, 'at most 20 attachments')
+          .optional()
+          .openapi({ description: 'Ids of my uploads (POST /api/attachments) that go with the answer' }),
       }),
     ),
     (c) => {
@@ -314,10 +318,22 @@ export const applicationsRoutes = router
       if (!task?.engineTaskId) {
         throw badInput('taskId', `taskId: application ${id} has no task ${taskId} to answer`, `taskId：申请 ${id} 中没有待答复的事项 ${taskId}`)
       }
-      return c.json(
-        applicantAction(deps, user!, id, stateVersion, { type: 'answer', taskId: task.engineTaskId, answer, ...(attachments ? { attachments } : {}) }),
-        200,
-      )
+      // The files must be the applicant's own; they are linked to the application with the answer,
+      // in one transaction, so a reviewer can open every file an answer names (and no other).
+      const files = [...new Set(attachments ?? [])]
+      checkAnswerFiles(deps.db, user!.cardNumber, files)
+      const engineTaskId = task.engineTaskId
+      const application = transaction(deps.db, (tx) => {
+        const result = actIn(tx, deps, {
+          applicationId: id,
+          expectedVersion: stateVersion,
+          actor: user!.cardNumber,
+          action: { type: 'answer', taskId: engineTaskId, answer, ...(files.length ? { attachments: files } : {}) },
+        })
+        linkAnswerFiles(tx, id, files)
+        return result
+      })
+      return c.json({ application }, 200)
     },
   )
   .openapi(

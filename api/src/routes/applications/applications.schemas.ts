@@ -105,6 +105,9 @@ export const TimelineEvent = z
     opinion: z.string().nullable(),
     step: Named.nullable(),
     detail: z.record(z.string(), z.unknown()).nullable(),
+    files: z
+      .array(z.object({ id: z.string(), name: z.string(), size: z.number().int(), mime: z.string() }))
+      .openapi({ description: 'Files that came with the event (an answer’s materials): GET /api/attachments/{id}, for the application’s readers' }),
   })
   .openapi('TimelineEvent')
 

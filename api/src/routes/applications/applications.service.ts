@@ -10,10 +10,10 @@ import {
 } from '@hall/workflow'
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
+import { applications, attachments, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
-import { policy } from '../../policy/index.ts'
+import { escalationContactsOf, policy } from '../../policy/index.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
 import { delegateOf, namesOf } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody } from './applications.schemas.ts'
@@ -25,6 +25,24 @@ export const notFound = (id: number) =>
 
 /** An application with its version, or a 404 when the user may not read it (or it does not exist). */
 export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
+  const row = applicationRow(db, id)
+  if (!row) throw notFound(id)
+  const facts = {
+    id: row.app.id,
+    applicantCardNumber: row.app.applicantCardNumber,
+    serviceCode: row.app.serviceCode,
+    copied: row.state?.copied ?? [],
+    escalationContacts: escalationContactsOf(row.state),
+  }
+  if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
+  return row
+}
+
+/**
+ * An application with its version, service and engine state, for a caller that has decided
+ * itself who may see it (the escalation page: `policy.escalationAuthority`); undefined if none.
+ */
+export function applicationRow(db: Db, id: number) {
   const row = db
     .select({ app: applications, version: serviceVersions, service: services })
     .from(applications)
@@ -32,11 +50,7 @@ export function readableApplication(db: Db, user: SessionUser | null, id: number
     .innerJoin(services, eq(services.code, applications.serviceCode))
     .where(eq(applications.id, id))
     .get()
-  if (!row) throw notFound(id)
-  const state = stateOf(row.app.state)
-  const facts = { id: row.app.id, applicantCardNumber: row.app.applicantCardNumber, serviceCode: row.app.serviceCode, copied: state?.copied ?? [] }
-  if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
-  return { ...row, state }
+  return row ? { ...row, state: stateOf(row.app.state) } : undefined
 }
 
 export type ReadableApplication = ReturnType<typeof readableApplication>
@@ -233,8 +247,21 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     }
   })
 
+  // Files that came with an event (an answer's 补充材料): named, so a reader can download them.
+  const filesOf = (detail: unknown): string[] => {
+    const ids = (detail as { attachments?: unknown } | null)?.attachments
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  }
+  const eventFileIds = [...new Set(events.flatMap((e) => filesOf(e.detail)))]
+  const eventFiles = new Map(
+    (eventFileIds.length
+      ? db.select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime }).from(attachments).where(inArray(attachments.id, eventFileIds)).all()
+      : []
+    ).map((f) => [f.id, f]),
+  )
   const timeline = events.map((e) => ({
     id: e.id,
+    files: filesOf(e.detail).flatMap((id) => eventFiles.get(id) ?? []),
     at: e.at.toISOString(),
     action: e.action,
     actor: e.actor === 'system' ? null : person(e.actor),

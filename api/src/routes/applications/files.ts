@@ -125,3 +125,46 @@ export function linkFiles(tx: Db, applicationId: number, form: FormDefinition | 
     .run()
   return rows.size
 }
+
+/**
+ * The files of an answer to a reviewer's question (补充材料), by id: each must be one of the
+ * applicant's own uploads. Anything else (another person's upload, a made-up id) is a 400 that
+ * names the place in `attachments`, so that the page can say which file to upload again.
+ */
+export function checkAnswerFiles(db: Db, owner: string, ids: string[]): void {
+  if (!ids.length) return
+  const own = new Set(
+    db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(and(eq(attachments.ownerCardNumber, owner), inArray(attachments.id, ids)))
+      .all()
+      .map((r) => r.id),
+  )
+  const problems: FieldProblem[] = ids.flatMap((id, i) =>
+    own.has(id)
+      ? []
+      : [
+          {
+            path: `attachments.${i}`,
+            message: `attachments: file ${JSON.stringify(id.slice(0, 60))} is not one of your uploads (or no longer exists): remove it and upload it again`,
+            messageZh: `attachments：文件 ${JSON.stringify(id.slice(0, 60))} 不是你上传的文件（或已不存在），请删除后重新上传`,
+          },
+        ],
+  )
+  if (problems.length) {
+    throw new HallError(400, 'bad_request', problems.map((p) => p.message).join('; '), problems.map((p) => p.messageZh).join('；'), { fields: problems })
+  }
+}
+
+/** `application_attachments.field_key` of an answer's files: not a form field, so their readers know where they came from. */
+export const ANSWER_FILES_KEY = '@answer'
+
+/** Links an answer's files to the application, so that its reviewers (its readers) may download them. */
+export function linkAnswerFiles(tx: Db, applicationId: number, ids: string[]): void {
+  if (!ids.length) return
+  tx.insert(applicationAttachments)
+    .values(ids.map((attachmentId) => ({ applicationId, attachmentId, fieldKey: ANSWER_FILES_KEY })))
+    .onConflictDoNothing()
+    .run()
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { people } from '@hall/demo-university'
+import { auditLog } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
 
 // The deployment routes over HTTP: who may register and roll back (a deploy script with the token,
@@ -103,6 +104,40 @@ describe('POST /api/admin/deployments/{part}/rollback', () => {
     ])
     expect((await app.request('/api/admin/deployments/mf-todo/rollback', { method: 'POST', headers: auth })).status).toBe(409)
     expect((await app.request('/api/admin/deployments/mf-nothing/rollback', { method: 'POST', headers: auth })).status).toBe(404)
+  })
+
+  it('lets a deploy of the rolled-back version make it current again (200 reactivated), and audits all three', async () => {
+    const { app, deps } = await testApp()
+    const auth = { authorization: `Bearer ${TOKEN}` }
+    for (const v of ['1.0.0', '1.1.0']) {
+      await upload(app, auth, v)
+      expect((await register(app, auth, v)).status).toBe(201)
+    }
+    expect((await app.request('/api/admin/deployments/mf-todo/rollback', { method: 'POST', headers: auth })).status).toBe(200)
+    const again = await register(app, auth, '1.1.0')
+    expect(again.status).toBe(200)
+    expect(await again.json()).toMatchObject({ version: '1.1.0', outcome: 'reactivated', rolledBackAt: null })
+    const map = await (await app.request('/importmap.json')).json()
+    expect(map.imports['@hall/mf-todo']).toBe('/static/mf-todo/1.1.0/main.js')
+    const second = await register(app, auth, '1.1.0')
+    expect(second.status).toBe(200)
+    expect((await second.json()).outcome).toBe('current')
+    const rows = deps.db.select().from(auditLog).all().filter((r) => r.action.startsWith('deployment.'))
+    expect(rows.map((r) => [r.action, r.actor, r.targetId])).toEqual([
+      ['deployment.registered', 'deploy:deploy-token', '@hall/mf-todo@1.0.0'],
+      ['deployment.registered', 'deploy:deploy-token', '@hall/mf-todo@1.1.0'],
+      ['deployment.rolled_back', 'deploy:deploy-token', '@hall/mf-todo@1.1.0'],
+      ['deployment.reactivated', 'deploy:deploy-token', '@hall/mf-todo@1.1.0'],
+    ])
+  })
+
+  it('names the administrator who deploys from a session in the audit log', async () => {
+    const { app, loginAs, deps } = await testApp()
+    const asAdmin = { origin: deps.env.publicOrigin, cookie: await loginAs(admin.cardNumber) }
+    await upload(app, asAdmin, '1.0.0')
+    expect((await register(app, asAdmin, '1.0.0')).status).toBe(201)
+    const row = deps.db.select().from(auditLog).all().find((r) => r.action === 'deployment.registered')
+    expect(row?.actor).toBe(`deploy:${admin.cardNumber}`)
   })
 })
 

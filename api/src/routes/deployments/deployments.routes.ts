@@ -27,8 +27,15 @@ const DeploymentSchema = z
     registeredAt: z.string(),
     rolledBackAt: z.string().nullable(),
     rolledBackBy: z.string().nullable(),
+    activation: z.number().openapi({ description: 'The order in which the versions went live; the highest not rolled back is current' }),
   })
   .openapi('Deployment')
+
+const RegisterResult = DeploymentSchema.extend({
+  outcome: z.enum(['registered', 'reactivated', 'current']).openapi({
+    description: 'registered: a new version went live; reactivated: a version known already is current again (after a rollback); current: it was current already',
+  }),
+}).openapi('DeploymentRegistered')
 
 type Row = ReturnType<typeof history>[number]
 const toJson = (d: Row) => ({
@@ -143,7 +150,7 @@ export const deploymentsRoutes = router
       method: 'post',
       path: '/api/admin/deployments',
       tags: ['Deployments'],
-      summary: 'Registers a new version of a part after checking that its files answer',
+      summary: 'Registers a new version of a part after checking that its files answer, or makes a known version current again',
       request: {
         body: {
           content: {
@@ -162,16 +169,17 @@ export const deploymentsRoutes = router
         },
       },
       responses: {
-        201: { description: 'Registered: the shell loads it on the next page load', content: { 'application/json': { schema: DeploymentSchema } } },
+        201: { description: 'Registered: the shell loads it on the next page load', content: { 'application/json': { schema: RegisterResult } } },
+        200: { description: 'A version known already: current again (or current already)', content: { 'application/json': { schema: RegisterResult } } },
         ...errorsFor(409, 422),
         ...errors,
       },
     }),
     async (c) => {
       const { baseUrl, ...manifest } = c.req.valid('json')
-      const row = await register(c.var.deps, { manifest, baseUrl, registeredBy: c.var.deployer ?? 'unknown' })
-      c.var.deps.log.info({ name: row.name, version: row.version, by: row.registeredBy }, 'deployment registered')
-      return c.json(toJson(row), 201)
+      const { row, outcome } = await register(c.var.deps, { manifest, baseUrl, registeredBy: c.var.deployer ?? 'unknown' })
+      c.var.deps.log.info({ name: row.name, version: row.version, by: c.var.deployer, outcome }, 'deployment registered')
+      return outcome === 'registered' ? c.json({ ...toJson(row), outcome }, 201) : c.json({ ...toJson(row), outcome }, 200)
     },
   )
   .openapi(

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, max } from 'drizzle-orm'
+import { recordAudit } from '../../audit/record.ts'
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
 import { mfDeployments } from '../../db/schema/index.ts'
@@ -12,7 +13,9 @@ import { HallError } from '../../lib/errors.ts'
 
 // The deployment registry behind the import map (DESIGN rule 3, "deploying is data"): a team
 // publishes its built files and registers a version; the shell loads what is current on the next
-// page load; a rollback hides the current version so the one before it is current again.
+// page load; a rollback hides the current version so the one before it is current again; a deploy
+// of a version registered already makes it current again (after a rollback, or over newer ones).
+// Each of these changes writes its row of the hall's audit log in the same transaction.
 
 export const NAME_PATTERN = /^@hall\/[a-z][a-z0-9-]{1,40}$/
 export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$/
@@ -42,16 +45,37 @@ export interface DeployManifest {
   html?: string
 }
 
-/** The current version of each part: its newest registration that was not rolled back. */
+/** Newest to go live first; rows from before `activation` existed keep their registration order. */
+const liveOrder = [desc(mfDeployments.activation), desc(mfDeployments.id)] as const
+
+/** The current version of each part: the last to go live that was not rolled back since. */
 export function currentDeployments(db: Db): Deployment[] {
-  const rows = db.select().from(mfDeployments).where(isNull(mfDeployments.rolledBackAt)).orderBy(desc(mfDeployments.id)).all()
+  const rows = db.select().from(mfDeployments).where(isNull(mfDeployments.rolledBackAt)).orderBy(...liveOrder).all()
   const seen = new Map<string, Deployment>()
   for (const row of rows) if (!seen.has(row.name)) seen.set(row.name, row)
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
 
+/** Every version of a part, the last to go live first: the first one not rolled back is current. */
 export function history(db: Db, name: string): Deployment[] {
-  return db.select().from(mfDeployments).where(eq(mfDeployments.name, name)).orderBy(desc(mfDeployments.id)).all()
+  return db.select().from(mfDeployments).where(eq(mfDeployments.name, name)).orderBy(...liveOrder).all()
+}
+
+/** The audit actor of a deployer as the route knows it: `deploy:deploy-token`, `deploy:<card number>`, `deploy:npm start`. */
+const deployActor = (by: string) => `deploy:${by}`
+
+function nextActivation(tx: Db, name: string): number {
+  const row = tx.select({ top: max(mfDeployments.activation) }).from(mfDeployments).where(eq(mfDeployments.name, name)).get()
+  return (row?.top ?? 0) + 1
+}
+
+function currentOf(tx: Db, name: string): Deployment | undefined {
+  return tx
+    .select()
+    .from(mfDeployments)
+    .where(and(eq(mfDeployments.name, name), isNull(mfDeployments.rolledBackAt)))
+    .orderBy(...liveOrder)
+    .get()
 }
 
 export function importMap(db: Db) {
@@ -94,13 +118,21 @@ export async function storeFile(staticDir: string, name: string, version: string
 }
 
 /**
+ * What a registration did: a new version went live (`registered`), a version known already went
+ * live again (`reactivated`), or the version asked for was current already (`current`).
+ */
+export type RegisterOutcome = 'registered' | 'reactivated' | 'current'
+
+/**
  * Registers a version after checking that every file it names answers: in the hall's own store
- * the files must be there; at another URL each import must answer 200.
+ * the files must be there; at another URL each import must answer 200. A version registered
+ * already is made current again instead (the way back after a rollback), provided it names the
+ * same files: a version never changes.
  */
 export async function register(
   deps: Deps,
   input: { manifest: DeployManifest; baseUrl?: string; registeredBy: string },
-): Promise<Deployment> {
+): Promise<{ row: Deployment; outcome: RegisterOutcome }> {
   const { manifest } = input
   const base = input.baseUrl ?? storeUrl(manifest.name, manifest.version)
   const resolve = (p: string) => (/^https?:\/\//.test(p) ? p : new URL(p, new URL(base, deps.env.publicUrl)).href.replace(deps.env.publicOrigin, ''))
@@ -110,26 +142,73 @@ export async function register(
   await checkFiles(deps, [...Object.values(imports), ...styles, ...(html ? [html] : [])])
 
   return transaction(deps.db, (tx) => {
+    const at = deps.now()
+    const actor = deployActor(input.registeredBy)
     const existing = tx
       .select()
       .from(mfDeployments)
       .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
       .get()
+    const current = currentOf(tx, manifest.name)
     if (existing) {
-      throw new HallError(
-        409,
-        'version_exists',
-        `${manifest.name} ${manifest.version} is already registered; build a new version, or roll back to reach an older one`,
-        `${manifest.name} 的版本 ${manifest.version} 已登记；请构建新版本，或用回滚回到旧版本`,
-      )
+      const same =
+        existing.baseUrl === base &&
+        JSON.stringify(sortedEntries(existing.imports)) === JSON.stringify(sortedEntries(imports)) &&
+        JSON.stringify(existing.styles) === JSON.stringify(styles) &&
+        existing.html === html
+      if (!same) {
+        throw new HallError(
+          409,
+          'version_exists',
+          `${manifest.name} ${manifest.version} is registered already with other files; a version never changes, so build a new version`,
+          `${manifest.name} 的版本 ${manifest.version} 已登记，且文件不同；版本登记后不可更改，请构建新版本`,
+        )
+      }
+      if (current?.id === existing.id) return { row: existing, outcome: 'current' as const }
+      const row = tx
+        .update(mfDeployments)
+        .set({ rolledBackAt: null, rolledBackBy: null, activation: nextActivation(tx, manifest.name) })
+        .where(eq(mfDeployments.id, existing.id))
+        .returning()
+        .get()
+      recordAudit(tx, at, {
+        actor,
+        action: 'deployment.reactivated',
+        outcome: 'success',
+        targetKind: 'deployment',
+        targetId: `${row.name}@${row.version}`,
+        detail: { name: row.name, version: row.version, replaced: current?.version ?? null },
+      })
+      return { row, outcome: 'reactivated' as const }
     }
-    return tx
+    const row = tx
       .insert(mfDeployments)
-      .values({ name: manifest.name, version: manifest.version, imports, styles, html, baseUrl: base, registeredBy: input.registeredBy, registeredAt: deps.now() })
+      .values({
+        name: manifest.name,
+        version: manifest.version,
+        imports,
+        styles,
+        html,
+        baseUrl: base,
+        registeredBy: input.registeredBy,
+        registeredAt: at,
+        activation: nextActivation(tx, manifest.name),
+      })
       .returning()
       .get()
+    recordAudit(tx, at, {
+      actor,
+      action: 'deployment.registered',
+      outcome: 'success',
+      targetKind: 'deployment',
+      targetId: `${row.name}@${row.version}`,
+      detail: { name: row.name, version: row.version, baseUrl: base, replaced: current?.version ?? null },
+    })
+    return { row, outcome: 'registered' as const }
   })
 }
+
+const sortedEntries = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b))
 
 async function checkFiles(deps: Deps, urls: string[]) {
   const missing: string[] = []
@@ -161,7 +240,7 @@ export function rollback(deps: Deps, name: string, by: string): { from: Deployme
       .select()
       .from(mfDeployments)
       .where(and(eq(mfDeployments.name, name), isNull(mfDeployments.rolledBackAt)))
-      .orderBy(desc(mfDeployments.id))
+      .orderBy(...liveOrder)
       .limit(2)
       .all()
     const [from, to] = active
@@ -169,7 +248,16 @@ export function rollback(deps: Deps, name: string, by: string): { from: Deployme
     if (!to) {
       throw new HallError(409, 'nothing_to_roll_back_to', `${name} ${from.version} is its only version: there is nothing to roll back to`, `${name} 只有 ${from.version} 一个版本，无法回滚`)
     }
-    tx.update(mfDeployments).set({ rolledBackAt: deps.now(), rolledBackBy: by }).where(eq(mfDeployments.id, from.id)).run()
+    const at = deps.now()
+    tx.update(mfDeployments).set({ rolledBackAt: at, rolledBackBy: by }).where(eq(mfDeployments.id, from.id)).run()
+    recordAudit(tx, at, {
+      actor: deployActor(by),
+      action: 'deployment.rolled_back',
+      outcome: 'success',
+      targetKind: 'deployment',
+      targetId: `${from.name}@${from.version}`,
+      detail: { name, from: from.version, to: to.version },
+    })
     return { from, to }
   })
 }
@@ -192,11 +280,12 @@ export async function publishDist(deps: Deps, distDir: string, registeredBy: str
     .from(mfDeployments)
     .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
     .get()
+  // A known version is left as it is: a restart must not undo an administrator's rollback.
   if (known) return null
   for (const rel of await listFiles(distDir)) {
     await storeFile(deps.env.staticDir, manifest.name, manifest.version, rel, await readFile(path.join(distDir, rel)))
   }
-  return register(deps, { manifest, registeredBy })
+  return (await register(deps, { manifest, registeredBy })).row
 }
 
 /** At start: registers each part built in the working tree whose version is not registered yet. */

@@ -181,13 +181,19 @@ export function countTasks(db: Db, user: SessionUser, now: Date) {
 }
 
 /** A task row the user may read (404 otherwise), as a summary. */
+/** A task row with its summary, whoever asks: for callers that decide access themselves (the escalation page). */
+export function taskWithSummary(db: Db, id: number, now: Date) {
+  const row = selectTasks(db).where(eq(tasks.id, id)).get()
+  return row ? { row: row.task, summary: toSummaries(db, [row], now)[0]! } : undefined
+}
+
 export function readableTask(db: Db, user: SessionUser, id: number, now: Date) {
   const row = selectTasks(db).where(eq(tasks.id, id)).get()
   if (!row || !policy.canReadTask(db, user, row.task, now)) throw taskNotFound(id)
   return { row: row.task, summary: toSummaries(db, [row], now)[0]! }
 }
 
-function requirePeople(db: Db, cardNumbers: string[], field: string) {
+export function requirePeople(db: Db, cardNumbers: string[], field: string) {
   const known = namesOf(db, cardNumbers)
   const unknown = cardNumbers.filter((c) => !known.has(c))
   if (unknown.length) {

@@ -1,0 +1,1 @@
+ALTER TABLE `mf_deployments` ADD `activation` integer DEFAULT 0 NOT NULL;
