@@ -84,6 +84,11 @@ describe('publishing refuses what RE2 cannot run, naming the field in both langu
     if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(['sections.0.fields.0.columns.0.pattern.regex'])
   })
 
+  it('a pattern stored before this check is not applied rather than turning every applicant away', () => {
+    expect(matchesPattern('(a)\\1', 'anything')).toBe(true)
+    expect(validateSubmission(form(field('(?=x)x')), { code: 'whatever' })).toEqual({ ok: true, values: { code: 'whatever' } })
+  })
+
   it('an escaped backslash before k is a backslash and a k, not a backreference', () => {
     expect(patternProblem('a\\\\k')).toBeUndefined()
     expect(matchesPattern('a\\\\k', 'a\\k')).toBe(true)
