@@ -14,3 +14,4 @@ export {
 } from '@hall/forms/format'
 export { acceptsMime, validateSubmission } from '@hall/forms/format'
 export { initialValues } from '@hall/forms/format'
+export { matchesPattern } from '@hall/forms/format'

@@ -1,5 +1,5 @@
 import type { ColumnField, Field, FormDefinition } from '../data-platform/form-format.ts'
-import { allFields, initialValues, validateSubmission } from '../data-platform/form-format.ts'
+import { allFields, initialValues, matchesPattern, validateSubmission } from '../data-platform/form-format.ts'
 
 // Plausible values for any form of the hall: what a person might really have typed, valid
 // against the form's own rules. The demo history (past applications) is filled with them, and the
@@ -110,8 +110,9 @@ const addDays = (iso: string, n: number) => isoDay(new Date(Date.parse(`${iso}T0
 
 function textFor(field: Extract<Field | ColumnField, { type: 'text' | 'textarea' }>, random: Random): string {
   if (field.type === 'text' && field.pattern) {
-    const re = new RegExp(field.pattern.regex)
-    const found = PATTERN_EXAMPLES.find((x) => re.test(x))
+    // The same RE2 matching as validation: an owner's pattern never runs on a backtracking RegExp.
+    const regex = field.pattern.regex
+    const found = PATTERN_EXAMPLES.find((x) => matchesPattern(regex, x))
     if (found) return found
   }
   if (field.type === 'text' && field.format === 'email') return 'mingzhang@minghu.edu.cn'

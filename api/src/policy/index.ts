@@ -203,7 +203,11 @@ export const policy = {
     if (alreadyRated) return 'already_rated'
     return null
   },
-  /** Who rated is shown to administrators always, to everyone else only when the rating is not anonymous. */
+  /**
+   * Who rated, and everything that links a rating to its application (its id, the application,
+   * the exact time, the step named): administrators always, the rater, and everyone else only
+   * when the rating is not anonymous (routes/feedback shows them a veiled view instead).
+   */
   canSeeRater: (user: SessionUser | null, rating: { anonymous: boolean; raterCardNumber: string }) =>
     hasRole(user, 'admin') || !rating.anonymous || rating.raterCardNumber === user?.cardNumber,
   /**

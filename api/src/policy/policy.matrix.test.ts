@@ -235,11 +235,14 @@ describe('the authorization matrix of feedback', () => {
         expected: row(200, 404, 200, 404, 404, 404, 200, 404, 200, 401),
         probe: async (card) => (await h.get(card, `/api/ratings/${id}`)).status,
       },
-      'GET /api/ratings/{applicationId} names the anonymous rater': {
+      // Issue 13: on the application's own page an anonymous rating would be linked by its place,
+      // so readers who may not see its rater do not get it at all (canSeeRater).
+      'GET /api/ratings/{applicationId} shows the anonymous rating, with its rater': {
         expected: row(true, 404, false, 404, 404, 404, false, 404, true, 401),
         probe: async (card) => {
           const res = await h.get(card, `/api/ratings/${id}`)
-          return res.status === 200 ? res.body.rating.rater !== null : res.status
+          if (res.status !== 200) return res.status
+          return res.body.rating === null ? false : res.body.rating.rater !== null && res.body.rating.applicationId === id
         },
       },
       'GET /api/questions/{id}': {

@@ -5,6 +5,7 @@
 // else restates the shape. `validateDefinition` adds the checks a schema cannot express
 // (unique keys, references to existing fields, no cycles).
 import { z } from 'zod'
+import { patternProblem, type PatternProblem } from './pattern.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -176,7 +177,10 @@ export const OptionSchema = z.strictObject({
 export type Option = z.infer<typeof OptionSchema>
 
 export const PatternRuleSchema = z.strictObject({
-  /** A JavaScript regular expression source, matched against the whole trimmed text. */
+  /**
+   * A JavaScript regular expression source (valid with the `u` flag), matched against the whole
+   * trimmed text by an RE2 engine: so no backreferences and no lookaround, and `\s` is ASCII space.
+   */
   regex: z.string().min(1).max(500),
   message: LocalizedTextSchema,
 })
@@ -434,6 +438,8 @@ export interface DefinitionError {
   /** Where in the definition: `sections.1.fields.2.visibleWhen`. */
   path: string
   message: string
+  /** The same in Chinese, where a service owner meets the problem in the form builder (patterns). */
+  messageZh?: string
 }
 
 export type DefinitionResult =
@@ -514,6 +520,33 @@ export function resolveRef(
   return `"${ref}": only date ranges (.start/.end) and tables (.column) have parts`
 }
 
+/** What is wrong with a field's pattern, in both languages, naming the field. */
+function patternProblemText(label: LocalizedText, p: PatternProblem): LocalizedText {
+  const why = {
+    en: 'patterns are matched by RE2, which takes time in proportion to the text whatever it is, so no applicant can stall the hall',
+    zh: '大厅用 RE2 匹配格式规则，耗时只与输入长度成正比，任何输入都拖不垮大厅',
+  }
+  switch (p.kind) {
+    case 'syntax':
+      return { en: `"${label.en}": not a valid regular expression: ${p.detail}`, zh: `“${label.zh}”的格式规则不是有效的正则表达式：${p.detail}` }
+    case 'backreference':
+      return {
+        en: `"${label.en}": the pattern refers back to a group (${p.detail}); ${why.en}, and RE2 has no backreferences: rewrite the pattern without them`,
+        zh: `“${label.zh}”的格式规则使用了反向引用（${p.detail}）。${why.zh}；RE2 不支持反向引用，请改写规则`,
+      }
+    case 'lookaround':
+      return {
+        en: `"${label.en}": the pattern looks ahead or behind ((?=, (?!, (?<=, (?<!); ${why.en}, and RE2 has no lookaround: rewrite the pattern without it (${p.detail})`,
+        zh: `“${label.zh}”的格式规则使用了前后断言（(?=、(?!、(?<=、(?<!）。${why.zh}；RE2 不支持断言，请改写规则（${p.detail}）`,
+      }
+    case 'unsupported':
+      return {
+        en: `"${label.en}": the pattern uses syntax RE2 does not have (${p.detail}); ${why.en}: rewrite that part`,
+        zh: `“${label.zh}”的格式规则使用了 RE2 不支持的写法（${p.detail}）。${why.zh}；请改写这一部分`,
+      }
+  }
+}
+
 /** The value type a reference yields, for checking what a condition or computation can do with it. */
 function refValueType(r: ResolvedRef): FieldType | 'date' | 'column' {
   if (r.kind === 'rangePart') return 'date'
@@ -539,7 +572,7 @@ export function validateDefinition(input: unknown): DefinitionResult {
   }
   const def = parsed.data
   const errors: DefinitionError[] = []
-  const err = (path: string, message: string) => errors.push({ path, message })
+  const err = (path: string, message: string, messageZh?: string) => errors.push({ path, message, ...(messageZh ? { messageZh } : {}) })
 
   // Unique keys: field keys share one namespace across sections (values are one flat record).
   const fields = new Map<string, Field>()
@@ -656,10 +689,10 @@ export function validateDefinition(input: unknown): DefinitionResult {
           err(path, 'minLength is greater than maxLength')
         }
         if (field.type === 'text' && field.pattern) {
-          try {
-            new RegExp(field.pattern.regex, 'u')
-          } catch (e) {
-            err(`${path}.pattern.regex`, `not a valid regular expression: ${(e as Error).message}`)
+          const problem = patternProblem(field.pattern.regex)
+          if (problem) {
+            const { en, zh } = patternProblemText(field.label, problem)
+            err(`${path}.pattern.regex`, en, zh)
           }
         }
         break

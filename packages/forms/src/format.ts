@@ -1,5 +1,5 @@
-// The format without the renderer: what the API (Node, no .vue files) imports, as
-// `@hall/forms/format`. The browser imports `@hall/forms`, which re-exports all of this.
+// The format without the renderer, shared by the browser (through `@hall/forms`, which
+// re-exports all of this) and Node (through `@hall/forms/format`, src/format-node.ts).
 
 export {
   allFields,
@@ -67,3 +67,4 @@ export {
 } from './validate.ts'
 export { initialValues } from './initial.ts'
 export { undergradLeave } from './examples/undergrad-leave.ts'
+export { loadPatternEngine, matchesPattern, patternEngineLoaded, patternProblem, usePatternEngine, type PatternProblem } from './pattern.ts'

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Field, FormValues } from './definition.ts'
 import { undergradLeave } from './examples/undergrad-leave.ts'
 import { form, t } from './test-helpers.ts'
 import { validateSubmission, type FieldError } from './validate.ts'
+import { loadPatternEngine } from './pattern.ts'
+
+// The server registers the RE2 engine up front (@hall/forms/format); these tests import the parts.
+beforeAll(() => loadPatternEngine())
 
 const NOW = '2026-11-09' // a Monday
 

@@ -20,6 +20,7 @@ import {
 } from './definition.ts'
 import { evaluateForm, indexOf, isEmpty, isRecord, makeLookup, testCondition, type EvaluateOptions, type Lookup } from './evaluate.ts'
 import { msg } from './messages.ts'
+import { matchesPattern, patternEngineLoaded } from './pattern.ts'
 
 /** The hall's languages, as `@hall/mf-kit` names them. */
 export type FormLang = 'zh-CN' | 'en'
@@ -38,6 +39,12 @@ export interface ValidateOptions extends EvaluateOptions {
   lang?: FormLang
   /** What to do with values for fields the form does not have: report them (default) or drop them. */
   unknownFields?: 'error' | 'strip'
+  /**
+   * Text patterns need the RE2 engine (see `pattern.ts`). `require` (default, the server): a
+   * missing engine throws. `whenLoaded` (the browser): patterns are checked once the engine is
+   * loaded, and skipped before that; the server checks them again anyway.
+   */
+  patterns?: 'require' | 'whenLoaded'
 }
 
 export type SubmissionResult = { ok: true; values: FormValues } | { ok: false; errors: FieldError[] }
@@ -76,6 +83,8 @@ interface Ctx {
   fields: Map<string, Field>
   row?: Map<string, ColumnField>
   rowVisible?: Array<Set<string>>
+  /** Whether to check text patterns (false only in the browser before the engine has loaded). */
+  patterns: boolean
 }
 
 /** What a check found: a cleaned value (absent when empty) and any errors. */
@@ -125,7 +134,7 @@ function resolveBound(bound: DateBound | undefined, ctx: Ctx): { iso: string; la
   return { iso, label: label ? { zh: label.zh, en: `"${label.en}"` } : msg.fixedDate(iso) }
 }
 
-function checkText(field: Extract<ColumnField, { type: 'text' | 'textarea' }>, raw: unknown): Checked {
+function checkText(field: Extract<ColumnField, { type: 'text' | 'textarea' }>, raw: unknown, ctx: Ctx): Checked {
   if (typeof raw !== 'string') return fail(msg.notText(field.label))
   const multiline = field.type === 'textarea'
   const text = (multiline ? raw.replace(/\r\n?/g, '\n') : raw).trim()
@@ -141,7 +150,8 @@ function checkText(field: Extract<ColumnField, { type: 'text' | 'textarea' }>, r
     if (field.format === 'email' && !EMAIL.test(text)) errors.push(msg.email(field.label))
     if (field.format === 'mobile' && !MOBILE.test(compact)) errors.push(msg.mobile(field.label))
     if (field.format === 'phone' && !PHONE.test(text)) errors.push(msg.phone(field.label))
-    if (field.pattern && !new RegExp(`^(?:${field.pattern.regex})$`, 'u').test(text)) errors.push(field.pattern.message)
+    // RE2, not RegExp: linear in the text whatever the owner wrote (see pattern.ts).
+    if (field.pattern && ctx.patterns && !matchesPattern(field.pattern.regex, text)) errors.push(field.pattern.message)
   }
   return { value: text, errors }
 }
@@ -295,7 +305,7 @@ function checkValue(field: ValueField | ColumnField, raw: unknown, ctx: Ctx, pat
   switch (field.type) {
     case 'text':
     case 'textarea':
-      checked = checkText(field, raw)
+      checked = checkText(field, raw, ctx)
       break
     case 'number':
     case 'money':
@@ -400,6 +410,7 @@ export function validateSubmission(def: FormDefinition, values: unknown, opts: V
   if (!isRecord(values)) return { ok: false, errors: [{ path: '', message: msg.formNotObject() }] }
   const index = indexOf(def)
   const unknownFields = opts.unknownFields ?? 'error'
+  const patterns = opts.patterns === 'whenLoaded' ? patternEngineLoaded() : true
   const errors: FieldError[] = []
   if (unknownFields === 'error') {
     for (const [key, value] of Object.entries(values)) {
@@ -414,7 +425,7 @@ export function validateSubmission(def: FormDefinition, values: unknown, opts: V
   const cleaned: FormValues = {}
   for (const { field } of allFields(def)) {
     if (field.type === 'info' || !ev.visible.has(field.key)) continue
-    const ctx: Ctx = { values: ev.values, get, today: ev.today, fields: index.fields, rowVisible: ev.rowVisible.get(field.key) }
+    const ctx: Ctx = { values: ev.values, get, today: ev.today, fields: index.fields, rowVisible: ev.rowVisible.get(field.key), patterns }
     const raw = ev.values[field.key]
     // Authoritative platform data is stored as the platform gave it; the user could not change it anyway.
     if (field.prefill?.readOnlyWhenPrefilled && opts.prefilled?.[field.key] !== undefined) {

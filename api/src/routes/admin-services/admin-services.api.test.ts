@@ -165,6 +165,46 @@ describe('POST /api/admin/services/{code}/publish', () => {
     expect((await h.get(owner, `/api/admin/services/${CODE}`)).body.service).toMatchObject({ status: 'draft', currentVersion: null, draftVersion: 1 })
   })
 
+  // Issue 13: an owner's pattern ran on a backtracking RegExp for every applicant's text.
+  const withPattern = (regex: string) => {
+    const f = form()
+    f.sections[0]!.fields.push({ key: 'labCode', type: 'text', label: { zh: '实验室编号', en: 'Lab code' }, pattern: { regex, message: { zh: '实验室编号格式不对', en: 'Not a lab code' } } } as never)
+    return f
+  }
+
+  it('refuses a pattern RE2 cannot run (a backreference, a lookahead), naming the field in both languages', async () => {
+    for (const [regex, zh, en] of [
+      ['([A-Z])\\1\\d+', '反向引用', 'refers back to a group'],
+      ['(?=.*\\d)[A-Z\\d]+', '前后断言', 'looks ahead or behind'],
+    ] as const) {
+      const h = await hall()
+      await createDraft(h)
+      expect((await patch(h, owner, { ...details(), form: withPattern(regex), process: process() })).status).toBe(200)
+      const res = await h.post(owner, `/api/admin/services/${CODE}/publish`, {})
+      expect(res.status).toBe(422)
+      expect(res.body.issues).toHaveLength(1)
+      expect(res.body.issues[0]).toMatchObject({ part: 'form', fieldKey: 'labCode', path: 'sections.0.fields.3.pattern.regex' })
+      expect(res.body.issues[0].message.zh).toContain('“实验室编号”的格式规则')
+      expect(res.body.issues[0].message.zh).toContain(zh)
+      expect(res.body.issues[0].message.en).toContain('"Lab code"')
+      expect(res.body.issues[0].message.en).toContain(en)
+      expect((await h.get(who.student, `/api/services/${CODE}`)).status).toBe(404)
+    }
+  })
+
+  it('matches a nested-quantifier pattern against 40+ characters at once, with the right answer', async () => {
+    const h = await hall()
+    await createDraft(h)
+    expect((await patch(h, owner, { ...details(), form: withPattern('(a+)+b'), process: process() })).status).toBe(200)
+    expect((await h.post(owner, `/api/admin/services/${CODE}/publish`, {})).status).toBe(200)
+    // With RegExp, 31 a's blocked the event loop for seconds and these would take hours.
+    const refused = await h.submit(who.student, CODE, { ...values(8), labCode: `${'a'.repeat(45)}!` })
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400)
+    expect(refused.body.error.fields).toEqual([{ path: 'labCode', message: 'Not a lab code', messageZh: '实验室编号格式不对' }])
+    const accepted = await h.submit(who.classmate, CODE, { ...values(8), name: '王梓涵', labCode: `${'a'.repeat(45)}b` })
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201)
+  }, 15_000)
+
   it('publishes version 1 online: the catalog shows it and a student can apply', async () => {
     const h = await hall()
     // Read the catalog first, so that its cached listing exists before the publish.

@@ -373,7 +373,7 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
       for (const e of form.errors) {
         const fieldKey = fieldKeyAt(v.form, e.path)
         const where = fieldKey ? { zh: `表单字段“${fieldKey}”`, en: `Form field "${fieldKey}"` } : { zh: '表单', en: 'Form' }
-        add('form', 'invalid_form', e.path, `${where.zh}（${e.path}）：${e.message}`, `${where.en} (${e.path}): ${e.message}`, { fieldKey })
+        add('form', 'invalid_form', e.path, `${where.zh}（${e.path}）：${e.messageZh ?? e.message}`, `${where.en} (${e.path}): ${e.message}`, { fieldKey })
       }
     } else {
       formTypes = fieldTypes(form.definition)

@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs'
 import { eq, inArray, lt } from 'drizzle-orm'
 import { ratings, statisticsExports } from '../../db/schema/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
-import { policy } from '../../policy/index.ts'
-import { RATING_TAGS } from './ratings.routes.ts'
+import { RATING_TAGS, linkable } from './ratings.routes.ts'
 import { personNames } from './shared.ts'
 import { applicationRows, beijingDate, computeStatistics, servicesInScope, type StatisticsFilters } from './statistics.service.ts'
 
@@ -102,8 +101,9 @@ function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters)
 }
 
 /**
- * The applications under the figures, one row each, with their rating. An anonymous rating stays
- * anonymous in a reviewer's or owner's file: its scores are left out of the applicant's row.
+ * The applications under the figures, one row each, with their rating. An anonymous rating is not
+ * in a non-administrator's file at all: the applicant's row looks as if they had not rated (a
+ * marker such as "anonymous rating" would name who gave the anonymous comment of that month).
  */
 function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilters): Sheet {
   const { db } = deps
@@ -136,7 +136,7 @@ function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilt
     ],
     rows: apps.map((a) => {
       const r = rated.get(a.id)
-      const shown = r && policy.canSeeRater(user, r)
+      const shown = r && linkable(r, user)
       return {
         id: a.id,
         service: svc.get(a.serviceCode)?.nameZh ?? a.serviceCode,
@@ -150,7 +150,7 @@ function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilt
         serviceScore: shown ? r.serviceScore : null,
         processScore: shown ? r.processScore : null,
         tags: shown ? r.tags.map((t) => tagText.get(t) ?? t).join('、') : '',
-        comment: r ? (shown ? (r.comment ?? '') : '（匿名评价 anonymous rating）') : '',
+        comment: shown ? (r.comment ?? '') : '',
       }
     }),
   }

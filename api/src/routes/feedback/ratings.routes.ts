@@ -8,13 +8,18 @@ import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { readableApplication } from '../applications/applications.service.ts'
-import { ServiceRef, body, iso, json, personNames, serviceFacts } from './shared.ts'
+import { ServiceRef, beijingMonth, body, iso, json, personNames, serviceFacts } from './shared.ts'
 import { decidedTasks, stepNames } from './steps.ts'
 
 // 满意度评价: after an application is completed or rejected, its applicant rates the service and
 // the process (1–5 each), with tags from a fixed list, a comment and, if they like, the step that
-// most needs improving. Once per application (a unique index). Reviewers and owners see a rating
-// without its author when it is anonymous; administrators always see who rated (policy).
+// most needs improving. Once per application (a unique index).
+//
+// Anonymous means anonymous (issue 13): an owner also has the applications export (numbers,
+// applicants, dates, steps), so hiding the name is not enough. To anyone but an administrator and
+// the rater, an anonymous rating comes without its id, application, exact time and step (the
+// month only), is left off the application's own rating page, and is listed in an order that says
+// nothing about when it was given (statistics.service.ts).
 
 /** The fixed tag list: codes are stored, the texts are shown. */
 export const RATING_TAGS = [
@@ -49,8 +54,9 @@ const NewRating = z
 
 export const RatingView = z
   .object({
-    id: z.number(),
-    applicationId: z.number(),
+    /** This and the other nullable fields below are null for an anonymous rating the reader may not link (see above). */
+    id: z.number().nullable(),
+    applicationId: z.number().nullable(),
     serviceCode: z.string(),
     serviceScore: z.number(),
     processScore: z.number(),
@@ -60,7 +66,10 @@ export const RatingView = z
     anonymous: z.boolean(),
     /** Null when anonymous and the reader is not an administrator. */
     rater: z.object({ cardNumber: z.string(), name: z.string() }).nullable(),
-    createdAt: z.string(),
+    /** The exact time; null when anonymous to the reader. */
+    createdAt: z.string().nullable(),
+    /** The Beijing month it was given in (`2026-10`), always. */
+    month: z.string(),
   })
   .openapi('Rating')
 
@@ -90,8 +99,18 @@ const MyRatings = z
 
 type RatingRow = typeof ratings.$inferSelect
 
-/** A rating as `user` may see it: without its author when anonymous, unless they are an administrator. */
+/** Whether `user` may see everything of the rating, including what links it to its application. */
+export const linkable = (row: RatingRow, user: SessionUser | null) => policy.canSeeRater(user, row)
+
+/**
+ * A rating as `user` may see it. Anonymous, to anyone but an administrator and the rater: no
+ * author, and nothing an applications export could join on (id, application, exact time, step).
+ */
 export function ratingView(row: RatingRow, user: SessionUser | null, names: Map<string, { name: string }>): z.infer<typeof RatingView> {
+  const month = beijingMonth(row.createdAt)
+  if (!linkable(row, user)) {
+    return { id: null, applicationId: null, serviceCode: row.serviceCode, serviceScore: row.serviceScore, processScore: row.processScore, tags: row.tags, comment: row.comment, stepKey: null, anonymous: true, rater: null, createdAt: null, month }
+  }
   return {
     id: row.id,
     applicationId: row.applicationId,
@@ -104,6 +123,7 @@ export function ratingView(row: RatingRow, user: SessionUser | null, names: Map<
     anonymous: row.anonymous,
     rater: policy.canSeeRater(user, row) ? { cardNumber: row.raterCardNumber, name: names.get(row.raterCardNumber)?.name ?? row.raterCardNumber } : null,
     createdAt: row.createdAt.toISOString(),
+    month,
   }
 }
 
@@ -172,7 +192,7 @@ export const ratingsRoutes = router
       path: '/api/ratings/{applicationId}',
       tags: ['Feedback'],
       summary: "An application's rating page: the rating if there is one, and whether I may rate it",
-      description: 'For whoever may read the application. The applicant sees the form; reviewers and owners see the rating (without its author when anonymous).',
+      description: 'For whoever may read the application. The applicant sees the form; reviewers and owners see the rating unless it is anonymous (administrators see every rating).',
       request: { params: z.object({ applicationId: AppId }) },
       responses: { 200: json(RatingPage, 'The rating page'), ...errorsFor(400, 401, 404) },
     }),
@@ -193,7 +213,9 @@ export const ratingsRoutes = router
           },
           steps: stepsOf(db, row.app),
           tags: [...RATING_TAGS],
-          rating: existing ? ratingView(existing, user, personNames(db)) : null,
+          // On the application's own page a rating is linked by its place: an anonymous one is
+          // not there for those who may not link it, and its absence looks like no rating at all.
+          rating: existing && linkable(existing, user) ? ratingView(existing, user, personNames(db)) : null,
           canRate: refusal === null,
           refusal,
         },

@@ -8,6 +8,8 @@ import { departments, people, serviceVersions, services } from '../../db/schema/
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+/** The Beijing calendar month of an instant (`2026-10`): the only time shown of an anonymous rating. */
+export const beijingMonth = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7)
 
 export interface ServiceFacts {
   code: string

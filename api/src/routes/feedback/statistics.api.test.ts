@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { statisticsExports } from '../../db/schema/index.ts'
 import { HOUR, hall, who, type Hall } from '../applications/test-kit.ts'
+import { finishedExport } from './test-kit.ts'
 
 // Statistics (issue 7) checked against figures this test computes itself from the raw rows, with
 // plain SQL, over the seeded history plus a few applications walked through the engine here (so
@@ -147,27 +147,6 @@ describe('GET /api/statistics', () => {
     expect(weeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16'])
   })
 })
-
-async function finishedExport(h: Hall, card: string, body: Record<string, unknown>) {
-  const started = await h.post(card, '/api/statistics/exports', body)
-  expect(started.status, JSON.stringify(started.body)).toBe(202)
-  let job = started.body
-  // The job runs after the answer; wait for it (no timing is asserted).
-  for (let i = 0; i < 500 && job.status === 'running'; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    job = (await h.get(card, `/api/statistics/exports/${job.id}`)).body
-  }
-  expect(job).toMatchObject({ status: 'done', fileUrl: `/api/statistics/exports/${job.id}/file` })
-  expect(job.done).toBe(job.total)
-  const res = await h.app.request(job.fileUrl, { headers: { cookie: await h.loginAs(card) } })
-  expect(res.status).toBe(200)
-  expect(res.headers.get('content-type')).toContain('spreadsheetml')
-  const bytes = await res.arrayBuffer()
-  expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(bytes)
-  return { job, book }
-}
 
 describe('POST /api/statistics/exports', () => {
   it('writes the applications under the figures to an xlsx that exceljs opens, anonymous ratings kept anonymous', async () => {

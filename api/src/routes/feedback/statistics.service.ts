@@ -4,8 +4,8 @@ import { applications, ratings, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
-import { ratingView } from './ratings.routes.ts'
-import { departmentNames, personNames, serviceFacts, type ServiceFacts } from './shared.ts'
+import { linkable, ratingView } from './ratings.routes.ts'
+import { beijingMonth, departmentNames, personNames, serviceFacts, type ServiceFacts } from './shared.ts'
 import { decidedTasks, stepNames } from './steps.ts'
 
 // The figures of the statistics page, computed from the rows themselves (applications, tasks,
@@ -20,7 +20,11 @@ import { decidedTasks, stepNames } from './steps.ts'
 //   for an even count) and 90th percentile (nearest rank: the ⌈0.9·n⌉-th smallest);
 // - overdue now: live tasks past their due time, whatever the range;
 // - worst-rated steps: the steps applicants named as most needing improvement, by the mean
-//   process score of those ratings, lowest first (then the most named, then by service and step).
+//   process score of those ratings, lowest first (then the most named, then by service and step);
+// - recent ratings: the 20 latest by month. To anyone but an administrator an anonymous rating
+//   shows its month only, comes after the month's other ratings in an order of its content (not
+//   of time), and is left out while fewer than ANONYMITY_CROWD applications of its service could
+//   have given it (see recentRatingsFor).
 
 const HOUR = 3_600_000
 const BEIJING = 8 * HOUR
@@ -111,6 +115,65 @@ function ratingRows(db: Db, codes: string[], filters: StatisticsFilters) {
     .from(ratings)
     .where(and(inArray(ratings.serviceCode, codes), gte(ratings.createdAt, beijingMidnight(filters.from)), lt(ratings.createdAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR))))
     .all()
+}
+
+/**
+ * An anonymous rating is listed to a non-administrator only when at least this many people's
+ * applications of its service ended (completed or rejected) in its month or the month before
+ * without a rating in their name: with one such application, "an anonymous rating of this
+ * service in October" names its applicant to anyone who has the applications export.
+ */
+export const ANONYMITY_CROWD = 3
+
+type RatingRow = typeof ratings.$inferSelect
+
+/** The first instant of the Beijing month `2026-10`, or of the month `offset` months later. */
+function monthStart(month: string, offset = 0): Date {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const d = new Date(Date.UTC(y, m - 1 + offset, 1))
+  return beijingMidnight(d.toISOString().slice(0, 10))
+}
+
+/** Code-point order of an anonymous rating's content: an order that says nothing about time. */
+const contentKey = (r: RatingRow) => [r.serviceCode, r.serviceScore, r.processScore, r.comment ?? '', [...r.tags].sort().join(',')].join('\u0000')
+
+/**
+ * The recent ratings as `user` may see them (see the header comment). Administrators (and raters,
+ * for their own) see every rating as it is, latest first.
+ */
+export function recentRatingsFor(db: Db, user: SessionUser, rates: RatingRow[], people: Map<string, { name: string }>, limit = 20) {
+  const open = rates.filter((r) => linkable(r, user))
+  const veiled = rates.filter((r) => !linkable(r, user))
+  let shown: RatingRow[] = []
+  if (veiled.length) {
+    const months = veiled.map((r) => beijingMonth(r.createdAt)).sort()
+    const codes = [...new Set(veiled.map((r) => r.serviceCode))]
+    const ended = db
+      .select({ id: applications.id, serviceCode: applications.serviceCode, finishedAt: applications.finishedAt, applicant: applications.applicantCardNumber })
+      .from(applications)
+      .where(and(inArray(applications.serviceCode, codes), inArray(applications.status, ['completed', 'rejected']), gte(applications.finishedAt, monthStart(months[0]!, -1)), lt(applications.finishedAt, monthStart(months.at(-1)!, 1))))
+      .all()
+    const signed = new Set(
+      ended.length ? db.select({ id: ratings.applicationId }).from(ratings).where(and(eq(ratings.anonymous, false), inArray(ratings.applicationId, ended.map((a) => a.id)))).all().map((r) => r.id) : [],
+    )
+    const crowd = (code: string, month: string) => {
+      const from = monthStart(month, -1).getTime()
+      const to = monthStart(month, 1).getTime()
+      // People, not applications: three applications of one person would still name that person.
+      return new Set(ended.filter((a) => a.serviceCode === code && !signed.has(a.id) && a.finishedAt!.getTime() >= from && a.finishedAt!.getTime() < to).map((a) => a.applicant)).size
+    }
+    shown = veiled.filter((r) => crowd(r.serviceCode, beijingMonth(r.createdAt)) >= ANONYMITY_CROWD)
+  }
+  const month = (r: RatingRow) => beijingMonth(r.createdAt)
+  return [...open.map((r) => ({ r, veiled: false })), ...shown.map((r) => ({ r, veiled: true }))]
+    .sort((a, b) => {
+      if (month(a.r) !== month(b.r)) return month(a.r) < month(b.r) ? 1 : -1
+      if (a.veiled !== b.veiled) return a.veiled ? 1 : -1
+      if (a.veiled) return byText(contentKey(a.r), contentKey(b.r))
+      return b.r.createdAt.getTime() - a.r.createdAt.getTime() || b.r.id - a.r.id
+    })
+    .slice(0, limit)
+    .map(({ r }) => ratingView(r, user, people))
 }
 
 export function computeStatistics(db: Db, user: SessionUser, filters: StatisticsFilters, now: Date) {
@@ -223,10 +286,7 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
 
   const people = personNames(db)
   const svc = (code: string) => ({ code, nameZh: byCode.get(code)?.nameZh ?? code, nameEn: byCode.get(code)?.nameEn ?? code })
-  const recentRatings = [...rates]
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
-    .slice(0, 20)
-    .map((r) => ({ ...ratingView(r, user, people), service: svc(r.serviceCode) }))
+  const recentRatings = recentRatingsFor(db, user, rates, people).map((view) => ({ ...view, service: svc(view.serviceCode) }))
 
   const depts = departmentNames(db)
   const deptCodes = [...new Set(visible.map((s) => s.ownerDepartmentCode))].sort()
