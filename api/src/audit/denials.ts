@@ -48,7 +48,8 @@ export const auditDenials = createMiddleware<AppEnv>(async (c, next) => {
   if (!worthAuditing(c, status, endpoint)) return
   const route = `${c.req.method} ${endpoint ?? c.req.path}`
   const applicationId = endpoint?.startsWith('/api/applications/:id') ? Number(/^\/api\/applications\/(\d{1,12})/.exec(c.req.path)?.[1]) : NaN
-  const code = await errorCode(c.res)
+  // A refusal that says what it was (a rate limit) spares reading its body back.
+  const code = typeof c.var.auditDetail?.code === 'string' ? undefined : await errorCode(c.res)
   const entry = requestEntry(c, {
     action: 'access.denied',
     outcome: 'denied',

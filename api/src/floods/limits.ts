@@ -92,7 +92,7 @@ export function tooMany(c: Context<AppEnv>, r: Refusal, page?: (text: { message:
   const text = refusalText(r)
   c.header('Retry-After', String(r.retryAfterSeconds))
   c.header('Cache-Control', 'no-store')
-  c.set('auditDetail', { bucket: r.bucket, scope: r.scope, retryAfter: r.retryAfterSeconds })
+  c.set('auditDetail', { code: 'too_many_requests', bucket: r.bucket, scope: r.scope, retryAfter: r.retryAfterSeconds })
   if (page && !(c.req.header('accept') ?? '').includes('application/json')) return c.html(page(text), 429)
   return c.json(errorBody('too_many_requests', text.message, text.messageZh), 429)
 }

@@ -144,7 +144,7 @@ export const notificationsRoutes = router
         c.header('Retry-After', String(STREAM_REFUSED_RETRY_S))
         c.header('Cache-Control', 'no-store')
         if (place.refused === 'person') {
-          c.set('auditDetail', { bucket: 'stream', scope: 'open', limit: c.var.deps.env.streamsPerPerson })
+          c.set('auditDetail', { code: 'too_many_streams', bucket: 'stream', scope: 'open', limit: c.var.deps.env.streamsPerPerson })
           return c.json(
             errorBody(
               'too_many_streams',
