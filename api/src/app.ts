@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url'
 import { Scalar } from '@scalar/hono-api-reference'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { auditDenials } from './audit/denials.ts'
 import { createAuthRoutes, csrfProtection, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
+import { createGuards, type Guards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
@@ -34,14 +36,19 @@ const FAVICON =
  * Builds the whole hall API as one Hono app. Tests call it in-process with `app.request()`; the
  * server mounts it on a real port. Everything it needs comes in `deps` (no globals).
  */
-export function createApp(deps: Deps, saml: SamlServiceProvider) {
+export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards = createGuards(deps)) {
   const app = createRouter()
+  // `guards`: this node's rate limiters, stream caps and gathered audit rows, one set per app
+  // (the server keeps them to flush the audit counts at stop).
 
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     c.set('user', null)
+    c.set('guards', guards)
     await next()
   })
+  // Outside the session and CSRF guards, so their refusals are audited too.
+  app.use('*', auditDenials)
   app.use(
     '*',
     secureHeaders({

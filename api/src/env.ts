@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseRateLimits } from './floods/limits-config.ts'
 
 // The only place that reads process.env. Every setting has a safe default for `npm start` on a
 // developer's machine; production-only values (a real IdP's metadata, secrets) come from here too.
@@ -59,6 +60,21 @@ const schema = z.object({
     .string()
     .regex(/^(|0|[1-9]|true|false)$/, 'HALL_TRUST_PROXY is the number of reverse proxies in front of the hall (0 to 9), or true for one')
     .optional(),
+  // Floods: rate limits per client address and per person, caps on live-notification streams and
+  // on outstanding login requests. Defaults in floods/limits.ts; see the README's "Floods".
+  HALL_RATE_LIMITS: z
+    .string()
+    .max(2000)
+    .default('')
+    .transform((text, ctx) => {
+      const parsed = parseRateLimits(text)
+      if ('limits' in parsed) return parsed.limits
+      for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }),
+  HALL_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(8),
+  HALL_STREAMS_PER_NODE: z.coerce.number().int().min(1).max(100_000).default(1000),
+  HALL_LOGIN_PENDING_MAX: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
 })
 
 export type Env = ReturnType<typeof toEnv>
@@ -157,6 +173,13 @@ function toEnv(raw: z.infer<typeof schema>) {
      * Nth entry from the right of X-Forwarded-For (each proxy appends the address it saw).
      */
     trustProxyHops: raw.HALL_TRUST_PROXY === 'true' ? 1 : raw.HALL_TRUST_PROXY === 'false' || !raw.HALL_TRUST_PROXY ? 0 : Number(raw.HALL_TRUST_PROXY),
+    /** Rate limits per client address and per person, the defaults with HALL_RATE_LIMITS' overrides. */
+    rateLimits: raw.HALL_RATE_LIMITS,
+    /** Open live-notification streams (SSE) one person may hold, and one API node serves, at once. */
+    streamsPerPerson: raw.HALL_STREAMS_PER_PERSON,
+    streamsPerNode: raw.HALL_STREAMS_PER_NODE,
+    /** Outstanding login requests kept at most (the oldest go first when a flood starts more). */
+    loginPendingMax: raw.HALL_LOGIN_PENDING_MAX,
     /** The repository root: where the built parts are found for the start sync. */
     sourceRoot: path.resolve(raw.HALL_SOURCE_ROOT ?? path.join(import.meta.dirname, '..', '..')),
   }

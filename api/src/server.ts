@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { createGuards } from './floods/index.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
 import { ensureSpKeys } from './auth/sp-keys.ts'
 import { openDb } from './db/client.ts'
@@ -43,7 +44,12 @@ await syncLocalBuilds(deps)
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
 if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made the hall\'s SAML signing key (an IdP that trusted an earlier key needs our metadata again)')
 const saml = createSamlServiceProvider(env, db, { signingKeys: sp.keys })
-const app = createApp(deps, saml)
+const guards = createGuards(deps)
+const app = createApp(deps, saml, guards)
+// Repeated denials are gathered into one audit row per minute; their final counts land by this
+// (or at the next denial), so a flood that stops is still counted in full.
+const auditFlush = setInterval(() => guards.audit.flush(), 30_000)
+auditFlush.unref()
 // Progress messages: the delivery worker (and, in development without an SMTP server, the catcher).
 const notifications = await startNotifications(deps)
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
@@ -54,6 +60,8 @@ const stopDeadlineScan = startDeadlineScan(deps)
 const stop = (signal: string) => {
   log.info({ signal }, 'stopping')
   stopDeadlineScan()
+  clearInterval(auditFlush)
+  guards.audit.flush()
   server.close(async () => {
     await notifications.stop()
     db.$client.close()

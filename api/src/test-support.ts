@@ -10,6 +10,7 @@ import { openDb } from './db/client.ts'
 import { storeSeededFiles } from './db/past-applications.ts'
 import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
+import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
 
@@ -52,10 +53,13 @@ export async function testApp(overrides: Record<string, string> = {}) {
   const { certPem } = await keys()
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })
-  const app = createApp(t.deps, saml)
+  const guards = createGuards(t.deps)
+  const app = createApp(t.deps, saml, guards)
   return {
     ...t,
     app,
+    /** The app's rate limiters, stream caps and gathered audit rows (flush them before reading the log). */
+    guards,
     /** A session for the person with this card number; returns the Cookie header value. */
     async loginAs(cardNumber: string) {
       const login = { requestId: 'test', assertionId: 'test', assertionExpiresAt: t.deps.now(), nameId: cardNumber, nameIdFormat: null, sessionIndex: null, attributes: {} }

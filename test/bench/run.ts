@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { startHall } from '@hall/cli'
+import { benchFloods } from './floods.ts'
 import { benchEngine, benchTaskList } from './tasks.ts'
 
 // Benchmarks print figures; they assert nothing. Each runs against a real hall process (API and
@@ -43,6 +44,9 @@ try {
   await hall.stop()
   rmSync(dataDir, { recursive: true, force: true })
 }
+
+// One client's flood of each limited route against another person's response times (issue 13.1).
+await benchFloods()
 
 // The reviewers' to-do list with 10,000 and 1,000,000 applications, and the engine (issue 5).
 // In process, after the hall above has stopped, so they do not share the cores with it.

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { Db } from '../db/client.ts'
 import { auditLog } from '../db/schema/index.ts'
@@ -40,8 +41,9 @@ function neutraliseDeep(value: unknown, depth = 0): unknown {
  * Writes one row of the hall's audit log. Call it inside the caller's transaction when the event
  * is a change (a role granted, a version deployed), so the change and its row commit together.
  */
-export function recordAudit(db: Db, at: Date, entry: AuditEntry): void {
-  db.insert(auditLog)
+export function recordAudit(db: Db, at: Date, entry: AuditEntry): number {
+  const row = db
+    .insert(auditLog)
     .values({
       at,
       actor: neutralise(entry.actor, 100),
@@ -53,17 +55,29 @@ export function recordAudit(db: Db, at: Date, entry: AuditEntry): void {
       ip: entry.ip === undefined ? null : neutralise(entry.ip, 100),
       detail: neutraliseDeep(entry.detail ?? {}) as Record<string, unknown>,
     })
+    .returning({ id: auditLog.id })
+    .get()
+  return row.id
+}
+
+/** Replaces the detail of a row written by recordAudit (an aggregated row's count), neutralised the same way. */
+export function updateAuditDetail(db: Db, id: number, detail: Record<string, unknown>): void {
+  db.update(auditLog)
+    .set({ detail: neutraliseDeep(detail) as Record<string, unknown> })
+    .where(eq(auditLog.id, id))
     .run()
 }
 
 /** `recordAudit` for a request: the actor is the logged-in person (or `anonymous`), the address the client's. */
-export function auditRequest(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actor' | 'ip'> & { actor?: string }): void {
-  const { db, env, now } = c.get('deps')
+export function auditRequest(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actor' | 'ip'> & { actor?: string }): number {
+  const { db, now } = c.get('deps')
+  return recordAudit(db, now(), requestEntry(c, entry))
+}
+
+/** The entry as auditRequest completes it: the actor of the request and the client address. */
+export function requestEntry(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actor' | 'ip'> & { actor?: string }): AuditEntry {
+  const { env } = c.get('deps')
   const user = c.get('user')
   const deployer = c.get('deployer')
-  recordAudit(db, now(), {
-    ...entry,
-    actor: entry.actor ?? user?.cardNumber ?? (deployer ? `deploy:${deployer}` : 'anonymous'),
-    ip: clientAddress(c, env.trustProxyHops),
-  })
+  return { ...entry, actor: entry.actor ?? user?.cardNumber ?? (deployer ? `deploy:${deployer}` : 'anonymous'), ip: clientAddress(c, env.trustProxyHops) }
 }

@@ -78,3 +78,14 @@ export function sloRefusedPage(): string {
 <p><a class="button" href="/">返回大厅 · Back to the hall</a></p>`,
   )
 }
+
+/** A login flood refused (429): what to do, in both languages; the Retry-After header says when. */
+export function tooManyPage(text: { message: string; messageZh: string }): string {
+  return page(
+    '请求过于频繁',
+    'Too many requests',
+    `<h1>请求过于频繁 <span class="en">· Too many requests</span></h1>
+<p>${esc(text.messageZh)}<br><span class="en">${esc(text.message)}</span></p>
+<p><a class="button" href="/auth/login">重新登录 · Try again</a></p>`,
+  )
+}

@@ -9,7 +9,9 @@ import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
-import { loggedOutPage, loginRefusedPage, sloRefusedPage } from './pages.ts'
+import { auditRequest, requestEntry } from '../audit/record.ts'
+import { rateLimit } from '../floods/index.ts'
+import { loggedOutPage, loginRefusedPage, sloRefusedPage, tooManyPage } from './pages.ts'
 import { bindingCookieName, LoginRefused, REQUEST_TTL_MS, type LoginRule, type SamlServiceProvider, type VerifiedLogin } from './saml.ts'
 import {
   clearSessionCookie,
@@ -153,7 +155,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       )
     })
 
-    .get('/auth/login', async (c) => {
+    .get('/auth/login', rateLimit('login', tooManyPage), async (c) => {
       const { env } = c.var.deps
       const returnTo = safeReturnTo(c.req.query('returnTo'))
       c.header('Cache-Control', 'no-store')
@@ -164,8 +166,8 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       return c.redirect(url, 302)
     })
 
-    .post('/auth/saml/acs', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
-      const { db, env, log } = c.var.deps
+    .post('/auth/saml/acs', rateLimit('acs', tooManyPage), bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+      const { db, env, log, now } = c.var.deps
       const form = await c.req.parseBody()
       const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : undefined
       let done
@@ -176,6 +178,16 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       } catch (err) {
         if (!(err instanceof LoginRefused)) throw err
         log.warn({ rule: err.rule, reason: err.message, requestId: login?.requestId }, `SAML login refused: ${err.rule}`)
+        // Gathered per address and rule per minute, so a stream of forged posts is one row with a count.
+        const entry = requestEntry(c, {
+          actor: login?.nameId ?? 'anonymous',
+          action: 'login.failed',
+          outcome: 'failed',
+          targetKind: 'saml_request',
+          ...(login ? { targetId: login.requestId } : {}),
+          detail: { rule: err.rule, reason: err.message },
+        })
+        c.var.guards.audit.note(now(), ['login.failed', entry.ip, err.rule, entry.actor].join('|'), entry)
         c.header('Cache-Control', 'no-store')
         return c.html(loginRefusedPage(err.rule), statusOf(err.rule))
       }
@@ -185,6 +197,14 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       deleteCookie(c, bindingCookieName(login.requestId), bindingCookieOptions(env.secureCookies))
       setSessionCookie(c, done.sessionId, env)
       log.info({ cardNumber: done.user.cardNumber, knownToDataPlatform: done.user.knownToDataPlatform }, 'logged in')
+      auditRequest(c, {
+        actor: done.user.cardNumber,
+        action: 'login.succeeded',
+        outcome: 'success',
+        targetKind: 'person',
+        targetId: done.user.cardNumber,
+        detail: { knownToDataPlatform: done.user.knownToDataPlatform, ...(previous ? { replacedSession: true } : {}) },
+      })
       return c.redirect(done.returnTo, 303)
     })
 

@@ -2,9 +2,9 @@ import { createHash, randomBytes, verify as cryptoVerify, X509Certificate } from
 import { readFileSync } from 'node:fs'
 import { inflateRawSync } from 'node:zlib'
 import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml'
-import { and, eq, lt } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lt } from 'drizzle-orm'
 import { SignedXml } from 'xml-crypto'
-import type { Db } from '../db/client.ts'
+import { transaction, type Db } from '../db/client.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
 import type { Env } from '../env.ts'
 import { childElements, parseIdpMetadata, parseXmlStrict, type IdpMetadata } from './idp-metadata.ts'
@@ -95,13 +95,26 @@ export const bindingCookieName = (requestId: string) => `hall_login_${requestId.
  * which is not atomic with the check, and also after any failure (so one forged post would spoil
  * the user's real login). The hall consumes the id itself, in the transaction that creates the
  * session (completeLogin).
+ *
+ * Every login start writes a row before anyone is known, so the table is bounded twice: rows
+ * expire after `ttlMs` (purged at each save), and at most `maxRows` are kept, the oldest going
+ * first. A flood that gets past the rate limits (many addresses) can then only make the oldest
+ * outstanding logins fail with "expired, try again", never fill the disk.
  */
-export function sqliteCacheProvider(db: Db, ttlMs = REQUEST_TTL_MS): CacheProvider {
+export function sqliteCacheProvider(db: Db, ttlMs = REQUEST_TTL_MS, maxRows = 20_000): CacheProvider {
   return {
     async saveAsync(key, value) {
       const createdAt = new Date()
-      db.delete(samlRequests).where(lt(samlRequests.createdAt, new Date(createdAt.getTime() - ttlMs))).run()
-      db.insert(samlRequests).values({ id: key, value, createdAt }).onConflictDoNothing().run()
+      transaction(db, (tx) => {
+        tx.delete(samlRequests).where(lt(samlRequests.createdAt, new Date(createdAt.getTime() - ttlMs))).run()
+        tx.insert(samlRequests).values({ id: key, value, createdAt }).onConflictDoNothing().run()
+        // The newest maxRows stay.
+        const total = tx.select({ n: count() }).from(samlRequests).get()?.n ?? 0
+        if (total > maxRows) {
+          const oldest = tx.select({ id: samlRequests.id }).from(samlRequests).orderBy(asc(samlRequests.createdAt)).limit(total - maxRows)
+          tx.delete(samlRequests).where(inArray(samlRequests.id, oldest)).run()
+        }
+      })
       return { value, createdAt: createdAt.getTime() }
     },
     async getAsync(key) {
@@ -231,7 +244,7 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
   const acsUrl = `${env.publicUrl}/auth/saml/acs`
   const sloUrl = `${env.publicUrl}/auth/saml/slo`
   const entityId = env.spEntityId
-  const cacheProvider = sqliteCacheProvider(db)
+  const cacheProvider = sqliteCacheProvider(db, REQUEST_TTL_MS, env.loginPendingMax)
 
   const saml = new SAML({
     entryPoint: idp.ssoUrl,

@@ -20,6 +20,8 @@ import { departments, people, roleGrants } from '../db/schema/org.ts'
 import { sessions } from '../db/schema/auth.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { createRouter } from '../lib/router.ts'
+import { auditDenials } from '../audit/denials.ts'
+import { createGuards } from '../floods/index.ts'
 import { testDeps } from '../test-support.ts'
 import { csrfProtection, type CsrfOptions } from './csrf.ts'
 import { createAuthRoutes } from './routes.ts'
@@ -141,12 +143,15 @@ export async function authHarness(opts: HarnessOptions = {}) {
   const metadataXml = idpMetadata({ ...urls, certPem: idpKeys.certPem })
   const saml = createSamlServiceProvider(deps.env, deps.db, { metadataXml, ...(opts.signRequests === false ? {} : { signingKeys: spKeys }) })
 
+  const guards = createGuards(deps)
   const app = createRouter()
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     c.set('user', null)
+    c.set('guards', guards)
     await next()
   })
+  app.use('*', auditDenials)
   app.use('*', sessionMiddleware)
   app.use('*', csrfProtection(opts.csrf))
   app.route('/', createAuthRoutes(saml))
@@ -213,5 +218,5 @@ export async function authHarness(opts: HarnessOptions = {}) {
   /** The rule named by the last "SAML login refused" log line. */
   const refusedRule = () => logs.filter((l) => l.msg.startsWith('SAML login refused')).at(-1)?.rule
 
-  return { deps, advance, saml, app, idpApp, browser, newBrowser, urls, sp, keys: { idp: idpKeys, other: otherKeys, sp: spKeys }, startLogin, craft, postToAcs, login, sessionCount, logs, refusedRule }
+  return { deps, advance, saml, app, guards, idpApp, browser, newBrowser, urls, sp, keys: { idp: idpKeys, other: otherKeys, sp: spKeys }, startLogin, craft, postToAcs, login, sessionCount, logs, refusedRule }
 }

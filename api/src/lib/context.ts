@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts'
 import type { Env } from '../env.ts'
+import type { Guards } from '../floods/index.ts'
 import type { Logger } from './logger.ts'
 
 export type UserKind = 'staff' | 'undergraduate' | 'graduate' | 'international'
@@ -32,5 +33,9 @@ export type AppEnv = {
     user: SessionUser | null
     /** Set when the request carried the deployment token (scripts, not browsers). */
     deployer?: string
+    /** This node's rate limiters, stream caps and audit gathering (set by createApp). */
+    guards: Guards
+    /** What a refusal adds to its audit row (e.g. which rate limit), read by the denial audit. */
+    auditDetail?: Record<string, unknown>
   }
 }

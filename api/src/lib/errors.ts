@@ -63,6 +63,7 @@ export const errorResponses = {
   409: errorResponse('Conflicts with the current state'),
   413: errorResponse('Too large'),
   422: errorResponse('Understood but refused'),
+  429: errorResponse('Too many requests in a short time: wait the seconds of the Retry-After header'),
 } as const
 
 /** `responses: { 200: …, ...errorsFor(400, 404) }` */

@@ -9,6 +9,7 @@ import { lockedValues, prefillFor } from '../../data-platform/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { rateLimit } from '../../floods/index.ts'
 import { act, actIn, submitIn, type EngineAction } from '../../workflow/act.ts'
 import { formOf } from '../../workflow/definitions.ts'
 import { staleVersion } from '../../workflow/errors.ts'
@@ -182,6 +183,8 @@ function applicantAction(deps: Deps, user: SessionUser, id: number, stateVersion
 const router = createRouter()
 router.use('/api/applications', requireUser)
 router.use('/api/applications/*', requireUser)
+// Floods: a resubmit counts as a submission (per person and per address, see floods/).
+router.post('/api/applications/:id/resubmit', rateLimit('submit'))
 
 // Generic in the name, so that each route keeps its literal path (`/api/applications/{id}/withdraw`)
 // in the RPC types and the typed client reaches it without a cast.
@@ -206,12 +209,12 @@ export const applicationsRoutes = router
       summary: 'Submits an application (idempotent by the Idempotency-Key header)',
       description:
         'Checks eligibility, validates the values against the form of the service’s current version, and submits the application to its approval process. The same key with the same body answers the same 201 again (a double click or a retry makes one application); the same key with a different body answers 409.',
-      middleware: [submissionLimit] as const,
+      middleware: [rateLimit('submit'), submissionLimit] as const,
       request: { headers: IdempotencyHeaders, ...body(SubmitBody) },
       responses: {
         201: json(ApplicationRef, 'Submitted'),
         ...formErrorResponse,
-        ...errorsFor(401, 404, 409, 413, 422),
+        ...errorsFor(401, 404, 409, 413, 422, 429),
       },
     }),
     async (c) => {

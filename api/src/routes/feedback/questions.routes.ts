@@ -1,11 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { and, asc, desc, eq, inArray, isNotNull, like, or, type SQL } from 'drizzle-orm'
+import { createMiddleware } from 'hono/factory'
 import { requireUser } from '../../auth/index.ts'
 import { transaction, type Db } from '../../db/client.ts'
 import { questionMessages, questions } from '../../db/schema/index.ts'
-import type { SessionUser } from '../../lib/context.ts'
+import type { AppEnv, SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { clientAddress } from '../../lib/client-address.ts'
+import { rateLimit, tooMany } from '../../floods/index.ts'
 import { enqueueNotification } from '../../notifications/enqueue.ts'
 import { policy } from '../../policy/index.ts'
 import { HALL_DEPARTMENT, ServiceRef, body, departmentNames, iso, json, personNames, serviceFacts } from './shared.ts'
@@ -114,6 +117,23 @@ function detail(db: Db, user: SessionUser, q: QuestionRow): z.infer<typeof Detai
 
 const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 
+/**
+ * Floods: the asker's follow-up counts as a question (per person and per address); the staff's
+ * answers are their work and are not limited. Whether it is the asker's is known from the
+ * question itself (an id that is not a number, or not readable, is left to the route's 400/404).
+ */
+const limitFollowUps = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, env } = c.var.deps
+  const user = c.var.user!
+  const id = Number(c.req.param('id'))
+  const asker = Number.isSafeInteger(id) && id > 0 ? db.select({ asker: questions.askerCardNumber }).from(questions).where(eq(questions.id, id)).get()?.asker : undefined
+  if (asker === user.cardNumber) {
+    const refusal = await c.var.guards.rateLimits.take('question', clientAddress(c, env.trustProxyHops), user.cardNumber)
+    if (refusal) return tooMany(c, refusal)
+  }
+  await next()
+})
+
 const router = createRouter()
 router.use('/api/questions', requireUser)
 router.use('/api/questions/*', requireUser)
@@ -163,8 +183,9 @@ export const questionsRoutes = router
       path: '/api/questions',
       tags: ['Feedback'],
       summary: 'Ask a question, optionally about a service',
+      middleware: [rateLimit('question')] as const,
       request: body(NewQuestion),
-      responses: { 201: json(Detail, 'Asked: it reaches the service’s department, or the network centre'), ...errorsFor(400, 401, 404) },
+      responses: { 201: json(Detail, 'Asked: it reaches the service’s department, or the network centre'), ...errorsFor(400, 401, 404, 429) },
     }),
     (c) => {
       const { db } = c.var.deps
@@ -207,8 +228,9 @@ export const questionsRoutes = router
       tags: ['Feedback'],
       summary: 'Answer (staff) or follow up (the asker)',
       description: 'An answer marks the question answered and notifies the asker; a follow-up opens it again for the staff.',
+      middleware: [limitFollowUps] as const,
       request: { params: z.object({ id: Id }), ...body(z.object({ body: Text('body', 4000) })) },
-      responses: { 201: json(Detail, 'Added'), ...errorsFor(400, 401, 403, 404, 409) },
+      responses: { 201: json(Detail, 'Added'), ...errorsFor(400, 401, 403, 404, 409, 429) },
     }),
     (c) => {
       const { db } = c.var.deps

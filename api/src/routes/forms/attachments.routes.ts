@@ -8,6 +8,7 @@ import { requireUser } from '../../auth/index.ts'
 import { attachments } from '../../db/schema/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { rateLimit } from '../../floods/index.ts'
 import { policy } from '../../policy/index.ts'
 import { blobPath, formatSize, materialsOf, saveUpload, type StoredAttachment } from './attachments.service.ts'
 import { findAttachmentField, requireForm } from './forms.service.ts'
@@ -63,6 +64,8 @@ export const attachmentRoutes = router
         'The type is found from the content (magic bytes), never from the name or the browser: a program renamed to .pdf is refused (415). Size: the field\'s maxSizeMb, and HALL_UPLOAD_MAX_MB in any case (413). The same content is stored once.',
       middleware: [
         requireUser,
+        // Counted before the body is read: a refused flood costs no parsing.
+        rateLimit('upload'),
         // The body is refused while it streams in, before it is buffered whole; the bound is the
         // largest upload plus room for the multipart envelope.
         async (c, next) =>
@@ -77,7 +80,7 @@ export const attachmentRoutes = router
       request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
       responses: {
         201: { description: 'Stored', content: { 'application/json': { schema: AttachmentSchema } } },
-        ...errorsFor(400, 401, 404, 413),
+        ...errorsFor(400, 401, 404, 413, 429),
         ...unsupportedType,
       },
     }),

@@ -7,6 +7,7 @@ import { transaction } from '../../db/client.ts'
 import { dataErrorReports, departments, people, roleGrants } from '../../db/schema/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { rateLimit } from '../../floods/index.ts'
 import { enqueueNotification } from '../../notifications/enqueue.ts'
 import { policy } from '../../policy/index.ts'
 import { currentForm, findField } from './forms.service.ts'
@@ -60,7 +61,7 @@ export const dataErrorRoutes = router
       path: '/api/data-errors',
       tags: ['Forms'],
       summary: 'Report a wrong pre-filled value to the department that owns it',
-      middleware: [requireUser] as const,
+      middleware: [requireUser, rateLimit('dataError')] as const,
       request: { body: { required: true, content: { 'application/json': { schema: ReportBody } } } },
       responses: {
         201: {

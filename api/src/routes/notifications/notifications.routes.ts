@@ -4,7 +4,8 @@ import { streamSSE } from 'hono/streaming'
 import { requireUser } from '../../auth/index.ts'
 import type { Db } from '../../db/client.ts'
 import { notifications } from '../../db/schema/index.ts'
-import { HallError, errorsFor } from '../../lib/errors.ts'
+import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.ts'
+import { rateLimit } from '../../floods/index.ts'
 import { createRouter } from '../../lib/router.ts'
 import { eventKinds } from '../../notifications/kinds.ts'
 import { allows, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
@@ -20,6 +21,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ descrip
 const STREAM_POLL_MS = 1500
 const STREAM_HEARTBEAT_MS = 15_000
 const STREAM_LIFETIME_MS = 5 * 60_000
+/** When a refused stream may try again (the bell polls meanwhile). */
+const STREAM_REFUSED_RETRY_S = 60
 
 const router = createRouter()
 router.use('/api/notifications', requireUser)
@@ -125,12 +128,41 @@ export const notificationsRoutes = router
       tags: ['Notifications'],
       summary: 'The unread count, pushed live (Server-Sent Events)',
       description:
-        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory.',
-      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorsFor(401) },
+        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
+      middleware: [rateLimit('stream')] as const,
+      responses: {
+        200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errorsFor(401, 429),
+        503: { description: 'This node serves as many streams as it may: poll the unread count instead', content: { 'application/json': { schema: ErrorSchema } } },
+      },
     }),
     (c) => {
       const { db } = c.var.deps
       const me = c.var.user!.cardNumber
+      const place = c.var.guards.streams.open(me)
+      if ('refused' in place) {
+        c.header('Retry-After', String(STREAM_REFUSED_RETRY_S))
+        c.header('Cache-Control', 'no-store')
+        if (place.refused === 'person') {
+          c.set('auditDetail', { code: 'too_many_streams', bucket: 'stream', scope: 'open', limit: c.var.deps.env.streamsPerPerson })
+          return c.json(
+            errorBody(
+              'too_many_streams',
+              `Too many live-notification connections: you have ${c.var.deps.env.streamsPerPerson} open already (other tabs or devices). Close a tab of the hall; the bell here still updates every minute.`,
+              `你已打开 ${c.var.deps.env.streamsPerPerson} 个消息实时连接（其他标签页或设备）。请关闭一些办事大厅的标签页；此处的消息提醒仍会每分钟更新。`,
+            ),
+            429,
+          )
+        }
+        return c.json(
+          errorBody(
+            'server_busy',
+            'This server is serving as many live-notification connections as it can. The bell updates every minute instead; nothing else is affected.',
+            '服务器的消息实时连接已满，消息提醒将改为每分钟更新一次，其他功能不受影响。',
+          ),
+          503,
+        )
+      }
       c.header('Cache-Control', 'no-store')
       // Proxies such as nginx would otherwise hold the events back in a buffer.
       c.header('X-Accel-Buffering', 'no')
@@ -142,18 +174,23 @@ export const notificationsRoutes = router
         const started = Date.now()
         let sent = ''
         let quietSince = Date.now()
-        while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
-          const latestId = db.select({ id: max(notifications.id) }).from(notifications).where(mine(me)).get()?.id ?? 0
-          const state = JSON.stringify({ count: unreadOf(db, me), latestId })
-          if (state !== sent) {
-            await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
-            sent = state
-            quietSince = Date.now()
-          } else if (Date.now() - quietSince >= STREAM_HEARTBEAT_MS) {
-            await stream.write(': heartbeat\n\n')
-            quietSince = Date.now()
+        try {
+          while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
+            const latestId = db.select({ id: max(notifications.id) }).from(notifications).where(mine(me)).get()?.id ?? 0
+            const state = JSON.stringify({ count: unreadOf(db, me), latestId })
+            if (state !== sent) {
+              await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
+              sent = state
+              quietSince = Date.now()
+            } else if (Date.now() - quietSince >= STREAM_HEARTBEAT_MS) {
+              await stream.write(': heartbeat\n\n')
+              quietSince = Date.now()
+            }
+            await stream.sleep(STREAM_POLL_MS)
           }
-          await stream.sleep(STREAM_POLL_MS)
+        } finally {
+          // However the stream ends (its lifetime, the browser leaving, a failed write), its place frees.
+          place.release()
         }
       })
     },
