@@ -1,6 +1,6 @@
 import { and, asc, inArray, isNotNull } from 'drizzle-orm'
-import type { Db } from './client.ts'
-import { applications, questionMessages, questions, ratings, serviceVersions } from './schema/index.ts'
+import type { Db } from '../db/client.ts'
+import { applications, questionMessages, questions, ratings, serviceVersions } from '../db/schema/index.ts'
 
 // The demo's feedback, so that every feedback screen has something to show right after
 // `npm start`: ratings of most finished past applications (scores that follow how long each took

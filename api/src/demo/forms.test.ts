@@ -1,12 +1,9 @@
-import { people } from '@hall/demo-university'
-import { processDefinitions } from '@hall/workflow'
+import { formDefinitions, people, processDefinitions, services } from '@hall/demo-university'
 import { describe, expect, it } from 'vitest'
-import { embeddedRecord, lockedValues, resolvePrefill, type PlatformRecord } from '../../../data-platform/index.ts'
-import { allFields, initialValues, validateDefinition, validateSubmission, type Field } from '../../../data-platform/form-format.ts'
-import { seedDemo } from '../../../db/seed.ts'
-import { testDeps } from '../../../test-support.ts'
-import { services } from '../index.ts'
-import { formDefinitions } from './index.ts'
+import { embeddedRecord, lockedValues, resolvePrefill, type PlatformRecord } from '../data-platform/index.ts'
+import { allFields, initialValues, validateDefinition, validateSubmission, type Field } from '../data-platform/form-format.ts'
+import { seedDemo } from './seed.ts'
+import { testDeps } from '../test-support.ts'
 
 // The seeded forms against the three things they must agree with: the form format, the processes
 // that read their fields (packages/workflow's table "What each process reads"), and the records

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { validateSubmission, type FormDefinition } from '../data-platform/form-format.ts'
 import { hall } from '../routes/applications/test-kit.ts'
-import { applicationAttachments, applications, attachments, auditEvents, serviceVersions, tasks } from './schema/index.ts'
+import { applicationAttachments, applications, attachments, auditEvents, serviceVersions, tasks } from '../db/schema/index.ts'
 
 // The demo history: every finished past application carries values its form accepts, and (where
 // its process could be run for its applicant) the path it took, so that its page is whole.

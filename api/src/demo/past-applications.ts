@@ -17,9 +17,9 @@ import { embeddedRecord, lockedValues, resolvePrefill } from '../data-platform/i
 import type { FormDefinition } from '../data-platform/form-format.ts'
 import { blobPath } from '../routes/forms/attachments.service.ts'
 import { applicantFacts, createResolver } from '../workflow/organisation.ts'
-import type { Db } from './client.ts'
+import type { Db } from '../db/client.ts'
 import { sampleValues, type Random, type SampleDirectory } from './sample-values.ts'
-import { applicationAttachments, applications, attachments, auditEvents } from './schema/index.ts'
+import { applicationAttachments, applications, attachments, auditEvents } from '../db/schema/index.ts'
 
 // The demo history made whole: each finished past application gets form values its applicant
 // could have submitted (their own pre-filled data, plausible answers, files) and the path it

@@ -1,14 +1,11 @@
 import { and, count, eq, isNull } from 'drizzle-orm'
-import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
-import { processDefinitions } from '@hall/workflow'
-import { formDefinitions } from '../catalog/seed/forms/index.ts'
-import { categories as seedCategories, services as seedServices } from '../catalog/seed/index.ts'
-import { seedDataPlatform } from '../data-platform/seed.ts'
-import { seedFeedback } from './seed-feedback.ts'
+import { departments as demoDepartments, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices } from '@hall/demo-university'
+import { seedDataPlatform } from './data-platform.ts'
+import { seedFeedback } from './feedback.ts'
 import { newPlanCache, planPastApplication, writePastApplications, type PastPlan } from './past-applications.ts'
-import type { Db } from './client.ts'
-import { transaction } from './client.ts'
-import { applications, categories, departments, people, roleGrants, serviceVersions, services } from './schema/index.ts'
+import type { Db } from '../db/client.ts'
+import { transaction } from '../db/client.ts'
+import { applications, categories, departments, people, roleGrants, serviceVersions, services } from '../db/schema/index.ts'
 
 /**
  * Fills a fresh database with the demo university (the embedded data platform's people and

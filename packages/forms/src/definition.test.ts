@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { validateDefinition, type NumberField, type TextField } from './definition.ts'
-import { undergradLeave } from './examples/undergrad-leave.ts'
+import { formDefinitions } from '@hall/demo-university/templates'
 import { form, t } from './test-helpers.ts'
+
+// The form the hall ships for 本科生请销假: tests exercise the format on a real form.
+const undergradLeave = formDefinitions['undergrad-leave']!
 
 const text = (key: string, extra: Record<string, unknown> = {}): TextField => ({ key, type: 'text', label: t(key, key), ...extra }) as TextField
 const num = (key: string, extra: Record<string, unknown> = {}): NumberField => ({ key, type: 'number', label: t(key, key), ...extra }) as NumberField

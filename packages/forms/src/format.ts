@@ -66,4 +66,3 @@ export {
   type ValidateOptions,
 } from './validate.ts'
 export { initialValues } from './initial.ts'
-export { undergradLeave } from './examples/undergrad-leave.ts'

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { departments } from '@hall/demo-university'
+import { departments } from '../data.ts'
 import { categories, services } from './index.ts'
 import type { GuideText } from './index.ts'
 

@@ -1,4 +1,4 @@
-import type { UserKind } from '@hall/demo-university'
+import type { UserKind } from '../types.ts'
 
 // The shapes of the first batch of services as seed data. The catalog tables store a service
 // version's guide and eligibility as JSON; these types are what that JSON holds.

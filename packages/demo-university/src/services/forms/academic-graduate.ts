@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../../data-platform/form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 import { applicant, daysOf, file, notice, options, PDF_OR_IMAGES, pledge, t, undergraduateApplicant, WORD_OR_PDF } from './common.ts'
 
 // Forms of the Academic Affairs Office and of the Graduate School.

@@ -1,4 +1,4 @@
-import type { AttachmentField, Field, LocalizedText, Option, Section } from '../../../data-platform/form-format.ts'
+import type { AttachmentField, Field, LocalizedText, Option, Section } from '@hall/forms/format'
 
 // Building blocks the seeded forms share: the applicant's pre-filled details (one key and label
 // for the same fact in every form), file fields, options and the closing pledge. Each form file

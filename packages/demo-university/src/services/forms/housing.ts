@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../../data-platform/form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 import { applicant, daysOf, file, notice, options, pledge, studentApplicant, t } from './common.ts'
 
 // Forms of the Student Housing Centre. The current dormitory comes from the housing system

@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../../data-platform/form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 import { academicGraduateForms } from './academic-graduate.ts'
 import { housingForms } from './housing.ts'
 import { internationalYouthLeagueForms } from './international-youth-league.ts'

@@ -1,4 +1,4 @@
-import type { Field, FormDefinition } from '../../../data-platform/form-format.ts'
+import type { Field, FormDefinition } from '@hall/forms/format'
 import { applicant, file, IMAGES, notice, options, PDF, pledge, staffApplicant, t } from './common.ts'
 
 // Forms of the Network and Information Centre, and the hall's own online Q&A.

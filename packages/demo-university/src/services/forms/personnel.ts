@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../../data-platform/form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 import { daysOf, file, notice, options, pledge, staffApplicant, t, WORD_OR_PDF } from './common.ts'
 
 // Forms of the Organisation Department, the HR Office and the President's Office.

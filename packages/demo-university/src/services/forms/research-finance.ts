@@ -1,4 +1,4 @@
-import type { Field, FormDefinition } from '../../../data-platform/form-format.ts'
+import type { Field, FormDefinition } from '@hall/forms/format'
 import { file, IMAGES, notice, options, PDF, PDF_OR_IMAGES, pledge, staffApplicant, studentApplicant, t, WORD, WORD_OR_PDF } from './common.ts'
 
 // Forms of the Research Institute (patents, software copyright, technology transfer) and of the

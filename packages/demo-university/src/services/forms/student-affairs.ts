@@ -1,4 +1,4 @@
-import type { Field, FormDefinition } from '../../../data-platform/form-format.ts'
+import type { Field, FormDefinition } from '@hall/forms/format'
 import { applicant, daysOf, file, notice, options, PDF_OR_IMAGES, pledge, t, undergraduateApplicant } from './common.ts'
 
 // Forms of the Student Affairs Office.

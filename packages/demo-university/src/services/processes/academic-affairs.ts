@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { counsellor, days, deputySecretary, headOf, reviewer, seeded } from './rules.ts'
 
 // Undergraduate services owned by the Academic Affairs Office.

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import type { ApplicantFacts, Condition, FormFieldRef, ProcessDefinition } from '../definition.ts'
-import { processDefinitionSchema } from '../definition.ts'
-import { validateProcess } from '../validate.ts'
-import { everyoneResolver, fakeResolver, Flow, graduate, staffMember, undergraduate } from '../testing.ts'
+import type { ApplicantFacts, Condition, FormFieldRef, ProcessDefinition } from '@hall/workflow'
+import { processDefinitionSchema } from '@hall/workflow'
+import { validateProcess } from '@hall/workflow'
+import { everyoneResolver, fakeResolver, Flow, graduate, staffMember, undergraduate } from '@hall/workflow/testing'
 import { processDefinitions, serviceCodes } from './index.ts'
 import { renderTable } from './readme-table.ts'
+import { services } from '../guides.ts'
 
 // The definitions of the 30 seeded services: that there is one per service, that each is valid,
 // and that every one of them can be walked from submission to completion whatever the form says
@@ -23,11 +24,8 @@ describe('the seeded definitions', () => {
   })
 
   test('they cover exactly the services the catalog seeds', () => {
-    // why: a 31st seeded service without a process would fail at its first submission; this
-    // reads the catalog's seed as text so that the package does not depend on the API
-    const seed = readFileSync(new URL('../../../../api/src/catalog/seed/services.ts', import.meta.url), 'utf8')
-    const seeded = [...seed.matchAll(/^ {4}code: '([a-z0-9-]+)',$/gm)].map((m) => m[1])
-    expect(seeded).toEqual([...serviceCodes])
+    // why: a 31st seeded service without a process would fail at its first submission
+    expect(services.map((s) => s.code)).toEqual([...serviceCodes])
   })
 
   test.each(definitions)('%s validates and is plain JSON', (_code, def) => {
@@ -164,6 +162,6 @@ describe('definitions/README.md', () => {
     const start = readme.indexOf('<!-- table:start -->')
     const end = readme.indexOf('<!-- table:end -->')
     const current = readme.slice(start + '<!-- table:start -->'.length, end).trim()
-    expect(current, `paste this table into src/definitions/README.md:\n\n${table}\n`).toBe(table)
+    expect(current, `paste this table into src/services/processes/README.md:\n\n${table}\n`).toBe(table)
   })
 })

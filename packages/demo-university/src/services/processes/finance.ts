@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { days, headOf, reviewer, seeded } from './rules.ts'
 
 // Services owned by the Finance Office.

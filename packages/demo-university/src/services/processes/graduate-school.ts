@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { collegeSecretary, days, deputySecretary, fields, headOf, reviewer, seeded, supervisor } from './rules.ts'
 
 /**

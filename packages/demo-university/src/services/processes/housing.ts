@@ -1,4 +1,4 @@
-import type { ApprovalStep, ProcessDefinition } from '../definition.ts'
+import type { ApprovalStep, ProcessDefinition } from '@hall/workflow'
 import { days, deputySecretary, headOf, reviewer, seeded, studentAdviser } from './rules.ts'
 
 // Student housing services: the student's adviser and college first, then the Housing Centre.

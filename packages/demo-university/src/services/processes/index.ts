@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { activityCentreBooking } from './youth-league.ts'
 import { enrolmentCertificate, examDeferral, leavingSchool } from './academic-affairs.ts'
 import { verticalProjectFinance, tuitionBankCard } from './finance.ts'
@@ -18,7 +18,7 @@ import { cadreLeave, introLetter, staffTravelAbroad } from './personnel.ts'
 import { patentAgency, softwareCopyright, techTransferContract, techTransferIntent } from './research.ts'
 import { badgeReplacement, studentIdReplacement, undergradLeave, undergradScholarship, workStudy } from './student-affairs.ts'
 
-// The process definition of every seeded service (api/src/catalog/seed/services.ts), in the
+// The process definition of every seeded service (../guides.ts), in the
 // seed's order. The API stores each as the workflow of the service's first version; from then on
 // a department changes its process by publishing a new version, not by editing these files.
 

@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { days, deputySecretary, headOf, reviewer, seeded, studentAdviser } from './rules.ts'
 
 /**

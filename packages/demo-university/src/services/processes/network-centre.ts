@@ -1,4 +1,4 @@
-import type { ApprovalStep, Next, ProcessDefinition } from '../definition.ts'
+import type { ApprovalStep, Next, ProcessDefinition } from '@hall/workflow'
 import { days, headOf, headOfUnit, reviewer, seeded } from './rules.ts'
 
 // Services owned by the Network and Information Centre. Its reviewers share the centre's work:

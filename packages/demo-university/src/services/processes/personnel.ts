@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { days, fields, headOf, headOfUnit, reviewer, roleIn, seeded } from './rules.ts'
 
 // Staff services owned by the Organisation Department, Human Resources and the President's Office.

@@ -1,4 +1,4 @@
-import type { Condition, Next, ProcessDefinition } from '../definition.ts'
+import type { Condition, Next, ProcessDefinition } from '@hall/workflow'
 
 // Renders the table of definitions/README.md from the definitions themselves, so that the names
 // the forms engineer reads there are the names the engine reads (a test compares the two).

@@ -1,4 +1,4 @@
-import type { AssigneeRule, ProcessDefinition } from '../definition.ts'
+import type { AssigneeRule, ProcessDefinition } from '@hall/workflow'
 import { days, headOf, headOfUnit, reviewer, roleIn, seeded } from './rules.ts'
 
 // Staff services owned by the Research Institute.

@@ -1,5 +1,5 @@
-import type { AssigneeRule, Condition, FormFieldRef, ProcessDefinition } from '../definition.ts'
-import { WORKING_HOURS_PER_DAY } from '../calendar.ts'
+import type { AssigneeRule, Condition, FormFieldRef, ProcessDefinition } from '@hall/workflow'
+import { WORKING_HOURS_PER_DAY } from '@hall/workflow'
 
 // The assignee rules the seeded definitions share, named as the guides name the people. They are
 // plain data: a definition that spreads them is still JSON.

@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '../definition.ts'
+import type { ProcessDefinition } from '@hall/workflow'
 import { collegeSecretary, counsellor, days, deputySecretary, fields, headOf, reviewer, seeded } from './rules.ts'
 
 // Undergraduate services owned by the Student Affairs Office. Undergraduates always have a class,
