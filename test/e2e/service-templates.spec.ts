@@ -21,14 +21,14 @@ test('an owner adopts a template, publishes it, and it appears in the catalog', 
   await expect(page.getByRole('heading', { level: 1, name: '管理服务' })).toBeVisible()
 
   await page.getByTestId('from-template').click()
-  const picker = page.getByTestId('template-picker')
-  await expect(picker.getByRole('heading', { name: '从模板新建服务' }).or(page.getByText('从模板新建服务')).first()).toBeVisible()
-  await picker.getByTestId('template-search').locator('input').fill('校徽')
+  const picker = page.getByRole('dialog', { name: '从模板新建服务' })
+  await expect(picker).toBeVisible()
+  await picker.getByRole('textbox', { name: '按名称搜索模板' }).fill('校徽')
   const item = picker.locator('[data-template="badge-replacement"]')
   // Published in the demo already: the picker says so, and a second office takes another code.
   await expect(item).toContainText('已有服务：badge-replacement')
   await item.getByRole('button', { name: '选用' }).click()
-  await picker.getByTestId('template-code').locator('input').fill(code)
+  await picker.getByTestId('template-code').fill(code)
   await picker.getByTestId('adopt').click()
 
   // The draft opens in the editor, outside the catalog.
@@ -43,8 +43,8 @@ test('an owner adopts a template, publishes it, and it appears in the catalog', 
   await expect(page.getByTestId('status')).toHaveText('已上线')
 
   // In the catalog: found by its name, and its guide opens with the template's text.
-  await page.goto('/catalog')
-  await page.getByRole('searchbox').first().fill('补办校徽')
+  // The owner is staff and the service is for undergraduates: search every audience, not "mine".
+  await page.goto(`/catalog?q=${encodeURIComponent('补办校徽')}&audience=all`)
   const link = page.locator(`a[href$="/catalog/services/${code}"]`).first()
   await expect(link).toBeVisible()
   await link.click()
