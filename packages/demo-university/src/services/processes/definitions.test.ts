@@ -154,7 +154,7 @@ describe('the offices as they work', () => {
   })
 })
 
-describe('definitions/README.md', () => {
+describe('processes/README.md', () => {
   test('its table matches the definitions', () => {
     // why: the forms engineer matches field names from this table; it must not drift
     const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8')

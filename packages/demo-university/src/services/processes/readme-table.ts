@@ -1,6 +1,6 @@
 import type { Condition, Next, ProcessDefinition } from '@hall/workflow'
 
-// Renders the table of definitions/README.md from the definitions themselves, so that the names
+// Renders the table of processes/README.md from the definitions themselves, so that the names
 // the forms engineer reads there are the names the engine reads (a test compares the two).
 // When they differ, the failing test prints the table to paste.
 
