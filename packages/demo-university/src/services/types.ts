@@ -1,3 +1,5 @@
+import type { FormDefinition } from '@hall/forms/format'
+import type { ProcessDefinition } from '@hall/workflow'
 import type { UserKind } from '../types.ts'
 
 // The shapes of the first batch of services as seed data. The catalog tables store a service
@@ -57,4 +59,10 @@ export interface ServiceSeed {
   timeLimitDays: number
   eligibility: EligibilityRule[]
   guide: { zh: GuideText; en: GuideText }
+}
+
+/** One service whole, as its file holds it: catalog entry, guide, eligibility, form and process. */
+export interface ServiceDefinition extends ServiceSeed {
+  form: FormDefinition
+  process: ProcessDefinition
 }

@@ -31,7 +31,7 @@ export function file(key: string, label: LocalizedText, materialKind: string, op
 // here are read-only when found (a wrong one is reported to its source department); the phone
 // is offered but editable, because the person may give a newer number.
 
-const locked = (path: string) => ({ path, readOnlyWhenPrefilled: true })
+export const locked = (path: string) => ({ path, readOnlyWhenPrefilled: true })
 
 export const applicant = {
   name: (): Field => ({ key: 'name', type: 'text', label: t('姓名', 'Name'), span: 8, required: true, maxLength: 50, prefill: locked('name') }),
@@ -101,8 +101,8 @@ export const applicant = {
   title: (): Field => ({ key: 'title', type: 'text', label: t('职称', 'Title'), span: 8, prefill: locked('staff.titleZh') }),
 }
 
-const applicantTitle = t('申请人信息', 'Applicant')
-const applicantNote = t(
+export const applicantTitle = t('申请人信息', 'Applicant')
+export const applicantNote = t(
   '以下信息来自学校数据中心，每项标明了来源系统；如有错误，请点击“报错”，由数据归口部门在源头更正。',
   "These details come from the university's data platform, each naming its source; if one is wrong, use “Report an error” and the department that owns it corrects it at the source.",
 )

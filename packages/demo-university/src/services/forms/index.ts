@@ -1,21 +1,8 @@
 import type { FormDefinition } from '@hall/forms/format'
-import { academicGraduateForms } from './academic-graduate.ts'
-import { housingForms } from './housing.ts'
-import { internationalYouthLeagueForms } from './international-youth-league.ts'
-import { networkCentreForms } from './network-centre.ts'
-import { personnelForms } from './personnel.ts'
-import { researchFinanceForms } from './research-finance.ts'
-import { studentAffairsForms } from './student-affairs.ts'
+import { serviceDefinitions } from '../all.ts'
 
-// The form of every seeded service, as version 1 stores it (`service_versions.form`). After the
-// seed, a department changes its form by publishing a new version, not by editing these files.
+// The form of every service of the first batch, by service code (each lives in its service's
+// file). Demo mode stores each as version 1's form; adopting a template copies it into a draft.
+// The other files here are parts that several offices' forms share.
 
-export const formDefinitions: Record<string, FormDefinition> = {
-  ...personnelForms,
-  ...internationalYouthLeagueForms,
-  ...studentAffairsForms,
-  ...researchFinanceForms,
-  ...housingForms,
-  ...academicGraduateForms,
-  ...networkCentreForms,
-}
+export const formDefinitions: Record<string, FormDefinition> = Object.fromEntries(serviceDefinitions.map((s) => [s.code, s.form]))

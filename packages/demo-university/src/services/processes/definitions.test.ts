@@ -6,13 +6,13 @@ import { validateProcess } from '@hall/workflow'
 import { everyoneResolver, fakeResolver, Flow, graduate, staffMember, undergraduate } from '@hall/workflow/testing'
 import { processDefinitions, serviceCodes } from './index.ts'
 import { renderTable } from './readme-table.ts'
-import { services } from '../guides.ts'
+import { services } from '../index.ts'
 
 // The definitions of the 30 seeded services: that there is one per service, that each is valid,
 // and that every one of them can be walked from submission to completion whatever the form says
 // and whoever applies.
 
-const definitions = Object.entries(processDefinitions) as Array<[string, ProcessDefinition]>
+export const definitions = Object.entries(processDefinitions) as Array<[string, ProcessDefinition]>
 
 describe('the seeded definitions', () => {
   test('there is one per seeded service, under its own code', () => {
@@ -38,9 +38,9 @@ describe('the seeded definitions', () => {
 
 // ---------------------------------------------------------------------------------- the walk
 
-const exchangeStudent: ApplicantFacts = { cardNumber: 'ix2026003', kind: 'international', department: 'college-fl', college: 'college-fl', degree: 'bachelor' }
-const cadre: ApplicantFacts = { ...staffMember, cardNumber: '0009327', cadreLevel: 'division' }
-const applicants = [undergraduate, graduate, exchangeStudent, staffMember, cadre]
+export const exchangeStudent: ApplicantFacts = { cardNumber: 'ix2026003', kind: 'international', department: 'college-fl', college: 'college-fl', degree: 'bachelor' }
+export const cadre: ApplicantFacts = { ...staffMember, cardNumber: '0009327', cadreLevel: 'division' }
+export const applicants = [undergraduate, graduate, exchangeStudent, staffMember, cadre]
 
 /** The values a condition compares a field with, so that the walk takes every branch. */
 function valuesIn(condition: Condition, field: string): unknown[] {
@@ -119,7 +119,7 @@ describe('every definition can be walked from submission to completion', () => {
 // ---------------------------------------------------------------------------------- how offices work
 
 /** A few of the demo university's people, by the rules that name them. */
-const demo = fakeResolver({
+export const demo = fakeResolver({
   'head-of-department@applicant.department': ['0012345'],
   'reviewer@network-centre': ['0016032', '0017518'],
   'reviewer@library': ['0016744'],

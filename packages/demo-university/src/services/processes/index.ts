@@ -1,26 +1,9 @@
 import type { ProcessDefinition } from '@hall/workflow'
-import { activityCentreBooking } from './youth-league.ts'
-import { enrolmentCertificate, examDeferral, leavingSchool } from './academic-affairs.ts'
-import { verticalProjectFinance, tuitionBankCard } from './finance.ts'
-import { graduateLeave } from './graduate-school.ts'
-import { dormChange, graduateExtendedStay, offCampusLiving } from './housing.ts'
-import { studentTravelDocuments } from './international.ts'
-import {
-  departmentWebsite,
-  emailAccount,
-  hallQa,
-  ipAddress,
-  serverSecurityScan,
-  subdomainDns,
-  virtualServer,
-} from './network-centre.ts'
-import { cadreLeave, introLetter, staffTravelAbroad } from './personnel.ts'
-import { patentAgency, softwareCopyright, techTransferContract, techTransferIntent } from './research.ts'
-import { badgeReplacement, studentIdReplacement, undergradLeave, undergradScholarship, workStudy } from './student-affairs.ts'
+import { serviceDefinitions } from '../all.ts'
 
-// The process definition of every seeded service (../guides.ts), in the
-// seed's order. The API stores each as the workflow of the service's first version; from then on
-// a department changes its process by publishing a new version, not by editing these files.
+// The process definition of every service of the first batch (each lives in its service's file),
+// in the catalog's order. Demo mode stores each as the workflow of the service's first version;
+// from then on a department changes its process by publishing a new version, not by editing files.
 
 /** The service codes of the first batch, in the seed's order. */
 export const serviceCodes = [
@@ -58,35 +41,4 @@ export const serviceCodes = [
 
 export type SeededServiceCode = (typeof serviceCodes)[number]
 
-export const processDefinitions: Record<SeededServiceCode, ProcessDefinition> = {
-  'cadre-leave': cadreLeave,
-  'staff-travel-abroad': staffTravelAbroad,
-  'student-travel-documents': studentTravelDocuments,
-  'intro-letter': introLetter,
-  'activity-centre-booking': activityCentreBooking,
-  'work-study': workStudy,
-  'student-id-replacement': studentIdReplacement,
-  'undergrad-leave': undergradLeave,
-  'badge-replacement': badgeReplacement,
-  'undergrad-scholarship': undergradScholarship,
-  'patent-agency': patentAgency,
-  'software-copyright': softwareCopyright,
-  'tech-transfer-intent': techTransferIntent,
-  'tech-transfer-contract': techTransferContract,
-  'vertical-project-finance': verticalProjectFinance,
-  'tuition-bank-card': tuitionBankCard,
-  'dorm-change': dormChange,
-  'off-campus-living': offCampusLiving,
-  'graduate-extended-stay': graduateExtendedStay,
-  'exam-deferral': examDeferral,
-  'leaving-school': leavingSchool,
-  'enrolment-certificate': enrolmentCertificate,
-  'graduate-leave': graduateLeave,
-  'ip-address': ipAddress,
-  'email-account': emailAccount,
-  'department-website': departmentWebsite,
-  'subdomain-dns': subdomainDns,
-  'server-security-scan': serverSecurityScan,
-  'virtual-server': virtualServer,
-  'hall-qa': hallQa,
-}
+export const processDefinitions = Object.fromEntries(serviceDefinitions.map((s) => [s.code, s.process])) as Record<SeededServiceCode, ProcessDefinition>

@@ -4,7 +4,7 @@ import type { Condition, Next, ProcessDefinition } from '@hall/workflow'
 // the forms engineer reads there are the names the engine reads (a test compares the two).
 // When they differ, the failing test prints the table to paste.
 
-const ops: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', in: 'in', notIn: 'not in', exists: 'exists', notExists: 'is empty' }
+export const ops: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', in: 'in', notIn: 'not in', exists: 'exists', notExists: 'is empty' }
 
 export function renderCondition(c: Condition): string {
   if ('all' in c) return c.all.map(renderCondition).join(' and ')

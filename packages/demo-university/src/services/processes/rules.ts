@@ -31,8 +31,8 @@ export const headOf = (department: string): AssigneeRule => roleIn('head-of-depa
  */
 export const headOfUnit: AssigneeRule[] = [{ role: 'head-of-department', scope: 'applicant.department' }, collegeSecretary]
 
-const postgraduate: Condition = { applicant: 'degree', op: 'in', value: ['master', 'doctor'] }
-const international: Condition = { applicant: 'kind', op: 'eq', value: 'international' }
+export const postgraduate: Condition = { applicant: 'degree', op: 'in', value: ['master', 'doctor'] }
+export const international: Condition = { applicant: 'kind', op: 'eq', value: 'international' }
 
 /**
  * "辅导员审核（研究生为导师审核）": graduate students (and international master's and doctoral
