@@ -56,7 +56,7 @@ describe('GET /api/admin/service-templates', () => {
     expect(res.status).toBe(200)
     expect(res.body.items).toHaveLength(30)
     const dorm = res.body.items.find((t: { code: string }) => t.code === 'dorm-change')
-    expect(dorm).toMatchObject({ nameZh: '宿舍调整申请', category: { code: 'life-housing' }, adoptedAs: null })
+    expect(dorm).toMatchObject({ nameZh: '宿舍调整申请', category: { code: 'life-housing' }, office: { code: 'housing', nameZh: '后勤公寓管理中心' }, adoptedAs: null })
     expect(dorm.steps).toBeGreaterThan(0)
     expect(dorm.fields).toBeGreaterThan(0)
   })

@@ -1,4 +1,4 @@
-import { findServiceTemplate, serviceTemplates, type ServiceTemplate } from '@hall/demo-university/templates'
+import { findServiceTemplate, serviceTemplates, templateOffices, type ServiceTemplate } from '@hall/demo-university/templates'
 import type { AssigneeRule, ProcessDefinition } from '@hall/workflow'
 import { eq, inArray } from 'drizzle-orm'
 import { recordAudit } from '../../audit/record.ts'
@@ -14,18 +14,6 @@ import { validateDraft } from '../admin-services/admin-services.service.ts'
 // Services one by one (成熟一个，上线一个): the first batch ships as templates, and an owning office
 // adopts one as a draft of its own department, adapts it and publishes it through service
 // administration. Nothing reaches the catalog before that publish.
-
-/** The offices templates name, with their names, so a list can say "usually 学生工作处". */
-const OFFICE_NAMES: Record<string, { nameZh: string; nameEn: string }> = Object.fromEntries(
-  serviceTemplates.map((t) => [t.ownerDepartmentCode, officeName(t)]),
-)
-
-function officeName(t: ServiceTemplate) {
-  // The guide's handler of the office's own step names it the way applicants know it.
-  const zh = t.guide.zh.steps.at(-1)?.handler ?? t.ownerDepartmentCode
-  const en = t.guide.en.steps.at(-1)?.handler ?? t.ownerDepartmentCode
-  return { nameZh: zh, nameEn: en }
-}
 
 export function listTemplates(db: Db) {
   const existing = new Map(
@@ -43,7 +31,7 @@ export function listTemplates(db: Db) {
     summaryZh: t.summaryZh,
     summaryEn: t.summaryEn,
     category: { code: t.category.code, nameZh: t.category.nameZh, nameEn: t.category.nameEn },
-    office: { code: t.ownerDepartmentCode, ...OFFICE_NAMES[t.ownerDepartmentCode]! },
+    office: { code: t.ownerDepartmentCode, ...(templateOffices[t.ownerDepartmentCode] ?? { nameZh: t.ownerDepartmentCode, nameEn: t.ownerDepartmentCode }) },
     audience: t.audience,
     mode: t.mode,
     timeLimitDays: t.timeLimitDays,

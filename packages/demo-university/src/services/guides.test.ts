@@ -127,3 +127,11 @@ describe('services seed', () => {
     }
   })
 })
+
+describe('template offices', () => {
+  it('name every owning office of the batch, as the demo organisation does', async () => {
+    // why: the template picker says "usually run by …" from this table
+    const { templateOffices } = await import('./index.ts')
+    for (const s of services) expect(templateOffices[s.ownerDepartmentCode]?.nameZh, s.code).toBe(departments.find((d) => d.code === s.ownerDepartmentCode)?.nameZh)
+  })
+})
