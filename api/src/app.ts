@@ -11,6 +11,7 @@ import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
 import { catalogRoutes } from './routes/catalog/catalog.routes.ts'
 import { adminServicesRoutes } from './routes/admin-services/admin-services.routes.ts'
+import { serviceTemplatesRoutes } from './routes/service-templates/service-templates.routes.ts'
 import { deploymentsRoutes } from './routes/deployments/deployments.routes.ts'
 import { formsRoutes } from './routes/forms/index.ts'
 import { applicationsRoutes } from './routes/applications/applications.routes.ts'
@@ -75,6 +76,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
     .route('/', deploymentsRoutes)
     .route('/', catalogRoutes)
     .route('/', adminServicesRoutes)
+    .route('/', serviceTemplatesRoutes)
     .route('/', formsRoutes)
     .route('/', feedbackRoutes)
     .route('/', applicationsRoutes)

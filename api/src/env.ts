@@ -16,6 +16,7 @@ const schema = z.object({
   HALL_DATA_DIR: z.string().min(1).default('./data'),
   HALL_IDP_METADATA: z.string().min(1).optional(),
   HALL_DEV_IDP: bool,
+  HALL_DEMO: bool,
   HALL_SP_ENTITY_ID: z.string().min(1).optional(),
   HALL_SP_SIGNING_KEY: z.string().min(1).optional(),
   HALL_SP_SIGNING_CERT: z.string().min(1).optional(),
@@ -95,6 +96,12 @@ function toEnv(raw: z.infer<typeof schema>) {
     staticDir: path.join(dataDir, 'static'),
     idpMetadataPath: raw.HALL_IDP_METADATA ?? path.join(dataDir, 'dev-idp', 'metadata.xml'),
     devIdp: raw.HALL_DEV_IDP,
+    /**
+     * Demo mode: a fresh database is filled with the fictional university (people, services,
+     * history) and the working tree's builds are registered at start. Off: the hall starts empty
+     * and its parts come only from the deployment registry (`npm run deploy:mf`).
+     */
+    demo: raw.HALL_DEMO,
     spEntityId: raw.HALL_SP_ENTITY_ID ?? `${publicUrl}/auth/saml/metadata`,
     /** PEM files of the key that signs our AuthnRequests and logout messages; unset: made once under the data folder. */
     spSigningKeyFile: raw.HALL_SP_SIGNING_KEY,
@@ -208,6 +215,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (!env.smtp.user !== !env.smtp.pass) {
     throw new Error('Invalid configuration:\n  HALL_SMTP_USER and HALL_SMTP_PASS go together: set both, or neither')
+  }
+  if (env.nodeEnv === 'production' && env.demo) {
+    throw new Error(
+      'HALL_DEMO=1 is refused when NODE_ENV=production: a production hall starts empty and is filled from the university\'s own IdP, people and services. Unset HALL_DEMO (or set HALL_DEMO=0), or run the demo without NODE_ENV=production',
+    )
   }
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')

@@ -7,18 +7,17 @@ import { createGuards } from './floods/index.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
 import { ensureSpKeys } from './auth/sp-keys.ts'
 import { openDb } from './db/client.ts'
-import { storeSeededFiles } from './db/past-applications.ts'
-import { seedDemo } from './db/seed.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
 import { startNotifications } from './notifications/index.ts'
-import { syncLocalBuilds } from './routes/deployments/deployments.service.ts'
+import { prepareData } from './startup.ts'
 import { workingCalendar } from './workflow/calendar.ts'
 import { startDeadlineScan } from './workflow/deadlines.ts'
 
-// Boot: configuration, database (migrated), demo data on a fresh file, the built parts of the
-// working tree registered, then one HTTP server for the API, the page and the static store.
+// Boot: configuration, database (migrated), in demo mode the demo university on a fresh file and
+// the built parts of the working tree registered, then one HTTP server for the API, the page and
+// the static store.
 
 const env = loadEnv()
 const log = createLogger(env.logLevel)
@@ -36,10 +35,7 @@ function deployToken(): string {
 workingCalendar(env)
 const db = openDb(env.dbFile)
 const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployToken() }
-const seeded = seedDemo(db)
-if (seeded) log.info(seeded, 'seeded the demo university and the first-batch services')
-storeSeededFiles(env.uploadsDir)
-await syncLocalBuilds(deps)
+await prepareData(deps)
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
 if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made the hall\'s SAML signing key (an IdP that trusted an earlier key needs our metadata again)')

@@ -7,8 +7,7 @@ import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
 import { openDb } from './db/client.ts'
-import { storeSeededFiles } from './db/past-applications.ts'
-import { seedDemo } from './db/seed.ts'
+import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
@@ -43,13 +42,16 @@ let idpKeys: Promise<IdpKeys> | null = null
 const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
 
 /**
- * The whole app over a fresh, seeded database, trusting a test IdP, with `loginAs` that creates a
- * session directly (as a fixture; the SAML round trip itself is tested in auth/).
+ * The whole app over a fresh database seeded with the demo university (unless `demo: false`: a
+ * production hall's empty database), trusting a test IdP, with `loginAs` that creates a session
+ * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
-export async function testApp(overrides: Record<string, string> = {}) {
+export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean } = {}) {
   const t = testDeps(overrides)
-  seedDemo(t.deps.db, t.deps.now())
-  storeSeededFiles(t.deps.env.uploadsDir)
+  if (opts.demo !== false) {
+    seedDemo(t.deps.db, t.deps.now())
+    storeSeededFiles(t.deps.env.uploadsDir)
+  }
   const { certPem } = await keys()
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seedDemo } from '../db/seed.ts'
+import { seedDemo } from '../demo/index.ts'
 import { testDeps } from '../test-support.ts'
 import { createEmbeddedPlatform, resolvePrefill, lockedValues } from './index.ts'
 import type { FormDefinition } from './form-format.ts'

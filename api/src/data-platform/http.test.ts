@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { seedDemo } from '../db/seed.ts'
+import { seedDemo } from '../demo/index.ts'
 import { testApp, testDeps } from '../test-support.ts'
 import { createHttpPlatform, DataPlatformUnavailable, embeddedRecord, fromWireRecord, toWireRecord, WireRecordSchema } from './index.ts'
 

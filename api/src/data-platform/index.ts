@@ -11,7 +11,6 @@ import { DataPlatformUnavailable, type DataPlatform, type PlatformRecord } from 
 export { createEmbeddedPlatform, embeddedRecord } from './embedded.ts'
 export { createHttpPlatform, fromWireRecord, toWireRecord, WireRecordSchema, type WireRecord } from './http.ts'
 export { lockedValues, resolvePrefill, type PrefillResult, type PrefillSource } from './prefill.ts'
-export { seedDataPlatform } from './seed.ts'
 export { DataPlatformUnavailable, type DataPlatform, type DataSource, type PlatformRecord, type PlatformValue } from './types.ts'
 
 // One adapter per set of dependencies (per app), made on first use. Deps stays free of it so the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { serviceVersions } from '../db/schema/index.ts'
-import { seedDemo } from '../db/seed.ts'
+import { seedDemo } from '../demo/index.ts'
 import { testDeps } from '../test-support.ts'
 import { allFields, matchesPattern, validateDefinition, type FormDefinition } from './form-format.ts'
 

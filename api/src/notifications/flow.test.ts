@@ -1,4 +1,5 @@
-import { processDefinitions, type ProcessDefinition } from '@hall/workflow'
+import { processDefinitions } from '@hall/demo-university'
+import type { ProcessDefinition } from '@hall/workflow'
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox, serviceVersions } from '../db/schema/index.ts'

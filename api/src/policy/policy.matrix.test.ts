@@ -1,4 +1,5 @@
-import { processDefinitions, type ProcessDefinition } from '@hall/workflow'
+import { processDefinitions } from '@hall/demo-university'
+import type { ProcessDefinition } from '@hall/workflow'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, serviceVersions } from '../db/schema/index.ts'
@@ -203,6 +204,17 @@ describe('the authorization matrix of service administration', () => {
       'GET /api/admin/services/{code}/audit': {
         expected: row(403, 403, 403, 403, 403, 403, 200, 404, 200, 401) as Record<Role, number>,
         probe: async (card) => (await h.get(card, `/api/admin/services/${code}/audit`)).status,
+      },
+      'GET /api/admin/service-templates': {
+        expected: row(403, 403, 403, 403, 403, 403, 200, 200, 200, 401) as Record<Role, number>,
+        probe: async (card) => (await h.get(card, '/api/admin/service-templates')).status,
+      },
+      // Adopting for Student Affairs: its owner and admins may; an owner elsewhere may not. Each
+      // probe asks for a code of its own, so a refusal is the policy's and not a taken code.
+      'POST /api/admin/service-templates/{code}/adopt': {
+        expected: row(403, 403, 403, 403, 403, 403, 201, 403, 201, 401) as Record<Role, number>,
+        probe: async (card) =>
+          (await h.post(card, '/api/admin/service-templates/work-study/adopt', { ownerDepartmentCode: 'student-affairs', code: `work-study-${card ?? 'anon'}` })).status,
       },
     }
     const actual: Record<string, Record<string, number>> = {}

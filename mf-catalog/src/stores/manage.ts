@@ -42,6 +42,8 @@ export type AdminOptions = OkBody<Awaited<ReturnType<(typeof admin)['service-opt
 export type AuditEntry = OkBody<Awaited<ReturnType<(typeof admin.services)[':code']['audit']['$get']>>>['items'][number]
 export type Issue = OkBody<Awaited<ReturnType<(typeof admin.services)[':code']['draft']['validate']['$post']>>>['issues'][number]
 export type DraftPatch = Parameters<(typeof admin.services)[':code']['draft']['$patch']>[0]['json']
+export type ServiceTemplate = OkBody<Awaited<ReturnType<(typeof admin)['service-templates']['$get']>>>['items'][number]
+export type Adopted = OkBody<Awaited<ReturnType<(typeof admin)['service-templates'][':code']['adopt']['$post']>>>
 export type Availability = 'online' | 'hybrid' | 'offline'
 
 export interface GuideText {
@@ -171,6 +173,17 @@ export const useManageStore = defineStore('catalog/manage', () => {
     return act(() => unwrap(admin.services.$post({ json: body })))
   }
 
+  /** The first-batch services an office may start from (成熟一个，上线一个). */
+  const templates = ref<ServiceTemplate[] | null>(null)
+  async function loadTemplates() {
+    templates.value = (await unwrap(admin['service-templates'].$get())).items
+  }
+
+  /** Starts a draft of `body.ownerDepartmentCode` from a template; resolves with the draft and what it still lacks. */
+  async function adopt(template: string, body: { ownerDepartmentCode: string; code?: string }): Promise<Adopted> {
+    return act(() => unwrap(admin['service-templates'][':code'].adopt.$post({ param: { code: template }, json: body })))
+  }
+
   /** Saves the parts changed in the editors (all of them when `parts` is not given). */
   async function save(parts: Array<keyof WorkingDraft> = [...dirty.value]) {
     const w = working.value
@@ -236,7 +249,7 @@ export const useManageStore = defineStore('catalog/manage', () => {
     await open(code)
   }
 
-  return { list, options, detail, working, dirty, issues, audit, busy, error, status, loadList, loadOptions, open, touch, create, save, validate, publish, startDraft, discardDraft, setAvailability, retire }
+  return { list, options, detail, working, dirty, issues, audit, busy, error, status, loadList, loadOptions, open, touch, create, templates, loadTemplates, adopt, save, validate, publish, startDraft, discardDraft, setAvailability, retire }
 })
 
 /**

@@ -1,5 +1,5 @@
 // 开具介绍信 (intro-letter): what its printed letter says, read from the values of the application
-// (the fields of its form in api/src/catalog/seed/forms/personnel.ts). Values a later version of
+// (the fields of its form in packages/demo-university/src/services/forms/personnel.ts). Values a later version of
 // the form may lack are read defensively: the letter prints what it has.
 
 /** The service whose approved applications print as a letter rather than as a record. */

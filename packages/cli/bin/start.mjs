@@ -43,3 +43,7 @@ ${hall.idpUrl ? `  Development mailbox:      ${hall.url}/dev/mail  (the e-mails 
 ${hall.idpUrl ? `  Development IdP:          ${hall.idpUrl}  (pick a person, no password)\n  Demo accounts:\n${accounts}\n` : ''}
   Ctrl-C stops everything.
 `)
+if (process.env.HALL_DEMO === '0') {
+  // Without the demo the hall registers no build of its own: the page needs the parts deployed.
+  console.log(`  HALL_DEMO=0: an empty hall. Deploy its parts once with: npm run deploy:mf -- --all --no-build --url ${hall.url}\n`)
+}

@@ -15,6 +15,10 @@ export interface RunningHall {
   children: import('node:child_process').ChildProcess[]
   stop(): Promise<void>
 }
+export declare function hallEnvironment(
+  opts?: { env?: NodeJS.ProcessEnv; production?: boolean | { idpMetadata?: string } },
+  base?: NodeJS.ProcessEnv,
+): { env: NodeJS.ProcessEnv; production: { idpMetadata?: string } | null }
 export declare function startHall(opts?: {
   port?: number
   idpPort?: number
@@ -22,5 +26,11 @@ export declare function startHall(opts?: {
   dataDir?: string
   env?: NodeJS.ProcessEnv
   quiet?: boolean
+  /**
+   * A hall as it goes live: NODE_ENV=production, no demo, the IdP from `idpMetadata` (default:
+   * the development IdP run outside the hall, as a stand-in for the university's), every built
+   * part deployed through the registry.
+   */
+  production?: boolean | { idpMetadata?: string }
 }): Promise<RunningHall>
 export declare function bin(name: string): string

@@ -1,7 +1,7 @@
 // The machinery behind `npm start`, `npm test` and `npm run deploy:mf`. Plain Node.js on purpose:
 // it has to run on a fresh clone before a single dependency is installed.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -76,14 +76,40 @@ export async function waitFor(url, { timeoutMs = 60_000, child } = {}) {
 }
 
 /**
- * Starts the development IdP (unless a real IdP is configured) and the API, which migrates, seeds,
- * registers the built micro-frontends and serves everything. Used by `npm start` and by the tests.
+ * The environment the hall's processes get: the caller's, with demo mode on unless HALL_DEMO is
+ * set, NODE_ENV=production, or `production` is asked for (see startHall).
+ * @param {{ env?: NodeJS.ProcessEnv, production?: boolean | { idpMetadata?: string } }} [opts]
+ * @param {NodeJS.ProcessEnv} [base]
+ */
+export function hallEnvironment(opts = {}, base = process.env) {
+  const production = opts.production ? (opts.production === true ? {} : opts.production) : null
+  const env = {
+    ...base,
+    ...(production ? { NODE_ENV: 'production', HALL_DEMO: '0', HALL_DEMO_SITE: '0', ...(production.idpMetadata ? { HALL_IDP_METADATA: production.idpMetadata } : {}) } : {}),
+    ...opts.env,
+  }
+  // `npm start` is the demo unless asked otherwise; production never is (the API refuses it).
+  if (env.HALL_DEMO === undefined && env.NODE_ENV !== 'production') env.HALL_DEMO = '1'
+  return { env, production }
+}
+
+/**
+ * Starts the development IdP (unless a real IdP is configured) and the API, which migrates and, in
+ * demo mode, seeds the demo university and registers the built micro-frontends, then serves
+ * everything. Used by `npm start` and by the tests. Demo mode (HALL_DEMO=1) is on unless the
+ * caller sets HALL_DEMO=0, runs NODE_ENV=production, or asks for `production`.
  * Outside production it also serves the demo department site (packages/widgets/demo) on another
  * origin, and lets that origin use the widget routes unless HALL_WIDGET_ORIGINS says otherwise.
- * @param {{ port?: number, idpPort?: number, demoSitePort?: number, dataDir?: string, env?: NodeJS.ProcessEnv, quiet?: boolean }} [opts]
+ *
+ * `production` starts a hall as a university goes live with it: NODE_ENV=production, no demo (an
+ * empty database), its IdP from a metadata file (`production.idpMetadata`; without one the
+ * development IdP is run as if it were the university's, outside the hall), no demo site, and
+ * every part deployed through the registry as `npm run deploy:mf -- --all --no-build` would (the
+ * parts must be built already).
+ * @param {{ port?: number, idpPort?: number, demoSitePort?: number, dataDir?: string, env?: NodeJS.ProcessEnv, quiet?: boolean, production?: boolean | { idpMetadata?: string } }} [opts]
  */
 export async function startHall(opts = {}) {
-  const env = { ...process.env, ...opts.env }
+  const { env, production } = hallEnvironment(opts)
   const port = opts.port ?? Number(env.PORT ?? 3000)
   const idpPort = opts.idpPort ?? Number(env.DEV_IDP_PORT ?? 3001)
   const dataDir = path.resolve(root, opts.dataDir ?? env.HALL_DATA_DIR ?? 'data')
@@ -105,7 +131,14 @@ export async function startHall(opts = {}) {
   }
 
   let idpUrl
-  if (!env.HALL_IDP_METADATA) {
+  if (production && !env.HALL_IDP_METADATA) {
+    // Stands in for the university's IdP: a separate process the hall only knows by its metadata
+    // file (no HALL_DEV_IDP), started outside production since it logs anyone in.
+    idpUrl = env.DEV_IDP_URL ?? `http://localhost:${idpPort}`
+    const idp = launch('packages/dev-idp/src/server.ts', { ...common, NODE_ENV: 'development', DEV_IDP_PORT: String(idpPort), DEV_IDP_URL: idpUrl })
+    await waitFor(`${idpUrl}/metadata`, { child: idp })
+    common.HALL_IDP_METADATA = path.join(dataDir, 'dev-idp', 'metadata.xml')
+  } else if (!env.HALL_IDP_METADATA) {
     if (env.NODE_ENV === 'production') {
       throw new Error('NODE_ENV=production needs HALL_IDP_METADATA: the development IdP is refused there')
     }
@@ -158,6 +191,13 @@ export async function startHall(opts = {}) {
   }
   try {
     await waitFor(`http://localhost:${port}/healthz`, { child: api, timeoutMs: 120_000 })
+    if (production) {
+      // A production hall serves only registered parts: deploy each, as a first install does.
+      const { deployPart, PARTS } = await import('./deploy.mjs')
+      const tokenFile = path.join(dataDir, 'deploy-token')
+      const token = common.HALL_DEPLOY_TOKEN ?? readFileSync(tokenFile, 'utf8').trim()
+      for (const part of PARTS) await deployPart(part, { url: `http://localhost:${port}`, token, build: false, log: opts.quiet ? () => {} : undefined })
+    }
   } catch (err) {
     await stop()
     throw err

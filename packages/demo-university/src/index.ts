@@ -4,6 +4,8 @@ import type { DataSource, Department, Klass, Person, RoleCode, UserKind } from '
 
 export * from './types.ts'
 export * from './data.ts'
+export * from './services/index.ts'
+export * from './history.ts'
 
 export function findPerson(cardNumber: string): Person | undefined {
   return people.find((p) => p.cardNumber === cardNumber)

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { validateDefinition, type NumberField, type TextField } from './definition.ts'
-import { undergradLeave } from './examples/undergrad-leave.ts'
+import { formDefinitions } from '@hall/demo-university/templates'
 import { form, t } from './test-helpers.ts'
 import { loadPatternEngine } from './pattern.ts'
 
 // The server registers the RE2 engine up front (@hall/forms/format); these tests import the parts.
 beforeAll(() => loadPatternEngine())
+
+// The form the hall ships for 本科生请销假: tests exercise the format on a real form.
+const undergradLeave = formDefinitions['undergrad-leave']!
 
 const text = (key: string, extra: Record<string, unknown> = {}): TextField => ({ key, type: 'text', label: t(key, key), ...extra }) as TextField
 const num = (key: string, extra: Record<string, unknown> = {}): NumberField => ({ key, type: 'number', label: t(key, key), ...extra }) as NumberField

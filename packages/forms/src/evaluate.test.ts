@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { daysBetween } from './dates.ts'
 import type { FormValues } from './definition.ts'
 import { computeValues, testCondition, visibleFields } from './evaluate.ts'
-import { undergradLeave } from './examples/undergrad-leave.ts'
+import { formDefinitions } from '@hall/demo-university/templates'
 import { initialValues } from './initial.ts'
 import { form, t } from './test-helpers.ts'
+
+// The form the hall ships for 本科生请销假: tests exercise the format on a real form.
+const undergradLeave = formDefinitions['undergrad-leave']!
 
 describe('daysBetween', () => {
   // 2026-11-09 is a Monday; 2026-10-01..07 is the National Day holiday, worked back on Sat 10-10.

@@ -66,5 +66,4 @@ export {
   type ValidateOptions,
 } from './validate.ts'
 export { initialValues } from './initial.ts'
-export { undergradLeave } from './examples/undergrad-leave.ts'
 export { loadPatternEngine, matchesPattern, patternEngineLoaded, patternProblem, usePatternEngine, type PatternProblem } from './pattern.ts'

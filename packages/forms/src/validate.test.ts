@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Field, FormValues } from './definition.ts'
-import { undergradLeave } from './examples/undergrad-leave.ts'
+import { formDefinitions } from '@hall/demo-university/templates'
 import { form, t } from './test-helpers.ts'
 import { validateSubmission, type FieldError } from './validate.ts'
 import { loadPatternEngine } from './pattern.ts'
 
 // The server registers the RE2 engine up front (@hall/forms/format); these tests import the parts.
 beforeAll(() => loadPatternEngine())
+
+// The form the hall ships for 本科生请销假: tests exercise the format on a real form.
+const undergradLeave = formDefinitions['undergrad-leave']!
 
 const NOW = '2026-11-09' // a Monday
 
@@ -294,6 +297,7 @@ describe('validateSubmission: authoritative pre-filled values', () => {
 describe('validateSubmission: 本科生请销假', () => {
   const base = {
     name: '林晓',
+    cardNumber: '2023010101',
     phone: '138-0000-0101',
     leaveType: 'personal',
     period: { start: '2026-11-10', end: '2026-11-12' },

@@ -101,7 +101,7 @@ export type Scope = z.infer<typeof scopeSchema>
 
 /**
  * Who a task goes to. `role` is a string, not the demo university's closed list: a real
- * organisation grants more roles than the demo does (see definitions/README.md). Every kind of
+ * organisation grants more roles than the demo does (see packages/demo-university/src/services/processes/README.md). Every kind of
  * rule may carry `when`: the rule applies only when the condition holds.
  *
  * - `{ role, scope }`: everyone who holds the role there (resolved by the API);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { ProcessDefinition } from './definition.ts'
-import { processDefinitions } from './definitions/index.ts'
+import { processDefinitions } from '@hall/demo-university/templates'
 import { returnTargets, transition } from './engine.ts'
 import { WorkflowError } from './errors.ts'
 import { applicationStateSchema, type Action } from './state.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { addWorkingHours } from './calendar.ts'
-import { processDefinitions } from './definitions/index.ts'
+import { processDefinitions } from '@hall/demo-university/templates'
 import type { WorkflowErrorCode } from './errors.ts'
 import type { Action } from './state.ts'
 import { beijing, fakeResolver, Flow, MONDAY_9AM, threeStepFlow, undergraduate } from './testing.ts'

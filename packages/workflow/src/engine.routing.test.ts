@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { ApplicantFacts, ProcessDefinition } from './definition.ts'
-import { processDefinitions } from './definitions/index.ts'
+import { processDefinitions } from '@hall/demo-university/templates'
 import { addWorkingHours } from './calendar.ts'
 import { fakeResolver, Flow, graduate, MONDAY_9AM, staffMember, undergraduate } from './testing.ts'
 

@@ -108,5 +108,3 @@ export type { WorkingCalendar } from './calendar.ts'
 export { CHINA_HOLIDAYS, chinaCalendar, extendCalendar } from './holidays.ts'
 export type { HolidayYear } from './holidays.ts'
 
-export { processDefinitions, serviceCodes } from './definitions/index.ts'
-export type { SeededServiceCode } from './definitions/index.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { processDefinitions } from './definitions/index.ts'
+import { processDefinitions } from '@hall/demo-university/templates'
 import { allowedActions, upcomingSteps } from './queries.ts'
 import { initialState } from './state.ts'
 import { beijing, fakeResolver, Flow, MONDAY_9AM, threeStepFlow, undergraduate } from './testing.ts'

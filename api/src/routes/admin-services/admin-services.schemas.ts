@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import type { EligibilityRule, GuideText } from '../../catalog/seed/types.ts'
+import type { EligibilityRule, GuideText } from '@hall/demo-university/templates'
 import { ErrorSchema } from '../../lib/errors.ts'
 
 // The shapes of service administration. A draft may be incomplete or wrong while it is edited:

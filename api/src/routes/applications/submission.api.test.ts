@@ -175,7 +175,8 @@ describe('one validation on both sides', () => {
     const form = (await h.get(who.student, '/api/services/undergrad-leave/form')).body
     const values = leaveValues(5, { reason: '', emergencyPhone: 'call me', parentPhone: undefined, period: { start: '2026-12-04', end: '2026-11-30' } })
     // What mf-forms runs before sending (HallForm's validate): the same function on the same definition.
-    const local = validateSubmission(form.definition as FormDefinition, values, { now: h.deps.now(), prefilled: { name: '李明轩' } })
+    // The shipped form locks the platform's name and card number: the browser has both pre-filled.
+    const local = validateSubmission(form.definition as FormDefinition, values, { now: h.deps.now(), prefilled: { name: '李明轩', cardNumber: who.student } })
     expect(local.ok).toBe(false)
     const res = await h.submit(who.student, 'undergrad-leave', values)
     expect(res.status).toBe(400)

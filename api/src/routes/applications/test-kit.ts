@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { expect } from 'vitest'
-import { undergradLeaveDefinition } from '../../../../packages/forms/src/examples/undergrad-leave.ts'
 import { serviceVersions } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
 
@@ -65,14 +64,10 @@ export interface Reply<T = any> {
   body: T
 }
 
-/**
- * A fresh hall (its own in-memory database) with undergrad-leave on the worked form of
- * @hall/forms, so that these tests do not depend on the form the seed gives it.
- */
+/** A fresh hall (its own in-memory database) with the forms the hall ships. */
 export async function hall() {
   const t = await testApp()
   const { db } = t.deps
-  setForm(db, 'undergrad-leave', undergradLeaveDefinition)
   // Sessions expire after 30 idle minutes: a test that moves the clock logs in again.
   const cookies = new Map<string, { cookie: string; at: number }>()
   const cookieOf = async (card: string) => {

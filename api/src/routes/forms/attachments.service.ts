@@ -195,7 +195,7 @@ export function materialsOf(db: Db, owner: string, kind?: string) {
   const rows = db
     .select()
     .from(attachments)
-    // The demo history's files (api/src/db/past-applications.ts) have rows but no bytes: not for reuse.
+    // The demo history's files (api/src/demo/past-applications.ts) have rows but no bytes: not for reuse.
     .where(and(eq(attachments.ownerCardNumber, owner), sql`substr(${attachments.id}, 1, 9) <> 'att_seed_'`, kind ? eq(attachments.materialKind, kind) : undefined))
     .orderBy(desc(attachments.createdAt), desc(attachments.id))
     .limit(500)

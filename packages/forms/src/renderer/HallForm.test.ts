@@ -2,10 +2,13 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import type { FormValues } from '../definition.ts'
-import { undergradLeave } from '../examples/undergrad-leave.ts'
+import { formDefinitions } from '@hall/demo-university/templates'
 import { initialValues } from '../initial.ts'
 import HallForm from './HallForm.vue'
 import type { HallFormExposed } from './types.ts'
+
+// The form the hall ships for 本科生请销假: tests exercise the format on a real form.
+const undergradLeave = formDefinitions['undergrad-leave']!
 
 const studentAffairs = { systemZh: '学工系统', systemEn: 'Student Affairs System', departmentZh: '学生工作处', departmentEn: 'Student Affairs Office' }
 

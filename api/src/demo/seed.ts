@@ -1,0 +1,168 @@
+import { and, count, eq, isNull } from 'drizzle-orm'
+import { departments as demoDepartments, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices } from '@hall/demo-university'
+import { seedDataPlatform } from './data-platform.ts'
+import { seedFeedback } from './feedback.ts'
+import { newPlanCache, planPastApplication, writePastApplications, type PastPlan } from './past-applications.ts'
+import type { Db } from '../db/client.ts'
+import { transaction } from '../db/client.ts'
+import { applications, categories, departments, people, roleGrants, serviceVersions, services } from '../db/schema/index.ts'
+
+/**
+ * Fills a fresh database with the demo university (the embedded data platform's people and
+ * organisation) and the first batch of services, each published as version 1. Does nothing when
+ * the database already has departments, so restarting never duplicates or overwrites data.
+ */
+export function seedDemo(db: Db, now = new Date()) {
+  const existing = db.select({ n: count() }).from(departments).get()
+  if (existing && existing.n > 0) {
+    backfill(db)
+    return null
+  }
+  return transaction(db, (tx) => {
+    tx.insert(departments)
+      .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
+      .run()
+    const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
+    tx.insert(people)
+      .values(
+        known.map((p) => ({
+          cardNumber: p.cardNumber,
+          name: p.name,
+          nameEn: p.nameEn,
+          kind: p.kind,
+          departmentCode: p.departmentCode,
+          email: p.email,
+          phone: p.phone,
+          profile: { gender: p.gender, ...(p.student ? { student: p.student } : {}), ...(p.staff ? { staff: p.staff } : {}) },
+        })),
+      )
+      .run()
+    const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
+    if (grants.length) tx.insert(roleGrants).values(grants).run()
+    tx.insert(categories)
+      .values(seedCategories.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order })))
+      .run()
+    const publishedAt = new Date('2026-09-01T00:00:00Z')
+    for (const s of seedServices) {
+      tx.insert(services).values({ code: s.code, ownerDepartmentCode: s.ownerDepartmentCode, categoryCode: s.categoryCode, status: 'online', currentVersion: 1, createdAt: publishedAt }).run()
+      tx.insert(serviceVersions)
+        .values({
+          serviceCode: s.code,
+          version: 1,
+          nameZh: s.nameZh,
+          nameEn: s.nameEn,
+          summaryZh: s.summaryZh,
+          summaryEn: s.summaryEn,
+          keywordsZh: s.keywordsZh,
+          keywordsEn: s.keywordsEn,
+          audience: s.audience,
+          mode: s.mode,
+          timeLimitDays: s.timeLimitDays,
+          eligibility: s.eligibility,
+          guide: s.guide,
+          form: formDefinitions[s.code] ?? null,
+          process: (processDefinitions as Record<string, unknown>)[s.code] ?? null,
+          publishedAt,
+        })
+        .run()
+    }
+    seedDataPlatform(tx)
+    const history = seedHistory(tx, known, now)
+    seedFeedback(tx, now)
+    return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
+  })
+}
+
+/**
+ * What a database seeded by an earlier version of the hall lacks: the data platform's source
+ * tables, and the forms of seeded services whose first version has none. Fills only what is empty.
+ */
+function backfill(db: Db) {
+  transaction(db, (tx) => {
+    seedDataPlatform(tx)
+    for (const [code, form] of Object.entries(formDefinitions)) {
+      tx.update(serviceVersions)
+        .set({ form })
+        .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, 1), isNull(serviceVersions.form)))
+        .run()
+    }
+  })
+}
+
+/** The past applications' plans by seed clock and ids (see `seedHistory`). */
+const planned = new Map<string, PastPlan[]>()
+
+/** A small deterministic pseudo-random sequence, so the demo history is the same on every machine. */
+function sequence(seed: number) {
+  let x = seed
+  return () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31
+    return x / 2 ** 31
+  }
+}
+
+/**
+ * Finished applications of the last 90 days, by people who may apply for each service, so that a
+ * fresh hall has a history: popular services, and later handling times and statistics, come from
+ * these rows like from any other. Busier services (leave, dormitory, e-mail) get more.
+ */
+function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
+  const random = sequence(20181201)
+  const versionRows = tx.select({ id: serviceVersions.id, code: serviceVersions.serviceCode, form: serviceVersions.form, process: serviceVersions.process }).from(serviceVersions).all()
+  const versions = new Map(versionRows.map((v) => [v.code, v.id]))
+  const weight: Record<string, number> = { 'undergrad-leave': 14, 'dorm-change': 9, 'email-account': 7, 'intro-letter': 6, 'exam-deferral': 5, 'student-id-replacement': 5 }
+  const rows: Array<typeof applications.$inferInsert> = []
+  for (const s of seedServices) {
+    const applicants = known.filter((p) => s.audience.includes(p.kind))
+    if (!applicants.length) continue
+    const n = weight[s.code] ?? 1 + Math.floor(random() * 3)
+    for (let i = 0; i < n; i++) {
+      const applicant = applicants[Math.floor(random() * applicants.length)]!
+      const daysAgo = 2 + random() * 88
+      const submittedAt = new Date(now.getTime() - daysAgo * 864e5)
+      const finishedAt = new Date(submittedAt.getTime() + (0.2 + random() * Math.min(daysAgo - 1, s.timeLimitDays)) * 864e5)
+      rows.push({
+        serviceCode: s.code,
+        serviceVersionId: versions.get(s.code)!,
+        applicantCardNumber: applicant.cardNumber,
+        status: random() < 0.9 ? 'completed' : 'rejected',
+        stateVersion: 2,
+        createdAt: submittedAt,
+        submittedAt,
+        finishedAt,
+      })
+    }
+  }
+  if (!rows.length) return 0
+  const ids = tx.insert(applications).values(rows).returning({ id: applications.id }).all()
+  // Their form values and the path each took through its process (past-applications.ts), from a
+  // sequence of their own, so the rows above stay as they were drawn. The same seed on the same
+  // clock gives the same plans: computed once per process (tests seed a fresh database each).
+  const key = `${now.getTime()}|${ids.map((r) => r.id).join(',')}`
+  let plans = planned.get(key)
+  if (!plans) {
+    const fill = sequence(20261128)
+    const cache = newPlanCache(tx)
+    const byCode = new Map(versionRows.map((v) => [v.code, v]))
+    plans = rows.flatMap((row, i) => {
+      const plan = planPastApplication(
+        tx,
+        {
+          id: ids[i]!.id,
+          serviceCode: row.serviceCode,
+          applicantCardNumber: row.applicantCardNumber,
+          status: row.status as 'completed' | 'rejected',
+          submittedAt: row.submittedAt!,
+          finishedAt: row.finishedAt!,
+          version: byCode.get(row.serviceCode)!,
+        },
+        fill,
+        cache,
+      )
+      return plan ? [plan] : []
+    })
+    planned.set(key, plans)
+  }
+  writePastApplications(tx, plans)
+  return rows.length
+}

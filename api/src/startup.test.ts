@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { count } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { applications, mfDeployments, people, services } from './db/schema/index.ts'
+import { loadEnv } from './env.ts'
+import { prepareData } from './startup.ts'
+import { testApp, testDeps } from './test-support.ts'
+
+// Issue #12: the demo university is loaded only when asked. A production hall starts empty and
+// takes its parts only from the deployment registry; production refuses the demo outright.
+
+/** A built part in a working tree, as `npm run build` leaves it, for the registration check. */
+function fakeWorkingTree(root: string) {
+  const dist = path.join(root, 'mf-todo', 'dist')
+  mkdirSync(dist, { recursive: true })
+  writeFileSync(path.join(dist, 'main.js'), 'export const x = 1\n')
+  writeFileSync(path.join(dist, 'deploy.json'), JSON.stringify({ name: '@hall/mf-todo', version: '0.1.0-abc', imports: { '@hall/mf-todo': 'main.js' } }))
+}
+
+describe('configuration: HALL_DEMO', () => {
+  it('refuses HALL_DEMO=1 with NODE_ENV=production, saying why and what to do', () => {
+    // why: a production database seeded with fictional people would let anyone log in as them
+    expect(() => loadEnv({ NODE_ENV: 'production', HALL_DEMO: '1', HALL_IDP_METADATA: '/etc/idp.xml' })).toThrow(
+      /HALL_DEMO=1 is refused when NODE_ENV=production.*Unset HALL_DEMO \(or set HALL_DEMO=0\)/,
+    )
+  })
+
+  it('is off unless set, and on with 1', () => {
+    expect(loadEnv({}).demo).toBe(false)
+    expect(loadEnv({ HALL_DEMO: '0' }).demo).toBe(false)
+    expect(loadEnv({ HALL_DEMO: '1' }).demo).toBe(true)
+    expect(loadEnv({ NODE_ENV: 'production', HALL_DEMO: '0' }).demo).toBe(false)
+  })
+})
+
+describe('prepareData (the start)', () => {
+  it('outside demo mode leaves a fresh database empty and registers no working-tree build', async () => {
+    const { deps } = testDeps({ HALL_SOURCE_ROOT: '' })
+    fakeWorkingTree(deps.env.dataDir)
+    const withTree = { ...deps, env: { ...deps.env, sourceRoot: deps.env.dataDir } }
+    expect(await prepareData(withTree)).toEqual({ demo: false })
+    const n = (table: typeof people | typeof services | typeof applications | typeof mfDeployments) => deps.db.select({ n: count() }).from(table).get()!.n
+    expect([n(people), n(services), n(applications), n(mfDeployments)]).toEqual([0, 0, 0, 0])
+  })
+
+  it('in demo mode seeds the demo university and registers the working tree\'s builds', async () => {
+    const { deps } = testDeps({ HALL_DEMO: '1' })
+    fakeWorkingTree(deps.env.dataDir)
+    const withTree = { ...deps, env: { ...deps.env, sourceRoot: deps.env.dataDir } }
+    expect(await prepareData(withTree)).toEqual({ demo: true })
+    expect(deps.db.select({ n: count() }).from(services).get()!.n).toBe(30)
+    expect(deps.db.select({ n: count() }).from(people).get()!.n).toBeGreaterThan(20)
+    expect(deps.db.select({ name: mfDeployments.name }).from(mfDeployments).all()).toEqual([{ name: '@hall/mf-todo' }])
+  })
+})
+
+describe('a production hall on day one', () => {
+  it('lists 0 services and knows nobody, not even a demo person', async () => {
+    const t = await testApp({}, { demo: false })
+    const list = await t.app.request('/api/services')
+    expect(list.status).toBe(200)
+    expect(await list.json()).toMatchObject({ items: [], total: 0 })
+    // 2023010101 is the demo's first undergraduate: in production that card number is a stranger.
+    const cookie = await t.loginAs('2023010101')
+    const me = await (await t.app.request('/api/me', { headers: { Cookie: cookie } })).json()
+    expect(me).toMatchObject({ cardNumber: '2023010101', roles: [], knownToDataPlatform: false })
+    expect(t.deps.db.select({ n: count() }).from(people).get()!.n).toBe(0)
+  })
+})
