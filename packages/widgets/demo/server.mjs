@@ -25,6 +25,11 @@ const server = createServer((req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
   }
 })
+// `npm start` gives a free port; should another program take it meanwhile, say so and stop.
+server.once('error', (err) => {
+  console.error(`[demo site] cannot listen on port ${port} (HALL_DEMO_SITE_PORT): ${err.message}`)
+  process.exit(1)
+})
 server.listen(port, () => console.log(`[demo site] http://localhost:${port} embeds the widgets of ${hallUrl}`))
 const stop = () => server.close(() => process.exit(0))
 process.on('SIGINT', stop)
