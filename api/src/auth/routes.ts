@@ -9,7 +9,8 @@ import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
-import { loggedOutPage, loginRefusedPage, sloRefusedPage } from './pages.ts'
+import { setPolicy } from '../web/csp.ts'
+import { AUTH_PAGE_POLICY, loggedOutPage, loginRefusedPage, sloRefusedPage } from './pages.ts'
 import { bindingCookieName, LoginRefused, REQUEST_TTL_MS, type LoginRule, type SamlServiceProvider, type VerifiedLogin } from './saml.ts'
 import {
   clearSessionCookie,
@@ -126,7 +127,12 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     }
   }
 
-  return createRouter()
+  const router = createRouter()
+  router.use('/auth/*', async (c, next) => {
+    await next()
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) setPolicy(c, AUTH_PAGE_POLICY)
+  })
+  return router
     .openapi(meRoute, (c) => {
       const user = c.var.user!
       const { db } = c.var.deps

@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
+import { pagePolicy, setPolicy, staticPagePolicy } from '../../web/csp.ts'
 import { devMailDir } from '../../notifications/smtp-catcher.ts'
 
 // The development mailbox: what the embedded SMTP catcher caught, newest first, and each mail with
@@ -40,10 +41,21 @@ async function parse(dataDir: string, file: string) {
   }
 }
 
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:960px;margin:auto;color:#303133}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7ed;vertical-align:top}iframe{width:100%;height:420px;border:1px solid #dcdfe6}pre{white-space:pre-wrap;background:#f5f7fa;padding:12px}'
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:960px;margin:auto;color:#303133}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7ed;vertical-align:top}iframe{width:100%;height:420px;border:1px solid #dcdfe6}pre{white-space:pre-wrap;background:#f5f7fa;padding:12px}</style>
+<style>${STYLE}</style>
 </head><body>${body}</body></html>`
+
+/** The mailbox pages: no script, their one style by its hash. */
+const MAILBOX_POLICY = staticPagePolicy([STYLE])
+/**
+ * A mail's page shows the mail's HTML in a sandboxed srcdoc frame (no scripts, no same origin),
+ * which inherits this policy: e-mail HTML is styled with style attributes, hence 'unsafe-inline'
+ * for styles here; scripts stay forbidden twice over (the policy and the sandbox).
+ */
+const MESSAGE_POLICY = pagePolicy({ 'style-src': ["'unsafe-inline'"], 'img-src': ["'self'", 'data:'] })
 
 /**
  * The mailbox holds every person's mail (links to their applications, names, decisions): only a
@@ -62,10 +74,14 @@ const guard = createMiddleware<AppEnv>(async (c, next) => {
   if (!policy.canReadDevMail(user)) {
     const message = 'The development mailbox shows everyone’s e-mail: only administrators may read it'
     const messageZh = '开发邮箱包含所有人的邮件，仅系统管理员可以查看'
-    if (wantsPage) return c.html(page('403', `<h1>403</h1><p>${escape(messageZh)}</p><p>${escape(message)}</p>`), 403)
+    if (wantsPage) {
+      setPolicy(c, MAILBOX_POLICY)
+      return c.html(page('403', `<h1>403</h1><p>${escape(messageZh)}</p><p>${escape(message)}</p>`), 403)
+    }
     return c.json(errorBody('forbidden', message, messageZh), 403)
   }
-  return next()
+  await next()
+  if (!c.res.headers.has('content-security-policy') && c.res.headers.get('content-type')?.startsWith('text/html')) setPolicy(c, MAILBOX_POLICY)
 })
 
 export const devMailRoutes = new Hono<AppEnv>()
@@ -100,6 +116,7 @@ devMailRoutes.get('/dev/mail/:id', async (c) => {
   if (!NAME.test(file)) return c.notFound()
   const m = await parse(c.var.deps.env.dataDir, file).catch(() => null)
   if (!m) return c.notFound()
+  setPolicy(c, MESSAGE_POLICY)
   return c.html(
     page(
       m.subject,
