@@ -18,11 +18,11 @@ async function watchViolations(page: Page) {
 
 test('the shell page runs under its nonce policy, with a developer’s override applied through import-map-overrides', async ({ page }) => {
   const violations = await watchViolations(page)
-  const first = page.waitForResponse((r) => new URL(r.url()).pathname === '/todo' && r.request().resourceType() === 'document')
   await page.goto('/todo')
   await loginOnIdp(page, demo.undergraduate())
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
-  const policy = (await (await first).headerValue('content-security-policy')) ?? ''
+  const policy = (await (await page.reload())!.headerValue('content-security-policy')) ?? ''
+  await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
   expect(policy).toContain("default-src 'none'")
   expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/)
   expect(await violations()).toEqual([])
@@ -40,13 +40,20 @@ test('the shell page runs under its nonce policy, with a developer’s override 
   expect(await violations()).toEqual([])
 })
 
-test('the API reference page (Scalar) renders under its policy', async ({ page }) => {
+test('the API reference page (Scalar) renders under its policy', async ({ page, consoleErrors }) => {
   const violations = await watchViolations(page)
   const res = await page.goto('/api/docs')
   expect(await res!.headerValue('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
   await expect(page.getByText('Service Hall API').first()).toBeVisible()
   await expect(page.getByText(/Deployments/).first()).toBeVisible()
-  expect(await violations()).toEqual([])
+  // One refusal is expected and harmless: zod (inside Scalar's bundle) probes whether it may
+  // compile validators with `Function('')`, catches the refusal and validates without. The page
+  // keeps its policy without 'unsafe-eval'; anything else blocked still fails the test.
+  const probe = (text: string) => /evaluate a string as JavaScript/.test(text) && /standalone\.js|scalar/.test(text)
+  const others = consoleErrors.filter((e) => !probe(e))
+  consoleErrors.splice(0, consoleErrors.length, ...others)
+  expect((await violations()).filter((v) => v !== 'script-src eval')).toEqual([])
+  expect(await violations()).toEqual(['script-src eval'])
 })
 
 test('the development mailbox: an administrator reads it; its page and the login pages stay within their policies', async ({ page }) => {
