@@ -4,7 +4,7 @@ import { Scalar } from '@scalar/hono-api-reference'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { auditDenials } from './audit/denials.ts'
-import { createAuthRoutes, csrfProtection, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
+import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
 import { createGuards, type Guards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
 import { HallError, errorBody } from './lib/errors.ts'
@@ -24,7 +24,8 @@ import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
 import { escalationsRoutes } from './routes/escalations/escalations.routes.ts'
 import { peopleRoutes } from './routes/people/people.routes.ts'
 import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
-import { createWebRoutes } from './web/shell-page.ts'
+import { apiDocsPolicy, newNonce, setPolicy } from './web/csp.ts'
+import { createWebRoutes, withNonce } from './web/shell-page.ts'
 
 // The reference page's script ships inside @scalar/api-reference (not exported as a subpath).
 const scalarEntry = fileURLToPath(import.meta.resolve('@scalar/api-reference'))
@@ -59,10 +60,17 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
       crossOriginResourcePolicy: false,
       crossOriginOpenerPolicy: 'same-origin',
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // Anything that is not one of our pages (JSON, a file shown by mistake as a page) may load
+      // and run nothing. Pages set their own policy (web/csp.ts), which this never overwrites.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+      overwrite: false,
     }),
   )
   app.use('*', sessionMiddleware)
-  app.use('*', csrfProtection({ exempt: (c) => (c.req.header('authorization') ?? '').startsWith('Bearer ') }))
+  // Only the valid deploy token skips the CSRF check, and it then stands for the deployer alone:
+  // a junk Bearer header beside a session cookie must not switch the check off for the cookie's user.
+  app.use('*', deployTokenAuth)
+  app.use('*', csrfProtection({ exempt: (c) => c.var.deployer === 'deploy-token' }))
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   // Browsers ask for it on every page, the hall's and its auth pages alike.
@@ -103,15 +111,22 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
     return c.body(await readFile(scalarScript), 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
   })
   // The hosted extras (an AI chat, developer tools, telemetry) need Scalar's servers: off, the hall runs offline.
-  app.get(
-    '/api/docs',
-    Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Service Hall API', agent: { disabled: true }, showDeveloperTools: 'never', telemetry: false }),
-  )
+  // No web fonts from Scalar's servers either (withDefaultFonts): the page's CSP allows only ours.
+  const scalar = Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Service Hall API', agent: { disabled: true }, showDeveloperTools: 'never', telemetry: false, withDefaultFonts: false })
+  // Scalar writes the page with two script tags; they get this response's nonce.
+  app.use('/api/docs', async (c, next) => {
+    await next()
+    if (c.res.status !== 200) return
+    const nonce = newNonce()
+    c.res = new Response(withNonce(await c.res.text(), nonce), c.res)
+    setPolicy(c, apiDocsPolicy(nonce))
+  })
+  app.get('/api/docs', scalar)
 
   app.route('/', widgetScriptRoutes())
   // Development only (404 in production): the mailbox of the embedded SMTP catcher.
   app.route('/', devMailRoutes)
-  app.route('/', createWebRoutes())
+  app.route('/', createWebRoutes({ formTargets: [saml.idp.sloUrl ?? '', saml.idp.ssoUrl] }))
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`, `没有这个接口：${c.req.method} ${c.req.path}`), 404))
   app.onError((err, c) => {

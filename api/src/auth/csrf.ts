@@ -14,7 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const guarded = (path: string) => path.startsWith('/api/') || path === '/auth/logout'
 
 export interface CsrfOptions {
-  /** Requests the check does not apply to, e.g. a deploy script's Bearer token (no cookies involved). */
+  /** Requests the check does not apply to: a deploy script with the valid deploy token (see deploy-token.ts). */
   exempt?: (c: Context<AppEnv>) => boolean
 }
 
@@ -22,7 +22,7 @@ export interface CsrfOptions {
  * Refuses unsafe requests to the API and to /auth/logout unless they come from the hall's own
  * origin: `Origin` equal to ours, or, when a browser sends no Origin, `Sec-Fetch-Site` of
  * same-origin or none (typed in the address bar). A request with neither is refused too: every
- * browser sends one of them on a POST, and scripts use the Bearer token. The SAML ACS is not
+ * browser sends one of them on a POST, and scripts use the deploy token. The SAML ACS is not
  * guarded: it is cross-site by nature, and the SAML checks protect it.
  */
 export function csrfProtection(opts: CsrfOptions = {}) {
@@ -33,11 +33,14 @@ export function csrfProtection(opts: CsrfOptions = {}) {
     const ours = c.var.deps.env.publicOrigin
     const allowed = origin !== undefined ? origin === ours : fetchSite === 'same-origin' || fetchSite === 'none'
     if (allowed) return next()
+    // A script that sent a wrong token meets this refusal (a wrong token exempts nothing): say so.
+    const badToken = (c.req.header('authorization') ?? '').startsWith('Bearer ')
     return c.json(
       errorBody(
         'cross_site_request',
-        `Refused a cross-site ${c.req.method}: changes are accepted only from pages of ${ours} (Origin: ${origin ?? 'none'}, Sec-Fetch-Site: ${fetchSite ?? 'none'})`,
-        `已拒绝跨站请求：只接受来自 ${ours} 页面的修改操作`,
+        `Refused a cross-site ${c.req.method}: changes are accepted only from pages of ${ours} (Origin: ${origin ?? 'none'}, Sec-Fetch-Site: ${fetchSite ?? 'none'})` +
+          (badToken ? '; the Bearer token sent is not the deploy token' : ''),
+        `已拒绝跨站请求：只接受来自 ${ours} 页面的修改操作` + (badToken ? '；所附 Bearer 令牌不是部署令牌' : ''),
       ),
       403,
     )

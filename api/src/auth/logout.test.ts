@@ -1,5 +1,7 @@
-import { buildLogoutRequest, buildLogoutResponse, STATUS, verifyRedirectQuery } from '@hall/dev-idp'
+import { buildLogoutRequest, buildLogoutResponse, redirectQuery, STATUS, verifyRedirectQuery } from '@hall/dev-idp'
 import { describe, expect, it } from 'vitest'
+import { samlUsedLogoutRequests } from '../db/schema/auth.ts'
+import { LOGOUT_REQUEST_MAX_AGE_MS, MAX_INFLATED_BYTES } from './saml.ts'
 import { HALL, IDP, authHarness, demo } from './test-kit.ts'
 
 // Logout both ways: the hall asks the IdP to end its session too (SP-initiated), and the IdP tells
@@ -12,14 +14,22 @@ async function loggedIn() {
   return h
 }
 
-const logoutRequestFromIdp = (h: Awaited<ReturnType<typeof authHarness>>, signingKey: string | null, overrides: { nameId?: string } = {}) =>
+const logoutRequestFromIdp = (
+  h: Awaited<ReturnType<typeof authHarness>>,
+  signingKey: string | null,
+  overrides: { nameId?: string; now?: Date; notOnOrAfter?: Date } = {},
+) =>
   buildLogoutRequest({
     signingKey,
     issuer: h.urls.entityId,
     destination: h.sp.sloUrl,
     nameId: overrides.nameId ?? demo.undergraduate.cardNumber,
     relayState: 'idp-state',
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.notOnOrAfter ? { notOnOrAfter: overrides.notOnOrAfter } : {}),
   })
+
+const minutes = (n: number) => n * 60_000
 
 describe('POST /auth/logout', () => {
   it('ends the session and sends the browser to the IdP with a LogoutRequest, which comes back signed', async () => {
@@ -131,5 +141,73 @@ describe('GET /auth/saml/slo with a LogoutRequest from the IdP', () => {
     const { query } = buildLogoutResponse({ signingKey: h.keys.idp.privateKeyPem, issuer: h.urls.entityId, destination: h.sp.sloUrl, inResponseTo: '_never-sent', status: STATUS.success })
     expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(400)
     expect(h.sessionCount()).toBe(1)
+  })
+})
+
+// A LogoutRequest is a bearer link: whoever holds the URL (a proxy log, browser history, a
+// screenshot) could end the person's sessions again later. Each is usable once, briefly.
+describe('GET /auth/saml/slo: replayed, stale and oversized LogoutRequests', () => {
+  it('refuses the same signed LogoutRequest a second time, after the person logged in again', async () => {
+    const h = await loggedIn()
+    const { query } = logoutRequestFromIdp(h, h.keys.idp.privateKeyPem)
+    expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(302)
+    expect(h.sessionCount()).toBe(0)
+    expect((await h.login(demo.undergraduate.cardNumber)).status).toBe(303)
+    const replay = await h.newBrowser().fetch(`${HALL}/auth/saml/slo?${query}`)
+    expect(replay.status).toBe(400)
+    expect(h.sessionCount()).toBe(1)
+    expect(h.logs.some((l) => String(l.reason).includes('already used'))).toBe(true)
+  })
+
+  const now = () => Date.now()
+  const badWindows: [name: string, why: string, window: () => { now: Date; notOnOrAfter: Date }][] = [
+    [
+      'issued an hour ago, though its NotOnOrAfter is still ahead',
+      'a captured request must not stay usable for as long as the IdP chose to say',
+      () => ({ now: new Date(now() - minutes(60)), notOnOrAfter: new Date(now() + minutes(2)) }),
+    ],
+    ['issued an hour in the future', 'beyond the clock skew, a future IssueInstant is a forgery or a broken clock', () => ({ now: new Date(now() + minutes(60)), notOnOrAfter: new Date(now() + minutes(62)) })],
+    [
+      'valid for a year (NotOnOrAfter far ahead)',
+      'the window would make its id worth remembering for a year',
+      () => ({ now: new Date(now()), notOnOrAfter: new Date(now() + minutes(365 * 24 * 60)) }),
+    ],
+    ['expired (NotOnOrAfter passed)', 'an expired request ends nothing', () => ({ now: new Date(now() - minutes(4)), notOnOrAfter: new Date(now() - minutes(3.5)) })],
+  ]
+  it.each(badWindows)('refuses a signed LogoutRequest %s (%s)', async (_name, _why, window) => {
+    const h = await loggedIn()
+    const { query } = logoutRequestFromIdp(h, h.keys.idp.privateKeyPem, window())
+    expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(400)
+    expect(h.sessionCount()).toBe(1)
+  })
+
+  it('takes one issued a little earlier, within the window', async () => {
+    const h = await loggedIn()
+    const issued = new Date(Date.now() - LOGOUT_REQUEST_MAX_AGE_MS / 2)
+    const { query } = logoutRequestFromIdp(h, h.keys.idp.privateKeyPem, { now: issued, notOnOrAfter: new Date(issued.getTime() + LOGOUT_REQUEST_MAX_AGE_MS) })
+    expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(302)
+    expect(h.sessionCount()).toBe(0)
+  })
+
+  it('refuses a signed SAMLRequest that inflates past the bound, before parsing it', async () => {
+    // A few kilobytes of deflated padding become megabytes: inflating without a bound lets a
+    // small URL take the server's memory. The message is otherwise genuine and signed.
+    const h = await loggedIn()
+    const { xml } = logoutRequestFromIdp(h, null)
+    const padded = `${xml}<!--${'x'.repeat(MAX_INFLATED_BYTES * 128)}-->`
+    const query = redirectQuery('SAMLRequest', padded, { signingKey: h.keys.idp.privateKeyPem, relayState: 'idp-state' })
+    expect(query.length).toBeLessThan(MAX_INFLATED_BYTES)
+    const res = await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)
+    expect(res.status).toBe(400)
+    expect(h.sessionCount()).toBe(1)
+    expect(h.logs.some((l) => String(l.reason).includes('inflates to more than'))).toBe(true)
+  })
+
+  it('forgets used ids once their window is over', async () => {
+    const h = await loggedIn()
+    h.deps.db.insert(samlUsedLogoutRequests).values({ requestId: '_old', usedAt: new Date(Date.now() - minutes(20)), expiresAt: new Date(Date.now() - minutes(10)) }).run()
+    const { query, id } = logoutRequestFromIdp(h, h.keys.idp.privateKeyPem)
+    expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(302)
+    expect(h.deps.db.select().from(samlUsedLogoutRequests).all().map((r) => r.requestId)).toEqual([id])
   })
 })

@@ -1,5 +1,18 @@
 // The few HTML pages of login and logout. They are shown outside the shell (the shell needs a
 // session to be useful), so they are small, bilingual and need no script.
+import { staticPagePolicy } from '../web/csp.ts'
+
+const STYLE = `
+  body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #f3f5f8; color: #1f2933; margin: 0; }
+  main { max-width: 640px; margin: 10vh auto; background: #fff; border-radius: 8px; padding: 24px 28px; box-shadow: 0 1px 3px #0002; }
+  h1 { font-size: 20px; margin: 0 0 12px; }
+  p { line-height: 1.6; }
+  a.button { display: inline-block; background: #0b4f8a; color: #fff; padding: 8px 16px; border-radius: 6px; text-decoration: none; }
+  .en { color: #52606d; }
+`
+
+/** The pages' policy: no script at all, the one inline style by its hash. */
+export const AUTH_PAGE_POLICY = staticPagePolicy([STYLE])
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
@@ -11,14 +24,7 @@ function page(titleZh: string, titleEn: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(titleZh)} · ${esc(titleEn)} · 网上办事大厅</title>
 <link rel="icon" href="/favicon.ico">
-<style>
-  body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #f3f5f8; color: #1f2933; margin: 0; }
-  main { max-width: 640px; margin: 10vh auto; background: #fff; border-radius: 8px; padding: 24px 28px; box-shadow: 0 1px 3px #0002; }
-  h1 { font-size: 20px; margin: 0 0 12px; }
-  p { line-height: 1.6; }
-  a.button { display: inline-block; background: #0b4f8a; color: #fff; padding: 8px 16px; border-radius: 6px; text-decoration: none; }
-  .en { color: #52606d; }
-</style>
+<style>${STYLE}</style>
 </head>
 <body>
 <main>

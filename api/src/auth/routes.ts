@@ -11,7 +11,8 @@ import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditRequest, requestEntry } from '../audit/record.ts'
 import { rateLimit } from '../floods/index.ts'
-import { loggedOutPage, loginRefusedPage, sloRefusedPage, tooManyPage } from './pages.ts'
+import { setPolicy } from '../web/csp.ts'
+import { AUTH_PAGE_POLICY, loggedOutPage, loginRefusedPage, sloRefusedPage, tooManyPage } from './pages.ts'
 import { bindingCookieName, LoginRefused, REQUEST_TTL_MS, type LoginRule, type SamlServiceProvider, type VerifiedLogin } from './saml.ts'
 import {
   clearSessionCookie,
@@ -128,7 +129,12 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     }
   }
 
-  return createRouter()
+  const router = createRouter()
+  router.use('/auth/*', async (c, next) => {
+    await next()
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) setPolicy(c, AUTH_PAGE_POLICY)
+  })
+  return router
     .openapi(meRoute, (c) => {
       const user = c.var.user!
       const { db } = c.var.deps

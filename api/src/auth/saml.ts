@@ -5,7 +5,7 @@ import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type P
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm'
 import { SignedXml } from 'xml-crypto'
 import { transaction, type Db } from '../db/client.ts'
-import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
+import { samlRequests, samlUsedAssertions, samlUsedLogoutRequests } from '../db/schema/auth.ts'
 import type { Env } from '../env.ts'
 import { childElements, parseIdpMetadata, parseXmlStrict, type IdpMetadata } from './idp-metadata.ts'
 import type { SpSigningKeys } from './sp-keys.ts'
@@ -28,6 +28,39 @@ const NAMEID_UNSPECIFIED = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecifie
 export const CLOCK_SKEW_MS = 3 * 60_000
 /** How long a login may take at the IdP (password, second factor) before its request expires. */
 export const REQUEST_TTL_MS = 15 * 60_000
+/**
+ * The longest an IdP's LogoutRequest stays usable after its IssueInstant (and the furthest ahead
+ * its NotOnOrAfter may be). A logout message travels by one browser redirect: seconds, not hours.
+ * Its id is remembered this long, so a captured one cannot be replayed.
+ */
+export const LOGOUT_REQUEST_MAX_AGE_MS = 5 * 60_000
+/**
+ * The largest inflated SAMLRequest/SAMLResponse of the HTTP-Redirect binding. Real logout
+ * messages are about a kilobyte; deflate compresses repetitive text about 1000:1, so without a
+ * bound a URL of a few kilobytes could inflate to hundreds of megabytes before any check.
+ */
+export const MAX_INFLATED_BYTES = 64 * 1024
+
+/** Why a logout message was refused (logged; the person sees a page). */
+export class SloRefused extends Error {}
+
+/**
+ * Inflates a message of the HTTP-Redirect binding, refusing one that would grow past
+ * MAX_INFLATED_BYTES (zlib stops there: the bomb is never expanded in memory).
+ */
+export function inflateRedirectMessage(param: string, what: string): string {
+  const raw = Buffer.from(param, 'base64')
+  if (raw.length === 0) throw new SloRefused(`${what}: empty`)
+  try {
+    return inflateRawSync(raw, { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new SloRefused(`${what}: inflates to more than ${MAX_INFLATED_BYTES} bytes`)
+    }
+    throw new SloRefused(`${what}: not a deflated message (${(err as Error).message})`)
+  }
+}
+
 /** Query-string signature algorithms accepted on logout messages (no SHA-1). */
 const REDIRECT_SIG_ALGS: Record<string, string> = {
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'sha256',
@@ -426,23 +459,62 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
    * valid signature by the IdP key: a LogoutRequest (the IdP ends the user's session everywhere)
    * and a LogoutResponse (the answer to ours).
    */
-  async function handleSlo(query: Record<string, string>, rawQuery: string): Promise<SloResult> {
+  async function handleSlo(query: Record<string, string>, rawQuery: string, now = new Date()): Promise<SloResult> {
+    const param = query.SAMLResponse ? 'SAMLResponse' : 'SAMLRequest'
+    // Bounded first: node-saml inflates without a limit, so nothing reaches it that was not
+    // inflated here within MAX_INFLATED_BYTES.
+    const xml = inflateRedirectMessage(query[param] ?? '', param)
     const signed = verifyRedirectSignature(rawQuery, idp.certs)
-    if (!signed.ok) throw new Error(`logout message refused: ${signed.reason}`)
+    if (!signed.ok) throw new SloRefused(`logout message refused: ${signed.reason}`)
     const { profile } = await saml.validateRedirectAsync(query, rawQuery)
-    if (query.SAMLResponse) {
+    if (param === 'SAMLResponse') {
       // Forget the LogoutRequest it answers (node-saml checked that it is one of ours).
-      const xml = inflateRawSync(Buffer.from(query.SAMLResponse, 'base64')).toString('utf8')
       const answered = parseXmlStrict(xml, 'LogoutResponse').documentElement.getAttribute('InResponseTo')
       if (answered) db.delete(samlRequests).where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout'))).run()
       return { kind: 'response' }
     }
-    if (!profile?.nameID) throw new Error('logout request without a NameID')
-    const xml = inflateRawSync(Buffer.from(query.SAMLRequest ?? '', 'base64')).toString('utf8')
-    const destination = parseXmlStrict(xml, 'LogoutRequest').documentElement.getAttribute('Destination')
-    if (destination && destination !== sloUrl) throw new Error(`logout request for ${destination}, not ${sloUrl}`)
+    if (!profile?.nameID) throw new SloRefused('logout request without a NameID')
+    const request = parseXmlStrict(xml, 'LogoutRequest').documentElement
+    const destination = request.getAttribute('Destination')
+    if (destination && destination !== sloUrl) throw new SloRefused(`logout request for ${destination}, not ${sloUrl}`)
+    const expiresAt = logoutRequestExpiry(request, now)
+    consumeLogoutRequest(request.getAttribute('ID'), now, expiresAt)
     const redirectTo = idp.sloUrl ? await saml.getLogoutResponseUrlAsync(profile, query.RelayState ?? '', {}, true) : undefined
     return { kind: 'request', nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null, redirectTo }
+  }
+
+  /**
+   * A LogoutRequest counts only within a short window: IssueInstant neither older than
+   * LOGOUT_REQUEST_MAX_AGE_MS nor in the future (beyond the clock skew), NotOnOrAfter (optional in
+   * SAML) not passed and not further ahead than that window. Returns until when its id must be
+   * remembered: past that, the request is refused as stale anyway.
+   */
+  function logoutRequestExpiry(request: Element, now: Date): Date {
+    const t = now.getTime()
+    const issued = Date.parse(request.getAttribute('IssueInstant') ?? '')
+    if (!Number.isFinite(issued)) throw new SloRefused('logout request without a valid IssueInstant')
+    if (issued - t > CLOCK_SKEW_MS) throw new SloRefused(`logout request issued in the future (${new Date(issued).toISOString()})`)
+    if (t - issued > LOGOUT_REQUEST_MAX_AGE_MS + CLOCK_SKEW_MS) throw new SloRefused(`stale logout request, issued ${new Date(issued).toISOString()}`)
+    let until = issued + LOGOUT_REQUEST_MAX_AGE_MS
+    const notOnOrAfterText = request.getAttribute('NotOnOrAfter')
+    if (notOnOrAfterText !== null) {
+      const notOnOrAfter = Date.parse(notOnOrAfterText)
+      if (!Number.isFinite(notOnOrAfter)) throw new SloRefused('logout request with an unreadable NotOnOrAfter')
+      if (t - CLOCK_SKEW_MS >= notOnOrAfter) throw new SloRefused(`expired logout request (NotOnOrAfter ${notOnOrAfterText})`)
+      if (notOnOrAfter - t > LOGOUT_REQUEST_MAX_AGE_MS + CLOCK_SKEW_MS) {
+        throw new SloRefused(`logout request valid for too long (NotOnOrAfter ${notOnOrAfterText}); at most ${LOGOUT_REQUEST_MAX_AGE_MS / 60_000} minutes are accepted`)
+      }
+      until = Math.min(until, notOnOrAfter)
+    }
+    return new Date(until + CLOCK_SKEW_MS)
+  }
+
+  /** One use per LogoutRequest id: the primary key refuses a second (a replay), expired ids are purged. */
+  function consumeLogoutRequest(id: string | null, now: Date, expiresAt: Date): void {
+    if (!id) throw new SloRefused('logout request without an ID')
+    db.delete(samlUsedLogoutRequests).where(lt(samlUsedLogoutRequests.expiresAt, now)).run()
+    const inserted = db.insert(samlUsedLogoutRequests).values({ requestId: id, usedAt: now, expiresAt }).onConflictDoNothing().returning().all()
+    if (inserted.length === 0) throw new SloRefused(`logout request ${id} was already used (a replay)`)
   }
 
   /** Our metadata, for the IdP's administrators: entityID, signing certificate, the ACS (HTTP-POST) and SLO (HTTP-Redirect). */

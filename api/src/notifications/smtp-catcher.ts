@@ -51,12 +51,14 @@ export async function startSmtpCatcher(options: { dataDir: string; port: number;
       })
     },
   })
+  // smtp-server re-emits its socket's errors on itself: without a listener there, a busy port is
+  // an uncaught EADDRINUSE that ends the API process (it did, before this listener was here).
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       const onError = (err: Error) => reject(err)
-      server.server.once('error', onError)
+      server.once('error', onError)
       server.listen(port, '127.0.0.1', () => {
-        server.server.off('error', onError)
+        server.off('error', onError)
         const address = server.server.address()
         resolve(typeof address === 'object' && address ? address.port : port)
       })

@@ -263,9 +263,12 @@ describe('e-mail through the embedded SMTP catcher', () => {
     h.advance(CLAIM_MS + 1)
     expect((await createDeliveryWorker(h.deps, [email]).runOnce()).sent).toBe(2)
 
-    const res = await h.app.request('/dev/mail/messages.json')
+    // The mailbox is an administrator's: anyone else is refused it.
+    expect((await h.app.request('/dev/mail/messages.json')).status).toBe(401)
+    expect((await h.get(who.student, '/dev/mail/messages.json')).status).toBe(403)
+    const res = await h.get<{ items: Array<Record<string, string>> }>(who.admin, '/dev/mail/messages.json')
     expect(res.status).toBe(200)
-    const { items } = (await res.json()) as { items: Array<Record<string, string>> }
+    const { items } = res.body
     expect(items).toHaveLength(2)
     const addresses = Object.fromEntries(
       h.deps.db.select({ card: people.cardNumber, email: people.email }).from(people).all().map((p) => [p.card, p.email]),
@@ -280,9 +283,17 @@ describe('e-mail through the embedded SMTP catcher', () => {
     expect(toCounsellor.language).toBe('en')
     expect(toCounsellor.html).toContain('Open in the hall')
 
-    const page = await h.app.request(`/dev/mail/${toStudent.id}`)
+    const admin = await h.loginAs(who.admin)
+    const page = await h.app.request(`/dev/mail/${toStudent.id}`, { headers: { cookie: admin, accept: 'text/html' } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('已提交')
+    // A browser without a session is sent to log in; a student's gets a refusal, not the mail.
+    const anonymous = await h.app.request(`/dev/mail/${toStudent.id}`, { headers: { accept: 'text/html' } })
+    expect(anonymous.status).toBe(302)
+    expect(anonymous.headers.get('location')).toBe(`/auth/login?returnTo=${encodeURIComponent(`/dev/mail/${toStudent.id}`)}`)
+    const student = await h.app.request(`/dev/mail/${toStudent.id}`, { headers: { cookie: await h.loginAs(who.student), accept: 'text/html' } })
+    expect(student.status).toBe(403)
+    expect(await student.text()).not.toContain('已提交')
   })
 
   it('the development mailbox does not exist in production', async () => {

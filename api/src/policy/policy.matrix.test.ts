@@ -141,6 +141,11 @@ describe('the authorization matrix', () => {
         expected: row(403, 403, 403, 403, 403, 403, 403, 403, 404, 401),
         probe: async (card) => (await h.post(card, '/api/admin/notifications/deliveries/999999/retry', {})).status,
       },
+      // Every person's e-mail: administrators only, even in development.
+      'GET /dev/mail/messages.json': {
+        expected: row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+        probe: async (card) => (await h.get(card, '/dev/mail/messages.json')).status,
+      },
     }
     const actual: Record<string, Record<string, number | boolean>> = {}
     const expected: Record<string, Record<string, number | boolean>> = {}

@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../lib/context.ts'
 import { createRequire } from 'node:module'
 import { currentDeployments, importMap, importMapEtag } from '../routes/deployments/deployments.service.ts'
+import { newNonce, originsOf, pagePolicy, setPolicy } from './csp.ts'
 
 // Serves the page (the shell's index.html with the import map written inline, since Chromium does
 // not load an import map by src) and the static store of built parts. Paths of the API, auth and
@@ -15,10 +16,17 @@ const PLACEHOLDER = /<meta\s+name="hall-importmap"\s*\/?>/
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
+export interface RenderedPage {
+  /** The page; its script tags get the response's nonce from `withNonce`. */
+  html: string
+  /** Other origins the import map loads parts (scripts, style sheets) from. */
+  partOrigins: string[]
+}
+
 /** Renders the shell page for the current deployments (cached per shell version and map). */
 export function createPageRenderer() {
   const templates = new Map<string, string>()
-  return async function render(deps: AppEnv['Variables']['deps']): Promise<string | null> {
+  return async function render(deps: AppEnv['Variables']['deps']): Promise<RenderedPage | null> {
     const shell = currentDeployments(deps.db).find((d) => d.name === '@hall/shell')
     if (!shell?.html) return null
     let template = templates.get(shell.html)
@@ -38,11 +46,52 @@ export function createPageRenderer() {
       // With overrides on, import-map-overrides (a classic script, so it runs before any module)
       // turns the "overridable" map plus a developer's local-storage overrides into the one real map.
       `<script type="${overridable ? 'overridable-importmap' : 'importmap'}">${escapeJson({ imports: map.imports })}</script>`,
-      ...(overridable ? [`<script src="${OVERRIDES_PATH}"></script>`, `<script>${OVERRIDES_UI}</script>`] : []),
+      ...(overridable
+        ? [
+            // The library runs as an "injector" only: the merged map is inserted by our own script
+            // below, which can give it the nonce (the library's own insertion carries none, and
+            // the page's CSP would block it).
+            '<meta name="importmap-type" content="importmap" use-injector>',
+            `<script src="${OVERRIDES_PATH}"></script>`,
+            `<script>${OVERRIDES_INJECT}</script>`,
+            `<script>${OVERRIDES_UI}</script>`,
+          ]
+        : []),
       ...map.styles.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`),
     ].join('\n    ')
-    return template.replace(PLACEHOLDER, head)
+    const partOrigins = originsOf([...Object.values(map.imports), ...map.styles], deps.env.publicOrigin)
+    return { html: template.replace(PLACEHOLDER, head), partOrigins }
   }
+}
+
+/**
+ * Gives every script tag of the page the response's nonce. The template is the shell's own build
+ * and the head is written above with its JSON escaped (no `<` inside), so every `<script` in the
+ * text is a tag of ours.
+ */
+export const withNonce = (html: string, nonce: string) => html.replace(/<script\b/g, `<script nonce="${nonce}"`)
+
+/**
+ * The page's policy. Scripts: ours ('self'), the parts' other origins from the current import
+ * map, and the inline import map and start scripts by the response's nonce. Styles keep
+ * 'unsafe-inline': Vue and element-plus set style attributes (positions of popovers, table
+ * column widths), ECharts writes its tooltips as HTML with style attributes, and the shell's own
+ * first-paint <style> is inline; a nonce would switch 'unsafe-inline' off for all of these.
+ * Styles cannot run code, which is what the nonce guards.
+ */
+export function shellPagePolicy(nonce: string, o: { partOrigins: string[]; overridable: boolean; formTargets: string[] }): string {
+  // A developer's override points one part at their own build on this machine (vite preview).
+  const local = o.overridable ? ['http://localhost:*', 'http://127.0.0.1:*'] : []
+  return pagePolicy({
+    'script-src': ["'self'", `'nonce-${nonce}'`, ...o.partOrigins, ...local],
+    'style-src': ["'self'", "'unsafe-inline'", ...o.partOrigins, ...local],
+    'font-src': ["'self'", 'data:', ...o.partOrigins, ...local],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'connect-src': ["'self'", ...o.partOrigins, ...local],
+    'manifest-src': ["'self'"],
+    // Logout is a form POST that the hall answers with a redirect to the IdP's logout service.
+    'form-action': ["'self'", ...o.formTargets],
+  })
 }
 
 const NOT_THE_PAGE = /^\/(api|auth|static|widgets)(\/|$)|^\/(importmap\.json|healthz|favicon\.ico|import-map-overrides\.js)$/
@@ -52,9 +101,18 @@ const OVERRIDES_PATH = '/import-map-overrides.js'
 // The library's panel (a custom element) shows only after `localStorage.setItem('devtools', true)`.
 const OVERRIDES_UI =
   "addEventListener('DOMContentLoaded',function(){var e=document.createElement('import-map-overrides-full');e.setAttribute('show-when-local-storage','devtools');e.setAttribute('trigger-position','bottom-left');document.body.appendChild(e)})"
+// Builds the real map as import-map-overrides would (the overridable map with the developer's
+// overrides merged in), marked as the library marks its own, and inserts it with this script's nonce.
+const OVERRIDES_INJECT =
+  "(function(){var o=document.querySelector('script[type=\"overridable-importmap\"]'),api=window.importMapOverrides;var s=document.createElement('script');s.type='importmap';s.id='import-map-overrides';s.setAttribute('data-is-importmap-override','');s.nonce=document.currentScript.nonce;s.textContent=JSON.stringify(api.mergeImportMap(JSON.parse(o.textContent),api.getOverrideMap()));o.after(s)})()"
 const overridesScript = createRequire(import.meta.url).resolve('import-map-overrides').replace(/import-map-overrides-server\.js$/, 'import-map-overrides.js')
 
-export function createWebRoutes() {
+export interface WebRoutesOptions {
+  /** URLs the page's forms may lead to besides the hall (the IdP's logout service). */
+  formTargets?: string[]
+}
+
+export function createWebRoutes(opts: WebRoutesOptions = {}) {
   const render = createPageRenderer()
   const app = new Hono<AppEnv>()
 
@@ -86,10 +144,16 @@ export function createWebRoutes() {
       const returnTo = url.pathname + url.search
       return c.redirect(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, 302)
     }
-    const html = await render(c.var.deps)
-    if (!html) return c.text('The hall has no shell deployed yet: run `npm start` (it builds and registers it).', 503)
+    const page = await render(c.var.deps)
+    if (!page) return c.text('The hall has no shell deployed yet: run `npm start` (it builds and registers it).', 503)
+    const { env } = c.var.deps
+    const nonce = newNonce()
     c.header('Cache-Control', 'no-store')
-    return c.html(html)
+    setPolicy(
+      c,
+      shellPagePolicy(nonce, { partOrigins: page.partOrigins, overridable: env.importMapOverrides, formTargets: originsOf(opts.formTargets ?? [], env.publicOrigin) }),
+    )
+    return c.html(withNonce(page.html, nonce))
   })
   return app
 }

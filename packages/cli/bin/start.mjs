@@ -2,12 +2,20 @@
 // `npm start`: install what is missing, build, then run the development IdP and the API (which
 // migrates and seeds the SQLite file and serves the shell, the micro-frontends and the import map).
 // Ctrl-C or SIGTERM stops every process started here.
-import { buildAll, ensureInstalled, startHall } from '../lib/index.mjs'
+import { banner, buildAll, ensureInstalled, startHall, StartRefused } from '../lib/index.mjs'
 
 await ensureInstalled()
 if (!process.argv.includes('--no-build')) await buildAll()
 
-const hall = await startHall()
+let hall
+try {
+  hall = await startHall()
+} catch (err) {
+  // A busy port and the like: a sentence saying what to do, not a stack trace.
+  if (!(err instanceof StartRefused)) throw err
+  console.error(`\n✗ ${err.message}`)
+  process.exit(1)
+}
 let stopping = false
 const shutdown = async (signal) => {
   if (stopping) return
@@ -36,13 +44,7 @@ if (hall.idpUrl) {
     accounts = `    see ${hall.idpUrl}`
   }
 }
-console.log(`
-  Service Hall is running:  ${hall.url}
-  API reference:            ${hall.url}/api/docs
-${hall.idpUrl ? `  Development mailbox:      ${hall.url}/dev/mail  (the e-mails the hall sent)\n` : ''}${hall.demoSiteUrl ? `  Demo department site:     ${hall.demoSiteUrl}  (the hall's widgets embedded from another origin)\n` : ''}  Data:                     ${hall.dataDir}
-${hall.idpUrl ? `  Development IdP:          ${hall.idpUrl}  (pick a person, no password)\n  Demo accounts:\n${accounts}\n` : ''}
-  Ctrl-C stops everything.
-`)
+console.log(banner(hall, accounts))
 if (process.env.HALL_DEMO === '0') {
   // Without the demo the hall registers no build of its own: the page needs the parts deployed.
   console.log(`  HALL_DEMO=0: an empty hall. Deploy its parts once with: npm run deploy:mf -- --all --no-build --url ${hall.url}\n`)

@@ -10,6 +10,10 @@ export interface RunningHall {
   idpUrl: string | undefined
   /** The demo department site that embeds the widgets (not started in production or with HALL_DEMO_SITE=0). */
   demoSiteUrl: string | undefined
+  /** The development SMTP catcher's port as started (after any fallback), when it runs. */
+  smtpCatcherPort: number | undefined
+  /** What had to change to start (a busy port moved elsewhere), one sentence each. */
+  notices: string[]
   dataDir: string
   port: number
   children: import('node:child_process').ChildProcess[]
@@ -34,3 +38,9 @@ export declare function startHall(opts?: {
   production?: boolean | { idpMetadata?: string }
 }): Promise<RunningHall>
 export declare function bin(name: string): string
+export declare function portIsFree(port: number): Promise<boolean>
+export declare function freePort(): Promise<number>
+/** The hall cannot start as asked (a busy port of its own or of the IdP); the message says what to do. */
+export declare class StartRefused extends Error {}
+/** The text `npm start` prints once the hall runs. */
+export declare function banner(hall: RunningHall, accounts?: string): string

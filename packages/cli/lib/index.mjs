@@ -2,6 +2,7 @@
 // it has to run on a fresh clone before a single dependency is installed.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -94,6 +95,59 @@ export function hallEnvironment(opts = {}, base = process.env) {
 }
 
 /**
+ * Whether a server could listen on `port` now. Probed on all interfaces (`::`, which on Linux
+ * covers IPv4 too), so a program holding the port on any address counts as taking it.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+export function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, () => probe.close(() => resolve(true)))
+  })
+}
+
+/** A port the system has free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address())
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Thrown when the hall cannot start as asked; its message says what to do. start.mjs prints it. */
+export class StartRefused extends Error {}
+
+/**
+ * The port a helper of the hall listens on: the wanted one, or a free one when that is taken
+ * (the helpers' ports appear in no URL anyone keeps, so moving them is harmless; the banner says
+ * where they went). 0 means any free port.
+ */
+async function portOrFree(wanted, what, notices) {
+  if (wanted !== 0 && (await portIsFree(wanted))) return wanted
+  const port = await freePort()
+  if (wanted !== 0) notices.push(`${what}: port ${wanted} is taken by another program; using ${port} instead`)
+  return port
+}
+
+/**
+ * Refuses a port that is taken when the hall's URLs are built on it (the hall's own, the IdP's):
+ * falling back would change addresses that people and the IdP's configuration hold.
+ */
+async function mustBeFree(port, variable, what) {
+  if (await portIsFree(port)) return
+  throw new StartRefused(
+    `Port ${port} (${variable}) is taken by another program, so ${what} cannot listen there. ` +
+      `Stop that program (another \`npm start\`?), or choose another port: ${variable}=<port> npm start`,
+  )
+}
+
+/**
  * Starts the development IdP (unless a real IdP is configured) and the API, which migrates and, in
  * demo mode, seeds the demo university and registers the built micro-frontends, then serves
  * everything. Used by `npm start` and by the tests. Demo mode (HALL_DEMO=1) is on unless the
@@ -116,6 +170,18 @@ export async function startHall(opts = {}) {
   mkdirSync(dataDir, { recursive: true })
   const publicUrl = env.HALL_PUBLIC_URL ?? `http://localhost:${port}`
   const common = { ...env, PORT: String(port), HALL_DATA_DIR: dataDir, HALL_PUBLIC_URL: publicUrl }
+  // Checked before anything starts: with a busy port a child would die with EADDRINUSE, or worse,
+  // the health check below would be answered by the other program.
+  const notices = []
+  await mustBeFree(port, 'PORT', 'the hall')
+  const devIdp = !env.HALL_IDP_METADATA
+  if (devIdp && (production || env.NODE_ENV !== 'production')) await mustBeFree(idpPort, 'DEV_IDP_PORT', 'the development IdP')
+  // The development SMTP catcher runs inside the API (never in production, nor with a real server).
+  let smtpCatcherPort
+  if (env.NODE_ENV !== 'production' && !env.HALL_SMTP_HOST) {
+    smtpCatcherPort = await portOrFree(Number(env.HALL_SMTP_CATCHER_PORT ?? 1025), 'the development SMTP catcher (HALL_SMTP_CATCHER_PORT)', notices)
+    common.HALL_SMTP_CATCHER_PORT = String(smtpCatcherPort)
+  }
   const stdio = opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit'
   const children = []
   // Each child leads its own process group, so stopping kills whatever it started too.
@@ -131,14 +197,14 @@ export async function startHall(opts = {}) {
   }
 
   let idpUrl
-  if (production && !env.HALL_IDP_METADATA) {
+  if (production && devIdp) {
     // Stands in for the university's IdP: a separate process the hall only knows by its metadata
     // file (no HALL_DEV_IDP), started outside production since it logs anyone in.
     idpUrl = env.DEV_IDP_URL ?? `http://localhost:${idpPort}`
     const idp = launch('packages/dev-idp/src/server.ts', { ...common, NODE_ENV: 'development', DEV_IDP_PORT: String(idpPort), DEV_IDP_URL: idpUrl })
     await waitFor(`${idpUrl}/metadata`, { child: idp })
     common.HALL_IDP_METADATA = path.join(dataDir, 'dev-idp', 'metadata.xml')
-  } else if (!env.HALL_IDP_METADATA) {
+  } else if (devIdp) {
     if (env.NODE_ENV === 'production') {
       throw new Error('NODE_ENV=production needs HALL_IDP_METADATA: the development IdP is refused there')
     }
@@ -155,7 +221,7 @@ export async function startHall(opts = {}) {
   // The demo department site: another origin (another port) that embeds the widgets.
   let demoSiteUrl
   if (env.NODE_ENV !== 'production' && env.HALL_DEMO_SITE !== '0') {
-    const demoSitePort = opts.demoSitePort ?? Number(env.HALL_DEMO_SITE_PORT ?? 3002)
+    const demoSitePort = await portOrFree(opts.demoSitePort ?? Number(env.HALL_DEMO_SITE_PORT ?? 3002), 'the demo department site (HALL_DEMO_SITE_PORT)', notices)
     demoSiteUrl = `http://localhost:${demoSitePort}`
     common.HALL_WIDGET_ORIGINS ??= demoSiteUrl
     const site = launch('packages/widgets/demo/server.mjs', { ...common, HALL_DEMO_SITE_PORT: String(demoSitePort) })
@@ -202,7 +268,34 @@ export async function startHall(opts = {}) {
     await stop()
     throw err
   }
-  return { url: publicUrl, idpUrl, demoSiteUrl, dataDir, port, children, stop }
+  return { url: publicUrl, idpUrl, demoSiteUrl, smtpCatcherPort, notices, dataDir, port, children, stop }
+}
+
+/**
+ * What `npm start` prints once the hall answers: every address of what really runs (after any
+ * port fallback), and who may read what.
+ * @param {Awaited<ReturnType<typeof startHall>>} hall
+ * @param {string} accounts the demo accounts, one a line (empty without the development IdP)
+ */
+export function banner(hall, accounts = '') {
+  const lines = [
+    '',
+    ...hall.notices.map((n) => `  ! ${n}`),
+    `  Service Hall is running:  ${hall.url}`,
+    `  API reference:            ${hall.url}/api/docs`,
+  ]
+  if (hall.smtpCatcherPort) {
+    lines.push(`  Development mailbox:      ${hall.url}/dev/mail  (the e-mails the hall sent; log in as an administrator)`)
+    lines.push(`  SMTP catcher:             smtp://127.0.0.1:${hall.smtpCatcherPort}`)
+  }
+  if (hall.demoSiteUrl) lines.push(`  Demo department site:     ${hall.demoSiteUrl}  (the hall's widgets embedded from another origin)`)
+  lines.push(`  Data:                     ${hall.dataDir}`)
+  if (hall.idpUrl) {
+    lines.push(`  Development IdP:          ${hall.idpUrl}  (pick a person, no password)`)
+    if (accounts) lines.push('  Demo accounts:', accounts)
+  }
+  lines.push('', '  Ctrl-C stops everything.', '')
+  return lines.join('\n')
 }
 
 export { bin }

@@ -1,4 +1,5 @@
 import { deflateRawSync } from 'node:zlib'
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { demoUniversityGroups } from './accounts.ts'
 import { createIdpApp, hallServiceProvider } from './app.ts'
@@ -73,6 +74,15 @@ describe('POST /sso/login', () => {
     expect(xml).toContain(`>${person.cardNumber}</saml:NameID>`)
     for (const name of ['cardNumber', 'displayName', 'kind', 'department', 'email']) expect(xml).toContain(`Name="${name}"`)
     expect(res.headers.get('set-cookie')).toMatch(/minghu_idp_session=/)
+    // Its one script (the auto-submit) and one style run by their hashes; the form may go to the hall only.
+    const policy = res.headers.get('content-security-policy')!
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+    const script = html.match(/<script>([^<]*)<\/script>/)![1]!
+    const style = html.match(/<style>([^<]*)<\/style>/)![1]!
+    expect(policy).toContain(`script-src ${hash(script)}`)
+    expect(policy).toContain(`style-src ${hash(style)}`)
+    expect(policy).toContain(`form-action 'self' ${new URL(sp.acsUrl).origin}`)
+    expect(policy).toContain("default-src 'none'")
   })
 
   it('offers "continue as" on the next login in the same browser', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { IdpKeys } from './keys.ts'
-import { errorPage, indexPage, loggedOutPage, loginPage, postFormPage, type AccountGroup, type IdpPerson } from './pages.ts'
+import { errorPage, indexPage, loggedOutPage, loginPage, pagePolicy, postFormPage, type AccountGroup, type IdpPerson } from './pages.ts'
 import { type AuthnRequestInfo, buildLogoutResponse, buildSamlResponse, idpMetadata, newId, parseAuthnRequest, parseLogoutRequest, STATUS, verifyRedirectQuery } from './saml.ts'
 
 /** The URLs of a dev IdP served at `baseUrl`. The entityID is the metadata URL, as is customary. */
@@ -68,6 +68,12 @@ export function createIdpApp(config: DevIdpConfig) {
   const metadata = idpMetadata({ entityId: urls.entityId, ssoUrl: urls.ssoUrl, sloUrl: urls.sloUrl, certPem: config.keys.certPem })
 
   const app = new Hono()
+  // Its pages get the policy of pages.ts; the response form posts to the hall's ACS.
+  const policy = pagePolicy([new URL(config.sp.acsUrl).origin])
+  app.use('*', async (c, next) => {
+    await next()
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('Content-Security-Policy', policy)
+  })
 
   /** Checks an AuthnRequest as a real IdP would against the SP it has registered. */
   type Checked = { request: AuthnRequestInfo; error?: undefined } | { error: readonly [string, string]; request?: undefined }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { xmlEscape as esc } from './saml.ts'
 
 // The dev IdP's few pages: plain HTML, bilingual, no script except the auto-submit of the
@@ -68,6 +69,27 @@ ${body}
 const DEV_NOTICE = `<p class="notice" role="note">这是<strong>开发用身份提供者</strong>：无需密码，点选一位示例人员即可登录。生产环境不会运行它。<br>
 <span lang="en">This is the <strong>development identity provider</strong>: no password, pick one of the demo people to log in. It never runs in production.</span></p>`
 
+const AUTO_SUBMIT = 'document.forms[0].submit()'
+const hashSource = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+/**
+ * The Content-Security-Policy of every page here: the one style and the one script (the
+ * auto-submit) allowed by their hashes, nothing else loaded, forms only to the IdP itself and to
+ * the service provider's ACS (`formTargets`, the hall's origin).
+ */
+export function pagePolicy(formTargets: string[]): string {
+  return [
+    "default-src 'none'",
+    `style-src ${hashSource(STYLE)}`,
+    `script-src ${hashSource(AUTO_SUBMIT)}`,
+    'img-src data:',
+    `form-action 'self' ${formTargets.join(' ')}`.trim(),
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
 export interface LoginPageOptions {
   groups: AccountGroup[]
   samlRequest: string
@@ -134,7 +156,7 @@ ${relayState ? `<input type="hidden" name="RelayState" value="${esc(relayState)}
 <span lang="en">Logged in as ${esc(person.nameEn)} (${esc(person.cardNumber)}); returning to the Service Hall…</span></p>
 <button class="primary" type="submit">继续 · <span lang="en">Continue</span></button>
 </form>
-<script>document.forms[0].submit()</script>`,
+<script>${AUTO_SUBMIT}</script>`,
   )
 }
 

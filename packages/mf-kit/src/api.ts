@@ -87,3 +87,13 @@ export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 
   if (!res.ok) throw await ApiError.from(res as unknown as Response)
   return (await res.json()) as OkBody<R>
 }
+
+/**
+ * Where an attached file opens. Images open in the browser (`disposition=inline`, sandboxed by
+ * the API like every file); anything else is saved: a PDF too, since Chromium refuses to run its
+ * PDF viewer in a sandboxed document and would show a blocked page instead.
+ */
+export function attachmentHref(file: { id: string; mime?: string | null }): string {
+  const preview = !!file.mime && /^image\/(jpeg|png|webp)$/.test(file.mime)
+  return api.api.attachments[':id'].$url({ param: { id: file.id }, query: preview ? { disposition: 'inline' } : {} }).toString().replace(origin, '')
+}

@@ -1,7 +1,7 @@
 // The public surface of @hall/mf-kit: everything a micro-frontend (or the shell's header) needs to
 // start. Import only from here.
 
-export { api, ApiError, unwrap, type ApiFieldError, type OkBody } from './api.ts'
+export { api, ApiError, attachmentHref, unwrap, type ApiFieldError, type OkBody } from './api.ts'
 export { currentPath, loginUrl, redirectToLogin } from './auth.ts'
 export { bus, useBus, type HallEventHandler, type HallEventName, type HallEvents } from './bus.ts'
 export {

@@ -44,6 +44,21 @@ export const samlUsedAssertions = sqliteTable(
   (t) => [index('saml_used_assertions_expires').on(t.expiresAt), index('saml_used_assertions_request').on(t.inResponseTo)],
 )
 
+/**
+ * LogoutRequest IDs the IdP sent that have ended sessions. The primary key refuses a second use,
+ * so a captured logout link cannot be replayed; rows are purged once the request's short validity
+ * window (saml.ts, LOGOUT_REQUEST_MAX_AGE_MS) is over, after which it is refused as stale anyway.
+ */
+export const samlUsedLogoutRequests = sqliteTable(
+  'saml_used_logout_requests',
+  {
+    requestId: text('request_id').primaryKey(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('saml_used_logout_requests_expires').on(t.expiresAt)],
+)
+
 /** The person as the session knows them, fixed at login (see SessionUser in lib/context.ts). */
 export interface StoredSessionUser {
   cardNumber: string

@@ -39,7 +39,10 @@ describe('POST /api/admin/deployments', () => {
   it.each([
     ['no credentials (same origin)', { origin: 'http://localhost:3000' }, 401],
     ['no credentials and no origin (the CSRF guard answers first)', {}, 403],
-    ['a wrong token', { authorization: 'Bearer not-the-token-at-all-000000' }, 401],
+    // A wrong token exempts nothing from the CSRF guard (see auth/deploy-token.test.ts)…
+    ['a wrong token', { authorization: 'Bearer not-the-token-at-all-000000' }, 403],
+    // …and from the hall's own origin it is refused as a wrong token.
+    ['a wrong token from the hall’s origin', { origin: 'http://localhost:3000', authorization: 'Bearer not-the-token-at-all-000000' }, 401],
   ])('refuses %s', async (_, headers, status) => {
     const { app } = await testApp()
     expect((await upload(app, headers, '1.0.0')).status).toBe(status)

@@ -1,3 +1,4 @@
+import { fileHeaders } from '../../lib/downloads.ts'
 import { createRoute, z } from '@hono/zod-openapi'
 import { and, eq } from 'drizzle-orm'
 import { requireUser } from '../../auth/index.ts'
@@ -186,7 +187,7 @@ export const statisticsRoutes = router
       return c.body(new Uint8Array(row.file), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Length': String(row.file.length),
-        'Content-Disposition': `attachment; filename="${name}"`,
+        ...fileHeaders('attachment', name),
         'Cache-Control': 'private, no-store',
       })
     },

@@ -19,6 +19,9 @@ export async function finishedExport(h: Hall, card: string, body: Record<string,
   const res = await h.app.request(job.fileUrl, { headers: { cookie: await h.loginAs(card) } })
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toContain('spreadsheetml')
+  // Saved, never shown as a page of the hall (see lib/downloads.ts).
+  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="statistics-[^"]+\.xlsx"; filename\*=UTF-8''statistics-/)
+  expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/)
   const bytes = await res.arrayBuffer()
   expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength)
   const book = new ExcelJS.Workbook()

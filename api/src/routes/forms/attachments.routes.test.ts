@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { applicationAttachments, applications, serviceVersions, tasks } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
 import { policy } from '../../policy/index.ts'
-import { exeBytes, fileOf, pdfBytes, pngBytes } from './test-files.ts'
+import { docxBytes, exeBytes, fileOf, pdfBytes, pngBytes } from './test-files.ts'
 
 /** Every file under the uploads folder, as paths relative to it. */
 const storedFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [])
@@ -129,6 +129,13 @@ describe('POST /api/attachments', () => {
     ['..', 'file.pdf'],
     ['scan', 'scan.pdf'],
     ['a\u0000b<c>.pdf', 'abc.pdf'],
+    // A right-to-left override makes "invoice\u202Eexe.pdf" read as "invoicefdp.exe" in a file
+    // list or a download bar: a PDF posing as a program, or the other way round.
+    ['invoice\u202Eexe.pdf', 'invoiceexe.pdf'],
+    ['report\u2067\u2066x\u2069\u202A\u202B\u202C\u202D.pdf', 'reportx.pdf'],
+    ['marks\u200E\u200F\u061C.pdf', 'marks.pdf'],
+    ['c1\u0085\u009Bcontrols\u007F.pdf', 'c1controls.pdf'],
+    ['two\u2028lines\u2029.pdf', 'twolines.pdf'],
   ])('keeps no folders or odd characters of the name %j', async (name, kept) => {
     const t = await testApp()
     const res = await upload(t, student, fileOf(pdfBytes(), name))
@@ -174,9 +181,33 @@ describe('GET /api/attachments/{id}', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/pdf')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(res.headers.get('content-disposition')).toBe(`inline; filename="__ __.pdf"; filename*=UTF-8''${encodeURIComponent('诊断 证明.pdf')}`)
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="__ __.pdf"; filename*=UTF-8''${encodeURIComponent('诊断 证明.pdf')}`)
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes)
-    expect((await download(t, student, id, '?download=1')).headers.get('content-disposition')).toMatch(/^attachment; /)
+  })
+
+  // A file is the uploader's content: opened in the browser it must not run with the hall's
+  // origin (an HTML or SVG smuggled in, a PDF with scripts), so every answer is sandboxed.
+  it('saves by default, previews a PDF or image only when asked, and sandboxes both', async () => {
+    const t = await testApp()
+    const { id } = (await (await upload(t, student, fileOf(pdfBytes(), '证明.pdf'))).json()) as Uploaded
+    const saved = await download(t, student, id)
+    const previewed = await download(t, student, id, '?disposition=inline')
+    expect(saved.headers.get('content-disposition')).toMatch(/^attachment; /)
+    expect(previewed.headers.get('content-disposition')).toBe(`inline; filename="__.pdf"; filename*=UTF-8''${encodeURIComponent('证明.pdf')}`)
+    for (const res of [saved, previewed]) {
+      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/)
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
+  it('never previews a type a browser could run or hand to another program (a Word file asked inline is saved)', async () => {
+    const t = await testApp()
+    const { id } = (await (await upload(t, student, fileOf(docxBytes(), 'plan.docx'))).json()) as Uploaded
+    const res = await download(t, student, id, '?disposition=inline')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; /)
+    expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/)
   })
 
   it('answers 404 to anyone else, as if the file did not exist', async () => {

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm'
 import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { attachments } from '../../db/schema/index.ts'
+import { fileHeaders } from '../../lib/downloads.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { rateLimit } from '../../floods/index.ts'
@@ -41,15 +42,8 @@ const toJson = (a: StoredAttachment | typeof attachments.$inferSelect) => ({
   uploadedAt: a.createdAt.toISOString(),
 })
 
-/** `filename*` carries the real (UTF-8) name; `filename` an ASCII stand-in for old clients. */
-export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}
-
-/** Shown in the browser rather than saved: documents a browser renders safely. */
-const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp'])
+/** Types a browser renders without running anything: a page may ask to preview them (`disposition=inline`). */
+const PREVIEWABLE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp'])
 
 const router = createRouter()
 
@@ -114,7 +108,12 @@ export const attachmentRoutes = router
       middleware: [requireUser] as const,
       request: {
         params: z.object({ id: z.string().regex(/^att_[A-Za-z0-9_-]{10,40}$/, 'not an attachment id') }),
-        query: z.object({ download: z.literal('1').optional().openapi({ description: 'Save rather than show (PDF and images are shown by default)' }) }),
+        query: z.object({
+          disposition: z
+            .enum(['attachment', 'inline'])
+            .optional()
+            .openapi({ description: 'Saved by default (`attachment`); `inline` previews a PDF or an image in the browser (sandboxed, like every file). Other types are always saved.' }),
+        }),
       },
       responses: {
         200: { description: 'The file, with its original name', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
@@ -123,7 +122,7 @@ export const attachmentRoutes = router
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const { download } = c.req.valid('query')
+      const { disposition } = c.req.valid('query')
       const deps = c.var.deps
       const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或你无权查看')
       // The same answer for "no such file" and "not yours": an id reveals nothing.
@@ -139,8 +138,7 @@ export const attachmentRoutes = router
       return c.body(stream, 200, {
         'Content-Type': row.mime,
         'Content-Length': String(info.size),
-        'Content-Disposition': contentDisposition(download || !INLINE.has(row.mime) ? 'attachment' : 'inline', row.name),
-        'X-Content-Type-Options': 'nosniff',
+        ...fileHeaders(disposition === 'inline' && PREVIEWABLE.has(row.mime) ? 'inline' : 'attachment', row.name),
         'Cache-Control': 'private, no-cache',
       })
     },

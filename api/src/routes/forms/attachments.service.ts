@@ -47,14 +47,22 @@ export function formatSize(bytes: number): string {
 }
 
 /**
- * The name to keep: no folders (`../../etc/passwd` → `passwd`), no control or reserved characters,
- * at most 200 characters, and an extension that says what the content is.
+ * Characters that change how a name reads without being part of it: C0 and C1 controls and DEL,
+ * the bidirectional embeddings, overrides and isolates (`invoice\u202Eexe.pdf` shows as
+ * "invoicefdp.exe"), the directional marks, and the line and paragraph separators.
+ */
+const INVISIBLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu
+
+/**
+ * The name to keep: no folders (`../../etc/passwd` → `passwd`), no control, bidirectional or
+ * reserved characters, at most 200 characters, and an extension that says what the content is.
  */
 export function safeFileName(raw: string, mime: string): string {
   const base = raw.split(/[/\\]/).pop() ?? ''
   let name = base
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(INVISIBLE, '')
+    .replace(/[<>:"|?*]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()
   const extensions = ACCEPTED_TYPES[mime]?.extensions ?? []

@@ -1,12 +1,17 @@
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { simpleParser } from 'mailparser'
 import type { AppEnv } from '../../lib/context.ts'
+import { errorBody } from '../../lib/errors.ts'
+import { policy } from '../../policy/index.ts'
+import { pagePolicy, setPolicy, staticPagePolicy } from '../../web/csp.ts'
 import { devMailDir } from '../../notifications/smtp-catcher.ts'
 
 // The development mailbox: what the embedded SMTP catcher caught, newest first, and each mail with
-// its text and HTML parts. Answers 404 when NODE_ENV=production (the catcher never runs there).
+// its text and HTML parts, for logged-in administrators. Answers 404 when NODE_ENV=production (the
+// catcher never runs there).
 // Not part of the API contract: a page for developers, and JSON for tests.
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
@@ -36,14 +41,52 @@ async function parse(dataDir: string, file: string) {
   }
 }
 
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:960px;margin:auto;color:#303133}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7ed;vertical-align:top}iframe{width:100%;height:420px;border:1px solid #dcdfe6}pre{white-space:pre-wrap;background:#f5f7fa;padding:12px}'
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:960px;margin:auto;color:#303133}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7ed;vertical-align:top}iframe{width:100%;height:420px;border:1px solid #dcdfe6}pre{white-space:pre-wrap;background:#f5f7fa;padding:12px}</style>
+<style>${STYLE}</style>
 </head><body>${body}</body></html>`
 
+/** The mailbox pages: no script, their one style by its hash. */
+const MAILBOX_POLICY = staticPagePolicy([STYLE])
+/**
+ * A mail's page shows the mail's HTML in a sandboxed srcdoc frame (no scripts, no same origin),
+ * which inherits this policy: e-mail HTML is styled with style attributes, hence 'unsafe-inline'
+ * for styles here; scripts stay forbidden twice over (the policy and the sandbox).
+ */
+const MESSAGE_POLICY = pagePolicy({ 'style-src': ["'unsafe-inline'"], 'img-src': ["'self'", 'data:'] })
+
+/**
+ * The mailbox holds every person's mail (links to their applications, names, decisions): only a
+ * logged-in administrator reads it, even in development, since a development hall may well be
+ * reachable by others on the network. In production it does not exist at all.
+ */
+const guard = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.var.deps.env.nodeEnv === 'production') return c.notFound()
+  const user = c.var.user
+  const wantsPage = (c.req.header('accept') ?? '').includes('text/html')
+  c.header('Cache-Control', 'no-store')
+  if (!user) {
+    if (wantsPage) return c.redirect(`/auth/login?returnTo=${encodeURIComponent(c.req.path)}`, 302)
+    return c.json(errorBody('unauthenticated', 'The development mailbox is for administrators: log in first', '开发邮箱仅供系统管理员查看，请先登录', { loginUrl: '/auth/login' }), 401)
+  }
+  if (!policy.canReadDevMail(user)) {
+    const message = 'The development mailbox shows everyone’s e-mail: only administrators may read it'
+    const messageZh = '开发邮箱包含所有人的邮件，仅系统管理员可以查看'
+    if (wantsPage) {
+      setPolicy(c, MAILBOX_POLICY)
+      return c.html(page('403', `<h1>403</h1><p>${escape(messageZh)}</p><p>${escape(message)}</p>`), 403)
+    }
+    return c.json(errorBody('forbidden', message, messageZh), 403)
+  }
+  await next()
+  if (!c.res.headers.has('content-security-policy') && c.res.headers.get('content-type')?.startsWith('text/html')) setPolicy(c, MAILBOX_POLICY)
+})
+
 export const devMailRoutes = new Hono<AppEnv>()
-devMailRoutes.use('/dev/mail', async (c, next) => (c.var.deps.env.nodeEnv === 'production' ? c.notFound() : next()))
-devMailRoutes.use('/dev/mail/*', async (c, next) => (c.var.deps.env.nodeEnv === 'production' ? c.notFound() : next()))
+devMailRoutes.use('/dev/mail', guard)
+devMailRoutes.use('/dev/mail/*', guard)
 
 devMailRoutes.get('/dev/mail/messages.json', async (c) => {
   const dataDir = c.var.deps.env.dataDir
@@ -73,6 +116,7 @@ devMailRoutes.get('/dev/mail/:id', async (c) => {
   if (!NAME.test(file)) return c.notFound()
   const m = await parse(c.var.deps.env.dataDir, file).catch(() => null)
   if (!m) return c.notFound()
+  setPolicy(c, MESSAGE_POLICY)
   return c.html(
     page(
       m.subject,

@@ -1,1 +1,0 @@
-ALTER TABLE `mf_deployments` ADD `activation` integer DEFAULT 0 NOT NULL;
