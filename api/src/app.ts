@@ -19,6 +19,7 @@ import { devMailRoutes } from './routes/notifications/dev-mail.routes.ts'
 import { delegationsRoutes } from './routes/tasks/delegations.routes.ts'
 import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
 import { peopleRoutes } from './routes/people/people.routes.ts'
+import { orgRoutes } from './routes/org/org.routes.ts'
 import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
 import { createWebRoutes } from './web/shell-page.ts'
 
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
     .route('/', tasksRoutes)
     .route('/', delegationsRoutes)
     .route('/', peopleRoutes)
+    .route('/', orgRoutes)
     .route('/', notificationsRoutes)
     .route('/', notificationsAdminRoutes)
     .route('/', widgetsRoutes)

@@ -64,6 +64,8 @@ export const policy = {
   isAdmin: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Registering or rolling back a version of a browser part. Scripts use the deploy token instead. */
   canManageDeployments: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** People, their roles and organisation imports (the console's 人员与角色 and 导入 areas). */
+  canManageOrganisation: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Seeing progress messages that could not be delivered, and sending them again. */
   canManageNotifications: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reviewers see the to-do list: anyone who holds a role that handles a step. */
