@@ -26,12 +26,12 @@ export const SHEETS: Record<SheetKind, { zh: string; columns: Column[] }> = {
   departments: {
     zh: '部门',
     columns: [
-      col('code', '部门代码', true, 'housing', '英文小写、数字和连字符，导入后不可更改', 'lower-case letters, digits and hyphens; fixed once imported'),
-      col('nameZh', '中文名称', true, '后勤公寓管理中心', '', ''),
-      col('nameEn', '英文名称', false, 'Student Housing Centre', '留空则用中文名称', 'empty: the Chinese name'),
-      col('kind', '类型', true, 'office', 'office（职能部门）或 college（学院）', 'office or college'),
+      col('code', '部门代码', true, 'college-cs', '英文小写、数字和连字符，导入后不可更改', 'lower-case letters, digits and hyphens; fixed once imported'),
+      col('nameZh', '中文名称', true, '计算机学院', '', ''),
+      col('nameEn', '英文名称', false, 'College of Computer Science', '留空则用中文名称', 'empty: the Chinese name'),
+      col('kind', '类型', true, 'college', 'office（职能部门）或 college（学院）', 'office or college'),
       col('phone', '电话', false, '0571-8800-1234', '不能以 + 号开头', 'must not start with +'),
-      col('location', '地点', false, '明湖苑 1 号楼 101', '', ''),
+      col('location', '地点', false, '计算机楼 201', '', ''),
     ],
   },
   classes: {
@@ -46,13 +46,13 @@ export const SHEETS: Record<SheetKind, { zh: string; columns: Column[] }> = {
   people: {
     zh: '人员',
     columns: [
-      col('cardNumber', '校园卡号', true, '2025010001', '请把本列设为文本格式，以免丢失开头的 0；同一卡号只能出现一次', 'format the column as text so leading zeros stay; each card number once'),
-      col('name', '姓名', true, '张三', '', ''),
-      col('nameEn', '英文名', false, 'Zhang San', '留空则用姓名', 'empty: the name'),
-      col('kind', '类别', true, 'undergraduate', 'staff（教职工）、undergraduate（本科生）、graduate（研究生）或 international（留学生）', 'staff, undergraduate, graduate or international'),
+      col('cardNumber', '校园卡号', true, '0301001', '请把本列设为文本格式，以免丢失开头的 0；同一卡号只能出现一次', 'format the column as text so leading zeros stay; each card number once'),
+      col('name', '姓名', true, '王老师', '', ''),
+      col('nameEn', '英文名', false, 'Wang Laoshi', '留空则用姓名', 'empty: the name'),
+      col('kind', '类别', true, 'staff', 'staff（教职工）、undergraduate（本科生）、graduate（研究生）或 international（留学生）', 'staff, undergraduate, graduate or international'),
       col('department', '所属部门', true, 'college-cs', '部门代码（学生填学院）', 'a department code (a college for students)'),
-      col('class', '班级', false, 'cs-2025-1', '学生的班级代码', 'a student’s class code'),
-      col('email', '电子邮箱', false, 'zhangsan@univ.edu.cn', '', ''),
+      col('class', '班级', false, '', '学生的班级代码', 'a student’s class code'),
+      col('email', '电子邮箱', false, 'wang@univ.edu.cn', '', ''),
       col('phone', '手机', false, '138-0000-0001', '不能以 + 号开头', 'must not start with +'),
       col('status', '状态', false, 'active', 'active（在校，默认）或 left（已离校/离职：保留记录，不能再登录，待办转交）', 'active (default) or left (keeps their history; no login; open tasks handed over)'),
       col('substitute', '待办接替人', false, '', '离开的人的待办转交给此卡号；留空则交给环节的超时联系人', 'a leaver’s open tasks go to this card number; empty: to the step’s escalation contact'),
@@ -62,8 +62,8 @@ export const SHEETS: Record<SheetKind, { zh: string; columns: Column[] }> = {
     zh: '角色',
     columns: [
       col('cardNumber', '校园卡号', true, '0301001', '人员表中的卡号（或已在系统中的人员）', 'a card number of the people sheet (or already in the hall)'),
-      col('role', '角色', true, 'reviewer', 'counsellor、college-secretary、college-deputy-secretary、head-of-department、reviewer、service-owner、president-office、admin', 'one of the roles listed'),
-      col('scope', '范围', false, 'housing', '辅导员：班级代码；学院书记/副书记：学院代码；其他：部门代码；admin 留空', 'counsellor: a class; college roles: a college; others: a department; admin: empty'),
+      col('role', '角色', true, 'counsellor', 'counsellor、college-secretary、college-deputy-secretary、head-of-department、reviewer、service-owner、president-office、admin', 'one of the roles listed'),
+      col('scope', '范围', false, 'cs-2025-1', '辅导员：班级代码；学院书记/副书记：学院代码；其他：部门代码；admin 留空', 'counsellor: a class; college roles: a college; others: a department; admin: empty'),
     ],
   },
 }
