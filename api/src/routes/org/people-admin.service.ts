@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/record.ts'
 import { transaction, type Db } from '../../db/client.ts'
 import { classes, departments, people, roleGrants } from '../../db/schema/index.ts'
@@ -16,7 +16,7 @@ const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 export function searchAdminPeople(db: Db, q: string, role?: string) {
   const text = q.trim()
   const conditions = [
-    text ? or(sql`${people.name} LIKE ${likeText(text)} ESCAPE '\\'`, sql`${people.nameEn} LIKE ${likeText(text)} ESCAPE '\\'`, like(people.cardNumber, `${text.replace(/[\\%_]/g, '')}%`)) : undefined,
+    text ? or(sql`${people.name} LIKE ${likeText(text)} ESCAPE '\\'`, sql`${people.nameEn} LIKE ${likeText(text)} ESCAPE '\\'`, sql`${people.cardNumber} LIKE ${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`) : undefined,
     role ? inArray(people.cardNumber, db.select({ c: roleGrants.cardNumber }).from(roleGrants).where(eq(roleGrants.role, role))) : undefined,
   ].filter(Boolean)
   const where = conditions.length ? and(...conditions) : undefined

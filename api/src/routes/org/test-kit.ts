@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { Hall } from '../applications/test-kit.ts'
+import type { testApp } from '../../test-support.ts'
 
 // Building organisation files in tests: a workbook from rows keyed by column, and the upload.
 
@@ -28,7 +28,8 @@ export function csv(sheets: Sheets): Uint8Array {
   return new TextEncoder().encode([keys.join(','), ...rows.map((r) => keys.map((k) => quote((r as Record<string, unknown>)[k])).join(','))].join('\r\n') + '\r\n')
 }
 
-export async function upload(h: Hall, card: string, bytes: Uint8Array, name: string, opts: { dryRun?: boolean; mode?: 'full' | 'partial' } = {}) {
+/** Uploads as `card` to POST /api/admin/org/imports (a partial dry run unless told). */
+export async function upload(h: Pick<Awaited<ReturnType<typeof testApp>>, 'app' | 'loginAs' | 'deps'>, card: string, bytes: Uint8Array, name: string, opts: { dryRun?: boolean; mode?: 'full' | 'partial' } = {}) {
   const form = new FormData()
   form.set('file', new File([bytes], name))
   form.set('dryRun', String(opts.dryRun ?? true))
