@@ -31,7 +31,7 @@ export function csv(sheets: Sheets): Uint8Array {
 /** Uploads as `card` to POST /api/admin/org/imports (a partial dry run unless told). */
 export async function upload(h: Pick<Awaited<ReturnType<typeof testApp>>, 'app' | 'loginAs' | 'deps'>, card: string, bytes: Uint8Array, name: string, opts: { dryRun?: boolean; mode?: 'full' | 'partial' } = {}) {
   const form = new FormData()
-  form.set('file', new File([bytes], name))
+  form.set('file', new File([new Uint8Array(bytes)], name))
   form.set('dryRun', String(opts.dryRun ?? true))
   form.set('mode', opts.mode ?? 'partial')
   const res = await h.app.request('/api/admin/org/imports', { method: 'POST', headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin }, body: form })
