@@ -13,6 +13,8 @@ import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
 import { startNotifications } from './notifications/index.ts'
 import { syncLocalBuilds } from './routes/deployments/deployments.service.ts'
+import { ensureConfiguredAdmins } from './routes/org/org.service.ts'
+import { startOrgSync } from './routes/org/org.sync.ts'
 import { workingCalendar } from './workflow/calendar.ts'
 import { startDeadlineScan } from './workflow/deadlines.ts'
 
@@ -38,6 +40,9 @@ const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployTok
 const seeded = seedDemo(db)
 if (seeded) log.info(seeded, 'seeded the demo university and the first-batch services')
 storeSeededFiles(env.uploadsDir)
+// HALL_ADMINS: the first administrators, granted once they are known (and at login before that).
+const admins = ensureConfiguredAdmins(db, deps)
+if (admins.length) log.info({ admins }, 'granted admin to HALL_ADMINS')
 await syncLocalBuilds(deps)
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
@@ -50,10 +55,13 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info({ port: info.port, url: env.publicUrl, idp: env.idpMetadataPath }, 'Service Hall API listening')
 })
 const stopDeadlineScan = startDeadlineScan(deps)
+// The organisation from the data platform every HALL_ORG_SYNC_MINUTES (0: never).
+const orgSync = startOrgSync(deps)
 
 const stop = (signal: string) => {
   log.info({ signal }, 'stopping')
   stopDeadlineScan()
+  orgSync.stop()
   server.close(async () => {
     await notifications.stop()
     db.$client.close()
