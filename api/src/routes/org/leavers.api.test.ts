@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { auditLog, notifications, people, roleGrants, tasks } from '../../db/schema/index.ts'
+import { auditLog, classes, notifications, people, roleGrants, tasks } from '../../db/schema/index.ts'
 import { hall, who } from '../applications/test-kit.ts'
 import { upload, workbook } from './test-kit.ts'
 
@@ -64,6 +64,22 @@ describe('a leaver in an organisation import', () => {
     expect(run.body.report.refused).toEqual([expect.objectContaining({ sheet: 'people', row: 2, key: who.counsellor, reason: expect.stringMatching(/neither a substitute nor an escalation contact/) })])
     expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual([who.counsellor])
     expect(h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)).get()?.leftAt).toBeNull()
+  })
+
+  it('keeps the roles of someone a full list lacks while their task cannot be handed over', async () => {
+    const h = await hall()
+    // 0200009 comes in by an import as the only reviewer of the library, then gets a task there.
+    const first = await workbook({ people: [{ cardNumber: '0200009', name: '丙', kind: 'staff', department: 'library' }], roles: [{ cardNumber: '0200009', role: 'counsellor', scope: 'cs-2023-1' }] })
+    h.deps.db.insert(classes).values({ code: 'cs-2023-1', nameZh: '计科2023级1班', nameEn: 'CS 2023-1', collegeCode: 'college-cs' }).run()
+    expect((await upload(h, who.admin, first, 'a.xlsx', { dryRun: false, mode: 'full' })).status).toBe(200)
+    h.deps.db.delete(roleGrants).where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.cardNumber, who.counsellor))).run()
+    h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary')).run()
+    const id = await h.leave(who.student, 2)
+    await h.taskOf('0200009', id)
+    const run = await upload(h, who.admin, await workbook({ people: [{ cardNumber: '0300009', name: '丁', kind: 'staff', department: 'library' }] }), 'b.xlsx', { dryRun: false, mode: 'full' })
+    expect(run.body.report.refused).toEqual([expect.objectContaining({ row: null, key: '0200009' })])
+    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0200009')).all()).toHaveLength(1)
+    expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual(['0200009'])
   })
 
   it('a full list marks as left the imported people it no longer lists, and revokes imported roles it no longer lists', async () => {

@@ -235,6 +235,8 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   if (mode === 'full') for (const p of dbPeople.values()) if (p.origin === 'import' && !p.leftAt && !mentioned.has(p.cardNumber)) leaverCards.add(p.cardNumber)
 
   const leave: Plan['leave'] = []
+  /** Leavers refused (their tasks could not be handed over): they stay as they are, roles included. */
+  const stayAsTheyAre = new Set<string>()
   for (const card of leaverCards) {
     const substitute = filePeople.get(card)?.substitute ?? null
     const open = db
@@ -268,6 +270,7 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
       const row = filePeople.get(card)?.row ?? null
       refuse(refused, 'people', row, card, `${card} cannot leave yet: ${problem.en}`, `${card} 暂不能标记离开：${problem.zh}`)
       filePeople.delete(card)
+      stayAsTheyAre.add(card)
       continue
     }
     leave.push({ cardNumber: card, transfers })
@@ -323,7 +326,7 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   for (const g of dbGrants) {
     const key = grantKey(g)
     if (leaving.has(g.cardNumber)) { revoke.push({ ...g, why: 'the person left' }); removed.push({ sheet: 'roles', key, detail: 'revoked: the person left' }); continue }
-    if (mode === 'full' && g.origin === 'import' && !mentionedGrants.has(key) && !(g.role === 'admin' && keepAdmins.includes(g.cardNumber))) {
+    if (mode === 'full' && g.origin === 'import' && !mentionedGrants.has(key) && !stayAsTheyAre.has(g.cardNumber) && !(g.role === 'admin' && keepAdmins.includes(g.cardNumber))) {
       revoke.push({ ...g, why: 'absent from the full list' })
       removed.push({ sheet: 'roles', key, detail: 'revoked: absent from the full list' })
     }
