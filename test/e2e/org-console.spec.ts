@@ -53,4 +53,12 @@ test('an organisation import: dry run with a refused row, the run, then the pers
   const person = page.getByTestId(`person-${card}`)
   await expect(person).toContainText(`测试员${suffix}`)
   await expect(person.getByTestId('role-reviewer-housing')).toContainText('审核人 · 后勤公寓管理中心')
+
+  // On a phone (375 px) both areas fit the width: nothing needs a sideways scroll of the page.
+  await page.setViewportSize({ width: 375, height: 740 })
+  await expect(person).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  await page.getByTestId('admin-tab-imports').click()
+  await expect(page.getByTestId('import-dry-run')).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 })
