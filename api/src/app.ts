@@ -23,6 +23,7 @@ import { delegationsRoutes } from './routes/tasks/delegations.routes.ts'
 import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
 import { escalationsRoutes } from './routes/escalations/escalations.routes.ts'
 import { peopleRoutes } from './routes/people/people.routes.ts'
+import { orgRoutes } from './routes/org/org.routes.ts'
 import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
 import { apiDocsPolicy, newNonce, setPolicy } from './web/csp.ts'
 import { createWebRoutes, withNonce } from './web/shell-page.ts'
@@ -92,6 +93,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
     .route('/', escalationsRoutes)
     .route('/', delegationsRoutes)
     .route('/', peopleRoutes)
+    .route('/', orgRoutes)
     .route('/', notificationsRoutes)
     .route('/', notificationsAdminRoutes)
     .route('/', widgetsRoutes)

@@ -57,6 +57,11 @@ const schema = z.object({
   HALL_CALENDAR_FILE: z.string().min(1).optional(),
   HALL_WIDGET_ORIGINS: z.string().optional(),
   HALL_IMPORT_MAP_OVERRIDES: z.enum(['0', '1', 'true', 'false'], { error: 'HALL_IMPORT_MAP_OVERRIDES is 1 or 0' }).optional(),
+  HALL_ADMINS: z
+    .string()
+    .regex(/^[^\s,]*(\s*,\s*[^\s,]+)*\s*$/, 'HALL_ADMINS is a comma-separated list of campus card numbers')
+    .optional(),
+  HALL_ORG_SYNC_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60, 'HALL_ORG_SYNC_MINUTES is at most 10080 (a week)').default(0),
   HALL_TRUST_PROXY: z
     .string()
     .regex(/^(|0|[1-9]|true|false)$/, 'HALL_TRUST_PROXY is the number of reverse proxies in front of the hall (0 to 9), or true for one')
@@ -187,6 +192,13 @@ function toEnv(raw: z.infer<typeof schema>) {
     streamsPerNode: raw.HALL_STREAMS_PER_NODE,
     /** Outstanding login requests kept at most (the oldest go first when a flood starts more). */
     loginPendingMax: raw.HALL_LOGIN_PENDING_MAX,
+    /** Card numbers of the first administrators: granted `admin` at every start when missing (HALL_ADMINS). */
+    admins: (raw.HALL_ADMINS ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+    /** How often the organisation is synchronised from the data platform (minutes; 0: never). Needs HALL_DATA_PLATFORM=http. */
+    orgSyncMinutes: raw.HALL_ORG_SYNC_MINUTES,
     /** The repository root: where the built parts are found for the start sync. */
     sourceRoot: path.resolve(raw.HALL_SOURCE_ROOT ?? path.join(import.meta.dirname, '..', '..')),
   }
@@ -220,6 +232,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(
       'HALL_DEMO=1 is refused when NODE_ENV=production: a production hall starts empty and is filled from the university\'s own IdP, people and services. Unset HALL_DEMO (or set HALL_DEMO=0), or run the demo without NODE_ENV=production',
     )
+  }
+  if (env.orgSyncMinutes > 0 && env.dataPlatform.kind !== 'http') {
+    throw new Error('Invalid configuration:\n  HALL_ORG_SYNC_MINUTES: the organisation is synchronised from the data platform, so it needs HALL_DATA_PLATFORM=http and HALL_DATA_PLATFORM_URL')
   }
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')

@@ -12,6 +12,8 @@ import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
 import { startNotifications } from './notifications/index.ts'
 import { prepareData } from './startup.ts'
+import { ensureConfiguredAdmins } from './routes/org/org.service.ts'
+import { startOrgSync } from './routes/org/org.sync.ts'
 import { workingCalendar } from './workflow/calendar.ts'
 import { startDeadlineScan } from './workflow/deadlines.ts'
 
@@ -36,6 +38,9 @@ workingCalendar(env)
 const db = openDb(env.dbFile)
 const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployToken() }
 await prepareData(deps)
+// HALL_ADMINS: the first administrators, granted once they are known (and at login before that).
+const admins = ensureConfiguredAdmins(db, deps)
+if (admins.length) log.info({ admins }, 'granted admin to HALL_ADMINS')
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
 if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made the hall\'s SAML signing key (an IdP that trusted an earlier key needs our metadata again)')
@@ -52,12 +57,15 @@ const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info({ port: info.port, url: env.publicUrl, idp: env.idpMetadataPath }, 'Service Hall API listening')
 })
 const stopDeadlineScan = startDeadlineScan(deps)
+// The organisation from the data platform every HALL_ORG_SYNC_MINUTES (0: never).
+const orgSync = startOrgSync(deps)
 
 const stop = (signal: string) => {
   log.info({ signal }, 'stopping')
   stopDeadlineScan()
   clearInterval(auditFlush)
   guards.audit.flush()
+  orgSync.stop()
   server.close(async () => {
     await notifications.stop()
     db.$client.close()

@@ -83,6 +83,7 @@ export type LoginRule =
   | 'status'
   | 'subject'
   | 'replayed'
+  | 'left'
 
 export class LoginRefused extends Error {
   constructor(

@@ -28,12 +28,17 @@ export function resolveUser(db: Db, env: Env, login: VerifiedLogin): SessionUser
     throw new LoginRefused('subject', `no usable campus card number in ${attrs.cardNumber ? `attribute ${attrs.cardNumber}` : 'the NameID'}`)
   }
   const person = db.select().from(people).where(eq(people.cardNumber, cardNumber)).get()
+  // Someone who left keeps their history but not their access (an organisation import marked them).
+  if (person?.leftAt) throw new LoginRefused('left', `${cardNumber} has left the university (since ${person.leftAt.toISOString().slice(0, 10)})`)
+  // HALL_ADMINS are administrators from the first login, before any import knows them.
+  const configuredAdmin = env.admins.includes(cardNumber) ? [{ role: 'admin', scope: '*' }] : []
   if (person) {
     const roles = db
       .select({ role: roleGrants.role, scope: roleGrants.scope })
       .from(roleGrants)
       .where(eq(roleGrants.cardNumber, cardNumber))
       .all()
+    if (configuredAdmin.length && !roles.some((r) => r.role === 'admin')) roles.push(...configuredAdmin)
     return {
       cardNumber,
       name: person.name,
@@ -54,7 +59,7 @@ export function resolveUser(db: Db, env: Env, login: VerifiedLogin): SessionUser
     nameEn: name,
     kind: KINDS.includes(kind as UserKind) ? (kind as UserKind) : null,
     departmentCode: department ? department.code : null,
-    roles: [],
+    roles: configuredAdmin,
     knownToDataPlatform: false,
   }
 }

@@ -76,6 +76,8 @@ export const policy = {
   canManageDeployments: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reading the development mailbox (/dev/mail): every person's e-mail, so administrators only. */
   canReadDevMail: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** People, their roles and organisation imports (the console's 人员与角色 and 导入 areas). */
+  canManageOrganisation: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Seeing progress messages that could not be delivered, and sending them again. */
   canManageNotifications: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reviewers see the to-do list: anyone who holds a role that handles a step. */

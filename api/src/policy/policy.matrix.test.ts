@@ -294,3 +294,39 @@ describe('the authorization matrix of feedback', () => {
     expect((await h.get(who.presidentOffice, '/api/statistics')).status).toBe(200)
   })
 })
+
+// The organisation (issue 12): people, roles and imports are the administrators' alone.
+describe('the authorization matrix of the organisation', () => {
+  it('answers every role on the people, roles and import routes as the policy says', async () => {
+    const h = await hall()
+    const admin = (ok: number) => row(403, 403, 403, 403, 403, 403, 403, 403, ok, 401) as Record<Role, number>
+    const checks: Record<string, { expected: Record<Role, number>; probe: (card: string | null) => Promise<number> }> = {
+      'GET /api/admin/org/template': {
+        expected: admin(200),
+        probe: async (card) => (await h.app.request('/api/admin/org/template', { headers: card ? { cookie: await h.loginAs(card) } : {} })).status,
+      },
+      // A JSON body where a file belongs: past the policy, the body is refused as the wrong type.
+      'POST /api/admin/org/imports': { expected: admin(415), probe: async (card) => (await h.post(card, '/api/admin/org/imports', {})).status },
+      'GET /api/admin/org/imports': { expected: admin(200), probe: async (card) => (await h.get(card, '/api/admin/org/imports')).status },
+      'GET /api/admin/org/imports/{id}': { expected: admin(404), probe: async (card) => (await h.get(card, '/api/admin/org/imports/999')).status },
+      'GET /api/admin/org/units': { expected: admin(200), probe: async (card) => (await h.get(card, '/api/admin/org/units')).status },
+      'GET /api/admin/people': { expected: admin(200), probe: async (card) => (await h.get(card, '/api/admin/people?q=李')).status },
+      'POST /api/admin/people/{cardNumber}/roles': {
+        expected: admin(200),
+        probe: async (card) => (await h.post(card, `/api/admin/people/${who.professor}/roles`, { role: 'reviewer', scope: 'housing' })).status,
+      },
+      'DELETE /api/admin/people/{cardNumber}/roles': {
+        expected: admin(404),
+        probe: async (card) => (await h.call(card, 'DELETE', `/api/admin/people/${who.professor}/roles?role=reviewer&scope=library`)).status,
+      },
+    }
+    const actual: Record<string, Record<string, number>> = {}
+    const expected: Record<string, Record<string, number>> = {}
+    for (const [route, check] of Object.entries(checks)) {
+      expected[route] = check.expected
+      actual[route] = {}
+      for (const [role, card] of Object.entries(roles)) actual[route]![role] = await check.probe(card)
+    }
+    expect(actual).toEqual(expected)
+  })
+})

@@ -1,5 +1,5 @@
 import type { ApplicantFacts, AssigneeResolver, ResolvableRule } from '@hall/workflow'
-import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { delegations, departments, people, roleGrants } from '../db/schema/index.ts'
 
@@ -42,19 +42,24 @@ export function applicantFacts(db: Db, cardNumber: string): ApplicantFacts | nul
   }
 }
 
-/** Everyone holding `role` exactly in `scope` (an admin's `*` grant does not make them a reviewer). */
-function holders(db: Db, role: string, scope: string): string[] {
+/**
+ * Everyone holding `role` exactly in `scope` (an admin's `*` grant does not make them a reviewer).
+ * People who left are never assigned, even if a grant of theirs remained.
+ */
+export function holders(db: Db, role: string, scope: string): string[] {
   return db
     .select({ cardNumber: roleGrants.cardNumber })
     .from(roleGrants)
-    .where(and(eq(roleGrants.role, role), eq(roleGrants.scope, scope)))
+    .innerJoin(people, eq(people.cardNumber, roleGrants.cardNumber))
+    .where(and(eq(roleGrants.role, role), eq(roleGrants.scope, scope), isNull(people.leftAt)))
     .orderBy(asc(roleGrants.cardNumber))
     .all()
     .map((r) => r.cardNumber)
 }
 
+/** Whether the person is in the organisation now (known and not left): only they can be assigned. */
 function exists(db: Db, cardNumber: string): boolean {
-  return !!db.select({ c: people.cardNumber }).from(people).where(eq(people.cardNumber, cardNumber)).get()
+  return !!db.select({ c: people.cardNumber }).from(people).where(and(eq(people.cardNumber, cardNumber), isNull(people.leftAt))).get()
 }
 
 /** The substitute `cardNumber` named for the moment `at`, or null. The newest delegation wins. */

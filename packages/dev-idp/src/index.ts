@@ -40,4 +40,5 @@ export {
   type ServiceProviderInfo,
 } from './app.ts'
 export { demoUniversityGroups } from './accounts.ts'
+export { accountsFromFile } from './accounts-file.ts'
 export type { AccountGroup, IdpPerson } from './pages.ts'

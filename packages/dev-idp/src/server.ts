@@ -12,7 +12,7 @@ if (process.env.NODE_ENV === 'production') {
   process.exit(1)
 }
 
-const { createIdpApp, demoUniversityGroups, ensureIdpKeys, hallServiceProvider, idpMetadata, idpUrls, spSigningCertFromMetadata } = await import('./index.ts')
+const { accountsFromFile, createIdpApp, demoUniversityGroups, ensureIdpKeys, hallServiceProvider, idpMetadata, idpUrls, spSigningCertFromMetadata } = await import('./index.ts')
 
 const parsed = z
   .object({
@@ -21,6 +21,8 @@ const parsed = z
     HALL_DATA_DIR: z.string().min(1).default('./data'),
     HALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
     HALL_SP_ENTITY_ID: z.string().min(1).optional(),
+    /** An organisation file (.xlsx or .csv, as for `npm run import:org`): log in its people instead of the demo university's. */
+    DEV_IDP_ACCOUNTS_FILE: z.string().min(1).optional(),
   })
   .safeParse(process.env)
 if (!parsed.success) {
@@ -53,7 +55,7 @@ const app = createIdpApp({
   baseUrl,
   keys,
   sp: { ...hallServiceProvider(env.HALL_PUBLIC_URL, env.HALL_SP_ENTITY_ID), signingCert },
-  groups: demoUniversityGroups(),
+  groups: env.DEV_IDP_ACCOUNTS_FILE ? await accountsFromFile(path.resolve(env.DEV_IDP_ACCOUNTS_FILE)) : demoUniversityGroups(),
 })
 
 const server = serve({ fetch: app.fetch, port: env.DEV_IDP_PORT }, () => {

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm'
+import { count, eq, isNull } from 'drizzle-orm'
 import { pinyin } from 'pinyin-pro'
 import type { Db } from '../../db/client.ts'
 import { departments, people } from '../../db/schema/index.ts'
@@ -37,10 +37,11 @@ function textOf(profile: Record<string, unknown>, key: 'titleZh' | 'titleEn'): s
 }
 
 function directory(db: Db, now: number): Entry[] {
-  const size = db.select({ n: count() }).from(people).get()?.n ?? 0
+  // People who left are not offered: they can no longer be handed a task.
+  const size = db.select({ n: count() }).from(people).where(isNull(people.leftAt)).get()?.n ?? 0
   const known = indexes.get(db)
   if (known && known.size === size && now - known.builtAt < INDEX_TTL_MS) return known.entries
-  const rows = db.select({ person: people, department: departments }).from(people).leftJoin(departments, eq(departments.code, people.departmentCode)).all()
+  const rows = db.select({ person: people, department: departments }).from(people).leftJoin(departments, eq(departments.code, people.departmentCode)).where(isNull(people.leftAt)).all()
   const entries = rows.map(({ person: p, department: d }) => ({
     cardNumber: p.cardNumber,
     name: p.name,

@@ -1,3 +1,37 @@
 import type zhCN from './people.zh-CN.ts'
 
-export default {} satisfies typeof zhCN
+export default {
+  intro: 'Find people by name or campus card number, see their roles, grant and revoke them. Every change is in the audit log.',
+  search: 'Name or campus card number',
+  searchButton: 'Search',
+  total: '{n} people match; the first {shown} are shown',
+  empty: 'Nobody matches',
+  columns: { cardNumber: 'Card number', name: 'Name', department: 'Department', kind: 'Kind', roles: 'Roles', actions: 'Actions' },
+  kinds: { staff: 'Staff', undergraduate: 'Undergraduate', graduate: 'Graduate', international: 'International student' },
+  left: 'Left',
+  noRoles: 'None',
+  grant: 'Grant a role',
+  revoke: 'Revoke {role} ({scope})',
+  revokeConfirm: 'Revoke the role “{role}” ({scope}) of {name}?',
+  revoked: 'Revoked',
+  granted: 'Granted',
+  alreadyHeld: 'They hold this role already',
+  dialogTitle: 'Grant a role to {name}',
+  role: 'Role',
+  scope: 'Scope',
+  scopeHint: { counsellor: 'The class', college: 'The college', department: 'The department', admin: 'An administrator has no scope' },
+  submit: 'Grant',
+  cancel: 'Cancel',
+  confirm: 'Revoke',
+  forbidden: 'Only administrators manage people and roles.',
+  roles: {
+    counsellor: 'Counsellor',
+    'college-secretary': 'College secretary',
+    'college-deputy-secretary': 'College deputy secretary',
+    'head-of-department': 'Head of department',
+    reviewer: 'Reviewer',
+    'service-owner': 'Service owner',
+    'president-office': "President's office",
+    admin: 'Administrator',
+  },
+} satisfies typeof zhCN

@@ -1,0 +1,189 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { requireUser } from '../../auth/index.ts'
+import { clientAddress } from '../../lib/client-address.ts'
+import { HallError, errorsFor } from '../../lib/errors.ts'
+import { createRouter } from '../../lib/router.ts'
+import { policy } from '../../policy/index.ts'
+import { getImport, listImports, recordFailedImport, runImport, type ImportReport } from './org.service.ts'
+import { readOrganisationFile, templateWorkbook, UnreadableFile } from './org.sheets.ts'
+import { grantRole, orgUnits, revokeRole, searchAdminPeople } from './people-admin.service.ts'
+import {
+  AdminPeopleList,
+  AdminPeopleQuery,
+  CardParam,
+  GrantBody,
+  IdParam,
+  ImportForm,
+  ImportRunList,
+  ImportRunWithReport,
+  Units,
+} from './org.schemas.ts'
+
+// The organisation in the administration console (issue 12): the import template, imports (a dry
+// run first, then the run) and their history, people and their roles. Administrators only.
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+const router = createRouter()
+for (const path of ['/api/admin/org/*', '/api/admin/people', '/api/admin/people/*']) {
+  router.use(path, requireUser)
+  router.use(path, async (c, next) => {
+    if (!policy.canManageOrganisation(c.var.user)) {
+      throw new HallError(403, 'forbidden', 'Only administrators manage people, roles and organisation imports', '只有系统管理员可以管理人员、角色和组织导入')
+    }
+    await next()
+  })
+}
+
+const runView = (r: NonNullable<ReturnType<typeof getImport>>) => ({
+  id: r.id,
+  source: r.source,
+  origin: r.origin,
+  mode: r.mode,
+  dryRun: r.dryRun,
+  status: r.status,
+  actor: r.actor,
+  at: r.at.toISOString(),
+})
+
+export const orgRoutes = router
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/org/template',
+      tags: ['Organisation'],
+      summary: 'Download the import template (.xlsx): one sheet per kind with its header and an example row, and a notes sheet',
+      responses: { 200: { description: 'The workbook', content: { [XLSX]: { schema: z.any() } } }, ...errorsFor(401, 403) },
+    }),
+    async (c) => {
+      const file = await templateWorkbook()
+      return c.body(new Uint8Array(file), 200, { 'Content-Type': XLSX, 'Content-Disposition': 'attachment; filename="organisation-template.xlsx"', 'Cache-Control': 'no-store' })
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/org/imports',
+      tags: ['Organisation'],
+      summary: 'Import the organisation from an .xlsx or .csv file (a dry run unless dryRun=false)',
+      description:
+        'A dry run reports what would be added, changed and removed, and every refused row with its sheet, row number and reason, and imports nothing. A run imports the valid rows in one transaction. Both are kept with their report (GET /api/admin/org/imports). A file that cannot be read at all answers 422 and is kept as a failed run.',
+      middleware: [
+        async (c, next) =>
+          bodyLimit({
+            maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
+            onError: () => {
+              throw new HallError(413, 'file_too_large', 'The file is larger than the hall takes (HALL_UPLOAD_MAX_MB)', '文件超过办事大厅的上限（HALL_UPLOAD_MAX_MB）')
+            },
+          })(c, next),
+      ] as const,
+      request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportForm } } } },
+      responses: { 200: json(ImportRunWithReport, 'The run and its report'), ...errorsFor(400, 401, 403, 413, 422) },
+    }),
+    async (c) => {
+      const { deps, user } = c.var
+      const form = c.req.valid('form')
+      const dryRun = form.dryRun !== 'false'
+      const base = { mode: form.mode, dryRun, source: 'file' as const, origin: form.file.name || 'upload', actor: user!.cardNumber, ip: clientAddress(c, deps.env.trustProxyHops) }
+      let read
+      try {
+        read = await readOrganisationFile(new Uint8Array(await form.file.arrayBuffer()), form.file.name)
+      } catch (err) {
+        if (!(err instanceof UnreadableFile)) throw err
+        recordFailedImport(deps, { ...base, reason: err.message, reasonZh: err.messageZh })
+        throw new HallError(422, 'unreadable_file', err.message, err.messageZh)
+      }
+      const run = runImport(deps, { ...base, rows: read.rows, readRefused: read.refused })
+      const row = getImport(deps.db, run.id)!
+      return c.json({ ...runView(row), report: run.report }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/org/imports',
+      tags: ['Organisation'],
+      summary: 'The import runs (dry runs too), newest first, with their counts',
+      responses: { 200: json(ImportRunList, 'At most 50 runs'), ...errorsFor(401, 403) },
+    }),
+    (c) => {
+      const items = listImports(c.var.deps.db).map((r) => ({ ...runView(r), counts: (r.report as unknown as ImportReport).counts }))
+      return c.json({ items }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/org/imports/{id}',
+      tags: ['Organisation'],
+      summary: 'One import run with its whole report',
+      request: { params: IdParam },
+      responses: { 200: json(ImportRunWithReport, 'The run'), ...errorsFor(400, 401, 403, 404) },
+    }),
+    (c) => {
+      const row = getImport(c.var.deps.db, c.req.valid('param').id)
+      if (!row) throw new HallError(404, 'not_found', 'There is no such import run', '没有这次导入记录')
+      return c.json({ ...runView(row), report: row.report as unknown as z.infer<typeof ImportRunWithReport>['report'] }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/org/units',
+      tags: ['Organisation'],
+      summary: 'Departments, classes and roles: what a role can be granted in',
+      responses: { 200: json(Units, 'Everything a grant may name'), ...errorsFor(401, 403) },
+    }),
+    (c) => c.json(orgUnits(c.var.deps.db), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/people',
+      tags: ['Organisation'],
+      summary: 'Find people (those who left too) by name or card number, with their roles',
+      request: { query: AdminPeopleQuery },
+      responses: { 200: json(AdminPeopleList, 'At most 50 people; `total` counts every match'), ...errorsFor(400, 401, 403) },
+    }),
+    (c) => {
+      const { q, role } = c.req.valid('query')
+      return c.json(searchAdminPeople(c.var.deps.db, q, role), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/people/{cardNumber}/roles',
+      tags: ['Organisation'],
+      summary: 'Grant a role with its scope (audited)',
+      request: { params: CardParam, body: { required: true, content: { 'application/json': { schema: GrantBody } } } },
+      responses: {
+        200: json(z.object({ granted: z.boolean(), role: z.string(), scope: z.string() }), 'Granted (granted=false: it was held already)'),
+        ...errorsFor(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    (c) => {
+      const { deps, user } = c.var
+      const { role, scope } = c.req.valid('json')
+      const result = grantRole(deps.db, deps.now(), { cardNumber: c.req.valid('param').cardNumber, role, scope, actor: user!.cardNumber, ip: clientAddress(c, deps.env.trustProxyHops) })
+      return c.json(result, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/admin/people/{cardNumber}/roles',
+      tags: ['Organisation'],
+      summary: 'Revoke a role held in a scope (audited)',
+      request: { params: CardParam, query: z.object({ role: z.string().min(1).max(40), scope: z.string().max(64).default('') }) },
+      responses: { 200: json(z.object({ revoked: z.boolean(), role: z.string(), scope: z.string() }), 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { deps, user } = c.var
+      const { role, scope } = c.req.valid('query')
+      const result = revokeRole(deps.db, deps.now(), { cardNumber: c.req.valid('param').cardNumber, role, scope, actor: user!.cardNumber, ip: clientAddress(c, deps.env.trustProxyHops) })
+      return c.json(result, 200)
+    },
+  )
