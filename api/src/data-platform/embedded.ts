@@ -1,4 +1,3 @@
-import { findKlass } from '@hall/demo-university'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { classes, departments, people, roleGrants, sourceFields, sourceSystems } from '../db/schema/index.ts'
@@ -133,8 +132,8 @@ export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | nul
     if (wanted.length) for (const p of db.select().from(people).where(inArray(people.cardNumber, wanted)).all()) related.set(p.cardNumber, p)
   }
   if (student?.klassCode) {
-    // An imported organisation's classes are in the table; the demo's come from its package.
-    const klass = db.select({ nameZh: classes.nameZh, nameEn: classes.nameEn }).from(classes).where(eq(classes.code, student.klassCode)).get() ?? findKlass(student.klassCode)
+    // Classes are in the table: an imported organisation's, or the demo's (seeded with it).
+    const klass = db.select({ nameZh: classes.nameZh, nameEn: classes.nameEn }).from(classes).where(eq(classes.code, student.klassCode)).get()
     raw['student.klassNameZh'] = klass?.nameZh ?? student.klassCode
     raw['student.klassNameEn'] = klass?.nameEn ?? student.klassCode
     // The counsellor as the organisation grants the role (the same rows the workflow routes by).

@@ -1,11 +1,11 @@
 import { and, count, eq, isNull } from 'drizzle-orm'
-import { departments as demoDepartments, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices } from '@hall/demo-university'
+import { departments as demoDepartments, klasses as demoClasses, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices } from '@hall/demo-university'
 import { seedDataPlatform } from './data-platform.ts'
 import { seedFeedback } from './feedback.ts'
 import { newPlanCache, planPastApplication, writePastApplications, type PastPlan } from './past-applications.ts'
 import type { Db } from '../db/client.ts'
 import { transaction } from '../db/client.ts'
-import { applications, categories, departments, people, roleGrants, serviceVersions, services } from '../db/schema/index.ts'
+import { applications, categories, classes, departments, people, roleGrants, serviceVersions, services } from '../db/schema/index.ts'
 
 /**
  * Fills a fresh database with the demo university (the embedded data platform's people and
@@ -22,6 +22,7 @@ export function seedDemo(db: Db, now = new Date()) {
     tx.insert(departments)
       .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
       .run()
+    seedClasses(tx)
     const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
     tx.insert(people)
       .values(
@@ -77,8 +78,18 @@ export function seedDemo(db: Db, now = new Date()) {
  * What a database seeded by an earlier version of the hall lacks: the data platform's source
  * tables, and the forms of seeded services whose first version has none. Fills only what is empty.
  */
+/** The demo's classes, where the embedded data platform and the organisation import look them up. */
+function seedClasses(tx: Db) {
+  tx.insert(classes)
+    .values(demoClasses.map((k) => ({ code: k.code, nameZh: k.nameZh, nameEn: k.nameEn, collegeCode: k.collegeCode })))
+    .onConflictDoNothing()
+    .run()
+}
+
 function backfill(db: Db) {
   transaction(db, (tx) => {
+    // A demo database made before classes had a table of their own.
+    seedClasses(tx)
     seedDataPlatform(tx)
     for (const [code, form] of Object.entries(formDefinitions)) {
       tx.update(serviceVersions)
