@@ -70,7 +70,7 @@ describe('a leaver in an organisation import', () => {
     const h = await hall()
     // 0200009 comes in by an import as the only reviewer of the library, then gets a task there.
     const first = await workbook({ people: [{ cardNumber: '0200009', name: '丙', kind: 'staff', department: 'library' }], roles: [{ cardNumber: '0200009', role: 'counsellor', scope: 'cs-2023-1' }] })
-    h.deps.db.insert(classes).values({ code: 'cs-2023-1', nameZh: '计科2023级1班', nameEn: 'CS 2023-1', collegeCode: 'college-cs' }).run()
+    h.deps.db.insert(classes).values({ code: 'cs-2023-1', nameZh: '计科2023级1班', nameEn: 'CS 2023-1', collegeCode: 'college-cs' }).onConflictDoNothing().run()
     expect((await upload(h, who.admin, first, 'a.xlsx', { dryRun: false, mode: 'full' })).status).toBe(200)
     h.deps.db.delete(roleGrants).where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.cardNumber, who.counsellor))).run()
     h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary')).run()
