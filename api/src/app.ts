@@ -4,6 +4,7 @@ import { Scalar } from '@scalar/hono-api-reference'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { createAuthRoutes, csrfProtection, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
+import { isMigrated } from './db/client.ts'
 import type { Deps } from './lib/context.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
@@ -20,6 +21,9 @@ import { delegationsRoutes } from './routes/tasks/delegations.routes.ts'
 import { tasksRoutes } from './routes/tasks/tasks.routes.ts'
 import { peopleRoutes } from './routes/people/people.routes.ts'
 import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
+import { adminAuditRoutes } from './routes/admin-audit/audit.routes.ts'
+import { deployTokensRoutes } from './routes/deploy-tokens/deploy-tokens.routes.ts'
+import { meRoutes } from './routes/me/me.routes.ts'
 import { createWebRoutes } from './web/shell-page.ts'
 
 // The reference page's script ships inside @scalar/api-reference (not exported as a subpath).
@@ -55,7 +59,13 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
   app.use('*', sessionMiddleware)
   app.use('*', csrfProtection({ exempt: (c) => (c.req.header('authorization') ?? '').startsWith('Bearer ') }))
 
+  // Liveness: the process answers. Readiness: the database answers and is migrated, so a load
+  // balancer sends no request to a node that would fail it (starting, or its database gone).
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/readyz', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return isMigrated(deps.db) ? c.json({ ready: true }, 200) : c.json({ ready: false, reason: 'the database is not reachable or not migrated yet' }, 503)
+  })
   // Browsers ask for it on every page, the hall's and its auth pages alike.
   app.get('/favicon.ico', (c) => {
     c.header('Cache-Control', 'public, max-age=86400')
@@ -76,6 +86,9 @@ export function createApp(deps: Deps, saml: SamlServiceProvider) {
     .route('/', notificationsRoutes)
     .route('/', notificationsAdminRoutes)
     .route('/', widgetsRoutes)
+    .route('/', adminAuditRoutes)
+    .route('/', deployTokensRoutes)
+    .route('/', meRoutes)
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -32,5 +32,7 @@ export type AppEnv = {
     user: SessionUser | null
     /** Set when the request carried the deployment token (scripts, not browsers). */
     deployer?: string
+    /** The parts the request's deploy token may touch (`*`: the bootstrap token, or an administrator). */
+    deployParts?: '*' | string[]
   }
 }

@@ -64,6 +64,10 @@ export const policy = {
   isAdmin: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Registering or rolling back a version of a browser part. Scripts use the deploy token instead. */
   canManageDeployments: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** Searching and exporting the audit log (logins, denials, roles, deployments, every application's history). */
+  canReadAuditLog: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** Making and revoking the named deploy tokens of teams. */
+  canManageDeployTokens: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Seeing progress messages that could not be delivered, and sending them again. */
   canManageNotifications: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reviewers see the to-do list: anyone who holds a role that handles a step. */

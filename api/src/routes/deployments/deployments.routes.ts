@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
@@ -6,6 +5,7 @@ import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
+import { assertMayDeploy, identifyDeployer } from '../deploy-tokens/deploy-tokens.service.ts'
 import { NAME_PATTERN, VERSION_PATTERN, currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
 
 const Part = z
@@ -37,21 +37,18 @@ const toJson = (d: Row) => ({
   rolledBackAt: d.rolledBackAt?.toISOString() ?? null,
 })
 
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
-
 /** A deploy script (Bearer token) or an administrator's session. */
 const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.req.header('authorization')
-  const { deployToken } = c.var.deps
+  const { db, deployToken, now } = c.var.deps
   if (auth?.startsWith('Bearer ')) {
-    if (!sameSecret(auth.slice(7).trim(), deployToken)) {
-      return c.json(errorBody('bad_token', 'The deploy token is wrong', '部署令牌不正确'), 401)
+    // The bootstrap token may deploy every part; a team's named token only its own parts.
+    const who = identifyDeployer(db, now(), auth.slice(7).trim(), deployToken)
+    if (!who) {
+      return c.json(errorBody('bad_token', 'The deploy token is wrong or was revoked: ask an administrator for a new one', '部署令牌不正确或已被吊销，请向系统管理员申请新令牌'), 401)
     }
-    c.set('deployer', 'deploy-token')
+    c.set('deployer', who.name)
+    c.set('deployParts', who.parts)
     return next()
   }
   const user = c.var.user
@@ -60,6 +57,7 @@ const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
     return c.json(errorBody('forbidden', 'Only administrators manage deployments', '只有系统管理员可以管理部署'), 403)
   }
   c.set('deployer', user.cardNumber)
+  c.set('deployParts', '*')
   return next()
 })
 
@@ -129,6 +127,7 @@ export const deploymentsRoutes = router
     }),
     async (c) => {
       const { part, version, file } = c.req.valid('param')
+      assertMayDeploy(c.var.deployParts, part)
       // A registered version is immutable: browsers cache its files for good.
       if (history(c.var.deps.db, `@hall/${part}`).some((d) => d.version === version)) {
         return c.json(errorBody('version_exists', `@hall/${part} ${version} is registered already; its files never change. Build a new version.`, `@hall/${part} 的版本 ${version} 已登记，文件不可再改；请构建新版本`), 409)
@@ -169,6 +168,7 @@ export const deploymentsRoutes = router
     }),
     async (c) => {
       const { baseUrl, ...manifest } = c.req.valid('json')
+      assertMayDeploy(c.var.deployParts, manifest.name)
       const row = await register(c.var.deps, { manifest, baseUrl, registeredBy: c.var.deployer ?? 'unknown' })
       c.var.deps.log.info({ name: row.name, version: row.version, by: row.registeredBy }, 'deployment registered')
       return c.json(toJson(row), 201)
@@ -188,6 +188,7 @@ export const deploymentsRoutes = router
       },
     }),
     (c) => {
+      assertMayDeploy(c.var.deployParts, c.req.valid('param').part)
       const { from, to } = rollback(c.var.deps, `@hall/${c.req.valid('param').part}`, c.var.deployer ?? 'unknown')
       c.var.deps.log.info({ name: from.name, from: from.version, to: to.version }, 'deployment rolled back')
       return c.json({ from: toJson(from), to: toJson(to) }, 200)
