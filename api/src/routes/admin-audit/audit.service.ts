@@ -10,65 +10,68 @@ import type { AuditFilterInput, AuditItemView } from './audit.schemas.ts'
 // transition); here they only get a prefix on their action and a fixed outcome.
 
 interface Columns {
-  source: SQL<string>
-  id: SQL<number>
-  at: SQL<number>
-  actor: SQL<string>
-  action: SQL<string>
-  outcome: SQL<string>
-  targetKind: SQL<string | null>
-  targetId: SQL<string | null>
-  applicationId: SQL<number | null>
-  ip: SQL<string | null>
-  detail: SQL<string | null>
+  source: SQL.Aliased<string>
+  id: SQL.Aliased<number>
+  at: SQL.Aliased<number>
+  actor: SQL.Aliased<string>
+  action: SQL.Aliased<string>
+  outcome: SQL.Aliased<string>
+  targetKind: SQL.Aliased<string | null>
+  targetId: SQL.Aliased<string | null>
+  applicationId: SQL.Aliased<number | null>
+  ip: SQL.Aliased<string | null>
+  detail: SQL.Aliased<string | null>
 }
 
 const hallColumns: Columns = {
-  source: sql<string>`'hall'`,
-  id: sql<number>`${auditLog.id}`,
-  at: sql<number>`${auditLog.at}`,
-  actor: sql<string>`${auditLog.actor}`,
-  action: sql<string>`${auditLog.action}`,
-  outcome: sql<string>`${auditLog.outcome}`,
-  targetKind: sql<string | null>`${auditLog.targetKind}`,
-  targetId: sql<string | null>`${auditLog.targetId}`,
-  applicationId: sql<number | null>`${auditLog.applicationId}`,
-  ip: sql<string | null>`${auditLog.ip}`,
-  detail: sql<string | null>`${auditLog.detail}`,
+  source: sql<string>`'hall'`.as('source'),
+  id: sql<number>`${auditLog.id}`.as('id'),
+  at: sql<number>`${auditLog.at}`.as('at'),
+  actor: sql<string>`${auditLog.actor}`.as('actor'),
+  action: sql<string>`${auditLog.action}`.as('action'),
+  outcome: sql<string>`${auditLog.outcome}`.as('outcome'),
+  targetKind: sql<string | null>`${auditLog.targetKind}`.as('targetKind'),
+  targetId: sql<string | null>`${auditLog.targetId}`.as('targetId'),
+  applicationId: sql<number | null>`${auditLog.applicationId}`.as('applicationId'),
+  ip: sql<string | null>`${auditLog.ip}`.as('ip'),
+  detail: sql<string | null>`${auditLog.detail}`.as('detail'),
 }
 
 const applicationColumns: Columns = {
-  source: sql<string>`'application'`,
-  id: sql<number>`${auditEvents.id}`,
-  at: sql<number>`${auditEvents.at}`,
-  actor: sql<string>`${auditEvents.actor}`,
-  action: sql<string>`'application.' || ${auditEvents.action}`,
-  outcome: sql<string>`'success'`,
-  targetKind: sql<string | null>`'application'`,
-  targetId: sql<string | null>`cast(${auditEvents.applicationId} as text)`,
-  applicationId: sql<number | null>`${auditEvents.applicationId}`,
-  ip: sql<string | null>`null`,
-  detail: sql<string | null>`json_object('opinion', ${auditEvents.opinion}, 'stepId', ${auditEvents.stepId}, 'onBehalfOf', ${auditEvents.onBehalfOf})`,
+  source: sql<string>`'application'`.as('source'),
+  id: sql<number>`${auditEvents.id}`.as('id'),
+  at: sql<number>`${auditEvents.at}`.as('at'),
+  actor: sql<string>`${auditEvents.actor}`.as('actor'),
+  action: sql<string>`'application.' || ${auditEvents.action}`.as('action'),
+  outcome: sql<string>`'success'`.as('outcome'),
+  targetKind: sql<string | null>`'application'`.as('targetKind'),
+  targetId: sql<string | null>`cast(${auditEvents.applicationId} as text)`.as('targetId'),
+  applicationId: sql<number | null>`${auditEvents.applicationId}`.as('applicationId'),
+  ip: sql<string | null>`null`.as('ip'),
+  detail: sql<string | null>`json_object('opinion', ${auditEvents.opinion}, 'stepId', ${auditEvents.stepId}, 'onBehalfOf', ${auditEvents.onBehalfOf})`.as('detail'),
 }
 
 const serviceColumns: Columns = {
-  source: sql<string>`'service'`,
-  id: sql<number>`${serviceAuditEvents.id}`,
-  at: sql<number>`${serviceAuditEvents.at}`,
-  actor: sql<string>`${serviceAuditEvents.actorCardNumber}`,
-  action: sql<string>`'service.' || ${serviceAuditEvents.action}`,
-  outcome: sql<string>`'success'`,
-  targetKind: sql<string | null>`'service'`,
-  targetId: sql<string | null>`${serviceAuditEvents.serviceCode}`,
-  applicationId: sql<number | null>`null`,
-  ip: sql<string | null>`null`,
-  detail: sql<string | null>`json_set(${serviceAuditEvents.detail}, '$.version', ${serviceAuditEvents.version})`,
+  source: sql<string>`'service'`.as('source'),
+  id: sql<number>`${serviceAuditEvents.id}`.as('id'),
+  at: sql<number>`${serviceAuditEvents.at}`.as('at'),
+  actor: sql<string>`${serviceAuditEvents.actorCardNumber}`.as('actor'),
+  action: sql<string>`'service.' || ${serviceAuditEvents.action}`.as('action'),
+  outcome: sql<string>`'success'`.as('outcome'),
+  targetKind: sql<string | null>`'service'`.as('targetKind'),
+  targetId: sql<string | null>`${serviceAuditEvents.serviceCode}`.as('targetId'),
+  applicationId: sql<number | null>`null`.as('applicationId'),
+  ip: sql<string | null>`null`.as('ip'),
+  detail: sql<string | null>`json_set(${serviceAuditEvents.detail}, '$.version', ${serviceAuditEvents.version})`.as('detail'),
 }
 
 /** LIKE with the filter's own % and _ taken literally. */
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 
-function where(c: Columns, f: AuditFilterInput): SQL | undefined {
+function where(aliased: Columns, f: AuditFilterInput): SQL | undefined {
+  // The expressions themselves, not their aliases: in WHERE, SQLite would read `action` as the
+  // table's own column, not as the prefixed `'application.' || action`.
+  const c = Object.fromEntries(Object.entries(aliased).map(([k, v]) => [k, v.sql])) as { [K in keyof Columns]: SQL }
   return and(
     f.person ? or(eq(c.actor, f.person), and(eq(c.targetKind, 'person'), eq(c.targetId, f.person))) : undefined,
     f.applicationId ? eq(c.applicationId, f.applicationId) : undefined,
