@@ -11,12 +11,12 @@ test('an administrator makes a named deploy token, revokes it, and finds both in
 
   const name = `教务处前端组 ${Date.now()}`
   await page.getByTestId('token-create').click()
-  await page.getByTestId('token-name').locator('input').fill(name)
+  await page.getByTestId('token-name').fill(name)
   await page.getByTestId('token-parts').click()
   await page.getByRole('option', { name: 'mf-todo', exact: true }).click()
   await page.keyboard.press('Escape')
   await page.getByTestId('token-submit').click()
-  const token = await page.getByTestId('token-value').locator('input').inputValue()
+  const token = await page.getByTestId('token-value').inputValue()
   expect(token).toMatch(/^hall_dt_/)
   await page.getByRole('button', { name: '我已保存' }).click()
 
