@@ -8,7 +8,7 @@ import { loginOnIdp } from './fixtures.ts'
 // language on their next visit, in any browser. A graduate no other browser test uses, since the
 // choice stays with the account in the hall every test shares.
 
-const person = findPerson('202520030004')
+const person = findPerson('202520030004')!
 
 async function visit(browser: Browser, consoleErrors: string[], locale: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale })
