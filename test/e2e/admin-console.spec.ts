@@ -38,3 +38,17 @@ test('an administrator makes a named deploy token, revokes it, and finds both in
   // Nothing else than the family asked for.
   await expect(table.locator('tbody tr').filter({ hasNotText: 'deploy_token.' })).toHaveCount(0)
 })
+
+test('the operations areas fit a 375 px phone without sideways scrolling of the page', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 })
+  await page.goto('/catalog/admin/audit')
+  await loginOnIdp(page, demo.admin())
+  const tables = { audit: 'audit-table', deliveries: 'deliveries-table', deployments: 'deployments-current' }
+  for (const [area, table] of Object.entries(tables)) {
+    await page.getByTestId(`admin-tab-${area}`).click()
+    await expect(page.locator(`#admin-${area}-title`)).toBeVisible()
+    await expect(page.getByTestId(table)).toBeVisible()
+    // Wide tables scroll inside themselves; the page itself must not.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), area).toBeLessThanOrEqual(375)
+  }
+})
