@@ -12,6 +12,8 @@ if (!target || target.startsWith('-')) {
 }
 const env = loadEnv()
 try {
+  // Said before the copy starts: whatever the hall acknowledged until now is in the backup.
+  console.log(`copying ${env.dbFile} while the hall runs…`)
   const r = await backupDatabase(env.dbFile, path.resolve(target))
   console.log(`backed up ${r.source}`)
   console.log(`       to ${r.target}`)
