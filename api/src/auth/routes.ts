@@ -7,6 +7,7 @@ import { transaction } from '../db/client.ts'
 import { departments } from '../db/schema/org.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
 import type { AppEnv } from '../lib/context.ts'
+import { chosenLanguageOf } from '../notifications/preferences.ts'
 import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditRequest, requestEntry } from '../audit/record.ts'
@@ -59,6 +60,7 @@ const MeSchema = z
     department: DepartmentRef.nullable(),
     roles: z.array(z.object({ role: z.string(), scope: z.string() })),
     knownToDataPlatform: z.boolean().openapi({ description: 'False for someone the IdP knows but the data platform does not' }),
+    language: z.enum(['zh-CN', 'en']).nullable().openapi({ description: 'The language the person chose with the language switch (it wins over the browser’s); null: never chose, follow the browser' }),
     message: z.string().optional().openapi({ description: 'Why there is nothing to apply for, and whom to contact' }),
     messageZh: z.string().optional(),
   })
@@ -155,6 +157,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
           department,
           roles: user.roles,
           knownToDataPlatform: user.knownToDataPlatform,
+          language: chosenLanguageOf(db, user.cardNumber),
           ...(user.knownToDataPlatform ? {} : unknownPersonMessage(db)),
         },
         200,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import * as schema from './schema/index.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -18,13 +18,58 @@ export function openDb(file: string): Db {
   const sqlite = new Database(file)
   // WAL lets readers run beside the single writer; synchronous=FULL makes a committed
   // transaction (an acknowledged submission or approval) survive a power cut, not only a crash.
+  // A long wait first: a second node starting beside one that is migrating waits for it.
+  sqlite.pragma('busy_timeout = 60000')
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
+  migrateLocked(sqlite)
   sqlite.pragma('busy_timeout = 5000')
-  const db = drizzle(sqlite, { schema }) as Db
-  migrate(db, { migrationsFolder })
-  return db
+  return drizzle(sqlite, { schema }) as Db
+}
+
+const MIGRATIONS_TABLE = '__drizzle_migrations'
+
+/**
+ * Applies the migrations not applied yet, all in one EXCLUSIVE transaction that also reads which
+ * ones are applied. drizzle's own migrator reads the history before it takes the lock, so two
+ * nodes starting together on a fresh file both decide to migrate and the second fails on
+ * "table already exists" (or applies a migration twice). Here the second waits for the lock,
+ * then finds the history complete and does nothing. Same table and rows as drizzle's migrator, so
+ * drizzle-kit and earlier databases keep working.
+ */
+export function migrateLocked(sqlite: Database.Database): number {
+  const migrations = readMigrationFiles({ migrationsFolder })
+  return sqlite
+    .transaction(() => {
+      sqlite.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`)
+      const last = sqlite.prepare(`SELECT created_at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at DESC LIMIT 1`).get() as { created_at: number } | undefined
+      let applied = 0
+      for (const m of migrations) {
+        if (last && Number(last.created_at) >= m.folderMillis) continue
+        for (const stmt of m.sql) if (stmt.trim()) sqlite.exec(stmt)
+        sqlite.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`).run(m.hash, m.folderMillis)
+        applied++
+      }
+      return applied
+    })
+    .exclusive()
+}
+
+let newest: number | undefined
+
+/**
+ * Whether the database answers and carries every migration this code was built with: what
+ * `/readyz` reports. False (never a throw) for a closed or unreachable database.
+ */
+export function isMigrated(db: Db): boolean {
+  try {
+    newest ??= readMigrationFiles({ migrationsFolder }).reduce((max, m) => Math.max(max, m.folderMillis), 0)
+    const last = db.$client.prepare(`SELECT max(created_at) AS at FROM "${MIGRATIONS_TABLE}"`).get() as { at: number | null }
+    return last.at !== null && Number(last.at) >= newest
+  } catch {
+    return false
+  }
 }
 
 /** Runs `fn` in one IMMEDIATE transaction: it takes the write lock up front, so two writers never interleave. */

@@ -37,5 +37,7 @@ export type AppEnv = {
     guards: Guards
     /** What a refusal adds to its audit row (e.g. which rate limit), read by the denial audit. */
     auditDetail?: Record<string, unknown>
+    /** The parts the request's deploy token may touch (`*`: the bootstrap token, or an administrator); set with `deployer`. */
+    deployParts?: '*' | string[]
   }
 }

@@ -47,3 +47,24 @@ export function updatePreferences(db: Db, cardNumber: string, change: { language
     .run()
   return next
 }
+
+/**
+ * The language the person chose with the language switch, or null when they never chose (the
+ * hall then follows each browser's language). Returned by /api/me; it wins over the browser's.
+ */
+export function chosenLanguageOf(db: Db, cardNumber: string): Language | null {
+  const row = db
+    .select({ language: notificationPreferences.language, chosenAt: notificationPreferences.languageChosenAt })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.cardNumber, cardNumber))
+    .get()
+  return row?.chosenAt ? row.language : null
+}
+
+/** Keeps the person's choice of language with their account (and e-mails follow it). */
+export function chooseLanguage(db: Db, cardNumber: string, language: Language, now: Date): void {
+  db.insert(notificationPreferences)
+    .values({ cardNumber, language, languageChosenAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } })
+    .run()
+}

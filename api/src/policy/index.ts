@@ -78,6 +78,10 @@ export const policy = {
   canReadDevMail: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** People, their roles and organisation imports (the console's 人员与角色 and 导入 areas). */
   canManageOrganisation: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** Searching and exporting the audit log (logins, denials, roles, deployments, every application's history). */
+  canReadAuditLog: (user: SessionUser | null) => hasRole(user, 'admin'),
+  /** Making and revoking the named deploy tokens of teams. */
+  canManageDeployTokens: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Seeing progress messages that could not be delivered, and sending them again. */
   canManageNotifications: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reviewers see the to-do list: anyone who holds a role that handles a step. */

@@ -146,6 +146,22 @@ describe('the authorization matrix', () => {
         expected: row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
         probe: async (card) => (await h.get(card, '/dev/mail/messages.json')).status,
       },
+      'GET /api/admin/audit': {
+        expected: row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+        probe: async (card) => (await h.get(card, '/api/admin/audit')).status,
+      },
+      'GET /api/admin/deploy-tokens': {
+        expected: row(403, 403, 403, 403, 403, 403, 403, 403, 200, 401),
+        probe: async (card) => (await h.get(card, '/api/admin/deploy-tokens')).status,
+      },
+      'POST /api/admin/deploy-tokens/{id}/revoke': {
+        expected: row(403, 403, 403, 403, 403, 403, 403, 403, 404, 401),
+        probe: async (card) => (await h.post(card, '/api/admin/deploy-tokens/999999/revoke', {})).status,
+      },
+      'PUT /api/me/language': {
+        expected: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+        probe: async (card) => (await h.call(card, 'PUT', '/api/me/language', { language: 'en' })).status,
+      },
     }
     const actual: Record<string, Record<string, number | boolean>> = {}
     const expected: Record<string, Record<string, number | boolean>> = {}

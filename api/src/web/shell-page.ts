@@ -94,7 +94,7 @@ export function shellPagePolicy(nonce: string, o: { partOrigins: string[]; overr
   })
 }
 
-const NOT_THE_PAGE = /^\/(api|auth|static|widgets)(\/|$)|^\/(importmap\.json|healthz|favicon\.ico|import-map-overrides\.js)$/
+const NOT_THE_PAGE = /^\/(api|auth|static|widgets)(\/|$)|^\/(importmap\.json|healthz|readyz|favicon\.ico|import-map-overrides\.js)$/
 
 /** Where the page loads import-map-overrides from, when HALL_IMPORT_MAP_OVERRIDES is on. */
 const OVERRIDES_PATH = '/import-map-overrides.js'

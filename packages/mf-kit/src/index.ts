@@ -13,6 +13,7 @@ export {
 } from './define-micro-frontend.ts'
 export {
   applyLangToDocument,
+  browserLang,
   DEFAULT_LANG,
   getLang,
   isLang,
@@ -21,6 +22,7 @@ export {
   onLangChange,
   otherLang,
   setLang,
+  storedLang,
   useLang,
   type Lang,
 } from './lang.ts'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { bus } from './bus.ts'
-import { DEFAULT_LANG, getLang, isLang, LANG_STORAGE_KEY, onLangChange, otherLang, setLang, useLang } from './lang.ts'
+import { browserLang, DEFAULT_LANG, getLang, storedLang, isLang, LANG_STORAGE_KEY, onLangChange, otherLang, setLang, useLang } from './lang.ts'
 
 beforeEach(() => {
   window.localStorage.clear()
@@ -87,5 +87,33 @@ describe('useLang', () => {
     scope.stop()
     setLang('zh-CN')
     expect(lang.value).toBe('en')
+  })
+})
+
+describe('browserLang', () => {
+  it.each([
+    [['zh-CN', 'en'], 'zh-CN'],
+    [['zh-TW'], 'zh-CN'],
+    [['zh'], 'zh-CN'],
+    [['ZH-hk'], 'zh-CN'],
+    [['en-US', 'zh-CN'], 'en'],
+    // The first language the hall has decides, not the first in the list.
+    [['ja-JP', 'zh-CN', 'en'], 'zh-CN'],
+    [['fr-FR', 'en-GB'], 'en'],
+    // Neither Chinese nor English: English.
+    [['fr-FR', 'de'], 'en'],
+    [[], 'en'],
+    // A tag that only starts with the letters is not Chinese.
+    [['zha'], 'en'],
+  ])('%j gives %s', (languages, expected) => {
+    expect(browserLang(languages)).toBe(expected)
+  })
+})
+
+describe('storedLang', () => {
+  it('is null on a first visit and the switched language after', () => {
+    expect(storedLang()).toBeNull()
+    setLang('en')
+    expect(storedLang()).toBe('en')
   })
 })

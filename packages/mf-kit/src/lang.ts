@@ -27,6 +27,30 @@ export function getLang(): Lang {
   return DEFAULT_LANG
 }
 
+/** The language this browser was switched to, or null on a first visit (nothing stored yet). */
+export function storedLang(): Lang | null {
+  try {
+    const stored = window.localStorage.getItem(LANG_STORAGE_KEY)
+    return isLang(stored) ? stored : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The hall's language for a browser's preferred languages (`navigator.languages`, most preferred
+ * first): the first that is Chinese (any `zh-*`) or English decides; a browser that prefers
+ * neither gets English, which more of the university's international members read than Chinese.
+ */
+export function browserLang(languages: readonly string[]): Lang {
+  for (const tag of languages) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0]
+    if (primary === 'zh') return 'zh-CN'
+    if (primary === 'en') return 'en'
+  }
+  return 'en'
+}
+
 /** Marks the document with the language, for screen readers, fonts and `:lang()` styles. */
 export function applyLangToDocument(lang: Lang = getLang()): void {
   document.documentElement.lang = lang

@@ -87,5 +87,11 @@ export const notificationPreferences = sqliteTable('notification_preferences', {
     .notNull()
     .default('zh-CN'),
   channels: text('channels', { mode: 'json' }).$type<ChannelChoices>().notNull().default({}),
+  /**
+   * When the person last chose `language` with the language switch. Null: `language` only
+   * follows what their browser showed, and a new device follows its own browser; set: the choice
+   * wins over any browser's language, on any device (returned by /api/me).
+   */
+  languageChosenAt: integer('language_chosen_at', { mode: 'timestamp_ms' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 })

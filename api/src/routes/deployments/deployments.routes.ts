@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
-import { bearerToken, hasDeployToken } from '../../auth/deploy-token.ts'
+import { bearerToken } from '../../auth/deploy-token.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
+import { assertMayDeploy } from '../deploy-tokens/deploy-tokens.service.ts'
 import { NAME_PATTERN, VERSION_PATTERN, currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
 
 const Part = z
@@ -47,12 +48,11 @@ const toJson = (d: Row) => ({
 /** A deploy script (Bearer token) or an administrator's session. */
 const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
   if (bearerToken(c) !== null) {
-    if (!hasDeployToken(c)) {
-      return c.json(errorBody('bad_token', 'The deploy token is wrong', '部署令牌不正确'), 401)
+    // deployTokenAuth (app.ts) has identified a valid token: the bootstrap one may deploy every
+    // part, a team's named token only its own. A session cookie sent along makes it nobody else.
+    if (!c.var.deployer) {
+      return c.json(errorBody('bad_token', 'The deploy token is wrong or was revoked: ask an administrator for a new one', '部署令牌不正确或已被吊销，请向系统管理员申请新令牌'), 401)
     }
-    // The deployer only: a session cookie sent along does not make it anyone (see auth/deploy-token.ts).
-    c.set('user', null)
-    c.set('deployer', 'deploy-token')
     return next()
   }
   const user = c.var.user
@@ -61,6 +61,7 @@ const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
     return c.json(errorBody('forbidden', 'Only administrators manage deployments', '只有系统管理员可以管理部署'), 403)
   }
   c.set('deployer', user.cardNumber)
+  c.set('deployParts', '*')
   return next()
 })
 
@@ -130,6 +131,7 @@ export const deploymentsRoutes = router
     }),
     async (c) => {
       const { part, version, file } = c.req.valid('param')
+      assertMayDeploy(c.var.deployParts, part)
       // A registered version is immutable: browsers cache its files for good.
       if (history(c.var.deps.db, `@hall/${part}`).some((d) => d.version === version)) {
         return c.json(errorBody('version_exists', `@hall/${part} ${version} is registered already; its files never change. Build a new version.`, `@hall/${part} 的版本 ${version} 已登记，文件不可再改；请构建新版本`), 409)
@@ -171,6 +173,7 @@ export const deploymentsRoutes = router
     }),
     async (c) => {
       const { baseUrl, ...manifest } = c.req.valid('json')
+      assertMayDeploy(c.var.deployParts, manifest.name)
       const { row, outcome } = await register(c.var.deps, { manifest, baseUrl, registeredBy: c.var.deployer ?? 'unknown' })
       c.var.deps.log.info({ name: row.name, version: row.version, by: c.var.deployer, outcome }, 'deployment registered')
       return outcome === 'registered' ? c.json({ ...toJson(row), outcome }, 201) : c.json({ ...toJson(row), outcome }, 200)
@@ -190,6 +193,7 @@ export const deploymentsRoutes = router
       },
     }),
     (c) => {
+      assertMayDeploy(c.var.deployParts, c.req.valid('param').part)
       const { from, to } = rollback(c.var.deps, `@hall/${c.req.valid('param').part}`, c.var.deployer ?? 'unknown')
       c.var.deps.log.info({ name: from.name, from: from.version, to: to.version }, 'deployment rolled back')
       return c.json({ from: toJson(from), to: toJson(to) }, 200)

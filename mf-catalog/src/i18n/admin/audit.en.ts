@@ -1,3 +1,28 @@
 import type zhCN from './audit.zh-CN.ts'
 
-export default {} satisfies typeof zhCN
+export default {
+  intro: 'Logins, refusals, role changes, imports, deployments and tokens. Filter by person, application, action and dates, and export as CSV.',
+  person: 'Person',
+  personHint: 'A card number, or deploy:<token name>',
+  application: 'Application number',
+  action: 'Action',
+  actions: 'Actions',
+  families: 'A family of actions',
+  any: 'Any',
+  outcome: 'Outcome',
+  outcomes: { success: 'Success', denied: 'Denied', failed: 'Failed' },
+  dates: 'Dates',
+  from: 'From',
+  to: 'To',
+  includeHistories: 'Also the histories of applications and services',
+  search: 'Search',
+  reset: 'Reset',
+  export: 'Export CSV',
+  count: '{n} entries',
+  empty: 'No entry matches',
+  at: 'Time',
+  actor: 'By',
+  target: 'Concerning',
+  ip: 'Address',
+  detail: 'Detail',
+} satisfies typeof zhCN

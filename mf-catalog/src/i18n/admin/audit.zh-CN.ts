@@ -1,2 +1,27 @@
 // Words of the console's audit area (/catalog/admin/audit).
-export default {}
+export default {
+  intro: '登录、拒绝访问、角色变更、导入、部署与令牌等操作的记录。可按人员、申请、动作和日期筛选，并导出为 CSV。',
+  person: '人员',
+  personHint: '一卡通号，或 deploy:令牌名称',
+  application: '申请编号',
+  action: '动作',
+  actions: '动作',
+  families: '一类动作',
+  any: '全部',
+  outcome: '结果',
+  outcomes: { success: '成功', denied: '拒绝', failed: '失败' },
+  dates: '日期',
+  from: '开始日期',
+  to: '结束日期',
+  includeHistories: '同时包括各申请和各服务的办理记录',
+  search: '查询',
+  reset: '重置',
+  export: '导出 CSV',
+  count: '共 {n} 条',
+  empty: '没有符合条件的记录',
+  at: '时间',
+  actor: '操作人',
+  target: '对象',
+  ip: '地址',
+  detail: '详情',
+}

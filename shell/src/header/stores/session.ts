@@ -1,4 +1,4 @@
-import { api, fetchMe, getLang, isReviewer, onLangChange, unwrap, type Lang, type Me } from '@hall/mf-kit'
+import { api, fetchMe, getLang, isReviewer, onLangChange, setLang, unwrap, type Lang, type Me } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
@@ -82,16 +82,32 @@ export const useSessionStore = defineStore('shell/session', () => {
   function rememberLanguage() {
     const store = (language: Lang) =>
       api.api.notifications.preferences.$put({ json: { language } }).catch((err) => console.warn('[@hall/shell-header] language preference:', err))
-    void api.api.notifications.preferences
-      .$get()
-      .then((res) => (res.ok ? res.json() : null))
-      .then((prefs) => {
-        if (prefs && prefs.language !== getLang()) void store(getLang())
-      })
-      .catch((err) => console.warn('[@hall/shell-header] preferences:', err))
+    // A language chosen with the switch is kept with the account (and written in the same
+    // preference): apply it, never overwrite it with what this browser happens to show.
+    if (me.value?.language) {
+      if (me.value.language !== getLang()) setLang(me.value.language)
+    } else {
+      void api.api.notifications.preferences
+        .$get()
+        .then((res) => (res.ok ? res.json() : null))
+        .then((prefs) => {
+          if (prefs && prefs.language !== getLang()) void store(getLang())
+        })
+        .catch((err) => console.warn('[@hall/shell-header] preferences:', err))
+    }
     stopLang = onLangChange((lang) => {
       if (me.value) void store(lang)
     })
+  }
+
+  /**
+   * The person switched language: the page follows at once, and the choice is kept with their
+   * account, so it wins over the browser's language on their next visit, on any device.
+   */
+  function chooseLanguage(lang: Lang) {
+    setLang(lang)
+    if (!me.value) return
+    api.api.me.language.$put({ json: { language: lang } }).catch((err) => console.warn('[@hall/shell-header] language choice:', err))
   }
 
   /** Asks for the unread count again (on `hall:notifications-changed` and when not live). */
@@ -113,5 +129,5 @@ export const useSessionStore = defineStore('shell/session', () => {
     }
   }
 
-  return { me, unread, todo, reviewer, live, latestId, load, stop, refreshUnread, refreshTodo }
+  return { me, unread, todo, reviewer, live, latestId, load, stop, refreshUnread, refreshTodo, chooseLanguage }
 })
