@@ -14,7 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const guarded = (path: string) => path.startsWith('/api/') || path === '/auth/logout'
 
 export interface CsrfOptions {
-  /** Requests the check does not apply to: a deploy script with the valid deploy token (see deploy-token.ts). */
+  /** Requests the check does not apply to: a deploy script with a valid deploy token (see deploy-token.ts). */
   exempt?: (c: Context<AppEnv>) => boolean
 }
 
@@ -39,8 +39,8 @@ export function csrfProtection(opts: CsrfOptions = {}) {
       errorBody(
         'cross_site_request',
         `Refused a cross-site ${c.req.method}: changes are accepted only from pages of ${ours} (Origin: ${origin ?? 'none'}, Sec-Fetch-Site: ${fetchSite ?? 'none'})` +
-          (badToken ? '; the Bearer token sent is not the deploy token' : ''),
-        `已拒绝跨站请求：只接受来自 ${ours} 页面的修改操作` + (badToken ? '；所附 Bearer 令牌不是部署令牌' : ''),
+          (badToken ? '; the Bearer token sent is not a valid deploy token (wrong, or revoked: ask an administrator for a new one)' : ''),
+        `已拒绝跨站请求：只接受来自 ${ours} 页面的修改操作` + (badToken ? '；所附 Bearer 令牌不是有效的部署令牌（错误或已被吊销，请向系统管理员申请新令牌）' : ''),
       ),
       403,
     )

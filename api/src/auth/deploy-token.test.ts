@@ -27,7 +27,7 @@ describe('a cross-site request with a Bearer header and a session cookie', () =>
     expect(res.status).toBe(403)
     const body = await res.json()
     expect(body.error.code).toBe('cross_site_request')
-    expect(body.error.message).toContain('not the deploy token')
+    expect(body.error.message).toContain('not a valid deploy token')
     expect(await favorites(cookie)).toEqual([])
   })
 

@@ -102,13 +102,18 @@ describe('deploying with a named token', () => {
     expect(map.imports['@hall/mf-forms'] ?? '').not.toContain('9.0.0')
   })
 
-  it('is refused (401) once revoked, and the revocation is audited', async () => {
+  it('is refused once revoked, and the revocation is audited', async () => {
     const { app, deps, headers, create } = await setup()
     const { token, item } = await (await create({ name: 'Team B', parts: ['mf-todo'] })).json()
     const revoked = await app.request(`/api/admin/deploy-tokens/${item.id}/revoke`, { method: 'POST', headers })
     expect(revoked.status).toBe(200)
     expect((await revoked.json()).revokedBy).toBe(admin.cardNumber)
-    expect((await upload(app, token, 'mf-todo', '3.0.0')).status).toBe(401)
+    // An upload is a PUT: a token that is no longer valid does not exempt it from the CSRF check,
+    // whose 403 says the token is wrong or revoked (a GET meets the deployment routes' 401).
+    const refused = await upload(app, token, 'mf-todo', '3.0.0')
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error.message).toMatch(/not a valid deploy token \(wrong, or revoked/)
+    expect((await app.request('/api/admin/deployments/mf-todo', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
     expect((await app.request(`/api/admin/deploy-tokens/${item.id}/revoke`, { method: 'POST', headers })).status).toBe(409)
     expect((await app.request('/api/admin/deploy-tokens/999/revoke', { method: 'POST', headers })).status).toBe(404)
     expect(deps.db.select().from(auditLog).all().filter((r) => r.action === 'deploy_token.revoked')).toHaveLength(1)
@@ -122,6 +127,8 @@ describe('deploying with a named token', () => {
 
   it('refuses a token that only looks like one', async () => {
     const { app } = await setup()
-    expect((await upload(app, `hall_dt_${'A'.repeat(43)}`, 'mf-todo', '5.0.0')).status).toBe(401)
+    const fake = `hall_dt_${'A'.repeat(43)}`
+    expect((await upload(app, fake, 'mf-todo', '5.0.0')).status).toBe(403)
+    expect((await app.request('/api/admin/deployments/mf-todo', { headers: { authorization: `Bearer ${fake}` } })).status).toBe(401)
   })
 })
