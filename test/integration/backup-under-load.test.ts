@@ -29,7 +29,8 @@ afterAll(async () => {
 })
 
 async function start(keys: IdpKeys, metadataFile: string) {
-  return startHall({ port: await freePort(), idpPort: await freePort(), dataDir, quiet: true, env: { HALL_IDP_METADATA: metadataFile, HALL_LOG_LEVEL: 'warn', HALL_DEMO: '1', HALL_DEMO_SITE: '0' } })
+  // A development start whatever NODE_ENV the test runner's process has (the demo is refused in production).
+  return startHall({ port: await freePort(), idpPort: await freePort(), dataDir, quiet: true, env: { NODE_ENV: 'development', HALL_IDP_METADATA: metadataFile, HALL_LOG_LEVEL: 'warn', HALL_DEMO: '1', HALL_DEMO_SITE: '0' } })
 }
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!)
