@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'integration',
           root: import.meta.dirname,
           include: ['integration/**/*.test.ts'],
+          // Loading the parts' vite configs leaves NODE_ENV=production in this process; the halls
+          // these tests start must be development halls unless a test asks for production.
+          env: { NODE_ENV: 'test' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
