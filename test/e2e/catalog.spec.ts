@@ -71,6 +71,9 @@ for (const { label, viewport } of [
       // The other viewport's run starred it as the same student: start from a clean star.
       const reset = await page.request.delete('/api/me/favorites/dorm-change', { headers: { origin: baseURL! } })
       expect(reset.status()).toBe(200)
+      // ... and it switched to English there, a choice the hall keeps with the account: back to Chinese.
+      const chinese = await page.request.put('/api/me/language', { headers: { origin: baseURL! }, data: { language: 'zh-CN' } })
+      expect(chinese.status()).toBe(200)
       await page.reload()
       const favourites = page.getByRole('region', { name: '我的收藏' })
       await expect(favourites).toContainText('还没有收藏')
