@@ -155,6 +155,9 @@ for (const { label, viewport } of [
       await page.getByRole('button', { name: 'Start', exact: true }).click()
       await expect(page).toHaveURL(/\/apply\/dorm-change$/)
       await expect(page.locator('[data-mf="@hall/mf-forms"]')).toBeVisible()
+      // The switch is kept with the account, and leave.spec's student is this one: back to Chinese.
+      const back = await page.request.put('/api/me/language', { headers: { origin: baseURL! }, data: { language: 'zh-CN' } })
+      expect(back.status()).toBe(200)
     })
   })
 }

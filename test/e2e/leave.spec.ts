@@ -1,6 +1,6 @@
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
 import type { Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 5's whole path for a long leave: an undergraduate asks for 5 days of leave (本科生请销假);
 // over 3 days, so after the counsellor the college's deputy party secretary decides too. Both
@@ -65,7 +65,10 @@ test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo;
   await loginOnIdp(deputyPage, deputy)
   await approveInTodo(deputyPage, applicationId, '同意，注意安全')
 
-  // The student: completed, and every step with who, when and the opinion.
+  // The student: completed, and every step with who, when and the opinion. catalog.spec's student is
+  // this one too and switches to English for a moment, which the account keeps: read it in Chinese.
+  const chinese = await studentPage.request.put('/api/me/language', { headers: { origin: hallOrigin() }, data: { language: 'zh-CN' } })
+  expect(chinese.status()).toBe(200)
   await studentPage.goto(`/my/${applicationId}`)
   await expect(studentPage.getByText('已办结').filter({ visible: true }).first()).toBeVisible()
   const timeline = studentPage.getByTestId('timeline')
