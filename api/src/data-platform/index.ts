@@ -67,3 +67,13 @@ export async function prefillFor(deps: Deps, definition: FormDefinition, cardNum
   const { record, warning } = await personOrWarning(deps, cardNumber)
   return { ...resolvePrefill(definition, record), available: !warning, warning }
 }
+
+/**
+ * The record the eligibility rules read beside the people table: with the HTTP platform, the
+ * person's record (null when unknown or unreachable, so the rules see only the stored profile);
+ * with the embedded platform none, its record being the people table already.
+ */
+export async function platformRecordForEligibility(deps: Deps, cardNumber: string): Promise<PlatformRecord | null> {
+  if (deps.env.dataPlatform.kind !== 'http') return null
+  return (await personOrWarning(deps, cardNumber)).record
+}

@@ -20,7 +20,7 @@ export const useAdminOrgStore = defineStore('catalog-admin-org', () => {
   /** The people found by the last search, and how many matched in all. */
   const people = ref<AdminPerson[]>([])
   const total = ref(0)
-  /** Departments, classes and roles a grant can name; loaded once. */
+  /** Departments, classes and roles a grant can name; loaded once, and again after an import runs. */
   const units = ref<OrgUnits | null>(null)
   /** The import runs, newest first. */
   const runs = ref<ImportRunItem[]>([])
@@ -70,6 +70,9 @@ export const useAdminOrgStore = defineStore('catalog-admin-org', () => {
   /** Uploads a file: a dry run unless `dryRun` is false. The answer becomes the shown report. */
   async function upload(file: File, opts: { dryRun: boolean; mode: 'full' | 'partial' }) {
     shown.value = await unwrap(admin.org.imports.$post({ form: { file, dryRun: String(opts.dryRun) as 'true' | 'false', mode: opts.mode } }))
+    // A run may have added departments and classes: the people page names scopes by them, so
+    // load them again there (else a first import shows its roles' scopes as bare codes).
+    if (!opts.dryRun) units.value = null
     await loadRuns()
     return shown.value
   }

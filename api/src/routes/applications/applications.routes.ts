@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm'
 import { requireUser } from '../../auth/index.ts'
 import { transaction, type Db } from '../../db/client.ts'
 import { formDrafts, idempotencyKeys, serviceVersions, tasks } from '../../db/schema/index.ts'
-import { lockedValues, prefillFor } from '../../data-platform/index.ts'
+import { lockedValues, platformRecordForEligibility, prefillFor } from '../../data-platform/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
@@ -98,8 +98,9 @@ async function submit(deps: Deps, user: SessionUser, key: string, input: z.infer
   if (!row) {
     throw new HallError(404, 'not_found', `There is no service "${input.serviceCode}" in the catalog`, `服务目录中没有“${input.serviceCode}”这项服务`)
   }
+  const record = await platformRecordForEligibility(deps, user.cardNumber)
   const requireEligible = (from: Db) => {
-    const eligibility = eligibilityFor(from, user, row, now)
+    const eligibility = eligibilityFor(from, user, row, now, record)
     if (eligibility.canApply) return
     const failed = eligibility.checks.filter((c) => !c.ok)
     throw new HallError(

@@ -4,6 +4,7 @@ import { requireUser } from '../../auth/index.ts'
 import { favorites } from '../../db/schema/index.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
   currentGuide,
   eligibilityFor,
@@ -201,7 +202,7 @@ export const catalogRoutes = router
       request: { params: z.object({ code: Code }) },
       responses: { 200: { description: 'The service', content: { 'application/json': { schema: ServiceDetail } } }, ...errorsFor(400, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
       const { db, now } = c.var.deps
       const row = listedServices(db).find((r) => r.service.code === code)
@@ -215,7 +216,8 @@ export const catalogRoutes = router
       if (!user) return c.json(base, 200)
       recordView(db, user.cardNumber, code, now())
       const [personal] = personalise([base], { favorites: favoriteCodes(db, user.cardNumber), inProgress: inProgressByService(db, user.cardNumber) })
-      return c.json({ ...personal!, eligibility: eligibilityFor(db, user, row, now()) }, 200)
+      const record = await platformRecordForEligibility(c.var.deps, user.cardNumber)
+      return c.json({ ...personal!, eligibility: eligibilityFor(db, user, row, now(), record) }, 200)
     },
   )
   .openapi(

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, gte, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { applications, categories, departments, favorites, people, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
-import { checkEligibility, type EligibilityRule, type Profile } from './eligibility.ts'
+import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile } from './eligibility.ts'
+import type { PlatformRecord } from '../../data-platform/types.ts'
 import { createSearchIndex, type SearchHit, type SearchIndex } from './search.ts'
 
 /** Statuses in which an application is still moving: the applicant cannot start another of the same service. */
@@ -175,11 +176,17 @@ export function recordView(db: Db, cardNumber: string, serviceCode: string, at: 
     .run()
 }
 
-export function eligibilityFor(db: Db, user: SessionUser, row: ListedService, now: Date) {
+/**
+ * Whether `user` may apply for `row`. `record` is the person's record from the HTTP data platform
+ * (HALL_DATA_PLATFORM=http), whose values then decide the rules the people table cannot (see
+ * `profileFromRecord`); the embedded platform's record is the people table itself.
+ */
+export function eligibilityFor(db: Db, user: SessionUser, row: ListedService, now: Date, record?: PlatformRecord | null) {
   const person = db.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, user.cardNumber)).get()
+  const stored = (person?.profile as Profile | undefined) ?? null
   return checkEligibility({
     user,
-    profile: (person?.profile as Profile | undefined) ?? null,
+    profile: record ? profileFromRecord(stored, record.values) : stored,
     rules: row.version.eligibility as EligibilityRule[],
     serviceStatus: row.service.status,
     inProgress: inProgressByService(db, user.cardNumber).get(row.service.code) ?? 0,

@@ -33,6 +33,35 @@ export interface Profile {
   }
 }
 
+/**
+ * The part of a data-platform record the eligibility rules read, as a `Profile`: with
+ * HALL_DATA_PLATFORM=http the people table holds only what an organisation import gives (a class),
+ * so a student's status, graduation year and dormitory, and a cadre's level, come from the
+ * platform's record (`student.status`, `student.expectedGraduationYear`, any `student.dormitory.*`,
+ * `staff.cadreLevel`), over the stored profile.
+ */
+export function profileFromRecord(stored: Profile | null, values: Record<string, { value: string | number | boolean }>): Profile {
+  const student = { ...(stored?.student ?? {}) }
+  const staff = { ...(stored?.staff ?? {}) }
+  const status = values['student.status']?.value
+  if (typeof status === 'string') student.status = status
+  const year = Number(values['student.expectedGraduationYear']?.value)
+  if (Number.isInteger(year) && year > 0) student.expectedGraduationYear = year
+  const dormitory = Object.fromEntries(
+    Object.entries(values)
+      .filter(([path]) => path.startsWith('student.dormitory.'))
+      .map(([path, v]) => [path.slice('student.dormitory.'.length), v.value]),
+  )
+  if (Object.keys(dormitory).length) student.dormitory = { ...(typeof student.dormitory === 'object' && student.dormitory ? student.dormitory : {}), ...dormitory }
+  const cadre = values['staff.cadreLevel']?.value
+  if (typeof cadre === 'string' && cadre) staff.cadreLevel = cadre
+  return {
+    ...(stored ?? {}),
+    ...(Object.keys(student).length ? { student } : {}),
+    ...(Object.keys(staff).length ? { staff } : {}),
+  }
+}
+
 const KIND_ZH: Record<UserKind, string> = { staff: '教职工', undergraduate: '本科生', graduate: '研究生', international: '留学生' }
 const KIND_EN: Record<UserKind, string> = { staff: 'staff', undergraduate: 'an undergraduate', graduate: 'a graduate student', international: 'an international student' }
 
