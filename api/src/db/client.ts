@@ -20,15 +20,37 @@ export function openDb(file: string): Db {
   // transaction (an acknowledged submission or approval) survive a power cut, not only a crash.
   // A long wait first: a second node starting beside one that is migrating waits for it.
   sqlite.pragma('busy_timeout = 60000')
-  sqlite.pragma('journal_mode = WAL')
+  whileBusy(() => sqlite.pragma('journal_mode = WAL'))
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  migrateLocked(sqlite)
+  whileBusy(() => migrateLocked(sqlite))
   sqlite.pragma('busy_timeout = 5000')
   return drizzle(sqlite, { schema }) as Db
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations'
+
+/**
+ * Runs a step of opening the database again while SQLite answers SQLITE_BUSY, for up to a minute.
+ * The busy timeout covers waiting for a lock, but not every case at the start of two processes on
+ * one fresh file: switching a new file to WAL, or taking the write lock while the other process
+ * is between its read and its write, is refused at once (SQLite's deadlock avoidance) rather
+ * than waited for. Retrying the whole step is safe: each one is a single statement or transaction.
+ */
+function whileBusy<T>(step: () => T): T {
+  const deadline = Date.now() + 60_000
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    try {
+      return step()
+    } catch (err) {
+      const code = (err as { code?: unknown }).code
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw err
+      // Start-up only, before the server listens: a synchronous pause blocks nothing else.
+      Atomics.wait(pause, 0, 0, 20 + Math.random() * 80)
+    }
+  }
+}
 
 /**
  * Applies the migrations not applied yet, all in one EXCLUSIVE transaction that also reads which
