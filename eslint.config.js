@@ -30,7 +30,10 @@ export default tseslint.config(
       sourceType: 'module',
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
-        projectService: true,
+        projectService: {
+          // Vitest configs that no package's tsconfig includes (they are not part of its build).
+          allowDefaultProject: ['shell/vitest.config.ts', 'mf-forms/vitest.config.ts', 'packages/dev-idp/vitest.config.ts', 'packages/widgets/vitest.config.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.vue'],
       },
