@@ -7,8 +7,7 @@ import { notifications } from '../../db/schema/index.ts'
 import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter } from '../../lib/router.ts'
-import { eventKinds } from '../../notifications/kinds.ts'
-import { allows, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
+import { allows, kindsFor, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
 import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView, Unread } from './notifications.schemas.ts'
 
 // The in-app channel (the bell) and each person's choices. Rows are written by
@@ -228,6 +227,6 @@ function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: 
   return {
     language: prefs.language,
     available: { inApp: true as const, email: !!deps.env.smtp.host || deps.env.smtp.catcher, push: !!deps.env.pushWebhook },
-    kinds: eventKinds.map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
+    kinds: kindsFor(deps.db, me).map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
   }
 }
