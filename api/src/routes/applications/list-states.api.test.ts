@@ -147,4 +147,17 @@ describe('ratedByMe', () => {
     // The counsellor may read the application: the anonymous rating stays unlinkable to them.
     expect((await h.detail(who.counsellor, id)).body.ratedByMe).toBe(false)
   })
+
+  it('the completed message stops offering “rate the service” once its reader rated', async () => {
+    const h = await hall()
+    const id = await h.leave(who.student, 2)
+    await h.approve(who.counsellor, id)
+    const rateLinks = async () =>
+      ((await h.get(who.student, '/api/notifications')).body.items as Array<{ kind: string; actions: Array<{ link: string }> }>)
+        .filter((n) => n.kind === 'completed')
+        .flatMap((n) => n.actions.map((a) => a.link))
+    expect(await rateLinks()).toEqual([`/feedback/rate/${id}`])
+    expect((await h.post(who.student, '/api/ratings', { applicationId: id, serviceScore: 4, processScore: 4 })).status).toBe(201)
+    expect(await rateLinks()).toEqual([])
+  })
 })

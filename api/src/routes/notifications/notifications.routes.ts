@@ -7,6 +7,7 @@ import { notifications } from '../../db/schema/index.ts'
 import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter } from '../../lib/router.ts'
+import { liveActionsFor } from '../../notifications/actions.ts'
 import { allows, kindsFor, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
 import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView, Unread } from './notifications.schemas.ts'
 
@@ -67,6 +68,7 @@ export const notificationsRoutes = router
         .limit(q.limit + 1)
         .all()
       const page = rows.slice(0, q.limit)
+      const live = liveActionsFor(db, me, page.map((r) => r.actions))
       return c.json(
         {
           items: page.map((r) => ({
@@ -75,7 +77,7 @@ export const notificationsRoutes = router
             titleZh: r.titleZh,
             titleEn: r.titleEn,
             link: r.link,
-            actions: r.actions ?? [],
+            actions: live(r.actions),
             createdAt: r.createdAt.toISOString(),
             read: r.readAt !== null,
           })),
