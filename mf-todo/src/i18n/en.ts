@@ -21,7 +21,7 @@ export default {
       service: 'Service',
       allServices: 'All services',
       search: 'Search',
-      searchPlaceholder: 'Name, card number or application no.',
+      searchPlaceholder: 'Name, card number or reference no.',
       overdueOnly: 'Overdue only',
       sort: 'Order',
       sorts: {
@@ -43,7 +43,8 @@ export default {
       dueAt: 'Due',
       outcome: 'Outcome',
     },
-    applicationNo: 'Application {id}',
+    applicationNo: 'Reference no. {id}',
+    decidedBy: 'Decided by {name}',
     overdue: 'Overdue',
     noDeadline: 'None',
     open: 'Review',
