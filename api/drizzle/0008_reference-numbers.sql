@@ -1,3 +1,0 @@
-ALTER TABLE `services` ADD `short_name` text;--> statement-breakpoint
-ALTER TABLE `applications` ADD `reference_number` text;--> statement-breakpoint
-CREATE UNIQUE INDEX `applications_reference_number` ON `applications` (`reference_number`);
