@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applications, notifications, outbox } from '../../db/schema/index.ts'
-import { DAY, hall, who } from './test-kit.ts'
+import { DAY, hall, who } from './test-support.ts'
 
 // Issue 14, the data side of the rough edges: lists say what state a row is in and who acts for
 // whom, /my is newest first, every application has a reference number a person can read out, and
