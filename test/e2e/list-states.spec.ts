@@ -13,14 +13,20 @@ import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, submitLeave, test, 
  */
 function aStudent(): { student: Person; counsellor: Person } {
   const candidates = people.filter(withCounsellor)
-  const busy = new Set([demo.undergraduate(), candidates[0], candidates[1], candidates.at(-1)].flatMap((p) => (p && withCounsellor(p) ? [counsellorOf(p)?.cardNumber] : [])))
+  const busy = new Set(
+    [demo.undergraduate(), candidates[0], candidates[1], candidates.at(-1)].flatMap((p) => (p && withCounsellor(p) ? [counsellorOf(p)?.cardNumber] : [])),
+  )
   const student = candidates.slice(Math.floor(candidates.length / 2)).find((p) => !busy.has(counsellorOf(p)?.cardNumber))
   const counsellor = student && counsellorOf(student)
   if (!student || !counsellor) throw new Error('the demo university lacks an undergraduate that the other browser tests leave alone')
   return { student, counsellor }
 }
 
-test('lists say what a row waits for, with a reference number found by the to-do search (zh) and shown in /my (en)', async ({ page, browser, consoleErrors }) => {
+test('lists say what a row waits for, with a reference number found by the to-do search (zh) and shown in /my (en)', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   test.slow()
   const { student, counsellor } = aStudent()
 
@@ -49,7 +55,11 @@ test('lists say what a row waits for, with a reference number found by the to-do
   await expect(row).toContainText(student.name)
 
   // The counsellor asks the student a question (through the API, in the counsellor's session).
-  const task = ((await (await page.request.get(`/api/tasks?box=todo&q=${encodeURIComponent(ref)}`)).json()) as { items: Array<{ id: number; application: { stateVersion: number } }> }).items[0]!
+  const task = (
+    (await (await page.request.get(`/api/tasks?box=todo&q=${encodeURIComponent(ref)}`)).json()) as {
+      items: Array<{ id: number; application: { stateVersion: number } }>
+    }
+  ).items[0]!
   const asked = await page.request.post(`/api/tasks/${task.id}/actions`, {
     headers: { Origin: hallOrigin() },
     data: { action: 'ask', stateVersion: task.application.stateVersion, opinion: '请说明返校时间' },
@@ -58,7 +68,12 @@ test('lists say what a row waits for, with a reference number found by the to-do
   await page.reload()
   await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').fill(ref)
   await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').press('Enter')
-  await expect(page.getByRole('row').filter({ hasText: `受理编号 ${ref}` }).locator('[data-row-state="applicant"]')).toHaveText('等待申请人')
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: `受理编号 ${ref}` })
+      .locator('[data-row-state="applicant"]'),
+  ).toHaveText('等待申请人')
 
   // The student's /my, in English: the row waits for them, with its reference number, and it is the newest.
   await studentPage.goto('/my')

@@ -10,8 +10,19 @@ import type { NotificationAction } from '../db/schema/notifications.ts'
 const RATE = /^\/feedback\/rate\/(\d+)$/
 
 /** A filter for the actions of `cardNumber`'s messages, reading their ratings once for the whole page. */
-export function liveActionsFor(db: Db, cardNumber: string, pages: Array<NotificationAction[] | null>): (actions: NotificationAction[] | null) => NotificationAction[] {
-  const ids = [...new Set(pages.flatMap((a) => a ?? []).flatMap((a) => RATE.exec(a.link)?.[1] ?? []).map(Number))]
+export function liveActionsFor(
+  db: Db,
+  cardNumber: string,
+  pages: Array<NotificationAction[] | null>,
+): (actions: NotificationAction[] | null) => NotificationAction[] {
+  const ids = [
+    ...new Set(
+      pages
+        .flatMap((a) => a ?? [])
+        .flatMap((a) => RATE.exec(a.link)?.[1] ?? [])
+        .map(Number),
+    ),
+  ]
   const rated = new Set(
     ids.length
       ? db

@@ -30,11 +30,19 @@ export function rowStateLabels(state: RowStateLike | null | undefined, l: Biling
   if (!state) return []
   const out: RowStateLabel[] = []
   if (state.waitingFor === 'applicant') {
-    out.push(reader === 'applicant' ? { key: 'applicant', text: l('待你处理', 'Waiting for you'), type: 'warning' } : { key: 'applicant', text: l('等待申请人', 'Waiting for the applicant'), type: 'info' })
+    out.push(
+      reader === 'applicant'
+        ? { key: 'applicant', text: l('待你处理', 'Waiting for you'), type: 'warning' }
+        : { key: 'applicant', text: l('等待申请人', 'Waiting for the applicant'), type: 'info' },
+    )
   } else if (state.waitingFor === 'signer') {
     const zh = state.signers.map((p) => p.name).join('、')
     const en = state.signers.map((p) => p.nameEn).join(', ')
-    out.push({ key: 'signer', text: l(zh ? `等待加签人：${zh}` : '等待加签人', en ? `Waiting for the added signer: ${en}` : 'Waiting for the added signer'), type: 'info' })
+    out.push({
+      key: 'signer',
+      text: l(zh ? `等待加签人：${zh}` : '等待加签人', en ? `Waiting for the added signer: ${en}` : 'Waiting for the added signer'),
+      type: 'info',
+    })
   }
   if (state.urgedAt) out.push({ key: 'urged', text: l('已催办', 'Urged'), type: 'danger' })
   return out

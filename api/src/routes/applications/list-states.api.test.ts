@@ -7,7 +7,13 @@ import { DAY, hall, who } from './test-support.ts'
 // whom, /my is newest first, every application has a reference number a person can read out, and
 // an application rated by its applicant says so (to them alone).
 
-type Summary = { id: number; referenceNumber: string | null; submittedAt: string | null; createdAt: string; rowState: { waitingFor: string | null; signers: Array<{ name: string }>; urgedAt: string | null } }
+type Summary = {
+  id: number
+  referenceNumber: string | null
+  submittedAt: string | null
+  createdAt: string
+  rowState: { waitingFor: string | null; signers: Array<{ name: string }>; urgedAt: string | null }
+}
 
 describe('reference numbers (2026-请假-000123)', () => {
   it('are given at submission, shown in lists, the to-do and messages, and found by both searches', async () => {
@@ -30,7 +36,11 @@ describe('reference numbers (2026-请假-000123)', () => {
     // The bell and the e-mail (its title is the outbox payload's) carry it.
     const bell = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor)).all()
     expect(bell.map((n) => n.titleZh)).toEqual([expect.stringContaining(`（${ref}）`)])
-    const mail = h.deps.db.select().from(outbox).where(and(eq(outbox.recipient, who.counsellor), eq(outbox.applicationId, id))).all()
+    const mail = h.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, who.counsellor), eq(outbox.applicationId, id)))
+      .all()
     expect(mail.map((m) => [m.payload.referenceNumber, m.payload.titleEn])).toEqual([[ref, expect.stringContaining(`(${ref})`)]])
   })
 
@@ -127,7 +137,12 @@ describe('what a row waits for, and who acts for whom', () => {
     const id = await h.leave(who.student, 2)
     const mine = (await h.get(who.student, '/api/applications?mine=1')).body.items.find((a: Summary) => a.id === id)
     expect(mine.currentStep.assignees).toEqual([
-      { cardNumber: who.colleague, name: '黄思远', nameEn: expect.any(String), onBehalfOf: { cardNumber: who.counsellor, name: '杜红梅', nameEn: expect.any(String) } },
+      {
+        cardNumber: who.colleague,
+        name: '黄思远',
+        nameEn: expect.any(String),
+        onBehalfOf: { cardNumber: who.counsellor, name: '杜红梅', nameEn: expect.any(String) },
+      },
     ])
     await h.approve(who.colleague, id)
     const done = (await h.get(who.colleague, '/api/tasks?box=done')).body.items.find((t: { applicationId: number }) => t.applicationId === id)

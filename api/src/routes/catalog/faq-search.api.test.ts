@@ -35,6 +35,12 @@ describe('GET /api/faqs', () => {
     const res = await app.request('/api/faqs?serviceCode=dorm-change')
     expect(res.status).toBe(200)
     const items = ((await res.json()) as { items: Array<{ question: string; questionEn: string | null; answerEn: string | null }> }).items
-    expect(items).toEqual([expect.objectContaining({ question: '互换床位需要对方同意吗？', questionEn: 'Does the other student have to agree to swap beds?', answerEn: expect.stringContaining('confirm online') })])
+    expect(items).toEqual([
+      expect.objectContaining({
+        question: '互换床位需要对方同意吗？',
+        questionEn: 'Does the other student have to agree to swap beds?',
+        answerEn: expect.stringContaining('confirm online'),
+      }),
+    ])
   })
 })
