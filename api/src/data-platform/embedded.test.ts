@@ -104,3 +104,33 @@ describe('resolvePrefill', () => {
     expect(resolvePrefill(definition, null)).toEqual({ values: {}, sources: {}, missing: ['dormitory', 'phone', 'year', 'degree', 'post'] })
   })
 })
+
+describe('English names of pre-filled values (issue 14)', () => {
+  const definition: FormDefinition = {
+    formatVersion: 1,
+    sections: [
+      {
+        title: { zh: '申请人', en: 'Applicant' },
+        fields: [
+          { key: 'college', type: 'text', label: { zh: '学院', en: 'College' }, prefill: { path: 'departmentNameZh', readOnlyWhenPrefilled: true } },
+          { key: 'major', type: 'text', label: { zh: '专业', en: 'Major' }, prefill: { path: 'student.majorZh', readOnlyWhenPrefilled: true } },
+          { key: 'klass', type: 'text', label: { zh: '班级', en: 'Class' }, prefill: { path: 'student.klassNameZh', readOnlyWhenPrefilled: true } },
+          { key: 'dormitory', type: 'text', label: { zh: '宿舍', en: 'Dormitory' }, prefill: { path: 'student.dormitory.label', readOnlyWhenPrefilled: true } },
+          { key: 'name', type: 'text', label: { zh: '姓名', en: 'Name' }, prefill: { path: 'name', readOnlyWhenPrefilled: true } },
+        ],
+      },
+    ],
+  } as FormDefinition
+
+  it('ride on the source as valueEn, while the value stays the bound Chinese one', async () => {
+    const result = resolvePrefill(definition, await platform().person('2023010101'))
+    expect(result.values).toMatchObject({ college: expect.stringContaining('学院'), dormitory: '明湖苑3号楼 412室 2号床' })
+    expect(result.sources.college?.valueEn).toMatch(/College/)
+    expect(result.sources.major?.valueEn).toMatch(/[A-Za-z]/)
+    expect(result.sources.klass?.valueEn).toMatch(/[A-Za-z]/)
+    expect(result.sources.dormitory?.valueEn).toBe('Minghu Court 3, room 412, bed 2')
+    // A person's name has its English too (nameEn); the value stays 李明轩.
+    expect(result.values.name).toBe('李明轩')
+    expect(result.sources.name?.valueEn).toBe('Li Mingxuan')
+  })
+})

@@ -121,10 +121,11 @@ export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | nul
   })
   if (department) Object.assign(raw, { departmentNameZh: department.nameZh, departmentNameEn: department.nameEn })
 
-  const student = profile.student as { klassCode?: string; dormitory?: { building: string; room: string; bed: string }; supervisorCardNumber?: string } | undefined
+  const student = profile.student as { klassCode?: string; dormitory?: { building: string; buildingEn?: string; room: string; bed: string }; supervisorCardNumber?: string } | undefined
   if (student?.dormitory) {
     const d = student.dormitory
     raw['student.dormitory.label'] = `${d.building} ${d.room}室 ${d.bed}号床`
+    if (d.buildingEn) raw['student.dormitory.labelEn'] = `${d.buildingEn}, room ${d.room}, bed ${d.bed}`
   }
   const related = new Map<string, typeof person>()
   const relatedPeople = (numbers: string[]) => {

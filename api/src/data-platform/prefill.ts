@@ -11,6 +11,12 @@ export interface PrefillSource extends DataSource {
   path: string
   /** The user cannot change it: they report an error to the department instead. */
   readOnly: boolean
+  /**
+   * The value in English, for English pages, where the record has one (the path's English
+   * counterpart: `…Zh` → `…En`, otherwise `…En` appended). Only shown: the value stored stays the
+   * platform's own.
+   */
+  valueEn?: string
 }
 
 export interface PrefillResult {
@@ -46,6 +52,9 @@ function fit(field: Field, value: PlatformScalar): unknown {
   }
 }
 
+/** Where a record keeps the English of a path: `student.majorZh` → `student.majorEn`, `student.dormitory.label` → `…labelEn`. */
+export const englishPath = (path: string) => (path.endsWith('Zh') ? `${path.slice(0, -2)}En` : `${path}En`)
+
 export function resolvePrefill(definition: FormDefinition, record: PlatformRecord | null): PrefillResult {
   const result: PrefillResult = { values: {}, sources: {}, missing: [] }
   for (const { field } of allFields(definition)) {
@@ -57,10 +66,12 @@ export function resolvePrefill(definition: FormDefinition, record: PlatformRecor
       continue
     }
     result.values[field.key] = value
+    const english = record?.values[englishPath(field.prefill.path)]?.value
     result.sources[field.key] = {
       ...found.source,
       path: field.prefill.path,
       readOnly: !!field.prefill.readOnlyWhenPrefilled && found.source.authoritative,
+      ...(typeof english === 'string' && english && typeof value === 'string' && english !== value ? { valueEn: english } : {}),
     }
   }
   return result

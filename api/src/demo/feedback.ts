@@ -91,7 +91,7 @@ function seedQuestions(tx: Db, now: Date) {
         createdAt: asked,
         updatedAt: last,
         ...(q.faq && firstAnswer
-          ? { faqQuestion: q.faq.question ?? q.title, faqAnswer: firstAnswer.body, faqPublishedAt: new Date(last.getTime() + HOUR), faqPublishedBy: q.faq.by }
+          ? { faqQuestion: q.faq.question ?? q.title, faqAnswer: firstAnswer.body, faqQuestionEn: q.faq.questionEn ?? null, faqAnswerEn: q.faq.answerEn ?? null, faqPublishedAt: new Date(last.getTime() + HOUR), faqPublishedBy: q.faq.by }
           : {}),
       })
       .returning({ id: questions.id })

@@ -1,9 +1,10 @@
 import { and, count, eq, isNull } from 'drizzle-orm'
-import { departments as demoDepartments, klasses as demoClasses, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices } from '@hall/demo-university'
+import { departments as demoDepartments, klasses as demoClasses, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices, shortNames } from '@hall/demo-university'
 import { seedDataPlatform } from './data-platform.ts'
 import { seedFeedback } from './feedback.ts'
 import { newPlanCache, planPastApplication, writePastApplications, type PastPlan } from './past-applications.ts'
 import type { Db } from '../db/client.ts'
+import { backfillReferenceNumbers } from '../workflow/reference-number.ts'
 import { transaction } from '../db/client.ts'
 import { applications, categories, classes, departments, people, roleGrants, serviceVersions, services } from '../db/schema/index.ts'
 
@@ -45,7 +46,7 @@ export function seedDemo(db: Db, now = new Date()) {
       .run()
     const publishedAt = new Date('2026-09-01T00:00:00Z')
     for (const s of seedServices) {
-      tx.insert(services).values({ code: s.code, ownerDepartmentCode: s.ownerDepartmentCode, categoryCode: s.categoryCode, status: 'online', currentVersion: 1, createdAt: publishedAt }).run()
+      tx.insert(services).values({ code: s.code, ownerDepartmentCode: s.ownerDepartmentCode, categoryCode: s.categoryCode, status: 'online', currentVersion: 1, shortName: shortNames[s.code] ?? null, createdAt: publishedAt }).run()
       tx.insert(serviceVersions)
         .values({
           serviceCode: s.code,
@@ -97,6 +98,12 @@ function backfill(db: Db) {
         .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, 1), isNull(serviceVersions.form)))
         .run()
     }
+    // A demo database made before reference numbers: the seeded services' short names, then a
+    // number for every submitted application that has none.
+    for (const [code, shortName] of Object.entries(shortNames)) {
+      tx.update(services).set({ shortName }).where(and(eq(services.code, code), isNull(services.shortName))).run()
+    }
+    backfillReferenceNumbers(tx)
   })
 }
 
@@ -175,5 +182,7 @@ function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
     planned.set(key, plans)
   }
   writePastApplications(tx, plans)
+  // Past applications get their reference numbers too, in the order they were submitted.
+  backfillReferenceNumbers(tx)
   return rows.length
 }

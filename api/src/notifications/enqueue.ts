@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { notifications, outbox } from '../db/schema/index.ts'
+import { applications, notifications, outbox } from '../db/schema/index.ts'
 import type { NotificationAction } from '../db/schema/notifications.ts'
 
 /** One progress message to one person, as the code that causes it knows it. */
@@ -36,6 +37,12 @@ function actionsFor(n: NewNotification): NotificationAction[] {
  */
 export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
   const actions = actionsFor(n)
+  // A message about an application names its reference number, the one a person reads out to
+  // the office on the phone (the bell, the e-mail's subject and the app push all carry the title).
+  const ref = n.applicationId
+    ? tx.select({ referenceNumber: applications.referenceNumber }).from(applications).where(eq(applications.id, n.applicationId)).get()?.referenceNumber
+    : null
+  if (ref) n = { ...n, titleZh: `${n.titleZh}（${ref}）`, titleEn: `${n.titleEn} (${ref})`, payload: { ...n.payload, referenceNumber: ref } }
   tx.insert(notifications)
     .values({ recipientCardNumber: n.recipient, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, actions: actions.length ? actions : null, createdAt: now })
     .run()

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, ne, or } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
+import { delegations, people, roleGrants, tasks } from '../db/schema/index.ts'
 import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/notifications.ts'
-import { defaultChannels } from './kinds.ts'
+import { defaultChannels, eventKinds, type EventKind } from './kinds.ts'
 
 export type Language = 'zh-CN' | 'en'
 
@@ -67,4 +68,23 @@ export function chooseLanguage(db: Db, cardNumber: string, language: Language, n
     .values({ cardNumber, language, languageChosenAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } })
     .run()
+}
+
+/**
+ * The kinds of message this person can receive, for their preferences page: a reviewer's kinds
+ * only for someone who can be given a task — staff, anyone holding a role, anyone who was given
+ * one (an added signer, a transfer) or stands in for someone. A student sees their own kinds.
+ */
+export function kindsFor(db: Db, cardNumber: string): readonly EventKind[] {
+  const reviews =
+    db.select({ kind: people.kind }).from(people).where(eq(people.cardNumber, cardNumber)).get()?.kind === 'staff' ||
+    !!db.select({ c: roleGrants.cardNumber }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)).get() ||
+    !!db
+      .select({ id: tasks.id })
+      .from(tasks)
+      // A copy (抄送) is not a task: a student copied on something is still a student.
+      .where(and(or(eq(tasks.assigneeCardNumber, cardNumber), eq(tasks.onBehalfOf, cardNumber)), ne(tasks.box, 'cc')))
+      .get() ||
+    !!db.select({ id: delegations.id }).from(delegations).where(eq(delegations.delegate, cardNumber)).get()
+  return reviews ? eventKinds : eventKinds.filter((k) => k.audience !== 'reviewer')
 }

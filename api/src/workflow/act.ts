@@ -20,6 +20,7 @@ import { engineCall, staleVersion } from './errors.ts'
 import { links, messageTitle, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
 import { workingCalendar } from './calendar.ts'
 import { createResolver } from './organisation.ts'
+import { assignReferenceNumber } from './reference-number.ts'
 
 // The one way an application's state changes (DESIGN rule 5): load the state, let the engine
 // compute the transition, and store the new state together with everything it caused — tasks,
@@ -82,6 +83,9 @@ export function submitIn(
     .returning({ id: applications.id })
     .get()
   tx.update(applications).set({ state: initialState(String(id)) }).where(eq(applications.id, id)).run()
+  // Numbered before the transition, so that its messages carry the number; in the submission's
+  // transaction, so that a failed submission takes no number.
+  assignReferenceNumber(tx, id, now)
   return actIn(tx, deps, {
     applicationId: id,
     expectedVersion: 0,
@@ -359,10 +363,10 @@ function persistEffects(tx: Db, ctx: EffectContext) {
   }
 }
 
-const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear()
+export const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear()
 
 /** The next number of a document sequence in a year, starting at 1; gap-free because it is allocated in the transaction. */
-function nextInSequence(tx: Db, name: string, year: number): number {
+export function nextInSequence(tx: Db, name: string, year: number): number {
   const row = tx
     .insert(documentSequences)
     .values({ name, year, next: 2 })

@@ -21,7 +21,7 @@ export default {
       service: 'Service',
       allServices: 'All services',
       search: 'Search',
-      searchPlaceholder: 'Name, card number or application no.',
+      searchPlaceholder: 'Name, card number or reference no.',
       overdueOnly: 'Overdue only',
       sort: 'Order',
       sorts: {
@@ -44,6 +44,8 @@ export default {
       outcome: 'Outcome',
     },
     applicationNo: 'Application {id}',
+    referenceNo: 'Reference no. {ref}',
+    decidedBy: 'Decided by {name}',
     overdue: 'Overdue',
     noDeadline: 'None',
     open: 'Review',

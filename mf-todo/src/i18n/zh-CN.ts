@@ -20,7 +20,7 @@ export default {
       service: '服务',
       allServices: '全部服务',
       search: '搜索',
-      searchPlaceholder: '申请人姓名、校园卡号或申请编号',
+      searchPlaceholder: '申请人姓名、校园卡号或受理编号',
       overdueOnly: '只看已超期',
       sort: '排序',
       sorts: {
@@ -43,6 +43,8 @@ export default {
       outcome: '结果',
     },
     applicationNo: '申请编号 {id}',
+    referenceNo: '受理编号 {ref}',
+    decidedBy: '{name} 办理',
     overdue: '已超期',
     noDeadline: '不限',
     open: '办理',

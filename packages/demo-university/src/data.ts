@@ -65,7 +65,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'cs-2023-1', majorZh: '计算机科学与技术', majorEn: 'Computer Science and Technology', degree: 'bachelor',
       enrolmentYear: 2023, expectedGraduationYear: 2027, status: 'enrolled',
-      dormitory: { building: '明湖苑3号楼', room: '412', bed: '2' },
+      dormitory: { building: '明湖苑3号楼', buildingEn: 'Minghu Court 3', room: '412', bed: '2' },
       bankCardMasked: '6217 **** **** 0423', idNumberMasked: '**************2817',
     },
   },
@@ -76,7 +76,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'cs-2023-1', majorZh: '计算机科学与技术', majorEn: 'Computer Science and Technology', degree: 'bachelor',
       enrolmentYear: 2023, expectedGraduationYear: 2027, status: 'enrolled',
-      dormitory: { building: '明湖苑8号楼', room: '305', bed: '1' },
+      dormitory: { building: '明湖苑8号楼', buildingEn: 'Minghu Court 8', room: '305', bed: '1' },
       bankCardMasked: '6222 **** **** 7719', idNumberMasked: '**************0046',
     },
   },
@@ -87,7 +87,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'cs-2025-1', majorZh: '软件工程', majorEn: 'Software Engineering', degree: 'bachelor',
       enrolmentYear: 2025, expectedGraduationYear: 2029, status: 'enrolled',
-      dormitory: { building: '明湖苑5号楼', room: '219', bed: '4' },
+      dormitory: { building: '明湖苑5号楼', buildingEn: 'Minghu Court 5', room: '219', bed: '4' },
       bankCardMasked: '6228 **** **** 3356', idNumberMasked: '**************5531',
     },
   },
@@ -120,7 +120,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'fl-2024-1', majorZh: '日语', majorEn: 'Japanese', degree: 'bachelor',
       enrolmentYear: 2024, expectedGraduationYear: 2028, status: 'enrolled',
-      dormitory: { building: '明湖苑10号楼', room: '127', bed: '3' },
+      dormitory: { building: '明湖苑10号楼', buildingEn: 'Minghu Court 10', room: '127', bed: '3' },
       bankCardMasked: '6216 **** **** 9031', idNumberMasked: '**************0728',
     },
   },
@@ -131,7 +131,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'em-2024-1', majorZh: '国际经济与贸易', majorEn: 'International Economics and Trade', degree: 'bachelor',
       enrolmentYear: 2024, expectedGraduationYear: 2028, status: 'enrolled',
-      dormitory: { building: '明湖苑6号楼', room: '508', bed: '1' },
+      dormitory: { building: '明湖苑6号楼', buildingEn: 'Minghu Court 6', room: '508', bed: '1' },
       bankCardMasked: '6228 **** **** 6167', idNumberMasked: '**************4415',
     },
   },
@@ -142,7 +142,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'em-2026-1', majorZh: '会计学', majorEn: 'Accounting', degree: 'bachelor',
       enrolmentYear: 2026, expectedGraduationYear: 2030, status: 'enrolled',
-      dormitory: { building: '明湖苑11号楼', room: '233', bed: '2' },
+      dormitory: { building: '明湖苑11号楼', buildingEn: 'Minghu Court 11', room: '233', bed: '2' },
       bankCardMasked: '6217 **** **** 5584', idNumberMasked: '**************1862',
     },
   },
@@ -155,7 +155,7 @@ export const people: readonly Person[] = [
     student: {
       majorZh: '计算机技术', majorEn: 'Computer Technology', degree: 'master',
       enrolmentYear: 2025, expectedGraduationYear: 2028, status: 'enrolled',
-      dormitory: { building: '研究生公寓2号楼', room: '508', bed: '3' },
+      dormitory: { building: '研究生公寓2号楼', buildingEn: 'Graduate Residence 2', room: '508', bed: '3' },
       supervisorCardNumber: '0005472',
       bankCardMasked: '6222 **** **** 2290', idNumberMasked: '**************3317',
     },
@@ -167,7 +167,7 @@ export const people: readonly Person[] = [
     student: {
       majorZh: '计算机科学与技术', majorEn: 'Computer Science and Technology', degree: 'doctor',
       enrolmentYear: 2023, expectedGraduationYear: 2027, status: 'enrolled',
-      dormitory: { building: '研究生公寓1号楼', room: '316', bed: '1' },
+      dormitory: { building: '研究生公寓1号楼', buildingEn: 'Graduate Residence 1', room: '316', bed: '1' },
       supervisorCardNumber: '0005472',
       bankCardMasked: '6217 **** **** 7046', idNumberMasked: '**************0951',
     },
@@ -179,7 +179,7 @@ export const people: readonly Person[] = [
     student: {
       majorZh: '会计学', majorEn: 'Accounting', degree: 'master',
       enrolmentYear: 2024, expectedGraduationYear: 2027, status: 'enrolled',
-      dormitory: { building: '研究生公寓3号楼', room: '207', bed: '2' },
+      dormitory: { building: '研究生公寓3号楼', buildingEn: 'Graduate Residence 3', room: '207', bed: '2' },
       supervisorCardNumber: '0004627',
       bankCardMasked: '6228 **** **** 1185', idNumberMasked: '**************2248',
     },
@@ -205,7 +205,7 @@ export const people: readonly Person[] = [
     student: {
       klassCode: 'em-2024-1', majorZh: '国际经济与贸易', majorEn: 'International Economics and Trade', degree: 'bachelor',
       enrolmentYear: 2024, expectedGraduationYear: 2028, status: 'enrolled',
-      dormitory: { building: '国际学生公寓1号楼', room: '216', bed: '1' },
+      dormitory: { building: '国际学生公寓1号楼', buildingEn: 'International Student Residence 1', room: '216', bed: '1' },
       nationality: 'VN', passportNumberMasked: 'C****5673', bankCardMasked: '6222 **** **** 3408',
     },
   },
@@ -216,7 +216,7 @@ export const people: readonly Person[] = [
     student: {
       majorZh: '软件工程', majorEn: 'Software Engineering', degree: 'master',
       enrolmentYear: 2025, expectedGraduationYear: 2027, status: 'enrolled',
-      dormitory: { building: '国际学生公寓2号楼', room: '405', bed: '1' },
+      dormitory: { building: '国际学生公寓2号楼', buildingEn: 'International Student Residence 2', room: '405', bed: '1' },
       supervisorCardNumber: '0013018',
       nationality: 'MA', passportNumberMasked: 'UZ*****31', bankCardMasked: '6217 **** **** 9914',
     },
@@ -229,7 +229,7 @@ export const people: readonly Person[] = [
     student: {
       majorZh: '汉语言（交换）', majorEn: 'Chinese Language (exchange)', degree: 'bachelor',
       enrolmentYear: 2026, expectedGraduationYear: 2027, status: 'enrolled',
-      dormitory: { building: '国际学生公寓1号楼', room: '102', bed: '2' },
+      dormitory: { building: '国际学生公寓1号楼', buildingEn: 'International Student Residence 1', room: '102', bed: '2' },
       nationality: 'DE', passportNumberMasked: 'C01X****7',
     },
   },

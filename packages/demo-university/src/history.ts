@@ -18,7 +18,8 @@ export interface DemoQuestion {
   daysAgo: number
   thread: Array<{ by: string; side: 'asker' | 'staff'; body: string; hoursLater: number }>
   status: 'open' | 'answered' | 'closed'
-  faq?: { by: string; question?: string }
+  /** Published as a FAQ: by whom, with its own question, and in English too (`questionEn`, `answerEn`). */
+  faq?: { by: string; question?: string; questionEn?: string; answerEn?: string }
 }
 
 // Askers are demo students and staff; answers come from the service owners of the department
@@ -33,7 +34,12 @@ export const demoQuestions: readonly DemoQuestion[] = [
     daysAgo: 40,
     thread: [{ by: '0010254', side: 'staff', body: '需要。互换床位须双方同意，申请表中填写对方学号后，系统会请对方在线确认，无需纸质签字。', hoursLater: 5 }],
     status: 'answered',
-    faq: { by: '0010254', question: '互换床位需要对方同意吗？' },
+    faq: {
+      by: '0010254',
+      question: '互换床位需要对方同意吗？',
+      questionEn: 'Does the other student have to agree to swap beds?',
+      answerEn: 'Yes. A bed swap needs both students to agree: give the other student’s number in the form and the hall asks them to confirm online; no paper signature is needed.',
+    },
   },
   {
     asker: '2023020103',
@@ -44,7 +50,11 @@ export const demoQuestions: readonly DemoQuestion[] = [
     daysAgo: 30,
     thread: [{ by: '0017518', side: 'staff', body: '审批通过后约10分钟内开通，用户名为“学号@minghu.edu.cn”，初始密码与统一身份认证密码相同。', hoursLater: 3 }],
     status: 'answered',
-    faq: { by: '0017518' },
+    faq: {
+      by: '0017518',
+      questionEn: 'How soon can I use my student e-mail after it is opened?',
+      answerEn: 'About 10 minutes after approval. The user name is “student number@minghu.edu.cn”; the first password is your unified login password.',
+    },
   },
   {
     asker: '2023010101',
@@ -59,7 +69,12 @@ export const demoQuestions: readonly DemoQuestion[] = [
       { by: '0015603', side: 'staff', body: '不客气，祝顺利。', hoursLater: 6 },
     ],
     status: 'closed',
-    faq: { by: '0015603', question: '请假超过三天由谁审批？' },
+    faq: {
+      by: '0015603',
+      question: '请假超过三天由谁审批？',
+      questionEn: 'Who approves a leave of more than three days?',
+      answerEn: 'After the counsellor, the college’s deputy party secretary for student affairs approves it, usually within one working day.',
+    },
   },
   {
     asker: '2025010105',

@@ -59,6 +59,8 @@ export interface RoleGrant {
 
 export interface Dormitory {
   building: string
+  /** The building's English name, where the housing system has one. */
+  buildingEn?: string
   room: string
   bed: string
 }

@@ -44,6 +44,12 @@ export const applications = sqliteTable(
     waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }),
     /** The number a completion action gave it (a letter of introduction, a certificate). */
     documentNumber: text('document_number'),
+    /**
+     * The number a person reads out on the phone (2026-宿舍-000123): the Beijing year, the
+     * service's short name and a hall-wide sequence of that year, given in the submission's
+     * transaction. Null only on an unsubmitted row.
+     */
+    referenceNumber: text('reference_number'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
@@ -51,6 +57,8 @@ export const applications = sqliteTable(
   (t) => [
     index('applications_applicant').on(t.applicantCardNumber, t.status),
     index('applications_service').on(t.serviceCode, t.submittedAt),
+    // Unique whatever its prefix, so that a search by the number finds one application.
+    uniqueIndex('applications_reference_number').on(t.referenceNumber),
   ],
 )
 

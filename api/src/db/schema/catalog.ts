@@ -22,6 +22,11 @@ export const services = sqliteTable('services', {
   /** online: applications accepted; offline: listed but closed; retired: gone from the catalog. */
   status: text('status', { enum: ['draft', 'online', 'offline', 'retired'] }).notNull(),
   currentVersion: integer('current_version'),
+  /**
+   * The short name in reference numbers (宿舍 in 2026-宿舍-000123); null: the first two characters
+   * of the current version's Chinese name.
+   */
+  shortName: text('short_name'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 })
 

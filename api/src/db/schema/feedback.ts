@@ -53,6 +53,9 @@ export const questions = sqliteTable(
     /** Published as a FAQ on the service's guide: the texts shown (editable by the owners), when and by whom. */
     faqQuestion: text('faq_question'),
     faqAnswer: text('faq_answer'),
+    /** The FAQ in English, where its owners (or the demo data) give one; the Chinese is shown otherwise. */
+    faqQuestionEn: text('faq_question_en'),
+    faqAnswerEn: text('faq_answer_en'),
     faqPublishedAt: integer('faq_published_at', { mode: 'timestamp_ms' }),
     faqPublishedBy: text('faq_published_by'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),

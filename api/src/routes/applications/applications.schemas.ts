@@ -38,8 +38,30 @@ export const formErrorResponse = {
 } as const
 
 export const CurrentStepSummary = z
-  .object({ nameZh: z.string(), nameEn: z.string(), assignees: z.array(PersonRef).openapi({ description: 'Who holds the step now, with their names in Chinese and English' }) })
+  .object({
+    nameZh: z.string(),
+    nameEn: z.string(),
+    assignees: z
+      .array(PersonRef.extend({ onBehalfOf: PersonRef.nullable().openapi({ description: 'Whom this person holds the step for, as their delegate (委托): “张三 for 李四”' }) }))
+      .openapi({ description: 'Who holds the step now, with their names in Chinese and English' }),
+  })
   .openapi('CurrentStepSummary')
+
+export const RowState = z
+  .object({
+    waitingFor: z
+      .enum(['applicant', 'signer'])
+      .nullable()
+      .openapi({ description: 'applicant: returned to the applicant, or a reviewer asked them a question; signer: a reviewer waits for signers they added (加签); null: neither' }),
+    signers: z.array(PersonRef).openapi({ description: 'The added signers it waits for (with waitingFor: signer)' }),
+    urgedAt: z.string().nullable().openapi({ description: 'When the applicant last urged it (催办); null when not urged' }),
+  })
+  .openapi('RowState', { description: 'What a row of a list is waiting for, for its label' })
+
+const ReferenceNumber = z
+  .string()
+  .nullable()
+  .openapi({ description: 'The number to read out and search by (2026-宿舍-000123): year, the service’s short name, a sequence; given at submission', example: '2026-宿舍-000123' })
 
 export const ApplicationSummary = z
   .object({
@@ -49,16 +71,19 @@ export const ApplicationSummary = z
     serviceNameEn: z.string(),
     status: ApplicationStatusSchema,
     stateVersion: z.number().int(),
+    referenceNumber: ReferenceNumber,
     documentNumber: z.string().nullable(),
     createdAt: z.string(),
     submittedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    rowState: RowState,
     currentStep: CurrentStepSummary.nullable().openapi({ description: 'Null when it is not with reviewers (returned, finished)' }),
     waitingSince: z.string().nullable().openapi({ description: 'Since when it has waited where it is (a step, or the applicant after a return)' }),
   })
   .openapi('ApplicationSummary')
 
-export const ApplicationList = z.object({ items: z.array(ApplicationSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+export const ApplicationList = z.object({
+  items: z.array(ApplicationSummary).openapi({ description: 'Newest first: by the time of submission (of creation for a row never submitted), then by id' }), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
 
 const Assignee = z.object({
   taskId: z.number().int().openapi({ description: 'The task row id (the reviewer’s /api/tasks/{id})' }),
@@ -132,7 +157,11 @@ export const ApplicationDetail = z
     id: z.number().int(),
     status: ApplicationStatusSchema,
     stateVersion: z.number().int(),
+    referenceNumber: ReferenceNumber,
     documentNumber: z.string().nullable(),
+    ratedByMe: z
+      .boolean()
+      .openapi({ description: 'Whether the viewer has rated it: true only for its rater (the applicant); says nothing to anyone else, so an anonymous rating stays unlinkable (decision 007)' }),
     service: z.object({
       code: z.string(),
       version: z.number().int(),

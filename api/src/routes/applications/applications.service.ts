@@ -10,13 +10,14 @@ import {
 } from '@hall/workflow'
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, attachments, auditEvents, departments, people, serviceVersions, services, tasks } from '../../db/schema/index.ts'
+import { applications, attachments, auditEvents, departments, people, ratings, serviceVersions, services, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { escalationContactsOf, policy } from '../../policy/index.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
 import { delegateOf, namesOf } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody } from './applications.schemas.ts'
+import { rowStateOf } from './row-state.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
 
@@ -82,6 +83,7 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
         sql`${serviceVersions.nameEn} LIKE ${pattern} ESCAPE '\\'`,
         sql`${applications.serviceCode} LIKE ${pattern} ESCAPE '\\'`,
         sql`${applications.documentNumber} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${applications.referenceNumber} LIKE ${pattern} ESCAPE '\\'`,
         ...asId,
       )!,
     )
@@ -93,7 +95,9 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
     .from(applications)
     .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
     .where(and(...where))
-    .orderBy(desc(applications.id))
+    // Newest first by submission (creation for a row never submitted): ids follow insertion, and
+    // past applications imported or seeded later have higher ids than newer ones.
+    .orderBy(desc(sql`coalesce(${applications.submittedAt}, ${applications.createdAt})`), desc(applications.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all()
@@ -101,6 +105,9 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
     db,
     rows.map((r) => r.app.id),
   )
+  const states = new Map(rows.map(({ app }) => [app.id, rowStateOf(app.status, stateOf(app.state))]))
+  const names = namesOf(db, [...states.values()].flatMap((r) => r.signers))
+  const person = personRefOf(names)
   const items = rows.map(({ app, nameZh, nameEn }) => ({
     id: app.id,
     serviceCode: app.serviceCode,
@@ -108,10 +115,12 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
     serviceNameEn: nameEn,
     status: app.status,
     stateVersion: app.stateVersion,
+    referenceNumber: app.referenceNumber,
     documentNumber: app.documentNumber,
     createdAt: app.createdAt.toISOString(),
     submittedAt: iso(app.submittedAt),
     finishedAt: iso(app.finishedAt),
+    rowState: { ...states.get(app.id)!, signers: states.get(app.id)!.signers.map(person) },
     currentStep:
       app.status === 'in_review' && app.currentStepNameZh
         ? { nameZh: app.currentStepNameZh, nameEn: app.currentStepNameEn ?? app.currentStepNameZh, assignees: holders.get(app.id) ?? [] }
@@ -121,23 +130,44 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
   return { items, total, page: query.page, pageSize: query.pageSize }
 }
 
-/** Who holds each application's live tasks, by application id. */
-export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Array<{ cardNumber: string; name: string; nameEn: string }>> {
+/** A person by card number with their names, from `namesOf`: the card number when unknown. */
+export const personRefOf = (names: Map<string, { name: string; nameEn: string }>) => (cardNumber: string) => ({
+  cardNumber,
+  name: names.get(cardNumber)?.name ?? cardNumber,
+  nameEn: names.get(cardNumber)?.nameEn ?? names.get(cardNumber)?.name ?? cardNumber,
+})
+
+type Holder = { cardNumber: string; name: string; nameEn: string; onBehalfOf: { cardNumber: string; name: string; nameEn: string } | null }
+
+/** Who holds each application's live tasks, and for whom when as a delegate, by application id. */
+export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Holder[]> {
   if (applicationIds.length === 0) return new Map()
   const rows = db
-    .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, name: people.name, nameEn: people.nameEn })
+    .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, onBehalfOf: tasks.onBehalfOf })
     .from(tasks)
-    .leftJoin(people, eq(people.cardNumber, tasks.assigneeCardNumber))
     .where(and(inArray(tasks.applicationId, applicationIds), eq(tasks.box, 'todo')))
     .orderBy(asc(tasks.id))
     .all()
-  const out = new Map<number, Array<{ cardNumber: string; name: string; nameEn: string }>>()
+  const person = personRefOf(namesOf(db, rows.flatMap((r) => [r.cardNumber, r.onBehalfOf ?? ''])))
+  const out = new Map<number, Holder[]>()
   for (const r of rows) {
     const list = out.get(r.applicationId) ?? []
-    if (!list.some((p) => p.cardNumber === r.cardNumber)) list.push({ cardNumber: r.cardNumber, name: r.name ?? r.cardNumber, nameEn: r.nameEn ?? r.name ?? r.cardNumber })
+    if (!list.some((p) => p.cardNumber === r.cardNumber)) list.push({ ...person(r.cardNumber), onBehalfOf: r.onBehalfOf ? person(r.onBehalfOf) : null })
     out.set(r.applicationId, list)
   }
   return out
+}
+
+/**
+ * Whether `cardNumber` rated the application. Asked only about the viewer: the applicant learns
+ * of their own rating, anyone else gets false whether or not a rating exists (decision 007).
+ */
+export function ratedBy(db: Db, applicationId: number, cardNumber: string): boolean {
+  return !!db
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(and(eq(ratings.applicationId, applicationId), eq(ratings.raterCardNumber, cardNumber)))
+    .get()
 }
 
 // ------------------------------------------------------------------------------------ durations
@@ -304,7 +334,9 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     id: app.id,
     status: app.status,
     stateVersion: app.stateVersion,
+    referenceNumber: app.referenceNumber,
     documentNumber: app.documentNumber,
+    ratedByMe: ratedBy(db, app.id, viewer.cardNumber),
     service: {
       code: service.code,
       version: version.version,

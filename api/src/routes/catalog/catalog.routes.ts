@@ -16,6 +16,7 @@ import {
   popularity,
   recentCodes,
   recordView,
+  publishedFaqTexts,
   searchIndexFor,
   toSummary,
   type ListedService,
@@ -149,7 +150,7 @@ export const catalogRoutes = router
       let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
       if (q) {
         const byCode = new Map(filtered.map((r) => [r.service.code, r]))
-        ordered = searchIndexFor(all)
+        ordered = searchIndexFor(all, publishedFaqTexts(c.var.deps.db))
           .search(q, { kind: user?.kind })
           .filter((h) => byCode.has(h.code))
           .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, categories, departments, favorites, people, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
+import { applications, categories, departments, favorites, people, questions, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile } from './eligibility.ts'
 import type { PlatformRecord } from '../../data-platform/types.ts'
@@ -94,11 +94,25 @@ export function listOwningDepartments(db: Db) {
     .all()
 }
 
+/** The texts of every published FAQ (question and answer, English too where there is one), by service code. */
+export function publishedFaqTexts(db: Db): Map<string, string[]> {
+  const rows = db
+    .select({ serviceCode: questions.serviceCode, q: questions.faqQuestion, a: questions.faqAnswer, qEn: questions.faqQuestionEn, aEn: questions.faqAnswerEn })
+    .from(questions)
+    .where(and(isNotNull(questions.faqPublishedAt), isNotNull(questions.serviceCode)))
+    .orderBy(asc(questions.id))
+    .all()
+  const out = new Map<string, string[]>()
+  for (const r of rows) out.set(r.serviceCode!, [...(out.get(r.serviceCode!) ?? []), ...[r.q, r.a, r.qEn, r.aEn].filter((t): t is string => !!t)])
+  return out
+}
+
 // The search index is rebuilt only when the catalog changes (a service published, switched or
 // retired), not per request: building it computes pinyin for every name.
 let cached: { key: string; index: SearchIndex } | null = null
-export function searchIndexFor(rows: ListedService[]): SearchIndex {
-  const key = rows.map((r) => `${r.service.code}:${r.version.id}:${r.service.status}`).join('|')
+/** `faqs`: each service's published FAQ texts (`publishedFaqTexts`); a change of them rebuilds the index too. */
+export function searchIndexFor(rows: ListedService[], faqs: ReadonlyMap<string, string[]> = new Map()): SearchIndex {
+  const key = `${rows.map((r) => `${r.service.code}:${r.version.id}:${r.service.status}`).join('|')}#${JSON.stringify([...faqs])}`
   if (cached?.key !== key) {
     cached = {
       key,
@@ -116,6 +130,7 @@ export function searchIndexFor(rows: ListedService[]): SearchIndex {
           categoryZh: r.category.nameZh,
           categoryEn: r.category.nameEn,
           audience: r.version.audience,
+          faqs: faqs.get(r.service.code) ?? [],
         })),
       ),
     }

@@ -21,6 +21,8 @@ export interface SearchDoc {
   categoryEn: string
   /** Who may apply: a logged-in user's own services rank first among equals. */
   audience: string[]
+  /** The questions and answers of its published FAQ (both languages where they exist): a search finds the service by them. */
+  faqs?: string[]
 }
 
 /** Character ranges [start, end) of a name that matched, for highlighting. */
@@ -30,7 +32,7 @@ export interface SearchHit {
   code: string
   score: number
   /** Why it matched, for tests and for tuning: the strongest reason. */
-  matchedBy: 'name' | 'pinyin' | 'english' | 'keyword' | 'department' | 'category' | 'summary' | 'fuzzy'
+  matchedBy: 'name' | 'pinyin' | 'english' | 'keyword' | 'department' | 'category' | 'faq' | 'summary' | 'fuzzy'
   highlights: { nameZh: Ranges; nameEn: Ranges }
 }
 
@@ -47,6 +49,7 @@ interface Entry extends SearchDoc {
   keywordsEnLower: string[]
   keywordsPinyin: string[]
   keywordsSyllables: string[][]
+  faqsLower: string[]
 }
 
 const CJK = /[\u3400-\u9fff]/
@@ -113,6 +116,7 @@ export function createSearchIndex(docs: SearchDoc[]) {
     keywordsEnLower: d.keywordsEn.map((k) => k.toLowerCase()),
     keywordsPinyin: d.keywordsZh.map(toPinyin),
     keywordsSyllables: d.keywordsZh.map(toSyllables),
+    faqsLower: (d.faqs ?? []).map((f) => f.toLowerCase()),
   }))
   const fuse = new Fuse(entries, {
     keys: [
@@ -178,6 +182,8 @@ export function createSearchIndex(docs: SearchDoc[]) {
     if (e.keywordsEnLower.some((k) => word.test(k))) consider(65, 'keyword')
     if (e.departmentZh.includes(q) || word.test(e.departmentEn)) consider(40, 'department')
     if (e.categoryZh.includes(q) || word.test(e.categoryEn)) consider(35, 'category')
+    // A question people asked and the office answered: below the service's own words, above its summary.
+    if (q.length >= 2 && e.faqsLower.some((f) => f.includes(q) || word.test(f))) consider(33, 'faq')
     if (q.length >= 2 && (e.summaryZh.includes(q) || word.test(e.summaryEn))) consider(30, 'summary')
 
     // A Chinese query with a wrong character of the same sound (宿社 for 宿舍) still matches by pinyin.

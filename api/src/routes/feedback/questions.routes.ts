@@ -55,7 +55,17 @@ const Detail = Summary.extend({
   can: z.object({ answer: z.boolean(), followUp: z.boolean(), close: z.boolean(), publish: z.boolean() }),
 }).openapi('QuestionDetail')
 
-const Faq = z.object({ id: z.number(), service: ServiceRef.nullable(), question: z.string(), answer: z.string(), publishedAt: z.string() }).openapi('Faq')
+const Faq = z
+  .object({
+    id: z.number(),
+    service: ServiceRef.nullable(),
+    question: z.string(),
+    answer: z.string(),
+    questionEn: z.string().nullable().openapi({ description: 'The question in English, where there is one' }),
+    answerEn: z.string().nullable().openapi({ description: 'The answer in English, where there is one' }),
+    publishedAt: z.string(),
+  })
+  .openapi('Faq')
 
 type QuestionRow = typeof questions.$inferSelect
 
@@ -353,14 +363,17 @@ export const faqRoutes = createRouter().openapi(
     const query = c.req.valid('query')
     const where: SQL[] = [isNotNull(questions.faqPublishedAt)]
     if (query.serviceCode) where.push(eq(questions.serviceCode, query.serviceCode))
-    if (query.q) where.push(or(like(questions.faqQuestion, likeText(query.q)), like(questions.faqAnswer, likeText(query.q)))!)
+    if (query.q) {
+      const text = likeText(query.q)
+      where.push(or(like(questions.faqQuestion, text), like(questions.faqAnswer, text), like(questions.faqQuestionEn, text), like(questions.faqAnswerEn, text))!)
+    }
     const rows = db.select().from(questions).where(and(...where)).orderBy(desc(questions.faqPublishedAt)).limit(200).all()
     const services = serviceFacts(db)
     return c.json(
       {
         items: rows.map((q) => {
           const s = q.serviceCode ? services.get(q.serviceCode) : undefined
-          return { id: q.id, service: s ? { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn } : null, question: q.faqQuestion ?? q.title, answer: q.faqAnswer ?? '', publishedAt: q.faqPublishedAt!.toISOString() }
+          return { id: q.id, service: s ? { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn } : null, question: q.faqQuestion ?? q.title, answer: q.faqAnswer ?? '', questionEn: q.faqQuestionEn, answerEn: q.faqAnswerEn, publishedAt: q.faqPublishedAt!.toISOString() }
         }),
       },
       200,

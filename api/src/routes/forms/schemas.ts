@@ -30,6 +30,10 @@ export const PrefillSourceSchema = z
     authoritative: z.boolean().openapi({ description: 'The system is the authority on the value' }),
     path: z.string().openapi({ example: 'student.dormitory.label', description: "The path in the person's record: what a data-error report names" }),
     readOnly: z.boolean().openapi({ description: 'The person cannot change it here; they report an error instead' }),
+    valueEn: z
+      .string()
+      .optional()
+      .openapi({ example: 'Minghu Court 5, room 302, bed 2', description: 'The value in English where the data platform has it (college, major, class, dormitory…): shown on English pages; the value itself stays as the platform gives it' }),
   })
   .openapi('PrefillSource')
 

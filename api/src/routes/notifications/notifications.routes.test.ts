@@ -114,4 +114,20 @@ describe('/api/notifications/preferences', () => {
     // Other people keep their own.
     expect((await h.get(who.classmate, '/api/notifications/preferences')).body.language).toBe('zh-CN')
   })
+
+  it('lists only the kinds a person can receive: a student is not offered reviewers’ messages', async () => {
+    const h = await hall()
+    const kindsOf = async (card: string) => ((await h.get(card, '/api/notifications/preferences')).body.kinds as Array<{ kind: string }>).map((k) => k.kind)
+    const student = await kindsOf(who.student)
+    expect(student).toContain('returned')
+    expect(student).not.toContain('task_assigned')
+    expect(student).not.toContain('urged')
+    expect(student).not.toContain('data_error_reported')
+    const counsellor = await kindsOf(who.counsellor)
+    expect(counsellor).toEqual(expect.arrayContaining(['task_assigned', 'urged', 'returned']))
+    // A student who stands in for a reviewer can be given tasks: they see the reviewers' kinds.
+    const to = new Date(h.deps.now().getTime() + 86_400_000).toISOString()
+    expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: who.classmate, to })).status).toBe(201)
+    expect(await kindsOf(who.classmate)).toContain('task_assigned')
+  })
 })

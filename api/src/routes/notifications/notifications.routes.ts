@@ -7,8 +7,8 @@ import { notifications } from '../../db/schema/index.ts'
 import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter } from '../../lib/router.ts'
-import { eventKinds } from '../../notifications/kinds.ts'
-import { allows, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
+import { liveActionsFor } from '../../notifications/actions.ts'
+import { allows, kindsFor, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
 import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView, Unread } from './notifications.schemas.ts'
 
 // The in-app channel (the bell) and each person's choices. Rows are written by
@@ -68,6 +68,7 @@ export const notificationsRoutes = router
         .limit(q.limit + 1)
         .all()
       const page = rows.slice(0, q.limit)
+      const live = liveActionsFor(db, me, page.map((r) => r.actions))
       return c.json(
         {
           items: page.map((r) => ({
@@ -76,7 +77,7 @@ export const notificationsRoutes = router
             titleZh: r.titleZh,
             titleEn: r.titleEn,
             link: r.link,
-            actions: r.actions ?? [],
+            actions: live(r.actions),
             createdAt: r.createdAt.toISOString(),
             read: r.readAt !== null,
           })),
@@ -228,6 +229,6 @@ function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: 
   return {
     language: prefs.language,
     available: { inApp: true as const, email: !!deps.env.smtp.host || deps.env.smtp.catcher, push: !!deps.env.pushWebhook },
-    kinds: eventKinds.map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
+    kinds: kindsFor(deps.db, me).map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
   }
 }

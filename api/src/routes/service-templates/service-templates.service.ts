@@ -1,4 +1,4 @@
-import { findServiceTemplate, serviceTemplates, templateOffices, type ServiceTemplate } from '@hall/demo-university/templates'
+import { findServiceTemplate, serviceTemplates, shortNames, templateOffices, type ServiceTemplate } from '@hall/demo-university/templates'
 import type { AssigneeRule, ProcessDefinition } from '@hall/workflow'
 import { eq, inArray } from 'drizzle-orm'
 import { recordAudit } from '../../audit/record.ts'
@@ -85,7 +85,7 @@ export function adoptTemplate(db: Db, user: SessionUser, templateCode: string, b
     // The template's category, if this hall has none of that code yet.
     const c = template.category
     tx.insert(categories).values({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order }).onConflictDoNothing().run()
-    tx.insert(services).values({ code, ownerDepartmentCode: dept.code, categoryCode: c.code, status: 'draft', currentVersion: null, createdAt: now }).run()
+    tx.insert(services).values({ code, ownerDepartmentCode: dept.code, categoryCode: c.code, status: 'draft', currentVersion: null, shortName: shortNames[template.code] ?? null, createdAt: now }).run()
     tx.insert(serviceVersions)
       .values({
         serviceCode: code,

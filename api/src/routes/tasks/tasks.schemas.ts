@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { ApplicationDetail, ApplicationRef, ApplicationStatusSchema, PersonRef } from '../applications/applications.schemas.ts'
+import { ApplicationDetail, ApplicationRef, ApplicationStatusSchema, PersonRef, RowState } from '../applications/applications.schemas.ts'
 
 // The shapes of the reviewers' routes: the three boxes, a task's page, actions and batch actions,
 // and delegations. Defined once here; the OpenAPI document and mf-todo's typed client use them.
@@ -24,6 +24,9 @@ export const TaskSummary = z
     stepNameEn: z.string(),
     assignee: PersonRef,
     onBehalfOf: PersonRef.nullable().openapi({ description: 'Whom the assignee holds the task for, as their delegate' }),
+    closedBy: PersonRef.nullable().openapi({ description: 'Who decided it (the assignee, the person they held it for, or a delegate); with onBehalfOf: “closedBy for onBehalfOf”' }),
+    referenceNumber: z.string().nullable().openapi({ description: 'The application’s reference number (2026-宿舍-000123)' }),
+    rowState: RowState.openapi({ description: 'What this task waits for: the applicant’s answer, added signers, and whether it was urged' }),
     createdAt: z.string(),
     dueAt: z.string().nullable(),
     decidedAt: z.string().nullable(),

@@ -10,6 +10,9 @@ import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
 import { badInput } from '../../workflow/values.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
+import { personRefOf } from '../applications/applications.service.ts'
+import { rowStateOf } from '../applications/row-state.ts'
+import { stateOf } from '../../workflow/definitions.ts'
 
 // A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
 // wrote; every action goes back through the engine (api/src/workflow/act.ts).
@@ -65,6 +68,8 @@ function selectTasks(db: Db) {
       task: tasks,
       appStatus: applications.status,
       stateVersion: applications.stateVersion,
+      engineState: applications.state,
+      referenceNumber: applications.referenceNumber,
       applicantCardNumber: applications.applicantCardNumber,
       serviceCode: applications.serviceCode,
       serviceNameZh: serviceVersions.nameZh,
@@ -84,11 +89,13 @@ function selectTasks(db: Db) {
 type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['all']>>[number]
 
 function toSummaries(db: Db, rows: TaskRow[], now: Date) {
+  // Only a live task waits for someone: a decided one's state is its outcome.
+  const states = new Map(rows.map((r) => [r.task.id, rowStateOf(r.appStatus, r.task.box === 'todo' ? stateOf(r.engineState) : null, r.task.engineTaskId)]))
   const names = namesOf(
     db,
-    rows.flatMap((r) => [r.task.assigneeCardNumber, r.task.onBehalfOf ?? '']),
+    rows.flatMap((r) => [r.task.assigneeCardNumber, r.task.onBehalfOf ?? '', r.task.closedBy ?? '', ...states.get(r.task.id)!.signers]),
   )
-  const person = (cardNumber: string) => ({ cardNumber, name: names.get(cardNumber)?.name ?? cardNumber, nameEn: names.get(cardNumber)?.nameEn ?? cardNumber })
+  const person = personRefOf(names)
   return rows.map((r) => ({
     id: r.task.id,
     applicationId: r.task.applicationId,
@@ -110,6 +117,9 @@ function toSummaries(db: Db, rows: TaskRow[], now: Date) {
     stepNameEn: r.task.stepNameEn,
     assignee: person(r.task.assigneeCardNumber),
     onBehalfOf: r.task.onBehalfOf ? person(r.task.onBehalfOf) : null,
+    closedBy: r.task.closedBy && r.task.closedBy !== 'system' ? person(r.task.closedBy) : null,
+    referenceNumber: r.referenceNumber,
+    rowState: { ...states.get(r.task.id)!, signers: states.get(r.task.id)!.signers.map(person) },
     createdAt: r.task.createdAt.toISOString(),
     dueAt: r.task.dueAt?.toISOString() ?? null,
     decidedAt: r.task.decidedAt?.toISOString() ?? null,
@@ -152,6 +162,7 @@ export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date
         likeIt(applications.applicantCardNumber),
         likeIt(serviceVersions.nameZh),
         likeIt(serviceVersions.nameEn),
+        likeIt(applications.referenceNumber),
         ...(/^\d+$/.test(query.q) ? [eq(tasks.applicationId, Number(query.q))] : []),
       )!,
     )

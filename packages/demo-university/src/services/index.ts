@@ -17,6 +17,7 @@ export const services: readonly ServiceSeed[] = serviceDefinitions.map(({ form: 
 export type { CategorySeed, EligibilityRule, GuideText, ServiceDefinition, ServiceSeed } from './types.ts'
 export { categories } from './categories.ts'
 export { templateOffices } from './offices.ts'
+export { shortNames } from './short-names.ts'
 export { formDefinitions } from './forms/index.ts'
 export { processDefinitions, serviceCodes, type SeededServiceCode } from './processes/index.ts'
 

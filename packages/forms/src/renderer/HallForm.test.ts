@@ -106,6 +106,15 @@ describe('<HallForm>', () => {
     expect(field(wrapper, 'dormitory').text()).toContain('From Student Affairs System · Student Affairs Office')
   })
 
+  it('shows a locked value in English on an English page where the platform gave its English, keeping the value', async () => {
+    const wrapper = mountLeave({ dormitory: '明湖苑3号楼 412室 2号床' }, { prefillSources: { dormitory: { ...studentAffairs, valueEn: 'Minghu Court 3, room 412, bed 2' } } })
+    const input = () => field(wrapper, 'dormitory').find('input').element as HTMLInputElement
+    expect(input().value).toBe('明湖苑3号楼 412室 2号床')
+    await wrapper.setProps({ lang: 'en' })
+    expect(input().value).toBe('Minghu Court 3, room 412, bed 2')
+    expect(wrapper.emitted('update:modelValue')).toBeUndefined()
+  })
+
   it('shows the server errors at their fields until the field is edited', async () => {
     const wrapper = mountLeave({}, { errors: [{ path: 'emergencyPhone', message: { zh: '紧急联系人电话不是有效的电话号码', en: 'x' } }] })
     expect(field(wrapper, 'emergencyPhone').find('[role="alert"]').text()).toBe('紧急联系人电话不是有效的电话号码')

@@ -8,6 +8,8 @@ export interface PrefillSource {
   systemEn: string
   departmentZh: string
   departmentEn: string
+  /** The value in English where the platform has it: an English page shows it for a locked value. */
+  valueEn?: string
 }
 
 /**

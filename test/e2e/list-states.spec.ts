@@ -1,0 +1,93 @@
+import { people, type Person } from '@hall/demo-university'
+import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, submitLeave, test, withCounsellor } from './fixtures.ts'
+
+// Issue 14, what the lists say: a student's leave gets a reference number a person can read out
+// (2026-请假-000123); the counsellor finds it by that number in 待办 and asks a question; then the
+// counsellor's row says it waits for the applicant, and the student's /my (in English, the
+// browser's language) says it waits for them, with the number, newest first.
+
+/**
+ * A student the other browser tests leave alone (a student may have one leave in progress, and
+ * bell.spec counts its counsellor's messages): from the middle of the list, whose counsellor is
+ * not that of the first or last candidates.
+ */
+function aStudent(): { student: Person; counsellor: Person } {
+  const candidates = people.filter(withCounsellor)
+  const busy = new Set(
+    [demo.undergraduate(), candidates[0], candidates[1], candidates.at(-1)].flatMap((p) => (p && withCounsellor(p) ? [counsellorOf(p)?.cardNumber] : [])),
+  )
+  const student = candidates.slice(Math.floor(candidates.length / 2)).find((p) => !busy.has(counsellorOf(p)?.cardNumber))
+  const counsellor = student && counsellorOf(student)
+  if (!student || !counsellor) throw new Error('the demo university lacks an undergraduate that the other browser tests leave alone')
+  return { student, counsellor }
+}
+
+test('lists say what a row waits for, with a reference number found by the to-do search (zh) and shown in /my (en)', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
+  test.slow()
+  const { student, counsellor } = aStudent()
+
+  // The student, in an English browser that never chose a language: the hall speaks English.
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'en-US' })
+  const studentPage = await context.newPage()
+  studentPage.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`[student] ${msg.text()}`)
+  })
+  studentPage.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
+  await studentPage.goto('/my')
+  await loginOnIdp(studentPage, student)
+  const id = await submitLeave(studentPage.request, 2)
+  const detail = (await (await studentPage.request.get(`/api/applications/${id}`)).json()) as { referenceNumber: string }
+  expect(detail.referenceNumber).toMatch(/^\d{4}-请假-\d{6}$/)
+  const ref = detail.referenceNumber
+
+  // The counsellor finds it in 待办 by the number read out on the phone.
+  await page.goto('/todo')
+  await loginOnIdp(page, counsellor)
+  await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').fill(ref)
+  await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').press('Enter')
+  const row = page.getByRole('row').filter({ hasText: `受理编号 ${ref}` })
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText(`申请编号 ${id}`)
+  await expect(row).toContainText(student.name)
+
+  // The counsellor asks the student a question (through the API, in the counsellor's session).
+  const task = (
+    (await (await page.request.get(`/api/tasks?box=todo&q=${encodeURIComponent(ref)}`)).json()) as {
+      items: Array<{ id: number; application: { stateVersion: number } }>
+    }
+  ).items[0]!
+  const asked = await page.request.post(`/api/tasks/${task.id}/actions`, {
+    headers: { Origin: hallOrigin() },
+    data: { action: 'ask', stateVersion: task.application.stateVersion, opinion: '请说明返校时间' },
+  })
+  expect(asked.status(), await asked.text()).toBe(200)
+  await page.reload()
+  await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').fill(ref)
+  await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').press('Enter')
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: `受理编号 ${ref}` })
+      .locator('[data-row-state="applicant"]'),
+  ).toHaveText('等待申请人')
+
+  // The student's /my, in English: the row waits for them, with its reference number, and it is the newest.
+  await studentPage.goto('/my')
+  const item = studentPage.locator(`[data-application="${id}"]`)
+  await expect(item.locator('[data-row-state="applicant"]')).toHaveText('Waiting for you')
+  await expect(item.getByTestId('reference-number')).toHaveText(ref)
+  await expect(studentPage.locator('[data-application]').first()).toHaveAttribute('data-application', String(id))
+  // And /my's search finds it by the number.
+  await studentPage.getByRole('textbox', { name: 'Search by service name or reference number' }).fill(ref.slice(-6))
+  await expect(studentPage.locator('[data-application]')).toHaveCount(1)
+  await expect(studentPage.locator('[data-application]')).toHaveAttribute('data-application', String(id))
+
+  // Its page shows the number beside the id.
+  await studentPage.goto(`/my/${id}`)
+  await expect(studentPage.getByTestId('reference-number')).toHaveText(ref)
+  await context.close()
+})
