@@ -31,3 +31,15 @@ export { fetchMe, isReviewer, type Me } from './me.ts'
 export { HallLink, navigate } from './navigate.ts'
 export { runStandalone } from './standalone.ts'
 export { usePagedList, type Page, type PagedList } from './paged-list.ts'
+export {
+  deviceDiffersFromBeijing,
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatShortDateTime,
+  HALL_TIME_ZONE,
+  useDates,
+} from './dates.ts'
+export { toApiError } from './errors.ts'
+export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type ApplicationStatus, type Tone } from './statuses.ts'
