@@ -63,6 +63,8 @@ export default {
       open: '办理中',
       asked: '等待申请人答复',
       waiting: '等待加签人',
+      // A copy (抄送) is closed from the start: it asks nothing of its reader.
+      closed: '仅供知悉',
     },
     select: {
       all: '选择本页全部待办',
