@@ -1,10 +1,10 @@
 // Service administration's words in Chinese (the default). manage.en.ts has the same keys.
 export default {
-  noAccess: '你没有可管理的服务',
+  noAccess: '您没有可管理的服务',
   entry: '管理服务',
   title: '管理服务',
   intro: '创建和维护本部门的服务：办事指南、申请表单、审批流程，检查无误后发布为新版本。',
-  none: '你还没有可管理的服务',
+  none: '您还没有可管理的服务',
   newService: '新建服务',
   fromTemplate: '从模板新建',
   templates: {

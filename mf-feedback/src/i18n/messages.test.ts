@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { fullWidthInEnglish, keyUses, kitMessages, missingKeys, pluralsWithoutSingular, unknownUses } from '@hall/mf-kit/testing'
+import { fullWidthInEnglish, informalYou, keyUses, kitMessages, missingKeys, pluralsWithoutSingular, unknownUses } from '@hall/mf-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { messages } from './index.ts'
 
@@ -28,5 +28,9 @@ describe('the messages', () => {
 
   it('use English punctuation in English', () => {
     expect(fullWidthInEnglish(en)).toEqual([])
+  })
+
+  it('address the user as 您, never 你', () => {
+    expect(informalYou(zh)).toEqual([])
   })
 })

@@ -43,3 +43,4 @@ export {
 } from './dates.ts'
 export { toApiError } from './errors.ts'
 export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type ApplicationStatus, type Tone } from './statuses.ts'
+export { formatPerson } from './people.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fullWidthInEnglish, leafKeys, missingKeys, pluralsWithoutSingular, unknownUses, type KeyUse } from './i18n-check.ts'
+import { fullWidthInEnglish, informalYou, leafKeys, missingKeys, pluralsWithoutSingular, unknownUses, type KeyUse } from './i18n-check.ts'
 
 const zh = { todo: { outcomes: { approved: '同意', closed: '已阅' }, title: '待办' } }
 const en = { todo: { outcomes: { approved: 'Approved' }, title: 'To do' } }
@@ -26,5 +26,9 @@ describe('the i18n checks', () => {
     const messages = { g: '{n} in progress', a: '{n} services', b: '{n} service | {n} services', c: '{n} in all', d: 'Note：read', e: '{n} application(s)', f: '{n} unread notifications' }
     expect(pluralsWithoutSingular(messages)).toEqual(['a', 'e', 'f'])
     expect(fullWidthInEnglish(messages)).toEqual(['d'])
+  })
+
+  it('catch 你 where the hall says 您', () => {
+    expect(informalYou({ a: '您的申请', b: { c: '你的申请' } })).toEqual(['b.c'])
   })
 })

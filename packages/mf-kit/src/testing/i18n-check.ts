@@ -95,3 +95,8 @@ export function pluralsWithoutSingular(en: Messages): string[] {
 export function fullWidthInEnglish(en: Messages): string[] {
   return leafKeys(en).filter((k) => /[：，。；（）、！？]/.test(messageAt(en, k) as string))
 }
+
+/** Chinese messages that address the user as 你: the hall speaks to its users as 您, everywhere. */
+export function informalYou(zh: Messages): string[] {
+  return leafKeys(zh).filter((k) => (messageAt(zh, k) as string).includes('你'))
+}
