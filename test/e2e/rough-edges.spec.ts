@@ -1,3 +1,4 @@
+import { people } from '@hall/demo-university'
 import { counsellorOf, demo, expect, loginOnIdp, submitLeave, test } from './fixtures.ts'
 
 // Issue 14's rough edges, as a person meets them in the browser.
@@ -47,10 +48,23 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   await rp.goto('/todo')
   await loginOnIdp(rp, counsellor)
   await rp.evaluate(() => localStorage.setItem('hall.lang', 'en'))
-  const tasks = (await (await rp.request.get(`/api/tasks?box=todo&q=${id}`)).json()) as { items: Array<{ applicationId: number; createdAt: string }> }
+  const tasks = (await (await rp.request.get(`/api/tasks?box=todo&q=${id}`)).json()) as { items: Array<{ id: number; applicationId: number; createdAt: string }> }
   const task = tasks.items.find((x) => x.applicationId === id)
   expect(task, 'the counsellor has the task').toBeTruthy()
   await rp.goto(`/todo?q=${id}`)
   await expect(rp.locator('time', { hasText: `${beijingClock(task!.createdAt)} Beijing time` }).first()).toBeVisible()
+
+  // Transfer: the confirmation names the colleague (name and card number), not a number alone.
+  const colleague = people.find((p) => p.kind === 'staff' && p.cardNumber !== counsellor.cardNumber)!
+  await rp.goto(`/todo/${task!.id}`)
+  await rp.locator('.action-panel__choices').getByText('Transfer', { exact: true }).click()
+  const person = rp.locator('#action-person')
+  await person.click()
+  await rp.keyboard.type(colleague.cardNumber)
+  await rp.getByRole('option', { name: new RegExp(colleague.cardNumber) }).first().click()
+  await rp.locator('.action-panel__submit').click()
+  const dialog = rp.getByRole('dialog')
+  await expect(dialog).toContainText(`${colleague.nameEn} (${colleague.cardNumber})`)
+  await dialog.getByRole('button', { name: /cancel|not yet/i }).click()
   await rc.close()
 })
