@@ -60,7 +60,7 @@ test('dorm change: pre-filled with its source → draft survives a reload → do
   await saved
   await expect(indicator).toContainText('已保存')
   await page.reload()
-  await expect(page.getByText(/已恢复你 .+ 保存的草稿/)).toBeVisible()
+  await expect(page.getByText(/已恢复您 .+ 保存的草稿/)).toBeVisible()
   await expect(form.locator('[data-field="reason"] textarea')).toHaveValue(reason)
   await expect(form.locator('[data-field="preferredBuilding"] input')).toHaveValue('明湖苑5号楼')
   await expect(form.locator('[data-field="medicalCertificate"]').getByText('诊断证明.pdf')).toBeVisible()

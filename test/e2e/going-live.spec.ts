@@ -233,6 +233,8 @@ test.describe('going live', () => {
     await ownerPage.getByTestId('validate').click()
     await expect(ownerPage.getByText('检查通过，可以发布').first()).toBeVisible()
     await ownerPage.getByTestId('publish').click()
+    // Publishing asks first (issue 14).
+    await ownerPage.getByRole('dialog').getByRole('button', { name: '发布' }).click()
     await expect(ownerPage.getByText('已发布为第 1 版')).toBeVisible()
     await expect(ownerPage.getByTestId('status')).toHaveText('已上线')
     await ownerPage.context().close()

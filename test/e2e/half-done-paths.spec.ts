@@ -159,7 +159,7 @@ test('the escalation contact opens the overdue task’s page and takes the task 
   await loginOnIdp(page, contact)
   await expect(page).toHaveURL(new RegExp(`/todo/overdue/${taskId}$`))
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`申请 ${id}`)
-  await expect(page.getByText('你是此环节的超时提醒人')).toBeVisible()
+  await expect(page.getByText('您是此环节的超时提醒人')).toBeVisible()
   await expect(page.getByTestId('overdue-assignee')).toHaveText(counsellor.name)
   await expect(page.getByRole('region', { name: '申请内容' })).toBeVisible()
 

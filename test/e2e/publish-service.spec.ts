@@ -154,6 +154,8 @@ test('an owner publishes a 31st service with a form and a two-step workflow; a s
   await page.getByTestId('validate').click()
   await expect(page.getByText('检查通过，可以发布').first()).toBeVisible()
   await page.getByTestId('publish').click()
+  // Publishing asks first (issue 14).
+  await page.getByRole('dialog').getByRole('button', { name: '发布' }).click()
   await expect(page.getByText('已发布为第 1 版')).toBeVisible()
   await expect(page.getByTestId('status')).toHaveText('已上线')
   await page.getByRole('tab', { name: '版本与记录' }).click()

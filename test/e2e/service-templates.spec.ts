@@ -39,6 +39,8 @@ test('an owner adopts a template, publishes it, and it appears in the catalog', 
   await page.getByTestId('validate').click()
   await expect(page.getByText('检查通过，可以发布').first()).toBeVisible()
   await page.getByTestId('publish').click()
+  // Publishing asks first (issue 14).
+  await page.getByRole('dialog').getByRole('button', { name: '发布' }).click()
   await expect(page.getByText('已发布为第 1 版')).toBeVisible()
   await expect(page.getByTestId('status')).toHaveText('已上线')
 

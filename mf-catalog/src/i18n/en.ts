@@ -11,8 +11,8 @@ export default {
   catalog: {
     title: 'Service catalog',
     intro: 'Choose a service, read its guide and apply online.',
-    total: '{n} services',
-    mineTotal: '{n} services you may apply for',
+    total: '{n} service | {n} services',
+    mineTotal: '{n} service you may apply for | {n} services you may apply for',
     searchLabel: 'Search the catalog',
     searchPlaceholder: 'Name, pinyin, initials or keyword, e.g. dorm',
     searchHint: 'Results appear as you type; press ↓ to reach them',
@@ -32,7 +32,7 @@ export default {
       browse: 'All services',
     },
     favoritesEmpty: 'No favourites yet. Star (☆) the services you use often and they appear here.',
-    popularCount: '{n} applications',
+    popularCount: '{n} application | {n} applications',
     categories: 'Categories',
     allCategories: 'All',
     filters: {
@@ -66,7 +66,7 @@ export default {
     service: {
       breadcrumb: 'You are here',
       notFound: 'There is no such service',
-      timeLimit: '{n} working days',
+      timeLimit: '{n} working day | {n} working days',
       modeTitle: 'Mode',
       timeLimitTitle: 'Time limit',
       conditions: 'Conditions',
@@ -92,7 +92,7 @@ export default {
       cannotApply: 'You cannot apply now',
       failedConditions: 'Not met: {list}',
       askWhom: 'If in doubt, ask {department}',
-      inProgress: 'You have {n} application(s) of this service in progress.',
+      inProgress: 'You have {n} application of this service in progress. | You have {n} applications of this service in progress.',
       viewMy: 'My applications',
       guide: 'Service guide',
     },

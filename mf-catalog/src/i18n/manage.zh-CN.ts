@@ -1,10 +1,10 @@
 // Service administration's words in Chinese (the default). manage.en.ts has the same keys.
 export default {
-  noAccess: '你没有可管理的服务',
+  noAccess: '您没有可管理的服务',
   entry: '管理服务',
   title: '管理服务',
   intro: '创建和维护本部门的服务：办事指南、申请表单、审批流程，检查无误后发布为新版本。',
-  none: '你还没有可管理的服务',
+  none: '您还没有可管理的服务',
   newService: '新建服务',
   fromTemplate: '从模板新建',
   templates: {
@@ -34,6 +34,8 @@ export default {
   valid: '检查通过，可以发布',
   hasIssues: '有 {n} 处问题需要修正',
   publish: '发布',
+  publishFirstConfirm: '发布后，服务将出现在服务目录中，符合条件的人员即可申请。确定发布吗？',
+  publishConfirm: '发布后，新申请将使用这一版本；办理中的申请按原版本继续办理。确定发布吗？',
   published: '已发布为第 {n} 版',
   discard: '放弃草稿',
   discardConfirm: '放弃后，草稿中的修改将全部丢失。确定放弃吗？',

@@ -1,7 +1,6 @@
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { toApiError } from '../lib/errors.ts'
 
 // The console's organisation areas (/catalog/admin/people and /imports): people with their roles,
 // the import runs and the report shown. Types come from the API's routes (the contract).

@@ -1,9 +1,8 @@
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import type { FormDefinition } from '@hall/forms'
 import type { ProcessDefinition } from '@hall/workflow'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { toApiError } from '../lib/errors.ts'
 
 // Service administration (/catalog/manage): the services I manage, and the one being edited.
 // Every write goes to the API at once (a draft lives on the server, audited); the editors keep

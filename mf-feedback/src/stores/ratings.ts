@@ -1,7 +1,6 @@
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { toApiError } from '../lib/errors.ts'
 
 export type MyRatings = OkBody<Awaited<ReturnType<typeof api.api.ratings.$get>>>
 

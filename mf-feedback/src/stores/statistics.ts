@@ -1,7 +1,6 @@
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import { toApiError } from '../lib/errors.ts'
 
 export type Statistics = OkBody<Awaited<ReturnType<typeof api.api.statistics.$get>>>
 export type ExportJob = OkBody<Awaited<ReturnType<typeof api.api.statistics.exports.$post>>>

@@ -22,7 +22,7 @@ export default {
   duration: {
     minutes: '{n} min',
     hours: '{n} h',
-    days: '{n} days',
+    days: '{n} day | {n} days',
     daysHours: '{d} days {h} h',
     lessThanMinute: 'under a minute',
   },
@@ -46,7 +46,7 @@ export default {
     discarded: 'The draft was discarded',
     submit: 'Submit',
     submitting: 'Submitting…',
-    invalid: '{n} things need your attention; see the messages in the form.',
+    invalid: '{n} thing needs your attention; see the message in the form. | {n} things need your attention; see the messages in the form.',
     serverInvalid: 'The office’s checks did not pass; correct the fields marked below and submit again.',
     submitted: 'Your application was submitted',
     submitFailed: 'The application was not submitted: {message}',

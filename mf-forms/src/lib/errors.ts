@@ -1,11 +1,6 @@
 import type { FieldError } from '@hall/forms'
 import { ApiError } from '@hall/mf-kit'
 
-/** Any failure as an `ApiError`, so every message can be shown in both languages. */
-export function toApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err), String(err))
-}
-
 /** The hall's error body, as every route answers a failure (`{ error: { code, message, messageZh, fields? } }`). */
 interface ErrorBody {
   error?: {

@@ -1,28 +1,13 @@
 import type { Lang } from '@hall/mf-kit'
 
-// Dates and durations for people, in the page's language. Intl does the calendar work, so no date
-// library is bundled for what the browser already knows.
+// Durations and lists of names for people, in the page's language.
 
-type Translate = (key: string, named?: Record<string, unknown>) => string
+/** vue-i18n's `t`: the third argument picks the plural form (`{n} day | {n} days`). */
+type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
 
-const ZONE = 'Asia/Shanghai'
-
-/** `2026年11月27日 10:32` / `Nov 27, 2026, 10:32`; empty for no date. */
-export function dateTime(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short', hour12: false, timeZone: ZONE })
-}
-
-/** `2026年11月27日` / `Nov 27, 2026`. */
-export function date(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleDateString(lang, { dateStyle: 'medium', timeZone: ZONE })
-}
-
-/** `10:32`: when a draft was saved today. */
-export function clock(at: Date | string, lang: Lang): string {
-  return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: ZONE })
-}
+// Dates and times are mf-kit's (Beijing time everywhere, the zone shown when the device differs),
+// under the names this app's templates use.
+export { formatClock as clock, formatDate as date, formatDateTime as dateTime } from '@hall/mf-kit'
 
 /** A length of time as a person says it: `3 小时`, `2 天 5 小时`, `12 分钟`. */
 export function duration(ms: number, t: Translate): string {
@@ -33,7 +18,7 @@ export function duration(ms: number, t: Translate): string {
   if (hours < 24) return t('duration.hours', { n: hours })
   const days = Math.floor(hours / 24)
   const rest = hours % 24
-  return rest && days < 7 ? t('duration.daysHours', { d: days, h: rest }) : t('duration.days', { n: days })
+  return rest && days < 7 ? t('duration.daysHours', { d: days, h: rest }) : t('duration.days', { n: days }, days)
 }
 
 /** A list of names: `杜红梅、王磊` / `Du Hongmei, Wang Lei`. */

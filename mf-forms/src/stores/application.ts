@@ -1,10 +1,10 @@
 import type { FieldError, FormDefinition, FormValues } from '@hall/forms'
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { sendDataError } from '../lib/data-errors.ts'
 import type { PrefillSources } from './apply.ts'
-import { readFailure, toApiError } from '../lib/errors.ts'
+import { readFailure } from '../lib/errors.ts'
 
 const one = api.api.applications[':id']
 export type ApplicationDetail = OkBody<Awaited<ReturnType<typeof one.$get>>>

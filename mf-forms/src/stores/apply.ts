@@ -1,9 +1,9 @@
 import { allFields, computeValues, initialValues, type FieldError, type FormDefinition, type FormValues } from '@hall/forms'
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { sendDataError } from '../lib/data-errors.ts'
-import { readFailure, toApiError } from '../lib/errors.ts'
+import { readFailure } from '../lib/errors.ts'
 import { newIdempotencyKey } from '../lib/idempotency.ts'
 
 const formOf = api.api.services[':code'].form

@@ -66,6 +66,7 @@ export default {
       open: 'In progress',
       asked: 'Waiting for the applicant',
       waiting: 'Waiting for a signer',
+      closed: 'For information',
     },
     select: {
       all: 'Select every task on this page',
@@ -78,7 +79,7 @@ export default {
       button: 'Approve selected',
       buttonCount: 'Approve selected ({n})',
       title: 'Approve selected',
-      intro: 'Approve the {n} selected applications with one opinion.',
+      intro: 'Approve the selected application with one opinion. | Approve the {n} selected applications with one opinion.',
       run: 'Approve these {n}',
       running: 'Approving {done}/{total}',
       progress: 'Progress',

@@ -65,6 +65,8 @@ export default {
       open: '办理中',
       asked: '等待申请人答复',
       waiting: '等待加签人',
+      // A copy (抄送) is closed from the start: it asks nothing of its reader.
+      closed: '仅供知悉',
     },
     select: {
       all: '选择本页全部待办',
@@ -241,9 +243,9 @@ export default {
   },
   escalation: {
     title: '超时待办：{service}（申请 {id}）',
-    intro: '此待办已超过办理时限。你是此环节的超时提醒人，可以接办、改派他人或催办当前办理人。',
-    introAdmin: '此待办已超过办理时限。作为系统管理员，你可以接办、改派他人或催办当前办理人。',
-    notFound: '没有需要你处理的超时待办（可能已被处理，或你不是此环节的超时提醒人）。',
+    intro: '此待办已超过办理时限。您是此环节的超时提醒人，可以接办、改派他人或催办当前办理人。',
+    introAdmin: '此待办已超过办理时限。作为系统管理员，您可以接办、改派他人或催办当前办理人。',
+    notFound: '没有需要您处理的超时待办（可能已被处理，或您不是此环节的超时提醒人）。',
     assignee: '当前办理人',
     escalatedAt: '超时提醒时间',
     urgedAt: '上次催办',
@@ -257,7 +259,7 @@ export default {
     reassignRequired: '请选择改派对象',
     nothing: '此待办已处理或已转交，无需再处理。',
     done: {
-      takeOver: '已接办：这项待办已在你的待办列表中',
+      takeOver: '已接办：这项待办已在您的待办列表中',
       reassign: '已改派',
       urge: '已催办，办理人会收到提醒',
     },

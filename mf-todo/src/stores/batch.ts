@@ -1,7 +1,6 @@
-import { api, bus, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, bus, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { asApiError } from '../lib/errors.ts'
 import type { Phrase } from './task.ts'
 import type { TaskSummary } from './tasks.ts'
 
@@ -81,7 +80,7 @@ export const useBatchStore = defineStore('todo/batch', () => {
           for (const task of chunk) outcomes.value.push(outcomeOf(task, byId.get(task.id)))
         } catch (err) {
           // The whole request failed (network, session): every task of the chunk says so.
-          const e = asApiError(err)
+          const e = toApiError(err)
           for (const task of chunk) outcomes.value.push({ task, ok: false, message: e.message, messageZh: e.messageZh })
         }
       }

@@ -1,7 +1,6 @@
-import { api, ApiError, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { asApiError } from '../lib/errors.ts'
 
 type DelegationList = OkBody<Awaited<ReturnType<typeof api.api.me.delegations.$get>>>
 export type Delegation = DelegationList['items'][number]
@@ -28,7 +27,7 @@ export const useDelegationsStore = defineStore('todo/delegations', () => {
       mine.value = body.items
       forMe.value = body.forMe
     } catch (err) {
-      error.value = asApiError(err)
+      error.value = toApiError(err)
     } finally {
       loading.value = false
     }
@@ -42,7 +41,7 @@ export const useDelegationsStore = defineStore('todo/delegations', () => {
       await load()
       return created
     } catch (err) {
-      throw asApiError(err)
+      throw toApiError(err)
     } finally {
       saving.value = false
     }
@@ -55,7 +54,7 @@ export const useDelegationsStore = defineStore('todo/delegations', () => {
       await unwrap(api.api.me.delegations[':id'].$delete({ param: { id: String(id) } }))
       await load()
     } catch (err) {
-      throw asApiError(err)
+      throw toApiError(err)
     } finally {
       saving.value = false
     }

@@ -1,7 +1,6 @@
-import { api, ApiError, bus, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, bus, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { asApiError } from '../lib/errors.ts'
 
 type EscalationRoute = (typeof api.api.escalations)[':id']
 export type EscalationDetail = OkBody<Awaited<ReturnType<EscalationRoute['$get']>>>
@@ -29,7 +28,7 @@ export const useEscalationStore = defineStore('todo/escalation', () => {
       const body = await unwrap(api.api.escalations[':id'].$get({ param: { id: String(id) } }))
       if (ticket === latest) detail.value = body
     } catch (err) {
-      if (ticket === latest) error.value = asApiError(err)
+      if (ticket === latest) error.value = toApiError(err)
     } finally {
       if (ticket === latest) loading.value = false
     }
@@ -48,7 +47,7 @@ export const useEscalationStore = defineStore('todo/escalation', () => {
       bus.emit('hall:notifications-changed', {})
       return result
     } catch (err) {
-      throw asApiError(err)
+      throw toApiError(err)
     } finally {
       acting.value = false
     }

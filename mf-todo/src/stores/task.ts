@@ -1,7 +1,6 @@
-import { api, ApiError, bus, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, bus, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { asApiError } from '../lib/errors.ts'
 
 type TaskRoute = (typeof api.api.tasks)[':id']
 export type TaskDetail = OkBody<Awaited<ReturnType<TaskRoute['$get']>>>
@@ -33,7 +32,7 @@ export const useTaskStore = defineStore('todo/task', () => {
       const body = await unwrap(api.api.tasks[':id'].$get({ param: { id: String(id) } }))
       if (ticket === latest) detail.value = body
     } catch (err) {
-      if (ticket === latest) error.value = asApiError(err)
+      if (ticket === latest) error.value = toApiError(err)
     } finally {
       if (ticket === latest) loading.value = false
     }
@@ -59,7 +58,7 @@ export const useTaskStore = defineStore('todo/task', () => {
       bus.emit('hall:notifications-changed', {})
       return result
     } catch (err) {
-      throw asApiError(err)
+      throw toApiError(err)
     } finally {
       acting.value = false
     }

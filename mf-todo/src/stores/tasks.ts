@@ -1,7 +1,6 @@
-import { api, ApiError, bus, unwrap, type OkBody } from '@hall/mf-kit'
+import { api, ApiError, bus, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { asApiError } from '../lib/errors.ts'
 import { defaultSort, type Sort, type TasksQuery } from '../lib/list-query.ts'
 
 type TasksPage = OkBody<Awaited<ReturnType<typeof api.api.tasks.$get>>>
@@ -85,7 +84,7 @@ export const useTasksStore = defineStore('todo/tasks', () => {
       selected.value = new Set([...selected.value].filter((id) => here.has(id)))
     } catch (err) {
       if (controller.signal.aborted) return
-      error.value = asApiError(err)
+      error.value = toApiError(err)
     } finally {
       if (inFlight === controller) loading.value = false
     }

@@ -288,6 +288,17 @@ describe('PATCH /api/admin/services/{code}/draft', () => {
 })
 
 describe('availability and retiring', () => {
+  it('refuses to retire a draft that was never published (409, in both languages), and leaves it a draft', async () => {
+    const h = await hall()
+    await createDraft(h)
+    const refused = await h.post(owner, `/api/admin/services/${CODE}/retire`, {})
+    expect(refused.status).toBe(409)
+    expect(refused.body.error).toMatchObject({ code: 'never_published' })
+    expect(refused.body.error.messageZh).toContain('从未发布')
+    const detail = await h.get(owner, `/api/admin/services/${CODE}`)
+    expect(detail.body.service.status).toBe('draft')
+  }, 60_000)
+
   it('switches online, hybrid and offline, retires for good, and audits every change with who and what', async () => {
     const h = await hall()
     expect((await h.post(owner, `/api/admin/services/${CODE}/availability`, { availability: 'offline' })).status).toBe(404)

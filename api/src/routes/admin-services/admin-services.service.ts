@@ -459,6 +459,16 @@ export function retire(db: Db, user: SessionUser, code: string, now: Date) {
   return transaction(db, (tx) => {
     const service = managedService(tx, user, code)
     refuseRetired(service)
+    // Retiring takes a published service out of the catalog; a draft never published is in no
+    // catalog and has no applications, so "retired" would only make a dead row that blocks its code.
+    if (service.currentVersion === null) {
+      throw new HallError(
+        409,
+        'never_published',
+        `"${code}" was never published, so there is nothing to take out of the catalog: keep editing the draft, or publish it first`,
+        `“${code}”从未发布，不在服务目录中，无需停用：可继续编辑草稿，或先发布`,
+      )
+    }
     tx.update(services).set({ status: 'retired' }).where(eq(services.code, code)).run()
     audit(tx, user, code, service.currentVersion, 'retired', { from: service.status }, now)
   })

@@ -18,7 +18,7 @@ export default {
   search: 'Search',
   reset: 'Reset',
   export: 'Export CSV',
-  count: '{n} entries',
+  count: '{n} entry | {n} entries',
   empty: 'No entry matches',
   at: 'Time',
   actor: 'By',

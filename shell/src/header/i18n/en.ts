@@ -23,7 +23,7 @@ export default {
       label: 'Notifications',
       unread: 'Notifications, {n} unread',
       none: 'No unread notifications',
-      some: 'You have {n} unread notifications',
+      some: 'You have {n} unread notification | You have {n} unread notifications',
       markAll: 'Mark all read',
       markRead: 'Mark read',
       unreadMark: 'Unread',
