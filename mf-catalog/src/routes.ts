@@ -1,10 +1,13 @@
 import { HallNotFound } from '@hall/mf-kit'
 import type { RouteRecordRaw } from 'vue-router'
 import CatalogPage from './pages/CatalogPage.vue'
-import ServicePage from './pages/ServicePage.vue'
-import ManageListPage from './pages/manage/ManageListPage.vue'
-import ManageServicePage from './pages/manage/ManageServicePage.vue'
 import { adminRoutes } from './pages/admin/tabs.ts'
+
+// Only the catalog itself is in the first visit's bundle; every other page loads when opened, so
+// the service administration (and @hall/forms under its form builder) costs nothing to a student.
+const ServicePage = () => import('./pages/ServicePage.vue')
+const ManageListPage = () => import('./pages/manage/ManageListPage.vue')
+const ManageServicePage = () => import('./pages/manage/ManageServicePage.vue')
 
 // Absolute paths of the page: the shell activates this app on `/` and `/catalog`.
 export const routes: RouteRecordRaw[] = [

@@ -94,6 +94,9 @@ test('import-map-overrides points one micro-frontend at another build, in one br
   await loginOnIdp(page, demo.undergraduate())
   await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible()
   type Overrides = { importMapOverrides: { addOverride(name: string, url: string): void; removeOverride(name: string): void } }
+  // The developer turns the library on in this browser (it is not loaded otherwise).
+  await page.goto('/feedback?devtools')
+  await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible()
   await page.evaluate((url) => (window as unknown as Overrides).importMapOverrides.addOverride('@hall/mf-feedback', url), localBuild)
   await page.reload()
   await expect(page.locator('[data-mf="@hall/mf-feedback"][data-version="next"]')).toBeVisible()
