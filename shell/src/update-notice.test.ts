@@ -1,4 +1,4 @@
-import { setLang } from '@hall/mf-kit'
+import { bus, setLang } from '@hall/mf-kit'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { changedSpecifiers, watchForNewVersions } from './update-notice.ts'
 
@@ -84,6 +84,20 @@ describe('watchForNewVersions', () => {
     server = { etag: '"c"', imports: { ...NEXT, vue: '/static/vendor/2/vue.js' } }
     await becomeVisible()
     expect(notice()?.dataset.parts).toBe('@hall/mf-feedback vue')
+  })
+
+  // Issue 14.4: the bell's stream pushes the map's ETag, so an open page learns of a deployment in
+  // seconds instead of at the next minute's poll.
+  it('checks at once when the live stream pushes another ETag, and not for the one it has', async () => {
+    stop = watchForNewVersions()
+    bus.emit('hall:importmap', { etag: '"a"' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(fetchMock).not.toHaveBeenCalled()
+
+    server = { etag: '"b"', imports: NEXT }
+    bus.emit('hall:importmap', { etag: '"b"' })
+    await vi.waitFor(() => expect(notice()?.dataset.parts).toBe('@hall/mf-feedback'))
+    expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
   it('does nothing on a page rendered without the ETag (the shell’s vite dev page)', async () => {
