@@ -75,6 +75,37 @@ test('a version registered while the hall is open is announced, and loads on rel
   expect(loaded).toContain(original)
 })
 
+// Issue 14.4: a page that is open and visible learns of a deployment within 10 s, pushed over the
+// bell's live stream (no tab switch, no waiting for the minute's poll). The wait below is
+// Playwright's limit for the notice to appear, not a timing assertion.
+test('a deployment made while a page is open shows the update notice within 10 s, and its rollback takes it away', async ({ page, request }) => {
+  const auth = { Authorization: `Bearer ${process.env.HALL_E2E_DEPLOY_TOKEN}` }
+  const streamOpened = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/notifications/stream')
+  await page.goto('/catalog')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.locator('[data-mf="@hall/mf-catalog"]').first()).toBeVisible()
+  // The bell's stream is open before the deployment happens.
+  expect((await streamOpened).status()).toBe(200)
+  const notice = page.locator('.hall-update')
+  await expect(notice).toHaveCount(0)
+
+  const version = `9.8.${Date.now()}`
+  const upload = await request.put(`/api/admin/deployments/mf-feedback/${version}/files/main.js`, {
+    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+    data: readFileSync(path.join(import.meta.dirname, 'fixtures', 'mf-feedback-next.js')),
+  })
+  expect(upload.status()).toBe(201)
+  const registered = await request.post('/api/admin/deployments', { headers: auth, data: { name: '@hall/mf-feedback', version, imports: { '@hall/mf-feedback': 'main.js' } } })
+  expect(registered.status(), await registered.text()).toBe(201)
+
+  await expect(notice).toBeVisible({ timeout: 10_000 })
+  await expect(notice).toHaveAttribute('data-parts', '@hall/mf-feedback')
+
+  // Back to what the page runs: the notice goes by itself.
+  expect((await request.post('/api/admin/deployments/mf-feedback/rollback', { headers: auth })).status()).toBe(200)
+  await expect(notice).toHaveCount(0, { timeout: 10_000 })
+})
+
 // A developer tries a build of one micro-frontend against a running hall: import-map-overrides
 // (on outside production) points that one specifier at another URL in their browser only. Here
 // the "local build" is the fixture uploaded to an unregistered version folder; `vite preview` of
