@@ -81,9 +81,9 @@ test('a version registered while the hall is open is announced, and loads on rel
 test('a deployment made while a page is open shows the update notice within 10 s, and its rollback takes it away', async ({ page, request }) => {
   const auth = { Authorization: `Bearer ${process.env.HALL_E2E_DEPLOY_TOKEN}` }
   const streamOpened = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/notifications/stream')
-  await page.goto('/catalog')
+  await page.goto('/feedback')
   await loginOnIdp(page, demo.undergraduate())
-  await expect(page.locator('[data-mf="@hall/mf-catalog"]').first()).toBeVisible()
+  await expect(page.locator('[data-mf="@hall/mf-feedback"]').first()).toBeVisible({ timeout: 30_000 })
   // The bell's stream is open before the deployment happens.
   expect((await streamOpened).status()).toBe(200)
   const notice = page.locator('.hall-update')
@@ -97,13 +97,19 @@ test('a deployment made while a page is open shows the update notice within 10 s
   expect(upload.status()).toBe(201)
   const registered = await request.post('/api/admin/deployments', { headers: auth, data: { name: '@hall/mf-feedback', version, imports: { '@hall/mf-feedback': 'main.js' } } })
   expect(registered.status(), await registered.text()).toBe(201)
+  let rolledBack = false
+  try {
+    await expect(notice).toBeVisible({ timeout: 10_000 })
+    await expect(notice).toHaveAttribute('data-parts', '@hall/mf-feedback')
 
-  await expect(notice).toBeVisible({ timeout: 10_000 })
-  await expect(notice).toHaveAttribute('data-parts', '@hall/mf-feedback')
-
-  // Back to what the page runs: the notice goes by itself.
-  expect((await request.post('/api/admin/deployments/mf-feedback/rollback', { headers: auth })).status()).toBe(200)
-  await expect(notice).toHaveCount(0, { timeout: 10_000 })
+    // Back to what the page runs: the notice goes by itself.
+    expect((await request.post('/api/admin/deployments/mf-feedback/rollback', { headers: auth })).status()).toBe(200)
+    rolledBack = true
+    await expect(notice).toHaveCount(0, { timeout: 10_000 })
+  } finally {
+    // The other tests of this hall expect the registered mf-feedback.
+    if (!rolledBack) await request.post('/api/admin/deployments/mf-feedback/rollback', { headers: auth })
+  }
 })
 
 // A developer tries a build of one micro-frontend against a running hall: import-map-overrides
