@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
 
 // element-plus and its icons load once, through the import map, from @hall/vendor, so they cannot
-// be tree-shaken per micro-frontend (docs/decisions/014-element-plus-the-hall-uses.md). Instead the
+// be tree-shaken per micro-frontend (docs/decisions/015-element-plus-the-hall-uses.md). Instead the
 // vendor serves exactly the components and icons listed here: its `element-plus` entry exports
 // them (with their style sheets, once) and installs them, its `@element-plus/icons-vue` entry
 // exports these icons. Every other build checks that it uses nothing else (`elementPlusGuard`),
