@@ -11,10 +11,10 @@ const NEXT = { ...RENDERED, '@hall/mf-feedback': '/static/mf-feedback/2/main.js'
 
 /** The server's current map; the fake fetch answers 304 to its ETag, else 200 with it. */
 let server: { etag: string; imports: Record<string, string> }
-const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+const fetchMock = vi.fn((_url: string, init: RequestInit): Promise<Response> => {
   const sent = (init.headers as Record<string, string>)['If-None-Match']
-  if (sent === server.etag) return new Response(null, { status: 304 })
-  return new Response(JSON.stringify({ imports: server.imports }), { status: 200, headers: { ETag: server.etag, 'Content-Type': 'application/json' } })
+  if (sent === server.etag) return Promise.resolve(new Response(null, { status: 304 }))
+  return Promise.resolve(new Response(JSON.stringify({ imports: server.imports }), { status: 200, headers: { ETag: server.etag, 'Content-Type': 'application/json' } }))
 })
 const notice = () => document.querySelector<HTMLElement>('.hall-update')
 const becomeVisible = async () => {
@@ -100,7 +100,7 @@ describe('watchForNewVersions', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
-  it('does nothing on a page rendered without the ETag (the shell’s vite dev page)', async () => {
+  it('does nothing on a page rendered without the ETag (the shell’s vite dev page)', () => {
     document.head.innerHTML = ''
     stop = watchForNewVersions()
     document.dispatchEvent(new Event('visibilitychange'))

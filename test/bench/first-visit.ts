@@ -75,7 +75,7 @@ async function lighthouseRun(url: string, cookie: string) {
       .map((a) => `${a.id} (${a.displayValue ?? a.score})`)
     return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'), cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN, failing }
   } finally {
-    await chrome.kill()
+    chrome.kill()
     rmSync(userDataDir, { recursive: true, force: true })
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { demo, loginOnIdp } from './fixtures.ts'
 
@@ -8,6 +8,9 @@ import { demo, loginOnIdp } from './fixtures.ts'
 // hall open. Their shell notices (it revalidates /importmap.json when the tab becomes visible and
 // every minute), says so without a reload, and a reload loads the new version; a rollback is
 // noticed the same way and a reload restores the previous version. Nothing else is rebuilt.
+
+type ImportMap = { imports: Record<string, string> }
+const currentMap = async (request: APIRequestContext) => (await (await request.get('/importmap.json')).json()) as ImportMap
 
 /** What the browser does when the user comes back to the tab: the shell checks the import map. */
 async function tabBecomesVisible(page: Page) {
@@ -18,8 +21,8 @@ async function tabBecomesVisible(page: Page) {
 
 test('a version registered while the hall is open is announced, and loads on reload; a rollback likewise', async ({ page, request }) => {
   const auth = { Authorization: `Bearer ${process.env.HALL_E2E_DEPLOY_TOKEN}` }
-  const before = await (await request.get('/importmap.json')).json()
-  const original: string = before.imports['@hall/mf-feedback']
+  const before = await currentMap(request)
+  const original = before.imports['@hall/mf-feedback']
   expect(original).toMatch(/^\/static\/mf-feedback\/[^/]+\/main\.js$/)
 
   const loaded: string[] = []
@@ -63,7 +66,7 @@ test('a version registered while the hall is open is announced, and loads on rel
 
   const rolledBack = await request.post('/api/admin/deployments/mf-feedback/rollback', { headers: auth })
   expect(rolledBack.status()).toBe(200)
-  expect((await rolledBack.json()).to.imports['@hall/mf-feedback']).toBe(original)
+  expect(((await rolledBack.json()) as { to: ImportMap }).to.imports['@hall/mf-feedback']).toBe(original)
 
   // The page now runs the rolled-back version: the rollback is announced the same way.
   expect((await tabBecomesVisible(page)).status()).toBe(200)
@@ -125,7 +128,7 @@ test('import-map-overrides points one micro-frontend at another build, in one br
   })
   expect(upload.status()).toBe(201)
   const localBuild = new URL(`/static/mf-feedback/${version}/main.js`, process.env.HALL_E2E_URL).href
-  const original: string = (await (await request.get('/importmap.json')).json()).imports['@hall/mf-feedback']
+  const original = (await currentMap(request)).imports['@hall/mf-feedback']
 
   await page.goto('/feedback')
   await loginOnIdp(page, demo.undergraduate())
@@ -141,7 +144,7 @@ test('import-map-overrides points one micro-frontend at another build, in one br
   // The hall itself did not change: no notice here, and everyone else still gets the registered version.
   expect((await tabBecomesVisible(page)).status()).toBe(304)
   await expect(page.locator('.hall-update')).toHaveCount(0)
-  expect((await (await request.get('/importmap.json')).json()).imports['@hall/mf-feedback']).toBe(original)
+  expect((await currentMap(request)).imports['@hall/mf-feedback']).toBe(original)
 
   await page.evaluate(() => (window as unknown as Overrides).importMapOverrides.removeOverride('@hall/mf-feedback'))
   await page.reload()
