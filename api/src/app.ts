@@ -8,6 +8,7 @@ import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, t
 import { createGuards, type Guards } from './floods/index.ts'
 import { isMigrated } from './db/client.ts'
 import type { Deps } from './lib/context.ts'
+import { compressJson } from './lib/compress-json.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
 import { catalogRoutes } from './routes/catalog/catalog.routes.ts'
@@ -54,6 +55,8 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
     c.set('guards', guards)
     await next()
   })
+  // First of the rest, so it sees every JSON answer as it leaves, errors included.
+  app.use('*', compressJson())
   // Outside the session and CSRF guards, so their refusals are audited too.
   app.use('*', auditDenials)
   app.use(

@@ -1,4 +1,4 @@
-import { setLang } from '@hall/mf-kit'
+import { bus, setLang } from '@hall/mf-kit'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { changedSpecifiers, watchForNewVersions } from './update-notice.ts'
 
@@ -11,10 +11,10 @@ const NEXT = { ...RENDERED, '@hall/mf-feedback': '/static/mf-feedback/2/main.js'
 
 /** The server's current map; the fake fetch answers 304 to its ETag, else 200 with it. */
 let server: { etag: string; imports: Record<string, string> }
-const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+const fetchMock = vi.fn((_url: string, init: RequestInit): Promise<Response> => {
   const sent = (init.headers as Record<string, string>)['If-None-Match']
-  if (sent === server.etag) return new Response(null, { status: 304 })
-  return new Response(JSON.stringify({ imports: server.imports }), { status: 200, headers: { ETag: server.etag, 'Content-Type': 'application/json' } })
+  if (sent === server.etag) return Promise.resolve(new Response(null, { status: 304 }))
+  return Promise.resolve(new Response(JSON.stringify({ imports: server.imports }), { status: 200, headers: { ETag: server.etag, 'Content-Type': 'application/json' } }))
 })
 const notice = () => document.querySelector<HTMLElement>('.hall-update')
 const becomeVisible = async () => {
@@ -86,7 +86,21 @@ describe('watchForNewVersions', () => {
     expect(notice()?.dataset.parts).toBe('@hall/mf-feedback vue')
   })
 
-  it('does nothing on a page rendered without the ETag (the shell’s vite dev page)', async () => {
+  // Issue 14.4: the bell's stream pushes the map's ETag, so an open page learns of a deployment in
+  // seconds instead of at the next minute's poll.
+  it('checks at once when the live stream pushes another ETag, and not for the one it has', async () => {
+    stop = watchForNewVersions()
+    bus.emit('hall:importmap', { etag: '"a"' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(fetchMock).not.toHaveBeenCalled()
+
+    server = { etag: '"b"', imports: NEXT }
+    bus.emit('hall:importmap', { etag: '"b"' })
+    await vi.waitFor(() => expect(notice()?.dataset.parts).toBe('@hall/mf-feedback'))
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('does nothing on a page rendered without the ETag (the shell’s vite dev page)', () => {
     document.head.innerHTML = ''
     stop = watchForNewVersions()
     document.dispatchEvent(new Event('visibilitychange'))

@@ -1,10 +1,12 @@
-import { getLang, onLangChange, type Lang } from '@hall/mf-kit'
+import { bus, getLang, onLangChange, type Lang } from '@hall/mf-kit'
 import './styles/update-notice.css'
 
 // Tells people who have the hall open that a team registered a new version of a part (or rolled
-// one back): the shell revalidates /importmap.json against the ETag the page was rendered with
-// when the tab becomes visible and every minute while it is, which costs a bodiless 304 when
-// nothing changed. On a change a small notice offers to reload.
+// one back). The bell's live stream pushes the import map's ETag (`hall:importmap` on the bus) as
+// soon as its node sees a deployment, a second or two later; the shell then fetches the map. As a
+// fallback (no stream: refused, or before login) it revalidates /importmap.json against the ETag
+// the page was rendered with when the tab becomes visible and every minute while it is, which
+// costs a bodiless 304 when nothing changed. On a change a small notice offers to reload.
 //
 // Reloading is a full page reload, not a remount of the one part: a document's import map cannot
 // be changed once modules have resolved through it (a specifier resolves to one URL for the life
@@ -17,7 +19,7 @@ const texts = {
   en: { title: 'A new version is available', reload: 'Reload', later: 'Later', hint: 'Reload to use it; save a draft of any unsent form first.' },
 } satisfies Record<Lang, Record<string, string>>
 
-/** How often a visible tab checks; the brief asks for "every minute or so". */
+/** How often a visible tab checks when nothing is pushed. */
 export const CHECK_INTERVAL_MS = 60_000
 
 type Imports = Record<string, string>
@@ -128,7 +130,12 @@ export function watchForNewVersions(intervalMs = CHECK_INTERVAL_MS): () => void 
   const onVisible = () => void check()
   document.addEventListener('visibilitychange', onVisible)
   const timer = window.setInterval(onVisible, intervalMs)
+  // Pushed: only a tag other than the last one seen costs a request. A hidden tab checks when shown.
+  const stopPush = bus.on('hall:importmap', ({ etag: pushed }) => {
+    if (pushed !== etag) void check()
+  })
   return () => {
+    stopPush()
     document.removeEventListener('visibilitychange', onVisible)
     window.clearInterval(timer)
     notice.hide()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { startHall } from '@hall/cli'
+import { benchFirstVisit } from './first-visit.ts'
 import { benchFloods } from './floods.ts'
 import { benchEngine, benchTaskList } from './tasks.ts'
 
@@ -44,6 +45,9 @@ try {
   await hall.stop()
   rmSync(dataDir, { recursive: true, force: true })
 }
+
+// The weight of a first visit and Lighthouse's mobile scores on the logged-in catalog (issue 14.1).
+await benchFirstVisit()
 
 // One client's flood of each limited route against another person's response times (issue 13.1).
 await benchFloods()

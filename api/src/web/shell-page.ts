@@ -48,13 +48,13 @@ export function createPageRenderer() {
       `<script type="${overridable ? 'overridable-importmap' : 'importmap'}">${escapeJson({ imports: map.imports })}</script>`,
       ...(overridable
         ? [
-            // The library runs as an "injector" only: the merged map is inserted by our own script
-            // below, which can give it the nonce (the library's own insertion carries none, and
-            // the page's CSP would block it).
+            // The library runs as an "injector" only: the merged map is inserted by our own script,
+            // which can give it the nonce (the library's own insertion carries none, and the
+            // page's CSP would block it).
             '<meta name="importmap-type" content="importmap" use-injector>',
-            `<script src="${OVERRIDES_PATH}"></script>`,
-            `<script>${OVERRIDES_INJECT}</script>`,
-            `<script>${OVERRIDES_UI}</script>`,
+            // A developer turns it on in their browser (`?devtools`, or localStorage `devtools`,
+            // or an override they set); everyone else gets the map as it is, with no library.
+            `<script>${OVERRIDES_LOADER}</script>`,
           ]
         : []),
       ...map.styles.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`),
@@ -105,6 +105,17 @@ const OVERRIDES_UI =
 // overrides merged in), marked as the library marks its own, and inserts it with this script's nonce.
 const OVERRIDES_INJECT =
   "(function(){var o=document.querySelector('script[type=\"overridable-importmap\"]'),api=window.importMapOverrides;var s=document.createElement('script');s.type='importmap';s.id='import-map-overrides';s.setAttribute('data-is-importmap-override','');s.nonce=document.currentScript.nonce;s.textContent=JSON.stringify(api.mergeImportMap(JSON.parse(o.textContent),api.getOverrideMap()));o.after(s)})()"
+// Without the flag: the overridable map becomes the page's import map as it is (55 KB of library
+// less, and nothing render-blocking). With it: the library is written in as a parser-blocking
+// script, then the two helpers above, so the merged map exists before any module resolves.
+const OVERRIDES_LOADER =
+  "(function(){var n=document.currentScript.nonce,on=false;try{if(/[?&]devtools(=|&|$)/.test(location.search))localStorage.setItem('devtools','true');on=localStorage.getItem('devtools')!==null||Object.keys(localStorage).some(function(k){return k.indexOf('import-map-override:')===0})}catch(e){}" +
+  "if(on){var t='scr'+'ipt';document.write('<'+t+' nonce=\"'+n+'\" src=\"" +
+  OVERRIDES_PATH +
+  "\"></'+t+'><'+t+' nonce=\"'+n+'\">'+" +
+  JSON.stringify(OVERRIDES_INJECT + ';' + OVERRIDES_UI) +
+  "+'</'+t+'>');return}" +
+  "var o=document.querySelector('script[type=\"overridable-importmap\"]'),s=document.createElement('script');s.type='importmap';s.nonce=n;s.textContent=o.textContent;o.after(s)})()"
 const overridesScript = createRequire(import.meta.url).resolve('import-map-overrides').replace(/import-map-overrides-server\.js$/, 'import-map-overrides.js')
 
 export interface WebRoutesOptions {

@@ -15,6 +15,8 @@ export interface HallEvents {
   'hall:notifications-changed': { unread?: number }
   /** Tasks were handled; the header refreshes its to-do badge. */
   'hall:tasks-changed': { todo?: number }
+  /** The live stream told the import map's current ETag (a part was deployed or rolled back); the shell checks it. */
+  'hall:importmap': { etag: string }
 }
 
 export type HallEventName = keyof HallEvents

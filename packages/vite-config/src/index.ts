@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin, UserConfig } from 'vite'
 import cssInjectedByJs from 'vite-plugin-css-injected-by-js'
 import { deployManifest } from './deploy-manifest.ts'
+import { ELEMENT_PLUS_ENTRY, ICONS_ENTRY, elementPlusGuard, elementPlusSubset } from './element-plus.ts'
 import { isShared, SHARED_ENTRIES, sharedPackageOfDeepImport } from './shared.ts'
 
 export { deployManifest, type DeployManifest, type DeployManifestOptions } from './deploy-manifest.ts'
+export { ELEMENT_PLUS_COMPONENTS, ELEMENT_PLUS_EXPORTS, ELEMENT_PLUS_ICONS, ELEMENT_PLUS_SERVICES, unservedUses } from './element-plus.ts'
 export { isShared, SHARED_ENTRIES, SHARED_SPECIFIERS, type SharedSpecifier } from './shared.ts'
 
 /** Where `vite dev` of any part sends `/api`, `/auth` and `/static`: the API of `npm start`. */
@@ -138,6 +139,7 @@ export function microFrontendConfig({ name, dir, ...dev }: MicroFrontendConfigOp
     plugins: [
       vue(),
       forbidDeepSharedImports(),
+      elementPlusGuard(),
       cssInjectedByJs({ attributes: { id: `hall-style-${name.replace(/^@hall\//, '')}` }, topExecutionPriority: false }),
       deployManifest({ imports: { [name]: 'main' }, styles: 'none' }),
       standaloneDevPage(name),
@@ -206,6 +208,7 @@ export function shellConfig({ dir, apiOrigin = DEFAULT_API_ORIGIN, ...dev }: She
     plugins: [
       vue(),
       forbidDeepSharedImports(),
+      elementPlusGuard(),
       deployManifest({ imports: { '@hall/shell': 'root-config', '@hall/shell-header': 'header' }, styles: 'all' }),
       shellDevImportMap(apiOrigin),
     ],
@@ -236,17 +239,6 @@ export interface VendorConfigOptions {
   dir: string
 }
 
-/** Emits element-plus's style sheet as `element-plus.css`, listed in deploy.json for the page. */
-function elementPlusCss(require: NodeJS.Require): Plugin {
-  return {
-    name: 'hall:element-plus-css',
-    apply: 'build',
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'element-plus.css', source: readFileSync(require.resolve('element-plus/dist/index.css')) })
-    },
-  }
-}
-
 /**
  * The shared libraries, built once in app mode with one entry per import-map specifier. Entry
  * signatures are kept strictly, and Vue resolves to its browser production build from every
@@ -254,11 +246,13 @@ function elementPlusCss(require: NodeJS.Require): Plugin {
  */
 export function vendorConfig({ dir }: VendorConfigOptions): UserConfig {
   const require = createRequire(path.join(dir, 'package.json'))
-  const input = Object.fromEntries(Object.entries(SHARED_ENTRIES).map(([specifier, file]) => [file, specifier]))
+  // element-plus and its icons are the hall's subset (./element-plus.ts), generated entries.
+  const generated: Record<string, string> = { 'element-plus': ELEMENT_PLUS_ENTRY, '@element-plus/icons-vue': ICONS_ENTRY }
+  const input = Object.fromEntries(Object.entries(SHARED_ENTRIES).map(([specifier, file]) => [file, generated[specifier] ?? specifier]))
   return {
     root: dir,
     base: './',
-    plugins: [elementPlusCss(require), deployManifest({ imports: SHARED_ENTRIES, styles: 'all' })],
+    plugins: [elementPlusSubset(), elementPlusGuard(), deployManifest({ imports: SHARED_ENTRIES, styles: 'all' })],
     resolve: {
       alias: [{ find: /^vue$/, replacement: require.resolve('vue/dist/vue.runtime.esm-browser.prod.js') }],
     },

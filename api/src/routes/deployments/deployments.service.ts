@@ -94,6 +94,21 @@ export function importMapEtag(imports: Record<string, string>): string {
   return `"${digest(JSON.stringify({ imports })).slice(0, 20)}"`
 }
 
+const etagMemo = new WeakMap<Db, { at: number; etag: string }>()
+
+/**
+ * The import map's current ETag, read from the database at most once a second per node: every open
+ * live stream (the bell's) asks for it on each of its polls, so open pages learn of a deployment
+ * within seconds without each stream reading the registry.
+ */
+export function currentImportMapEtag(db: Db, now = Date.now()): string {
+  const memo = etagMemo.get(db)
+  if (memo && now - memo.at < 1000 && now >= memo.at) return memo.etag
+  const etag = importMapEtag(importMap(db).imports)
+  etagMemo.set(db, { at: now, etag })
+  return etag
+}
+
 /** Where a part's version lives in the hall's own static store. */
 export function storeUrl(name: string, version: string) {
   return `/static/${folderOf(name)}/${version}/`

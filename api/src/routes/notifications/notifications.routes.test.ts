@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { notifications } from '../../db/schema/index.ts'
+import { mfDeployments, notifications } from '../../db/schema/index.ts'
 import { hall, who } from '../applications/test-support.ts'
 
 // The bell's routes: my messages only, newest first, marked read one by one or all at once; the
@@ -77,6 +77,38 @@ describe('GET /api/notifications/stream', () => {
     let second = await nextEvent()
     while (!second.includes('event: unread')) second = await nextEvent()
     expect(JSON.parse(/data: (.*)/.exec(second)![1]!).count).toBe(2)
+    await reader.cancel()
+  })
+
+  // Issue 14.4: open pages learn of a new micro-frontend version within seconds. The stream carries
+  // the import map's ETag (the one /importmap.json answers with), at once and after a deployment.
+  it('sends the import map’s ETag at once, and the new one after a part is deployed', async () => {
+    const h = await hall()
+    const res = await h.app.request('/api/notifications/stream', { headers: { cookie: await h.loginAs(who.student) } })
+    const reader = res.body!.getReader()
+    const decoder = new TextDecoder()
+    let buffered = ''
+    const nextMapEvent = async (): Promise<{ etag: string }> => {
+      for (;;) {
+        const match = /event: importmap\ndata: (.*)\n/.exec(buffered)
+        if (match) {
+          buffered = buffered.slice(match.index + match[0].length)
+          return JSON.parse(match[1]!) as { etag: string }
+        }
+        const { value, done } = await reader.read()
+        if (done) throw new Error('the stream ended')
+        buffered += decoder.decode(value)
+      }
+    }
+    const before = (await h.app.request('/importmap.json')).headers.get('etag')
+    expect((await nextMapEvent()).etag).toBe(before)
+    h.deps.db
+      .insert(mfDeployments)
+      .values({ name: '@hall/mf-todo', version: '9.0.0', imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' }, styles: [], baseUrl: '/static/mf-todo/9.0.0/', registeredBy: 'test', activation: 99 })
+      .run()
+    const after = (await h.app.request('/importmap.json')).headers.get('etag')
+    expect(after).not.toBe(before)
+    expect((await nextMapEvent()).etag).toBe(after)
     await reader.cancel()
   })
 

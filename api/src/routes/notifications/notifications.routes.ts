@@ -8,6 +8,7 @@ import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.t
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter } from '../../lib/router.ts'
 import { liveActionsFor } from '../../notifications/actions.ts'
+import { currentImportMapEtag } from '../deployments/deployments.service.ts'
 import { allows, kindsFor, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
 import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView, Unread } from './notifications.schemas.ts'
 
@@ -129,7 +130,7 @@ export const notificationsRoutes = router
       tags: ['Notifications'],
       summary: 'The unread count, pushed live (Server-Sent Events)',
       description:
-        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
+        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; an `importmap` event (`{ "etag": "\\"…\\"" }`, the ETag of /importmap.json) at once and whenever a part is deployed or rolled back; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
       middleware: [rateLimit('stream')] as const,
       responses: {
         200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
@@ -174,14 +175,23 @@ export const notificationsRoutes = router
         })
         const started = Date.now()
         let sent = ''
+        let sentMap = ''
         let quietSince = Date.now()
         try {
           while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
             const latestId = db.select({ id: max(notifications.id) }).from(notifications).where(mine(me)).get()?.id ?? 0
             const state = JSON.stringify({ count: unreadOf(db, me), latestId })
+            // The import map's version rides on the same stream: the shell compares it with the one
+            // its page was rendered with and offers a reload (shell/src/update-notice.ts).
+            const mapState = JSON.stringify({ etag: currentImportMapEtag(db) })
             if (state !== sent) {
               await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
               sent = state
+              quietSince = Date.now()
+            }
+            if (mapState !== sentMap) {
+              await stream.writeSSE({ event: 'importmap', data: mapState })
+              sentMap = mapState
               quietSince = Date.now()
             } else if (Date.now() - quietSince >= STREAM_HEARTBEAT_MS) {
               await stream.write(': heartbeat\n\n')

@@ -1,4 +1,4 @@
-import { api, fetchMe, getLang, isReviewer, onLangChange, setLang, unwrap, type Lang, type Me } from '@hall/mf-kit'
+import { api, bus, fetchMe, getLang, isReviewer, onLangChange, setLang, unwrap, type Lang, type Me } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
@@ -55,6 +55,15 @@ export const useSessionStore = defineStore('shell/session', () => {
         live.value = true
       } catch {
         // A malformed event changes nothing; the next one will do.
+      }
+    })
+    // Deployments ride on the same stream; the root config's update notice listens on the bus.
+    source.addEventListener('importmap', (event) => {
+      try {
+        const data = JSON.parse((event as MessageEvent<string>).data) as { etag: string }
+        if (typeof data.etag === 'string') bus.emit('hall:importmap', { etag: data.etag })
+      } catch {
+        // A malformed event changes nothing; the poll still runs.
       }
     })
     source.addEventListener('error', () => {
