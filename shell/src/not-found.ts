@@ -1,4 +1,4 @@
-import { onLangChange } from '@hall/mf-kit'
+import { focusPageHeading, onLangChange } from '@hall/mf-kit'
 import { navigateToUrl, type LifeCycles } from 'single-spa'
 import { containerOf } from './guard.ts'
 import { text } from './texts.ts'
@@ -26,6 +26,7 @@ export function createNotFoundApp(): LifeCycles {
       navigateToUrl('/catalog')
     })
     el.replaceChildren(title, message, link)
+    document.title = `${text('notFoundTitle')} · ${text('title')}`
   }
 
   return {
@@ -36,6 +37,7 @@ export function createNotFoundApp(): LifeCycles {
       section.dataset.mf = NOT_FOUND_APP
       render(section)
       containerOf(NOT_FOUND_APP).append(section)
+      focusPageHeading()
       stopLang = onLangChange(() => section && render(section))
     },
     async unmount() {

@@ -5,7 +5,7 @@ import { guarded } from './guard.ts'
 import layout from './layout.html?raw'
 import { createNotFoundApp, NOT_FOUND_APP } from './not-found.ts'
 import './styles/page.css'
-import { text } from './texts.ts'
+import { hallTitles, text } from './texts.ts'
 import { watchForNewVersions } from './update-notice.ts'
 
 // The root config: framework-free. Routes and applications are declared in layout.html; every
@@ -41,7 +41,9 @@ if (!storedLang()) setLang(browserLang(navigator.languages?.length ? navigator.l
 
 const applyLang = () => {
   applyLangToDocument()
-  document.title = text('title')
+  // Pages name themselves ("<page> · <hall>", mf-kit's usePageTitle) and follow the language
+  // themselves: only the hall's bare title, before any page has loaded, is the shell's to set.
+  if (!document.title || hallTitles().includes(document.title)) document.title = text('title')
 }
 applyLang()
 onLangChange(applyLang)

@@ -37,3 +37,6 @@ export type TextKey = keyof (typeof texts)['zh-CN']
 export function text(key: TextKey, values: Record<string, string> = {}): string {
   return texts[getLang()][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
 }
+
+/** The hall's own title in every language: what the page is called before a page names itself. */
+export const hallTitles = (): string[] => Object.values(texts).map((t) => t.title)

@@ -2,17 +2,21 @@ import { ElButton, ElEmpty } from 'element-plus'
 import { defineComponent, h } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { HallLink } from './navigate.ts'
+import { usePageTitle } from './page.ts'
 
 /** The answer of a micro-frontend to a path it does not know (under its own routes). */
 export const HallNotFound = defineComponent({
   name: 'HallNotFound',
   setup() {
     const { t } = useI18n()
+    usePageTitle(() => t('hall.notFound'))
+    // A heading names the page (and takes focus on navigation); the empty-state picture is decoration.
     return () =>
       h('section', { class: 'hall-not-found', role: 'status' }, [
-        h(ElEmpty, { description: t('hall.notFound') }, () =>
-          h(HallLink, { to: '/catalog' }, () => t('hall.backToCatalog')),
-        ),
+        h(ElEmpty, null, {
+          description: () => h('h1', { class: 'hall-not-found__title' }, t('hall.notFound')),
+          default: () => h(HallLink, { to: '/catalog' }, () => t('hall.backToCatalog')),
+        }),
       ])
   },
 })

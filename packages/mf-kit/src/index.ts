@@ -45,3 +45,5 @@ export {
 export { toApiError } from './errors.ts'
 export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type ApplicationStatus, type Tone } from './statuses.ts'
 export { formatPerson } from './people.ts'
+export { focusPageHeading, usePageTitle } from './page.ts'
+export { dropDanglingActiveDescendant } from './aria.ts'

@@ -10,6 +10,7 @@ export const kitMessages: Record<Lang, { hall: Record<string, string> }> = {
       empty: '暂无内容',
       notFound: '页面不存在',
       backToCatalog: '返回服务目录',
+      siteTitle: '网上办事大厅 · 明湖大学',
     },
   },
   en: {
@@ -20,6 +21,7 @@ export const kitMessages: Record<Lang, { hall: Record<string, string> }> = {
       empty: 'Nothing here yet',
       notFound: 'Page not found',
       backToCatalog: 'Back to the catalog',
+      siteTitle: 'Service Hall · Minghu University',
     },
   },
 }

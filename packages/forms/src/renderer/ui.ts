@@ -10,7 +10,8 @@ export function tr(text: LocalizedText | undefined, lang: FormLang): string {
 const words = {
   fromSource: (system: string, department: string) => ({ zh: `来自 ${system} · ${department}`, en: `From ${system} · ${department}` }),
   reportError: () => ({ zh: '报错', en: 'Report an error' }),
-  reportErrorFor: (label: LocalizedText) => ({ zh: `报告“${label.zh}”数据有误`, en: `Report an error in "${label.en}"` }),
+  // The name starts with the visible word (WCAG 2.5.3, label in name).
+  reportErrorFor: (label: LocalizedText) => ({ zh: `报错（报告“${label.zh}”数据有误）`, en: `Report an error in "${label.en}"` }),
   upload: () => ({ zh: '上传文件', en: 'Upload a file' }),
   uploading: (name: string) => ({ zh: `正在上传 ${name}`, en: `Uploading ${name}` }),
   uploadFailed: (name: string, why: string) => ({ zh: `${name} 上传失败：${why}`, en: `${name} could not be uploaded: ${why}` }),

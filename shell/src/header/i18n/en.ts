@@ -4,7 +4,6 @@ export default {
   header: {
     university: 'Minghu University',
     hall: 'Service Hall',
-    home: 'Service Hall home',
     skip: 'Skip to main content',
     nav: {
       label: 'Main',
@@ -49,7 +48,7 @@ export default {
       },
     },
     user: {
-      menu: 'User menu: {name}',
+      menu: '{name}: user menu',
       cardNumber: 'Campus card number',
       kind: 'Kind',
       department: 'Department',
@@ -64,7 +63,7 @@ export default {
       unknown: 'Not registered',
     },
     lang: {
-      switchTo: 'Switch to Chinese',
+      switchTo: 'Switch to Chinese (中文)',
       other: '中文',
     },
     menu: {

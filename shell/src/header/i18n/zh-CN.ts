@@ -2,7 +2,6 @@ export default {
   header: {
     university: '明湖大学',
     hall: '网上办事大厅',
-    home: '网上办事大厅首页',
     skip: '跳到主要内容',
     nav: {
       label: '主导航',
@@ -47,7 +46,7 @@ export default {
       },
     },
     user: {
-      menu: '用户菜单：{name}',
+      menu: '{name}：用户菜单',
       cardNumber: '校园卡号',
       kind: '身份',
       department: '部门',
@@ -62,7 +61,7 @@ export default {
       unknown: '未登记',
     },
     lang: {
-      switchTo: '切换到英文',
+      switchTo: '切换到英文（English）',
       other: 'English',
     },
     menu: {
