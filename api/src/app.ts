@@ -17,7 +17,7 @@ import { serviceTemplatesRoutes } from './routes/service-templates/service-templ
 import { deploymentsRoutes } from './routes/deployments/deployments.routes.ts'
 import { formsRoutes } from './routes/forms/index.ts'
 import { applicationsRoutes } from './routes/applications/applications.routes.ts'
-import { feedbackRoutes } from './routes/feedback/index.ts'
+import { feedbackRoutes } from './routes/feedback/feedback.routes.ts'
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts'
 import { notificationsAdminRoutes } from './routes/notifications/admin.routes.ts'
 import { devMailRoutes } from './routes/notifications/dev-mail.routes.ts'

@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { AppEnv } from './context.ts'
 import { validationBody } from './errors.ts'
 
@@ -13,3 +13,9 @@ export function createRouter() {
     },
   })
 }
+
+/** An OpenAPI response whose body is `schema` as JSON (one helper for every feature's routes). */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+
+/** An OpenAPI request with a required JSON body of `schema`. */
+export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })

@@ -3,13 +3,16 @@ import type { Db } from '../db/client.ts'
 import { applications, notifications, outbox } from '../db/schema/index.ts'
 import type { NotificationAction } from '../db/schema/notifications.ts'
 
-/** One progress message to one person, as the code that causes it knows it. */
+/** One progress message to one person, worded (see `workflow/messages.ts`) by the code that causes it. */
 export interface NewNotification {
   recipient: string
   /** What happened: an engine `NotificationKind`, `copied`, `data_error_reported`, `question_answered`… */
   kind: string
   titleZh: string
   titleEn: string
+  /** Lines under the title for e-mail and push: the reason, the question, the deadline… */
+  detailZh?: string[]
+  detailEn?: string[]
   /** Where the message leads in the hall (a path such as `/todo/7`), if anywhere. */
   link: string | null
   applicationId?: number | null
@@ -17,26 +20,19 @@ export interface NewNotification {
   taskId?: number | null
   /** More facts the channels may use (service and step names, a report id…). */
   payload?: Record<string, unknown>
-  /** Further links besides `link`; a completed application gets "rate the service" without asking. */
+  /** Further links besides `link` (a completed application's "rate the service"). */
   actions?: NotificationAction[]
-}
-
-/** The links a kind of message always offers. */
-function actionsFor(n: NewNotification): NotificationAction[] {
-  const own = n.actions ?? []
-  if (n.kind === 'completed' && n.applicationId) {
-    return [...own, { labelZh: '评价本次服务', labelEn: 'Rate the service', link: `/feedback/rate/${n.applicationId}` }]
-  }
-  return own
 }
 
 /**
  * Writes a progress message where it must be: the in-app row (the bell) and the outbox row that the
  * delivery worker sends over the other channels. Call it inside the transaction of the change that
  * causes the message (DESIGN rule 5), so that the message exists exactly when the change does.
+ * It stores what it is given: what a kind of message says and offers is decided by its writer.
  */
 export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
-  const actions = actionsFor(n)
+  const actions = n.actions ?? []
+  const detail = n.detailZh?.length || n.detailEn?.length ? { detailZh: n.detailZh ?? [], detailEn: n.detailEn ?? [] } : {}
   // A message about an application names its reference number, the one a person reads out to
   // the office on the phone (the bell, the e-mail's subject and the app push all carry the title).
   const ref = n.applicationId
@@ -52,7 +48,7 @@ export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
       recipient: n.recipient,
       applicationId: n.applicationId ?? null,
       taskId: n.taskId ?? null,
-      payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, ...(actions.length ? { actions } : {}) },
+      payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, ...detail, link: n.link, ...(actions.length ? { actions } : {}) },
       createdAt: now,
     })
     .run()

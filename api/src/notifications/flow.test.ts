@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox, serviceVersions } from '../db/schema/index.ts'
 import { hall, who } from '../routes/applications/test-support.ts'
+import { renderMessage } from './render.ts'
 
 // The full path: what each change of an application leaves for whom. Exactly these messages, to
 // exactly these people, in the bell and in the outbox alike (one outbox row per in-app row).
@@ -89,5 +90,43 @@ describe('progress messages along an application', () => {
       [who.student, 'rejected'],
     ])
     expect(seen[3]!.link).toBe(`/my/${id}`)
+  })
+
+  it('the e-mails of a question, a return and a rejection carry the question, the reason and the opinion; a new task its deadline', async () => {
+    // why (issue 14): the e-mail said only a title and a link; the reader had to log in to learn why or by when
+    const h = await hall()
+    const id = await h.leave(who.student, 5)
+    const mail = (kind: string, language: 'zh-CN' | 'en' = 'zh-CN') => {
+      const row = h.deps.db.select().from(outbox).orderBy(asc(outbox.id)).all().filter((o) => o.kind === kind).at(-1)
+      expect(row, kind).toBeDefined()
+      return renderMessage(row!.payload, language, 'https://hall.example')
+    }
+    expect(mail('task_assigned').text).toMatch(/办理时限：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/)
+    expect(mail('task_assigned', 'en').html).toMatch(/Due by: \d{4}-\d\d-\d\d \d\d:\d\d \(Beijing time\)/)
+
+    let task = await h.taskOf(who.counsellor, id)
+    let res = await h.act(who.counsellor, task.id, { action: 'ask', stateVersion: task.stateVersion, opinion: '请说明离校去向' })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(mail('asked').text).toContain('问题：请说明离校去向')
+    // One application in progress at a time: the student withdraws it before the next.
+    const withdraw = async (app: number) => {
+      const r = await h.post(who.student, `/api/applications/${app}/withdraw`, { stateVersion: (await h.detail(who.student, app)).body.stateVersion })
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+    }
+    await withdraw(id)
+
+    const other = await h.leave(who.student, 5)
+    task = await h.taskOf(who.counsellor, other)
+    res = await h.act(who.counsellor, task.id, { action: 'return', stateVersion: task.stateVersion, opinion: '请补充离校去向' })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(mail('returned').text).toContain('退回原因：请补充离校去向')
+    expect(mail('returned', 'en').html).toContain('Reason for the return: 请补充离校去向')
+
+    await withdraw(other)
+    const third = await h.leave(who.student, 5)
+    task = await h.taskOf(who.counsellor, third)
+    res = await h.act(who.counsellor, task.id, { action: 'reject', stateVersion: task.stateVersion, opinion: '理由不充分' })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(mail('rejected').text).toContain('审核意见：理由不充分')
   })
 })

@@ -6,7 +6,6 @@ import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.ts'
 import { createDeliveryWorker, type DeliveryWorker } from './worker.ts'
 
 export { enqueueNotification, type NewNotification } from './enqueue.ts'
-export { notifyApplicantProgress } from './progress.ts'
 export { createDeliveryWorker } from './worker.ts'
 
 /** The channels this node is configured for (e-mail: a real server, or the catcher on `catcherPort`). */

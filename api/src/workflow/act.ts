@@ -6,18 +6,18 @@ import {
   type ApplicantFacts,
   type ApplicationState,
   type Effect,
+  type MessageAbout,
   type ProcessDefinition,
 } from '@hall/workflow'
 import { and, eq, sql } from 'drizzle-orm'
 import { transaction, type Db } from '../db/client.ts'
 import { applications, auditEvents, documentSequences, people, serviceVersions, tasks } from '../db/schema/index.ts'
 import { enqueueNotification } from '../notifications/enqueue.ts'
-import { notifyApplicantProgress } from '../notifications/progress.ts'
 import type { Deps } from '../lib/context.ts'
 import { HallError } from '../lib/errors.ts'
 import { processOf, stateOf } from './definitions.ts'
 import { engineCall, staleVersion } from './errors.ts'
-import { links, messageTitle, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
+import { composeMessage, links, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
 import { workingCalendar } from './calendar.ts'
 import { createResolver } from './organisation.ts'
 import { assignReferenceNumber } from './reference-number.ts'
@@ -150,21 +150,6 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
     },
     effects,
   })
-  // "Submitted" and "step decided" to the applicant, which the engine does not send (notifications issue).
-  notifyApplicantProgress(
-    tx,
-    {
-      applicationId: row.app.id,
-      applicant: row.app.applicantCardNumber,
-      action: action.type,
-      before: { status: row.app.status, stepId: row.app.currentStepId, stepZh: row.app.currentStepNameZh, stepEn: row.app.currentStepNameEn },
-      after: { status: next.status, stepId: current.currentStepId, stepZh: current.currentStepNameZh, stepEn: current.currentStepNameEn },
-      serviceCode: row.app.serviceCode,
-      serviceZh: row.version.nameZh,
-      serviceEn: row.version.nameEn,
-    },
-    now,
-  )
   return { id: row.app.id, status: next.status, stateVersion: next.version }
 }
 
@@ -191,7 +176,7 @@ interface EffectContext {
   definition: ProcessDefinition
   state: ApplicationState
   now: Date
-  facts: Omit<MessageFacts, 'stepZh' | 'stepEn'>
+  facts: Pick<MessageFacts, 'serviceZh' | 'serviceEn' | 'applicantZh' | 'applicantEn'>
   effects: Effect[]
 }
 
@@ -206,9 +191,24 @@ function persistEffects(tx: Db, ctx: EffectContext) {
       .get()
   const stepOf = (stepId: string | null) => (stepId ? stepName(ctx.definition, stepId) : null)
 
-  const message = (kind: MessageKind, recipients: string[], taskId: number | null, stepId: string | null) => {
+  const message = (kind: MessageKind, recipients: string[], taskId: number | null, stepId: string | null, about: MessageAbout = {}) => {
     const step = stepOf(stepId)
-    const title = messageTitle(kind, { ...ctx.facts, stepZh: step?.zh ?? null, stepEn: step?.en ?? null })
+    const passed = about.passedStepId ? stepOf(about.passedStepId) : null
+    const words = composeMessage(
+      kind,
+      {
+        ...ctx.facts,
+        stepZh: step?.zh ?? null,
+        stepEn: step?.en ?? null,
+        passedZh: passed?.zh ?? about.passedStepId ?? null,
+        passedEn: passed?.en ?? about.passedStepId ?? null,
+        resubmitted: about.resubmitted ?? false,
+        opinion: about.opinion ?? null,
+        question: about.question ?? null,
+        dueAt: about.dueAt ?? null,
+      },
+      applicationId,
+    )
     const link =
       toApplicant.has(kind) || taskId === null ? links.application(applicationId) : kind === 'escalated' ? links.overdue(taskId) : links.task(taskId)
     for (const recipient of new Set(recipients)) {
@@ -217,8 +217,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
         {
           recipient,
           kind,
-          titleZh: title.zh,
-          titleEn: title.en,
+          ...words,
           link,
           applicationId,
           taskId,
@@ -228,6 +227,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
             serviceNameEn: ctx.facts.serviceEn,
             stepNameZh: step?.zh ?? null,
             stepNameEn: step?.en ?? null,
+            ...(about.dueAt ? { dueAt: about.dueAt } : {}),
           },
         },
         now,
@@ -296,7 +296,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
         break
       case 'notify': {
         const row = effect.taskId ? taskRow(effect.taskId) : undefined
-        message(effect.kind, effect.recipients, row?.id ?? null, row?.stepKey ?? null)
+        message(effect.kind, effect.recipients, row?.id ?? null, row?.stepKey ?? effect.about.stepId ?? null, effect.about)
         break
       }
       case 'copyTo': {

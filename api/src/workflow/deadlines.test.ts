@@ -40,6 +40,7 @@ describe('the deadline scan', () => {
     const bell = h.deps.db.select().from(notifications).where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'deadline_near'))).all()
     expect(bell).toHaveLength(1)
     expect(bell[0]!.titleZh).toMatch(/即将到期/)
+    expect(rows(h.deps.db, 'deadline_near')[0]!.payload.detailZh).toEqual(['办理时限：2026-11-30 10:00（北京时间）'])
 
     h.advance(1 * HOUR)
     expect(scanDeadlines(h.deps).reminded).toBe(0)
@@ -53,6 +54,9 @@ describe('the deadline scan', () => {
     expect(scanDeadlines(h.deps)).toEqual({ reminded: 0, overdue: 1, failed: 0 })
     expect(rows(h.deps.db, 'overdue').map((r) => r.recipient)).toEqual([who.counsellor])
     expect(rows(h.deps.db, 'escalated').map((r) => r.recipient)).toEqual([who.deputy])
+    // why (issue 14): the notices say when the time limit passed, in Beijing time (Monday 10:00), not only that it did
+    expect(rows(h.deps.db, 'overdue')[0]!.payload.detailZh).toEqual(['办理时限已于2026-11-30 10:00（北京时间）到期'])
+    expect(rows(h.deps.db, 'escalated')[0]!.payload.detailEn).toEqual(['The time limit passed at 2026-11-30 10:00 (Beijing time)'])
     expect(h.deps.db.select().from(auditEvents).where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'overdue'))).all()).toEqual([
       expect.objectContaining({ actor: 'system' }),
     ])

@@ -7,7 +7,7 @@ import { HallError } from '../lib/errors.ts'
 import { enqueueNotification } from '../notifications/enqueue.ts'
 import { actIn } from './act.ts'
 import { workingCalendar } from './calendar.ts'
-import { links, messageTitle } from './messages.ts'
+import { composeMessage, links } from './messages.ts'
 
 // The deadline scan (办理时限): a reminder to the assignee when a task's deadline is near
 // (`deadline_near`), and, once it has passed, the engine's `timeout` — the assignee is told it is
@@ -69,14 +69,13 @@ export function remindTask(deps: Deps, taskId: number, now = deps.now()): boolea
     const facts = factsOf(tx, claimed.applicationId)
     if (!facts) return true
     const step = { zh: claimed.stepNameZh, en: claimed.stepNameEn }
-    const title = messageTitle('deadline_near', { ...facts.names, stepZh: step.zh, stepEn: step.en })
+    const words = composeMessage('deadline_near', { ...facts.names, stepZh: step.zh, stepEn: step.en, dueAt: claimed.dueAt }, claimed.applicationId)
     enqueueNotification(
       tx,
       {
         recipient: claimed.assigneeCardNumber,
         kind: 'deadline_near',
-        titleZh: title.zh,
-        titleEn: title.en,
+        ...words,
         link: links.task(claimed.id),
         applicationId: claimed.applicationId,
         taskId: claimed.id,

@@ -11,7 +11,11 @@ import { computed, ref } from 'vue'
 const admin = api.api.admin
 export type ManagedService = OkBody<Awaited<ReturnType<typeof admin.services.$get>>>['items'][number]
 type RawDetail = OkBody<Awaited<ReturnType<(typeof admin.services)[':code']['$get']>>>
-/** A version with its JSON parts left opaque: the editors cast them to the form and process types. */
+/**
+ * A version with its form and process left opaque (the editors cast them). Written out rather than
+ * derived from RawDetail: the derived type is too deep for vue-tsc once pinia unwraps it; `open`
+ * assigns the API's answer to it, so a change of the API's shape still fails to compile here.
+ */
 export interface VersionView {
   version: number
   nameZh: string
@@ -25,7 +29,7 @@ export interface VersionView {
   timeLimitDays: number
   publishedAt: string | null
   eligibility: unknown[]
-  guide: unknown
+  guide: { zh: GuideText; en: GuideText }
   form: unknown
   process: unknown
 }
@@ -45,16 +49,8 @@ export type ServiceTemplate = OkBody<Awaited<ReturnType<(typeof admin)['service-
 export type Adopted = OkBody<Awaited<ReturnType<(typeof admin)['service-templates'][':code']['adopt']['$post']>>>
 export type Availability = 'online' | 'hybrid' | 'offline'
 
-export interface GuideText {
-  conditions: string[]
-  materials: Array<{ name: string; required: boolean; note?: string }>
-  steps: Array<{ name: string; handler: string }>
-  fees: string
-  contact: { phone: string; email: string }
-  location: string
-  hours: string
-  notes?: string[]
-}
+/** The guide in one language, typed from the API (catalog.schemas.ts), never written out again here. */
+export type GuideText = NonNullable<DraftPatch['guide']>['zh']
 
 /** The draft as the editors work on it. */
 export interface WorkingDraft {
@@ -126,7 +122,7 @@ export const useManageStore = defineStore('catalog/manage', () => {
     error.value = null
     try {
       const [raw] = await Promise.all([unwrap(admin.services[':code'].$get({ param: { code } })), loadOptions()])
-      const d = raw as unknown as ManagedDetail
+      const d: ManagedDetail = raw
       detail.value = d
       working.value = d.draft ? toWorking(d) : null
       dirty.value = new Set()
@@ -144,7 +140,7 @@ export const useManageStore = defineStore('catalog/manage', () => {
 
   function toWorking(d: ManagedDetail): WorkingDraft {
     const v = d.draft!
-    const guide = v.guide as unknown as { zh: GuideText; en: GuideText }
+    const guide = v.guide
     return {
       details: { nameZh: v.nameZh, nameEn: v.nameEn, summaryZh: v.summaryZh, summaryEn: v.summaryEn, keywordsZh: v.keywordsZh, keywordsEn: v.keywordsEn, audience: v.audience as WorkingDraft['details']['audience'], mode: v.mode, timeLimitDays: v.timeLimitDays },
       guide: { zh: { ...emptyGuide(), ...guide.zh }, en: { ...emptyGuide(), ...guide.en } },

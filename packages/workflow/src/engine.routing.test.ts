@@ -272,7 +272,15 @@ describe('what a step and a completion produce', () => {
     expect(created?.stepName.zh).toBe('辅导员审核')
     expect(flow.effectsOf('scheduleDeadline')).toEqual([{ type: 'scheduleDeadline', taskId: created?.task.id, dueAt: due }])
     expect(flow.effectsOf('notify')).toEqual([
-      { type: 'notify', kind: 'task_assigned', recipients: ['0017063'], applicationId: 'app-1', taskId: created?.task.id },
+      { type: 'notify', kind: 'task_assigned', recipients: ['0017063'], applicationId: 'app-1', taskId: created?.task.id, about: { dueAt: due } },
+      {
+        type: 'notify',
+        kind: 'submitted',
+        recipients: [undergraduate.cardNumber],
+        applicationId: 'app-1',
+        taskId: null,
+        about: { resubmitted: false, stepId: 'counsellor' },
+      },
     ])
     expect(flow.effectsOf('audit')[0]).toMatchObject({ what: 'submitted', who: undergraduate.cardNumber })
   })

@@ -21,6 +21,7 @@ import {
   type ApplicationStatus,
   type AuditEvent,
   type Effect,
+  type MessageAbout,
   type NotificationKind,
   type Run,
   type RunStatus,
@@ -162,6 +163,7 @@ class Transaction {
     s.submittedAt = this.now
     this.audit('submitted', a.by)
     this.route(this.def.start, 'start')
+    this.notifySubmitted(false)
   }
 
   private approve(a: Extract<Action, { type: 'approve' }>): void {
@@ -172,7 +174,13 @@ class Transaction {
     this.decided()
     this.audit('approved', a.by, { onBehalfOf, opinion: a.opinion, task })
     this.replaceBlocker(task.id, [])
+    const passed = this.topNodeId(this.run(task.runId))
     this.settleRun(this.run(task.runId))
+    // Moved on to another step: the applicant hears of it. Completion, rejection and returns send
+    // their own messages, and a step still waiting for other reviewers has not been passed yet.
+    const waitsIn = this.currentNodeId()
+    if (this.state.status === 'in_review' && waitsIn !== null && waitsIn !== passed)
+      this.notify('step_decided', [this.applicant().cardNumber], null, { passedStepId: passed, stepId: waitsIn })
   }
 
   private reject(a: Extract<Action, { type: 'reject' }>): void {
@@ -185,7 +193,7 @@ class Transaction {
     this.endActiveRuns('rejected', this.run(task.runId))
     this.finish('rejected')
     this.effects.push({ type: 'reject', applicationId: this.state.applicationId })
-    this.notify('rejected', [this.applicant().cardNumber])
+    this.notify('rejected', [this.applicant().cardNumber], null, { opinion, stepId: this.topNodeId(this.run(task.runId)) })
   }
 
   private return(a: Extract<Action, { type: 'return' }>): void {
@@ -205,7 +213,7 @@ class Transaction {
       s.status = 'returned'
       s.currentRunId = null
       this.effects.push({ type: 'returnToApplicant', applicationId: s.applicationId })
-      this.notify('returned', [this.applicant().cardNumber])
+      this.notify('returned', [this.applicant().cardNumber], null, { opinion, stepId: s.returnedFrom.nodeId })
       return
     }
 
@@ -242,6 +250,7 @@ class Transaction {
     this.audit('resubmitted', a.by)
     if (this.def.resubmit === 'returningStep' && from && this.def.steps.some((n) => n.id === from.nodeId)) this.activateNode(from.nodeId)
     else this.route(this.def.start, 'start')
+    this.notifySubmitted(true)
   }
 
   private ask(a: Extract<Action, { type: 'ask' }>): void {
@@ -256,7 +265,7 @@ class Transaction {
     task.dueAt = null
     this.effects.push({ type: 'updateTask', taskId: task.id, status: 'asked', dueAt: null })
     this.audit('asked', a.by, { onBehalfOf, opinion: question, task, detail: { materials: a.materials ?? [] } })
-    this.notify('asked', [this.applicant().cardNumber], task.id)
+    this.notify('asked', [this.applicant().cardNumber], task.id, { question, dueAt: null })
   }
 
   private answer(a: Extract<Action, { type: 'answer' }>): void {
@@ -374,11 +383,11 @@ class Transaction {
     if (!isOverdue(task, this.ctx.now)) throw new WorkflowError('not_overdue')
     if (task.escalatedAt !== null) throw new WorkflowError('already_escalated')
     task.escalatedAt = this.now
-    this.notify('overdue', [task.assignee], task.id)
+    this.notify('overdue', [task.assignee], task.id, { dueAt: task.dueAt })
     const escalateTo = this.copyRecipients(this.stepInfo(task.stepId).body.escalateTo).filter((p) => p !== task.assignee)
     // Remembered on the task: these people may now take it over, reassign it or urge it.
     task.escalatedTo = escalateTo
-    this.notify('escalated', escalateTo, task.id)
+    this.notify('escalated', escalateTo, task.id, { dueAt: task.dueAt })
     this.audit('overdue', SYSTEM_ACTOR, { task, detail: { escalatedTo: escalateTo } })
   }
 
@@ -688,7 +697,7 @@ class Transaction {
     this.state.tasks.push(task)
     this.effects.push({ type: 'createTask', task: structuredClone(task), stepName: body.name })
     if (dueAt !== null) this.effects.push({ type: 'scheduleDeadline', taskId: task.id, dueAt })
-    this.notify('task_assigned', [task.assignee], task.id)
+    this.notify('task_assigned', [task.assignee], task.id, { dueAt })
     return task
   }
 
@@ -825,9 +834,25 @@ class Transaction {
     this.effects.push({ type: 'copyTo', recipients, applicationId: this.state.applicationId, stepId })
   }
 
-  private notify(kind: NotificationKind, recipients: string[], taskId: string | null = null): void {
+  /**
+   * Every message the workflow sends is decided here, as an effect; the API only words and
+   * delivers it. `about` carries what the recipient needs to act without opening the hall.
+   */
+  private notify(kind: NotificationKind, recipients: string[], taskId: string | null = null, about: MessageAbout = {}): void {
     if (recipients.length === 0) return
-    this.effects.push({ type: 'notify', kind, recipients, applicationId: this.state.applicationId, taskId })
+    this.effects.push({ type: 'notify', kind, recipients, applicationId: this.state.applicationId, taskId, about })
+  }
+
+  /** The applicant's receipt for a submission or resubmission that the office now has (or already completed). */
+  private notifySubmitted(resubmitted: boolean): void {
+    if (this.state.status !== 'in_review' && this.state.status !== 'completed') return
+    this.notify('submitted', [this.applicant().cardNumber], null, { resubmitted, stepId: this.currentNodeId() })
+  }
+
+  /** The top-level step (or parallel group) the application waits in, or null outside review. */
+  private currentNodeId(): string | null {
+    const id = this.state.currentRunId
+    return this.state.status === 'in_review' && id !== null ? this.topNodeId(this.run(id)) : null
   }
 
   private audit(

@@ -81,6 +81,7 @@ export type {
   Action,
   ActionType,
   NotificationKind,
+  MessageAbout,
   AuditEvent,
   Effect,
   EffectType,

@@ -249,6 +249,10 @@ export type ActionType = Action['type']
 // ------------------------------------------------------------------------------------ effects
 
 export type NotificationKind =
+  /** to the applicant: their application was submitted (or resubmitted) and is under review */
+  | 'submitted'
+  /** to the applicant: a step approved it and it moved on to the next */
+  | 'step_decided'
   /** to the assignee: a new task in their to-do */
   | 'task_assigned'
   /** to the assignee: a task they were waiting on (added signer, answer) is theirs again */
@@ -290,6 +294,25 @@ export type AuditEvent =
   | 'reassigned'
 
 /**
+ * What a message says beyond its kind, so that the people it reaches can act on it without opening
+ * the hall: the reviewer's opinion or question, the deadline, the steps it concerns.
+ */
+export interface MessageAbout {
+  /** The step the message is about when no task names it: where the application now waits. */
+  stepId?: string | null
+  /** `step_decided`: the step that approved it. */
+  passedStepId?: string
+  /** `submitted`: a resubmission after a return. */
+  resubmitted?: boolean
+  /** `returned`, `rejected`: the reviewer's reason; `task_assigned` after a transfer: the note. */
+  opinion?: string | null
+  /** `asked`: the question to the applicant. */
+  question?: string
+  /** `task_assigned`, `overdue`, `escalated`: the task's deadline (ISO), if it has one. */
+  dueAt?: string | null
+}
+
+/**
  * What the API must persist, in order and in one transaction with the new state (DESIGN rule 5).
  * Notifications, copies and deadlines are outbox rows; audit effects are the application's history.
  */
@@ -299,7 +322,7 @@ export type Effect =
   /** Closing a task also makes its scheduled deadline moot: the scan finds it closed. */
   | { type: 'closeTask'; taskId: string; outcome: TaskOutcome; by: string | null }
   | { type: 'scheduleDeadline'; taskId: string; dueAt: string }
-  | { type: 'notify'; kind: NotificationKind; recipients: string[]; applicationId: string; taskId: string | null }
+  | { type: 'notify'; kind: NotificationKind; recipients: string[]; applicationId: string; taskId: string | null; about: MessageAbout }
   /** Copy (抄送): the API puts the application in each recipient's `cc` box. */
   | { type: 'copyTo'; recipients: string[]; applicationId: string; stepId: string | null }
   | {

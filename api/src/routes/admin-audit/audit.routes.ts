@@ -4,7 +4,7 @@ import { auditRequest } from '../../audit/record.ts'
 import { requireUser } from '../../auth/index.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { AuditActions, AuditFilter, AuditPage, AuditQuery } from './audit.schemas.ts'
 import { EXPORT_MAX_ROWS, auditActions, auditCsv, countAudit, listAudit } from './audit.service.ts'
@@ -13,7 +13,6 @@ import { EXPORT_MAX_ROWS, auditActions, auditCsv, countAudit, listAudit } from '
 // through it, and export what a filter matches. Reading it is itself a privilege: an export is
 // audited, so who took a copy of the log is in the log.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 const router = createRouter()
 router.use('/api/admin/audit', requireUser)

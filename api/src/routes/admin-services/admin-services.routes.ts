@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import {
   AuditSchema,
@@ -48,7 +48,6 @@ const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
 // A form with many sections, and its process, fit comfortably; anything bigger is a mistake.
 const limit = bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json(errorBody('too_large', 'A draft change may be at most 512 KiB', '一次草稿修改不能超过 512 KiB'), 413) })
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const Params = z.object({ code: ServiceCode })
 const Done = z.object({ code: z.string(), version: z.number().int().nullable(), status: z.enum(['draft', 'online', 'offline', 'retired']), revision: z.number().int() })
 const errors = errorsFor(400, 401, 403, 404)

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
-import type { EligibilityRule, GuideText } from '@hall/demo-university/templates'
+import type { EligibilityRule } from '@hall/demo-university/templates'
 import { ErrorSchema } from '../../lib/errors.ts'
+import { Guide } from '../catalog/catalog.schemas.ts'
 
 // The shapes of service administration. A draft may be incomplete or wrong while it is edited:
 // only its overall shape is checked on save; the form and the process are checked in full by
@@ -14,20 +15,6 @@ export const ServiceCode = z
 const DepartmentCode = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as student-affairs')
 const kinds = ['staff', 'undergraduate', 'graduate', 'international'] as const
 const short = (max: number) => z.string().trim().max(max, `at most ${max} characters`)
-
-/** A guide in one language, as the catalog shows it (the seed's `GuideText`). */
-export const GuideTextSchema = z
-  .object({
-    conditions: z.array(short(500)).max(30),
-    materials: z.array(z.object({ name: short(200).min(1, 'a material needs a name'), required: z.boolean(), note: short(500).optional() })).max(30),
-    steps: z.array(z.object({ name: short(100).min(1, 'a step needs a name'), handler: short(100) })).max(30),
-    fees: short(200),
-    contact: z.object({ phone: short(50), email: short(100) }),
-    location: short(200),
-    hours: short(200),
-    notes: z.array(short(500)).max(20).optional(),
-  })
-  .openapi('GuideTextInput') satisfies z.ZodType<GuideText>
 
 /** The rules the catalog checks against the applicant's record (the seed's `EligibilityRule`). */
 export const EligibilityRuleSchema = z.union([
@@ -68,7 +55,7 @@ export const DraftPatch = z
     mode: z.enum(['online', 'hybrid']),
     timeLimitDays: z.number().int().min(1, 'at least 1 working day').max(365, 'at most 365 working days'),
     eligibility: z.array(EligibilityRuleSchema).max(20),
-    guide: z.object({ zh: GuideTextSchema, en: GuideTextSchema }),
+    guide: Guide,
     form: DefinitionJson.nullable(),
     process: DefinitionJson.nullable(),
     /** The `revision` the editor started from: a change made meanwhile by someone else answers 409 instead of being overwritten. */
@@ -136,7 +123,7 @@ export const VersionSchema = z
     mode: z.enum(['online', 'hybrid']),
     timeLimitDays: z.number().int(),
     eligibility: z.array(z.unknown()),
-    guide: z.object({ zh: z.unknown(), en: z.unknown() }),
+    guide: Guide,
     form: z.unknown(),
     process: z.unknown(),
     publishedAt: z.string().nullable(),

@@ -2,6 +2,7 @@ import { validateDefinition as validateProcessDefinition, type FormFieldTypes, t
 import { and, asc, count, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
+import type { Guide } from '../catalog/catalog.schemas.ts'
 import {
   applications,
   categories,
@@ -147,7 +148,7 @@ function toVersion(v: VersionRow) {
     mode: v.mode,
     timeLimitDays: v.timeLimitDays,
     eligibility: v.eligibility,
-    guide: v.guide as { zh: unknown; en: unknown },
+    guide: v.guide as Guide,
     form: v.form ?? null,
     process: v.process ?? null,
     publishedAt: v.publishedAt?.toISOString() ?? null,

@@ -8,7 +8,7 @@ import { formDrafts, idempotencyKeys, serviceVersions, tasks } from '../../db/sc
 import { lockedValues, platformRecordForEligibility, prefillFor } from '../../data-platform/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json, body } from '../../lib/router.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { act, actIn, submitIn, type EngineAction } from '../../workflow/act.ts'
 import { formOf } from '../../workflow/definitions.ts'
@@ -52,8 +52,6 @@ const IdempotencyHeaders = z.object({
     .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: '6f1c2a8e-3b7d-4c1e-9a55-0d2f7e8b9c10' }),
 })
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })
 
 /** The same JSON for the same value whatever the order of keys: what an idempotency key is compared by. */
 function canonical(value: unknown): string {

@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { and, eq } from 'drizzle-orm'
 import { requireUser } from '../../auth/index.ts'
-import { favorites } from '../../db/schema/index.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { platformRecordForEligibility } from '../../data-platform/index.ts'
@@ -18,56 +16,17 @@ import {
   recordView,
   publishedFaqTexts,
   searchIndexFor,
+  star,
+  starredServices,
   toSummary,
+  unstar,
   type ListedService,
 } from './catalog.service.ts'
+import { Category, Code, Department, ServiceDetail, ServiceSummary } from './catalog.schemas.ts'
 
 // The catalog. Its read routes answer without a session: department sites and the campus app show
 // the catalog to anyone. Eligibility, favourites and in-progress counts need a session.
 
-const Department = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).openapi('DepartmentRef')
-const Ranges = z.array(z.tuple([z.number().int(), z.number().int()]))
-const ServiceSummary = z
-  .object({
-    code: z.string().openapi({ example: 'dorm-change' }),
-    nameZh: z.string().openapi({ example: '宿舍调整申请' }),
-    nameEn: z.string().openapi({ example: 'Dormitory change' }),
-    summaryZh: z.string(),
-    summaryEn: z.string(),
-    categoryCode: z.string(),
-    department: Department,
-    mode: z.enum(['online', 'hybrid']).openapi({ description: 'online: online only; hybrid: online and offline' }),
-    audience: z.array(z.string()),
-    status: z.enum(['draft', 'online', 'offline', 'retired']),
-    version: z.number().int(),
-    timeLimitDays: z.number().int(),
-    /** Only with a session. */
-    favorite: z.boolean().optional(),
-    inProgress: z.number().int().optional().openapi({ description: 'My applications of this service in progress (with a session)' }),
-    highlights: z.object({ nameZh: Ranges, nameEn: Ranges }).optional().openapi({ description: 'Matched character ranges [start, end) when searching' }),
-  })
-  .openapi('ServiceSummary')
-const Category = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), icon: z.string(), sortOrder: z.number().int() }).openapi('Category')
-const GuideText = z
-  .object({
-    conditions: z.array(z.string()),
-    materials: z.array(z.object({ name: z.string(), required: z.boolean(), note: z.string().optional() })),
-    steps: z.array(z.object({ name: z.string(), handler: z.string() })),
-    fees: z.string(),
-    contact: z.object({ phone: z.string(), email: z.string() }),
-    location: z.string(),
-    hours: z.string(),
-    notes: z.array(z.string()).optional(),
-  })
-  .openapi('GuideText')
-const Check = z.object({ code: z.string(), ok: z.boolean(), labelZh: z.string(), labelEn: z.string() }).openapi('EligibilityCheck')
-const ServiceDetail = ServiceSummary.extend({
-  guide: z.object({ zh: GuideText, en: GuideText }),
-  contactDepartment: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), phone: z.string(), location: z.string() }),
-  eligibility: z.object({ canApply: z.boolean(), checks: z.array(Check) }).optional().openapi({ description: 'Checked against my data (with a session)' }),
-}).openapi('ServiceDetail')
-
-const Code = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes').openapi({ example: 'dorm-change' })
 const notFound = (code: string) => errorBody('not_found', `There is no service "${code}" in the catalog`, `服务目录中没有“${code}”这项服务`)
 
 /** Adds what only a logged-in user has (favourite, in progress) to summaries. */
@@ -232,13 +191,8 @@ export const catalogRoutes = router
     (c) => {
       const { db } = c.var.deps
       const user = c.var.user!
-      const starred = db.select().from(favorites).where(eq(favorites.cardNumber, user.cardNumber)).all()
-      const order = new Map(starred.map((f) => [f.serviceCode, f.createdAt.getTime()]))
-      const items = listedServices(db)
-        .filter((r) => order.has(r.service.code))
-        .sort((a, b) => order.get(b.service.code)! - order.get(a.service.code)!)
-        .map(toSummary)
-      return c.json({ items: personalise(items, { favorites: new Set(order.keys()), inProgress: inProgressByService(db, user.cardNumber) }) }, 200)
+      const items = starredServices(db, user.cardNumber)
+      return c.json({ items: personalise(items, { favorites: new Set(items.map((s) => s.code)), inProgress: inProgressByService(db, user.cardNumber) }) }, 200)
     },
   )
   .openapi(
@@ -254,7 +208,7 @@ export const catalogRoutes = router
       const { code } = c.req.valid('param')
       const { db, now } = c.var.deps
       if (!listedServices(db).some((r) => r.service.code === code)) return c.json(notFound(code), 404)
-      db.insert(favorites).values({ cardNumber: c.var.user!.cardNumber, serviceCode: code, createdAt: now() }).onConflictDoNothing().run()
+      star(db, c.var.user!.cardNumber, code, now())
       return c.json({ code, favorite: true as const }, 200)
     },
   )
@@ -269,10 +223,7 @@ export const catalogRoutes = router
     }),
     (c) => {
       const { code } = c.req.valid('param')
-      c.var.deps.db
-        .delete(favorites)
-        .where(and(eq(favorites.cardNumber, c.var.user!.cardNumber), eq(favorites.serviceCode, code)))
-        .run()
+      unstar(c.var.deps.db, c.var.user!.cardNumber, code)
       return c.json({ code, favorite: false as const }, 200)
     },
   )

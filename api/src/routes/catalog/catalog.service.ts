@@ -161,6 +161,28 @@ export function favoriteCodes(db: Db, cardNumber: string): Set<string> {
 }
 
 /** Submitted applications per service over the last `days` days: what "popular" means. */
+/** My starred services as summaries, the most recently starred first. */
+export function starredServices(db: Db, cardNumber: string) {
+  const starred = db.select().from(favorites).where(eq(favorites.cardNumber, cardNumber)).all()
+  const order = new Map(starred.map((f) => [f.serviceCode, f.createdAt.getTime()]))
+  return listedServices(db)
+    .filter((r) => order.has(r.service.code))
+    .sort((a, b) => order.get(b.service.code)! - order.get(a.service.code)!)
+    .map(toSummary)
+}
+
+/** Stars a service (twice is fine). */
+export function star(db: Db, cardNumber: string, serviceCode: string, at: Date) {
+  db.insert(favorites).values({ cardNumber, serviceCode, createdAt: at }).onConflictDoNothing().run()
+}
+
+/** Unstars a service (twice is fine). */
+export function unstar(db: Db, cardNumber: string, serviceCode: string) {
+  db.delete(favorites)
+    .where(and(eq(favorites.cardNumber, cardNumber), eq(favorites.serviceCode, serviceCode)))
+    .run()
+}
+
 export function popularity(db: Db, now: Date, days: number): Map<string, number> {
   const since = new Date(now.getTime() - days * 864e5)
   const rows = db

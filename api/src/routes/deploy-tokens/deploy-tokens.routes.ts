@@ -4,7 +4,7 @@ import { requireUser } from '../../auth/index.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { CreateDeployToken, CreatedDeployToken, DeployTokenList, DeployTokenView, TokenIdParam } from './deploy-tokens.schemas.ts'
 import { createDeployToken, listDeployTokens, revokeDeployToken, view } from './deploy-tokens.service.ts'
@@ -12,7 +12,6 @@ import { createDeployToken, listDeployTokens, revokeDeployToken, view } from './
 // Administrators give each team its own deploy token. Only a session may manage tokens: a deploy
 // token (even the bootstrap one) cannot make itself new ones.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 const router = createRouter()
 const onlyAdmins = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { EscalationActionBody, EscalationDetail } from './escalations.schemas.ts'
 import { actOnEscalation, escalationDetail } from './escalations.service.ts'
@@ -10,7 +10,6 @@ import { actOnEscalation, escalationDetail } from './escalations.service.ts'
 // application, take the task over, reassign it, urge its assignee. For the step's escalation
 // contacts and administrators only; anyone else gets 404.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const TaskId = z.coerce.number({ error: 'the task id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
 
 const router = createRouter()

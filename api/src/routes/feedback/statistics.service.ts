@@ -1,12 +1,14 @@
+import type { z } from '@hono/zod-openapi'
 import { and, eq, gte, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, ratings, tasks } from '../../db/schema/index.ts'
+import { applications, ratings, statisticsExports, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
-import { linkable, ratingView } from './ratings.routes.ts'
-import { beijingMonth, departmentNames, personNames, serviceFacts, type ServiceFacts } from './shared.ts'
-import { decidedTasks, stepNames } from './steps.ts'
+import { EXPORT_STALE_MS } from './export.service.ts'
+import type { ExportJob } from './feedback.schemas.ts'
+import { linkable, ratingView } from './ratings.service.ts'
+import { beijingMonth, decidedTasks, iso, departmentNames, personNames, serviceFacts, stepNames, type ServiceFacts } from './feedback.service.ts'
 
 // The figures of the statistics page, computed from the rows themselves (applications, tasks,
 // ratings) so that they are the same as anyone would count them. Definitions:
@@ -328,3 +330,21 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
 }
 
 export type Statistics = ReturnType<typeof computeStatistics>
+
+// ------------------------------------------------------------------------------ export jobs
+
+type ExportRow = typeof statisticsExports.$inferSelect
+export function jobView(row: ExportRow, now: Date): z.infer<typeof ExportJob> {
+  // A job still running long after it began died with its process (the row outlives it).
+  const status = row.status === 'running' && now.getTime() - row.createdAt.getTime() > EXPORT_STALE_MS ? 'failed' : row.status
+  return { id: row.id, kind: row.kind, status, done: row.done, total: row.total, createdAt: row.createdAt.toISOString(), finishedAt: iso(row.finishedAt), fileUrl: status === 'done' ? `/api/statistics/exports/${row.id}/file` : null }
+}
+
+const exportNotFound = (id: number) => new HallError(404, 'not_found', `There is no export ${id} of yours`, `没有你的导出任务 ${id}`)
+
+/** One of `user`'s own exports, or a 404 (also for someone who may no longer see statistics). */
+export function ownExport(db: Db, user: SessionUser, id: number): ExportRow {
+  const row = db.select().from(statisticsExports).where(and(eq(statisticsExports.id, id), eq(statisticsExports.requestedBy, user.cardNumber))).get()
+  if (!row || !policy.statisticsScope(user)) throw exportNotFound(id)
+  return row
+}

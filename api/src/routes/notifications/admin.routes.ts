@@ -4,14 +4,13 @@ import { requireUser } from '../../auth/index.ts'
 import { outbox } from '../../db/schema/index.ts'
 import { notificationDeliveries } from '../../db/schema/notifications.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { DeliveryItem, DeliveryList, DeliveryQuery, IdParam } from './notifications.schemas.ts'
 
 // What the delivery worker could not send: administrators see parked deliveries (and pending or
 // sent ones, to follow a retry) and send a parked one again.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 const router = createRouter()
 router.use('/api/admin/notifications/*', requireUser)

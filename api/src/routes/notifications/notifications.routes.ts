@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts'
 import { notifications } from '../../db/schema/index.ts'
 import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { liveActionsFor } from '../../notifications/actions.ts'
 import { currentImportMapEtag } from '../deployments/deployments.service.ts'
 import { allows, kindsFor, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
@@ -16,7 +16,6 @@ import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView,
 // enqueueNotification, in the transaction of the change that causes them; these routes only read
 // and mark them. A person sees only their own: another's id is a 404.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 /** How often the live stream looks for news, and how long one connection lasts before the browser reconnects. */
 const STREAM_POLL_MS = 1500

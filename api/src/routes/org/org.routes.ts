@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { getImport, listImports, recordFailedImport, runImport, type ImportReport } from './org.service.ts'
 import { readOrganisationFile, templateWorkbook, UnreadableFile } from './org.sheets.ts'
@@ -23,7 +23,6 @@ import {
 // The organisation in the administration console (issue 12): the import template, imports (a dry
 // run first, then the run) and their history, people and their roles. Administrators only.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const router = createRouter()

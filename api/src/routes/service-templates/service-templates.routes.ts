@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import { clientAddress } from '../../lib/client-address.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { AdoptBody, AdoptedSchema, TemplateSchema } from './service-templates.schemas.ts'
 import { adoptTemplate, listTemplates } from './service-templates.service.ts'
@@ -19,7 +19,6 @@ const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
   return next()
 })
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const TemplateCode = z.string().regex(/^[a-z][a-z0-9-]{1,59}$/, 'a template code is 2–60 lower-case letters, digits and dashes')
 
 const router = createRouter()

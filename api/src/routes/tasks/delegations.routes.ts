@@ -4,7 +4,7 @@ import { requireUser } from '../../auth/index.ts'
 import { transaction } from '../../db/client.ts'
 import { delegations } from '../../db/schema/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { namesOf } from '../../workflow/organisation.ts'
 import { badInput } from '../../workflow/values.ts'
@@ -14,7 +14,6 @@ import { Delegation, DelegationBody, DelegationList } from './tasks.schemas.ts'
 // the substitute (on the reviewer's behalf), and the substitute may act on the reviewer's open
 // tasks too. The engine follows one level only (a substitute's substitute is not asked).
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 /** The longest period one delegation may cover; a longer absence is a change of post, not a delegation. */
 const MAX_DAYS = 180
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
 import { BatchBody, BatchResult, Box, TaskActionBody, TaskCounts, TaskDetail, TaskList } from './tasks.schemas.ts'
@@ -11,7 +11,6 @@ import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
 // alone or in a batch.
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const TaskId = z.coerce.number({ error: 'the task id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
 
 const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-30').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a calendar date')

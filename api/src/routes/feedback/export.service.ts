@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs'
 import { eq, inArray, lt } from 'drizzle-orm'
 import { ratings, statisticsExports } from '../../db/schema/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
-import { RATING_TAGS, linkable } from './ratings.routes.ts'
-import { personNames } from './shared.ts'
+import { RATING_TAGS } from './feedback.schemas.ts'
+import { linkable } from './ratings.service.ts'
+import { personNames } from './feedback.service.ts'
 import { applicationRows, beijingDate, computeStatistics, servicesInScope, type StatisticsFilters } from './statistics.service.ts'
 
 // Excel exports of the statistics, as jobs: the request creates a row and answers at once; the
