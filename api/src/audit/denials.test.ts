@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { authHarness, demo } from '../auth/test-kit.ts'
+import { authHarness, demo } from '../auth/test-support.ts'
 import { auditLog } from '../db/schema/index.ts'
 import { testApp } from '../test-support.ts'
 

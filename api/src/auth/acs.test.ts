@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { STATUS, type SamlResponseOptions } from '@hall/dev-idp'
-import { HALL, IDP, authHarness, demo, testKeys } from './test-kit.ts'
+import { HALL, IDP, authHarness, demo, testKeys } from './test-support.ts'
 
 // Every rule of the ACS, one crafted response each. Each case is a response that is right in every
 // way but one, so a pass proves that one rule is enforced. Each must be refused AND leave no

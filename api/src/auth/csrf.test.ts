@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HALL, authHarness, demo } from './test-kit.ts'
+import { HALL, authHarness, demo } from './test-support.ts'
 
 // A logged-in browser visiting another site must not be made to change anything in the hall.
 

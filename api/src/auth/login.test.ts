@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto'
 import { SIG_ALG_RSA_SHA256, spSigningCertFromMetadata, verifyRedirectQuery } from '@hall/dev-idp'
 import { describe, expect, it } from 'vitest'
-import { HALL, IDP, authHarness, demo } from './test-kit.ts'
+import { HALL, IDP, authHarness, demo } from './test-support.ts'
 import { safeReturnTo } from './routes.ts'
 
 // The happy path of SAML login, end to end in-process: the hall sends the browser to the dev IdP,

@@ -2,7 +2,7 @@ import { buildLogoutRequest, buildLogoutResponse, redirectQuery, STATUS, verifyR
 import { describe, expect, it } from 'vitest'
 import { samlUsedLogoutRequests } from '../db/schema/auth.ts'
 import { LOGOUT_REQUEST_MAX_AGE_MS, MAX_INFLATED_BYTES } from './saml.ts'
-import { HALL, IDP, authHarness, demo } from './test-kit.ts'
+import { HALL, IDP, authHarness, demo } from './test-support.ts'
 
 // Logout both ways: the hall asks the IdP to end its session too (SP-initiated), and the IdP tells
 // the hall to end a session (IdP-initiated). Messages from the IdP count only when signed by its

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { sessions } from '../db/schema/auth.ts'
-import { HALL, authHarness, demo } from './test-kit.ts'
+import { HALL, authHarness, demo } from './test-support.ts'
 import { TOUCH_INTERVAL_MS } from './sessions.ts'
 
 // Sessions end after a quiet spell (idle) and after a fixed time whatever happens (absolute).

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { validateSubmission, type FormDefinition } from '../data-platform/form-format.ts'
-import { hall } from '../routes/applications/test-kit.ts'
+import { hall } from '../routes/applications/test-support.ts'
 import { applicationAttachments, applications, attachments, auditEvents, serviceVersions, tasks } from '../db/schema/index.ts'
 
 // The demo history: every finished past application carries values its form accepts, and (where
@@ -17,7 +17,7 @@ describe('the seeded past applications', () => {
       .all()
     expect(rows).toHaveLength(87)
     const invalid = rows.flatMap(({ app, form }) => {
-      if (!form || app.serviceCode === 'undergrad-leave') return [] // test-kit puts another form on leave
+      if (!form || app.serviceCode === 'undergrad-leave') return [] // test-support puts another form on leave
       const result = validateSubmission(form as FormDefinition, app.formData, { now: app.submittedAt! })
       return result.ok ? [] : [`${app.id} ${app.serviceCode}: ${result.errors.map((e) => e.path).join(', ')}`]
     })

@@ -3,7 +3,7 @@ import type { ProcessDefinition } from '@hall/workflow'
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox, serviceVersions } from '../db/schema/index.ts'
-import { hall, who } from '../routes/applications/test-kit.ts'
+import { hall, who } from '../routes/applications/test-support.ts'
 
 // The full path: what each change of an application leaves for whom. Exactly these messages, to
 // exactly these people, in the bell and in the outbox alike (one outbox row per in-app row).

@@ -3,8 +3,8 @@ import type { ProcessDefinition } from '@hall/workflow'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, serviceVersions } from '../db/schema/index.ts'
-import { DAY, hall, leaveValues, who } from '../routes/applications/test-kit.ts'
-import { fileOf, pdfBytes } from '../routes/forms/test-files.ts'
+import { DAY, hall, leaveValues, who } from '../routes/applications/test-support.ts'
+import { fileOf, pdfBytes } from '../routes/forms/test-support.ts'
 
 // The authorization matrix (DESIGN rule 8): every role against every route that reads or acts on
 // an application or a task, over real requests. The answer a role gets is part of the contract:

@@ -10,7 +10,7 @@ import { openDb } from '../db/client.ts'
 import { seedDemo } from '../demo/index.ts'
 import { applications, auditEvents, documentSequences, notifications, outbox, serviceVersions, tasks } from '../db/schema/index.ts'
 import { HallError } from '../lib/errors.ts'
-import { hall, leaveValues, who } from '../routes/applications/test-kit.ts'
+import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
 import { testDeps } from '../test-support.ts'
 import { act } from './act.ts'
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { validateDefinition, type NumberField, type TextField } from './definition.ts'
 import { formDefinitions } from '@hall/demo-university/templates'
-import { form, t } from './test-helpers.ts'
+import { form, t } from './test-support.ts'
 import { loadPatternEngine } from './pattern.ts'
 
 // The server registers the RE2 engine up front (@hall/forms/format); these tests import the parts.

@@ -4,7 +4,7 @@ import type { FormValues } from './definition.ts'
 import { computeValues, testCondition, visibleFields } from './evaluate.ts'
 import { formDefinitions } from '@hall/demo-university/templates'
 import { initialValues } from './initial.ts'
-import { form, t } from './test-helpers.ts'
+import { form, t } from './test-support.ts'
 
 // The form the hall ships for 本科生请销假: tests exercise the format on a real form.
 const undergradLeave = formDefinitions['undergrad-leave']!

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { validateDefinition, type TextField } from './definition.ts'
 import { loadPatternEngine, matchesPattern, patternProblem } from './pattern.ts'
-import { form, t } from './test-helpers.ts'
+import { form, t } from './test-support.ts'
 import { validateSubmission } from './validate.ts'
 
 beforeAll(() => loadPatternEngine())

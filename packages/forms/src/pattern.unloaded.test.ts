@@ -1,7 +1,7 @@
 // Its own file: the RE2 engine is module state, and these tests need it not loaded.
 import { describe, expect, it } from 'vitest'
 import { patternEngineLoaded } from './pattern.ts'
-import { form, t } from './test-helpers.ts'
+import { form, t } from './test-support.ts'
 import { validateSubmission } from './validate.ts'
 
 const def = form({ key: 'code', type: 'text', label: t('编号', 'Code'), pattern: { regex: '\\d{6}', message: t('6 位数字', 'Six digits') } })

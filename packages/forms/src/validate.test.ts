@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Field, FormValues } from './definition.ts'
 import { formDefinitions } from '@hall/demo-university/templates'
-import { form, t } from './test-helpers.ts'
+import { form, t } from './test-support.ts'
 import { validateSubmission, type FieldError } from './validate.ts'
 import { loadPatternEngine } from './pattern.ts'
 

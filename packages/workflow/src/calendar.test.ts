@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { addWorkingHours, isOverdue, isWorkingDay, WORKING_HOURS_PER_DAY, workingHoursBetween, type WorkingCalendar } from './calendar.ts'
-import { beijing } from './testing.ts'
+import { beijing } from './test-support.ts'
 
 // Deadlines are what applicants and offices argue about: these pin down exactly when a task
 // falls due, in Beijing time, around lunch, evenings, weekends and holidays.

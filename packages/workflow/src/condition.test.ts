@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { evaluateCondition } from './condition.ts'
 import type { Condition } from './definition.ts'
-import { graduate, undergraduate } from './testing.ts'
+import { graduate, undergraduate } from './test-support.ts'
 
 // Conditions route real applications: a wrong comparison sends a week's leave past the college.
 

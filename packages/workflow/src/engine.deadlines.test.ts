@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { isOverdue } from './calendar.ts'
-import { beijing, threeStepFlow, undergraduate } from './testing.ts'
+import { beijing, threeStepFlow, undergraduate } from './test-support.ts'
 
 // Time limits (办理时限): when a task falls due, and what the applicant (urge) and the deadline scan
 // (timeout) may do once it has passed.

@@ -4,7 +4,7 @@ import { processDefinitions } from '@hall/demo-university/templates'
 import { returnTargets, transition } from './engine.ts'
 import { WorkflowError } from './errors.ts'
 import { applicationStateSchema, type Action } from './state.ts'
-import { fakeResolver, Flow, threeStepFlow, undergraduate } from './testing.ts'
+import { fakeResolver, Flow, threeStepFlow, undergraduate } from './test-support.ts'
 
 // Decisions: approve, reject, return and resubmit, withdraw; and the guarantees the API relies on
 // for consistency (a version per transition, refusals that change nothing, a closed task that

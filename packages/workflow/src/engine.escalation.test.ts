@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { beijing, threeStepFlow, undergraduate } from './testing.ts'
+import { beijing, threeStepFlow, undergraduate } from './test-support.ts'
 
 // What the escalation contact of an overdue step may do once the deadline scan told them (超时处理):
 // take the task over, give it to someone else, or urge its assignee. Found by probing: they got

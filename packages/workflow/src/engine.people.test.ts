@@ -3,7 +3,7 @@ import { addWorkingHours } from './calendar.ts'
 import { processDefinitions } from '@hall/demo-university/templates'
 import type { WorkflowErrorCode } from './errors.ts'
 import type { Action } from './state.ts'
-import { beijing, fakeResolver, Flow, MONDAY_9AM, threeStepFlow, undergraduate } from './testing.ts'
+import { beijing, fakeResolver, Flow, MONDAY_9AM, threeStepFlow, undergraduate } from './test-support.ts'
 
 // Working with other people on a task: asking the applicant, transferring, adding a signer,
 // delegation while out of office, comments.

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { ApplicantFacts, ProcessDefinition } from './definition.ts'
 import { processDefinitions } from '@hall/demo-university/templates'
 import { addWorkingHours } from './calendar.ts'
-import { fakeResolver, Flow, graduate, MONDAY_9AM, staffMember, undergraduate } from './testing.ts'
+import { fakeResolver, Flow, graduate, MONDAY_9AM, staffMember, undergraduate } from './test-support.ts'
 
 // Where an application goes: sequence, branches on the form and the applicant, parallel groups,
 // several candidates in one step, fallbacks when nobody holds a role, copies and completion.

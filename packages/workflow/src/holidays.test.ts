@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { addWorkingHours, isWorkingDay, workingHoursBetween } from './calendar.ts'
 import { CHINA_HOLIDAYS, chinaCalendar, extendCalendar } from './holidays.ts'
-import { beijing, threeStepFlow } from './testing.ts'
+import { beijing, threeStepFlow } from './test-support.ts'
 
 // The holiday data itself: a wrong date here moves every deadline around a holiday, so the
 // official 2026 schedule is pinned day by day where it matters, and the engine is driven with it.

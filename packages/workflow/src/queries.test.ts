@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { processDefinitions } from '@hall/demo-university/templates'
 import { allowedActions, upcomingSteps } from './queries.ts'
 import { initialState } from './state.ts'
-import { beijing, fakeResolver, Flow, MONDAY_9AM, threeStepFlow, undergraduate } from './testing.ts'
+import { beijing, fakeResolver, Flow, MONDAY_9AM, threeStepFlow, undergraduate } from './test-support.ts'
 
 // The buttons the UI shows must be the actions the engine accepts: a shown button that fails, or
 // a hidden one that would work, is a bug a reviewer sees every day.

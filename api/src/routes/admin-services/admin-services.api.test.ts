@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hall, who, type Hall } from '../applications/test-kit.ts'
+import { hall, who, type Hall } from '../applications/test-support.ts'
 
 // The publishing rules of service administration over real requests: ownership as the policy
 // says it, drafts that validate with errors that say where, versions that applications keep, and

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applicationAttachments } from '../../db/schema/index.ts'
-import { fileOf, pdfBytes } from '../forms/test-files.ts'
-import { hall, who, type Hall } from './test-kit.ts'
+import { fileOf, pdfBytes } from '../forms/test-support.ts'
+import { hall, who, type Hall } from './test-support.ts'
 
 // The files of an answer to a reviewer's question (补充材料). Found by probing: they were stored
 // as bare ids in the answer, never linked to the application, so the reviewer who asked for them

@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applications, idempotencyKeys, notifications, outbox, tasks } from '../../db/schema/index.ts'
-import { DAY, hall, leaveValues, who } from './test-kit.ts'
+import { DAY, hall, leaveValues, who } from './test-support.ts'
 
 // The applicant's side over HTTP, on the demo university: undergraduates of cs-2023-1 ask for
 // leave; their counsellor and the college's deputy secretary decide.

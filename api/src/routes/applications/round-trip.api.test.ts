@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { services } from '@hall/demo-university/templates'
 import { sampleValues } from '../../demo/index.ts'
 import type { FormDefinition } from '../../data-platform/form-format.ts'
-import { docxBytes, fileOf, jpegBytes, pdfBytes, pngBytes } from '../forms/test-files.ts'
-import { hall, type Hall } from './test-kit.ts'
+import { docxBytes, fileOf, jpegBytes, pdfBytes, pngBytes } from '../forms/test-support.ts'
+import { hall, type Hall } from './test-support.ts'
 
 // A submission round trip for every seeded service, over HTTP: the form with a person's
 // pre-filled data, values a person could type (files uploaded first), submitted, and read back as

@@ -2,8 +2,8 @@ import { and, count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applicationAttachments, applications, formDrafts } from '../../db/schema/index.ts'
 import { validateSubmission, type FormDefinition } from '../../data-platform/form-format.ts'
-import { exeBytes, fileOf, pdfBytes, pngBytes } from '../forms/test-files.ts'
-import { hall, leaveValues, who, type Hall } from './test-kit.ts'
+import { exeBytes, fileOf, pdfBytes, pngBytes } from '../forms/test-support.ts'
+import { hall, leaveValues, who, type Hall } from './test-support.ts'
 
 // What a submission carries and what it leaves behind: the draft goes with it, authoritative
 // pre-filled values are the platform's whatever the browser sent (on resubmit too), the files it

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, notifications, tasks } from '../../db/schema/index.ts'
 import { scanDeadlines } from '../../workflow/deadlines.ts'
-import { HOUR, hall, leaveValues, who, type Hall } from '../applications/test-kit.ts'
-import { fileOf, pdfBytes } from '../forms/test-files.ts'
+import { HOUR, hall, leaveValues, who, type Hall } from '../applications/test-support.ts'
+import { fileOf, pdfBytes } from '../forms/test-support.ts'
 
 // The escalation contact of an overdue step (超时处理). Found by probing: the deputy secretary got
 // "超时提醒" with a link to the counsellor's task, which answered 404 to them, and could do nothing.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { DAY, hall, who, type Hall } from '../applications/test-kit.ts'
-import { finishedExport } from './test-kit.ts'
+import { DAY, hall, who, type Hall } from '../applications/test-support.ts'
+import { finishedExport } from './test-support.ts'
 
 // Issue 13, "anonymous means anonymous": an owner who has the applications export (numbers,
 // applicants, dates, steps) must find no field, row or order that links an anonymous rating to

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox } from '../../db/schema/index.ts'
-import { hall, who } from '../applications/test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
 
 // The online Q&A of issue 7 through the API: a question about a service reaches that service's
 // owners (one without a service, the network centre); staff answer and the asker is notified;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applications, ratings } from '../../db/schema/index.ts'
-import { hall, who } from '../applications/test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
 
 // The rating rules of issue 7: only the applicant, only once the application ended, only once;
 // anonymous to reviewers and owners, never to administrators.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { statisticsExports } from '../../db/schema/index.ts'
-import { HOUR, hall, who, type Hall } from '../applications/test-kit.ts'
-import { finishedExport } from './test-kit.ts'
+import { HOUR, hall, who, type Hall } from '../applications/test-support.ts'
+import { finishedExport } from './test-support.ts'
 
 // Statistics (issue 7) checked against figures this test computes itself from the raw rows, with
 // plain SQL, over the seeded history plus a few applications walked through the engine here (so

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { applicationAttachments, applications, serviceVersions, tasks } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
 import { policy } from '../../policy/index.ts'
-import { docxBytes, exeBytes, fileOf, pdfBytes, pngBytes } from './test-files.ts'
+import { docxBytes, exeBytes, fileOf, pdfBytes, pngBytes } from './test-support.ts'
 
 /** Every file under the uploads folder, as paths relative to it. */
 const storedFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { notifications } from '../../db/schema/index.ts'
-import { hall, who } from '../applications/test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
 
 // The bell's routes: my messages only, newest first, marked read one by one or all at once; the
 // live count over Server-Sent Events; preferences with in-app always on.

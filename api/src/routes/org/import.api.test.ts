@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, classes, departments, orgImports, people, roleGrants } from '../../db/schema/index.ts'
-import { hall, who } from '../applications/test-kit.ts'
-import { csv, upload, workbook, type Sheets } from './test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
+import { csv, upload, workbook, type Sheets } from './test-support.ts'
 
 // POST /api/admin/org/imports: the dry run refuses each bad row with its sheet, row and reason
 // and writes nothing; the run imports the rest in one transaction and keeps the report. The same

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, classes, notifications, people, roleGrants, tasks } from '../../db/schema/index.ts'
-import { hall, who } from '../applications/test-kit.ts'
-import { upload, workbook } from './test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
+import { upload, workbook } from './test-support.ts'
 
 // A person who leaves keeps their row and history, can no longer log in or be assigned, and their
 // open tasks go to the substitute the import names, else to the step's escalation contact, through

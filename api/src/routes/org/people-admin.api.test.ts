@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, people, roleGrants } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
-import { hall, who } from '../applications/test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
 import { ensureConfiguredAdmins } from './org.service.ts'
-import { upload, workbook } from './test-kit.ts'
+import { upload, workbook } from './test-support.ts'
 
 // People and roles in the console: search, grant and revoke with a scope, audited; and the first
 // administrators from HALL_ADMINS.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { people } from '../../db/schema/index.ts'
-import { hall, who } from '../applications/test-kit.ts'
+import { hall, who } from '../applications/test-support.ts'
 
 // GET /api/people: the pickers' person search. What it finds, in what order, and that it shows
 // nothing a colleague should not see.

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { tasks } from '../../db/schema/index.ts'
-import { DAY, HOUR, hall, who } from '../applications/test-kit.ts'
+import { DAY, HOUR, hall, who } from '../applications/test-support.ts'
 
 // The reviewers' side over HTTP: the boxes, a task's page, and every action, on the demo
 // university's undergraduate leave (counsellor → college deputy secretary → Student Affairs).

@@ -4,7 +4,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import type { FormDefinition, FormValues } from '../definition.ts'
 import { patternEngineLoaded } from '../pattern.ts'
-import { form, t } from '../test-helpers.ts'
+import { form, t } from '../test-support.ts'
 import HallForm from './HallForm.vue'
 import type { HallFormExposed } from './types.ts'
 

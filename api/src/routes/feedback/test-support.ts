@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { expect } from 'vitest'
-import type { Hall } from '../applications/test-kit.ts'
+import type { Hall } from '../applications/test-support.ts'
 
 // Test support for the feedback routes (not a test file).
 
