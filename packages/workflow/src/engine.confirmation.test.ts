@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { ProcessDefinition } from './definition.ts'
 import { allowedActions } from './queries.ts'
-import { fakeResolver, Flow, MONDAY_9AM, undergraduate } from './testing.ts'
+import { fakeResolver, Flow, MONDAY_9AM, undergraduate } from './test-support.ts'
 import { validateProcess } from './validate.ts'
 import { validateDefinition } from './validate-definition.ts'
 

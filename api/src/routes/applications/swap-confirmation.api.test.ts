@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox } from '../../db/schema/index.ts'
-import { hall, who, type Hall } from './test-kit.ts'
+import { hall, who, type Hall } from './test-support.ts'
 
 // 宿舍调整申请, swap beds: the student named in 互换同学 must be a student of the hall other than the
 // applicant, and confirms (or declines) in their own 待办 before anyone reviews.
