@@ -2,7 +2,7 @@
 // env.ts can validate the configuration at start without pulling in the middleware.
 
 /** The routes that a flood is refused on, one limiter pair each. */
-export const BUCKETS = ['login', 'acs', 'submit', 'upload', 'question', 'dataError', 'stream'] as const
+export const BUCKETS = ['login', 'acs', 'submit', 'upload', 'question', 'dataError', 'stream', 'pick'] as const
 export type Bucket = (typeof BUCKETS)[number]
 export type Scope = 'address' | 'person'
 
@@ -28,6 +28,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   question: { address: { points: 240, seconds: 60 }, person: { points: 10, seconds: 600 } },
   dataError: { address: { points: 240, seconds: 60 }, person: { points: 10, seconds: 600 } },
   stream: { address: { points: 600, seconds: 60 }, person: { points: 30, seconds: 60 } },
+  // A form's person picker searches as one types: a name is a few keystrokes, a minute of
+  // typing far fewer than 60; more is someone walking the directory.
+  pick: { address: { points: 1200, seconds: 60 }, person: { points: 60, seconds: 60 } },
 }
 
 const ENTRY = /^([A-Za-z]+)\.(address|person)=(\d{1,7})\/(\d{1,6})$/

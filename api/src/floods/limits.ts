@@ -69,6 +69,7 @@ const WHAT: Record<Bucket, [en: string, zh: string]> = {
   question: ['questions', '提问'],
   dataError: ['data-error reports', '数据纠错报告'],
   stream: ['live-notification connections', '消息实时连接'],
+  pick: ['person searches', '人员查找'],
 }
 
 /** The refusal's text: what was too frequent, from whom, and how long to wait. */

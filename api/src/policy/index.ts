@@ -166,6 +166,12 @@ export const policy = {
    */
   canSearchPeople: (user: SessionUser | null) => !!user && (user.kind === 'staff' || policy.isReviewer(user)),
 
+  /**
+   * A form's person picker (互换同学, 指导老师): everyone logged in, students too, since a form
+   * names the person. What it finds is narrow by design (people.service.ts `pickPeople`).
+   */
+  canPickPeople: (user: SessionUser | null) => !!user,
+
   /** Anyone logged in with a record in the data platform may name a substitute for their tasks. */
   canDelegate: (user: SessionUser | null) => !!user?.knownToDataPlatform,
 

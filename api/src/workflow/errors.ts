@@ -17,6 +17,8 @@ const STATUS: Record<WorkflowErrorCode, ContentfulStatusCode> = {
   not_assignee: 403,
   not_participant: 403,
   not_escalation_contact: 403,
+  // A confirmation by the person named in the form: only confirm or decline.
+  confirmation_only: 403,
   // The application has moved on, or is not where this action applies.
   wrong_status: 409,
   application_closed: 409,

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { people } from '../db/schema/index.ts'
 import { HallError } from '../lib/errors.ts'
 import { formOf } from './definitions.ts'
-import { validateSubmission } from '../data-platform/form-format.ts'
+import { allFields, validateSubmission, type FormDefinition } from '../data-platform/form-format.ts'
 
 // Form values are checked by the one validation of @hall/forms against the form of the
 // application's own version, before anything is stored: the same rules the browser ran.
@@ -50,4 +53,64 @@ export function checkValues(
 export function badInput(path: string, message: string, messageZh: string): HallError {
   const fields: FieldProblem[] = [{ path, message, messageZh }]
   return new HallError(400, 'bad_request', message, messageZh, { fields })
+}
+
+type Kind = (typeof people.$inferSelect)['kind']
+const STUDENT_KINDS: readonly Kind[] = ['undergraduate', 'graduate', 'international']
+
+/** "a student", "a member of staff", … for the message about a person of the wrong kind. */
+function kindWords(kinds: readonly Kind[]): { en: string; zh: string } {
+  if (kinds.every((k) => STUDENT_KINDS.includes(k))) return { en: 'a student', zh: '学生' }
+  if (kinds.every((k) => k === 'staff')) return { en: 'a member of staff', zh: '教职工' }
+  return { en: `one of: ${kinds.join(', ')}`, zh: kinds.join('、') }
+}
+
+/**
+ * The people named in person fields (互换同学, 指导老师) must be people of the hall: a card
+ * number that exists and has not left, of a kind the field accepts, and not the applicant.
+ * The format check of @hall/forms cannot know this; the task a `{ namedIn }` or `{ field }` rule
+ * gives them depends on it. Throws the same 400 as a form error, naming each field.
+ */
+export function checkPeopleNamed(db: Db, form: FormDefinition | null, values: Record<string, unknown>, applicant: string): void {
+  if (!form) return
+  const fields: FieldProblem[] = []
+  const check = (path: string, field: { label: { zh: string; en: string }; kinds?: readonly Kind[] | undefined }, value: unknown) => {
+    if (typeof value !== 'string' || value === '') return
+    const { zh: label, en: labelEn } = field.label
+    if (value === applicant) {
+      fields.push({ path, message: `${labelEn}: you cannot name yourself`, messageZh: `${label}不能是你本人` })
+      return
+    }
+    const row = db.select({ kind: people.kind, leftAt: people.leftAt }).from(people).where(eq(people.cardNumber, value)).get()
+    if (!row || row.leftAt !== null) {
+      fields.push({
+        path,
+        message: `${labelEn}: card number ${value} is nobody at the university now; search by name or card number and pick the person from the list`,
+        messageZh: `${label}：卡号 ${value} 不是本校在校人员，请输入姓名或卡号查找并从列表中选择`,
+      })
+    } else if (field.kinds && !field.kinds.includes(row.kind)) {
+      const words = kindWords(field.kinds)
+      fields.push({ path, message: `${labelEn}: pick ${words.en}`, messageZh: `${label}应为${words.zh}` })
+    }
+  }
+  for (const { field } of allFields(form)) {
+    if (field.type === 'person') check(field.key, field, values[field.key])
+    if (field.type !== 'table') continue
+    const rows = values[field.key]
+    if (!Array.isArray(rows)) continue
+    for (const column of field.columns) {
+      if (column.type !== 'person') continue
+      rows.forEach((row, i) => {
+        if (row && typeof row === 'object') check(`${field.key}.${i}.${column.key}`, column, (row as Record<string, unknown>)[column.key])
+      })
+    }
+  }
+  if (fields.length === 0) return
+  throw new HallError(
+    400,
+    'invalid_form',
+    `The form has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => f.message).join('; ')}`,
+    `表单有误：${fields.map((f) => f.messageZh).join('；')}`,
+    { fields },
+  )
 }

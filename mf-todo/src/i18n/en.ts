@@ -177,6 +177,17 @@ export default {
       addSigner: 'Add a signer',
       comment: 'Comment',
     },
+    // A task that asks the person named in the form (the student to swap with) to confirm in person.
+    confirmation: {
+      intro: 'The applicant named you in their form: please confirm it yourself.',
+      approve: 'Confirm',
+      return: 'Decline',
+      hintApprove: 'Once you confirm, the application goes on to be reviewed.',
+      hintReturn: 'Declining sends the application back to the applicant; say why.',
+      confirmApprove: 'Confirm what the applicant asks?',
+      confirmReturn: 'Decline? The application goes back to the applicant.',
+      reason: 'Reason',
+    },
     hints: {
       approve: 'The application goes on to its next step.',
       reject: 'Rejecting ends the application, for good.',

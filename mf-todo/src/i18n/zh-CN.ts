@@ -177,6 +177,17 @@ export default {
       addSigner: '加签',
       comment: '评论',
     },
+    // A task that asks the person named in the form (互换同学) to confirm in person.
+    confirmation: {
+      intro: '申请人在表单中指定了您，请您本人确认。',
+      approve: '确认',
+      return: '不同意',
+      hintApprove: '确认后，申请进入下一环节审核。',
+      hintReturn: '不同意将把申请退回给申请人，请写明原因。',
+      confirmApprove: '确认同意申请人的这份申请？',
+      confirmReturn: '确认不同意？申请将退回给申请人。',
+      reason: '原因',
+    },
     hints: {
       approve: '同意后，申请进入下一环节。',
       reject: '不同意将终止这份申请，无法撤销。',

@@ -108,19 +108,25 @@ export type Scope = z.infer<typeof scopeSchema>
  * - `{ person }`: one named person (a campus card number);
  * - `{ applicant: 'supervisor' }`: the applicant's supervisor;
  * - `{ field }`: the person whose card number the applicant gave in a form field (a club's
- *   adviser, a course's teacher), resolved by the engine from the form.
+ *   adviser, a course's teacher), resolved by the engine from the form;
+ * - `{ namedIn }`: the person named in a form field, asked to confirm in person (the student a
+ *   bed swap is with). A step with this rule is a confirmation (see `isConfirmationStep`): the
+ *   named person confirms (approve) or declines (return to the applicant, with a reason); they
+ *   cannot reject, ask, transfer or add a signer, the task is not delegated, and nobody else
+ *   (no fallback) stands in when the field names nobody. Resolved by the engine from the form.
  */
 export const assigneeRuleSchema = z.union([
   z.strictObject({ role: z.string().regex(/^[a-z][a-z0-9-]*$/), scope: scopeSchema, when: conditionSchema.optional() }),
   z.strictObject({ person: z.string().min(1), when: conditionSchema.optional() }),
   z.strictObject({ applicant: z.literal('supervisor'), when: conditionSchema.optional() }),
   z.strictObject({ field: z.string().min(1), when: conditionSchema.optional() }),
+  z.strictObject({ namedIn: z.string().min(1), when: conditionSchema.optional() }),
 ])
 export type AssigneeRule = z.infer<typeof assigneeRuleSchema>
 
 /**
  * What the API's resolver is asked: a rule without its condition, with a field scope already
- * turned into the department the form names. `{ field }` rules never reach the resolver.
+ * turned into the department the form names. `{ field }` and `{ namedIn }` rules never reach the resolver.
  */
 export type ResolvableRule =
   | { role: string; scope: 'applicant.class' | 'applicant.college' | 'applicant.department' | { department: string } }
@@ -166,6 +172,14 @@ export const stepBodySchema = z.strictObject({
   escalateTo: z.array(assigneeRuleSchema).optional(),
 })
 export type StepBody = z.infer<typeof stepBodySchema>
+
+/**
+ * Whether a step asks the person named in the form to confirm (its rules are `{ namedIn }`
+ * rules) rather than a reviewer to decide.
+ */
+export function isConfirmationStep(body: Pick<StepBody, 'assignees'>): boolean {
+  return body.assignees.length > 0 && body.assignees.some((rule) => 'namedIn' in rule)
+}
 
 export const approvalStepSchema = z.strictObject({
   ...stepBodySchema.shape,

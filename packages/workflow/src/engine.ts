@@ -1,16 +1,17 @@
 import { addWorkingHours, isOverdue, workingHoursBetween, type WorkingCalendar } from './calendar.ts'
 import { evaluateCondition, type ConditionFacts } from './condition.ts'
-import type {
-  ApplicantFacts,
-  AssigneeRule,
-  Branch,
-  LocalizedText,
-  Next,
-  ParallelStep,
-  ProcessDefinition,
-  ProcessNode,
-  ResolvableRule,
-  StepBody,
+import {
+  isConfirmationStep,
+  type ApplicantFacts,
+  type AssigneeRule,
+  type Branch,
+  type LocalizedText,
+  type Next,
+  type ParallelStep,
+  type ProcessDefinition,
+  type ProcessNode,
+  type ResolvableRule,
+  type StepBody,
 } from './definition.ts'
 import { WorkflowError } from './errors.ts'
 import {
@@ -185,6 +186,7 @@ class Transaction {
 
   private reject(a: Extract<Action, { type: 'reject' }>): void {
     const { task, onBehalfOf } = this.actingOn(a.taskId, a.by)
+    this.refuseOnConfirmation(task)
     const opinion = this.requireOpinion(a.opinion)
     this.close(task, 'rejected', a.by)
     this.decided()
@@ -200,6 +202,8 @@ class Transaction {
     const { task, onBehalfOf } = this.actingOn(a.taskId, a.by)
     const opinion = this.requireOpinion(a.opinion)
     const to = a.to ?? 'applicant'
+    // Declining a confirmation sends the application back to the applicant, nowhere else.
+    if (to !== 'applicant') this.refuseOnConfirmation(task)
     const run = this.run(task.runId)
 
     if (to === 'applicant') {
@@ -255,6 +259,7 @@ class Transaction {
 
   private ask(a: Extract<Action, { type: 'ask' }>): void {
     const { task, onBehalfOf } = this.actingOn(a.taskId, a.by)
+    this.refuseOnConfirmation(task)
     this.requireOpen(task)
     const question = this.requireText(a.question)
     this.claim(task)
@@ -292,6 +297,7 @@ class Transaction {
 
   private transfer(a: Extract<Action, { type: 'transfer' }>): void {
     const { task, onBehalfOf } = this.actingOn(a.taskId, a.by)
+    this.refuseOnConfirmation(task)
     this.requireOpen(task)
     const to = a.to.trim()
     if (to === '' || to === a.by || this.isHandling(task.runId, to) || to === this.applicant().cardNumber)
@@ -306,6 +312,7 @@ class Transaction {
 
   private addSigner(a: Extract<Action, { type: 'addSigner' }>): void {
     const { task, onBehalfOf } = this.actingOn(a.taskId, a.by)
+    this.refuseOnConfirmation(task)
     this.requireOpen(task)
     const signers = [...new Set(a.signers.map((s) => s.trim()))]
     const applicant = this.applicant().cardNumber
@@ -468,6 +475,11 @@ class Transaction {
     if (task.status === 'waiting') throw new WorkflowError('waiting_for_signer')
   }
 
+  /** A confirmation by the person named in the form is confirmed or declined, nothing else. */
+  private refuseOnConfirmation(task: Task): void {
+    if (isConfirmationStep(this.stepInfo(task.stepId).body)) throw new WorkflowError('confirmation_only')
+  }
+
   private findTask(taskId: string): Task {
     const task = this.state.tasks.find((t) => t.id === taskId)
     if (!task) throw new WorkflowError('task_not_found', { taskId })
@@ -529,7 +541,8 @@ class Transaction {
   private startStepRun(body: StepBody, parent: Run['parent']): Run {
     const run = this.newRun('step', body.id, parent)
     const people = this.resolveAssignees(body.assignees)
-    const candidates = people.length > 0 ? people : this.resolveAssignees(this.def.fallbackAssignees ?? [])
+    // A confirmation is the named person's own: nobody stands in for them.
+    const candidates = people.length > 0 || isConfirmationStep(body) ? people : this.resolveAssignees(this.def.fallbackAssignees ?? [])
     if (candidates.length === 0) throw new WorkflowError('no_assignee', { stepId: body.id })
     const orSet = (body.sign ?? 'any') === 'any' && candidates.length > 1 ? run.id : null
     const dueAt =
@@ -635,6 +648,8 @@ class Transaction {
     let people: string[]
     if ('field' in rule) {
       people = asCardNumbers(this.state.form[rule.field])
+    } else if ('namedIn' in rule) {
+      people = asCardNumbers(this.state.form[rule.namedIn])
     } else if ('role' in rule) {
       const scope = rule.scope
       if (typeof scope === 'object' && 'field' in scope) {
@@ -671,7 +686,8 @@ class Transaction {
   ): Task {
     // Out of office (委托): the task goes to the substitute, who acts on the person's behalf.
     // One level only, so that two people who name each other cannot send a task round in circles.
-    const delegate = this.ctx.resolver.delegateOf(person, this.ctx.now)
+    // A confirmation asks the named person themself, so it is never delegated.
+    const delegate = isConfirmationStep(body) ? null : this.ctx.resolver.delegateOf(person, this.ctx.now)
     const delegated = delegate !== null && delegate !== person && delegate !== this.applicant().cardNumber
     const task: Task = {
       id: this.nextId('t'),

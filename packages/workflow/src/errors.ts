@@ -67,6 +67,10 @@ const messages = {
     zh: () => '不能转办给自己、申请人或已在办理此环节的人',
     en: () => 'You cannot transfer to yourself, the applicant or someone already handling this step',
   },
+  confirmation_only: {
+    zh: () => '这是请您本人确认的待办：只能确认，或说明原因后不同意（退回申请人）',
+    en: () => 'This task asks you to confirm in person: you can confirm, or decline with a reason (it goes back to the applicant)',
+  },
   invalid_signer: {
     zh: () => '加签人不能为空，也不能是自己、申请人或已在办理此环节的人',
     en: () => 'Name at least one signer who is not you, the applicant or someone already handling this step',

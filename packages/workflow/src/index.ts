@@ -24,6 +24,7 @@ export {
   completionActionSchema,
   formFieldRefSchema,
   processDefinitionSchema,
+  isConfirmationStep,
 } from './definition.ts'
 export type {
   LocalizedText,

@@ -17,7 +17,7 @@ describe('allowedActions', () => {
     expect(allowedActions(flow.definition, flow.state, 'ann', now)).toEqual({
       applicant: [],
       answer: [],
-      tasks: [{ taskId: flow.taskOf('ann').id, stepId: 'a', actions: ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'], returnTargets: ['applicant'] }],
+      tasks: [{ taskId: flow.taskOf('ann').id, stepId: 'a', actions: ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'], returnTargets: ['applicant'], confirmation: false }],
       comment: true,
     })
     expect(allowedActions(flow.definition, flow.state, A, now)).toMatchObject({ applicant: ['withdraw'], tasks: [], comment: true })

@@ -1,6 +1,6 @@
 import { isOverdue } from './calendar.ts'
 import type { ConditionFacts } from './condition.ts'
-import type { LocalizedText, ProcessDefinition } from './definition.ts'
+import { isConfirmationStep, type LocalizedText, type ProcessDefinition, type StepBody } from './definition.ts'
 import { isLive, pickRoute, returnTargets } from './engine.ts'
 import type { ActionType, ApplicationState } from './state.ts'
 
@@ -16,6 +16,11 @@ export interface TaskActions {
   actions: TaskActionType[]
   /** For `return`: `'applicant'` and the steps the task may be returned to. */
   returnTargets: string[]
+  /**
+   * The person named in the form is asked to confirm: `approve` confirms, `return` (to the
+   * applicant) declines. The UI words the buttons that way.
+   */
+  confirmation: boolean
 }
 
 export interface AllowedActions {
@@ -58,9 +63,15 @@ export function allowedActions(
       const mine =
         task.assignee === cardNumber || task.onBehalfOf === cardNumber || context.delegateOf?.(task.assignee, context.now) === cardNumber
       if (!mine) continue
+      const body = stepBody(definition, task.stepId)
+      if (body && isConfirmationStep(body)) {
+        const actions: TaskActionType[] = task.status === 'open' ? ['approve', 'return'] : ['return']
+        result.tasks.push({ taskId: task.id, stepId: task.stepId, actions, returnTargets: ['applicant'], confirmation: true })
+        continue
+      }
       const actions: TaskActionType[] =
         task.status === 'open' ? ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'] : ['reject', 'return']
-      result.tasks.push({ taskId: task.id, stepId: task.stepId, actions, returnTargets: returnTargets(definition, state, task.id) })
+      result.tasks.push({ taskId: task.id, stepId: task.stepId, actions, returnTargets: returnTargets(definition, state, task.id), confirmation: false })
     }
   }
   const participant =
@@ -70,6 +81,15 @@ export function allowedActions(
     result.tasks.length > 0
   result.comment = (inReview || state.status === 'returned') && participant
   return result
+}
+
+/** The step (top-level or inside a branch) with this id. */
+function stepBody(definition: ProcessDefinition, stepId: string): StepBody | undefined {
+  for (const node of definition.steps) {
+    if (node.type === 'approval' && node.id === stepId) return node
+    if (node.type === 'parallel') for (const branch of node.branches) for (const body of branch.steps) if (body.id === stepId) return body
+  }
+  return undefined
 }
 
 export interface UpcomingStep {

@@ -151,6 +151,8 @@ class Walker {
         this.add('unknown_person', `${path}.person`, stepId, `${where.zh}：卡号 ${rule.person} 不是组织中的人员`, `${where.en}: card number ${rule.person} is nobody in the organisation`)
     } else if ('field' in rule) {
       this.checkFormField(rule.field, `${path}.field`, stepId, where)
+    } else if ('namedIn' in rule) {
+      this.checkFormField(rule.namedIn, `${path}.namedIn`, stepId, where)
     }
   }
 

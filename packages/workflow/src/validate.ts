@@ -1,4 +1,5 @@
 import {
+  isConfirmationStep,
   processDefinitionSchema,
   reservedIds,
   userKindSchema,
@@ -34,6 +35,7 @@ export type ValidationIssueCode =
   | 'undeclared_field'
   | 'field_type'
   | 'invalid_condition'
+  | 'mixed_confirmation'
 
 export interface ValidationIssue {
   code: ValidationIssueCode
@@ -162,6 +164,7 @@ class Checker {
     if (body.assignees.length === 0)
       this.add('no_assignees', `${path}.assignees`, body.id, `环节“${body.id}”没有办理人规则`, `Step "${body.id}" has no assignee rules`)
     body.assignees.forEach((rule, i) => this.checkRule(rule, `${path}.assignees[${i}]`, body.id))
+    if (isConfirmationStep(body)) this.checkConfirmation(body, path)
     for (const key of ['copyTo', 'escalateTo'] as const) {
       const rules = body[key]
       if (rules === undefined) continue
@@ -171,9 +174,23 @@ class Checker {
     }
   }
 
+  /**
+   * A confirmation asks the person named in the form and nobody else: no reviewer rules beside
+   * theirs, and no one to escalate to (who would then take the task over).
+   */
+  private checkConfirmation(body: StepBody, path: string): void {
+    body.assignees.forEach((rule, i) => {
+      if (!('namedIn' in rule))
+        this.add('mixed_confirmation', `${path}.assignees[${i}]`, body.id, `环节“${body.id}”请表单中指定的人本人确认，不能同时配置其他办理人`, `Step "${body.id}" asks the person named in the form to confirm: it cannot have other assignee rules`)
+    })
+    if (body.escalateTo !== undefined)
+      this.add('mixed_confirmation', `${path}.escalateTo`, body.id, `环节“${body.id}”是本人确认，不能由超时提醒人接办`, `Step "${body.id}" is a confirmation in person: nobody can be escalated to take it over`)
+  }
+
   private checkRule(rule: AssigneeRule, path: string, stepId: string | null): void {
     if (rule.when) this.checkCondition(rule.when, `${path}.when`, stepId)
     if ('field' in rule) this.checkFieldRef(rule.field, 'cardNumber', `${path}.field`, stepId)
+    if ('namedIn' in rule) this.checkFieldRef(rule.namedIn, 'cardNumber', `${path}.namedIn`, stepId)
     if ('role' in rule && typeof rule.scope === 'object' && 'field' in rule.scope)
       this.checkFieldRef(rule.scope.field, 'department', `${path}.scope.field`, stepId)
   }

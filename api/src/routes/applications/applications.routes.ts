@@ -14,7 +14,7 @@ import { act, actIn, submitIn, type EngineAction } from '../../workflow/act.ts'
 import { formOf } from '../../workflow/definitions.ts'
 import { staleVersion } from '../../workflow/errors.ts'
 import { applicantFacts } from '../../workflow/organisation.ts'
-import { MAX_VALUES_BYTES, badInput, checkValues } from '../../workflow/values.ts'
+import { MAX_VALUES_BYTES, badInput, checkPeopleNamed, checkValues } from '../../workflow/values.ts'
 import { eligibilityFor, listedServices } from '../catalog/catalog.service.ts'
 import {
   ActionResult,
@@ -118,6 +118,7 @@ async function submit(deps: Deps, user: SessionUser, key: string, input: z.infer
   const form = formOf(version)
   const prefilled = form ? lockedValues(await prefillFor(deps, form, user.cardNumber)) : undefined
   const values = checkValues(version, resolveFiles(db, user.cardNumber, form, input.values), now, prefilled)
+  checkPeopleNamed(db, form, values, user.cardNumber)
 
   return transaction(db, (tx) => {
     // Again inside the write lock: two requests with one key on two nodes make one application.
@@ -151,6 +152,7 @@ async function resubmit(deps: Deps, user: SessionUser, id: number, stateVersion:
   const form = formOf(row.version)
   const prefilled = form ? lockedValues(await prefillFor(deps, form, user.cardNumber)) : undefined
   const values = checkValues(row.version, resolveFiles(deps.db, user.cardNumber, form, input), deps.now(), prefilled)
+  checkPeopleNamed(deps.db, form, values, user.cardNumber)
   const application = transaction(deps.db, (tx) => {
     const result = actIn(tx, deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action: { type: 'resubmit', form: values }, formValues: values })
     linkFiles(tx, id, form, values)

@@ -146,6 +146,7 @@ export const AllowedActions = z
         stepId: z.string(),
         actions: z.array(z.enum(['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'])),
         returnTargets: z.array(Named).openapi({ description: '`applicant` (id) and the earlier steps the task may be returned to' }),
+        confirmation: z.boolean().openapi({ description: 'The person named in the form confirms (approve) or declines (return to the applicant)' }),
       }),
     ),
     comment: z.boolean(),

@@ -395,6 +395,7 @@ function allowedFor(
           stepId: t.stepId,
           actions: t.actions,
           returnTargets: t.returnTargets.map((id) => (id === 'applicant' ? { id, nameZh: '申请人', nameEn: 'The applicant' } : named(id)!)),
+          confirmation: t.confirmation,
         },
       ]
     }),

@@ -66,3 +66,60 @@ describe('GET /api/people', () => {
     expect((await h.get(who.professor, '/api/people?q=gao')).status).toBe(200)
   })
 })
+
+// GET /api/people/pick: a form's person picker (互换同学), open to students, so no directory.
+describe('GET /api/people/pick', () => {
+  const cards = (body: { items: Array<{ cardNumber: string }> }) => body.items.map((p) => p.cardNumber)
+
+  it('finds a student by whole name, the start of a name, pinyin or whole card number, with what picking needs', async () => {
+    const h = await hall()
+    for (const q of ['赵子豪', '赵子', 'zhaozihao', who.junior]) {
+      const res = await h.get(who.student, `/api/people/pick?q=${encodeURIComponent(q)}&kinds=undergraduate,graduate,international`)
+      expect(res.status, q).toBe(200)
+      expect(cards(res.body), q).toContain(who.junior)
+    }
+    const res = await h.get(who.student, `/api/people/pick?q=${who.junior}`)
+    // why: a student sees another student's name, college and class, never phone, e-mail, gender or records
+    expect(Object.keys(res.body.items[0]).sort()).toEqual(['cardNumber', 'className', 'department', 'name', 'nameEn', 'title'])
+    expect(res.body.items[0]).toMatchObject({ name: '赵子豪', department: { code: 'college-cs' }, className: { zh: expect.any(String) }, title: null })
+  })
+
+  it('is no directory: card-number prefixes, initials and one character find nobody; the searcher is never offered', async () => {
+    const h = await hall()
+    for (const q of [who.junior.slice(0, 6), 'zzh', '赵', 'zh']) {
+      const res = await h.get(who.student, `/api/people/pick?q=${encodeURIComponent(q)}`)
+      expect(res.status, q).toBe(200)
+      expect(res.body.items, q).toEqual([])
+    }
+    expect(cards((await h.get(who.student, `/api/people/pick?q=${who.student}`)).body)).toEqual([])
+    expect(cards((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('李明轩')}`)).body)).not.toContain(who.student)
+  })
+
+  it('offers only the kinds the field accepts, at most 10', async () => {
+    const h = await hall()
+    const staff = await h.get(who.student, `/api/people/pick?q=${who.counsellor}&kinds=undergraduate,graduate,international`)
+    expect(staff.body.items).toEqual([])
+    h.deps.db
+      .insert(people)
+      .values(Array.from({ length: 15 }, (_, i) => ({ cardNumber: `2026${String(i).padStart(6, '0')}`, name: `测试生${i}`, nameEn: `Test ${i}`, kind: 'undergraduate' as const, departmentCode: 'college-cs', email: `s${i}@example.edu`, phone: '138-0000-0000' })))
+      .run()
+    expect((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('测试生')}`)).body.items).toHaveLength(10)
+  })
+
+  it('needs a login, a query and known kinds', async () => {
+    const h = await hall()
+    expect((await h.get(null, '/api/people/pick?q=zhaozihao')).status).toBe(401)
+    for (const path of ['/api/people/pick', '/api/people/pick?q=', '/api/people/pick?q=li&kinds=alien']) {
+      expect((await h.get(who.student, path)).status, path).toBe(400)
+    }
+  })
+
+  it('is rate-limited per person like the other searches', async () => {
+    const h = await hall()
+    let last = 0
+    for (let i = 0; i < 61; i++) last = (await h.get(who.student, `/api/people/pick?q=zhaozihao`)).status
+    expect(last).toBe(429)
+    // Someone else is not held up by it.
+    expect((await h.get(who.classmate, `/api/people/pick?q=zhaozihao`)).status).toBe(200)
+  })
+})

@@ -3,7 +3,8 @@ import { requireUser } from '../../auth/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
-import { searchPeople } from './people.service.ts'
+import { rateLimit } from '../../floods/index.ts'
+import { MAX_PICKS, pickPeople, searchPeople } from './people.service.ts'
 
 // GET /api/people?q=: find a colleague for transfer (转办), add a signer (加签) and delegation
 // (委托). Who may search is the policy's to say; what a result shows is only what a colleague may see.
@@ -21,8 +22,22 @@ export const PersonCard = z
 
 export const PeopleList = z.object({ items: z.array(PersonCard), total: z.number().int() }).openapi('PeopleList')
 
+export const PersonPick = z
+  .object({
+    cardNumber: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable().openapi({ description: 'The college (students) or department (staff)' }),
+    className: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A student's class (行政班)" }),
+    title: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A staff member's title (职称)" }),
+  })
+  .openapi('PersonPick', { description: 'What a form picker shows to tell two people apart: nothing more' })
+
+const KINDS = ['staff', 'undergraduate', 'graduate', 'international'] as const
+
 const router = createRouter()
 router.use('/api/people', requireUser)
+router.use('/api/people/*', requireUser)
 
 export const peopleRoutes = router.openapi(
   createRoute({
@@ -52,5 +67,39 @@ export const peopleRoutes = router.openapi(
     }
     const { q, kind } = c.req.valid('query')
     return c.json(searchPeople(deps.db, { q, kind }, deps.now()), 200)
+  },
+).openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/people/pick',
+    tags: ['People'],
+    summary: `Find a person for a form's person field (互换同学, 指导老师): by exact card number or the start of a name, at most ${MAX_PICKS}`,
+    description:
+      'Open to everyone logged in, students included, so it is no directory: a card number must be whole, a name typed from its start (two characters, or three letters of pinyin); the searcher is never offered. Rate-limited per person.',
+    middleware: [rateLimit('pick')] as const,
+    request: {
+      query: z.object({
+        q: z
+          .string({ error: 'q (a name or a card number) is required' })
+          .trim()
+          .min(1, 'q: type a name or a card number')
+          .max(50, 'q is at most 50 characters'),
+        kinds: z
+          .string()
+          .regex(new RegExp(`^(${KINDS.join('|')})(,(${KINDS.join('|')}))*$`), `kinds: a comma-separated list of ${KINDS.join(', ')}`)
+          .optional()
+          .openapi({ description: "The field's kinds, e.g. `undergraduate,graduate,international`" }),
+      }),
+    },
+    responses: {
+      200: { description: 'The best matches first', content: { 'application/json': { schema: z.object({ items: z.array(PersonPick) }).openapi('PersonPicks') } } },
+      ...errorsFor(400, 401, 429),
+    },
+  }),
+  (c) => {
+    const { deps, user } = c.var
+    if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
+    const { q, kinds } = c.req.valid('query')
+    return c.json(pickPeople(deps.db, { q, kinds: kinds?.split(','), by: user!.cardNumber }, deps.now()), 200)
   },
 )

@@ -1,7 +1,7 @@
 import { count, eq, isNull } from 'drizzle-orm'
 import { pinyin } from 'pinyin-pro'
 import type { Db } from '../../db/client.ts'
-import { departments, people } from '../../db/schema/index.ts'
+import { classes, departments, people } from '../../db/schema/index.ts'
 
 // Person search for the pickers of transfer, add a signer and delegation: by name, full pinyin,
 // pinyin initials or card number. Only what a colleague may see leaves here: name, card number,
@@ -22,6 +22,8 @@ interface Entry {
   department: { code: string; nameZh: string; nameEn: string } | null
   titleZh: string | null
   titleEn: string | null
+  /** A student's administrative class (行政班), for the form pickers. */
+  klass: { code: string; nameZh: string; nameEn: string } | null
   /** Lower case, no spaces: "limingxuan", "lmx", "li mingxuan" → "limingxuan". */
   pinyinFull: string
   initials: string
@@ -36,12 +38,18 @@ function textOf(profile: Record<string, unknown>, key: 'titleZh' | 'titleEn'): s
   return typeof v === 'string' && v ? v : null
 }
 
+function klassCodeOf(profile: Record<string, unknown>): string | null {
+  const student = profile.student as Record<string, unknown> | undefined
+  return typeof student?.klassCode === 'string' ? student.klassCode : null
+}
+
 function directory(db: Db, now: number): Entry[] {
   // People who left are not offered: they can no longer be handed a task.
   const size = db.select({ n: count() }).from(people).where(isNull(people.leftAt)).get()?.n ?? 0
   const known = indexes.get(db)
   if (known && known.size === size && now - known.builtAt < INDEX_TTL_MS) return known.entries
   const rows = db.select({ person: people, department: departments }).from(people).leftJoin(departments, eq(departments.code, people.departmentCode)).where(isNull(people.leftAt)).all()
+  const classNames = new Map(db.select().from(classes).all().map((k) => [k.code, { code: k.code, nameZh: k.nameZh, nameEn: k.nameEn }]))
   const entries = rows.map(({ person: p, department: d }) => ({
     cardNumber: p.cardNumber,
     name: p.name,
@@ -50,6 +58,7 @@ function directory(db: Db, now: number): Entry[] {
     department: d ? { code: d.code, nameZh: d.nameZh, nameEn: d.nameEn } : null,
     titleZh: textOf(p.profile, 'titleZh'),
     titleEn: textOf(p.profile, 'titleEn'),
+    klass: classNames.get(klassCodeOf(p.profile) ?? '') ?? null,
     pinyinFull: pinyin(p.name, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase(),
     initials: pinyin(p.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase(),
     nameEnKey: p.nameEn.toLowerCase().replace(/\s+/g, ''),
@@ -100,5 +109,55 @@ export function searchPeople(db: Db, query: PersonQuery, now: Date) {
     })),
     /** How many matched in all (more than the items when the search should be narrower). */
     total: hits.length,
+  }
+}
+
+// ------------------------------------------------------------------------------ the form pickers
+
+/** At most this many people answer a form picker's search. */
+export const MAX_PICKS = 10
+export const STUDENT_KINDS = ['undergraduate', 'graduate', 'international'] as const
+
+export interface PickQuery {
+  q: string
+  /** The kinds the form field accepts; every kind when absent. */
+  kinds?: readonly string[] | undefined
+  /** Who searches: never offered to themself (nobody swaps beds with themself). */
+  by: string
+}
+
+/**
+ * A form's person picker (互换同学, 指导老师), open to every logged-in user, students included.
+ * So that it is not a directory of the university, it finds a person only by an exact card
+ * number, or by a name (Chinese, full pinyin or English) the searcher already knows the start
+ * of (two characters at least, three letters of pinyin); initials and card-number prefixes find nobody; at most 10 answer. What it shows is
+ * what picking needs: name, card number, college, and a student's class or a staff member's title.
+ */
+export function pickPeople(db: Db, query: PickQuery, now: Date) {
+  const q = query.q.trim()
+  const compact = /^[a-z\s]+$/i.test(q) ? q.toLowerCase().replace(/\s+/g, '') : ''
+  const hits: Array<{ e: Entry; s: number }> = []
+  for (const e of directory(db, now.getTime())) {
+    if (e.cardNumber === query.by) continue
+    if (query.kinds && !query.kinds.includes(e.kind)) continue
+    const s =
+      e.cardNumber === q ? 0
+      : e.name === q ? 1
+      : q.length >= 2 && e.name.startsWith(q) ? 2
+      : compact.length >= 3 && e.pinyinFull.startsWith(compact) ? 3
+      : compact.length >= 3 && e.nameEnKey.startsWith(compact) ? 4
+      : null
+    if (s !== null) hits.push({ e, s })
+  }
+  hits.sort((a, b) => a.s - b.s || a.e.name.localeCompare(b.e.name, 'zh-CN') || a.e.cardNumber.localeCompare(b.e.cardNumber))
+  return {
+    items: hits.slice(0, MAX_PICKS).map(({ e }) => ({
+      cardNumber: e.cardNumber,
+      name: e.name,
+      nameEn: e.nameEn,
+      department: e.department,
+      className: e.klass ? { zh: e.klass.nameZh, en: e.klass.nameEn } : null,
+      title: e.titleZh ? { zh: e.titleZh, en: e.titleEn ?? e.titleZh } : null,
+    })),
   }
 }

@@ -85,7 +85,7 @@ export const tasksRoutes = router
         {
           task: summary,
           application,
-          allowed: { actions: mine?.actions ?? [], returnTargets: mine?.returnTargets ?? [], comment: application.allowed.comment },
+          allowed: { actions: mine?.actions ?? [], returnTargets: mine?.returnTargets ?? [], comment: application.allowed.comment, confirmation: mine?.confirmation ?? false },
           phrases: PHRASES,
         },
         200,

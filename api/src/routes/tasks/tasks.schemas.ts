@@ -50,6 +50,9 @@ export const TaskDetail = z
         actions: z.array(z.enum(['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'])),
         returnTargets: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })),
         comment: z.boolean(),
+        confirmation: z
+          .boolean()
+          .openapi({ description: 'You are the person named in the form, asked to confirm: approve confirms, return (to the applicant, with a reason) declines' }),
       })
       .openapi({ description: 'The buttons this task allows you now (empty actions when it is decided, or a copy)' }),
     phrases: z.array(Phrase).openapi({ description: 'Common opinions, one click away' }),

@@ -12,8 +12,13 @@ export const useSessionStore = defineStore('shell/session', () => {
   const unread = ref(0)
   /** Tasks waiting for this reviewer: the 待办 badge. */
   const todo = ref(0)
-  /** Whether the user reviews applications (only they see 待办). */
+  /** Whether the user reviews applications. */
   const reviewer = computed(() => isReviewer(me.value))
+  /**
+   * Whether 待办 is offered: to reviewers, and to anyone with something to do there (a student
+   * named in a classmate's form, asked to confirm a bed swap).
+   */
+  const hasTodo = computed(() => reviewer.value || todo.value > 0)
   /** Whether the unread count arrives live over Server-Sent Events (else it is polled). */
   const live = ref(false)
   /** Bumped whenever the newest message changes, so an open list knows to reload. */
@@ -32,7 +37,8 @@ export const useSessionStore = defineStore('shell/session', () => {
       return
     }
     if (!me.value) return
-    await Promise.all([refreshUnread(), reviewer.value ? refreshTodo() : undefined])
+    // Everyone's to-do count: a student may be asked to confirm something too.
+    await Promise.all([refreshUnread(), refreshTodo()])
     follow()
     rememberLanguage()
   }
@@ -138,5 +144,5 @@ export const useSessionStore = defineStore('shell/session', () => {
     }
   }
 
-  return { me, unread, todo, reviewer, live, latestId, load, stop, refreshUnread, refreshTodo, chooseLanguage }
+  return { me, unread, todo, reviewer, hasTodo, live, latestId, load, stop, refreshUnread, refreshTodo, chooseLanguage }
 })

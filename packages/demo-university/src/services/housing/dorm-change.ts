@@ -38,6 +38,7 @@ export const dormChange: ServiceDefinition = {
         opt('医院证明', '因健康原因申请时提供'),
       ],
       steps: [
+        step('对方同学确认（互换床位时）', '互换的同学'),
         step('辅导员审核（研究生为导师审核）', '辅导员 / 导师'),
         step('学院审批', '学院党委副书记'),
         step('后勤公寓管理中心调配', '后勤公寓管理中心住宿调配科'),
@@ -59,6 +60,7 @@ export const dormChange: ServiceDefinition = {
         opt('Medical certificate', 'If you apply for health reasons'),
       ],
       steps: [
+        step('For a swap: the other student confirms', 'The student you swap with'),
         step('Review by your counsellor (graduate students: your supervisor)', 'Counsellor / supervisor'),
         step('Approval by your college', 'College deputy party secretary'),
         step('New room allocated', 'Room Allocation, Student Housing Centre'),
@@ -163,9 +165,22 @@ export const dormChange: ServiceDefinition = {
   process: seeded('housing', {
     service: 'dorm-change',
     name: { zh: '宿舍调整申请', en: 'Change of room' },
-    formFields: [],
-    start: 'adviser',
+    formFields: [
+      { name: 'changeType', type: 'string', label: { zh: '调整方式', en: 'How' } },
+      { name: 'swapWith', type: 'cardNumber', label: { zh: '互换同学', en: 'Student to swap with' } },
+    ],
+    // A swap gives away the other student's bed: they confirm it themself, before anyone reviews.
+    // Declining sends the application back, to pick a free bed or someone else.
+    start: [{ when: { field: 'changeType', op: 'eq', value: 'swap' }, to: 'swap-confirm' }, { to: 'adviser' }],
     steps: [
+      {
+        type: 'approval',
+        id: 'swap-confirm',
+        name: { zh: '对方同学确认', en: 'The other student confirms' },
+        assignees: [{ namedIn: 'swapWith' }],
+        deadlineHours: days(2),
+        next: 'adviser',
+      },
       adviser(2),
       {
         type: 'approval',

@@ -1,0 +1,40 @@
+import type { PersonField, PickerOption, Pickers } from '@hall/forms'
+import { api, unwrap, type Lang } from '@hall/mf-kit'
+
+// The searches behind <HallForm>'s person fields (互换同学, 指导老师): GET /api/people/pick, which
+// finds by a whole card number or the start of a name, only people of the field's kinds, and
+// shows what tells two people apart (name, card number, college, class or title).
+
+/** Labels of the people picked so far, so that a chosen value keeps its name when the list changes. */
+export type PickedNames = Record<string, string>
+
+export function personLabel(
+  p: { cardNumber: string; name: string; nameEn: string; department: { nameZh: string; nameEn: string } | null; className: { zh: string; en: string } | null; title: { zh: string; en: string } | null },
+  lang: Lang,
+): string {
+  const en = lang === 'en'
+  const where = [en ? p.department?.nameEn : p.department?.nameZh, en ? (p.className?.en ?? p.title?.en) : (p.className?.zh ?? p.title?.zh)].filter(Boolean).join(' · ')
+  const who = en ? `${p.nameEn} (${p.name}) ${p.cardNumber}` : `${p.name}（${p.cardNumber}）`
+  return where ? `${who} · ${where}` : who
+}
+
+export function formPickers(lang: () => Lang, names: PickedNames): Pickers {
+  return {
+    async person(query: string, field: PersonField): Promise<PickerOption[]> {
+      const q = query.trim()
+      if (q === '') return []
+      try {
+        const found = await unwrap(api.api.people.pick.$get({ query: { q, ...(field.kinds ? { kinds: field.kinds.join(',') } : {}) } }))
+        return found.items.map((p) => {
+          const label = personLabel(p, lang())
+          names[p.cardNumber] = label
+          return { value: p.cardNumber, label }
+        })
+      } catch (err) {
+        // A failed search shows no one; the field's own check still says what is wrong on submit.
+        console.warn('[@hall/mf-forms] person search:', err)
+        return []
+      }
+    },
+  }
+}
