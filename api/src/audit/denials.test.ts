@@ -8,7 +8,6 @@ import { testApp } from '../test-support.ts'
 // administrator must see (403s, CSRF refusals, 404s and 401s on objects, 429s), without the noise
 // of a visitor who is simply not logged in yet.
 
-const ORIGIN = 'http://localhost:3000'
 const rows = (db: Awaited<ReturnType<typeof testApp>>['deps']['db'], action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all()
 
 describe('logins in the audit log', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable vue/one-component-per-file -- the kit's small render-function components (not-found, load error) live together, as one import for every part */
 import { ElButton, ElEmpty } from 'element-plus'
 import { defineComponent, h } from 'vue'
 import { useI18n } from 'vue-i18n'

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import { requireUser } from '../../auth/index.ts'
 import { clientAddress } from '../../lib/client-address.ts'

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'

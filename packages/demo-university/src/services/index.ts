@@ -1,9 +1,7 @@
 import type { FormDefinition } from '@hall/forms/format'
 import type { ProcessDefinition } from '@hall/workflow'
 import { categories } from './categories.ts'
-import { formDefinitions } from './forms/index.ts'
 import { serviceDefinitions } from './all.ts'
-import { processDefinitions } from './processes/index.ts'
 import type { CategorySeed, ServiceSeed } from './types.ts'
 
 /** The catalog entries and guides of the first batch, without their forms and processes. */
