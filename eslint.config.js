@@ -18,15 +18,7 @@ const typed = process.env.HALL_LINT_TYPED === '1'
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/data/**',
-      'api/drizzle/**',
-      'test/.tmp/**',
-      'test/test-results/**',
-      'test/playwright-report/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/data/**', 'api/drizzle/**', 'test/.tmp/**', 'test/test-results/**', 'test/playwright-report/**'],
   },
   js.configs.recommended,
   typed ? tseslint.configs.recommendedTypeChecked : tseslint.configs.recommended,
@@ -38,13 +30,18 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.browser },
       parserOptions: typed
         ? {
-        projectService: {
-          // Vitest configs that no package's tsconfig includes (they are not part of its build).
-          allowDefaultProject: ['shell/vitest.config.ts', 'mf-forms/vitest.config.ts', 'packages/dev-idp/vitest.config.ts', 'packages/widgets/vitest.config.ts'],
-        },
-        tsconfigRootDir: import.meta.dirname,
-        extraFileExtensions: ['.vue'],
-      }
+            projectService: {
+              // Vitest configs that no package's tsconfig includes (they are not part of its build).
+              allowDefaultProject: [
+                'shell/vitest.config.ts',
+                'mf-forms/vitest.config.ts',
+                'packages/dev-idp/vitest.config.ts',
+                'packages/widgets/vitest.config.ts',
+              ],
+            },
+            tsconfigRootDir: import.meta.dirname,
+            extraFileExtensions: ['.vue'],
+          }
         : { extraFileExtensions: ['.vue'] },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -130,7 +130,15 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
   })
   // The hosted extras (an AI chat, developer tools, telemetry) need Scalar's servers: off, the hall runs offline.
   // No web fonts from Scalar's servers either (withDefaultFonts): the page's CSP allows only ours.
-  const scalar = Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Service Hall API', agent: { disabled: true }, showDeveloperTools: 'never', telemetry: false, withDefaultFonts: false })
+  const scalar = Scalar({
+    url: '/api/openapi.json',
+    cdn: '/api/docs/scalar.js',
+    pageTitle: 'Service Hall API',
+    agent: { disabled: true },
+    showDeveloperTools: 'never',
+    telemetry: false,
+    withDefaultFonts: false,
+  })
   // Scalar writes the page with two script tags; they get this response's nonce.
   app.use('/api/docs', async (c, next) => {
     await next()

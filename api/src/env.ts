@@ -32,7 +32,10 @@ const schema = z.object({
   HALL_DATA_PLATFORM: z.enum(['embedded', 'http'], { error: 'HALL_DATA_PLATFORM is embedded or http' }).default('embedded'),
   HALL_DATA_PLATFORM_URL: z.url({ protocol: /^https?$/, error: 'HALL_DATA_PLATFORM_URL must be an http(s) URL' }).optional(),
   HALL_DATA_PLATFORM_TOKEN: z.string().min(1).optional(),
-  HALL_DATA_PLATFORM_TOKEN_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'HALL_DATA_PLATFORM_TOKEN_HEADER is a header name').default('Authorization'),
+  HALL_DATA_PLATFORM_TOKEN_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'HALL_DATA_PLATFORM_TOKEN_HEADER is a header name')
+    .default('Authorization'),
   HALL_DATA_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   HALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(200, 'HALL_UPLOAD_MAX_MB is at most 200').default(20),
   HALL_DRAFT_MAX_KB: z.coerce.number().int().min(8).max(4096).default(256),
@@ -61,7 +64,12 @@ const schema = z.object({
     .string()
     .regex(/^[^\s,]*(\s*,\s*[^\s,]+)*\s*$/, 'HALL_ADMINS is a comma-separated list of campus card numbers')
     .optional(),
-  HALL_ORG_SYNC_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60, 'HALL_ORG_SYNC_MINUTES is at most 10080 (a week)').default(0),
+  HALL_ORG_SYNC_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60, 'HALL_ORG_SYNC_MINUTES is at most 10080 (a week)')
+    .default(0),
   HALL_TRUST_PROXY: z
     .string()
     .regex(/^(|0|[1-9]|true|false)$/, 'HALL_TRUST_PROXY is the number of reverse proxies in front of the hall (0 to 9), or true for one')
@@ -178,7 +186,10 @@ function toEnv(raw: z.infer<typeof schema>) {
       .map((o) => o.trim())
       .filter(Boolean),
     /** Lets a developer point one import-map entry at a local build (import-map-overrides); off in production unless set. */
-    importMapOverrides: raw.HALL_IMPORT_MAP_OVERRIDES === undefined ? raw.NODE_ENV !== 'production' : raw.HALL_IMPORT_MAP_OVERRIDES === '1' || raw.HALL_IMPORT_MAP_OVERRIDES === 'true',
+    importMapOverrides:
+      raw.HALL_IMPORT_MAP_OVERRIDES === undefined
+        ? raw.NODE_ENV !== 'production'
+        : raw.HALL_IMPORT_MAP_OVERRIDES === '1' || raw.HALL_IMPORT_MAP_OVERRIDES === 'true',
     /**
      * How many reverse proxies stand in front of the hall. 0 (the default): the client address is
      * the TCP peer and X-Forwarded-For is ignored, since anyone can send it. N: the address is the
@@ -220,7 +231,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const badOrigins = env.widgetOrigins.filter((o) => !/^https?:\/\/[^/]+$/.test(o) || new URL(o).origin !== o)
   if (badOrigins.length) {
-    throw new Error(`Invalid configuration:\n  HALL_WIDGET_ORIGINS: each entry is an origin such as https://www.cs.univ.edu.cn (no path, no trailing slash): ${badOrigins.join(', ')}`)
+    throw new Error(
+      `Invalid configuration:\n  HALL_WIDGET_ORIGINS: each entry is an origin such as https://www.cs.univ.edu.cn (no path, no trailing slash): ${badOrigins.join(', ')}`,
+    )
   }
   if (env.pushWebhook && !env.pushWebhook.secret) {
     throw new Error('Invalid configuration:\n  HALL_PUSH_WEBHOOK_SECRET: required when HALL_PUSH_WEBHOOK_URL is set (the gateway checks the signature with it)')
@@ -230,11 +243,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (env.nodeEnv === 'production' && env.demo) {
     throw new Error(
-      'HALL_DEMO=1 is refused when NODE_ENV=production: a production hall starts empty and is filled from the university\'s own IdP, people and services. Unset HALL_DEMO (or set HALL_DEMO=0), or run the demo without NODE_ENV=production',
+      "HALL_DEMO=1 is refused when NODE_ENV=production: a production hall starts empty and is filled from the university's own IdP, people and services. Unset HALL_DEMO (or set HALL_DEMO=0), or run the demo without NODE_ENV=production",
     )
   }
   if (env.orgSyncMinutes > 0 && env.dataPlatform.kind !== 'http') {
-    throw new Error('Invalid configuration:\n  HALL_ORG_SYNC_MINUTES: the organisation is synchronised from the data platform, so it needs HALL_DATA_PLATFORM=http and HALL_DATA_PLATFORM_URL')
+    throw new Error(
+      'Invalid configuration:\n  HALL_ORG_SYNC_MINUTES: the organisation is synchronised from the data platform, so it needs HALL_DATA_PLATFORM=http and HALL_DATA_PLATFORM_URL',
+    )
   }
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')

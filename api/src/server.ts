@@ -43,7 +43,11 @@ const admins = ensureConfiguredAdmins(db, deps)
 if (admins.length) log.info({ admins }, 'granted admin to HALL_ADMINS')
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
-if (sp.created) log.info({ metadata: `${env.publicUrl}/auth/saml/metadata` }, 'made the hall\'s SAML signing key (an IdP that trusted an earlier key needs our metadata again)')
+if (sp.created)
+  log.info(
+    { metadata: `${env.publicUrl}/auth/saml/metadata` },
+    "made the hall's SAML signing key (an IdP that trusted an earlier key needs our metadata again)",
+  )
 const saml = createSamlServiceProvider(env, db, { signingKeys: sp.keys })
 const guards = createGuards(deps)
 const app = createApp(deps, saml, guards)

@@ -44,7 +44,7 @@ describe('prepareData (the start)', () => {
     expect([n(people), n(services), n(applications), n(mfDeployments)]).toEqual([0, 0, 0, 0])
   })
 
-  it('in demo mode seeds the demo university and registers the working tree\'s builds', async () => {
+  it("in demo mode seeds the demo university and registers the working tree's builds", async () => {
     const { deps } = testDeps({ HALL_DEMO: '1' })
     fakeWorkingTree(deps.env.dataDir)
     const withTree = { ...deps, env: { ...deps.env, sourceRoot: deps.env.dataDir } }

@@ -64,7 +64,15 @@ export async function testApp(overrides: Record<string, string> = {}, opts: { de
     guards,
     /** A session for the person with this card number; returns the Cookie header value. */
     async loginAs(cardNumber: string) {
-      const login = { requestId: 'test', assertionId: 'test', assertionExpiresAt: t.deps.now(), nameId: cardNumber, nameIdFormat: null, sessionIndex: null, attributes: {} }
+      const login = {
+        requestId: 'test',
+        assertionId: 'test',
+        assertionExpiresAt: t.deps.now(),
+        nameId: cardNumber,
+        nameIdFormat: null,
+        sessionIndex: null,
+        attributes: {},
+      }
       const user = resolveUser(t.deps.db, t.deps.env, login)
       const id = createSession(t.deps.db, { user, nameId: cardNumber, nameIdFormat: null, sessionIndex: null }, t.deps.now())
       return `${SESSION_COOKIE}=${id}`

@@ -23,8 +23,7 @@ setUnmountMaxTime(60_000, false, 20_000)
 const routes = constructRoutes(layout)
 const applications = constructApplications({
   routes,
-  loadApp: async ({ name }) =>
-    builtIn[name]?.() ?? guarded(name, () => import(/* @vite-ignore */ name), { compact: name === '@hall/shell-header' }),
+  loadApp: async ({ name }) => builtIn[name]?.() ?? guarded(name, () => import(/* @vite-ignore */ name), { compact: name === '@hall/shell-header' }),
 })
 const layoutEngine = constructLayoutEngine({ routes, applications, active: false })
 applications.forEach(registerApplication)

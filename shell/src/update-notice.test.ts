@@ -14,7 +14,9 @@ let server: { etag: string; imports: Record<string, string> }
 const fetchMock = vi.fn((_url: string, init: RequestInit): Promise<Response> => {
   const sent = (init.headers as Record<string, string>)['If-None-Match']
   if (sent === server.etag) return Promise.resolve(new Response(null, { status: 304 }))
-  return Promise.resolve(new Response(JSON.stringify({ imports: server.imports }), { status: 200, headers: { ETag: server.etag, 'Content-Type': 'application/json' } }))
+  return Promise.resolve(
+    new Response(JSON.stringify({ imports: server.imports }), { status: 200, headers: { ETag: server.etag, 'Content-Type': 'application/json' } }),
+  )
 })
 const notice = () => document.querySelector<HTMLElement>('.hall-update')
 const becomeVisible = async () => {

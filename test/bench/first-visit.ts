@@ -11,7 +11,16 @@ import { people } from '@hall/demo-university'
 // printed, never asserted: they depend on the machine and on what else runs on it.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const student = people.find((p) => p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform)!
 
@@ -37,7 +46,13 @@ async function firstVisit(browser: Browser, hallUrl: string) {
       (async () => {
         const body = await res.body().catch(() => Buffer.alloc(0))
         const sizes = await res.request().sizes()
-        return { url: res.url(), kind: type === 'script' ? 'js' : 'css', served: sizes.responseBodySize, decoded: body.length, encoding: (await res.headerValue('content-encoding')) ?? '' }
+        return {
+          url: res.url(),
+          kind: type === 'script' ? 'js' : 'css',
+          served: sizes.responseBodySize,
+          decoded: body.length,
+          encoding: (await res.headerValue('content-encoding')) ?? '',
+        }
       })(),
     )
   })
@@ -71,9 +86,25 @@ async function lighthouseRun(url: string, cookie: string) {
     const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100)
     const ms = (id: string) => lhr.audits[id]?.numericValue ?? NaN
     const failing = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'notApplicable' &&
+          a.scoreDisplayMode !== 'manual',
+      )
       .map((a) => `${a.id} (${a.displayValue ?? a.score})`)
-    return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'), cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN, failing }
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      fcp: ms('first-contentful-paint'),
+      lcp: ms('largest-contentful-paint'),
+      tbt: ms('total-blocking-time'),
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+      failing,
+    }
   } finally {
     chrome.kill()
     rmSync(userDataDir, { recursive: true, force: true })
@@ -97,7 +128,9 @@ export async function benchFirstVisit() {
     const css = rows.filter((r) => r.kind === 'css').length
     console.log(`JavaScript: ${kb(sum('js', 'served'))} served (${kb(sum('js', 'decoded'))} decoded) in ${js} files`)
     console.log(`CSS:        ${kb(sum('css', 'served'))} served (${kb(sum('css', 'decoded'))} decoded) in ${css} files`)
-    console.log(`@hall/forms loaded: ${rows.some((r) => /\/forms\.js$/.test(r.url)) ? 'yes' : 'no'}; import-map-overrides loaded: ${rows.some((r) => r.url.includes('import-map-overrides')) ? 'yes' : 'no'}`)
+    console.log(
+      `@hall/forms loaded: ${rows.some((r) => /\/forms\.js$/.test(r.url)) ? 'yes' : 'no'}; import-map-overrides loaded: ${rows.some((r) => r.url.includes('import-map-overrides')) ? 'yes' : 'no'}`,
+    )
 
     if (process.env.BENCH_LIGHTHOUSE !== '0') {
       const lh = await lighthouseRun(`${hall.url}/catalog`, cookie)

@@ -18,7 +18,12 @@ const amount = Number(process.env.BENCH_FLOOD_REQUESTS ?? 400)
 
 function field(html: string, name: string): string | undefined {
   const m = html.match(new RegExp(`name="${name}" value="([^"]*)"`))
-  return m?.[1]?.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return m?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }
 
 /** Logs `cardNumber` in through the development IdP over HTTP, as a browser would; returns the session cookie. */
@@ -31,7 +36,11 @@ async function login(base: string, cardNumber: string): Promise<string> {
   const fields: Record<string, string> = { SAMLRequest: field(html, 'SAMLRequest')!, cardNumber }
   const relay = field(html, 'RelayState')
   if (relay) fields.RelayState = relay
-  const posted = await fetch(`${idpOrigin}/sso/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: idpOrigin }, body: new URLSearchParams(fields) })
+  const posted = await fetch(`${idpOrigin}/sso/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: idpOrigin },
+    body: new URLSearchParams(fields),
+  })
   const form = await posted.text()
   const acs: Record<string, string> = { SAMLResponse: field(form, 'SAMLResponse')! }
   const rs = field(form, 'RelayState')
@@ -74,7 +83,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function benchFloods() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-bench-floods-'))
   const port = 3700 + Math.floor(Math.random() * 500)
-  const hall = await startHall({ port, idpPort: port + 1, demoSitePort: port + 2, dataDir, quiet: true, env: { HALL_LOG_LEVEL: 'warn', HALL_DEMO_SITE: '0', HALL_SMTP_CATCHER_PORT: '0' } })
+  const hall = await startHall({
+    port,
+    idpPort: port + 1,
+    demoSitePort: port + 2,
+    dataDir,
+    quiet: true,
+    env: { HALL_LOG_LEVEL: 'warn', HALL_DEMO_SITE: '0', HALL_SMTP_CATCHER_PORT: '0' },
+  })
   try {
     const base = hall.url
     const origin = new URL(base).origin
@@ -84,10 +100,18 @@ export async function benchFloods() {
     // Warm up the route and the flooder's session.
     await otherPerson(ordinary, other, sleep(1000))
 
-    const json = (body: unknown) => ({ method: 'POST' as const, headers: { cookie: flooder, origin, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const json = (body: unknown) => ({
+      method: 'POST' as const,
+      headers: { cookie: flooder, origin, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     const floods: { name: string; path: string; opts: Partial<autocannon.Options> }[] = [
       { name: 'GET /auth/login', path: '/auth/login', opts: {} },
-      { name: 'POST /auth/saml/acs', path: '/auth/saml/acs', opts: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'SAMLResponse=bm90IHhtbA' } },
+      {
+        name: 'POST /auth/saml/acs',
+        path: '/auth/saml/acs',
+        opts: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'SAMLResponse=bm90IHhtbA' },
+      },
       { name: 'POST /api/applications', path: '/api/applications', opts: json({ serviceCode: 'undergrad-leave' }) },
       { name: 'POST /api/applications/1/resubmit', path: '/api/applications/1/resubmit', opts: json({}) },
       { name: 'POST /api/attachments', path: '/api/attachments', opts: { method: 'POST', headers: { cookie: flooder, origin } } },
@@ -114,13 +138,24 @@ export async function benchFloods() {
       const sent = result.requests.sent
       const refused = statuses['429'] ?? 0
       rows.push(
-        [f.name.padEnd(36), String(sent).padStart(7), String(refused).padStart(7), quietP95.toFixed(1).padStart(9), p95(during).toFixed(1).padStart(9), (p95(during) / quietP95).toFixed(2).padStart(6)].join(' '),
+        [
+          f.name.padEnd(36),
+          String(sent).padStart(7),
+          String(refused).padStart(7),
+          quietP95.toFixed(1).padStart(9),
+          p95(during).toFixed(1).padStart(9),
+          (p95(during) / quietP95).toFixed(2).padStart(6),
+        ].join(' '),
       )
       // Let the limiters' windows and the streams settle a little before the next flood.
       await sleep(500)
     }
-    console.log(`\nFlood benchmark: one client sends ${amount} requests to each limited route (20 connections); another person reads ${ordinary.replace(base, '')} in 4 loops, ${seconds} s quiet before each flood`)
-    console.log(['flooded route'.padEnd(36), 'sent'.padStart(7), '429s'.padStart(7), 'quiet p95'.padStart(9), 'flood p95'.padStart(9), 'ratio'.padStart(6)].join(' '))
+    console.log(
+      `\nFlood benchmark: one client sends ${amount} requests to each limited route (20 connections); another person reads ${ordinary.replace(base, '')} in 4 loops, ${seconds} s quiet before each flood`,
+    )
+    console.log(
+      ['flooded route'.padEnd(36), 'sent'.padStart(7), '429s'.padStart(7), 'quiet p95'.padStart(9), 'flood p95'.padStart(9), 'ratio'.padStart(6)].join(' '),
+    )
     for (const r of rows) console.log(r)
   } finally {
     await hall.stop()

@@ -39,7 +39,14 @@ try {
   console.log(`\nCatalog benchmark: ${connections} connections, ${seconds} s each, load generator on the same machine`)
   console.log('route'.padEnd(42), 'req/s'.padStart(8), 'ratio'.padStart(7), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'non-2xx'.padStart(8))
   for (const r of rows) {
-    console.log(r.title.padEnd(42), String(r.rps).padStart(8), (r.rps / trivial).toFixed(2).padStart(7), String(r.p50).padStart(7), String(r.p99).padStart(7), String(r.non2xx).padStart(8))
+    console.log(
+      r.title.padEnd(42),
+      String(r.rps).padStart(8),
+      (r.rps / trivial).toFixed(2).padStart(7),
+      String(r.p50).padStart(7),
+      String(r.p99).padStart(7),
+      String(r.non2xx).padStart(8),
+    )
   }
 } finally {
   await hall.stop()

@@ -47,7 +47,7 @@ function generate(db: Db, n: number, now: Date) {
   )
   // A fixed sequence, so both sizes get the same kind of data.
   let seed = 42
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648)
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
   const one = (assignee: string, open: boolean, applicant: string) => {
     const v = versions[Math.floor(random() * versions.length)]!
     const created = now.getTime() - Math.floor(random() * YEAR_MS)
@@ -65,7 +65,18 @@ function generate(db: Db, n: number, now: Date) {
       created,
       decided,
     )
-    insertTask.run(app.lastInsertRowid, v.code, assignee, open ? 'open' : 'closed', open ? null : 'approved', open ? 'todo' : 'done', created, created + 7 * 3_600_000, decided, open ? null : assignee)
+    insertTask.run(
+      app.lastInsertRowid,
+      v.code,
+      assignee,
+      open ? 'open' : 'closed',
+      open ? null : 'approved',
+      open ? 'todo' : 'done',
+      created,
+      created + 7 * 3_600_000,
+      decided,
+      open ? null : assignee,
+    )
   }
   sqlite.transaction(() => {
     for (let i = 0; i < n; i++) one(`R${String(i % OTHER_REVIEWERS).padStart(5, '0')}`, random() < 0.05, `S${String(i % 40_000).padStart(6, '0')}`)
@@ -112,7 +123,10 @@ const ROUTES = [
   { title: 'counts (header badge)', path: '/api/tasks/counts' },
 ]
 
-export async function benchTaskList(sizes = [10_000, Number(process.env.BENCH_TASKS_ROWS ?? 1_000_000)], times = Number(process.env.BENCH_TASKS_REQUESTS ?? 300)) {
+export async function benchTaskList(
+  sizes = [10_000, Number(process.env.BENCH_TASKS_ROWS ?? 1_000_000)],
+  times = Number(process.env.BENCH_TASKS_REQUESTS ?? 300),
+) {
   const now = new Date()
   type Timing = { title: string; ms: number; total: number; items: number }
   const results: Array<{ size: number; generateS: number; routes: Timing[]; withoutIndex: Timing[] }> = []
@@ -152,9 +166,16 @@ export async function benchTaskList(sizes = [10_000, Number(process.env.BENCH_TA
   })
   small.withoutIndex.forEach((r, i) => {
     const l = large.withoutIndex[i]!
-    console.log(`${r.title}, no tasks_closed_by`.padEnd(44), `${r.ms.toFixed(2)} ms`.padStart(16), `${l.ms.toFixed(2)} ms`.padStart(18), (l.ms / r.ms).toFixed(2).padStart(7))
+    console.log(
+      `${r.title}, no tasks_closed_by`.padEnd(44),
+      `${r.ms.toFixed(2)} ms`.padStart(16),
+      `${l.ms.toFixed(2)} ms`.padStart(18),
+      (l.ms / r.ms).toFixed(2).padStart(7),
+    )
   })
-  console.log(`(generated ${small.size.toLocaleString('en')} in ${small.generateS.toFixed(1)} s and ${large.size.toLocaleString('en')} in ${large.generateS.toFixed(1)} s)`)
+  console.log(
+    `(generated ${small.size.toLocaleString('en')} in ${small.generateS.toFixed(1)} s and ${large.size.toLocaleString('en')} in ${large.generateS.toFixed(1)} s)`,
+  )
   return results
 }
 
@@ -162,7 +183,8 @@ export async function benchTaskList(sizes = [10_000, Number(process.env.BENCH_TA
 export function benchEngine(seconds = Number(process.env.BENCH_ENGINE_SECONDS ?? 3)) {
   const definition = processDefinitions['undergrad-leave']
   const resolver: AssigneeResolver = {
-    resolveAssignees: (rule) => ('role' in rule && rule.role === 'counsellor' ? ['c1'] : 'role' in rule && rule.role === 'college-deputy-secretary' ? ['d1'] : ['x1']),
+    resolveAssignees: (rule) =>
+      'role' in rule && rule.role === 'counsellor' ? ['c1'] : 'role' in rule && rule.role === 'college-deputy-secretary' ? ['d1'] : ['x1'],
     delegateOf: () => null,
   }
   const applicant = { cardNumber: 's1', kind: 'undergraduate', department: 'college-cs', college: 'college-cs', class: 'cs-2023-1' } as const
@@ -170,11 +192,11 @@ export function benchEngine(seconds = Number(process.env.BENCH_ENGINE_SECONDS ??
   const taskOf = (s: ApplicationState) => s.tasks.find((t) => t.status === 'open')!.id
   let transitions = 0
   const leave = (i: number) => {
-      let { state } = transition(definition, initialState(String(i)), { type: 'submit', by: 's1', applicant, form: { days: 5 } }, ctx)
-      ;({ state } = transition(definition, state, { type: 'approve', by: 'c1', taskId: taskOf(state), opinion: '同意' }, ctx))
-      ;({ state } = transition(definition, state, { type: 'approve', by: 'd1', taskId: taskOf(state) }, ctx))
-      if (state.status !== 'completed') throw new Error(`the leave ended ${state.status}`)
-      transitions += 3
+    let { state } = transition(definition, initialState(String(i)), { type: 'submit', by: 's1', applicant, form: { days: 5 } }, ctx)
+    ;({ state } = transition(definition, state, { type: 'approve', by: 'c1', taskId: taskOf(state), opinion: '同意' }, ctx))
+    ;({ state } = transition(definition, state, { type: 'approve', by: 'd1', taskId: taskOf(state) }, ctx))
+    if (state.status !== 'completed') throw new Error(`the leave ended ${state.status}`)
+    transitions += 3
   }
   // Warm up (the JIT), then count.
   for (let i = 0; i < 500; i++) leave(i)
@@ -183,7 +205,9 @@ export function benchEngine(seconds = Number(process.env.BENCH_ENGINE_SECONDS ??
   const until = started + seconds * 1000
   while (performance.now() < until) for (let i = 0; i < 100; i++) leave(i)
   const perSecond = Math.round(transitions / ((performance.now() - started) / 1000))
-  console.log(`\nEngine: ${perSecond.toLocaleString('en')} transitions per second (undergraduate leave of 5 days: submit, counsellor, deputy secretary; China's holiday calendar)`)
+  console.log(
+    `\nEngine: ${perSecond.toLocaleString('en')} transitions per second (undergraduate leave of 5 days: submit, counsellor, deputy secretary; China's holiday calendar)`,
+  )
   return perSecond
 }
 

@@ -84,7 +84,9 @@ function escalate(id: number, contact: string): number {
   db.pragma('busy_timeout = 5000')
   try {
     const row = db.prepare('SELECT state FROM applications WHERE id = ?').get(id) as { state: string }
-    const state = JSON.parse(row.state) as { tasks: Array<{ id: string; status: string; dueAt: string | null; escalatedAt: string | null; escalatedTo?: string[] }> }
+    const state = JSON.parse(row.state) as {
+      tasks: Array<{ id: string; status: string; dueAt: string | null; escalatedAt: string | null; escalatedTo?: string[] }>
+    }
     const task = state.tasks.find((t) => t.status === 'open')!
     const past = new Date(Date.now() - 3_600_000)
     task.dueAt = past.toISOString()
@@ -145,10 +147,19 @@ interface Found {
 /** Runs axe on the page as it is; returns its serious and critical violations. */
 async function seriousViolations(page: Page, where: string): Promise<Found[]> {
   // Only violations are reported in full: computing the details of every passing node costs time.
-  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).options({ resultTypes: ['violations'] }).analyze()
+  const result = await new AxeBuilder({ page })
+    .withTags(WCAG_22_AA)
+    .options({ resultTypes: ['violations'] })
+    .analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ where, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`) }))
+    .map((v) => ({
+      where,
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`),
+    }))
 }
 
 /** Visits each page in each language, checks both widths, collects what axe finds and what scrolls sideways. */
@@ -168,7 +179,8 @@ async function checkAll(page: Page, who: string, visits: Visit[], found: Found[]
         const t0 = Date.now()
         const now = await seriousViolations(page, where)
         found.push(...now)
-        if (process.env.A11Y_PROGRESS) console.log(`${where}: ${now.length} (${Date.now() - t0} ms)${now.map((f) => `\n  ${f.rule}: ${f.targets.join(' | ')}`).join('')}`)
+        if (process.env.A11Y_PROGRESS)
+          console.log(`${where}: ${now.length} (${Date.now() - t0} ms)${now.map((f) => `\n  ${f.rule}: ${f.targets.join(' | ')}`).join('')}`)
         if (width === 375 && !visit.print) {
           const wide = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
           if (wide.scroll > wide.inner) sideways.push(`${where}: ${wide.scroll}px wide`)
@@ -208,7 +220,9 @@ test('a completed application is rated with the keyboard alone: both scores, a t
   const tabTo = async (match: (text: string, role: string | null) => boolean, what: string) => {
     for (let i = 0; i < 30; i++) {
       await studentPage.keyboard.press('Tab')
-      const [text, role] = await studentPage.evaluate(() => [document.activeElement?.textContent?.trim() ?? '', document.activeElement?.getAttribute('role') ?? null] as const)
+      const [text, role] = await studentPage.evaluate(
+        () => [document.activeElement?.textContent?.trim() ?? '', document.activeElement?.getAttribute('role') ?? null] as const,
+      )
       if (match(text, role)) return
     }
     throw new Error(`Tab never reached ${what}`)
@@ -224,7 +238,9 @@ test('a completed application is rated with the keyboard alone: both scores, a t
   expect(await focused()).toBe('提交评价')
   await studentPage.keyboard.press('Enter')
   await expect(studentPage.getByText('感谢您的评价！')).toBeVisible()
-  const saved = (await (await studentPage.request.get(`/api/ratings/${id}`)).json()) as { rating: { serviceScore: number; processScore: number; tags: string[] } }
+  const saved = (await (await studentPage.request.get(`/api/ratings/${id}`)).json()) as {
+    rating: { serviceScore: number; processScore: number; tags: string[] }
+  }
   expect(saved.rating).toMatchObject({ serviceScore: 5, processScore: 4 })
   expect(saved.rating.tags.length).toBe(1)
   await studentPage.context().close()
@@ -237,7 +253,10 @@ const arranged: { done?: number; open?: number; openTask?: number; overdueTask?:
 function expectClean(found: Found[], sideways: string[]) {
   const report = found.map((f) => `${f.where}: [${f.impact}] ${f.rule} (${f.help})\n    ${f.targets.join('\n    ')}`).join('\n')
   if (found.length) console.log(`axe found ${found.length} serious or critical violations:\n${report}`)
-  expect(found.map((f) => `${f.where}: ${f.rule}`), report).toEqual([])
+  expect(
+    found.map((f) => `${f.where}: ${f.rule}`),
+    report,
+  ).toEqual([])
   expect(sideways, 'pages wider than a 375 px screen').toEqual([])
 }
 
@@ -264,7 +283,10 @@ test('arrange: a completed and an overdue graduate leave, a question', async ({ 
   await counsellorPage.context().close()
 })
 
-test('axe: the student’s pages (catalog, search, service, apply, my applications, detail, print, feedback, rate, ask, question, not found)', async ({ browser, consoleErrors }) => {
+test('axe: the student’s pages (catalog, search, service, apply, my applications, detail, print, feedback, rate, ask, question, not found)', async ({
+  browser,
+  consoleErrors,
+}) => {
   test.setTimeout(AXE_TIME)
   const { done, open, questionId } = arranged
   expect(done && open && questionId, 'arranged by the test before').toBeTruthy()
@@ -406,7 +428,9 @@ test('宿舍调整申请: the pre-filled, read-only block is one Tab stop, its v
   /** Tab presses from the form's first focusable element to the submit button. */
   const tabsToSubmit = async () => {
     await page.evaluate(() => {
-      const first = [...document.querySelectorAll<HTMLElement>('[data-testid="apply-form"] input, [data-testid="apply-form"] button, [data-testid="apply-form"] textarea')].find((el) => el.tabIndex >= 0 && !el.matches(':disabled'))
+      const first = [
+        ...document.querySelectorAll<HTMLElement>('[data-testid="apply-form"] input, [data-testid="apply-form"] button, [data-testid="apply-form"] textarea'),
+      ].find((el) => el.tabIndex >= 0 && !el.matches(':disabled'))
       first?.focus()
     })
     for (let n = 1; n <= 200; n++) {

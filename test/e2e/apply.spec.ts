@@ -7,9 +7,7 @@ import { demo, expect, loginOnIdp, test } from './fixtures.ts'
 // under "my applications".
 
 /** A real (tiny) PDF: the server types uploads by their content, not by their name. */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-)
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 /** How many applications of a service the logged-in user has, asked of the API as the page would. */
 async function applicationsOf(page: Page, serviceCode: string): Promise<number> {
@@ -19,7 +17,9 @@ async function applicationsOf(page: Page, serviceCode: string): Promise<number> 
   return body.items.filter((a) => a.serviceCode === serviceCode).length
 }
 
-test('dorm change: pre-filled with its source → draft survives a reload → double-clicked submit makes one application → its page → my applications', async ({ page }) => {
+test('dorm change: pre-filled with its source → draft survives a reload → double-clicked submit makes one application → its page → my applications', async ({
+  page,
+}) => {
   // A whole path with a login and four page loads: more than the default minute on a busy machine.
   test.slow()
   const student = demo.undergraduate()

@@ -6,8 +6,6 @@ import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, subm
 // student's own browser session); the counsellor's bell goes from 0 to 1 without a reload (pushed
 // over Server-Sent Events), the message leads to the task, and opening it marks it read.
 
-
-
 /**
  * A student whose counsellor no other browser test sends anything to (the tests share one hall
  * and run two at a time): not the counsellor of apply.spec's student, of review.spec's (the last
@@ -23,7 +21,6 @@ function aStudentOfAQuietCounsellor(): { student: Person; counsellor: Person } {
   }
   throw new Error('the demo university lacks an undergraduate whose counsellor the other browser tests leave alone')
 }
-
 
 test('a reviewer’s bell goes from 0 to 1 without a reload when an application reaches them', async ({ page, browser, consoleErrors }) => {
   test.slow()
@@ -80,7 +77,10 @@ test('at 375 px the bell’s list and the notification settings fit the screen, 
   await loginOnIdp(page, student)
   const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 
-  await page.locator('header.hall-header-slot').getByRole('button', { name: /^消息提醒/ }).click()
+  await page
+    .locator('header.hall-header-slot')
+    .getByRole('button', { name: /^消息提醒/ })
+    .click()
   const settings = page.getByRole('button', { name: '消息设置' })
   await expect(settings).toBeVisible()
   expect(await fits()).toBe(true)

@@ -98,7 +98,10 @@ test('a deployment made while a page is open shows the update notice within 10 s
     data: readFileSync(path.join(import.meta.dirname, 'fixtures', 'mf-feedback-next.js')),
   })
   expect(upload.status()).toBe(201)
-  const registered = await request.post('/api/admin/deployments', { headers: auth, data: { name: '@hall/mf-feedback', version, imports: { '@hall/mf-feedback': 'main.js' } } })
+  const registered = await request.post('/api/admin/deployments', {
+    headers: auth,
+    data: { name: '@hall/mf-feedback', version, imports: { '@hall/mf-feedback': 'main.js' } },
+  })
   expect(registered.status(), await registered.text()).toBe(201)
   let rolledBack = false
   try {

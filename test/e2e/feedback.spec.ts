@@ -9,8 +9,6 @@ import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, subm
 // the student's rating among the recent ones of their statistics. Three browser contexts, so the
 // sessions never mix.
 
-
-
 /**
  * A student the other browser tests leave alone, since they share one hall: a student may have
  * one leave in progress, so not the students of the apply, review, leave and bell specs; and
@@ -44,12 +42,19 @@ async function approve(page: Page, applicationId: number) {
   const items = ((await todo.json()) as { items: Array<{ id: number; applicationId: number; application: { stateVersion: number } }> }).items
   const task = items.find((i) => i.applicationId === applicationId)
   expect(task, `the counsellor's task on ${applicationId}`).toBeDefined()
-  const res = await page.request.post(`/api/tasks/${task!.id}/actions`, { headers: { Origin: hallOrigin() }, data: { action: 'approve', stateVersion: task!.application.stateVersion } })
+  const res = await page.request.post(`/api/tasks/${task!.id}/actions`, {
+    headers: { Origin: hallOrigin() },
+    data: { action: 'approve', stateVersion: task!.application.stateVersion },
+  })
   expect(res.status(), await res.text()).toBe(200)
   expect(((await res.json()) as { application: { status: string } }).application.status).toBe('completed')
 }
 
-test('a student rates a completed leave and asks a question; the owner answers and sees the rating in the statistics', async ({ page, browser, consoleErrors }) => {
+test('a student rates a completed leave and asks a question; the owner answers and sees the rating in the statistics', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   // Three people logging in through the IdP and several page loads: more than the default minute.
   test.slow()
   const { student, counsellor } = aQuietStudent()

@@ -22,7 +22,9 @@ test('the catalog after login loads each shared library once, without @hall/form
   await expect(page.getByRole('button', { name: /生活住宿/ })).toBeVisible()
   await page.waitForLoadState('networkidle')
 
-  const map = await page.evaluate(() => (JSON.parse(document.querySelector('script[type="importmap"]')!.textContent) as { imports: Record<string, string> }).imports)
+  const map = await page.evaluate(
+    () => (JSON.parse(document.querySelector('script[type="importmap"]')!.textContent) as { imports: Record<string, string> }).imports,
+  )
   expect(scripts.filter((p) => p.includes('import-map-overrides'))).toEqual([])
   expect(scripts).not.toContain(map['@hall/forms'])
   expect(scripts).toContain(map['element-plus'])
@@ -49,7 +51,9 @@ test('import-map-overrides loads only after a developer turns it on (?devtools),
   await page.goto('/catalog?devtools')
   await expect(page.locator('[data-mf="@hall/mf-catalog"]').first()).toBeVisible()
   expect(overrides).toHaveLength(1)
-  expect(await page.evaluate(() => typeof (window as unknown as { importMapOverrides?: { getOverrideMap(): unknown } }).importMapOverrides?.getOverrideMap)).toBe('function')
+  expect(
+    await page.evaluate(() => typeof (window as unknown as { importMapOverrides?: { getOverrideMap(): unknown } }).importMapOverrides?.getOverrideMap),
+  ).toBe('function')
 
   await page.goto('/catalog')
   await expect(page.locator('[data-mf="@hall/mf-catalog"]').first()).toBeVisible()

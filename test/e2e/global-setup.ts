@@ -20,7 +20,14 @@ const freePort = () =>
 export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'))
   const [port, idpPort, demoSitePort] = [await freePort(), await freePort(), await freePort()]
-  const hall = await startHall({ port, idpPort, demoSitePort, dataDir, quiet: true, env: { HALL_LOG_LEVEL: 'warn', HALL_DEPLOY_TOKEN: 'e2e-deploy-token-0123456789abcdef', HALL_SMTP_CATCHER_PORT: '0' } })
+  const hall = await startHall({
+    port,
+    idpPort,
+    demoSitePort,
+    dataDir,
+    quiet: true,
+    env: { HALL_LOG_LEVEL: 'warn', HALL_DEPLOY_TOKEN: 'e2e-deploy-token-0123456789abcdef', HALL_SMTP_CATCHER_PORT: '0' },
+  })
   process.env.HALL_E2E_URL = hall.url
   process.env.HALL_E2E_IDP_URL = hall.idpUrl
   process.env.HALL_E2E_DEMO_SITE_URL = hall.demoSiteUrl

@@ -48,9 +48,22 @@ const freePort = () =>
   })
 
 const systems = {
-  'academic-system': { nameZh: '教务系统', nameEn: 'Academic records system', department: { code: 'academic-affairs', nameZh: '教务处', nameEn: 'Academic Affairs Office' } },
-  'identity-card': { nameZh: '统一身份认证/一卡通', nameEn: 'Unified login and campus card', department: { code: 'it-office', nameZh: '信息化办公室', nameEn: 'IT Office' }, authoritative: false },
-  'housing-system': { nameZh: '公寓管理系统', nameEn: 'Student housing system', department: { code: 'housing', nameZh: '后勤公寓管理中心', nameEn: 'Student Housing Centre' } },
+  'academic-system': {
+    nameZh: '教务系统',
+    nameEn: 'Academic records system',
+    department: { code: 'academic-affairs', nameZh: '教务处', nameEn: 'Academic Affairs Office' },
+  },
+  'identity-card': {
+    nameZh: '统一身份认证/一卡通',
+    nameEn: 'Unified login and campus card',
+    department: { code: 'it-office', nameZh: '信息化办公室', nameEn: 'IT Office' },
+    authoritative: false,
+  },
+  'housing-system': {
+    nameZh: '公寓管理系统',
+    nameEn: 'Student housing system',
+    department: { code: 'housing', nameZh: '后勤公寓管理中心', nameEn: 'Student Housing Centre' },
+  },
 }
 
 /** The university's records of its two students, as its data platform sends them. */
@@ -221,7 +234,10 @@ test.describe('going live', () => {
     const panel = ownerPage.getByTestId('step-panel')
     const dropInternational = async (step: string, group: string) => {
       await ownerPage.locator(`button.wf__pick[data-step="${step}"]`).click()
-      const rules = panel.locator('fieldset').filter({ has: ownerPage.locator('legend', { hasText: group }) }).locator('.rule')
+      const rules = panel
+        .locator('fieldset')
+        .filter({ has: ownerPage.locator('legend', { hasText: group }) })
+        .locator('.rule')
       const before = await rules.count()
       await rules.nth(2).getByRole('button', { name: '删除规则' }).click()
       await expect(rules).toHaveCount(before - 1)

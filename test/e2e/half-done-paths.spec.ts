@@ -61,7 +61,9 @@ test('a counsellor asks for a material; the student uploads it in the reply; the
   // The counsellor asks for a material (the asking itself is mf-todo's, tested elsewhere).
   await page.goto('/todo')
   await loginOnIdp(page, counsellor)
-  const list = (await (await page.request.get('/api/tasks?box=todo&pageSize=100')).json()) as { items: Array<{ id: number; applicationId: number; application: { stateVersion: number } }> }
+  const list = (await (await page.request.get('/api/tasks?box=todo&pageSize=100')).json()) as {
+    items: Array<{ id: number; applicationId: number; application: { stateVersion: number } }>
+  }
   const task = list.items.find((i) => i.applicationId === id)!
   expect(task, `the counsellor has a task on application ${id}`).toBeDefined()
   const asked = await page.request.post(`/api/tasks/${task.id}/actions`, {
@@ -98,7 +100,10 @@ test('a counsellor asks for a material; the student uploads it in the reply; the
 
   // The counsellor approves, so the student may apply again in the next test.
   const now = (await (await page.request.get(`/api/applications/${id}`)).json()) as { stateVersion: number }
-  const approved = await page.request.post(`/api/tasks/${task.id}/actions`, { headers: { Origin: hallOrigin() }, data: { action: 'approve', stateVersion: now.stateVersion } })
+  const approved = await page.request.post(`/api/tasks/${task.id}/actions`, {
+    headers: { Origin: hallOrigin() },
+    data: { action: 'approve', stateVersion: now.stateVersion },
+  })
   expect(approved.status(), await approved.text()).toBe(200)
   await studentPage.context().close()
 })
@@ -122,7 +127,9 @@ function escalate(id: number, contact: string): number {
   const db = openHallDb()
   try {
     const row = db.prepare('SELECT state FROM applications WHERE id = ?').get(id) as { state: string }
-    const state = JSON.parse(row.state) as { tasks: Array<{ id: string; status: string; dueAt: string | null; escalatedAt: string | null; escalatedTo?: string[] }> }
+    const state = JSON.parse(row.state) as {
+      tasks: Array<{ id: string; status: string; dueAt: string | null; escalatedAt: string | null; escalatedTo?: string[] }>
+    }
     const task = state.tasks.find((t) => t.status === 'open')!
     const past = new Date(Date.now() - 3_600_000)
     task.dueAt = past.toISOString()

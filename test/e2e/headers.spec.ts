@@ -29,12 +29,20 @@ test('the shell page runs under its nonce policy, with a developer’s override 
 
   // import-map-overrides builds the real map from the overridable one plus the developer's
   // override; the map carries the page's nonce, so the override is used, not blocked.
-  const current = await page.evaluate(() => (JSON.parse(document.querySelector('script[type="overridable-importmap"]')!.textContent) as { imports: Record<string, string> }).imports['@hall/mf-todo']!)
+  const current = await page.evaluate(
+    () =>
+      (JSON.parse(document.querySelector('script[type="overridable-importmap"]')!.textContent) as { imports: Record<string, string> }).imports[
+        '@hall/mf-todo'
+      ]!,
+  )
   const overridden = `${current}?override=1`
   // The developer turns the library on in this browser (it is not loaded otherwise).
   await page.goto('/todo?devtools')
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
-  await page.evaluate((url) => (window as unknown as { importMapOverrides: { addOverride(k: string, v: string): void } }).importMapOverrides.addOverride('@hall/mf-todo', url), overridden)
+  await page.evaluate(
+    (url) => (window as unknown as { importMapOverrides: { addOverride(k: string, v: string): void } }).importMapOverrides.addOverride('@hall/mf-todo', url),
+    overridden,
+  )
   await page.reload()
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
   const map = await page.evaluate(() => JSON.parse(document.querySelector('script[type="importmap"]')!.textContent) as { imports: Record<string, string> })

@@ -7,7 +7,6 @@ import { demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test,
 // approve in mf-todo, each in their own browser session; the student then sees the application
 // completed, with the whole timeline: every step, who acted, when, and their opinion.
 
-
 const deputyOf = (student: Person) => people.find((p) => p.roles.some((r) => r.role === 'college-deputy-secretary' && r.scope === student.departmentCode))
 
 /**
@@ -45,7 +44,11 @@ async function approveInTodo(page: Page, applicationId: number, opinion: string)
   await expect(page.getByRole('row').filter({ hasText: `申请编号 ${applicationId}` })).toHaveCount(0)
 }
 
-test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo; the student sees it completed with the whole timeline', async ({ page, browser, consoleErrors }) => {
+test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo; the student sees it completed with the whole timeline', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   // Three people log in through the IdP, across three micro-frontends.
   test.slow()
   const { student, counsellor, deputy } = aStudentOfALongLeave()

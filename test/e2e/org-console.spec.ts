@@ -26,7 +26,10 @@ test('an organisation import: dry run with a refused row, the run, then the pers
   const report = page.getByTestId('import-report')
   await expect(report.getByRole('heading', { level: 3 })).toContainText('试导入（未导入）')
   await expect(report.getByTestId('import-counts')).toContainText('新增 2')
-  const refused = report.getByTestId('import-refused').getByRole('row').filter({ hasText: `78${suffix}` })
+  const refused = report
+    .getByTestId('import-refused')
+    .getByRole('row')
+    .filter({ hasText: `78${suffix}` })
   await expect(refused).toContainText('people')
   await expect(refused).toContainText('3')
   await expect(refused).toContainText('未知的部门“no-such-office”')

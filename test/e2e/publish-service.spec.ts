@@ -29,7 +29,10 @@ function counsellorOf(student: Person): Person {
 function aStudent(): Person {
   const first = demo.undergraduate()
   if (first.student?.klassCode && findKlass(first.student.klassCode)) return first
-  const found = people.find((p) => p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode))
+  const found = people.find(
+    (p) =>
+      p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode),
+  )
   if (!found) throw new Error('the demo university lacks an undergraduate with a class')
   return found
 }
@@ -65,7 +68,11 @@ async function approveInTodo(page: Page, applicationId: number, serviceName: str
   await expect(page.getByRole('row').filter({ hasText: `申请编号 ${applicationId}` })).toHaveCount(0)
 }
 
-test('an owner publishes a 31st service with a form and a two-step workflow; a student applies; two reviewers approve; it completes', async ({ page, browser, consoleErrors }) => {
+test('an owner publishes a 31st service with a form and a two-step workflow; a student applies; two reviewers approve; it completes', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   // Four logins, three micro-frontends, an editor session: far more than the default minute.
   test.slow()
   test.setTimeout(240_000)
@@ -172,7 +179,11 @@ test('an owner publishes a 31st service with a form and a two-step workflow; a s
   await studentPage.getByRole('searchbox').first().fill('实验室安全准入')
   await studentPage.getByRole('link', { name: name }).first().click()
   await expect(studentPage.getByRole('heading', { level: 1, name })).toBeVisible()
-  await studentPage.getByRole('link', { name: '开始办理' }).or(studentPage.getByRole('button', { name: '开始办理' })).first().click()
+  await studentPage
+    .getByRole('link', { name: '开始办理' })
+    .or(studentPage.getByRole('button', { name: '开始办理' }))
+    .first()
+    .click()
   await expect(studentPage).toHaveURL(new RegExp(`/apply/${code}$`))
   const form = studentPage.getByTestId('apply-form')
   await expect(form.locator('[data-field="name"] input')).toHaveValue(student.name)
@@ -194,7 +205,10 @@ test('an owner publishes a 31st service with a form and a two-step workflow; a s
   await approveInTodo(officePage, applicationId, name)
 
   // ---------------------------------------------------------------- it completed, on version 1
-  const detail = (await (await studentPage.request.get(`/api/applications/${applicationId}`)).json()) as { status: string; service: { code: string; version: number } }
+  const detail = (await (await studentPage.request.get(`/api/applications/${applicationId}`)).json()) as {
+    status: string
+    service: { code: string; version: number }
+  }
   expect(detail).toMatchObject({ status: 'completed', service: { code, version: 1 } })
   await studentPage.goto(`/my/${applicationId}`)
   await expect(studentPage.getByTestId('application-status')).toHaveText(/已办结|已完成/)

@@ -16,7 +16,8 @@ const OPINION = '照片背景不是白色，请换一张白底证件照后重新
 
 function theStudent(): { student: Person; counsellor: Person } {
   const candidates = people.filter(
-    (p) => p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode),
+    (p) =>
+      p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.klassCode && !!findKlass(p.student.klassCode),
   )
   // The last student of the first class's counsellor: apply.spec and leave.spec take the first ones.
   const first = findKlass(candidates[0]!.student!.klassCode!)!.counsellorCardNumber
@@ -27,7 +28,31 @@ function theStudent(): { student: Person; counsellor: Person } {
 }
 
 /** A small real JPEG: the server types uploads by their content, and the photo field takes JPEG only. */
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, ...new Array(64).fill(0), 0xff, 0xd9])
+const JPEG = Buffer.from([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  0x4a,
+  0x46,
+  0x49,
+  0x46,
+  0x00,
+  0x01,
+  0x01,
+  0x00,
+  0x00,
+  0x01,
+  0x00,
+  0x01,
+  0x00,
+  0x00,
+  ...new Array(64).fill(0),
+  0xff,
+  0xd9,
+])
 
 interface Field {
   key: string
@@ -49,22 +74,37 @@ async function apply(request: APIRequestContext): Promise<number> {
   const photo = (await upload.json()) as { id: string; name: string; size: number; mime: string }
   const form = await request.get(`/api/services/${SERVICE}/form`)
   expect(form.status(), await form.text()).toBe(200)
-  const body = (await form.json()) as { definition: { sections: Array<{ visibleWhen?: unknown; fields: Field[] }> }; prefill: { values: Record<string, unknown> } }
-  const values: Record<string, unknown> = { ...body.prefill.values, reason: 'lost', photo: [{ id: photo.id, name: photo.name, size: photo.size, mime: photo.mime }] }
+  const body = (await form.json()) as {
+    definition: { sections: Array<{ visibleWhen?: unknown; fields: Field[] }> }
+    prefill: { values: Record<string, unknown> }
+  }
+  const values: Record<string, unknown> = {
+    ...body.prefill.values,
+    reason: 'lost',
+    photo: [{ id: photo.id, name: photo.name, size: photo.size, mime: photo.mime }],
+  }
   // Every other field that is always shown and required gets a plain value of its type.
   for (const section of body.definition.sections) {
     if (section.visibleWhen) continue
     for (const f of section.fields) {
       if (f.visibleWhen || f.computed || f.required !== true || values[f.key] !== undefined) continue
-      values[f.key] = f.type === 'switch' ? true : f.type === 'select' ? f.options?.[0]?.value : f.type === 'textarea' ? '学生证在食堂遗失，已在一卡通中心挂失。' : '见说明'
+      values[f.key] =
+        f.type === 'switch' ? true : f.type === 'select' ? f.options?.[0]?.value : f.type === 'textarea' ? '学生证在食堂遗失，已在一卡通中心挂失。' : '见说明'
     }
   }
-  const submitted = await request.post('/api/applications', { headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() }, data: { serviceCode: SERVICE, values } })
+  const submitted = await request.post('/api/applications', {
+    headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() },
+    data: { serviceCode: SERVICE, values },
+  })
   expect(submitted.status(), await submitted.text()).toBe(201)
   return ((await submitted.json()) as { id: number }).id
 }
 
-test('a counsellor returns a student ID replacement with an opinion; the student edits and resubmits it; it is back in 待办', async ({ page, browser, consoleErrors }) => {
+test('a counsellor returns a student ID replacement with an opinion; the student edits and resubmits it; it is back in 待办', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   // Two people logging in through the IdP, two micro-frontends, five page loads.
   test.slow()
   const { student, counsellor } = theStudent()

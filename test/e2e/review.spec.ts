@@ -16,7 +16,13 @@ import { beijingDate, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, test 
 function aStudentWithACounsellor(): Person {
   const taken = demo.undergraduate().cardNumber
   const found = people.findLast(
-    (p) => p.kind === 'undergraduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && p.cardNumber !== taken && !!p.student.klassCode && !!findKlass(p.student.klassCode),
+    (p) =>
+      p.kind === 'undergraduate' &&
+      p.student?.status === 'enrolled' &&
+      !p.unknownToDataPlatform &&
+      p.cardNumber !== taken &&
+      !!p.student.klassCode &&
+      !!findKlass(p.student.klassCode),
   )
   if (!found) throw new Error('the demo university lacks a second undergraduate with a class')
   return found
@@ -66,7 +72,13 @@ function leaveOfTwoDays(definition: FormDefinition, prefilled: Record<string, un
 function plainValue(field: Field): unknown {
   switch (field.type) {
     case 'text':
-      return field.format === 'mobile' ? '13800002101' : field.format === 'phone' ? '13800009999' : field.format === 'email' ? 'student@example.edu.cn' : '李建国'
+      return field.format === 'mobile'
+        ? '13800002101'
+        : field.format === 'phone'
+          ? '13800009999'
+          : field.format === 'email'
+            ? 'student@example.edu.cn'
+            : '李建国'
     case 'textarea':
       return '回家处理家中事务，需请假两天。'.padEnd(field.minLength ?? 0, '。')
     case 'select':
@@ -162,7 +174,9 @@ test('a counsellor approves a 2-day leave from 待办 with a common phrase; the 
     steps: Array<{ stepId: string; status: string }>
   }
   expect(application.steps.find((s) => s.stepId === 'counsellor')?.status).toBe('approved')
-  expect(application.timeline).toContainEqual(expect.objectContaining({ action: 'approved', opinion: '情况属实，同意', actor: expect.objectContaining({ cardNumber: counsellor.cardNumber }) }))
+  expect(application.timeline).toContainEqual(
+    expect.objectContaining({ action: 'approved', opinion: '情况属实，同意', actor: expect.objectContaining({ cardNumber: counsellor.cardNumber }) }),
+  )
   // …and on their page of it (mf-forms), where the opinion is shown in its timeline.
   await studentPage.goto(`/my/${applicationId}`)
   await expect(studentPage.getByText('情况属实，同意').filter({ visible: true })).toHaveCount(1)

@@ -28,13 +28,21 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   // Forms: the application's page.
   await page.goto(`/my/${id}`)
   // (The print record holds the same text, hidden on screen.)
-  await expect(page.getByText(`${beijingClock(detail.submittedAt)} 北京时间`).filter({ visible: true }).first()).toBeVisible()
+  await expect(
+    page
+      .getByText(`${beijingClock(detail.submittedAt)} 北京时间`)
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible()
 
   // The bell: the message of the submission, at its Beijing time.
   const notes = (await (await page.request.get('/api/notifications')).json()) as { items: Array<{ link: string | null; createdAt: string }> }
   const mine = notes.items.find((n) => n.link === `/my/${id}`)
   expect(mine, 'the student was told of the submission').toBeTruthy()
-  await page.locator('header.hall-header-slot').getByRole('button', { name: /消息提醒/ }).click()
+  await page
+    .locator('header.hall-header-slot')
+    .getByRole('button', { name: /消息提醒/ })
+    .click()
   await expect(page.locator('time', { hasText: `${beijingClock(mine!.createdAt)} 北京时间` }).first()).toBeVisible()
   await context.close()
 
@@ -48,7 +56,9 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   await rp.goto('/todo')
   await loginOnIdp(rp, counsellor)
   await rp.evaluate(() => localStorage.setItem('hall.lang', 'en'))
-  const tasks = (await (await rp.request.get(`/api/tasks?box=todo&q=${id}`)).json()) as { items: Array<{ id: number; applicationId: number; createdAt: string }> }
+  const tasks = (await (await rp.request.get(`/api/tasks?box=todo&q=${id}`)).json()) as {
+    items: Array<{ id: number; applicationId: number; createdAt: string }>
+  }
   const task = tasks.items.find((x) => x.applicationId === id)
   expect(task, 'the counsellor has the task').toBeTruthy()
   await rp.goto(`/todo?q=${id}`)
@@ -61,7 +71,10 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   const person = rp.locator('#action-person')
   await person.click()
   await rp.keyboard.type(colleague.cardNumber)
-  await rp.getByRole('option', { name: new RegExp(colleague.cardNumber) }).first().click()
+  await rp
+    .getByRole('option', { name: new RegExp(colleague.cardNumber) })
+    .first()
+    .click()
   await rp.locator('.action-panel__submit').click()
   const dialog = rp.getByRole('dialog')
   await expect(dialog).toContainText(`${colleague.nameEn} (${colleague.cardNumber})`)

@@ -41,7 +41,12 @@ test('the widgets render in shadow roots, keep their look, and leave the departm
   await expect(first).not.toHaveCSS('text-decoration-style', 'wavy')
   await expect(first).not.toHaveCSS('color', 'rgb(139, 26, 26)')
   await expect(services.locator('li').first()).toHaveCSS('border-bottom-style', 'none')
-  expect(await services.locator('.name').first().evaluate((el) => getComputedStyle(el).fontFamily)).not.toContain('Songti')
+  expect(
+    await services
+      .locator('.name')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily),
+  ).not.toContain('Songti')
   // The one custom property a site sets to give the widgets its accent colour.
   await expect(page.locator('hall-service-card a.start')).toHaveCSS('background-color', 'rgb(0, 95, 75)')
 

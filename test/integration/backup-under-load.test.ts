@@ -31,7 +31,20 @@ afterAll(async () => {
 async function start(keys: IdpKeys, metadataFile: string) {
   // A development start whatever NODE_ENV the test runner's process has (the demo is refused in
   // production); the write load is one student submitting fast, which the flood limits would stop.
-  return startHall({ port: await freePort(), idpPort: await freePort(), dataDir, quiet: true, env: { NODE_ENV: 'development', HALL_IDP_METADATA: metadataFile, HALL_LOG_LEVEL: 'warn', HALL_DEMO: '1', HALL_DEMO_SITE: '0', HALL_RATE_LIMITS: 'submit.person=100000/60,submit.address=100000/60' } })
+  return startHall({
+    port: await freePort(),
+    idpPort: await freePort(),
+    dataDir,
+    quiet: true,
+    env: {
+      NODE_ENV: 'development',
+      HALL_IDP_METADATA: metadataFile,
+      HALL_LOG_LEVEL: 'warn',
+      HALL_DEMO: '1',
+      HALL_DEMO_SITE: '0',
+      HALL_RATE_LIMITS: 'submit.person=100000/60,submit.address=100000/60',
+    },
+  })
 }
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!)
@@ -83,7 +96,11 @@ const leave = () => ({
 /** Runs the backup command; `copying` is when it said it starts copying (after its own start-up). */
 function runBackup(file: string): Promise<{ code: number | null; out: string; copying: number }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [path.join(root, 'packages/cli/bin/backup.mjs'), file], { cwd: root, env: { ...process.env, HALL_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [path.join(root, 'packages/cli/bin/backup.mjs'), file], {
+      cwd: root,
+      env: { ...process.env, HALL_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     let copying = Number.POSITIVE_INFINITY
     proc.stdout.on('data', (d: Buffer) => {
@@ -112,11 +129,19 @@ describe('npm run backup under write load', () => {
     // submit the next, as fast as the hall acknowledges (two write transactions per round).
     const writer = async () => {
       for (let n = 1; writing; n++) {
-        const res = await fetch(`${h.url}/api/applications`, { method: 'POST', headers: { ...headers, 'idempotency-key': `backup-load-${n}` }, body: JSON.stringify(leave()) })
+        const res = await fetch(`${h.url}/api/applications`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': `backup-load-${n}` },
+          body: JSON.stringify(leave()),
+        })
         const body = (await res.json()) as { id?: number; stateVersion?: number }
         if (res.status !== 201) throw new Error(`submission refused: ${res.status} ${JSON.stringify(body)}`)
         acknowledged.push({ id: body.id!, at: Date.now() })
-        const withdrawn = await fetch(`${h.url}/api/applications/${body.id}/withdraw`, { method: 'POST', headers, body: JSON.stringify({ stateVersion: body.stateVersion }) })
+        const withdrawn = await fetch(`${h.url}/api/applications/${body.id}/withdraw`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ stateVersion: body.stateVersion }),
+        })
         if (withdrawn.status !== 200) throw new Error(`withdrawal refused: ${withdrawn.status} ${await withdrawn.text()}`)
       }
     }

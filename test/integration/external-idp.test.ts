@@ -45,7 +45,12 @@ async function beginLogin(returnTo: string) {
   const res = await fetch(`${hall.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' })
   expect(res.status).toBe(302)
   const location = new URL(res.headers.get('location')!)
-  return { location, request: parseAuthnRequest(location.searchParams.get('SAMLRequest')!), relayState: location.searchParams.get('RelayState'), cookies: cookiesOf(res) }
+  return {
+    location,
+    request: parseAuthnRequest(location.searchParams.get('SAMLRequest')!),
+    relayState: location.searchParams.get('RelayState'),
+    cookies: cookiesOf(res),
+  }
 }
 
 async function postToAcs(samlResponse: string, relayState: string | null, cookies: string[]) {

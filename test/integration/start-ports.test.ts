@@ -21,7 +21,9 @@ afterEach(async () => {
 /** Holds a port on all interfaces, as another program would. */
 const hold = () =>
   new Promise<{ server: Server; port: number }>((resolve) => {
-    const server = createServer((socket) => socket.end('not the hall\n')).listen(0, () => resolve({ server, port: (server.address() as { port: number }).port }))
+    const server = createServer((socket) => socket.end('not the hall\n')).listen(0, () =>
+      resolve({ server, port: (server.address() as { port: number }).port }),
+    )
   })
 const freePort = () => hold().then(({ server, port }) => new Promise<number>((resolve) => server.close(() => resolve(port))))
 
@@ -72,8 +74,16 @@ describe('npm start with its ports taken', () => {
   it('moves the SMTP catcher and the demo site to free ports, and the banner names the ones that answer', async () => {
     const smtp = await hold()
     const site = await hold()
-    cleanups.push(() => void smtp.server.close(), () => void site.server.close())
-    const run = start({ PORT: String(await freePort()), DEV_IDP_PORT: String(await freePort()), HALL_SMTP_CATCHER_PORT: String(smtp.port), HALL_DEMO_SITE_PORT: String(site.port) })
+    cleanups.push(
+      () => void smtp.server.close(),
+      () => void site.server.close(),
+    )
+    const run = start({
+      PORT: String(await freePort()),
+      DEV_IDP_PORT: String(await freePort()),
+      HALL_SMTP_CATCHER_PORT: String(smtp.port),
+      HALL_DEMO_SITE_PORT: String(site.port),
+    })
     await untilPrinted(run, 'Ctrl-C stops everything.')
     const banner = run.out.stdout
 

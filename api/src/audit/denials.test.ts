@@ -60,7 +60,7 @@ describe('denials in the audit log', () => {
     expect(row!.detail).toMatchObject({ status: 403, code: 'cross_site_request' })
   })
 
-  it('a 404 on another person\'s application, with its number; a 401 on an object too', async () => {
+  it("a 404 on another person's application, with its number; a 401 on an object too", async () => {
     const hall = await testApp()
     const student = await hall.loginAs('2023010101')
     expect((await hall.app.request('/api/applications/999999', { headers: { Cookie: student } })).status).toBe(404)

@@ -34,7 +34,11 @@ function neutraliseDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return neutralise(value)
   if (depth > 4 || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => neutraliseDeep(v, depth + 1))
-  return Object.fromEntries(Object.entries(value).slice(0, 50).map(([k, v]) => [neutralise(k, 100), neutraliseDeep(v, depth + 1)]))
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, 50)
+      .map(([k, v]) => [neutralise(k, 100), neutraliseDeep(v, depth + 1)]),
+  )
 }
 
 /**

@@ -40,7 +40,8 @@ export function csrfProtection(opts: CsrfOptions = {}) {
         'cross_site_request',
         `Refused a cross-site ${c.req.method}: changes are accepted only from pages of ${ours} (Origin: ${origin ?? 'none'}, Sec-Fetch-Site: ${fetchSite ?? 'none'})` +
           (badToken ? '; the Bearer token sent is not a valid deploy token (wrong, or revoked: ask an administrator for a new one)' : ''),
-        `已拒绝跨站请求：只接受来自 ${ours} 页面的修改操作` + (badToken ? '；所附 Bearer 令牌不是有效的部署令牌（错误或已被吊销，请向系统管理员申请新令牌）' : ''),
+        `已拒绝跨站请求：只接受来自 ${ours} 页面的修改操作` +
+          (badToken ? '；所附 Bearer 令牌不是有效的部署令牌（错误或已被吊销，请向系统管理员申请新令牌）' : ''),
       ),
       403,
     )

@@ -15,7 +15,8 @@ const student = people.find((p) => p.kind === 'undergraduate' && !p.unknownToDat
 async function setup() {
   const t = await testApp()
   const services = (await (await t.app.request('/api/services')).json()) as { items: { code: string }[] }
-  const favorites = async (cookie: string) => ((await (await t.app.request('/api/me/favorites', { headers: { cookie } })).json()) as { items: { code: string }[] }).items
+  const favorites = async (cookie: string) =>
+    ((await (await t.app.request('/api/me/favorites', { headers: { cookie } })).json()) as { items: { code: string }[] }).items
   return { ...t, code: services.items[0]!.code, favorites }
 }
 

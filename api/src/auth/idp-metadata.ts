@@ -72,7 +72,9 @@ export function parseIdpMetadata(xml: string, source = 'IdP metadata'): IdpMetad
   if (certs.length === 0) throw new Error(`${source}: no signing certificate (KeyDescriptor use="signing")`)
 
   const location = (name: string) =>
-    childElements(idp, MD, name).find((s) => s.getAttribute('Binding') === REDIRECT)?.getAttribute('Location') ?? null
+    childElements(idp, MD, name)
+      .find((s) => s.getAttribute('Binding') === REDIRECT)
+      ?.getAttribute('Location') ?? null
   const ssoUrl = location('SingleSignOnService')
   if (!ssoUrl) throw new Error(`${source}: no SingleSignOnService with the HTTP-Redirect binding`)
   return { entityId, ssoUrl, sloUrl: location('SingleLogoutService'), certs: [...new Set(certs)] }

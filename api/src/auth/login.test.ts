@@ -80,7 +80,19 @@ describe('SP-initiated login through the development IdP', () => {
     const h = await authHarness()
     const { location } = await h.startLogin('/')
     const html = await (await h.browser.fetch(location.toString())).text()
-    for (const text of ['明湖大学 统一身份认证', 'Minghu University unified login', '本科生', '研究生', '留学生', '教职工', '辅导员', '审核人', '服务负责人', '系统管理员', demo.unknown.name]) {
+    for (const text of [
+      '明湖大学 统一身份认证',
+      'Minghu University unified login',
+      '本科生',
+      '研究生',
+      '留学生',
+      '教职工',
+      '辅导员',
+      '审核人',
+      '服务负责人',
+      '系统管理员',
+      demo.unknown.name,
+    ]) {
       expect(html).toContain(text)
     }
   })

@@ -125,7 +125,11 @@ describe('GET /auth/saml/slo with a LogoutRequest from the IdP', () => {
     [
       'signed, with the signature algorithm downgraded to SHA-1 in the query',
       'SHA-1 signatures are not accepted',
-      (h) => logoutRequestFromIdp(h, h.keys.idp.privateKeyPem).query.replace(/SigAlg=[^&]*/, `SigAlg=${encodeURIComponent('http://www.w3.org/2000/09/xmldsig#rsa-sha1')}`),
+      (h) =>
+        logoutRequestFromIdp(h, h.keys.idp.privateKeyPem).query.replace(
+          /SigAlg=[^&]*/,
+          `SigAlg=${encodeURIComponent('http://www.w3.org/2000/09/xmldsig#rsa-sha1')}`,
+        ),
     ],
   ]
   it.each(refused)('refuses one %s (%s)', async (_name, _why, make) => {
@@ -138,7 +142,13 @@ describe('GET /auth/saml/slo with a LogoutRequest from the IdP', () => {
 
   it('refuses a signed LogoutResponse that answers no request of ours', async () => {
     const h = await loggedIn()
-    const { query } = buildLogoutResponse({ signingKey: h.keys.idp.privateKeyPem, issuer: h.urls.entityId, destination: h.sp.sloUrl, inResponseTo: '_never-sent', status: STATUS.success })
+    const { query } = buildLogoutResponse({
+      signingKey: h.keys.idp.privateKeyPem,
+      issuer: h.urls.entityId,
+      destination: h.sp.sloUrl,
+      inResponseTo: '_never-sent',
+      status: STATUS.success,
+    })
     expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(400)
     expect(h.sessionCount()).toBe(1)
   })
@@ -166,13 +176,21 @@ describe('GET /auth/saml/slo: replayed, stale and oversized LogoutRequests', () 
       'a captured request must not stay usable for as long as the IdP chose to say',
       () => ({ now: new Date(now() - minutes(60)), notOnOrAfter: new Date(now() + minutes(2)) }),
     ],
-    ['issued an hour in the future', 'beyond the clock skew, a future IssueInstant is a forgery or a broken clock', () => ({ now: new Date(now() + minutes(60)), notOnOrAfter: new Date(now() + minutes(62)) })],
+    [
+      'issued an hour in the future',
+      'beyond the clock skew, a future IssueInstant is a forgery or a broken clock',
+      () => ({ now: new Date(now() + minutes(60)), notOnOrAfter: new Date(now() + minutes(62)) }),
+    ],
     [
       'valid for a year (NotOnOrAfter far ahead)',
       'the window would make its id worth remembering for a year',
       () => ({ now: new Date(now()), notOnOrAfter: new Date(now() + minutes(365 * 24 * 60)) }),
     ],
-    ['expired (NotOnOrAfter passed)', 'an expired request ends nothing', () => ({ now: new Date(now() - minutes(4)), notOnOrAfter: new Date(now() - minutes(3.5)) })],
+    [
+      'expired (NotOnOrAfter passed)',
+      'an expired request ends nothing',
+      () => ({ now: new Date(now() - minutes(4)), notOnOrAfter: new Date(now() - minutes(3.5)) }),
+    ],
   ]
   it.each(badWindows)('refuses a signed LogoutRequest %s (%s)', async (_name, _why, window) => {
     const h = await loggedIn()
@@ -205,9 +223,18 @@ describe('GET /auth/saml/slo: replayed, stale and oversized LogoutRequests', () 
 
   it('forgets used ids once their window is over', async () => {
     const h = await loggedIn()
-    h.deps.db.insert(samlUsedLogoutRequests).values({ requestId: '_old', usedAt: new Date(Date.now() - minutes(20)), expiresAt: new Date(Date.now() - minutes(10)) }).run()
+    h.deps.db
+      .insert(samlUsedLogoutRequests)
+      .values({ requestId: '_old', usedAt: new Date(Date.now() - minutes(20)), expiresAt: new Date(Date.now() - minutes(10)) })
+      .run()
     const { query, id } = logoutRequestFromIdp(h, h.keys.idp.privateKeyPem)
     expect((await h.browser.fetch(`${HALL}/auth/saml/slo?${query}`)).status).toBe(302)
-    expect(h.deps.db.select().from(samlUsedLogoutRequests).all().map((r) => r.requestId)).toEqual([id])
+    expect(
+      h.deps.db
+        .select()
+        .from(samlUsedLogoutRequests)
+        .all()
+        .map((r) => r.requestId),
+    ).toEqual([id])
   })
 })

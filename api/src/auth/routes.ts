@@ -60,7 +60,10 @@ const MeSchema = z
     department: DepartmentRef.nullable(),
     roles: z.array(z.object({ role: z.string(), scope: z.string() })),
     knownToDataPlatform: z.boolean().openapi({ description: 'False for someone the IdP knows but the data platform does not' }),
-    language: z.enum(['zh-CN', 'en']).nullable().openapi({ description: 'The language the person chose with the language switch (it wins over the browser’s); null: never chose, follow the browser' }),
+    language: z
+      .enum(['zh-CN', 'en'])
+      .nullable()
+      .openapi({ description: 'The language the person chose with the language switch (it wins over the browser’s); null: never chose, follow the browser' }),
     message: z.string().optional().openapi({ description: 'Why there is nothing to apply for, and whom to contact' }),
     messageZh: z.string().optional(),
   })
@@ -115,7 +118,13 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
         tx.delete(samlUsedAssertions).where(lt(samlUsedAssertions.expiresAt, at)).run()
         // The primary key is the one-time-use guarantee: a second insert of the same id fails.
         tx.insert(samlUsedAssertions)
-          .values({ assertionId: login.assertionId, inResponseTo: login.requestId, cardNumber: user.cardNumber, usedAt: at, expiresAt: login.assertionExpiresAt })
+          .values({
+            assertionId: login.assertionId,
+            inResponseTo: login.requestId,
+            cardNumber: user.cardNumber,
+            usedAt: at,
+            expiresAt: login.assertionExpiresAt,
+          })
           .run()
         purgeExpiredSessions(tx, limitsOf(env), at)
         const sessionId = createSession(tx, { user, nameId: login.nameId, nameIdFormat: login.nameIdFormat, sessionIndex: login.sessionIndex }, at)
@@ -247,10 +256,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
         log.warn({ reason: (err as Error).message }, 'SAML logout message refused')
         if (query.SAMLResponse) {
           // Our own session already ended when the logout started; only the IdP's answer is bad.
-          return c.html(
-            loggedOutPage(['统一身份认证的退出确认无法验证。', 'The university login service’s logout confirmation could not be verified.']),
-            400,
-          )
+          return c.html(loggedOutPage(['统一身份认证的退出确认无法验证。', 'The university login service’s logout confirmation could not be verified.']), 400)
         }
         return c.html(sloRefusedPage(), 400)
       }

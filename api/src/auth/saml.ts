@@ -140,12 +140,18 @@ export function sqliteCacheProvider(db: Db, ttlMs = REQUEST_TTL_MS, maxRows = 20
     async saveAsync(key, value) {
       const createdAt = new Date()
       transaction(db, (tx) => {
-        tx.delete(samlRequests).where(lt(samlRequests.createdAt, new Date(createdAt.getTime() - ttlMs))).run()
+        tx.delete(samlRequests)
+          .where(lt(samlRequests.createdAt, new Date(createdAt.getTime() - ttlMs)))
+          .run()
         tx.insert(samlRequests).values({ id: key, value, createdAt }).onConflictDoNothing().run()
         // The newest maxRows stay.
         const total = tx.select({ n: count() }).from(samlRequests).get()?.n ?? 0
         if (total > maxRows) {
-          const oldest = tx.select({ id: samlRequests.id }).from(samlRequests).orderBy(asc(samlRequests.createdAt)).limit(total - maxRows)
+          const oldest = tx
+            .select({ id: samlRequests.id })
+            .from(samlRequests)
+            .orderBy(asc(samlRequests.createdAt))
+            .limit(total - maxRows)
           tx.delete(samlRequests).where(inArray(samlRequests.id, oldest)).run()
         }
       })
@@ -451,7 +457,10 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
       '',
       {},
     )
-    db.update(samlRequests).set({ purpose: 'logout' }).where(eq(samlRequests.id, requestIdOf(url))).run()
+    db.update(samlRequests)
+      .set({ purpose: 'logout' })
+      .where(eq(samlRequests.id, requestIdOf(url)))
+      .run()
     return url
   }
 
@@ -471,7 +480,10 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     if (param === 'SAMLResponse') {
       // Forget the LogoutRequest it answers (node-saml checked that it is one of ours).
       const answered = parseXmlStrict(xml, 'LogoutResponse').documentElement.getAttribute('InResponseTo')
-      if (answered) db.delete(samlRequests).where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout'))).run()
+      if (answered)
+        db.delete(samlRequests)
+          .where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout')))
+          .run()
       return { kind: 'response' }
     }
     if (!profile?.nameID) throw new SloRefused('logout request without a NameID')
@@ -503,7 +515,9 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
       if (!Number.isFinite(notOnOrAfter)) throw new SloRefused('logout request with an unreadable NotOnOrAfter')
       if (t - CLOCK_SKEW_MS >= notOnOrAfter) throw new SloRefused(`expired logout request (NotOnOrAfter ${notOnOrAfterText})`)
       if (notOnOrAfter - t > LOGOUT_REQUEST_MAX_AGE_MS + CLOCK_SKEW_MS) {
-        throw new SloRefused(`logout request valid for too long (NotOnOrAfter ${notOnOrAfterText}); at most ${LOGOUT_REQUEST_MAX_AGE_MS / 60_000} minutes are accepted`)
+        throw new SloRefused(
+          `logout request valid for too long (NotOnOrAfter ${notOnOrAfterText}); at most ${LOGOUT_REQUEST_MAX_AGE_MS / 60_000} minutes are accepted`,
+        )
       }
       until = Math.min(until, notOnOrAfter)
     }

@@ -73,7 +73,11 @@ export function readSession(db: Db, id: string, limits: SessionLimits, now: Date
 }
 
 export function endSession(db: Db, id: string): SessionRow | null {
-  const [row] = db.delete(sessions).where(eq(sessions.idHash, hashId(id))).returning().all()
+  const [row] = db
+    .delete(sessions)
+    .where(eq(sessions.idHash, hashId(id)))
+    .returning()
+    .all()
   return row ?? null
 }
 

@@ -40,7 +40,12 @@ export async function generateSpKeys(commonName: string): Promise<SpSigningKeys>
  * under the data folder. A kept pair that has expired or does not match is replaced — the IdP
  * then needs the new metadata, which is what the log line says.
  */
-export async function ensureSpKeys(opts: { keyFile?: string; certFile?: string; dataDir: string; entityId: string }): Promise<{ keys: SpSigningKeys; created: boolean }> {
+export async function ensureSpKeys(opts: {
+  keyFile?: string
+  certFile?: string
+  dataDir: string
+  entityId: string
+}): Promise<{ keys: SpSigningKeys; created: boolean }> {
   if (opts.keyFile && opts.certFile) {
     const keys = { privateKeyPem: readFileSync(opts.keyFile, 'utf8'), certPem: readFileSync(opts.certFile, 'utf8') }
     if (!new X509Certificate(keys.certPem).checkPrivateKey(createPrivateKey(keys.privateKeyPem))) {

@@ -34,7 +34,11 @@ export const IDP = 'http://localhost:3001'
 let keys: Promise<{ idp: IdpKeys; other: IdpKeys; sp: IdpKeys }> | undefined
 /** The IdP's key, a stranger's and the hall's own, made once per test file (RSA key generation is the slow part). */
 export function testKeys() {
-  keys ??= Promise.all([generateIdpKeys(), generateIdpKeys('Not the university IdP'), generateIdpKeys('Test hall SP')]).then(([idp, other, sp]) => ({ idp, other, sp }))
+  keys ??= Promise.all([generateIdpKeys(), generateIdpKeys('Not the university IdP'), generateIdpKeys('Test hall SP')]).then(([idp, other, sp]) => ({
+    idp,
+    other,
+    sp,
+  }))
   return keys
 }
 
@@ -45,7 +49,17 @@ function seedOrg(db: ReturnType<typeof testDeps>['deps']['db']) {
     .run()
   const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
   db.insert(people)
-    .values(known.map((p) => ({ cardNumber: p.cardNumber, name: p.name, nameEn: p.nameEn, kind: p.kind, departmentCode: p.departmentCode, email: p.email, phone: p.phone })))
+    .values(
+      known.map((p) => ({
+        cardNumber: p.cardNumber,
+        name: p.name,
+        nameEn: p.nameEn,
+        kind: p.kind,
+        departmentCode: p.departmentCode,
+        email: p.email,
+        phone: p.phone,
+      })),
+    )
     .run()
   const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
   if (grants.length) db.insert(roleGrants).values(grants).run()
@@ -118,7 +132,12 @@ export class Browser {
 /** Reads a hidden input's value out of an HTML form. */
 export function formField(html: string, name: string): string | undefined {
   const m = html.match(new RegExp(`name="${name}" value="([^"]*)"`))
-  return m?.[1]?.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return m?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }
 
 export interface HarnessOptions {
@@ -218,5 +237,24 @@ export async function authHarness(opts: HarnessOptions = {}) {
   /** The rule named by the last "SAML login refused" log line. */
   const refusedRule = () => logs.filter((l) => l.msg.startsWith('SAML login refused')).at(-1)?.rule
 
-  return { deps, advance, saml, app, guards, idpApp, browser, newBrowser, urls, sp, keys: { idp: idpKeys, other: otherKeys, sp: spKeys }, startLogin, craft, postToAcs, login, sessionCount, logs, refusedRule }
+  return {
+    deps,
+    advance,
+    saml,
+    app,
+    guards,
+    idpApp,
+    browser,
+    newBrowser,
+    urls,
+    sp,
+    keys: { idp: idpKeys, other: otherKeys, sp: spKeys },
+    startLogin,
+    craft,
+    postToAcs,
+    login,
+    sessionCount,
+    logs,
+    refusedRule,
+  }
 }

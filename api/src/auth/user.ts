@@ -33,11 +33,7 @@ export function resolveUser(db: Db, env: Env, login: VerifiedLogin): SessionUser
   // HALL_ADMINS are administrators from the first login, before any import knows them.
   const configuredAdmin = env.admins.includes(cardNumber) ? [{ role: 'admin', scope: '*' }] : []
   if (person) {
-    const roles = db
-      .select({ role: roleGrants.role, scope: roleGrants.scope })
-      .from(roleGrants)
-      .where(eq(roleGrants.cardNumber, cardNumber))
-      .all()
+    const roles = db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)).all()
     if (configuredAdmin.length && !roles.some((r) => r.role === 'admin')) roles.push(...configuredAdmin)
     return {
       cardNumber,

@@ -35,7 +35,10 @@ describe('embedded data platform', () => {
   it('takes the class and its counsellor from the student affairs system', async () => {
     const record = (await platform().person('2023010101'))!
     expect(record.values['student.klassNameZh']?.value).toBe('计算机科学与技术2023级1班')
-    expect(record.values['student.counsellorName']).toMatchObject({ value: '杜红梅', source: { systemCode: 'student-affairs-system', departmentZh: '学生工作处' } })
+    expect(record.values['student.counsellorName']).toMatchObject({
+      value: '杜红梅',
+      source: { systemCode: 'student-affairs-system', departmentZh: '学生工作处' },
+    })
     expect(record.values['student.adviserName']?.value).toBe('杜红梅')
   })
 
@@ -50,7 +53,10 @@ describe('embedded data platform', () => {
     const record = (await platform().person('0005472'))!
     expect(record.values.name?.source.systemCode).toBe('hr-system')
     expect(record.values['staff.titleZh']?.value).toBe('教授')
-    expect(record.values['staff.researchProjects.vertical.code']).toMatchObject({ value: 'MH-V-2024-0137', source: { systemCode: 'research-system', departmentCode: 'research' } })
+    expect(record.values['staff.researchProjects.vertical.code']).toMatchObject({
+      value: 'MH-V-2024-0137',
+      source: { systemCode: 'research-system', departmentCode: 'research' },
+    })
     expect(record.values['staff.researchProjects.count']?.value).toBe(2)
   })
 
@@ -92,7 +98,12 @@ describe('resolvePrefill', () => {
   it('keys values and sources by field, locking only authoritative read-only bindings', async () => {
     const prefill = resolvePrefill(definition, await platform().person('2023010101'))
     expect(prefill.values).toEqual({ dormitory: '明湖苑3号楼 412室 2号床', phone: '138-0000-2101', year: 2023 })
-    expect(prefill.sources.dormitory).toMatchObject({ systemZh: '公寓管理系统', departmentZh: '后勤公寓管理中心', path: 'student.dormitory.label', readOnly: true })
+    expect(prefill.sources.dormitory).toMatchObject({
+      systemZh: '公寓管理系统',
+      departmentZh: '后勤公寓管理中心',
+      path: 'student.dormitory.label',
+      readOnly: true,
+    })
     // The binding asks for read-only, but the source is not the authority on it.
     expect(prefill.sources.phone?.readOnly).toBe(false)
     expect(lockedValues(prefill)).toEqual({ dormitory: '明湖苑3号楼 412室 2号床' })

@@ -98,7 +98,10 @@ function projectValues(projects: readonly ResearchProject[]): Record<string, Pla
     })
   }
   pick('staff.researchProjects.first', projects[0])
-  pick('staff.researchProjects.vertical', projects.find((p) => p.kind === 'vertical'))
+  pick(
+    'staff.researchProjects.vertical',
+    projects.find((p) => p.kind === 'vertical'),
+  )
   return out
 }
 
@@ -121,7 +124,8 @@ export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | nul
   })
   if (department) Object.assign(raw, { departmentNameZh: department.nameZh, departmentNameEn: department.nameEn })
 
-  const student = profile.student as { klassCode?: string; dormitory?: { building: string; buildingEn?: string; room: string; bed: string }; supervisorCardNumber?: string } | undefined
+  const student = profile.student as
+    { klassCode?: string; dormitory?: { building: string; buildingEn?: string; room: string; bed: string }; supervisorCardNumber?: string } | undefined
   if (student?.dormitory) {
     const d = student.dormitory
     raw['student.dormitory.label'] = `${d.building} ${d.room}室 ${d.bed}号床`

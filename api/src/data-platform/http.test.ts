@@ -52,7 +52,10 @@ function demoPlatform(token = 'platform-secret'): Handler {
   }
 }
 
-const json = (body: unknown): Handler => (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+const json =
+  (body: unknown): Handler =>
+  (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
 
 describe('HTTP data platform', () => {
   it('asks GET {url}/people/{cardNumber} with the token, and reads the same record the embedded platform has', async () => {
@@ -141,7 +144,10 @@ describe('GET /api/services/{code}/form with HALL_DATA_PLATFORM=http', () => {
     const { app, loginAs } = await testApp({ HALL_DATA_PLATFORM: 'http', HALL_DATA_PLATFORM_URL: url, HALL_DATA_PLATFORM_TIMEOUT_MS: '200' })
     const res = await app.request('/api/services/dorm-change/form', { headers: { cookie: await loginAs('2023010101') } })
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { definition: unknown; prefill: { values: object; sources: object; available: boolean; warning: { code: string; messageZh: string } } }
+    const body = (await res.json()) as {
+      definition: unknown
+      prefill: { values: object; sources: object; available: boolean; warning: { code: string; messageZh: string } }
+    }
     expect(body.definition).toBeTruthy()
     expect(body.prefill.values).toEqual({})
     expect(body.prefill.sources).toEqual({})

@@ -63,7 +63,11 @@ export async function personOrWarning(deps: Deps, cardNumber: string): Promise<{
 }
 
 /** The pre-filled values of a form for a person, with a warning when the platform could not be asked. */
-export async function prefillFor(deps: Deps, definition: FormDefinition, cardNumber: string): Promise<PrefillResult & { available: boolean; warning: PlatformWarning | null }> {
+export async function prefillFor(
+  deps: Deps,
+  definition: FormDefinition,
+  cardNumber: string,
+): Promise<PrefillResult & { available: boolean; warning: PlatformWarning | null }> {
   const { record, warning } = await personOrWarning(deps, cardNumber)
   return { ...resolvePrefill(definition, record), available: !warning, warning }
 }

@@ -7,10 +7,43 @@ import { allFields, matchesPattern, validateDefinition, type FormDefinition } fr
 // Issue 13 moved owners' patterns from RegExp to RE2. The seeded services' patterns must mean
 // what they meant: every one is accepted, and both engines agree on values near and far from it.
 const PROBES = [
-  '', 'a', 'CS2031', 'cs2031', 'CS20311', '310012', '31001', '3C:52:82:1A:2B:3C', '3c-52-82-1a-2b-3c', '3C:52:82:1A:2B',
-  'lab-web', 'Lab-web', '-lab', 'mingzhang', 'ab', 'office@minghu.edu.cn', 'office@minghu_edu.cn', '10.12.3.45', '256.1.1.1', '10.12.3',
-  '80,443', '80, 443', '8000-8080', '80,,443', 'E12345678', 'E1234', 'V1.0', 'V1.0.0.0.0', 'v1.0', '91330100MA2B3C4D5E', '91330100MA2B3C4D5I',
-  '6222021234567890123', '622202123456789', '张明', 'a b', ' x', '123456\n',
+  '',
+  'a',
+  'CS2031',
+  'cs2031',
+  'CS20311',
+  '310012',
+  '31001',
+  '3C:52:82:1A:2B:3C',
+  '3c-52-82-1a-2b-3c',
+  '3C:52:82:1A:2B',
+  'lab-web',
+  'Lab-web',
+  '-lab',
+  'mingzhang',
+  'ab',
+  'office@minghu.edu.cn',
+  'office@minghu_edu.cn',
+  '10.12.3.45',
+  '256.1.1.1',
+  '10.12.3',
+  '80,443',
+  '80, 443',
+  '8000-8080',
+  '80,,443',
+  'E12345678',
+  'E1234',
+  'V1.0',
+  'V1.0.0.0.0',
+  'v1.0',
+  '91330100MA2B3C4D5E',
+  '91330100MA2B3C4D5I',
+  '6222021234567890123',
+  '622202123456789',
+  '张明',
+  'a b',
+  ' x',
+  '123456\n',
 ]
 
 describe('the seeded services’ patterns under RE2', () => {
@@ -23,7 +56,9 @@ describe('the seeded services’ patterns under RE2', () => {
     .flatMap(({ code, form }) =>
       form
         ? allFields(form as FormDefinition).flatMap(({ field }) =>
-            [field, ...(field.type === 'table' ? field.columns : [])].flatMap((f) => (f.type === 'text' && f.pattern ? [{ code, key: f.key, regex: f.pattern.regex }] : [])),
+            [field, ...(field.type === 'table' ? field.columns : [])].flatMap((f) =>
+              f.type === 'text' && f.pattern ? [{ code, key: f.key, regex: f.pattern.regex }] : [],
+            ),
           )
         : [],
     )

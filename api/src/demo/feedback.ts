@@ -24,7 +24,13 @@ const { good: GOOD_COMMENTS, mixed: MIXED_COMMENTS, bad: BAD_COMMENTS } = rating
 export function seedFeedback(tx: Db, now: Date) {
   const random = sequence(20261127)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
-  const limits = new Map(tx.select({ code: serviceVersions.serviceCode, days: serviceVersions.timeLimitDays }).from(serviceVersions).all().map((v) => [v.code, v.days]))
+  const limits = new Map(
+    tx
+      .select({ code: serviceVersions.serviceCode, days: serviceVersions.timeLimitDays })
+      .from(serviceVersions)
+      .all()
+      .map((v) => [v.code, v.days]),
+  )
   const finished = tx
     .select()
     .from(applications)
@@ -91,13 +97,22 @@ function seedQuestions(tx: Db, now: Date) {
         createdAt: asked,
         updatedAt: last,
         ...(q.faq && firstAnswer
-          ? { faqQuestion: q.faq.question ?? q.title, faqAnswer: firstAnswer.body, faqQuestionEn: q.faq.questionEn ?? null, faqAnswerEn: q.faq.answerEn ?? null, faqPublishedAt: new Date(last.getTime() + HOUR), faqPublishedBy: q.faq.by }
+          ? {
+              faqQuestion: q.faq.question ?? q.title,
+              faqAnswer: firstAnswer.body,
+              faqQuestionEn: q.faq.questionEn ?? null,
+              faqAnswerEn: q.faq.answerEn ?? null,
+              faqPublishedAt: new Date(last.getTime() + HOUR),
+              faqPublishedBy: q.faq.by,
+            }
           : {}),
       })
       .returning({ id: questions.id })
       .get()
     for (const m of q.thread) {
-      tx.insert(questionMessages).values({ questionId: row.id, authorCardNumber: m.by, side: m.side, body: m.body, createdAt: new Date(asked.getTime() + m.hoursLater * HOUR) }).run()
+      tx.insert(questionMessages)
+        .values({ questionId: row.id, authorCardNumber: m.by, side: m.side, body: m.body, createdAt: new Date(asked.getTime() + m.hoursLater * HOUR) })
+        .run()
     }
   }
   return DEMO_QUESTIONS.length

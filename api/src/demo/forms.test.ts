@@ -54,7 +54,10 @@ describe('seeded forms', () => {
       expect(paths, `${code}.${field.key} binds ${field.prefill.path}, which no record has`).toContain(field.prefill.path)
       if (field.prefill.readOnlyWhenPrefilled) {
         const sources = records.flatMap((r) => r.values[field.prefill!.path]?.source ?? [])
-        expect(sources.every((s) => s.authoritative), `${code}.${field.key} locks a value from a non-authoritative source`).toBe(true)
+        expect(
+          sources.every((s) => s.authoritative),
+          `${code}.${field.key} locks a value from a non-authoritative source`,
+        ).toBe(true)
       }
     }
   })

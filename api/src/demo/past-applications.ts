@@ -2,16 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
-import {
-  chinaCalendar,
-  initialState,
-  transition,
-  upcomingSteps,
-  type Action,
-  type ApplicationState,
-  type Effect,
-  type ProcessDefinition,
-} from '@hall/workflow'
+import { chinaCalendar, initialState, transition, upcomingSteps, type Action, type ApplicationState, type Effect, type ProcessDefinition } from '@hall/workflow'
 import { eq } from 'drizzle-orm'
 import { embeddedRecord, lockedValues, resolvePrefill } from '../data-platform/index.ts'
 import type { FormDefinition } from '../data-platform/form-format.ts'
@@ -111,7 +102,8 @@ export function planPastApplication(tx: Db, app: PastApplication, random: Random
     directory: {
       ...cache.directory,
       file: (field) => {
-        const mime = Object.keys(EXTENSIONS).find((m) => field.accept.some((a) => a === m || (a.endsWith('/*') && m.startsWith(a.slice(0, -1))))) ?? 'application/pdf'
+        const mime =
+          Object.keys(EXTENSIONS).find((m) => field.accept.some((a) => a === m || (a.endsWith('/*') && m.startsWith(a.slice(0, -1))))) ?? 'application/pdf'
         const id = `att_seed_${String(app.id).padStart(5, '0')}_${made.length + 1}`
         const name = `${field.materialKind ?? field.key}.${EXTENSIONS[mime]}`
         made.push({ id, fieldKey: field.key })
@@ -200,7 +192,8 @@ export function writePastApplications(tx: Db, plans: readonly PastPlan[]) {
   const files = plans.flatMap((p) => p.files)
   const chunks = <T>(xs: T[], n = 200) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n))
   for (const c of chunks(files)) tx.insert(attachments).values(c).run()
-  for (const c of chunks(plans.flatMap((p) => p.files.map((f) => ({ applicationId: p.id, attachmentId: f.id!, fieldKey: f.fieldKey }))))) tx.insert(applicationAttachments).values(c).run()
+  for (const c of chunks(plans.flatMap((p) => p.files.map((f) => ({ applicationId: p.id, attachmentId: f.id!, fieldKey: f.fieldKey })))))
+    tx.insert(applicationAttachments).values(c).run()
   for (const c of chunks(plans.flatMap((p) => p.audit))) tx.insert(auditEvents).values(c).run()
   for (const p of plans) {
     tx.update(applications)

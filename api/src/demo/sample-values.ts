@@ -131,7 +131,11 @@ function numberFor(field: Extract<Field | ColumnField, { type: 'number' | 'money
   const max = field.max ?? min + (field.type === 'money' ? 50_000 : 10)
   const span = Math.max(0, max - min)
   const raw = min + span * (0.2 + random() * 0.5)
-  return field.type === 'money' ? Math.round(raw) : field.type === 'number' && (field.integer || field.precision === 0) ? Math.round(raw) : Math.round(raw * 10) / 10
+  return field.type === 'money'
+    ? Math.round(raw)
+    : field.type === 'number' && (field.integer || field.precision === 0)
+      ? Math.round(raw)
+      : Math.round(raw * 10) / 10
 }
 
 /**

@@ -1,5 +1,14 @@
 import { and, count, eq, isNull } from 'drizzle-orm'
-import { departments as demoDepartments, klasses as demoClasses, people as demoPeople, categories as seedCategories, formDefinitions, processDefinitions, services as seedServices, shortNames } from '@hall/demo-university'
+import {
+  departments as demoDepartments,
+  klasses as demoClasses,
+  people as demoPeople,
+  categories as seedCategories,
+  formDefinitions,
+  processDefinitions,
+  services as seedServices,
+  shortNames,
+} from '@hall/demo-university'
 import { seedDataPlatform } from './data-platform.ts'
 import { seedFeedback } from './feedback.ts'
 import { newPlanCache, planPastApplication, writePastApplications, type PastPlan } from './past-applications.ts'
@@ -47,7 +56,17 @@ export function seedDemo(db: Db, now = new Date()) {
       .run()
     const publishedAt = new Date('2026-09-01T00:00:00Z')
     for (const s of seedServices) {
-      tx.insert(services).values({ code: s.code, ownerDepartmentCode: s.ownerDepartmentCode, categoryCode: s.categoryCode, status: 'online', currentVersion: 1, shortName: shortNames[s.code] ?? null, createdAt: publishedAt }).run()
+      tx.insert(services)
+        .values({
+          code: s.code,
+          ownerDepartmentCode: s.ownerDepartmentCode,
+          categoryCode: s.categoryCode,
+          status: 'online',
+          currentVersion: 1,
+          shortName: shortNames[s.code] ?? null,
+          createdAt: publishedAt,
+        })
+        .run()
       tx.insert(serviceVersions)
         .values({
           serviceCode: s.code,
@@ -103,7 +122,10 @@ function backfill(db: Db) {
     // A demo database made before reference numbers: the seeded services' short names, then a
     // number for every submitted application that has none.
     for (const [code, shortName] of Object.entries(shortNames)) {
-      tx.update(services).set({ shortName }).where(and(eq(services.code, code), isNull(services.shortName))).run()
+      tx.update(services)
+        .set({ shortName })
+        .where(and(eq(services.code, code), isNull(services.shortName)))
+        .run()
     }
     backfillReferenceNumbers(tx)
   })
@@ -128,9 +150,19 @@ function sequence(seed: number) {
  */
 function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
   const random = sequence(20181201)
-  const versionRows = tx.select({ id: serviceVersions.id, code: serviceVersions.serviceCode, form: serviceVersions.form, process: serviceVersions.process }).from(serviceVersions).all()
+  const versionRows = tx
+    .select({ id: serviceVersions.id, code: serviceVersions.serviceCode, form: serviceVersions.form, process: serviceVersions.process })
+    .from(serviceVersions)
+    .all()
   const versions = new Map(versionRows.map((v) => [v.code, v.id]))
-  const weight: Record<string, number> = { 'undergrad-leave': 14, 'dorm-change': 9, 'email-account': 7, 'intro-letter': 6, 'exam-deferral': 5, 'student-id-replacement': 5 }
+  const weight: Record<string, number> = {
+    'undergrad-leave': 14,
+    'dorm-change': 9,
+    'email-account': 7,
+    'intro-letter': 6,
+    'exam-deferral': 5,
+    'student-id-replacement': 5,
+  }
   const rows: Array<typeof applications.$inferInsert> = []
   for (const s of seedServices) {
     const applicants = known.filter((p) => s.audience.includes(p.kind))

@@ -34,16 +34,32 @@ const cases: Case[] = [
   {
     name: 'POST /auth/saml/acs',
     person: false,
-    request: () => ({ path: '/auth/saml/acs', init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'SAMLResponse=bm90IHhtbA' } }),
+    request: () => ({
+      path: '/auth/saml/acs',
+      init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'SAMLResponse=bm90IHhtbA' },
+    }),
   },
   { name: 'POST /api/applications (submit)', person: true, request: () => ({ path: '/api/applications', init: json({ serviceCode: 'undergrad-leave' }) }) },
   { name: 'POST /api/applications/{id}/resubmit', person: true, request: () => ({ path: '/api/applications/1/resubmit', init: json({}) }) },
-  { name: 'POST /api/attachments (uploads)', person: true, request: () => ({ path: '/api/attachments', init: { method: 'POST', headers: { Origin: ORIGIN } } }) },
+  {
+    name: 'POST /api/attachments (uploads)',
+    person: true,
+    request: () => ({ path: '/api/attachments', init: { method: 'POST', headers: { Origin: ORIGIN } } }),
+  },
   { name: 'POST /api/questions (new questions)', person: true, request: () => ({ path: '/api/questions', init: json({}) }) },
-  { name: 'POST /api/questions/{id}/messages (follow-ups)', person: true, request: (_h, { questionId }) => ({ path: `/api/questions/${questionId}/messages`, init: json({}) }) },
+  {
+    name: 'POST /api/questions/{id}/messages (follow-ups)',
+    person: true,
+    request: (_h, { questionId }) => ({ path: `/api/questions/${questionId}/messages`, init: json({}) }),
+  },
   { name: 'POST /api/data-errors', person: true, request: () => ({ path: '/api/data-errors', init: json({}) }) },
   // The rate of opening streams (each closed at once); the cap on open ones has its own test below.
-  { name: 'GET /api/notifications/stream', person: true, env: { HALL_STREAMS_PER_PERSON: '1000' }, request: () => ({ path: '/api/notifications/stream', init: {} }) },
+  {
+    name: 'GET /api/notifications/stream',
+    person: true,
+    env: { HALL_STREAMS_PER_PERSON: '1000' },
+    request: () => ({ path: '/api/notifications/stream', init: {} }),
+  },
 ]
 
 async function send(hall: Hall, r: { path: string; init: RequestInit }, address: string, cookie?: string) {
@@ -59,7 +75,11 @@ async function send(hall: Hall, r: { path: string; init: RequestInit }, address:
 /** A question of `asker`, for the follow-up case. */
 function questionOf(hall: Hall, asker: string) {
   const now = hall.deps.now()
-  return hall.deps.db.insert(questions).values({ askerCardNumber: asker, departmentCode: 'network-centre', title: '邮箱', body: '如何开通？', status: 'answered', createdAt: now, updatedAt: now }).returning().get().id
+  return hall.deps.db
+    .insert(questions)
+    .values({ askerCardNumber: asker, departmentCode: 'network-centre', title: '邮箱', body: '如何开通？', status: 'answered', createdAt: now, updatedAt: now })
+    .returning()
+    .get().id
 }
 
 describe('a flood of 300 requests at each limited route', () => {
@@ -82,7 +102,9 @@ describe('a flood of 300 requests at each limited route', () => {
     expect(statuses[0]).not.toBe(429)
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     const text = await refused!.text()
-    expect(text).toMatch(/Too many .* (from you in a short time|from your network address \(many people may share it\))\. Please wait \d+ (seconds|minutes) and try again/)
+    expect(text).toMatch(
+      /Too many .* (from you in a short time|from your network address \(many people may share it\))\. Please wait \d+ (seconds|minutes) and try again/,
+    )
     expect(text).toMatch(/(过于频繁|过多).*请 \d+ (秒|分钟)后再试/)
 
     // Another person, from another address, is served exactly as before the flood.
@@ -96,7 +118,7 @@ describe('a flood of 300 requests at each limited route', () => {
     }
   })
 
-  it('refuses the JSON caller of /auth/login with the hall\'s error body in both languages', async () => {
+  it("refuses the JSON caller of /auth/login with the hall's error body in both languages", async () => {
     const hall = await testApp({ HALL_TRUST_PROXY: '1', HALL_RATE_LIMITS: 'login.address=2/60' })
     const r = { path: '/auth/login', init: { headers: { Accept: 'application/json' } } }
     await send(hall, r, '203.0.113.7')
@@ -110,7 +132,7 @@ describe('a flood of 300 requests at each limited route', () => {
     expect(body.error.messageZh).toMatch(/网络地址.*\d+ 秒后再试/)
   })
 
-  it('does not limit a staff member answering many questions (only the asker\'s follow-ups count)', async () => {
+  it("does not limit a staff member answering many questions (only the asker's follow-ups count)", async () => {
     const hall = await testApp({ HALL_TRUST_PROXY: '1' })
     const staff = await hall.loginAs('0017518') // 韩志刚, service owner of the Network Centre
     const ids = Array.from({ length: 15 }, () => questionOf(hall, student))
@@ -225,7 +247,12 @@ describe('audit of a flood', () => {
     // The next window starts a new row; the old one keeps its final count.
     hall.advance(61_000)
     await send(hall, { path: '/api/questions', init: json({}) }, '203.0.113.7', flooder)
-    const after = hall.deps.db.select().from(auditLog).where(eq(auditLog.actor, student)).all().filter((r) => r.detail.status === 429)
+    const after = hall.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actor, student))
+      .all()
+      .filter((r) => r.detail.status === 429)
     expect(after.map((r) => r.detail.count)).toEqual([refused, 1])
   })
 })

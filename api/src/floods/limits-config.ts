@@ -43,7 +43,10 @@ const ENTRY = /^([A-Za-z]+)\.(address|person)=(\d{1,7})\/(\d{1,6})$/
 export function parseRateLimits(text: string): { limits: RateLimits } | { errors: string[] } {
   const limits = structuredClone(DEFAULT_RATE_LIMITS)
   const errors: string[] = []
-  for (const raw of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = ENTRY.exec(raw)
     if (!m) {
       errors.push(`"${raw}" is not <route>.<address|person>=<requests>/<seconds>`)

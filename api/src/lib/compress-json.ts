@@ -47,7 +47,8 @@ export function compressJson(minBytes = JSON_COMPRESS_MIN_BYTES): MiddlewareHand
       return
     }
     // Brotli at quality 4 is faster than gzip at its default and smaller; both run off the event loop.
-    const packed = encoding === 'br' ? await brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) : await gz(body)
+    const packed =
+      encoding === 'br' ? await brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) : await gz(body)
     headers.set('Content-Encoding', encoding)
     headers.set('Content-Length', String(packed.length))
     c.res = new Response(packed, { status: res.status, statusText: res.statusText, headers })

@@ -40,7 +40,15 @@ export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
     : null
   if (ref) n = { ...n, titleZh: `${n.titleZh}（${ref}）`, titleEn: `${n.titleEn} (${ref})`, payload: { ...n.payload, referenceNumber: ref } }
   tx.insert(notifications)
-    .values({ recipientCardNumber: n.recipient, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, actions: actions.length ? actions : null, createdAt: now })
+    .values({
+      recipientCardNumber: n.recipient,
+      kind: n.kind,
+      titleZh: n.titleZh,
+      titleEn: n.titleEn,
+      link: n.link,
+      actions: actions.length ? actions : null,
+      createdAt: now,
+    })
     .run()
   tx.insert(outbox)
     .values({

@@ -41,7 +41,12 @@ describe('progress messages along an application', () => {
     for (let i = 0; i < 5; i++) {
       const detail = await h.detail(who.student, id)
       if (detail.body.status !== 'in_review') break
-      const open = h.deps.db.select().from(notifications).all().filter((n) => n.kind === 'task_assigned').at(-1)!
+      const open = h.deps.db
+        .select()
+        .from(notifications)
+        .all()
+        .filter((n) => n.kind === 'task_assigned')
+        .at(-1)!
       await h.approve(open.recipientCardNumber, id)
     }
     expect((await h.detail(who.student, id)).body.status).toBe('completed')
@@ -54,7 +59,11 @@ describe('progress messages along an application', () => {
     expect(toStudent.filter((k) => k === 'step_decided')).toHaveLength(assigned - 1)
     const completed = all.find((n) => n.kind === 'completed')!
     expect(completed.actions).toEqual([{ labelZh: '评价本次服务', labelEn: 'Rate the service', link: `/feedback/rate/${id}` }])
-    const completedOut = h.deps.db.select().from(outbox).all().find((o) => o.kind === 'completed')!
+    const completedOut = h.deps.db
+      .select()
+      .from(outbox)
+      .all()
+      .find((o) => o.kind === 'completed')!
     expect(completedOut.payload.actions).toEqual(completed.actions)
     // Nobody else heard of it: the messages went to the applicant and the reviewers who had a task.
     const reviewers = new Set(all.filter((n) => n.kind === 'task_assigned').map((n) => n.recipientCardNumber))
@@ -97,7 +106,13 @@ describe('progress messages along an application', () => {
     const h = await hall()
     const id = await h.leave(who.student, 5)
     const mail = (kind: string, language: 'zh-CN' | 'en' = 'zh-CN') => {
-      const row = h.deps.db.select().from(outbox).orderBy(asc(outbox.id)).all().filter((o) => o.kind === kind).at(-1)
+      const row = h.deps.db
+        .select()
+        .from(outbox)
+        .orderBy(asc(outbox.id))
+        .all()
+        .filter((o) => o.kind === kind)
+        .at(-1)
       expect(row, kind).toBeDefined()
       return renderMessage(row!.payload, language, 'https://hall.example')
     }

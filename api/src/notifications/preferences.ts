@@ -29,7 +29,12 @@ export function channelsFor(prefs: Preferences, kind: string, channels: readonly
 }
 
 /** Stores a change: the language, and/or choices per kind (merged into what was chosen before). */
-export function updatePreferences(db: Db, cardNumber: string, change: { language?: Language | undefined; channels?: Partial<Record<string, Partial<Record<DeliveryChannel, boolean | undefined>>>> | undefined }, now: Date): Preferences {
+export function updatePreferences(
+  db: Db,
+  cardNumber: string,
+  change: { language?: Language | undefined; channels?: Partial<Record<string, Partial<Record<DeliveryChannel, boolean | undefined>>>> | undefined },
+  now: Date,
+): Preferences {
   const current = preferencesOf(db, cardNumber)
   const channels: ChannelChoices = { ...current.channels }
   for (const [kind, choice] of Object.entries(change.channels ?? {})) {

@@ -28,7 +28,11 @@ function absolute(publicUrl: string, path: string | null): string | null {
 
 export function renderMessage(payload: Record<string, unknown>, language: Language, publicUrl: string): RenderedMessage {
   const zh = language === 'zh-CN'
-  const title = (zh ? str(payload.titleZh) : str(payload.titleEn)) ?? str(payload.titleZh) ?? str(payload.titleEn) ?? (zh ? '网上办事大厅消息' : 'A message from the Service Hall')
+  const title =
+    (zh ? str(payload.titleZh) : str(payload.titleEn)) ??
+    str(payload.titleZh) ??
+    str(payload.titleEn) ??
+    (zh ? '网上办事大厅消息' : 'A message from the Service Hall')
   const lines = (v: unknown) => (Array.isArray(v) ? v.filter((l): l is string => typeof l === 'string' && l !== '') : [])
   // What the reader needs to act (the reason, the question, the deadline), worded by the message's writer.
   const detail = zh ? lines(payload.detailZh) : lines(payload.detailEn).length ? lines(payload.detailEn) : lines(payload.detailZh)
@@ -44,7 +48,17 @@ export function renderMessage(payload: Record<string, unknown>, language: Langua
     ? `这是${hall}的自动消息，请勿直接回复。在大厅右上角的消息提醒中可以设置接收方式。`
     : `An automatic message from the ${hall}; please do not reply. Choose how you get messages under the bell at the top right of the hall.`
 
-  const text = [title, '', ...(detail.length ? [...detail, ''] : []), ...(url ? [`${open}: ${url}`] : []), ...actions.map((a) => `${a.label}: ${a.url}`), '', '--', footer, publicUrl].join('\n')
+  const text = [
+    title,
+    '',
+    ...(detail.length ? [...detail, ''] : []),
+    ...(url ? [`${open}: ${url}`] : []),
+    ...actions.map((a) => `${a.label}: ${a.url}`),
+    '',
+    '--',
+    footer,
+    publicUrl,
+  ].join('\n')
   const button = (label: string, href: string, primary: boolean) =>
     `<a href="${escape(href)}" style="display:inline-block;margin:4px 8px 4px 0;padding:8px 16px;border-radius:4px;text-decoration:none;${primary ? 'background:#1d4ed8;color:#fff' : 'border:1px solid #1d4ed8;color:#1d4ed8'}">${escape(label)}</a>`
   const html = `<!doctype html>

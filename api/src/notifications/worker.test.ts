@@ -128,7 +128,6 @@ describe('the delivery worker', () => {
     expect(toStudent.title).toContain('已提交')
   })
 
-
   it('a worker killed after the gateway took a message but before it recorded so: the message is neither lost nor seen twice', async () => {
     const gw = await gateway()
     const h = await hall({ ...env, HALL_PUSH_WEBHOOK_URL: gw.url })
@@ -271,7 +270,11 @@ describe('e-mail through the embedded SMTP catcher', () => {
     const { items } = res.body
     expect(items).toHaveLength(2)
     const addresses = Object.fromEntries(
-      h.deps.db.select({ card: people.cardNumber, email: people.email }).from(people).all().map((p) => [p.card, p.email]),
+      h.deps.db
+        .select({ card: people.cardNumber, email: people.email })
+        .from(people)
+        .all()
+        .map((p) => [p.card, p.email]),
     )
     const toStudent = items.find((m) => m.to === addresses[who.student])!
     const toCounsellor = items.find((m) => m.to === addresses[who.counsellor])!

@@ -123,10 +123,7 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
           message: renderMessage(source.payload, prefs.language, env.publicUrl),
         })
         options.afterSend?.(row.id)
-        db.update(notificationDeliveries)
-          .set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null })
-          .where(mine)
-          .run()
+        db.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine).run()
         report.sent++
       } catch (err) {
         if (err instanceof CrashForTest) throw err
@@ -145,7 +142,10 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
           .run()
         if (park) {
           report.parked++
-          log.warn({ delivery: row.id, channel: row.channel, attempts: row.attempts, err: message }, 'a progress message could not be delivered: parked for an administrator')
+          log.warn(
+            { delivery: row.id, channel: row.channel, attempts: row.attempts, err: message },
+            'a progress message could not be delivered: parked for an administrator',
+          )
         } else {
           report.failed++
           log.info({ delivery: row.id, channel: row.channel, attempts: row.attempts, err: message }, 'a progress message failed; it will be retried')

@@ -19,7 +19,9 @@ try {
   console.log(`       to ${r.target}`)
   console.log(`  ${r.pages} pages, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.applications} applications, in ${r.ms} ms`)
   console.log(`  integrity_check on the copy: ${r.integrity}`)
-  console.log('To restore: stop the hall, replace hall.sqlite in HALL_DATA_DIR with this file (and delete hall.sqlite-wal and hall.sqlite-shm), start the hall.')
+  console.log(
+    'To restore: stop the hall, replace hall.sqlite in HALL_DATA_DIR with this file (and delete hall.sqlite-wal and hall.sqlite-shm), start the hall.',
+  )
 } catch (err) {
   console.error(`backup failed: ${err instanceof Error ? err.message : String(err)}`)
   process.exit(1)

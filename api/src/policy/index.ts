@@ -85,11 +85,9 @@ export const policy = {
   /** Seeing progress messages that could not be delivered, and sending them again. */
   canManageNotifications: (user: SessionUser | null) => hasRole(user, 'admin'),
   /** Reviewers see the to-do list: anyone who holds a role that handles a step. */
-  isReviewer: (user: SessionUser | null) =>
-    !!user?.roles.some((g) => !['service-owner', 'admin', 'president-office'].includes(g.role)),
+  isReviewer: (user: SessionUser | null) => !!user?.roles.some((g) => !['service-owner', 'admin', 'president-office'].includes(g.role)),
   /** A service's owners (the service-owner role of the owning department) and admins manage it and read its applications. */
-  canManageService: (user: SessionUser | null, ownerDepartmentCode: string) =>
-    hasRole(user, 'admin') || hasRole(user, 'service-owner', ownerDepartmentCode),
+  canManageService: (user: SessionUser | null, ownerDepartmentCode: string) => hasRole(user, 'admin') || hasRole(user, 'service-owner', ownerDepartmentCode),
   /** Service administration is for admins and the service owners of some department; everyone else gets 403 there. */
   canUseServiceAdmin: (user: SessionUser | null) => hasRole(user, 'admin') || hasRole(user, 'service-owner'),
   /**
@@ -192,18 +190,23 @@ export const policy = {
       .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
       .where(eq(applicationAttachments.attachmentId, attachmentId))
       .all()
-    return carriers.some(
-      (a) => {
-        const state = stateOf(a.state)
-        const facts = { id: a.id, applicantCardNumber: a.applicant, serviceCode: a.serviceCode, copied: state?.copied ?? [], escalationContacts: escalationContactsOf(state) }
-        return policy.relationTo(db, user, facts, now) !== null
-      },
-    )
+    return carriers.some((a) => {
+      const state = stateOf(a.state)
+      const facts = {
+        id: a.id,
+        applicantCardNumber: a.applicant,
+        serviceCode: a.serviceCode,
+        copied: state?.copied ?? [],
+        escalationContacts: escalationContactsOf(state),
+      }
+      return policy.relationTo(db, user, facts, now) !== null
+    })
   },
 
   /** A department's data-error reports are read by those who act on its data (its reviewers, heads, service owners) and admins. */
   canReadDataErrors: (user: SessionUser | null, departmentCode: string) =>
-    hasRole(user, 'admin') || ['reviewer', 'head-of-department', 'service-owner'].some((role) => !!user?.roles.some((g) => g.role === role && g.scope === departmentCode)),
+    hasRole(user, 'admin') ||
+    ['reviewer', 'head-of-department', 'service-owner'].some((role) => !!user?.roles.some((g) => g.role === role && g.scope === departmentCode)),
 
   // Feedback (issue 7): ratings, the online Q&A and statistics.
 
@@ -211,7 +214,11 @@ export const policy = {
    * Why `user` may not rate the application, or null when they may: only its applicant (anyone
    * else: `not_yours`, answered as a 404), only once it ended (completed or rejected), only once.
    */
-  ratingRefusal(user: SessionUser | null, app: { applicantCardNumber: string; status: string }, alreadyRated: boolean): 'not_yours' | 'not_finished' | 'already_rated' | null {
+  ratingRefusal(
+    user: SessionUser | null,
+    app: { applicantCardNumber: string; status: string },
+    alreadyRated: boolean,
+  ): 'not_yours' | 'not_finished' | 'already_rated' | null {
     if (!user || app.applicantCardNumber !== user.cardNumber) return 'not_yours'
     if (app.status !== 'completed' && app.status !== 'rejected') return 'not_finished'
     if (alreadyRated) return 'already_rated'

@@ -46,10 +46,18 @@ async function scenario(proof = false) {
   if (proof) {
     const form = new FormData()
     form.set('file', fileOf(pdfBytes('diagnosis'), 'diagnosis.pdf'))
-    const res = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: await h.loginAs(who.student), origin: h.deps.env.publicOrigin }, body: form })
+    const res = await h.app.request('/api/attachments', {
+      method: 'POST',
+      headers: { cookie: await h.loginAs(who.student), origin: h.deps.env.publicOrigin },
+      body: form,
+    })
     const file = (await res.json()) as { id: string; name: string; size: number; mime: string }
     proofId = file.id
-    const submitted = await h.submit(who.student, 'undergrad-leave', leaveValues(5, { leaveType: 'sick', sickProof: [{ id: file.id, name: file.name, size: file.size, mime: file.mime }] }))
+    const submitted = await h.submit(
+      who.student,
+      'undergrad-leave',
+      leaveValues(5, { leaveType: 'sick', sickProof: [{ id: file.id, name: file.name, size: file.size, mime: file.mime }] }),
+    )
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201)
     id = submitted.body.id
   } else {
@@ -240,7 +248,12 @@ describe('the authorization matrix of service administration', () => {
       'POST /api/admin/service-templates/{code}/adopt': {
         expected: row(403, 403, 403, 403, 403, 403, 201, 403, 201, 401) as Record<Role, number>,
         probe: async (card) =>
-          (await h.post(card, '/api/admin/service-templates/work-study/adopt', { ownerDepartmentCode: 'student-affairs', code: `work-study-${card ?? 'anon'}` })).status,
+          (
+            await h.post(card, '/api/admin/service-templates/work-study/adopt', {
+              ownerDepartmentCode: 'student-affairs',
+              code: `work-study-${card ?? 'anon'}`,
+            })
+          ).status,
       },
     }
     const actual: Record<string, Record<string, number>> = {}

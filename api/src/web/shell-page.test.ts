@@ -13,7 +13,10 @@ const TEMPLATE = '<!doctype html><html><head><meta name="hall-importmap" /></hea
 async function hallWithShell(overrides: Record<string, string> = {}) {
   const t = await testApp(overrides)
   const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' }
-  for (const [file, body] of [['index.html', TEMPLATE], ['main.js', 'export {}']] as const) {
+  for (const [file, body] of [
+    ['index.html', TEMPLATE],
+    ['main.js', 'export {}'],
+  ] as const) {
     expect((await t.app.request(`/api/admin/deployments/shell/1.0.0/files/${file}`, { method: 'PUT', headers: auth, body })).status).toBe(201)
   }
   const res = await t.app.request('/api/admin/deployments', {
@@ -104,7 +107,14 @@ describe('the page’s Content-Security-Policy', () => {
     const { response, deps } = await hallWithShell({ HALL_IMPORT_MAP_OVERRIDES: '0' })
     deps.db
       .insert(mfDeployments)
-      .values({ name: '@hall/mf-todo', version: '9.0.0', imports: { '@hall/mf-todo': 'https://cdn.example.edu/mf-todo/9.0.0/main.js' }, styles: ['https://styles.example.edu/todo.css'], baseUrl: 'https://cdn.example.edu/mf-todo/9.0.0/', registeredBy: 'test' })
+      .values({
+        name: '@hall/mf-todo',
+        version: '9.0.0',
+        imports: { '@hall/mf-todo': 'https://cdn.example.edu/mf-todo/9.0.0/main.js' },
+        styles: ['https://styles.example.edu/todo.css'],
+        baseUrl: 'https://cdn.example.edu/mf-todo/9.0.0/',
+        registeredBy: 'test',
+      })
       .run()
     const policy = (await response()).headers.get('content-security-policy')!
     const scriptSrc = /script-src [^;]*/.exec(policy)![0]

@@ -116,7 +116,9 @@ const OVERRIDES_LOADER =
   JSON.stringify(OVERRIDES_INJECT + ';' + OVERRIDES_UI) +
   "+'</'+t+'>');return}" +
   "var o=document.querySelector('script[type=\"overridable-importmap\"]'),s=document.createElement('script');s.type='importmap';s.nonce=n;s.textContent=o.textContent;o.after(s)})()"
-const overridesScript = createRequire(import.meta.url).resolve('import-map-overrides').replace(/import-map-overrides-server\.js$/, 'import-map-overrides.js')
+const overridesScript = createRequire(import.meta.url)
+  .resolve('import-map-overrides')
+  .replace(/import-map-overrides-server\.js$/, 'import-map-overrides.js')
 
 export interface WebRoutesOptions {
   /** URLs the page's forms may lead to besides the hall (the IdP's logout service). */
@@ -162,7 +164,11 @@ export function createWebRoutes(opts: WebRoutesOptions = {}) {
     c.header('Cache-Control', 'no-store')
     setPolicy(
       c,
-      shellPagePolicy(nonce, { partOrigins: page.partOrigins, overridable: env.importMapOverrides, formTargets: originsOf(opts.formTargets ?? [], env.publicOrigin) }),
+      shellPagePolicy(nonce, {
+        partOrigins: page.partOrigins,
+        overridable: env.importMapOverrides,
+        formTargets: originsOf(opts.formTargets ?? [], env.publicOrigin),
+      }),
     )
     return c.html(withNonce(page.html, nonce))
   })

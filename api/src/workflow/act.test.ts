@@ -33,7 +33,9 @@ describe('act', () => {
     const refused = await h.act(who.counsellor, task.id, { action: 'reject', stateVersion: 1 })
     expect(refused.status).toBe(400)
     expect(() => act(h.deps, { applicationId: id, expectedVersion: 0, actor: who.counsellor, action: { type: 'approve', taskId: 't2' } })).toThrow(HallError)
-    expect(() => act(h.deps, { applicationId: id, expectedVersion: 1, actor: who.classmate, action: { type: 'approve', taskId: 't2' } })).toThrow(/not the current assignee/)
+    expect(() => act(h.deps, { applicationId: id, expectedVersion: 1, actor: who.classmate, action: { type: 'approve', taskId: 't2' } })).toThrow(
+      /not the current assignee/,
+    )
     expect(rowCounts(h.deps.db)).toEqual(before)
     expect(h.deps.db.select({ v: applications.stateVersion }).from(applications).where(eq(applications.id, id)).get()!.v).toBe(1)
   })
@@ -42,13 +44,21 @@ describe('act', () => {
     const h = await hall()
     const id = await h.leave(who.student, 2)
     // The applicant's own "submitted" message is checked in api/src/notifications/flow.test.ts.
-    const rows = h.deps.db.select().from(outbox).where(and(eq(outbox.applicationId, id), ne(outbox.kind, 'submitted'))).all()
+    const rows = h.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.applicationId, id), ne(outbox.kind, 'submitted')))
+      .all()
     expect(rows).toEqual([
       expect.objectContaining({
         kind: 'task_assigned',
         recipient: who.counsellor,
         deliveredAt: null,
-        payload: expect.objectContaining({ titleZh: expect.stringContaining('李明轩的本科生请销假'), link: expect.stringMatching(/^\/todo\/\d+$/), serviceCode: 'undergrad-leave' }),
+        payload: expect.objectContaining({
+          titleZh: expect.stringContaining('李明轩的本科生请销假'),
+          link: expect.stringMatching(/^\/todo\/\d+$/),
+          serviceCode: 'undergrad-leave',
+        }),
       }),
     ])
     const bell = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor)).all()
@@ -69,7 +79,13 @@ describe('act', () => {
     }
     expect(letters).toEqual(['明大介字〔2026〕1号', '明大介字〔2026〕2号'])
     // Submissions take reference numbers from a sequence of their own: the letters' is untouched by them.
-    expect(h.deps.db.select().from(documentSequences).all().filter((s) => s.name !== 'reference-number')).toEqual([{ name: 'intro-letter', year: 2026, next: 3 }])
+    expect(
+      h.deps.db
+        .select()
+        .from(documentSequences)
+        .all()
+        .filter((s) => s.name !== 'reference-number'),
+    ).toEqual([{ name: 'intro-letter', year: 2026, next: 3 }])
   })
 
   it('answers 422 with a message for the owners when a version has no process', async () => {
@@ -95,7 +111,15 @@ describe('durability', () => {
     const { certPem } = await generateIdpKeys('Durability IdP')
     const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
     const app = createApp(deps, createSamlServiceProvider(deps.env, db, { metadataXml }))
-    const login = { requestId: 'test', assertionId: 'test', assertionExpiresAt: deps.now(), nameId: who.student, nameIdFormat: null, sessionIndex: null, attributes: {} }
+    const login = {
+      requestId: 'test',
+      assertionId: 'test',
+      assertionExpiresAt: deps.now(),
+      nameId: who.student,
+      nameIdFormat: null,
+      sessionIndex: null,
+      attributes: {},
+    }
     const sid = createSession(db, { user: resolveUser(db, deps.env, login), nameId: who.student, nameIdFormat: null, sessionIndex: null }, deps.now())
 
     const res = await app.request('/api/applications', {

@@ -51,8 +51,7 @@ export interface ActResult {
   stateVersion: number
 }
 
-const notFound = (id: number) =>
-  new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
 
 /** Applies one action to one application, in its own IMMEDIATE transaction. */
 export function act(deps: Deps, input: ActInput): ActResult {
@@ -82,7 +81,10 @@ export function submitIn(
     })
     .returning({ id: applications.id })
     .get()
-  tx.update(applications).set({ state: initialState(String(id)) }).where(eq(applications.id, id)).run()
+  tx.update(applications)
+    .set({ state: initialState(String(id)) })
+    .where(eq(applications.id, id))
+    .run()
   // Numbered before the transition, so that its messages carry the number; in the submission's
   // transaction, so that a failed submission takes no number.
   assignReferenceNumber(tx, id, now)
@@ -117,7 +119,9 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
   if (row.app.stateVersion !== input.expectedVersion) throw staleVersion()
   const definition = processOf(row.version)
   const action = (input.action.type === 'timeout' ? input.action : { ...input.action, by: input.actor }) as Action
-  const { state: next, effects } = engineCall(() => transition(definition, state, action, { now, resolver: createResolver(tx), calendar: workingCalendar(deps.env) }))
+  const { state: next, effects } = engineCall(() =>
+    transition(definition, state, action, { now, resolver: createResolver(tx), calendar: workingCalendar(deps.env) }),
+  )
 
   const current = whereNow(definition, next, row.app.status, row.app.waitingSince, now)
   const updated = tx
@@ -209,8 +213,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
       },
       applicationId,
     )
-    const link =
-      toApplicant.has(kind) || taskId === null ? links.application(applicationId) : kind === 'escalated' ? links.overdue(taskId) : links.task(taskId)
+    const link = toApplicant.has(kind) || taskId === null ? links.application(applicationId) : kind === 'escalated' ? links.overdue(taskId) : links.task(taskId)
     for (const recipient of new Set(recipients)) {
       enqueueNotification(
         tx,

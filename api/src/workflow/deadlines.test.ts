@@ -34,10 +34,19 @@ describe('the deadline scan', () => {
     h.advance(1 * HOUR) // Friday 16:00: 3 working hours left
     expect(scanDeadlines(h.deps)).toEqual({ reminded: 1, overdue: 0, failed: 0 })
     expect(rows(h.deps.db, 'deadline_near')).toEqual([
-      expect.objectContaining({ recipient: who.counsellor, applicationId: id, taskId: task.id, payload: expect.objectContaining({ link: `/todo/${task.id}` }) }),
+      expect.objectContaining({
+        recipient: who.counsellor,
+        applicationId: id,
+        taskId: task.id,
+        payload: expect.objectContaining({ link: `/todo/${task.id}` }),
+      }),
     ])
     // The bell has it too (enqueueNotification writes both).
-    const bell = h.deps.db.select().from(notifications).where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'deadline_near'))).all()
+    const bell = h.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'deadline_near')))
+      .all()
     expect(bell).toHaveLength(1)
     expect(bell[0]!.titleZh).toMatch(/即将到期/)
     expect(rows(h.deps.db, 'deadline_near')[0]!.payload.detailZh).toEqual(['办理时限：2026-11-30 10:00（北京时间）'])
@@ -57,9 +66,13 @@ describe('the deadline scan', () => {
     // why (issue 14): the notices say when the time limit passed, in Beijing time (Monday 10:00), not only that it did
     expect(rows(h.deps.db, 'overdue')[0]!.payload.detailZh).toEqual(['办理时限已于2026-11-30 10:00（北京时间）到期'])
     expect(rows(h.deps.db, 'escalated')[0]!.payload.detailEn).toEqual(['The time limit passed at 2026-11-30 10:00 (Beijing time)'])
-    expect(h.deps.db.select().from(auditEvents).where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'overdue'))).all()).toEqual([
-      expect.objectContaining({ actor: 'system' }),
-    ])
+    expect(
+      h.deps.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'overdue')))
+        .all(),
+    ).toEqual([expect.objectContaining({ actor: 'system' })])
     // The notice is part of the application's history; the task is still the counsellor's.
     expect((await h.detail(who.student, id)).body.status).toBe('in_review')
     h.advance(HOUR)
@@ -83,7 +96,11 @@ describe('the deadline scan', () => {
     const h = await hall()
     const id = await h.leave(who.student, 5)
     const task = h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).get()!
-    h.deps.db.update(tasks).set({ dueAt: new Date(h.deps.now().getTime() - HOUR) }).where(eq(tasks.id, task.id)).run()
+    h.deps.db
+      .update(tasks)
+      .set({ dueAt: new Date(h.deps.now().getTime() - HOUR) })
+      .where(eq(tasks.id, task.id))
+      .run()
     expect(timeoutTask(h.deps, task.id)).toBe(false)
     expect(rows(h.deps.db, 'overdue')).toHaveLength(0)
     expect(findDueTasks(h.deps).overdue).toEqual([])
@@ -109,7 +126,9 @@ describe('the deadline scan', () => {
     nodeA.db.update(serviceVersions).set({ form: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()
     const version = nodeA.db.select().from(serviceVersions).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).get()!
     const submit = (card: string) =>
-      transaction(nodeA.db, (tx) => submitIn(tx, nodeA, { serviceVersionId: version.id, serviceCode: 'undergrad-leave', applicant: applicantFacts(tx, card)!, values: { days: 5 } }))
+      transaction(nodeA.db, (tx) =>
+        submitIn(tx, nodeA, { serviceVersionId: version.id, serviceCode: 'undergrad-leave', applicant: applicantFacts(tx, card)!, values: { days: 5 } }),
+      )
     const students = [who.student, who.classmate, who.junior, who.junior2]
     for (const s of students) submit(s)
 
@@ -144,9 +163,19 @@ describe('the deadline scan', () => {
     expect(scanDeadlines(h.deps).reminded).toBe(1)
     // The counsellor asks; the clock pauses. The student answers on Monday morning: the deadline moves on.
     const state = (await h.detail(who.student, id)).body.stateVersion as number
-    act(h.deps, { applicationId: id, expectedVersion: state, actor: who.counsellor, action: { type: 'ask', taskId: task.engineTaskId!, question: '请补充家长联系方式' } })
+    act(h.deps, {
+      applicationId: id,
+      expectedVersion: state,
+      actor: who.counsellor,
+      action: { type: 'ask', taskId: task.engineTaskId!, question: '请补充家长联系方式' },
+    })
     h.advance(2.5 * 24 * HOUR) // Monday 08:30
-    act(h.deps, { applicationId: id, expectedVersion: state + 1, actor: who.student, action: { type: 'answer', taskId: task.engineTaskId!, answer: '13800009998' } })
+    act(h.deps, {
+      applicationId: id,
+      expectedVersion: state + 1,
+      actor: who.student,
+      action: { type: 'answer', taskId: task.engineTaskId!, answer: '13800009998' },
+    })
     const moved = h.deps.db.select().from(tasks).where(eq(tasks.id, task.id)).get()!
     expect(moved.status).toBe('open')
     expect(moved.remindedAt).toBeNull()

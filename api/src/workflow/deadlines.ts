@@ -110,12 +110,16 @@ export function timeoutTask(deps: Deps, taskId: number, now = deps.now()): boole
     const app = tx.select({ version: applications.stateVersion }).from(applications).where(eq(applications.id, claimed.applicationId)).get()
     if (!app) return false
     try {
-      actIn(tx, { ...deps, now: () => now }, {
-        applicationId: claimed.applicationId,
-        expectedVersion: app.version,
-        actor: 'system',
-        action: { type: 'timeout', taskId: claimed.engineTaskId },
-      })
+      actIn(
+        tx,
+        { ...deps, now: () => now },
+        {
+          applicationId: claimed.applicationId,
+          expectedVersion: app.version,
+          actor: 'system',
+          action: { type: 'timeout', taskId: claimed.engineTaskId },
+        },
+      )
       return true
     } catch (e) {
       // Refused before anything was written (every refusal comes before the first write): the
@@ -175,7 +179,13 @@ export function startDeadlineScan(deps: Deps): () => void {
 
 function factsOf(tx: Db, applicationId: number) {
   const row = tx
-    .select({ serviceCode: applications.serviceCode, version: { nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn }, applicantName: people.name, applicantNameEn: people.nameEn, applicant: applications.applicantCardNumber })
+    .select({
+      serviceCode: applications.serviceCode,
+      version: { nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn },
+      applicantName: people.name,
+      applicantNameEn: people.nameEn,
+      applicant: applications.applicantCardNumber,
+    })
     .from(applications)
     .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
     .leftJoin(people, eq(people.cardNumber, applications.applicantCardNumber))

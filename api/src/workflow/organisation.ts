@@ -59,7 +59,11 @@ export function holders(db: Db, role: string, scope: string): string[] {
 
 /** Whether the person is in the organisation now (known and not left): only they can be assigned. */
 function exists(db: Db, cardNumber: string): boolean {
-  return !!db.select({ c: people.cardNumber }).from(people).where(and(eq(people.cardNumber, cardNumber), isNull(people.leftAt))).get()
+  return !!db
+    .select({ c: people.cardNumber })
+    .from(people)
+    .where(and(eq(people.cardNumber, cardNumber), isNull(people.leftAt)))
+    .get()
 }
 
 /** The substitute `cardNumber` named for the moment `at`, or null. The newest delegation wins. */

@@ -80,7 +80,15 @@ export const starterProcess = (code: string, name: { zh: string; en: string }, d
   name,
   formFields: [],
   start: 'review',
-  steps: [{ type: 'approval', id: 'review', name: { zh: '部门审核', en: 'Department review' }, assignees: [{ role: 'reviewer', scope: { department } }], next: 'end' }],
+  steps: [
+    {
+      type: 'approval',
+      id: 'review',
+      name: { zh: '部门审核', en: 'Department review' },
+      assignees: [{ role: 'reviewer', scope: { department } }],
+      next: 'end',
+    },
+  ],
 })
 
 export const useManageStore = defineStore('catalog/manage', () => {
@@ -142,7 +150,17 @@ export const useManageStore = defineStore('catalog/manage', () => {
     const v = d.draft!
     const guide = v.guide
     return {
-      details: { nameZh: v.nameZh, nameEn: v.nameEn, summaryZh: v.summaryZh, summaryEn: v.summaryEn, keywordsZh: v.keywordsZh, keywordsEn: v.keywordsEn, audience: v.audience as WorkingDraft['details']['audience'], mode: v.mode, timeLimitDays: v.timeLimitDays },
+      details: {
+        nameZh: v.nameZh,
+        nameEn: v.nameEn,
+        summaryZh: v.summaryZh,
+        summaryEn: v.summaryEn,
+        keywordsZh: v.keywordsZh,
+        keywordsEn: v.keywordsEn,
+        audience: v.audience as WorkingDraft['details']['audience'],
+        mode: v.mode,
+        timeLimitDays: v.timeLimitDays,
+      },
       guide: { zh: { ...emptyGuide(), ...guide.zh }, en: { ...emptyGuide(), ...guide.en } },
       form: (v.form as unknown as FormDefinition | null) ?? starterForm(),
       process: (v.process as unknown as ProcessDefinition | null) ?? starterProcess(d.service.code, { zh: v.nameZh, en: v.nameEn }, d.service.department.code),
@@ -189,7 +207,9 @@ export const useManageStore = defineStore('catalog/manage', () => {
     if (parts.includes('guide')) patch.guide = w.guide
     if (parts.includes('form')) patch.form = w.form as unknown as Record<string, unknown>
     if (parts.includes('process')) patch.process = { ...w.process, formFields: declaredFields(w) } as unknown as Record<string, unknown>
-    const done = await act(() => unwrap(admin.services[':code'].draft.$patch({ param: { code: d.service.code }, json: { ...patch, baseRevision: d.revision } })))
+    const done = await act(() =>
+      unwrap(admin.services[':code'].draft.$patch({ param: { code: d.service.code }, json: { ...patch, baseRevision: d.revision } })),
+    )
     d.revision = done.revision
     dirty.value = new Set([...dirty.value].filter((p) => !parts.includes(p)))
     await loadAudit()
@@ -244,7 +264,33 @@ export const useManageStore = defineStore('catalog/manage', () => {
     await open(code)
   }
 
-  return { list, options, detail, working, dirty, issues, audit, busy, error, status, loadList, loadOptions, open, touch, create, templates, loadTemplates, adopt, save, validate, publish, startDraft, discardDraft, setAvailability, retire }
+  return {
+    list,
+    options,
+    detail,
+    working,
+    dirty,
+    issues,
+    audit,
+    busy,
+    error,
+    status,
+    loadList,
+    loadOptions,
+    open,
+    touch,
+    create,
+    templates,
+    loadTemplates,
+    adopt,
+    save,
+    validate,
+    publish,
+    startDraft,
+    discardDraft,
+    setAvailability,
+    retire,
+  }
 })
 
 /**

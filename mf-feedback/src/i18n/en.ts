@@ -128,7 +128,8 @@ export default {
     worstTitle: 'Worst-rated steps',
     byServiceTitle: 'By service',
     recentTitle: 'Recent ratings',
-    anonymousNote: 'Anonymous ratings show no application number, rater or time, only the month, after that month’s signed ratings; one that could still identify its rater (too few people finished that month) is not listed yet.',
+    anonymousNote:
+      'Anonymous ratings show no application number, rater or time, only the month, after that month’s signed ratings; one that could still identify its rater (too few people finished that month) is not listed yet.',
     none: 'No data',
     exportFigures: 'Export figures (Excel)',
     exportApplications: 'Export applications (Excel)',

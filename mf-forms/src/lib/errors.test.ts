@@ -21,7 +21,9 @@ describe('readFailure', () => {
   })
 
   it('takes a zod message (one string) for both languages', async () => {
-    const { fields } = await readFailure(answer(400, { error: { code: 'bad_request', message: 'x', messageZh: 'x', fields: [{ path: 'stateVersion', message: 'Required' }] } }))
+    const { fields } = await readFailure(
+      answer(400, { error: { code: 'bad_request', message: 'x', messageZh: 'x', fields: [{ path: 'stateVersion', message: 'Required' }] } }),
+    )
     expect(fields).toEqual([{ path: 'stateVersion', message: { zh: 'Required', en: 'Required' } }])
   })
 

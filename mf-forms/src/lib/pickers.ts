@@ -9,11 +9,20 @@ import { api, unwrap, type Lang } from '@hall/mf-kit'
 export type PickedNames = Record<string, string>
 
 export function personLabel(
-  p: { cardNumber: string; name: string; nameEn: string; department: { nameZh: string; nameEn: string } | null; className: { zh: string; en: string } | null; title: { zh: string; en: string } | null },
+  p: {
+    cardNumber: string
+    name: string
+    nameEn: string
+    department: { nameZh: string; nameEn: string } | null
+    className: { zh: string; en: string } | null
+    title: { zh: string; en: string } | null
+  },
   lang: Lang,
 ): string {
   const en = lang === 'en'
-  const where = [en ? p.department?.nameEn : p.department?.nameZh, en ? (p.className?.en ?? p.title?.en) : (p.className?.zh ?? p.title?.zh)].filter(Boolean).join(' · ')
+  const where = [en ? p.department?.nameEn : p.department?.nameZh, en ? (p.className?.en ?? p.title?.en) : (p.className?.zh ?? p.title?.zh)]
+    .filter(Boolean)
+    .join(' · ')
   const who = en ? `${p.nameEn} (${p.name}) ${p.cardNumber}` : `${p.name}（${p.cardNumber}）`
   return where ? `${who} · ${where}` : who
 }

@@ -112,7 +112,9 @@ export const useApplicationStore = defineStore('forms/application', () => {
 
   /** Answers a reviewer's question; the step resumes. */
   const answer = (taskId: number, text: string, attachments: string[] = []) =>
-    run('answer', (id, stateVersion) => one.answer.$post({ param: { id }, json: { stateVersion, taskId, answer: text, ...(attachments.length ? { attachments } : {}) } }))
+    run('answer', (id, stateVersion) =>
+      one.answer.$post({ param: { id }, json: { stateVersion, taskId, answer: text, ...(attachments.length ? { attachments } : {}) } }),
+    )
 
   return { detail, loading, error, acting, serverErrors, sources, definition, load, loadSources, reportDataError, withdraw, resubmit, urge, answer }
 })

@@ -44,7 +44,12 @@ const formAnswer = {
     warning: null,
   },
   // An old draft: the dormitory typed then must not override the platform's.
-  draft: { serviceCode: 'dorm-change', serviceVersion: 1, values: { dormitory: '旧宿舍', phone: '139', reason: '草稿里的理由' }, updatedAt: '2026-11-27T02:00:00.000Z' },
+  draft: {
+    serviceCode: 'dorm-change',
+    serviceVersion: 1,
+    values: { dormitory: '旧宿舍', phone: '139', reason: '草稿里的理由' },
+    updatedAt: '2026-11-27T02:00:00.000Z',
+  },
 }
 
 interface Call {
@@ -135,7 +140,8 @@ describe('forms/apply', () => {
   it('uses a new key once the values changed after a refused submit, and shows the field errors', async () => {
     const store = useApplyStore()
     await store.load('dorm-change')
-    answer = () => json(400, { error: { code: 'invalid', message: 'Invalid', messageZh: '有误', fields: [{ path: 'reason', message: 'Too short', messageZh: '太短' }] } })
+    answer = () =>
+      json(400, { error: { code: 'invalid', message: 'Invalid', messageZh: '有误', fields: [{ path: 'reason', message: 'Too short', messageZh: '太短' }] } })
     expect(await store.submit({ ...store.values, reason: 'x' })).toBeNull()
     expect(store.serverErrors).toEqual([{ path: 'reason', message: { zh: '太短', en: 'Too short' } }])
 

@@ -25,7 +25,9 @@ export const useMaterialsStore = defineStore('forms/materials', () => {
     const lists = await Promise.all(
       kinds.map((kind) =>
         unwrap(api.api.me.materials.$get({ query: { kind } }))
-          .then((body) => body.items.map((m) => ({ id: m.id, name: m.name, size: m.size, mime: m.mime, materialKind: m.materialKind ?? kind, uploadedAt: m.uploadedAt })))
+          .then((body) =>
+            body.items.map((m) => ({ id: m.id, name: m.name, size: m.size, mime: m.mime, materialKind: m.materialKind ?? kind, uploadedAt: m.uploadedAt })),
+          )
           .catch(() => [] as MaterialFile[]),
       ),
     )

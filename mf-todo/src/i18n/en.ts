@@ -194,7 +194,8 @@ export default {
       return: 'Send it back to the applicant for changes, or to an earlier step to be reviewed again.',
       ask: 'Ask the applicant a question or for a material; the application keeps its place and resumes when they answer.',
       transfer: 'Hand this task to a colleague; you no longer handle it.',
-      addSigner: 'Ask a colleague to review too: before you (they sign first, then it comes back to you) or after you (your approval counts, and theirs is needed as well).',
+      addSigner:
+        'Ask a colleague to review too: before you (they sign first, then it comes back to you) or after you (your approval counts, and theirs is needed as well).',
       comment: 'Leave a comment; the application stays where it is.',
     },
     opinion: 'Opinion',

@@ -8,7 +8,16 @@ const base: TasksQuery = { box: 'todo', q: '', service: '', overdue: false, sort
 
 describe('the list query string', () => {
   it('round-trips every filter and order', () => {
-    const q: TasksQuery = { box: 'done', q: '李明轩', service: 'undergrad-leave', overdue: false, sort: 'applicant', from: '2026-11-01', to: '2026-11-30', page: 3 }
+    const q: TasksQuery = {
+      box: 'done',
+      q: '李明轩',
+      service: 'undergrad-leave',
+      overdue: false,
+      sort: 'applicant',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      page: 3,
+    }
     expect(queryOf(locationOf(q))).toEqual(q)
     const todo: TasksQuery = { ...base, overdue: true, sort: 'deadline' }
     expect(queryOf(locationOf(todo))).toEqual(todo)

@@ -32,8 +32,11 @@ const { values, positionals } = parseArgs({
   },
 })
 const part = (positionals[0] ?? '').replace(/^@hall\//, '')
-const usage = 'usage: npm run deploy:mf -- <mf-catalog|mf-forms|mf-todo|mf-feedback|shell|vendor> [--rollback|--history] [--url URL] [--token T] [--base-url URL] [--no-build]\n       npm run deploy:mf -- --all [--url URL] [--token T] [--no-build]'
-const valid = values.all ? !part && !values.rollback && !values.history && !values['base-url'] : part && existsSync(path.join(root, partDir(part), 'package.json'))
+const usage =
+  'usage: npm run deploy:mf -- <mf-catalog|mf-forms|mf-todo|mf-feedback|shell|vendor> [--rollback|--history] [--url URL] [--token T] [--base-url URL] [--no-build]\n       npm run deploy:mf -- --all [--url URL] [--token T] [--no-build]'
+const valid = values.all
+  ? !part && !values.rollback && !values.history && !values['base-url']
+  : part && existsSync(path.join(root, partDir(part), 'package.json'))
 if (!valid) {
   console.error(usage)
   process.exit(2)
@@ -62,7 +65,11 @@ try {
   for (const p of values.all ? PARTS : [part]) {
     await deployPart(p, { url, token, build: !values['no-build'], baseUrl: values['base-url'] })
   }
-  console.log(values.all ? '\n  Every part is deployed: the hall serves its page from now on.' : `\n  The shell loads it on the next page load. Roll back with: npm run deploy:mf -- ${part} --rollback`)
+  console.log(
+    values.all
+      ? '\n  Every part is deployed: the hall serves its page from now on.'
+      : `\n  The shell loads it on the next page load. Roll back with: npm run deploy:mf -- ${part} --rollback`,
+  )
 } catch (err) {
   console.error(`✗ ${err instanceof Error ? err.message : err}`)
   process.exit(1)

@@ -33,7 +33,8 @@ export function deployClient(hall) {
   return { call }
 }
 
-export const showDeployment = (d) => `${d.name} ${d.version}  (${d.registeredAt} by ${d.registeredBy}${d.rolledBackAt ? `, rolled back ${d.rolledBackAt}` : ''})`
+export const showDeployment = (d) =>
+  `${d.name} ${d.version}  (${d.registeredAt} by ${d.registeredBy}${d.rolledBackAt ? `, rolled back ${d.rolledBackAt}` : ''})`
 
 /**
  * Builds (unless `build: false`) and deploys one part; resolves with the registered (or made
@@ -72,12 +73,20 @@ export async function deployPart(part, opts) {
     }
     walk(dist)
     for (const rel of files) {
-      await call('PUT', `/api/admin/deployments/${part}/${manifest.version}/files/${encodeURIComponent(rel)}`, readFileSync(path.join(dist, rel)), 'application/octet-stream')
+      await call(
+        'PUT',
+        `/api/admin/deployments/${part}/${manifest.version}/files/${encodeURIComponent(rel)}`,
+        readFileSync(path.join(dist, rel)),
+        'application/octet-stream',
+      )
     }
     log(`• uploaded ${files.length} files of ${manifest.name} ${manifest.version}`)
   }
   const row = await call('POST', '/api/admin/deployments', { ...manifest, ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) })
-  const what = row.outcome === 'reactivated' ? `made current again (it was registered before): ${showDeployment(row)}${current ? `, in place of ${current.version}` : ''}` : `registered ${showDeployment(row)}`
+  const what =
+    row.outcome === 'reactivated'
+      ? `made current again (it was registered before): ${showDeployment(row)}${current ? `, in place of ${current.version}` : ''}`
+      : `registered ${showDeployment(row)}`
   log(`✓ ${what}`)
   return row
 }

@@ -46,8 +46,7 @@ async function must(promise, what) {
 export async function ensureInstalled() {
   const marker = path.join(root, 'node_modules', '.modules.yaml')
   const lock = path.join(root, 'pnpm-lock.yaml')
-  const fresh =
-    existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs
+  const fresh = existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs
   if (fresh) return
   console.log('• installing dependencies (pnpm %s)…', PNPM_VERSION)
   const frozen = existsSync(lock) ? ['--frozen-lockfile'] : []
@@ -86,7 +85,9 @@ export function hallEnvironment(opts = {}, base = process.env) {
   const production = opts.production ? (opts.production === true ? {} : opts.production) : null
   const env = {
     ...base,
-    ...(production ? { NODE_ENV: 'production', HALL_DEMO: '0', HALL_DEMO_SITE: '0', ...(production.idpMetadata ? { HALL_IDP_METADATA: production.idpMetadata } : {}) } : {}),
+    ...(production
+      ? { NODE_ENV: 'production', HALL_DEMO: '0', HALL_DEMO_SITE: '0', ...(production.idpMetadata ? { HALL_IDP_METADATA: production.idpMetadata } : {}) }
+      : {}),
     ...opts.env,
   }
   // `npm start` is the demo unless asked otherwise; production never is (the API refuses it).
@@ -221,7 +222,11 @@ export async function startHall(opts = {}) {
   // The demo department site: another origin (another port) that embeds the widgets.
   let demoSiteUrl
   if (env.NODE_ENV !== 'production' && env.HALL_DEMO_SITE !== '0') {
-    const demoSitePort = await portOrFree(opts.demoSitePort ?? Number(env.HALL_DEMO_SITE_PORT ?? 3002), 'the demo department site (HALL_DEMO_SITE_PORT)', notices)
+    const demoSitePort = await portOrFree(
+      opts.demoSitePort ?? Number(env.HALL_DEMO_SITE_PORT ?? 3002),
+      'the demo department site (HALL_DEMO_SITE_PORT)',
+      notices,
+    )
     demoSiteUrl = `http://localhost:${demoSitePort}`
     common.HALL_WIDGET_ORIGINS ??= demoSiteUrl
     const site = launch('packages/widgets/demo/server.mjs', { ...common, HALL_DEMO_SITE_PORT: String(demoSitePort) })
@@ -278,12 +283,7 @@ export async function startHall(opts = {}) {
  * @param {string} accounts the demo accounts, one a line (empty without the development IdP)
  */
 export function banner(hall, accounts = '') {
-  const lines = [
-    '',
-    ...hall.notices.map((n) => `  ! ${n}`),
-    `  Service Hall is running:  ${hall.url}`,
-    `  API reference:            ${hall.url}/api/docs`,
-  ]
+  const lines = ['', ...hall.notices.map((n) => `  ! ${n}`), `  Service Hall is running:  ${hall.url}`, `  API reference:            ${hall.url}/api/docs`]
   if (hall.smtpCatcherPort) {
     lines.push(`  Development mailbox:      ${hall.url}/dev/mail  (the e-mails the hall sent; log in as an administrator)`)
     lines.push(`  SMTP catcher:             smtp://127.0.0.1:${hall.smtpCatcherPort}`)

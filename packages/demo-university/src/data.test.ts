@@ -149,7 +149,10 @@ describe('people', () => {
 
   it('name service owners in network-centre, student-affairs and housing, and one admin', () => {
     for (const code of ['network-centre', 'student-affairs', 'housing']) {
-      expect(people.some((p) => p.roles.some((g) => g.role === 'service-owner' && g.scope === code)), code).toBe(true)
+      expect(
+        people.some((p) => p.roles.some((g) => g.role === 'service-owner' && g.scope === code)),
+        code,
+      ).toBe(true)
     }
     expect(people.filter((p) => p.roles.some((g) => g.role === 'admin'))).toHaveLength(1)
   })
@@ -169,9 +172,7 @@ describe('people', () => {
     expect(people.some((p) => p.staff?.cadreLevel !== undefined)).toBe(true)
     expect(people.some((p) => p.staff?.researchProjects.some((r) => r.kind === 'vertical'))).toBe(true)
     // Someone with research but no government-funded project: the `vertical` rule must refuse him.
-    expect(
-      people.some((p) => p.staff && p.staff.researchProjects.length > 0 && p.staff.researchProjects.every((r) => r.kind === 'horizontal')),
-    ).toBe(true)
+    expect(people.some((p) => p.staff && p.staff.researchProjects.length > 0 && p.staff.researchProjects.every((r) => r.kind === 'horizontal'))).toBe(true)
   })
 })
 
@@ -193,16 +194,7 @@ describe('field sources', () => {
 describe('demoAccounts', () => {
   it('lists every person exactly once, in the eight groups of the login page', () => {
     const groups = demoAccounts()
-    expect(groups.map((g) => g.group)).toEqual([
-      'undergraduate',
-      'graduate',
-      'international',
-      'staff',
-      'counsellor',
-      'reviewer',
-      'service-owner',
-      'admin',
-    ])
+    expect(groups.map((g) => g.group)).toEqual(['undergraduate', 'graduate', 'international', 'staff', 'counsellor', 'reviewer', 'service-owner', 'admin'])
     for (const g of groups) expect(g.accounts, g.group).not.toHaveLength(0)
     const cards = groups.flatMap((g) => g.accounts.map((a) => a.cardNumber))
     expect(cards.toSorted()).toEqual(people.map((p) => p.cardNumber).toSorted())

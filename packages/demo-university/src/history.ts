@@ -38,7 +38,8 @@ export const demoQuestions: readonly DemoQuestion[] = [
       by: '0010254',
       question: '互换床位需要对方同意吗？',
       questionEn: 'Does the other student have to agree to swap beds?',
-      answerEn: 'Yes. A bed swap needs both students to agree: give the other student’s number in the form and the hall asks them to confirm online; no paper signature is needed.',
+      answerEn:
+        'Yes. A bed swap needs both students to agree: give the other student’s number in the form and the hall asks them to confirm online; no paper signature is needed.',
     },
   },
   {

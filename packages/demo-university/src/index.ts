@@ -35,15 +35,7 @@ export function sourceOf(path: string, kind: UserKind): DataSource | undefined {
   return system && department ? { system, department } : undefined
 }
 
-export type DemoGroup =
-  | 'undergraduate'
-  | 'graduate'
-  | 'international'
-  | 'staff'
-  | 'counsellor'
-  | 'reviewer'
-  | 'service-owner'
-  | 'admin'
+export type DemoGroup = 'undergraduate' | 'graduate' | 'international' | 'staff' | 'counsellor' | 'reviewer' | 'service-owner' | 'admin'
 
 export interface DemoAccount {
   cardNumber: string

@@ -38,14 +38,7 @@ export interface Klass {
 }
 
 export type RoleCode =
-  | 'counsellor'
-  | 'college-deputy-secretary'
-  | 'college-secretary'
-  | 'head-of-department'
-  | 'reviewer'
-  | 'service-owner'
-  | 'admin'
-  | 'president-office'
+  'counsellor' | 'college-deputy-secretary' | 'college-secretary' | 'head-of-department' | 'reviewer' | 'service-owner' | 'admin' | 'president-office'
 
 /**
  * A role held somewhere. The scope says where: a class code for `counsellor`, a college code for

@@ -24,7 +24,11 @@ const keyOf = (header: string) => header.trim().split(/\s+/).pop() ?? ''
 function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string' || typeof value === 'number') return String(value).trim()
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim()
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim()
   // A formula or anything else is not a name to show on a login page.
   return ''
 }
@@ -71,5 +75,10 @@ export async function accountsFromFile(file: string): Promise<AccountGroup[]> {
       demoLabelEn: r.department ?? '',
     }))
   if (people.length === 0) throw new Error(`${file} lists nobody to log in (a people sheet with cardNumber, name and kind columns)`)
-  return KINDS.filter((k) => people.some((p) => p.kind === k)).map((k) => ({ group: k, titleZh: GROUPS[k][0], titleEn: GROUPS[k][1], people: people.filter((p) => p.kind === k) }))
+  return KINDS.filter((k) => people.some((p) => p.kind === k)).map((k) => ({
+    group: k,
+    titleZh: GROUPS[k][0],
+    titleEn: GROUPS[k][1],
+    people: people.filter((p) => p.kind === k),
+  }))
 }

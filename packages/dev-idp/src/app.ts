@@ -3,7 +3,17 @@ import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { IdpKeys } from './keys.ts'
 import { errorPage, indexPage, loggedOutPage, loginPage, pagePolicy, postFormPage, type AccountGroup, type IdpPerson } from './pages.ts'
-import { type AuthnRequestInfo, buildLogoutResponse, buildSamlResponse, idpMetadata, newId, parseAuthnRequest, parseLogoutRequest, STATUS, verifyRedirectQuery } from './saml.ts'
+import {
+  type AuthnRequestInfo,
+  buildLogoutResponse,
+  buildSamlResponse,
+  idpMetadata,
+  newId,
+  parseAuthnRequest,
+  parseLogoutRequest,
+  STATUS,
+  verifyRedirectQuery,
+} from './saml.ts'
 
 /** The URLs of a dev IdP served at `baseUrl`. The entityID is the metadata URL, as is customary. */
 export function idpUrls(baseUrl: string) {
@@ -90,7 +100,9 @@ export function createIdpApp(config: DevIdpConfig) {
     }
     // Sending the assertion only to the registered ACS is what keeps it out of a stranger's hands.
     if (request.acsUrl && request.acsUrl !== config.sp.acsUrl) {
-      return { error: ['登录结果的接收地址与登记的不符。', `AssertionConsumerServiceURL "${request.acsUrl}" is not the registered "${config.sp.acsUrl}".`] as const }
+      return {
+        error: ['登录结果的接收地址与登记的不符。', `AssertionConsumerServiceURL "${request.acsUrl}" is not the registered "${config.sp.acsUrl}".`] as const,
+      }
     }
     return { request }
   }
@@ -106,7 +118,10 @@ export function createIdpApp(config: DevIdpConfig) {
     try {
       cert = config.sp.signingCert ? await config.sp.signingCert() : null
     } catch (err) {
-      return ['无法读取网上办事大厅的元数据，请稍后再试。', `Cannot read the service provider's metadata to check the signature: ${(err as Error).message}`] as const
+      return [
+        '无法读取网上办事大厅的元数据，请稍后再试。',
+        `Cannot read the service provider's metadata to check the signature: ${(err as Error).message}`,
+      ] as const
     }
     if (!cert) return null
     const checked = verifyRedirectQuery(rawQuery, cert)
@@ -168,7 +183,13 @@ export function createIdpApp(config: DevIdpConfig) {
     if (checked.error) return c.html(errorPage(checked.error[0], checked.error[1]), 400)
     // The account form re-posts the request: it must be one whose signature was checked at /sso.
     if (config.sp.signingCert && !((verifiedRequests.get(checked.request.id) ?? 0) > now().getTime())) {
-      return c.html(errorPage('登录请求已失效，请从网上办事大厅重新登录。', 'This login request was not checked here or has expired: start the login at the Service Hall again.'), 400)
+      return c.html(
+        errorPage(
+          '登录请求已失效，请从网上办事大厅重新登录。',
+          'This login request was not checked here or has expired: start the login at the Service Hall again.',
+        ),
+        400,
+      )
     }
     const person = people.get(str('cardNumber') ?? '')
     if (!person) return c.html(errorPage('没有这个示例人员。', 'No such demo person.'), 400)

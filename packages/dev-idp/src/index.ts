@@ -31,14 +31,7 @@ export {
   type RedirectMessageOptions,
   type SamlResponseOptions,
 } from './saml.ts'
-export {
-  createIdpApp,
-  hallServiceProvider,
-  idpUrls,
-  personAttributes,
-  type DevIdpConfig,
-  type ServiceProviderInfo,
-} from './app.ts'
+export { createIdpApp, hallServiceProvider, idpUrls, personAttributes, type DevIdpConfig, type ServiceProviderInfo } from './app.ts'
 export { demoUniversityGroups } from './accounts.ts'
 export { accountsFromFile } from './accounts-file.ts'
 export type { AccountGroup, IdpPerson } from './pages.ts'

@@ -70,9 +70,21 @@ describe('buildSamlResponse', () => {
     ['no InResponseTo (unsolicited)', { inResponseTo: null }, (xml: string) => !xml.includes('InResponseTo=')],
     ['a Recipient of its own', { recipient: 'https://x.example/acs' }, (xml: string) => xml.includes('Recipient="https://x.example/acs"')],
     ['no Destination', { destination: null, recipient: 'http://localhost:3000/auth/saml/acs' }, (xml: string) => !xml.includes('Destination=')],
-    ['an assertion Issuer of its own', { assertionIssuer: 'https://evil.example' }, (xml: string) => xml.includes('<saml:Issuer>https://evil.example</saml:Issuer>')],
-    ['a failure status and no assertion', { status: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed' }, (xml: string) => xml.includes('status:AuthnFailed') && !xml.includes('<saml:Assertion')],
-    ['the given clock', { now: new Date('2020-01-01T00:00:00Z') }, (xml: string) => xml.includes('IssueInstant="2020-01-01T00:00:00.000Z"') && xml.includes('NotOnOrAfter="2020-01-01T00:05:00.000Z"')],
+    [
+      'an assertion Issuer of its own',
+      { assertionIssuer: 'https://evil.example' },
+      (xml: string) => xml.includes('<saml:Issuer>https://evil.example</saml:Issuer>'),
+    ],
+    [
+      'a failure status and no assertion',
+      { status: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed' },
+      (xml: string) => xml.includes('status:AuthnFailed') && !xml.includes('<saml:Assertion'),
+    ],
+    [
+      'the given clock',
+      { now: new Date('2020-01-01T00:00:00Z') },
+      (xml: string) => xml.includes('IssueInstant="2020-01-01T00:00:00.000Z"') && xml.includes('NotOnOrAfter="2020-01-01T00:05:00.000Z"'),
+    ],
     ['no signature at all', { sign: { assertion: false, response: false } }, (xml: string) => !xml.includes('Signature')],
   ] as const)('writes %s', (_name, overrides, check) => {
     expect(check(buildSamlResponse({ ...base, ...overrides }).xml)).toBe(true)
@@ -105,7 +117,13 @@ describe('HTTP-Redirect messages', () => {
   })
 
   it('signs the query string: SAMLRequest, RelayState, SigAlg in that order', () => {
-    const { query } = buildLogoutRequest({ signingKey: keys.privateKeyPem, issuer: 'idp', destination: 'http://sp/slo', nameId: '2023010101', relayState: 'r s' })
+    const { query } = buildLogoutRequest({
+      signingKey: keys.privateKeyPem,
+      issuer: 'idp',
+      destination: 'http://sp/slo',
+      nameId: '2023010101',
+      relayState: 'r s',
+    })
     const [signed, sig] = query.split('&Signature=')
     expect(signed).toMatch(/^SAMLRequest=[^&]+&RelayState=r%20s&SigAlg=http/)
     const ok = verify('sha256', Buffer.from(signed!), new X509Certificate(keys.certPem).publicKey, Buffer.from(decodeURIComponent(sig!), 'base64'))

@@ -12,7 +12,8 @@ if (process.env.NODE_ENV === 'production') {
   process.exit(1)
 }
 
-const { accountsFromFile, createIdpApp, demoUniversityGroups, ensureIdpKeys, hallServiceProvider, idpMetadata, idpUrls, spSigningCertFromMetadata } = await import('./index.ts')
+const { accountsFromFile, createIdpApp, demoUniversityGroups, ensureIdpKeys, hallServiceProvider, idpMetadata, idpUrls, spSigningCertFromMetadata } =
+  await import('./index.ts')
 
 const parsed = z
   .object({

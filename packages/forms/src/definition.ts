@@ -30,12 +30,13 @@ export const FieldKeySchema = z
  * A reference to a value: a field key, or `key.part` where the part is `start`/`end` of a date
  * range, or a column of a table (`items.amount`, which means that column in every row).
  */
-export const FieldRefSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'a reference is `key` or `key.part`')
+export const FieldRefSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'a reference is `key` or `key.part`')
 
 /** Codes that stay the same in both languages (option values, material kinds): kebab-ish. */
-const CodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/).max(64)
+const CodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)
+  .max(64)
 
 export const ScalarSchema = z.union([z.string(), z.number(), z.boolean()])
 export type Scalar = z.infer<typeof ScalarSchema>
@@ -98,14 +99,7 @@ export const ConditionSchema: z.ZodUnion<
     typeof AnyConditionSchema,
     typeof NotConditionSchema,
   ]
-> = z.union([
-  CompareConditionSchema,
-  SetConditionSchema,
-  PresenceConditionSchema,
-  AllConditionSchema,
-  AnyConditionSchema,
-  NotConditionSchema,
-])
+> = z.union([CompareConditionSchema, SetConditionSchema, PresenceConditionSchema, AllConditionSchema, AnyConditionSchema, NotConditionSchema])
 export type Condition = z.infer<typeof ConditionSchema>
 
 // ---------------------------------------------------------------------------------------------
@@ -131,10 +125,7 @@ export const CountSchema = z.strictObject({
   /** The number of rows of this table (or of files of an attachment field). */
   field: FieldKeySchema,
 })
-export const ConcatPartSchema = z.union([
-  z.strictObject({ field: FieldRefSchema }),
-  z.strictObject({ text: z.string() }),
-])
+export const ConcatPartSchema = z.union([z.strictObject({ field: FieldRefSchema }), z.strictObject({ text: z.string() })])
 export const ConcatSchema = z.strictObject({
   kind: z.literal('concat'),
   parts: z.array(ConcatPartSchema).min(1),
@@ -297,14 +288,20 @@ export const PersonFieldSchema = z.strictObject({
   ...valueFieldBase,
   type: z.literal('person'),
   /** Only people of these kinds may be picked (the picker filters; the API checks). */
-  kinds: z.array(z.enum(['staff', 'undergraduate', 'graduate', 'international'])).min(1).optional(),
+  kinds: z
+    .array(z.enum(['staff', 'undergraduate', 'graduate', 'international']))
+    .min(1)
+    .optional(),
 })
 
 /** A department picker; the value is a department code (`student-affairs`). */
 export const DepartmentFieldSchema = z.strictObject({
   ...valueFieldBase,
   type: z.literal('department'),
-  kinds: z.array(z.enum(['office', 'college'])).min(1).optional(),
+  kinds: z
+    .array(z.enum(['office', 'college']))
+    .min(1)
+    .optional(),
 })
 
 /**
@@ -442,16 +439,12 @@ export interface DefinitionError {
   messageZh?: string
 }
 
-export type DefinitionResult =
-  | { ok: true; definition: FormDefinition }
-  | { ok: false; errors: DefinitionError[] }
+export type DefinitionResult = { ok: true; definition: FormDefinition } | { ok: false; errors: DefinitionError[] }
 
 /** Every field of the form in order, with the section it belongs to. */
 export function allFields(def: FormDefinition): Array<{ field: Field; section: Section; path: string }> {
   const out: Array<{ field: Field; section: Section; path: string }> = []
-  def.sections.forEach((section, s) =>
-    section.fields.forEach((field, f) => out.push({ field, section, path: `sections.${s}.fields.${f}` })),
-  )
+  def.sections.forEach((section, s) => section.fields.forEach((field, f) => out.push({ field, section, path: `sections.${s}.fields.${f}` })))
   return out
 }
 
@@ -488,11 +481,7 @@ export type ResolvedRef =
  * Resolves a reference against the form, and inside a table row against its sibling columns
  * first (so a column condition can say `{ field: 'kind', … }` about its own row).
  */
-export function resolveRef(
-  fields: ReadonlyMap<string, Field>,
-  ref: string,
-  row?: ReadonlyMap<string, ColumnField>,
-): ResolvedRef | string {
+export function resolveRef(fields: ReadonlyMap<string, Field>, ref: string, row?: ReadonlyMap<string, ColumnField>): ResolvedRef | string {
   const [head = '', part] = ref.split('.')
   if (row && !part) {
     const column = row.get(head)

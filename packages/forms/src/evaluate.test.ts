@@ -53,8 +53,24 @@ describe('testCondition', () => {
     [{ field: 'none', op: 'empty' }, true],
     [{ field: 'missing', op: 'notEmpty' }, false],
     [{ field: 'missing', op: 'gt', value: 1 }, false],
-    [{ all: [{ field: 'n', op: 'gt', value: 3 }, { field: 's', op: 'eq', value: 'sick' }] }, true],
-    [{ any: [{ field: 'n', op: 'gt', value: 9 }, { field: 's', op: 'eq', value: 'x' }] }, false],
+    [
+      {
+        all: [
+          { field: 'n', op: 'gt', value: 3 },
+          { field: 's', op: 'eq', value: 'sick' },
+        ],
+      },
+      true,
+    ],
+    [
+      {
+        any: [
+          { field: 'n', op: 'gt', value: 9 },
+          { field: 's', op: 'eq', value: 'x' },
+        ],
+      },
+      false,
+    ],
     [{ not: { field: 'n', op: 'gt', value: 9 } }, true],
   ] as const)('%j → %s', (cond, expected) => {
     expect(testCondition(cond as never, get)).toBe(expected)
@@ -99,7 +115,12 @@ describe('computeValues', () => {
       { key: 'rows', type: 'number', label: t('行数', 'Rows'), computed: { kind: 'count', field: 'items' } },
       { key: 'building', type: 'text', label: t('楼', 'Building') },
       { key: 'room', type: 'text', label: t('房间', 'Room') },
-      { key: 'address', type: 'text', label: t('地址', 'Address'), computed: { kind: 'concat', parts: [{ field: 'building' }, { text: '栋' }, { field: 'room' }] } },
+      {
+        key: 'address',
+        type: 'text',
+        label: t('地址', 'Address'),
+        computed: { kind: 'concat', parts: [{ field: 'building' }, { text: '栋' }, { field: 'room' }] },
+      },
     )
     const out = computeValues(def, { items: [{ price: 0.1, fee: 0.2 }, { price: 10 }], building: '东 3', room: '201' })
     expect(out).toMatchObject({ items: [{ subtotal: 0.3 }, { subtotal: 10 }], total: 10.3, rows: 2, address: '东 3栋201' })

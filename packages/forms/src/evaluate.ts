@@ -261,9 +261,7 @@ export function evaluateForm(def: FormDefinition, input: FormValues, opts: Evalu
   for (const key of index.order) {
     const field = index.fields.get(key)!
     const section = index.sectionOf.get(key)!
-    const shown =
-      (!section.visibleWhen || testCondition(section.visibleWhen, get)) &&
-      (!field.visibleWhen || testCondition(field.visibleWhen, get))
+    const shown = (!section.visibleWhen || testCondition(section.visibleWhen, get)) && (!field.visibleWhen || testCondition(field.visibleWhen, get))
     if (!shown) {
       delete values[key]
       continue

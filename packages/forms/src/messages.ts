@@ -28,9 +28,7 @@ export const msg = {
   notNumber: (l: L) => both(`${l.zh}应为数字`, `${l.en} must be a number`),
   notInteger: (l: L) => both(`${l.zh}必须是整数`, `${l.en} must be a whole number`),
   decimals: (l: L, n: number) =>
-    n === 0
-      ? both(`${l.zh}必须是整数`, `${l.en} must be a whole number`)
-      : both(`${l.zh}最多保留 ${n} 位小数`, `${l.en} can have at most ${n} decimal places`),
+    n === 0 ? both(`${l.zh}必须是整数`, `${l.en} must be a whole number`) : both(`${l.zh}最多保留 ${n} 位小数`, `${l.en} can have at most ${n} decimal places`),
   minValue: (l: L, n: string) => both(`${l.zh}不能小于 ${n}`, `${l.en} must be at least ${n}`),
   maxValue: (l: L, n: string) => both(`${l.zh}不能大于 ${n}`, `${l.en} must be at most ${n}`),
 
@@ -38,8 +36,7 @@ export const msg = {
   dateBefore: (l: L, bound: L) => both(`${l.zh}不能早于${bound.zh}`, `${l.en} cannot be before ${bound.en}`),
   dateAfter: (l: L, bound: L) => both(`${l.zh}不能晚于${bound.zh}`, `${l.en} cannot be after ${bound.en}`),
   rangeIncomplete: (l: L) => both(`请填写${l.zh}的开始和结束日期`, `${l.en} needs both a start and an end date`),
-  rangeBackwards: (l: L, startZh: string, endZh: string) =>
-    both(`${endZh}不能早于${startZh}`, `${l.en}: the end date cannot be before the start date`),
+  rangeBackwards: (l: L, startZh: string, endZh: string) => both(`${endZh}不能早于${startZh}`, `${l.en}: the end date cannot be before the start date`),
   rangeTooLong: (l: L, n: number) => both(`${l.zh}不能超过 ${n} 天`, `${l.en} cannot be longer than ${n} days`),
   today: () => both('今天', 'today'),
   fixedDate: (iso: string) => both(` ${iso}`, iso),
@@ -62,8 +59,7 @@ export const msg = {
   badFileName: (name: string) => both(`文件名“${name}”无效`, `The file name "${name}" is not valid`),
   tooManyFiles: (l: L, n: number) => both(`${l.zh}最多上传 ${n} 个文件`, `${l.en}: at most ${n} files`),
   fileTooLarge: (name: string, mb: number) => both(`文件“${name}”超过 ${mb} MB`, `"${name}" is larger than ${mb} MB`),
-  fileType: (name: string, accept: string) =>
-    both(`文件“${name}”的类型不符合要求（仅支持 ${accept}）`, `"${name}" is not an accepted type (${accept})`),
+  fileType: (name: string, accept: string) => both(`文件“${name}”的类型不符合要求（仅支持 ${accept}）`, `"${name}" is not an accepted type (${accept})`),
 
   notRows: (l: L) => both(`${l.zh}应为若干行`, `${l.en} must be a list of rows`),
   notRow: (l: L, n: number) => both(`${l.zh}第 ${n} 行格式不正确`, `${l.en}, row ${n}: not valid`),

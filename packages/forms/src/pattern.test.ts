@@ -22,12 +22,16 @@ describe('a hostile pattern cannot stall the hall', () => {
     { name: 'nested quantifiers, long input', regex: '(a+)+b', input: 'a'.repeat(5000) },
     { name: 'overlapping alternation', regex: '(a|aa)+c', input: 'a'.repeat(60) },
     { name: 'nested star on a class', regex: '([a-z]*)*\\d', input: 'x'.repeat(60) },
-  ])('$name: no match, answered at once', ({ regex, input }) => {
-    expect(patternProblem(regex)).toBeUndefined()
-    expect(matchesPattern(regex, input)).toBe(false)
-    const result = validateSubmission(form(field(regex, { maxLength: 10_000 })), { code: input })
-    expect(result.ok).toBe(false)
-  }, 2_000)
+  ])(
+    '$name: no match, answered at once',
+    ({ regex, input }) => {
+      expect(patternProblem(regex)).toBeUndefined()
+      expect(matchesPattern(regex, input)).toBe(false)
+      const result = validateSubmission(form(field(regex, { maxLength: 10_000 })), { code: input })
+      expect(result.ok).toBe(false)
+    },
+    2_000,
+  )
 
   it('still finds the match when there is one', () => {
     expect(matchesPattern('(a+)+b', `${'a'.repeat(40)}b`)).toBe(true)
@@ -56,7 +60,13 @@ describe('a pattern means what it meant with RegExp', () => {
 describe('publishing refuses what RE2 cannot run, naming the field in both languages', () => {
   it.each([
     { name: 'a numbered backreference', regex: '(a)\\1', kind: 'backreference', en: /refers back to a group/, zh: /反向引用/ },
-    { name: 'a named backreference (re2js would read \\k as a letter)', regex: '(?<x>a)\\k<x>', kind: 'backreference', en: /refers back to a group/, zh: /反向引用/ },
+    {
+      name: 'a named backreference (re2js would read \\k as a letter)',
+      regex: '(?<x>a)\\k<x>',
+      kind: 'backreference',
+      en: /refers back to a group/,
+      zh: /反向引用/,
+    },
     { name: 'a lookahead', regex: '(?=.*\\d)[a-z\\d]{8,}', kind: 'lookaround', en: /looks ahead or behind/, zh: /断言/ },
     { name: 'a negative lookahead', regex: '(?!admin)[a-z]+', kind: 'lookaround', en: /looks ahead or behind/, zh: /断言/ },
     { name: 'a lookbehind', regex: '(?<=\\$)\\d+', kind: 'lookaround', en: /looks ahead or behind/, zh: /断言/ },

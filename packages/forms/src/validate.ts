@@ -111,7 +111,12 @@ function labelOfRef(ref: string, ctx: Ctx): LocalizedText | undefined {
   if (typeof r === 'string') return undefined
   if (r.kind === 'rangePart') {
     const own = r.part === 'start' ? r.field.startLabel : r.field.endLabel
-    return own ?? (r.part === 'start' ? { zh: `${r.field.label.zh}开始日期`, en: `${r.field.label.en} (start)` } : { zh: `${r.field.label.zh}结束日期`, en: `${r.field.label.en} (end)` })
+    return (
+      own ??
+      (r.part === 'start'
+        ? { zh: `${r.field.label.zh}开始日期`, en: `${r.field.label.en} (start)` }
+        : { zh: `${r.field.label.zh}结束日期`, en: `${r.field.label.en} (end)` })
+    )
   }
   if (r.kind === 'field') return r.field.type === 'info' ? undefined : r.field.label
   return r.column.label
@@ -432,10 +437,7 @@ export function validateSubmission(def: FormDefinition, values: unknown, opts: V
       cleaned[field.key] = raw
       continue
     }
-    const value =
-      'computed' in field && field.computed
-        ? checkComputed(field, raw, ctx, field.key, errors)
-        : checkValue(field, raw, ctx, field.key, errors)
+    const value = 'computed' in field && field.computed ? checkComputed(field, raw, ctx, field.key, errors) : checkValue(field, raw, ctx, field.key, errors)
     if (value !== undefined) cleaned[field.key] = value
   }
   return errors.length ? { ok: false, errors } : { ok: true, values: cleaned }

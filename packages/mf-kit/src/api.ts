@@ -95,5 +95,8 @@ export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 
  */
 export function attachmentHref(file: { id: string; mime?: string | null }): string {
   const preview = !!file.mime && /^image\/(jpeg|png|webp)$/.test(file.mime)
-  return api.api.attachments[':id'].$url({ param: { id: file.id }, query: preview ? { disposition: 'inline' } : {} }).toString().replace(origin, '')
+  return api.api.attachments[':id']
+    .$url({ param: { id: file.id }, query: preview ? { disposition: 'inline' } : {} })
+    .toString()
+    .replace(origin, '')
 }

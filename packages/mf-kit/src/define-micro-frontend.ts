@@ -92,10 +92,7 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
         : undefined
       current = { lang, i18n, router, mountErrors: [], mounting: true, cleanups: [] }
       return {
-        render: () =>
-          h(ElConfigProvider, { locale: elementLocales[lang.value] }, () =>
-            h('div', { class: 'hall-mf', 'data-mf': name }, [h(rootComponent)]),
-          ),
+        render: () => h(ElConfigProvider, { locale: elementLocales[lang.value] }, () => h('div', { class: 'hall-mf', 'data-mf': name }, [h(rootComponent)])),
       }
     },
     handleInstance: async (app: App) => {

@@ -32,16 +32,7 @@ export { HallLink, navigate } from './navigate.ts'
 export { runStandalone } from './standalone.ts'
 export { usePagedList, type Page, type PagedList } from './paged-list.ts'
 export { actingFor, rowStateLabels, type PersonName, type RowStateLabel, type RowStateLike } from './row-state.ts'
-export {
-  deviceDiffersFromBeijing,
-  formatClock,
-  formatDate,
-  formatDateTime,
-  formatMonth,
-  formatShortDateTime,
-  HALL_TIME_ZONE,
-  useDates,
-} from './dates.ts'
+export { deviceDiffersFromBeijing, formatClock, formatDate, formatDateTime, formatMonth, formatShortDateTime, HALL_TIME_ZONE, useDates } from './dates.ts'
 export { toApiError } from './errors.ts'
 export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type ApplicationStatus, type Tone } from './statuses.ts'
 export { formatPerson } from './people.ts'

@@ -141,7 +141,11 @@ export const ELEMENT_PLUS_LAZY = new Set<string>([
 
 export const ELEMENT_PLUS_EXPORTS: readonly string[] = [...ELEMENT_PLUS_COMPONENTS, ...ELEMENT_PLUS_SERVICES]
 
-const kebab = (name: string) => name.replace(/^El/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+const kebab = (name: string) =>
+  name
+    .replace(/^El/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
 
 /** `ElTableColumn` → `el-table-column`: the tag a template writes. */
 export const tagOf = (component: string) => `el-${kebab(component)}`
@@ -192,7 +196,10 @@ export function unservedUses(code: string): string[] {
     for (const spec of m[1]!.split(',')) {
       // Type-only names are gone after TypeScript; a namespace import gets the served icons.
       if (/^type\s/.test(spec.trim())) continue
-      const imported = spec.trim().split(/\s+as\s+/)[0]!.trim()
+      const imported = spec
+        .trim()
+        .split(/\s+as\s+/)[0]!
+        .trim()
       if (imported && !served.has(imported)) missing.add(`${imported} (${m[2]})`)
     }
   }

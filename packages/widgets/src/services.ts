@@ -2,7 +2,16 @@ import { client } from './hall.ts'
 import { esc, HallElement } from './element.ts'
 import { fill, type Lang, type Texts } from './texts.ts'
 
-type Service = { code: string; nameZh: string; nameEn: string; summaryZh: string; summaryEn: string; mode: 'online' | 'hybrid'; timeLimitDays: number; path: string }
+type Service = {
+  code: string
+  nameZh: string
+  nameEn: string
+  summaryZh: string
+  summaryEn: string
+  mode: 'online' | 'hybrid'
+  timeLimitDays: number
+  path: string
+}
 type Department = { code: string; nameZh: string; nameEn: string }
 
 /** One service as a line of a list or a card: name, summary, how it is done, the time limit. */

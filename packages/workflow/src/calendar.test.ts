@@ -51,8 +51,7 @@ describe('addWorkingHours', () => {
     expect(() => addWorkingHours(beijing('2026-11-02 09:00'), -1)).toThrow(RangeError)
     const closed: WorkingCalendar = { holidays: [] }
     const allDays: string[] = []
-    for (let d = new Date('2026-11-02T00:00:00Z'); allDays.length < 3700; d = new Date(d.getTime() + 86_400_000))
-      allDays.push(d.toISOString().slice(0, 10))
+    for (let d = new Date('2026-11-02T00:00:00Z'); allDays.length < 3700; d = new Date(d.getTime() + 86_400_000)) allDays.push(d.toISOString().slice(0, 10))
     closed.holidays = allDays
     expect(() => addWorkingHours(beijing('2026-11-02 09:00'), 1, closed)).toThrow(RangeError)
   })

@@ -12,7 +12,16 @@ describe('evaluateCondition', () => {
     { why: 'gt on a number', condition: { field: 'days', op: 'gt', value: 3 }, expected: true },
     { why: 'gt is strict', condition: { field: 'days', op: 'gt', value: 5 }, expected: false },
     { why: 'gte includes the bound', condition: { field: 'days', op: 'gte', value: 5 }, expected: true },
-    { why: 'lt / lte', condition: { all: [{ field: 'days', op: 'lt', value: 6 }, { field: 'days', op: 'lte', value: 5 }] }, expected: true },
+    {
+      why: 'lt / lte',
+      condition: {
+        all: [
+          { field: 'days', op: 'lt', value: 6 },
+          { field: 'days', op: 'lte', value: 5 },
+        ],
+      },
+      expected: true,
+    },
     // why: forms sometimes send numbers as strings; "8" days is still more than 7
     { why: 'a numeric string compares as a number', condition: { field: 'daysText', op: 'gt', value: 7 }, expected: true },
     { why: 'eq across number and numeric string', condition: { field: 'daysText', op: 'eq', value: 8 }, expected: true },
@@ -29,13 +38,40 @@ describe('evaluateCondition', () => {
     { why: 'missing field is ne', condition: { field: 'missing', op: 'ne', value: 'x' }, expected: true },
     { why: 'missing field is not in', condition: { field: 'missing', op: 'in', value: [null] }, expected: false },
     { why: 'exists', condition: { field: 'days', op: 'exists' }, expected: true },
-    { why: "'' and null do not exist", condition: { any: [{ field: 'empty', op: 'exists' }, { field: 'none', op: 'exists' }] }, expected: false },
+    {
+      why: "'' and null do not exist",
+      condition: {
+        any: [
+          { field: 'empty', op: 'exists' },
+          { field: 'none', op: 'exists' },
+        ],
+      },
+      expected: false,
+    },
     { why: 'notExists', condition: { field: 'missing', op: 'notExists' }, expected: true },
     { why: 'a string does not compare with a number', condition: { field: 'type', op: 'gt', value: 3 }, expected: false },
     { why: 'applicant kind', condition: { applicant: 'kind', op: 'eq', value: 'undergraduate' }, expected: true },
     { why: 'applicant fact absent', condition: { applicant: 'supervisor', op: 'exists' }, expected: false },
-    { why: 'all', condition: { all: [{ field: 'days', op: 'gt', value: 3 }, { field: 'type', op: 'eq', value: 'personal' }] }, expected: false },
-    { why: 'any', condition: { any: [{ field: 'days', op: 'gt', value: 30 }, { field: 'type', op: 'eq', value: 'sick' }] }, expected: true },
+    {
+      why: 'all',
+      condition: {
+        all: [
+          { field: 'days', op: 'gt', value: 3 },
+          { field: 'type', op: 'eq', value: 'personal' },
+        ],
+      },
+      expected: false,
+    },
+    {
+      why: 'any',
+      condition: {
+        any: [
+          { field: 'days', op: 'gt', value: 30 },
+          { field: 'type', op: 'eq', value: 'sick' },
+        ],
+      },
+      expected: true,
+    },
     { why: 'not', condition: { not: { field: 'days', op: 'gt', value: 3 } }, expected: false },
     { why: 'an empty all is true, an empty any false', condition: { all: [{ all: [] }, { not: { any: [] } }] }, expected: true },
   ])('$why', ({ condition, expected }) => {

@@ -30,7 +30,9 @@ describe('messages to the applicant about progress', () => {
     // why: "step decided" used to be worked out in the API from the step before and after
     const flow = threeStepFlow().submit().approve('ann')
     const decided = flow.effectsOf('notify').filter((e) => e.kind === 'step_decided')
-    expect(decided).toEqual([{ type: 'notify', kind: 'step_decided', recipients: [A], applicationId: 'app-1', taskId: null, about: { passedStepId: 'a', stepId: 'b' } }])
+    expect(decided).toEqual([
+      { type: 'notify', kind: 'step_decided', recipients: [A], applicationId: 'app-1', taskId: null, about: { passedStepId: 'a', stepId: 'b' } },
+    ])
   })
 
   test('the last approval completes without a "step decided" as well', () => {
@@ -50,7 +52,7 @@ describe('messages to the applicant about progress', () => {
 })
 
 describe('messages carry the reason, the question and the deadline', () => {
-  test('returned and rejected carry the reviewer\'s opinion', () => {
+  test("returned and rejected carry the reviewer's opinion", () => {
     // why (issue 14): an e-mail that says only "returned" makes the applicant log in to learn why
     const returned = threeStepFlow().submit()
     returned.do({ type: 'return', by: 'ann', taskId: returned.taskOf('ann').id, opinion: '请补充家长签字' })

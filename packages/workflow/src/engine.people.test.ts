@@ -17,7 +17,12 @@ describe('ask and answer (补充材料 without returning)', () => {
     const task = flow.taskOf('bob')
     flow.do({ type: 'ask', by: 'bob', taskId: task.id, question: '请补充导师签字页', materials: ['导师签字页'] })
     expect(flow.state.status).toBe('in_review')
-    expect(flow.taskOf('bob')).toMatchObject({ id: task.id, status: 'asked', dueAt: null, question: { text: '请补充导师签字页', materials: ['导师签字页'], answer: null } })
+    expect(flow.taskOf('bob')).toMatchObject({
+      id: task.id,
+      status: 'asked',
+      dueAt: null,
+      question: { text: '请补充导师签字页', materials: ['导师签字页'], answer: null },
+    })
     expect(flow.effectsOf('notify')).toEqual([expect.objectContaining({ kind: 'asked', recipients: [A], taskId: task.id })])
     flow.do({ type: 'answer', by: A, taskId: task.id, answer: '已上传', attachments: ['file-17'] })
     expect(flow.taskOf('bob')).toMatchObject({ id: task.id, status: 'open', question: { answer: { text: '已上传', attachments: ['file-17'] } } })
@@ -180,7 +185,9 @@ describe('delegation (委托)', () => {
 
   test('a task for someone with an active delegate goes to the delegate, on their behalf', () => {
     // why: an out-of-office reviewer must not hold up the application
-    const flow = threeStepFlow({ resolver: fakeResolver({}, [away]) }).submit().approve('ann')
+    const flow = threeStepFlow({ resolver: fakeResolver({}, [away]) })
+      .submit()
+      .approve('ann')
     expect(flow.taskOf('deb')).toMatchObject({ stepId: 'b', onBehalfOf: 'bob' })
     flow.approve('deb')
     const audit = flow.effectsOf('audit')[0]
@@ -189,13 +196,17 @@ describe('delegation (委托)', () => {
 
   test('outside the delegation period the task goes to the person', () => {
     // why: a delegation is for a period, not for ever
-    const flow = threeStepFlow({ resolver: fakeResolver({}, [away]), now: beijing('2026-11-09 09:00') }).submit().approve('ann')
+    const flow = threeStepFlow({ resolver: fakeResolver({}, [away]), now: beijing('2026-11-09 09:00') })
+      .submit()
+      .approve('ann')
     expect(flow.taskOf('bob').onBehalfOf).toBeNull()
   })
 
   test('a delegate named after the task was created may act on it, on behalf of its assignee', () => {
     // why: the delegation started while the task was already in the to-do
-    const flow = threeStepFlow({ resolver: fakeResolver({}, [{ ...away, start: beijing('2026-11-03 00:00') }]) }).submit().approve('ann')
+    const flow = threeStepFlow({ resolver: fakeResolver({}, [{ ...away, start: beijing('2026-11-03 00:00') }]) })
+      .submit()
+      .approve('ann')
     const task = flow.taskOf('bob')
     flow.at(beijing('2026-11-03 10:00')).do({ type: 'approve', by: 'deb', taskId: task.id })
     expect(flow.effectsOf('audit')[0]).toMatchObject({ who: 'deb', onBehalfOf: 'bob' })
@@ -203,7 +214,9 @@ describe('delegation (委托)', () => {
 
   test('the person back early may act on the task their delegate holds', () => {
     // why: the delegate holds it for them, it is still theirs
-    const flow = threeStepFlow({ resolver: fakeResolver({}, [away]) }).submit().approve('ann')
+    const flow = threeStepFlow({ resolver: fakeResolver({}, [away]) })
+      .submit()
+      .approve('ann')
     flow.do({ type: 'approve', by: 'bob', taskId: flow.taskOf('deb').id })
     expect(flow.effectsOf('audit')[0]).toMatchObject({ who: 'bob', onBehalfOf: null })
   })

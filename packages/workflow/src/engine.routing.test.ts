@@ -175,8 +175,16 @@ describe('parallel: any one signs (或签)', () => {
     flow.approve('fin')
     expect(flow.holders()).toEqual(['registry:reg'])
     const closed = flow.effectsOf('closeTask')
-    expect(closed.filter((e) => e.outcome === 'cancelled').map((e) => e.taskId).sort()).toEqual(
-      flow.state.tasks.filter((t) => ['lib', 'hou', 'cou'].includes(t.assignee)).map((t) => t.id).sort(),
+    expect(
+      closed
+        .filter((e) => e.outcome === 'cancelled')
+        .map((e) => e.taskId)
+        .sort(),
+    ).toEqual(
+      flow.state.tasks
+        .filter((t) => ['lib', 'hou', 'cou'].includes(t.assignee))
+        .map((t) => t.id)
+        .sort(),
     )
     const group = flow.state.runs.find((r) => r.kind === 'group')
     expect(group?.status).toBe('approved')

@@ -61,12 +61,7 @@ export interface TransitionResult {
  * Applies an action. Returns the new state (with `version` + 1) and the effects to persist with
  * it; throws a `WorkflowError` for an action that does not apply, leaving the input untouched.
  */
-export function transition(
-  definition: ProcessDefinition,
-  state: ApplicationState,
-  action: Action,
-  context: TransitionContext,
-): TransitionResult {
+export function transition(definition: ProcessDefinition, state: ApplicationState, action: Action, context: TransitionContext): TransitionResult {
   const tx = new Transaction(definition, state, context)
   tx.apply(action)
   tx.state.version += 1
@@ -103,9 +98,7 @@ class Transaction {
     this.now = ctx.now.toISOString()
     for (const node of def.steps) {
       if (node.type === 'approval') this.steps.set(node.id, { body: node, group: null, branch: null, index: 0 })
-      else
-        for (const branch of node.branches)
-          branch.steps.forEach((body, index) => this.steps.set(body.id, { body, group: node, branch, index }))
+      else for (const branch of node.branches) branch.steps.forEach((body, index) => this.steps.set(body.id, { body, group: node, branch, index }))
     }
   }
 
@@ -300,8 +293,7 @@ class Transaction {
     this.refuseOnConfirmation(task)
     this.requireOpen(task)
     const to = a.to.trim()
-    if (to === '' || to === a.by || this.isHandling(task.runId, to) || to === this.applicant().cardNumber)
-      throw new WorkflowError('invalid_transfer_target')
+    if (to === '' || to === a.by || this.isHandling(task.runId, to) || to === this.applicant().cardNumber) throw new WorkflowError('invalid_transfer_target')
     this.claim(task)
     this.close(task, 'transferred', a.by)
     const origin: TaskOrigin = { kind: 'transfer', fromTaskId: task.id, by: a.by }
@@ -316,10 +308,7 @@ class Transaction {
     this.requireOpen(task)
     const signers = [...new Set(a.signers.map((s) => s.trim()))]
     const applicant = this.applicant().cardNumber
-    if (
-      signers.length === 0 ||
-      signers.some((s) => s === '' || s === a.by || s === applicant || this.isHandling(task.runId, s))
-    )
+    if (signers.length === 0 || signers.some((s) => s === '' || s === a.by || s === applicant || this.isHandling(task.runId, s)))
       throw new WorkflowError('invalid_signer')
     this.claim(task)
     const run = this.run(task.runId)
@@ -337,7 +326,10 @@ class Transaction {
       this.effects.push({ type: 'updateTask', taskId: task.id, status: 'waiting', dueAt: task.dueAt })
     } else {
       // Whoever waited for me now waits for my added signers too.
-      this.replaceBlocker(task.id, added.map((t) => t.id))
+      this.replaceBlocker(
+        task.id,
+        added.map((t) => t.id),
+      )
     }
     this.audit('signerAdded', a.by, { onBehalfOf, opinion: a.opinion, task, detail: { position: a.position, signers } })
   }
@@ -406,7 +398,13 @@ class Transaction {
     const task = this.escalatedTask(a.taskId, a.by, a.authority)
     this.requireOpen(task)
     const target = to.trim()
-    if (target === '' || target === task.assignee || target === task.onBehalfOf || this.isHandling(task.runId, target) || target === this.applicant().cardNumber)
+    if (
+      target === '' ||
+      target === task.assignee ||
+      target === task.onBehalfOf ||
+      this.isHandling(task.runId, target) ||
+      target === this.applicant().cardNumber
+    )
       throw new WorkflowError('invalid_transfer_target')
     this.claim(task)
     this.close(task, 'transferred', a.by)
@@ -545,8 +543,7 @@ class Transaction {
     const candidates = people.length > 0 || isConfirmationStep(body) ? people : this.resolveAssignees(this.def.fallbackAssignees ?? [])
     if (candidates.length === 0) throw new WorkflowError('no_assignee', { stepId: body.id })
     const orSet = (body.sign ?? 'any') === 'any' && candidates.length > 1 ? run.id : null
-    const dueAt =
-      body.deadlineHours === undefined ? null : addWorkingHours(this.ctx.now, body.deadlineHours, this.ctx.calendar).toISOString()
+    const dueAt = body.deadlineHours === undefined ? null : addWorkingHours(this.ctx.now, body.deadlineHours, this.ctx.calendar).toISOString()
     for (const person of candidates) this.createTask(run, body, person, { kind: 'rule' }, orSet, dueAt)
     return run
   }
@@ -585,16 +582,11 @@ class Transaction {
 
   private settleGroup(groupRun: Run, group: ParallelStep): void {
     const branches = groupRun.branches ?? []
-    const done =
-      group.mode === 'any'
-        ? branches.some((b) => b.status === 'approved')
-        : branches.every((b) => b.status === 'approved' || b.status === 'skipped')
+    const done = group.mode === 'any' ? branches.some((b) => b.status === 'approved') : branches.every((b) => b.status === 'approved' || b.status === 'skipped')
     if (!done) return
     if (group.mode === 'any') {
       // 或签: the first branch through decides; the others' work is no longer needed.
-      const others = new Set(
-        this.state.runs.filter((r) => r.parent?.runId === groupRun.id && r.status === 'active').map((r) => r.id),
-      )
+      const others = new Set(this.state.runs.filter((r) => r.parent?.runId === groupRun.id && r.status === 'active').map((r) => r.id))
       this.cancelTasks((t) => others.has(t.runId))
       for (const r of this.state.runs) if (others.has(r.id)) this.endRun(r, 'cancelled')
       for (const b of branches) if (b.status === 'active') b.status = 'cancelled'
@@ -655,9 +647,7 @@ class Transaction {
       if (typeof scope === 'object' && 'field' in scope) {
         const department = this.state.form[scope.field]
         people =
-          typeof department === 'string' && department !== ''
-            ? this.ctx.resolver.resolveAssignees({ role: rule.role, scope: { department } }, applicant)
-            : []
+          typeof department === 'string' && department !== '' ? this.ctx.resolver.resolveAssignees({ role: rule.role, scope: { department } }, applicant) : []
       } else {
         people = this.ctx.resolver.resolveAssignees({ role: rule.role, scope }, applicant)
       }
@@ -676,14 +666,7 @@ class Transaction {
 
   // ---------------------------------------------------------------------------------- tasks
 
-  private createTask(
-    run: Run,
-    body: StepBody,
-    person: string,
-    origin: TaskOrigin,
-    orSet: string | null,
-    dueAt: string | null,
-  ): Task {
+  private createTask(run: Run, body: StepBody, person: string, origin: TaskOrigin, orSet: string | null, dueAt: string | null): Task {
     // Out of office (委托): the task goes to the substitute, who acts on the person's behalf.
     // One level only, so that two people who name each other cannot send a task round in circles.
     // A confirmation asks the named person themself, so it is never delegated.
@@ -729,8 +712,7 @@ class Transaction {
   /** The first candidate of an `any` step to act takes the task: the others' copies close. */
   private claim(task: Task): void {
     if (task.orSet === null) return
-    for (const other of this.state.tasks)
-      if (other !== task && other.orSet === task.orSet && isLive(other)) this.close(other, 'cancelled', null)
+    for (const other of this.state.tasks) if (other !== task && other.orSet === task.orSet && isLive(other)) this.close(other, 'cancelled', null)
   }
 
   /** Closes live tasks the application no longer needs, and tells their assignees. */
@@ -907,8 +889,7 @@ function asCardNumbers(value: unknown): string[] {
 export function stepName(definition: ProcessDefinition, stepId: string): LocalizedText | null {
   for (const node of definition.steps) {
     if (node.id === stepId) return node.name
-    if (node.type === 'parallel')
-      for (const branch of node.branches) for (const body of branch.steps) if (body.id === stepId) return body.name
+    if (node.type === 'parallel') for (const branch of node.branches) for (const body of branch.steps) if (body.id === stepId) return body.name
   }
   return null
 }

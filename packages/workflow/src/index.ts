@@ -54,7 +54,15 @@ export type { ConditionFacts } from './condition.ts'
 
 export { validateProcess } from './validate.ts'
 export type { ValidationIssue, ValidationIssueCode, ValidationResult } from './validate.ts'
-export { validateDefinition, type DefinitionContext, type DefinitionIssue, type DefinitionIssueCode, type DefinitionValidation, type FormFieldTypes, type OrganisationFacts } from './validate-definition.ts'
+export {
+  validateDefinition,
+  type DefinitionContext,
+  type DefinitionIssue,
+  type DefinitionIssueCode,
+  type DefinitionValidation,
+  type FormFieldTypes,
+  type OrganisationFacts,
+} from './validate-definition.ts'
 
 export {
   SYSTEM_ACTOR,
@@ -97,16 +105,8 @@ export type { AllowedActions, TaskActions, TaskActionType, UpcomingStep } from '
 export { WorkflowError, isWorkflowError, workflowErrorCodes } from './errors.ts'
 export type { WorkflowErrorCode } from './errors.ts'
 
-export {
-  addWorkingHours,
-  workingHoursBetween,
-  isWorkingDay,
-  isOverdue,
-  WORKING_PERIODS,
-  WORKING_HOURS_PER_DAY,
-} from './calendar.ts'
+export { addWorkingHours, workingHoursBetween, isWorkingDay, isOverdue, WORKING_PERIODS, WORKING_HOURS_PER_DAY } from './calendar.ts'
 export type { WorkingCalendar } from './calendar.ts'
 
 export { CHINA_HOLIDAYS, chinaCalendar, extendCalendar } from './holidays.ts'
 export type { HolidayYear } from './holidays.ts'
-

@@ -17,7 +17,15 @@ describe('allowedActions', () => {
     expect(allowedActions(flow.definition, flow.state, 'ann', now)).toEqual({
       applicant: [],
       answer: [],
-      tasks: [{ taskId: flow.taskOf('ann').id, stepId: 'a', actions: ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'], returnTargets: ['applicant'], confirmation: false }],
+      tasks: [
+        {
+          taskId: flow.taskOf('ann').id,
+          stepId: 'a',
+          actions: ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'],
+          returnTargets: ['applicant'],
+          confirmation: false,
+        },
+      ],
       comment: true,
     })
     expect(allowedActions(flow.definition, flow.state, A, now)).toMatchObject({ applicant: ['withdraw'], tasks: [], comment: true })
@@ -48,7 +56,7 @@ describe('allowedActions', () => {
     expect(allowedActions(flow.definition, flow.state, A, { now: MONDAY_9AM }).applicant).toEqual(['withdraw', 'resubmit'])
   })
 
-  test("a delegate sees the tasks of the person they stand in for", () => {
+  test('a delegate sees the tasks of the person they stand in for', () => {
     // why: the delegate's to-do must show what they may act on
     const flow = threeStepFlow().submit()
     const delegateOf = (card: string) => (card === 'ann' ? 'deb' : null)

@@ -60,8 +60,7 @@ export function allowedActions(
   if (inReview) {
     for (const task of state.tasks) {
       if (!isLive(task)) continue
-      const mine =
-        task.assignee === cardNumber || task.onBehalfOf === cardNumber || context.delegateOf?.(task.assignee, context.now) === cardNumber
+      const mine = task.assignee === cardNumber || task.onBehalfOf === cardNumber || context.delegateOf?.(task.assignee, context.now) === cardNumber
       if (!mine) continue
       const body = stepBody(definition, task.stepId)
       if (body && isConfirmationStep(body)) {
@@ -69,8 +68,7 @@ export function allowedActions(
         result.tasks.push({ taskId: task.id, stepId: task.stepId, actions, returnTargets: ['applicant'], confirmation: true })
         continue
       }
-      const actions: TaskActionType[] =
-        task.status === 'open' ? ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'] : ['reject', 'return']
+      const actions: TaskActionType[] = task.status === 'open' ? ['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'] : ['reject', 'return']
       result.tasks.push({ taskId: task.id, stepId: task.stepId, actions, returnTargets: returnTargets(definition, state, task.id), confirmation: false })
     }
   }

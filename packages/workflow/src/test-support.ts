@@ -50,9 +50,7 @@ export function fakeResolver(people: Record<string, string[]>, delegations: Dele
       return []
     },
     delegateOf(cardNumber: string, at: Date): string | null {
-      const d = delegations.find(
-        (x) => x.from === cardNumber && (!x.start || at >= x.start) && (!x.end || at < x.end),
-      )
+      const d = delegations.find((x) => x.from === cardNumber && (!x.start || at >= x.start) && (!x.end || at < x.end))
       return d?.to ?? null
     },
   }

@@ -29,8 +29,15 @@ const base = (): ProcessDefinition => ({
       name: { zh: '会签', en: 'Joint review' },
       mode: 'all',
       branches: [
-        { id: 'x', when: { field: 'days', op: 'gt', value: 5 }, steps: [{ id: 'x1', name: { zh: '任课教师', en: 'Teacher' }, assignees: [{ field: 'teacher' }] }] },
-        { id: 'y', steps: [{ id: 'y1', name: { zh: '学工处', en: 'Student Affairs' }, assignees: [{ role: 'reviewer', scope: { department: 'student-affairs' } }] }] },
+        {
+          id: 'x',
+          when: { field: 'days', op: 'gt', value: 5 },
+          steps: [{ id: 'x1', name: { zh: '任课教师', en: 'Teacher' }, assignees: [{ field: 'teacher' }] }],
+        },
+        {
+          id: 'y',
+          steps: [{ id: 'y1', name: { zh: '学工处', en: 'Student Affairs' }, assignees: [{ role: 'reviewer', scope: { department: 'student-affairs' } }] }],
+        },
       ],
       next: 'end',
     },

@@ -94,7 +94,11 @@ class Walker {
         node.branches.forEach((branch, b) => {
           const bpath = `${path}.branches[${b}]`
           const where = stepLabel(node.name, node.id)
-          if (branch.when) this.checkCondition(branch.when, `${bpath}.when`, node.id, { zh: `${where.zh}的分支“${branch.name?.zh ?? branch.id}”`, en: `${where.en}, branch "${branch.name?.en ?? branch.id}"` })
+          if (branch.when)
+            this.checkCondition(branch.when, `${bpath}.when`, node.id, {
+              zh: `${where.zh}的分支“${branch.name?.zh ?? branch.id}”`,
+              en: `${where.en}, branch "${branch.name?.en ?? branch.id}"`,
+            })
           branch.steps.forEach((body, s) => this.checkBody(body, `${bpath}.steps[${s}]`))
         })
       }
@@ -102,7 +106,8 @@ class Walker {
     })
     def.fallbackAssignees?.forEach((rule, i) => this.checkRule(rule, `fallbackAssignees[${i}]`, null, stepLabel(undefined, null)))
     def.onComplete?.forEach((action, i) => {
-      if (action.kind === 'copyTo') action.to.forEach((rule, r) => this.checkRule(rule, `onComplete[${i}].to[${r}]`, null, { zh: '办结抄送', en: 'The completion copy' }))
+      if (action.kind === 'copyTo')
+        action.to.forEach((rule, r) => this.checkRule(rule, `onComplete[${i}].to[${r}]`, null, { zh: '办结抄送', en: 'The completion copy' }))
     })
     return this.issues
   }
@@ -118,17 +123,34 @@ class Walker {
     this.def.formFields.forEach((field, i) => {
       const actual = form[field.name]
       if (actual === undefined)
-        this.add('unknown_form_field', `formFields[${i}]`, null, `流程读取的字段“${field.label.zh}”（${field.name}）不在表单中`, `The process reads field "${field.label.en}" (${field.name}), which the form does not have`)
+        this.add(
+          'unknown_form_field',
+          `formFields[${i}]`,
+          null,
+          `流程读取的字段“${field.label.zh}”（${field.name}）不在表单中`,
+          `The process reads field "${field.label.en}" (${field.name}), which the form does not have`,
+        )
       else if (!compatible(field.type, actual))
-        this.add('form_field_type', `formFields[${i}]`, null, `字段“${field.name}”在表单中的类型与流程声明的 ${field.type} 不符`, `Field "${field.name}" is not a ${field.type} in the form`)
+        this.add(
+          'form_field_type',
+          `formFields[${i}]`,
+          null,
+          `字段“${field.name}”在表单中的类型与流程声明的 ${field.type} 不符`,
+          `Field "${field.name}" is not a ${field.type} in the form`,
+        )
     })
   }
 
-  private checkBody(body: { id: string; name: LocalizedText; assignees: AssigneeRule[]; copyTo?: AssigneeRule[]; escalateTo?: AssigneeRule[] }, path: string): void {
+  private checkBody(
+    body: { id: string; name: LocalizedText; assignees: AssigneeRule[]; copyTo?: AssigneeRule[]; escalateTo?: AssigneeRule[] },
+    path: string,
+  ): void {
     const where = stepLabel(body.name, body.id)
     body.assignees.forEach((rule, i) => this.checkRule(rule, `${path}.assignees[${i}]`, body.id, where))
     body.copyTo?.forEach((rule, i) => this.checkRule(rule, `${path}.copyTo[${i}]`, body.id, { zh: `${where.zh}的抄送`, en: `${where.en}, copy-to` }))
-    body.escalateTo?.forEach((rule, i) => this.checkRule(rule, `${path}.escalateTo[${i}]`, body.id, { zh: `${where.zh}的超时提醒`, en: `${where.en}, escalation` }))
+    body.escalateTo?.forEach((rule, i) =>
+      this.checkRule(rule, `${path}.escalateTo[${i}]`, body.id, { zh: `${where.zh}的超时提醒`, en: `${where.en}, escalation` }),
+    )
   }
 
   private checkRule(rule: AssigneeRule, path: string, stepId: string | null, where: LocalizedText): void {
@@ -138,17 +160,41 @@ class Walker {
       const scope = rule.scope
       if (typeof scope === 'object' && 'department' in scope) {
         if (org?.departmentExists && !org.departmentExists(scope.department))
-          this.add('unknown_department', `${path}.scope.department`, stepId, `${where.zh}：没有部门“${scope.department}”`, `${where.en}: there is no department "${scope.department}"`)
+          this.add(
+            'unknown_department',
+            `${path}.scope.department`,
+            stepId,
+            `${where.zh}：没有部门“${scope.department}”`,
+            `${where.en}: there is no department "${scope.department}"`,
+          )
         else if (org && !org.roleIsHeld(rule.role, scope.department))
-          this.add('role_not_held', `${path}.role`, stepId, `${where.zh}：部门“${scope.department}”中没有人担任角色“${rule.role}”，任务将无人办理`, `${where.en}: nobody holds role "${rule.role}" in department "${scope.department}", so its tasks would go to nobody`)
+          this.add(
+            'role_not_held',
+            `${path}.role`,
+            stepId,
+            `${where.zh}：部门“${scope.department}”中没有人担任角色“${rule.role}”，任务将无人办理`,
+            `${where.en}: nobody holds role "${rule.role}" in department "${scope.department}", so its tasks would go to nobody`,
+          )
       } else {
         if (typeof scope === 'object' && 'field' in scope) this.checkFormField(scope.field, `${path}.scope.field`, stepId, where)
         if (org && !org.roleIsHeld(rule.role))
-          this.add('role_not_held', `${path}.role`, stepId, `${where.zh}：组织中没有人担任角色“${rule.role}”，任务将无人办理`, `${where.en}: nobody in the organisation holds role "${rule.role}", so its tasks would go to nobody`)
+          this.add(
+            'role_not_held',
+            `${path}.role`,
+            stepId,
+            `${where.zh}：组织中没有人担任角色“${rule.role}”，任务将无人办理`,
+            `${where.en}: nobody in the organisation holds role "${rule.role}", so its tasks would go to nobody`,
+          )
       }
     } else if ('person' in rule) {
       if (org?.personExists && !org.personExists(rule.person))
-        this.add('unknown_person', `${path}.person`, stepId, `${where.zh}：卡号 ${rule.person} 不是组织中的人员`, `${where.en}: card number ${rule.person} is nobody in the organisation`)
+        this.add(
+          'unknown_person',
+          `${path}.person`,
+          stepId,
+          `${where.zh}：卡号 ${rule.person} 不是组织中的人员`,
+          `${where.en}: card number ${rule.person} is nobody in the organisation`,
+        )
     } else if ('field' in rule) {
       this.checkFormField(rule.field, `${path}.field`, stepId, where)
     } else if ('namedIn' in rule) {
@@ -167,7 +213,13 @@ class Walker {
   private checkFormField(name: string, path: string, stepId: string | null, where: LocalizedText): void {
     const form = this.context.formFields
     if (!form || !this.declared.has(name) || form[name] !== undefined) return
-    this.add('unknown_form_field', path, stepId, `${where.zh}：条件读取的字段“${name}”不在表单中`, `${where.en}: the condition reads field "${name}", which the form does not have`)
+    this.add(
+      'unknown_form_field',
+      path,
+      stepId,
+      `${where.zh}：条件读取的字段“${name}”不在表单中`,
+      `${where.en}: the condition reads field "${name}", which the form does not have`,
+    )
   }
 
   private checkNext(next: Next, path: string, stepId: string | null, name: LocalizedText | undefined): void {

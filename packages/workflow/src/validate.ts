@@ -46,9 +46,7 @@ export interface ValidationIssue {
   message: LocalizedText
 }
 
-export type ValidationResult =
-  | { ok: true; definition: ProcessDefinition; issues: [] }
-  | { ok: false; issues: ValidationIssue[] }
+export type ValidationResult = { ok: true; definition: ProcessDefinition; issues: [] } | { ok: false; issues: ValidationIssue[] }
 
 const applicantValues: Partial<Record<string, readonly string[]>> = {
   kind: userKindSchema.options,
@@ -90,8 +88,7 @@ class Checker {
   run(): ValidationIssue[] {
     this.checkFields()
     this.checkIds()
-    if (this.def.steps.length === 0)
-      this.add('no_steps', 'steps', null, '流程没有任何环节，无人审核', 'The process has no steps: nobody would review it')
+    if (this.def.steps.length === 0) this.add('no_steps', 'steps', null, '流程没有任何环节，无人审核', 'The process has no steps: nobody would review it')
     this.checkNext(this.def.start, 'start', null)
     this.def.steps.forEach((node, i) => {
       const path = `steps[${i}]`
@@ -102,8 +99,7 @@ class Checker {
           this.add('empty_parallel', `${path}.branches`, node.id, `并行环节“${node.id}”没有分支`, `Parallel group "${node.id}" has no branches`)
         node.branches.forEach((branch, b) => {
           const bpath = `${path}.branches[${b}]`
-          if (branch.steps.length === 0)
-            this.add('empty_branch', `${bpath}.steps`, node.id, `分支“${branch.id}”没有环节`, `Branch "${branch.id}" has no steps`)
+          if (branch.steps.length === 0) this.add('empty_branch', `${bpath}.steps`, node.id, `分支“${branch.id}”没有环节`, `Branch "${branch.id}" has no steps`)
           if (branch.when) this.checkCondition(branch.when, `${bpath}.when`, node.id)
           branch.steps.forEach((body, s) => this.checkStep(body, `${bpath}.steps[${s}]`))
         })
@@ -113,8 +109,7 @@ class Checker {
     this.def.fallbackAssignees?.forEach((rule, i) => this.checkRule(rule, `fallbackAssignees[${i}]`, null))
     this.def.onComplete?.forEach((action, i) => {
       if (action.kind !== 'copyTo') return
-      if (action.to.length === 0)
-        this.add('empty_rules', `onComplete[${i}].to`, null, '办结抄送没有指定任何人', 'The completion copy names nobody')
+      if (action.to.length === 0) this.add('empty_rules', `onComplete[${i}].to`, null, '办结抄送没有指定任何人', 'The completion copy names nobody')
       action.to.forEach((rule, r) => this.checkRule(rule, `onComplete[${i}].to[${r}]`, null))
     })
     this.checkGraph()
@@ -139,8 +134,7 @@ class Checker {
       if ((reservedIds as readonly string[]).includes(id))
         this.add('reserved_id', path, id, `“${id}”是保留字，不能用作环节标识`, `"${id}" is reserved and cannot be a step id`)
       const first = seen.get(id)
-      if (first !== undefined)
-        this.add('duplicate_id', path, id, `环节标识“${id}”与 ${first} 重复`, `Step id "${id}" is already used at ${first}`)
+      if (first !== undefined) this.add('duplicate_id', path, id, `环节标识“${id}”与 ${first} 重复`, `Step id "${id}" is already used at ${first}`)
       else seen.set(id, path)
     }
     this.def.steps.forEach((node, i) => {
@@ -168,8 +162,7 @@ class Checker {
     for (const key of ['copyTo', 'escalateTo'] as const) {
       const rules = body[key]
       if (rules === undefined) continue
-      if (rules.length === 0)
-        this.add('empty_rules', `${path}.${key}`, body.id, `环节“${body.id}”的 ${key} 为空`, `Step "${body.id}" has an empty ${key}`)
+      if (rules.length === 0) this.add('empty_rules', `${path}.${key}`, body.id, `环节“${body.id}”的 ${key} 为空`, `Step "${body.id}" has an empty ${key}`)
       rules.forEach((rule, i) => this.checkRule(rule, `${path}.${key}[${i}]`, body.id))
     }
   }
@@ -181,10 +174,22 @@ class Checker {
   private checkConfirmation(body: StepBody, path: string): void {
     body.assignees.forEach((rule, i) => {
       if (!('namedIn' in rule))
-        this.add('mixed_confirmation', `${path}.assignees[${i}]`, body.id, `环节“${body.id}”请表单中指定的人本人确认，不能同时配置其他办理人`, `Step "${body.id}" asks the person named in the form to confirm: it cannot have other assignee rules`)
+        this.add(
+          'mixed_confirmation',
+          `${path}.assignees[${i}]`,
+          body.id,
+          `环节“${body.id}”请表单中指定的人本人确认，不能同时配置其他办理人`,
+          `Step "${body.id}" asks the person named in the form to confirm: it cannot have other assignee rules`,
+        )
     })
     if (body.escalateTo !== undefined)
-      this.add('mixed_confirmation', `${path}.escalateTo`, body.id, `环节“${body.id}”是本人确认，不能由超时提醒人接办`, `Step "${body.id}" is a confirmation in person: nobody can be escalated to take it over`)
+      this.add(
+        'mixed_confirmation',
+        `${path}.escalateTo`,
+        body.id,
+        `环节“${body.id}”是本人确认，不能由超时提醒人接办`,
+        `Step "${body.id}" is a confirmation in person: nobody can be escalated to take it over`,
+      )
   }
 
   private checkRule(rule: AssigneeRule, path: string, stepId: string | null): void {
@@ -202,7 +207,13 @@ class Checker {
       return
     }
     if (field.type !== type)
-      this.add('field_type', path, stepId, `表单字段“${name}”应为 ${type} 类型，声明为 ${field.type}`, `Form field "${name}" should be a ${type}, it is declared as ${field.type}`)
+      this.add(
+        'field_type',
+        path,
+        stepId,
+        `表单字段“${name}”应为 ${type} 类型，声明为 ${field.type}`,
+        `Form field "${name}" should be a ${type}, it is declared as ${field.type}`,
+      )
   }
 
   private checkCondition(condition: Condition, path: string, stepId: string | null): void {
@@ -231,7 +242,13 @@ class Checker {
     if ('field' in condition) {
       const field = this.fields.get(condition.field)
       if (!field) {
-        this.add('undeclared_field', `${path}.field`, stepId, `条件读取的表单字段“${condition.field}”未声明`, `The condition reads form field "${condition.field}", which is not declared in formFields`)
+        this.add(
+          'undeclared_field',
+          `${path}.field`,
+          stepId,
+          `条件读取的表单字段“${condition.field}”未声明`,
+          `The condition reads form field "${condition.field}", which is not declared in formFields`,
+        )
         return
       }
       if (field.type === 'number' && values.some((v) => typeof v !== 'number'))
@@ -244,7 +261,10 @@ class Checker {
     if (allowed) {
       const unknown = values.filter((v) => typeof v !== 'string' || !allowed.includes(v))
       if (unknown.length > 0)
-        bad(`申请人 ${condition.applicant} 没有取值 ${unknown.join(', ')}`, `Applicant ${condition.applicant} is never ${unknown.join(', ')} (one of ${allowed.join(', ')})`)
+        bad(
+          `申请人 ${condition.applicant} 没有取值 ${unknown.join(', ')}`,
+          `Applicant ${condition.applicant} is never ${unknown.join(', ')} (one of ${allowed.join(', ')})`,
+        )
     }
   }
 
@@ -252,7 +272,13 @@ class Checker {
     const check = (to: string, p: string) => {
       if (to === 'end' || this.topIds.has(to)) return
       if (this.branchStepIds.has(to))
-        this.add('dangling_reference', p, stepId, `不能直接转到并行分支内的环节“${to}”，请转到其并行环节`, `"${to}" is inside a parallel branch: route to its group instead`)
+        this.add(
+          'dangling_reference',
+          p,
+          stepId,
+          `不能直接转到并行分支内的环节“${to}”，请转到其并行环节`,
+          `"${to}" is inside a parallel branch: route to its group instead`,
+        )
       else this.add('dangling_reference', p, stepId, `转到不存在的环节“${to}”`, `Routes to "${to}", which is not a step`)
     }
     if (typeof next === 'string') {
@@ -260,10 +286,23 @@ class Checker {
       return
     }
     if (next.length === 0 || next[next.length - 1]?.when !== undefined)
-      this.add('no_default_route', path, stepId, '最后一条去向必须没有条件（否则可能无路可走）', 'The last route must have no condition, so that some route always applies')
+      this.add(
+        'no_default_route',
+        path,
+        stepId,
+        '最后一条去向必须没有条件（否则可能无路可走）',
+        'The last route must have no condition, so that some route always applies',
+      )
     let open = true
     next.forEach((route, i) => {
-      if (!open) this.add('unreachable_route', `${path}[${i}]`, stepId, '此去向前已有无条件去向，永远不会用到', 'An unconditional route comes before this one: it is never taken')
+      if (!open)
+        this.add(
+          'unreachable_route',
+          `${path}[${i}]`,
+          stepId,
+          '此去向前已有无条件去向，永远不会用到',
+          'An unconditional route comes before this one: it is never taken',
+        )
       if (route.when === undefined) open = false
       else this.checkCondition(route.when, `${path}[${i}].when`, stepId)
       check(route.to, `${path}[${i}].to`)
@@ -287,8 +326,7 @@ class Checker {
       if (entry) queue.push(...this.targets(entry.node.next))
     }
     for (const [id, { i }] of byId)
-      if (!reached.has(id))
-        this.add('unreachable_step', `steps[${i}]`, id, `环节“${id}”从开始无法到达`, `Step "${id}" cannot be reached from the start`)
+      if (!reached.has(id)) this.add('unreachable_step', `steps[${i}]`, id, `环节“${id}”从开始无法到达`, `Step "${id}" cannot be reached from the start`)
     // Cycles: the flow only goes forward; going back is what `return` is for.
     const state = new Map<string, 'visiting' | 'done'>()
     const reported = new Set<string>()
@@ -300,7 +338,13 @@ class Checker {
         if (!reported.has(key)) {
           reported.add(key)
           const entry = byId.get(id)
-          this.add('cycle', entry ? `steps[${entry.i}].next` : 'steps', id, `流程存在循环：${loop.join(' → ')}（退回请用“退回”操作）`, `The flow loops: ${loop.join(' → ')} (going back is what "return" is for)`)
+          this.add(
+            'cycle',
+            entry ? `steps[${entry.i}].next` : 'steps',
+            id,
+            `流程存在循环：${loop.join(' → ')}（退回请用“退回”操作）`,
+            `The flow loops: ${loop.join(' → ')} (going back is what "return" is for)`,
+          )
         }
         return
       }

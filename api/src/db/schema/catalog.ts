@@ -27,7 +27,9 @@ export const services = sqliteTable('services', {
    * of the current version's Chinese name.
    */
   shortName: text('short_name'),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 })
 
 /** One published (or draft) version of a service: applications keep the version they started with. */

@@ -26,5 +26,10 @@ export const deployTokens = sqliteTable(
     revokedBy: text('revoked_by'),
   },
   // Two live tokens never share a name: the name is what the registry records as the deployer.
-  (t) => [uniqueIndex('deploy_tokens_hash').on(t.tokenHash), uniqueIndex('deploy_tokens_live_name').on(t.name).where(sql`revoked_at IS NULL`)],
+  (t) => [
+    uniqueIndex('deploy_tokens_hash').on(t.tokenHash),
+    uniqueIndex('deploy_tokens_live_name')
+      .on(t.name)
+      .where(sql`revoked_at IS NULL`),
+  ],
 )

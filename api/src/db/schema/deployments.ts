@@ -23,7 +23,9 @@ export const mfDeployments = sqliteTable(
     /** Where the files are: the hall's own static store (`/static/...`) or any URL. */
     baseUrl: text('base_url').notNull(),
     registeredBy: text('registered_by').notNull(),
-    registeredAt: integer('registered_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    registeredAt: integer('registered_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
     rolledBackAt: integer('rolled_back_at', { mode: 'timestamp_ms' }),
     rolledBackBy: text('rolled_back_by'),
     /**

@@ -35,7 +35,11 @@ export const ratings = sqliteTable(
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
-  (t) => [uniqueIndex('ratings_application').on(t.applicationId), index('ratings_service').on(t.serviceCode, t.createdAt), index('ratings_rater').on(t.raterCardNumber)],
+  (t) => [
+    uniqueIndex('ratings_application').on(t.applicationId),
+    index('ratings_service').on(t.serviceCode, t.createdAt),
+    index('ratings_rater').on(t.raterCardNumber),
+  ],
 )
 
 // The hall's online Q&A (在线答疑).
@@ -49,7 +53,9 @@ export const questions = sqliteTable(
     departmentCode: text('department_code'),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    status: text('status', { enum: ['open', 'answered', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'answered', 'closed'] })
+      .notNull()
+      .default('open'),
     /** Published as a FAQ on the service's guide: the texts shown (editable by the owners), when and by whom. */
     faqQuestion: text('faq_question'),
     faqAnswer: text('faq_answer'),
@@ -61,7 +67,11 @@ export const questions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('questions_asker').on(t.askerCardNumber), index('questions_department').on(t.departmentCode, t.status), index('questions_faq').on(t.serviceCode, t.faqPublishedAt)],
+  (t) => [
+    index('questions_asker').on(t.askerCardNumber),
+    index('questions_department').on(t.departmentCode, t.status),
+    index('questions_faq').on(t.serviceCode, t.faqPublishedAt),
+  ],
 )
 
 /** The thread of a question: the asker's follow-ups and the staff's answers, in order. */
@@ -91,7 +101,9 @@ export const statisticsExports = sqliteTable('statistics_exports', {
   /** `figures` (the statistics as tables) or `applications` (the rows under them). */
   kind: text('kind', { enum: ['figures', 'applications'] }).notNull(),
   filters: text('filters', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+  status: text('status', { enum: ['running', 'done', 'failed'] })
+    .notNull()
+    .default('running'),
   /** Rows written so far, of `total`. */
   done: integer('done').notNull().default(0),
   total: integer('total').notNull().default(0),

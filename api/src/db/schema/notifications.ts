@@ -67,10 +67,7 @@ export const notificationDeliveries = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
-  (t) => [
-    uniqueIndex('notification_deliveries_once').on(t.outboxId, t.channel),
-    index('notification_deliveries_due').on(t.status, t.nextAttemptAt),
-  ],
+  (t) => [uniqueIndex('notification_deliveries_once').on(t.outboxId, t.channel), index('notification_deliveries_due').on(t.status, t.nextAttemptAt)],
 )
 
 /** Channels per kind of event: `{ completed: { email: true, push: false } }`; a kind not named uses the defaults. */

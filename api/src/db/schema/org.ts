@@ -32,7 +32,9 @@ export const people = sqliteTable(
      * existed) or `import` (a spreadsheet or the data platform). A full import marks as left only
      * the people an import brought in, never the demo's.
      */
-    origin: text('origin', { enum: ['seed', 'import'] }).notNull().default('seed'),
+    origin: text('origin', { enum: ['seed', 'import'] })
+      .notNull()
+      .default('seed'),
     /**
      * When the person left the university (null: still here). A leaver's row is kept for their
      * history; they can no longer log in, hold a role or be assigned a task.
@@ -70,7 +72,9 @@ export const roleGrants = sqliteTable(
      * a full import revokes the ones it no longer lists), `console` (an administrator, kept by
      * imports) or `config` (HALL_ADMINS, granted at every start).
      */
-    origin: text('origin', { enum: ['seed', 'import', 'console', 'config'] }).notNull().default('seed'),
+    origin: text('origin', { enum: ['seed', 'import', 'console', 'config'] })
+      .notNull()
+      .default('seed'),
   },
   (t) => [primaryKey({ columns: [t.cardNumber, t.role, t.scope] }), index('role_grants_role').on(t.role, t.scope)],
 )

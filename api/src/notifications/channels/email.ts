@@ -14,7 +14,12 @@ export interface SmtpTarget {
 
 export function smtpTargetFrom(env: Env, catcherPort: number | null): SmtpTarget | null {
   if (env.smtp.host) {
-    return { host: env.smtp.host, port: env.smtp.port, secure: env.smtp.secure, ...(env.smtp.user && env.smtp.pass ? { auth: { user: env.smtp.user, pass: env.smtp.pass } } : {}) }
+    return {
+      host: env.smtp.host,
+      port: env.smtp.port,
+      secure: env.smtp.secure,
+      ...(env.smtp.user && env.smtp.pass ? { auth: { user: env.smtp.user, pass: env.smtp.pass } } : {}),
+    }
   }
   return catcherPort ? { host: '127.0.0.1', port: catcherPort, secure: false, plain: true } : null
 }

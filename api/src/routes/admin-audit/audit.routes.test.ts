@@ -19,9 +19,31 @@ async function setup() {
   const rows = [
     { at: at('2026-11-01T01:00:00Z'), actor: '2023010101', action: 'login.succeeded', outcome: 'success' as const },
     { at: at('2026-11-02T01:00:00Z'), actor: 'anonymous', action: 'login.failed', outcome: 'failed' as const, detail: { rule: 'replayed' } },
-    { at: at('2026-11-03T01:00:00Z'), actor: admin.cardNumber, action: 'role.granted', outcome: 'success' as const, targetKind: 'person', targetId: '2023010101' },
-    { at: at('2026-11-04T01:00:00Z'), actor: '2023010101', action: 'access.denied', outcome: 'denied' as const, targetKind: 'application', targetId: '7', applicationId: 7 },
-    { at: at('2026-11-05T01:00:00Z'), actor: 'deploy:教务处前端组', action: 'deployment.registered', outcome: 'success' as const, targetKind: 'deployment', targetId: '@hall/mf-todo' },
+    {
+      at: at('2026-11-03T01:00:00Z'),
+      actor: admin.cardNumber,
+      action: 'role.granted',
+      outcome: 'success' as const,
+      targetKind: 'person',
+      targetId: '2023010101',
+    },
+    {
+      at: at('2026-11-04T01:00:00Z'),
+      actor: '2023010101',
+      action: 'access.denied',
+      outcome: 'denied' as const,
+      targetKind: 'application',
+      targetId: '7',
+      applicationId: 7,
+    },
+    {
+      at: at('2026-11-05T01:00:00Z'),
+      actor: 'deploy:教务处前端组',
+      action: 'deployment.registered',
+      outcome: 'success' as const,
+      targetKind: 'deployment',
+      targetId: '@hall/mf-todo',
+    },
   ]
   for (const { at: when, ...entry } of rows) recordAudit(t.deps.db, when, entry)
   const headers = { cookie: await t.loginAs(admin.cardNumber) }
@@ -38,7 +60,13 @@ describe('GET /api/admin/audit', () => {
     expect(res.status).toBe(200)
     const body = await res.json()
     expect(body.total).toBe(5)
-    expect(body.items.map((i: { action: string }) => i.action)).toEqual(['deployment.registered', 'access.denied', 'role.granted', 'login.failed', 'login.succeeded'])
+    expect(body.items.map((i: { action: string }) => i.action)).toEqual([
+      'deployment.registered',
+      'access.denied',
+      'role.granted',
+      'login.failed',
+      'login.succeeded',
+    ])
   })
 
   it.each([
@@ -49,7 +77,11 @@ describe('GET /api/admin/audit', () => {
     // A family is a prefix, not a pattern: % and _ are taken literally.
     ['a family with a LIKE wildcard', 'action=%25', []],
     ['an outcome', 'outcome=denied', ['access.denied']],
-    ['a date range (both ends included)', `from=${encodeURIComponent('2026-11-02T09:00:00+08:00')}&to=${encodeURIComponent('2026-11-04T09:00:00+08:00')}`, ['access.denied', 'role.granted', 'login.failed']],
+    [
+      'a date range (both ends included)',
+      `from=${encodeURIComponent('2026-11-02T09:00:00+08:00')}&to=${encodeURIComponent('2026-11-04T09:00:00+08:00')}`,
+      ['access.denied', 'role.granted', 'login.failed'],
+    ],
     ['a deployer', `person=${encodeURIComponent('deploy:教务处前端组')}`, ['deployment.registered']],
   ])('filters by %s', async (_, query, expected) => {
     const { get } = await setup()
@@ -101,18 +133,30 @@ describe('GET /api/admin/audit', () => {
 describe('GET /api/admin/audit/export', () => {
   it('exports the filtered entries as CSV whose cells cannot run as formulas, and audits the export', async () => {
     const { app, deps, headers } = await setup()
-    recordAudit(deps.db, new Date('2026-11-06T00:00:00Z'), { actor: '=HYPERLINK("http://evil","x")', action: 'login.failed', outcome: 'failed', detail: { name: '+cmd|calc' } })
+    recordAudit(deps.db, new Date('2026-11-06T00:00:00Z'), {
+      actor: '=HYPERLINK("http://evil","x")',
+      action: 'login.failed',
+      outcome: 'failed',
+      detail: { name: '+cmd|calc' },
+    })
     const res = await app.request('/api/admin/audit/export?action=login.', { headers })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/csv')
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="hall-audit-\d{4}-\d{2}-\d{2}\.csv"/)
     const text = await res.text()
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines).toHaveLength(4)
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`)
     // Every cell starts with a quote then anything but a formula character.
     for (const line of lines) expect(line).not.toMatch(/(^|,)"[=+\-@]/)
-    const exported = deps.db.select().from(auditLog).all().filter((r) => r.action === 'audit.exported')
+    const exported = deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action === 'audit.exported')
     expect(exported).toMatchObject([{ actor: admin.cardNumber, detail: { rows: 3 } }])
   })
 

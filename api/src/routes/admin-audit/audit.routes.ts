@@ -13,7 +13,6 @@ import { EXPORT_MAX_ROWS, auditActions, auditCsv, countAudit, listAudit } from '
 // through it, and export what a filter matches. Reading it is itself a privilege: an export is
 // audited, so who took a copy of the log is in the log.
 
-
 const router = createRouter()
 router.use('/api/admin/audit', requireUser)
 router.use('/api/admin/audit/*', requireUser)

@@ -9,7 +9,13 @@ export const AuditSource = z.enum(['hall', 'all']).openapi({
 })
 
 const filterShape = {
-  person: z.string().trim().min(1).max(100).optional().openapi({ description: 'A card number (or `deploy:<token name>`): what they did, and what was done to them' }),
+  person: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'A card number (or `deploy:<token name>`): what they did, and what was done to them' }),
   applicationId: z.coerce.number().int().positive().optional(),
   action: z.string().trim().min(1).max(100).optional().openapi({ description: 'An exact action (`login.failed`) or a family ending in a dot (`login.`)' }),
   outcome: z.enum(['success', 'denied', 'failed']).optional(),
@@ -37,8 +43,8 @@ export const AuditItem = z
     source: z.enum(['hall', 'application', 'service']),
     at: z.string(),
     actor: z.string(),
-  action: z.string(),
-  outcome: z.enum(['success', 'denied', 'failed']),
+    action: z.string(),
+    outcome: z.enum(['success', 'denied', 'failed']),
     targetKind: z.string().nullable(),
     targetId: z.string().nullable(),
     applicationId: z.number().int().nullable(),

@@ -48,7 +48,9 @@ const applicationColumns: Columns = {
   targetId: sql<string | null>`cast(${auditEvents.applicationId} as text)`.as('targetId'),
   applicationId: sql<number | null>`${auditEvents.applicationId}`.as('applicationId'),
   ip: sql<string | null>`null`.as('ip'),
-  detail: sql<string | null>`json_object('opinion', ${auditEvents.opinion}, 'stepId', ${auditEvents.stepId}, 'onBehalfOf', ${auditEvents.onBehalfOf})`.as('detail'),
+  detail: sql<string | null>`json_object('opinion', ${auditEvents.opinion}, 'stepId', ${auditEvents.stepId}, 'onBehalfOf', ${auditEvents.onBehalfOf})`.as(
+    'detail',
+  ),
 }
 
 const serviceColumns: Columns = {
@@ -91,7 +93,19 @@ const sources = (f: AuditFilterInput) =>
       ] as const)
     : ([[hallColumns, auditLog]] as const)
 
-type Raw = { source: string; id: number; at: number; actor: string; action: string; outcome: string; targetKind: string | null; targetId: string | null; applicationId: number | null; ip: string | null; detail: string | null }
+type Raw = {
+  source: string
+  id: number
+  at: number
+  actor: string
+  action: string
+  outcome: string
+  targetKind: string | null
+  targetId: string | null
+  applicationId: number | null
+  ip: string | null
+  detail: string | null
+}
 
 function view(r: Raw): AuditItemView {
   let detail: Record<string, unknown> = {}
@@ -119,12 +133,25 @@ function view(r: Raw): AuditItemView {
 
 /** How many entries the filter matches, over every source it asks for. */
 export function countAudit(db: Db, f: AuditFilterInput): number {
-  return sources(f).reduce((sum, [c, table]) => sum + (db.select({ n: sql<number>`count(*)` }).from(table).where(where(c, f)).get()?.n ?? 0), 0)
+  return sources(f).reduce(
+    (sum, [c, table]) =>
+      sum +
+      (db
+        .select({ n: sql<number>`count(*)` })
+        .from(table)
+        .where(where(c, f))
+        .get()?.n ?? 0),
+    0,
+  )
 }
 
 /** One page of the entries the filter matches, newest first (ties by source and id, so pages never overlap). */
 export function listAudit(db: Db, f: AuditFilterInput, limit: number, offset: number): AuditItemView[] {
-  const select = (c: Columns, table: typeof auditLog | typeof auditEvents | typeof serviceAuditEvents) => db.select({ ...c }).from(table).where(where(c, f))
+  const select = (c: Columns, table: typeof auditLog | typeof auditEvents | typeof serviceAuditEvents) =>
+    db
+      .select({ ...c })
+      .from(table)
+      .where(where(c, f))
   const order = [desc(sql`at`), desc(sql`source`), desc(sql`id`)]
   const rows: Raw[] =
     f.source === 'all'
@@ -165,14 +192,29 @@ export function csvCell(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`
 }
 
-const HEADER = ['time (UTC) 时间', 'actor 操作人', 'action 动作', 'outcome 结果', 'target kind 对象类型', 'target 对象', 'application 申请编号', 'address 地址', 'detail 详情', 'source 来源']
+const HEADER = [
+  'time (UTC) 时间',
+  'actor 操作人',
+  'action 动作',
+  'outcome 结果',
+  'target kind 对象类型',
+  'target 对象',
+  'application 申请编号',
+  'address 地址',
+  'detail 详情',
+  'source 来源',
+]
 
 /** The filter's entries as CSV (UTF-8 with a BOM, so Excel reads Chinese), newest first. */
 export function auditCsv(db: Db, f: AuditFilterInput): string {
   const rows = listAudit(db, f, EXPORT_MAX_ROWS, 0)
   const lines = [HEADER.map(csvCell).join(',')]
   for (const r of rows) {
-    lines.push([r.at, r.actor, r.action, r.outcome, r.targetKind, r.targetId, r.applicationId, r.ip, Object.keys(r.detail).length ? r.detail : '', r.source].map(csvCell).join(','))
+    lines.push(
+      [r.at, r.actor, r.action, r.outcome, r.targetKind, r.targetId, r.applicationId, r.ip, Object.keys(r.detail).length ? r.detail : '', r.source]
+        .map(csvCell)
+        .join(','),
+    )
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

@@ -30,8 +30,20 @@ const process = () => ({
   formFields: [{ name: 'hours', type: 'number', label: { zh: '培训学时', en: 'Training hours' } }],
   start: 'counsellor',
   steps: [
-    { type: 'approval', id: 'counsellor', name: { zh: '辅导员审核', en: 'Counsellor' }, assignees: [{ role: 'counsellor', scope: 'applicant.class' }], next: 'office' },
-    { type: 'approval', id: 'office', name: { zh: '学工处审核', en: 'Student Affairs' }, assignees: [{ role: 'reviewer', scope: { department: 'student-affairs' } }], next: 'end' },
+    {
+      type: 'approval',
+      id: 'counsellor',
+      name: { zh: '辅导员审核', en: 'Counsellor' },
+      assignees: [{ role: 'counsellor', scope: 'applicant.class' }],
+      next: 'office',
+    },
+    {
+      type: 'approval',
+      id: 'office',
+      name: { zh: '学工处审核', en: 'Student Affairs' },
+      assignees: [{ role: 'reviewer', scope: { department: 'student-affairs' } }],
+      next: 'end',
+    },
   ],
 })
 
@@ -57,7 +69,13 @@ const details = () => ({
 const owner = who.studentAffairsOwner
 
 async function createDraft(h: Hall, card: string = owner) {
-  const res = await h.post(card, '/api/admin/services', { code: CODE, ownerDepartmentCode: 'student-affairs', categoryCode: categoryOf(h), nameZh: '实验室安全承诺', nameEn: 'Lab safety pledge' })
+  const res = await h.post(card, '/api/admin/services', {
+    code: CODE,
+    ownerDepartmentCode: 'student-affairs',
+    categoryCode: categoryOf(h),
+    nameZh: '实验室安全承诺',
+    nameEn: 'Lab safety pledge',
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res
 }
@@ -76,7 +94,9 @@ async function publishable(h: Hall) {
 
 const values = (hours: number) => ({ name: '李明轩', hours, reason: '已完成线上安全培训' })
 const auditActions = (h: Hall) =>
-  (h.deps.db.$client.prepare('SELECT action, actor_card_number AS actor, version FROM service_audit_events WHERE service_code = ? ORDER BY id').all(CODE) as Array<{ action: string; actor: string; version: number | null }>)
+  h.deps.db.$client
+    .prepare('SELECT action, actor_card_number AS actor, version FROM service_audit_events WHERE service_code = ? ORDER BY id')
+    .all(CODE) as Array<{ action: string; actor: string; version: number | null }>
 
 describe('GET /api/admin/services', () => {
   it('lists a service owner their department’s services only, an admin every one, and refuses everyone else', async () => {
@@ -102,7 +122,13 @@ describe('ownership', () => {
     expect((await h.post(who.otherOwner, `/api/admin/services/${CODE}/publish`, {})).status).toBe(404)
     expect((await h.post(who.otherOwner, `/api/admin/services/${CODE}/retire`, {})).status).toBe(404)
     expect((await h.get(who.otherOwner, `/api/admin/services/${CODE}/audit`)).status).toBe(404)
-    const foreign = await h.post(who.otherOwner, '/api/admin/services', { code: 'foreign-thing', ownerDepartmentCode: 'student-affairs', categoryCode: categoryOf(h), nameZh: '外部门', nameEn: 'Foreign' })
+    const foreign = await h.post(who.otherOwner, '/api/admin/services', {
+      code: 'foreign-thing',
+      ownerDepartmentCode: 'student-affairs',
+      categoryCode: categoryOf(h),
+      nameZh: '外部门',
+      nameEn: 'Foreign',
+    })
     expect(foreign.status).toBe(403)
     expect(foreign.body.error.messageZh).toContain('只能为自己负责的部门')
     // The admin manages it all the same.
@@ -114,9 +140,21 @@ describe('ownership', () => {
   it('refuses a code that is taken, and bad input with a message per input', async () => {
     const h = await hall()
     await createDraft(h)
-    const again = await h.post(owner, '/api/admin/services', { code: CODE, ownerDepartmentCode: 'student-affairs', categoryCode: categoryOf(h), nameZh: 'x', nameEn: 'x' })
+    const again = await h.post(owner, '/api/admin/services', {
+      code: CODE,
+      ownerDepartmentCode: 'student-affairs',
+      categoryCode: categoryOf(h),
+      nameZh: 'x',
+      nameEn: 'x',
+    })
     expect(again.status).toBe(409)
-    const bad = await h.post(owner, '/api/admin/services', { code: 'Bad Code', ownerDepartmentCode: 'student-affairs', categoryCode: categoryOf(h), nameZh: '', nameEn: 'x' })
+    const bad = await h.post(owner, '/api/admin/services', {
+      code: 'Bad Code',
+      ownerDepartmentCode: 'student-affairs',
+      categoryCode: categoryOf(h),
+      nameZh: '',
+      nameEn: 'x',
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['code', 'nameZh'])
     expect((await patch(h, owner, { timeLimitDays: 0 })).status).toBe(400)
@@ -137,7 +175,9 @@ describe('POST /api/admin/services/{code}/publish', () => {
       id: 'joint',
       name: { zh: '会签', en: 'Joint review' },
       mode: 'all',
-      branches: [{ id: 'far', when: { field: 'distance', op: 'gt', value: 3 }, steps: [{ id: 'far-office', name: { zh: '保卫处', en: 'Security' }, assignees: [] }] }],
+      branches: [
+        { id: 'far', when: { field: 'distance', op: 'gt', value: 3 }, steps: [{ id: 'far-office', name: { zh: '保卫处', en: 'Security' }, assignees: [] }] },
+      ],
       next: 'end',
     } as never)
     const badForm = form()
@@ -168,7 +208,12 @@ describe('POST /api/admin/services/{code}/publish', () => {
   // Issue 13: an owner's pattern ran on a backtracking RegExp for every applicant's text.
   const withPattern = (regex: string) => {
     const f = form()
-    f.sections[0]!.fields.push({ key: 'labCode', type: 'text', label: { zh: '实验室编号', en: 'Lab code' }, pattern: { regex, message: { zh: '实验室编号格式不对', en: 'Not a lab code' } } } as never)
+    f.sections[0]!.fields.push({
+      key: 'labCode',
+      type: 'text',
+      label: { zh: '实验室编号', en: 'Lab code' },
+      pattern: { regex, message: { zh: '实验室编号格式不对', en: 'Not a lab code' } },
+    } as never)
     return f
   }
 
@@ -339,7 +384,16 @@ describe('availability and retiring', () => {
     const history = await h.get(owner, `/api/admin/services/${CODE}/audit`)
     expect(history.status).toBe(200)
     expect(history.body.items[0]).toMatchObject({ action: 'retired', actor: { cardNumber: who.admin }, detail: { from: 'online' } })
-    expect(history.body.items.find((i: { action: string }) => i.action === 'draft_edited').detail.parts).toEqual(['audience', 'form', 'guide', 'keywordsEn', 'keywordsZh', 'process', 'summaryEn', 'summaryZh'])
+    expect(history.body.items.find((i: { action: string }) => i.action === 'draft_edited').detail.parts).toEqual([
+      'audience',
+      'form',
+      'guide',
+      'keywordsEn',
+      'keywordsZh',
+      'process',
+      'summaryEn',
+      'summaryZh',
+    ])
   })
 
   it('discards a draft of a published service, but not the only version of a new one', async () => {

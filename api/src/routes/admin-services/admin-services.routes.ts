@@ -39,17 +39,29 @@ import {
 /** Logged in, and an admin or a service owner somewhere. */
 const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.var.user
-  if (!user) return c.json(errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }), 401)
+  if (!user)
+    return c.json(
+      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }),
+      401,
+    )
   if (!policy.canUseServiceAdmin(user))
     return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
   return next()
 })
 
 // A form with many sections, and its process, fit comfortably; anything bigger is a mistake.
-const limit = bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json(errorBody('too_large', 'A draft change may be at most 512 KiB', '一次草稿修改不能超过 512 KiB'), 413) })
+const limit = bodyLimit({
+  maxSize: 512 * 1024,
+  onError: (c) => c.json(errorBody('too_large', 'A draft change may be at most 512 KiB', '一次草稿修改不能超过 512 KiB'), 413),
+})
 
 const Params = z.object({ code: ServiceCode })
-const Done = z.object({ code: z.string(), version: z.number().int().nullable(), status: z.enum(['draft', 'online', 'offline', 'retired']), revision: z.number().int() })
+const Done = z.object({
+  code: z.string(),
+  version: z.number().int().nullable(),
+  status: z.enum(['draft', 'online', 'offline', 'retired']),
+  revision: z.number().int(),
+})
 const errors = errorsFor(400, 401, 403, 404)
 
 const router = createRouter()
@@ -198,7 +210,14 @@ export const adminServicesRoutes = router
       if (!result.ok) {
         const n = result.issues.length
         return c.json(
-          { ...errorBody('invalid_draft', `The draft has ${n} issue(s) to fix before it can be published: ${result.issues[0]!.message.en}`, `草稿还有 ${n} 处问题，修正后才能发布：${result.issues[0]!.message.zh}`), issues: result.issues },
+          {
+            ...errorBody(
+              'invalid_draft',
+              `The draft has ${n} issue(s) to fix before it can be published: ${result.issues[0]!.message.en}`,
+              `草稿还有 ${n} 处问题，修正后才能发布：${result.issues[0]!.message.zh}`,
+            ),
+            issues: result.issues,
+          },
           422,
         )
       }

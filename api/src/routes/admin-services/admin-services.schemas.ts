@@ -135,7 +135,9 @@ export const ServiceDetailSchema = z
     service: ManagedServiceSchema.omit({ nameZh: true, nameEn: true, mode: true, updatedAt: true }),
     current: VersionSchema.nullable(),
     draft: VersionSchema.nullable(),
-    versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string().nullable(), applications: z.number().int(), inProgress: z.number().int() })),
+    versions: z.array(
+      z.object({ version: z.number().int(), publishedAt: z.string().nullable(), applications: z.number().int(), inProgress: z.number().int() }),
+    ),
     /** Changes so far (the last audit row's id): send it back as `baseRevision` when editing the draft. */
     revision: z.number().int(),
   })

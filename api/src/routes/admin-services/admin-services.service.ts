@@ -91,7 +91,14 @@ export function listManaged(db: Db, user: SessionUser) {
   if (rows.length === 0) return []
   const codes = rows.map((r) => r.service.code)
   const versions = db
-    .select({ code: serviceVersions.serviceCode, version: serviceVersions.version, nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn, mode: serviceVersions.mode, publishedAt: serviceVersions.publishedAt })
+    .select({
+      code: serviceVersions.serviceCode,
+      version: serviceVersions.version,
+      nameZh: serviceVersions.nameZh,
+      nameEn: serviceVersions.nameEn,
+      mode: serviceVersions.mode,
+      publishedAt: serviceVersions.publishedAt,
+    })
     .from(serviceVersions)
     .where(inArray(serviceVersions.serviceCode, codes))
     .all()
@@ -183,7 +190,13 @@ export function serviceDetail(db: Db, user: SessionUser, code: string) {
 
 /** The id of the service's last audit row: it changes with every change. */
 export function revisionOf(db: Db, code: string): number {
-  return db.select({ id: max(serviceAuditEvents.id) }).from(serviceAuditEvents).where(eq(serviceAuditEvents.serviceCode, code)).get()?.id ?? 0
+  return (
+    db
+      .select({ id: max(serviceAuditEvents.id) })
+      .from(serviceAuditEvents)
+      .where(eq(serviceAuditEvents.serviceCode, code))
+      .get()?.id ?? 0
+  )
 }
 
 export function auditOf(db: Db, user: SessionUser, code: string) {
@@ -194,20 +207,40 @@ export function auditOf(db: Db, user: SessionUser, code: string) {
     .where(eq(serviceAuditEvents.serviceCode, code))
     .orderBy(desc(serviceAuditEvents.at), desc(serviceAuditEvents.id))
     .all()
-    .map((r) => ({ id: r.id, version: r.version, actor: { cardNumber: r.actorCardNumber, name: r.actorName }, action: r.action, detail: r.detail, at: r.at.toISOString() }))
+    .map((r) => ({
+      id: r.id,
+      version: r.version,
+      actor: { cardNumber: r.actorCardNumber, name: r.actorName },
+      action: r.action,
+      detail: r.detail,
+      at: r.at.toISOString(),
+    }))
 }
 
 /** What the editors offer: departments, categories, the organisation's roles, the data platform's paths. */
 export function options(db: Db, user: SessionUser) {
   const scope = policy.managedDepartments(user)
-  const allDepartments = db.select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).orderBy(asc(departments.code)).all()
-  const grants = db.selectDistinct({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(ne(roleGrants.scope, '*')).orderBy(asc(roleGrants.role), asc(roleGrants.scope)).all()
+  const allDepartments = db
+    .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
+    .from(departments)
+    .orderBy(asc(departments.code))
+    .all()
+  const grants = db
+    .selectDistinct({ role: roleGrants.role, scope: roleGrants.scope })
+    .from(roleGrants)
+    .where(ne(roleGrants.scope, '*'))
+    .orderBy(asc(roleGrants.role), asc(roleGrants.scope))
+    .all()
   const roles = new Map<string, string[]>()
   for (const g of grants) roles.set(g.role, [...(roles.get(g.role) ?? []), g.scope])
   return {
     departments: scope === '*' ? allDepartments : allDepartments.filter((d) => scope.includes(d.code)),
     allDepartments,
-    categories: db.select({ code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.sortOrder)).all(),
+    categories: db
+      .select({ code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn })
+      .from(categories)
+      .orderBy(asc(categories.sortOrder))
+      .all(),
     roles: [...roles].map(([role, scopes]) => ({ role, scopes })),
     prefillPaths: prefillPaths(db),
   }
@@ -241,17 +274,20 @@ function prefillPaths(db: Db) {
     }
   }
   const kinds = ['undergraduate', 'graduate', 'staff', 'international'] as const
-  return [...paths]
-    .sort()
-    .flatMap((path) => {
-      const source = kinds.map((k) => resolve(path, k)).find((s) => s !== undefined)
-      return source ? [{ path, systemZh: source.systemZh, systemEn: source.systemEn, departmentZh: source.departmentZh, departmentEn: source.departmentEn }] : []
-    })
+  return [...paths].sort().flatMap((path) => {
+    const source = kinds.map((k) => resolve(path, k)).find((s) => s !== undefined)
+    return source ? [{ path, systemZh: source.systemZh, systemEn: source.systemEn, departmentZh: source.departmentZh, departmentEn: source.departmentEn }] : []
+  })
 }
 
 // ------------------------------------------------------------------------------------ writing
 
-export function createService(db: Db, user: SessionUser, body: { code: string; ownerDepartmentCode: string; categoryCode: string; nameZh: string; nameEn: string }, now: Date) {
+export function createService(
+  db: Db,
+  user: SessionUser,
+  body: { code: string; ownerDepartmentCode: string; categoryCode: string; nameZh: string; nameEn: string },
+  now: Date,
+) {
   if (!db.select({ c: departments.code }).from(departments).where(eq(departments.code, body.ownerDepartmentCode)).get())
     throw new HallError(422, 'unknown_department', `There is no department "${body.ownerDepartmentCode}"`, `没有部门“${body.ownerDepartmentCode}”`)
   if (!policy.canManageService(user, body.ownerDepartmentCode))
@@ -261,7 +297,16 @@ export function createService(db: Db, user: SessionUser, body: { code: string; o
   return transaction(db, (tx) => {
     if (tx.select({ c: services.code }).from(services).where(eq(services.code, body.code)).get())
       throw new HallError(409, 'code_taken', `The service code "${body.code}" is already taken; choose another`, `服务代码“${body.code}”已被使用，请换一个`)
-    tx.insert(services).values({ code: body.code, ownerDepartmentCode: body.ownerDepartmentCode, categoryCode: body.categoryCode, status: 'draft', currentVersion: null, createdAt: now }).run()
+    tx.insert(services)
+      .values({
+        code: body.code,
+        ownerDepartmentCode: body.ownerDepartmentCode,
+        categoryCode: body.categoryCode,
+        status: 'draft',
+        currentVersion: null,
+        createdAt: now,
+      })
+      .run()
     tx.insert(serviceVersions)
       .values({
         serviceCode: body.code,
@@ -282,7 +327,15 @@ export function createService(db: Db, user: SessionUser, body: { code: string; o
         publishedAt: null,
       })
       .run()
-    audit(tx, user, body.code, 1, 'created', { ownerDepartmentCode: body.ownerDepartmentCode, categoryCode: body.categoryCode, nameZh: body.nameZh, nameEn: body.nameEn }, now)
+    audit(
+      tx,
+      user,
+      body.code,
+      1,
+      'created',
+      { ownerDepartmentCode: body.ownerDepartmentCode, categoryCode: body.categoryCode, nameZh: body.nameZh, nameEn: body.nameEn },
+      now,
+    )
     return body.code
   })
 }
@@ -292,12 +345,20 @@ export function startDraft(db: Db, user: SessionUser, code: string, now: Date) {
   return transaction(db, (tx) => {
     const service = managedService(tx, user, code)
     refuseRetired(service)
-    if (draftOf(tx, code)) throw new HallError(409, 'draft_exists', `"${code}" already has a draft; edit it or discard it first`, `“${code}”已有草稿，请继续编辑或先放弃它`)
+    if (draftOf(tx, code))
+      throw new HallError(409, 'draft_exists', `"${code}" already has a draft; edit it or discard it first`, `“${code}”已有草稿，请继续编辑或先放弃它`)
     const current = versionOf(tx, code, service.currentVersion)
     if (!current) throw notFound(code)
-    const last = tx.select({ v: max(serviceVersions.version) }).from(serviceVersions).where(eq(serviceVersions.serviceCode, code)).get()?.v ?? 0
+    const last =
+      tx
+        .select({ v: max(serviceVersions.version) })
+        .from(serviceVersions)
+        .where(eq(serviceVersions.serviceCode, code))
+        .get()?.v ?? 0
     const { id: _id, publishedAt: _p, ...copy } = current
-    tx.insert(serviceVersions).values({ ...copy, version: last + 1, publishedAt: null }).run()
+    tx.insert(serviceVersions)
+      .values({ ...copy, version: last + 1, publishedAt: null })
+      .run()
     audit(tx, user, code, last + 1, 'draft_started', { from: current.version }, now)
     return last + 1
   })
@@ -311,7 +372,12 @@ export function editDraft(db: Db, user: SessionUser, code: string, body: Record<
     const draft = draftOf(tx, code)
     if (!draft) throw noDraft(code)
     if (baseRevision !== undefined && baseRevision !== revisionOf(tx, code))
-      throw new HallError(409, 'draft_changed', `"${code}" was changed by someone else since you opened it; reload to see their change, then edit again`, `“${code}”在你打开后已被他人修改，请刷新查看后再编辑`)
+      throw new HallError(
+        409,
+        'draft_changed',
+        `"${code}" was changed by someone else since you opened it; reload to see their change, then edit again`,
+        `“${code}”在你打开后已被他人修改，请刷新查看后再编辑`,
+      )
     if (Object.keys(patch).length === 0) throw new HallError(400, 'bad_request', 'Change at least one part of the draft', '请至少修改草稿的一部分')
     tx.update(serviceVersions).set(patch).where(eq(serviceVersions.id, draft.id)).run()
     audit(tx, user, code, draft.version, 'draft_edited', { parts: Object.keys(patch).sort() }, now)
@@ -325,7 +391,12 @@ export function discardDraft(db: Db, user: SessionUser, code: string, now: Date)
     const draft = draftOf(tx, code)
     if (!draft) throw noDraft(code)
     if (service.currentVersion === null)
-      throw new HallError(409, 'only_version', `"${code}" has never been published: its draft is all there is (retire the service instead)`, `“${code}”尚未发布过，草稿是它唯一的版本（如不再需要请停用该服务）`)
+      throw new HallError(
+        409,
+        'only_version',
+        `"${code}" has never been published: its draft is all there is (retire the service instead)`,
+        `“${code}”尚未发布过，草稿是它唯一的版本（如不再需要请停用该服务）`,
+      )
     tx.delete(serviceVersions).where(eq(serviceVersions.id, draft.id)).run()
     audit(tx, user, code, draft.version, 'draft_discarded', {}, now)
   })
@@ -354,7 +425,8 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
     ['summaryZh', '中文简介', 'Chinese summary'],
     ['summaryEn', '英文简介', 'English summary'],
   ]
-  for (const [key, zh, en] of required) if (!String(v[key] ?? '').trim()) add('details', 'required', key, `基本信息：请填写${zh}`, `Details: the ${en} is required`)
+  for (const [key, zh, en] of required)
+    if (!String(v[key] ?? '').trim()) add('details', 'required', key, `基本信息：请填写${zh}`, `Details: the ${en} is required`)
   if (v.audience.length === 0) add('details', 'required', 'audience', '基本信息：请选择适用对象', 'Details: choose who the service is for')
 
   const guide = v.guide as { zh: { steps?: unknown[]; contact?: { phone?: string } }; en: { steps?: unknown[]; contact?: { phone?: string } } }
@@ -362,7 +434,8 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
     const g = guide[lang]
     const [zhLang, enLang] = lang === 'zh' ? ['中文', 'Chinese'] : ['英文', 'English']
     if (!g?.steps?.length) add('guide', 'required', `${lang}.steps`, `办事指南（${zhLang}）：请写出办理流程`, `Guide (${enLang}): describe the steps`)
-    if (!g?.contact?.phone?.trim()) add('guide', 'required', `${lang}.contact.phone`, `办事指南（${zhLang}）：请填写咨询电话`, `Guide (${enLang}): give a phone number for questions`)
+    if (!g?.contact?.phone?.trim())
+      add('guide', 'required', `${lang}.contact.phone`, `办事指南（${zhLang}）：请填写咨询电话`, `Guide (${enLang}): give a phone number for questions`)
   }
 
   let formTypes: FormFieldTypes | undefined
@@ -385,10 +458,17 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
     add('process', 'required', '', '审批流程：还没有流程', 'Workflow: there is no process yet')
   } else {
     const result = validateProcessDefinition(v.process, { organisation: organisationFacts(db), ...(formTypes ? { formFields: formTypes } : {}) })
-    for (const i of result.issues) add('process', i.code, i.path, `审批流程：${i.message.zh}（${i.path}）`, `Workflow: ${i.message.en} (${i.path})`, { stepId: i.stepId })
+    for (const i of result.issues)
+      add('process', i.code, i.path, `审批流程：${i.message.zh}（${i.path}）`, `Workflow: ${i.message.en} (${i.path})`, { stepId: i.stepId })
     const service = (v.process as { service?: unknown }).service
     if (result.ok && service !== code)
-      add('process', 'wrong_service', 'service', `审批流程：service 应为“${code}”，而不是“${String(service)}”`, `Workflow: "service" must be "${code}", not "${String(service)}"`)
+      add(
+        'process',
+        'wrong_service',
+        'service',
+        `审批流程：service 应为“${code}”，而不是“${String(service)}”`,
+        `Workflow: "service" must be "${code}", not "${String(service)}"`,
+      )
   }
   return issues
 }
@@ -403,7 +483,17 @@ function fieldKeyAt(form: unknown, path: string): string | null {
 
 /** The form's fields in the process's terms: what a condition or an assignee rule may read. */
 function fieldTypes(form: FormDefinition): FormFieldTypes {
-  const map: Record<string, string> = { number: 'number', money: 'number', text: 'string', textarea: 'string', select: 'string', switch: 'boolean', date: 'date', person: 'cardNumber', department: 'department' }
+  const map: Record<string, string> = {
+    number: 'number',
+    money: 'number',
+    text: 'string',
+    textarea: 'string',
+    select: 'string',
+    switch: 'boolean',
+    date: 'date',
+    person: 'cardNumber',
+    department: 'department',
+  }
   return Object.fromEntries(allFields(form).map(({ field }) => [field.key, (map[field.type] ?? 'other') as FormFieldTypes[string]]))
 }
 
@@ -449,7 +539,15 @@ export function setAvailability(db: Db, user: SessionUser, code: string, availab
     } else {
       tx.update(services).set({ status: 'online' }).where(eq(services.code, code)).run()
       // The mode is what the catalog says about the counter; the draft follows, so the next version keeps it.
-      tx.update(serviceVersions).set({ mode: availability }).where(and(eq(serviceVersions.serviceCode, code), inArray(serviceVersions.version, [current.version, ...(draftOf(tx, code) ? [draftOf(tx, code)!.version] : [])]))).run()
+      tx.update(serviceVersions)
+        .set({ mode: availability })
+        .where(
+          and(
+            eq(serviceVersions.serviceCode, code),
+            inArray(serviceVersions.version, [current.version, ...(draftOf(tx, code) ? [draftOf(tx, code)!.version] : [])]),
+          ),
+        )
+        .run()
     }
     audit(tx, user, code, current.version, 'availability_changed', { from, to: availability }, now)
     return availability

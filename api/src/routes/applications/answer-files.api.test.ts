@@ -11,7 +11,11 @@ import { hall, who, type Hall } from './test-support.ts'
 async function upload(h: Hall, card: string, bytes: Uint8Array, name: string) {
   const form = new FormData()
   form.set('file', fileOf(bytes, name))
-  const res = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin }, body: form })
+  const res = await h.app.request('/api/attachments', {
+    method: 'POST',
+    headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin },
+    body: form,
+  })
   expect(res.status).toBe(201)
   return (await res.json()) as { id: string; name: string }
 }
@@ -60,7 +64,9 @@ describe('POST /api/applications/{id}/answer with attachments', () => {
     const bad = await idOf(h)
     const res = await h.post(who.student, `/api/applications/${id}/answer`, { stateVersion, taskId, answer: '见附件', attachments: [mine.id, bad] })
     expect(res.status).toBe(400)
-    expect(res.body.error.fields).toEqual([{ path: 'attachments.1', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/不是你上传的文件/) }])
+    expect(res.body.error.fields).toEqual([
+      { path: 'attachments.1', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/不是你上传的文件/) },
+    ])
     // Neither file was linked, and the question is still open.
     expect(h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, id)).all()).toEqual([])
     expect((await h.detail(who.student, id)).body.allowed.answer).toHaveLength(1)

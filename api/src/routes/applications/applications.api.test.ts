@@ -39,12 +39,14 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     expect(detail.status).toBe(200)
     expect(detail.body).toMatchObject({ status: 'completed', current: null, upcoming: [], service: { code: 'undergrad-leave', version: 1 } })
     expect(detail.body.finishedAt).not.toBeNull()
-    const timeline = detail.body.timeline.map((e: { action: string; actor: { name: string } | null; opinion: string | null; step: { nameZh: string } | null }) => [
-      e.action,
-      e.actor?.name ?? null,
-      e.opinion,
-      e.step?.nameZh ?? null,
-    ])
+    const timeline = detail.body.timeline.map(
+      (e: { action: string; actor: { name: string } | null; opinion: string | null; step: { nameZh: string } | null }) => [
+        e.action,
+        e.actor?.name ?? null,
+        e.opinion,
+        e.step?.nameZh ?? null,
+      ],
+    )
     expect(timeline).toEqual([
       ['submitted', '李明轩', null, null],
       ['approved', '杜红梅', '情况属实，同意', '辅导员审核'],
@@ -78,7 +80,11 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     expect(first.status).toBe(201)
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
-    const n = h.deps.db.select({ n: count() }).from(applications).where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review'))).get()!.n
+    const n = h.deps.db
+      .select({ n: count() })
+      .from(applications)
+      .where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review')))
+      .get()!.n
     expect(n).toBe(1)
 
     // The same key for a different submission is a mistake of the client, not a new application.
@@ -96,7 +102,11 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     const two = await Promise.all(['concurrent-a001', 'concurrent-b001'].map((key) => h.submit(who.classmate, 'undergrad-leave', leaveValues(2), key)))
     expect(two.map((r) => r.status).sort()).toEqual([201, 422])
     const active = (card: string) =>
-      h.deps.db.select({ n: count() }).from(applications).where(and(eq(applications.applicantCardNumber, card), eq(applications.status, 'in_review'))).get()!.n
+      h.deps.db
+        .select({ n: count() })
+        .from(applications)
+        .where(and(eq(applications.applicantCardNumber, card), eq(applications.status, 'in_review')))
+        .get()!.n
     expect([active(who.student), active(who.classmate)]).toEqual([1, 1])
   })
 
@@ -115,7 +125,11 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     const unknown = await h.submit(who.student, 'undergrad-leave', leaveValues(2, { favouriteColour: 'blue' }))
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.fields[0].path).toBe('favouriteColour')
-    const mine = h.deps.db.select({ n: count() }).from(applications).where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review'))).get()!.n
+    const mine = h.deps.db
+      .select({ n: count() })
+      .from(applications)
+      .where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review')))
+      .get()!.n
     expect(mine).toBe(0)
   })
 
@@ -193,7 +207,10 @@ describe('return and resubmit', () => {
     expect(list.body.items).toHaveLength(1)
     expect(list.body.items[0]).toMatchObject({ currentStep: null, waitingSince: expect.any(String) })
 
-    const invalid = await h.post(who.student, `/api/applications/${id}/resubmit`, { stateVersion: back.body.stateVersion, values: leaveValues(2, { pledge: false }) })
+    const invalid = await h.post(who.student, `/api/applications/${id}/resubmit`, {
+      stateVersion: back.body.stateVersion,
+      values: leaveValues(2, { pledge: false }),
+    })
     expect(invalid.status).toBe(400)
     expect(invalid.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['pledge'])
 
@@ -224,19 +241,36 @@ describe('ask and answer', () => {
     const detail = await h.detail(who.student, id)
     expect(detail.body.current.step.id).toBe('counsellor')
     expect(detail.body.allowed.answer).toEqual([{ taskId: task.id, question: '请补充返校时间', materials: ['家长说明'], askedAt: expect.any(String) }])
-    expect(h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student)).all().map((n) => n.kind)).toEqual(['submitted', 'asked'])
+    expect(
+      h.deps.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.recipientCardNumber, who.student))
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(['submitted', 'asked'])
 
     const early = await h.act(who.counsellor, task.id, { action: 'approve', stateVersion: detail.body.stateVersion })
     expect(early.status).toBe(409)
     expect(early.body.error.code).toBe('awaiting_answer')
 
-    const answered = await h.post(who.student, `/api/applications/${id}/answer`, { stateVersion: detail.body.stateVersion, taskId: task.id, answer: '12月4日晚返校' })
+    const answered = await h.post(who.student, `/api/applications/${id}/answer`, {
+      stateVersion: detail.body.stateVersion,
+      taskId: task.id,
+      answer: '12月4日晚返校',
+    })
     expect(answered.status).toBe(200)
     const after = await h.detail(who.counsellor, id)
     expect(after.body.current.step.id).toBe('counsellor')
     expect(after.body.current.assignees[0]).toMatchObject({ taskId: task.id, status: 'open', question: { answer: { text: '12月4日晚返校' } } })
     expect((await h.approve(who.counsellor, id)).status).toBe('completed')
-    expect((await h.detail(who.student, id)).body.timeline.map((e: { action: string }) => e.action)).toEqual(['submitted', 'asked', 'answered', 'approved', 'completed'])
+    expect((await h.detail(who.student, id)).body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submitted',
+      'asked',
+      'answered',
+      'approved',
+      'completed',
+    ])
   })
 })
 
@@ -259,7 +293,12 @@ describe('POST /api/applications/{id}/urge', () => {
 
     const urged = await h.post(who.student, `/api/applications/${id}/urge`, { stateVersion: 1 })
     expect(urged.status).toBe(200)
-    const kinds = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor)).all().map((n) => n.kind)
+    const kinds = h.deps.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientCardNumber, who.counsellor))
+      .all()
+      .map((n) => n.kind)
     expect(kinds).toEqual(['task_assigned', 'urged'])
     const twice = await h.post(who.student, `/api/applications/${id}/urge`, { stateVersion: urged.body.application.stateVersion })
     expect(twice.status).toBe(409)
@@ -324,7 +363,14 @@ describe('applications from before the engine (the demo history)', () => {
     const old = h.deps.db.select().from(applications).where(isNull(applications.state)).get()!
     const detail = await h.detail(old.applicantCardNumber, old.id)
     expect(detail.status).toBe(200)
-    expect(detail.body).toMatchObject({ id: old.id, timeline: [], steps: [], upcoming: [], current: null, allowed: { applicant: [], tasks: [], comment: false } })
+    expect(detail.body).toMatchObject({
+      id: old.id,
+      timeline: [],
+      steps: [],
+      upcoming: [],
+      current: null,
+      allowed: { applicant: [], tasks: [], comment: false },
+    })
     const withdraw = await h.post(old.applicantCardNumber, `/api/applications/${old.id}/withdraw`, { stateVersion: old.stateVersion })
     expect(withdraw.status).toBe(409)
     expect(withdraw.body.error.code).toBe('not_in_workflow')
@@ -337,7 +383,15 @@ describe('tasks rows', () => {
     const id = await h.leave(who.student, 2)
     const rows = h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).all()
     expect(rows).toEqual([
-      expect.objectContaining({ engineTaskId: 't2', serviceCode: 'undergrad-leave', stepKey: 'counsellor', stepNameZh: '辅导员审核', box: 'todo', status: 'open', assigneeCardNumber: who.counsellor }),
+      expect.objectContaining({
+        engineTaskId: 't2',
+        serviceCode: 'undergrad-leave',
+        stepKey: 'counsellor',
+        stepNameZh: '辅导员审核',
+        box: 'todo',
+        status: 'open',
+        assigneeCardNumber: who.counsellor,
+      }),
     ])
   })
 })

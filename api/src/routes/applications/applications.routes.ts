@@ -16,14 +16,7 @@ import { staleVersion } from '../../workflow/errors.ts'
 import { applicantFacts } from '../../workflow/organisation.ts'
 import { MAX_VALUES_BYTES, badInput, checkPeopleNamed, checkValues } from '../../workflow/values.ts'
 import { eligibilityFor, listedServices } from '../catalog/catalog.service.ts'
-import {
-  ActionResult,
-  ApplicationDetail,
-  ApplicationList,
-  ApplicationRef,
-  Values,
-  formErrorResponse,
-} from './applications.schemas.ts'
+import { ActionResult, ApplicationDetail, ApplicationList, ApplicationRef, Values, formErrorResponse } from './applications.schemas.ts'
 import { STATUS_FILTERS, applicationDetail, listMine, readableApplication } from './applications.service.ts'
 import { checkAnswerFiles, linkAnswerFiles, linkFiles, resolveFiles } from './files.ts'
 
@@ -31,7 +24,11 @@ import { checkAnswerFiles, linkAnswerFiles, linkFiles, resolveFiles } from './fi
 // and what the applicant may do to it (withdraw, resubmit after a return, urge, answer a question,
 // comment). Every change goes through the engine (api/src/workflow/act.ts).
 
-const Id = z.coerce.number({ error: 'the application id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 42 })
+const Id = z.coerce
+  .number({ error: 'the application id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 42 })
 const StateVersion = z
   .number({ error: 'stateVersion (the version you saw) is required' })
   .int()
@@ -51,7 +48,6 @@ const IdempotencyHeaders = z.object({
     .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces')
     .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: '6f1c2a8e-3b7d-4c1e-9a55-0d2f7e8b9c10' }),
 })
-
 
 /** The same JSON for the same value whatever the order of keys: what an idempotency key is compared by. */
 function canonical(value: unknown): string {
@@ -154,7 +150,13 @@ async function resubmit(deps: Deps, user: SessionUser, id: number, stateVersion:
   const values = checkValues(row.version, resolveFiles(deps.db, user.cardNumber, form, input), deps.now(), prefilled)
   checkPeopleNamed(deps.db, form, values, user.cardNumber)
   const application = transaction(deps.db, (tx) => {
-    const result = actIn(tx, deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action: { type: 'resubmit', form: values }, formValues: values })
+    const result = actIn(tx, deps, {
+      applicationId: id,
+      expectedVersion: stateVersion,
+      actor: user.cardNumber,
+      action: { type: 'resubmit', form: values },
+      formValues: values,
+    })
     linkFiles(tx, id, form, values)
     return result
   })
@@ -236,9 +238,19 @@ export const applicationsRoutes = router
             .enum(STATUS_FILTERS, { error: `status is one of ${STATUS_FILTERS.join(', ')}` })
             .optional()
             .openapi({ description: '`active`: in review or returned' }),
-          q: z.string().trim().max(50, 'a search is at most 50 characters').optional().openapi({ description: 'Service name (zh/en) or code, document number, or application id' }),
+          q: z
+            .string()
+            .trim()
+            .max(50, 'a search is at most 50 characters')
+            .optional()
+            .openapi({ description: 'Service name (zh/en) or code, document number, or application id' }),
           page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
-          pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(100, 'pageSize is at most 100').default(20),
+          pageSize: z.coerce
+            .number({ error: 'pageSize must be a number' })
+            .int('pageSize must be a whole number')
+            .min(1, 'pageSize is at least 1')
+            .max(100, 'pageSize is at most 100')
+            .default(20),
         }),
       },
       responses: { 200: json(ApplicationList, 'One page of my applications'), ...errorsFor(400, 401) },
@@ -290,7 +302,12 @@ export const applicationsRoutes = router
     },
   )
   .openapi(
-    actionRoute('urge', 'Urges an overdue step (催办)', 'Only once a step is past its time limit, and once a day per task.', z.object({ stateVersion: StateVersion })),
+    actionRoute(
+      'urge',
+      'Urges an overdue step (催办)',
+      'Only once a step is past its time limit, and once a day per task.',
+      z.object({ stateVersion: StateVersion }),
+    ),
     (c) => c.json(applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json').stateVersion, { type: 'urge' }), 200),
   )
   .openapi(
@@ -352,4 +369,3 @@ export const applicationsRoutes = router
       return c.json(applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'comment', text }), 200)
     },
   )
-

@@ -42,26 +42,30 @@ export const CurrentStepSummary = z
     nameZh: z.string(),
     nameEn: z.string(),
     assignees: z
-      .array(PersonRef.extend({ onBehalfOf: PersonRef.nullable().openapi({ description: 'Whom this person holds the step for, as their delegate (委托): “张三 for 李四”' }) }))
+      .array(
+        PersonRef.extend({
+          onBehalfOf: PersonRef.nullable().openapi({ description: 'Whom this person holds the step for, as their delegate (委托): “张三 for 李四”' }),
+        }),
+      )
       .openapi({ description: 'Who holds the step now, with their names in Chinese and English' }),
   })
   .openapi('CurrentStepSummary')
 
 export const RowState = z
   .object({
-    waitingFor: z
-      .enum(['applicant', 'signer'])
-      .nullable()
-      .openapi({ description: 'applicant: returned to the applicant, or a reviewer asked them a question; signer: a reviewer waits for signers they added (加签); null: neither' }),
+    waitingFor: z.enum(['applicant', 'signer']).nullable().openapi({
+      description:
+        'applicant: returned to the applicant, or a reviewer asked them a question; signer: a reviewer waits for signers they added (加签); null: neither',
+    }),
     signers: z.array(PersonRef).openapi({ description: 'The added signers it waits for (with waitingFor: signer)' }),
     urgedAt: z.string().nullable().openapi({ description: 'When the applicant last urged it (催办); null when not urged' }),
   })
   .openapi('RowState', { description: 'What a row of a list is waiting for, for its label' })
 
-const ReferenceNumber = z
-  .string()
-  .nullable()
-  .openapi({ description: 'The number to read out and search by (2026-宿舍-000123): year, the service’s short name, a sequence; given at submission', example: '2026-宿舍-000123' })
+const ReferenceNumber = z.string().nullable().openapi({
+  description: 'The number to read out and search by (2026-宿舍-000123): year, the service’s short name, a sequence; given at submission',
+  example: '2026-宿舍-000123',
+})
 
 export const ApplicationSummary = z
   .object({
@@ -83,7 +87,11 @@ export const ApplicationSummary = z
   .openapi('ApplicationSummary')
 
 export const ApplicationList = z.object({
-  items: z.array(ApplicationSummary).openapi({ description: 'Newest first: by the time of submission (of creation for a row never submitted), then by id' }), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  items: z.array(ApplicationSummary).openapi({ description: 'Newest first: by the time of submission (of creation for a row never submitted), then by id' }),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
 
 const Assignee = z.object({
   taskId: z.number().int().openapi({ description: 'The task row id (the reviewer’s /api/tasks/{id})' }),
@@ -97,7 +105,12 @@ const Assignee = z.object({
   closedAt: z.string().nullable(),
   closedBy: PersonRef.nullable(),
   question: z
-    .object({ text: z.string(), materials: z.array(z.string()), askedAt: z.string(), answer: z.object({ text: z.string(), attachments: z.array(z.string()), at: z.string() }).nullable() })
+    .object({
+      text: z.string(),
+      materials: z.array(z.string()),
+      askedAt: z.string(),
+      answer: z.object({ text: z.string(), attachments: z.array(z.string()), at: z.string() }).nullable(),
+    })
     .nullable(),
 })
 
@@ -122,9 +135,10 @@ export const TimelineEvent = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    action: z
-      .string()
-      .openapi({ description: 'submitted, approved, rejected, returned, resubmitted, asked, answered, transferred, signerAdded, withdrawn, urged, commented, overdue, completed' }),
+    action: z.string().openapi({
+      description:
+        'submitted, approved, rejected, returned, resubmitted, asked, answered, transferred, signerAdded, withdrawn, urged, commented, overdue, completed',
+    }),
     actor: PersonRef.nullable().openapi({ description: 'Null when the system acted (completion, deadlines)' }),
     onBehalfOf: PersonRef.nullable(),
     opinion: z.string().nullable(),
@@ -160,9 +174,10 @@ export const ApplicationDetail = z
     stateVersion: z.number().int(),
     referenceNumber: ReferenceNumber,
     documentNumber: z.string().nullable(),
-    ratedByMe: z
-      .boolean()
-      .openapi({ description: 'Whether the viewer has rated it: true only for its rater (the applicant); says nothing to anyone else, so an anonymous rating stays unlinkable (decision 007)' }),
+    ratedByMe: z.boolean().openapi({
+      description:
+        'Whether the viewer has rated it: true only for its rater (the applicant); says nothing to anyone else, so an anonymous rating stays unlinkable (decision 007)',
+    }),
     service: z.object({
       code: z.string(),
       version: z.number().int(),
@@ -195,7 +210,10 @@ export const ApplicationDetail = z
       .nullable()
       .openapi({ description: 'Where it is now and with whom (null unless in review)' }),
     expectedBy: z.string().nullable().openapi({ description: 'Submission + the service’s time limit in working days' }),
-    expectedByHistory: z.string().nullable().openapi({ description: 'From the usual durations of the current and remaining steps; null without enough history' }),
+    expectedByHistory: z
+      .string()
+      .nullable()
+      .openapi({ description: 'From the usual durations of the current and remaining steps; null without enough history' }),
     steps: z.array(StepRun),
     timeline: z.array(TimelineEvent),
     upcoming: z.array(z.object({ id: z.string(), type: z.enum(['approval', 'parallel']), nameZh: z.string(), nameEn: z.string() })),

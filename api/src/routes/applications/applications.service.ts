@@ -21,8 +21,7 @@ import { rowStateOf } from './row-state.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
 
-export const notFound = (id: number) =>
-  new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+export const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
 
 /** An application with its version, or a 404 when the user may not read it (or it does not exist). */
 export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
@@ -106,7 +105,10 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
     rows.map((r) => r.app.id),
   )
   const states = new Map(rows.map(({ app }) => [app.id, rowStateOf(app.status, stateOf(app.state))]))
-  const names = namesOf(db, [...states.values()].flatMap((r) => r.signers))
+  const names = namesOf(
+    db,
+    [...states.values()].flatMap((r) => r.signers),
+  )
   const person = personRefOf(names)
   const items = rows.map(({ app, nameZh, nameEn }) => ({
     id: app.id,
@@ -148,7 +150,12 @@ export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Hol
     .where(and(inArray(tasks.applicationId, applicationIds), eq(tasks.box, 'todo')))
     .orderBy(asc(tasks.id))
     .all()
-  const person = personRefOf(namesOf(db, rows.flatMap((r) => [r.cardNumber, r.onBehalfOf ?? ''])))
+  const person = personRefOf(
+    namesOf(
+      db,
+      rows.flatMap((r) => [r.cardNumber, r.onBehalfOf ?? '']),
+    ),
+  )
   const out = new Map<number, Holder[]>()
   for (const r of rows) {
     const list = out.get(r.applicationId) ?? []
@@ -180,7 +187,9 @@ export function usualDurationMs(db: Db, serviceCode: string, stepKey: string): n
   const rows = db
     .select({ createdAt: tasks.createdAt, decidedAt: tasks.decidedAt })
     .from(tasks)
-    .where(and(eq(tasks.serviceCode, serviceCode), eq(tasks.stepKey, stepKey), eq(tasks.box, 'done'), inArray(tasks.outcome, ['approved', 'rejected', 'returned'])))
+    .where(
+      and(eq(tasks.serviceCode, serviceCode), eq(tasks.stepKey, stepKey), eq(tasks.box, 'done'), inArray(tasks.outcome, ['approved', 'rejected', 'returned'])),
+    )
     .orderBy(desc(tasks.decidedAt))
     .limit(HISTORY)
     .all()
@@ -285,7 +294,11 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
   const eventFileIds = [...new Set(events.flatMap((e) => filesOf(e.detail)))]
   const eventFiles = new Map(
     (eventFileIds.length
-      ? db.select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime }).from(attachments).where(inArray(attachments.id, eventFileIds)).all()
+      ? db
+          .select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime })
+          .from(attachments)
+          .where(inArray(attachments.id, eventFileIds))
+          .all()
       : []
     ).map((f) => [f.id, f]),
   )
@@ -343,12 +356,18 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
       nameZh: version.nameZh,
       nameEn: version.nameEn,
       timeLimitDays: version.timeLimitDays,
-      department: { code: service.ownerDepartmentCode, nameZh: owner?.nameZh ?? service.ownerDepartmentCode, nameEn: owner?.nameEn ?? service.ownerDepartmentCode },
+      department: {
+        code: service.ownerDepartmentCode,
+        nameZh: owner?.nameZh ?? service.ownerDepartmentCode,
+        nameEn: owner?.nameEn ?? service.ownerDepartmentCode,
+      },
     },
     applicant: {
       ...person(app.applicantCardNumber)!,
       kind: applicantRow?.person.kind ?? null,
-      department: applicantRow?.department ? { code: applicantRow.department.code, nameZh: applicantRow.department.nameZh, nameEn: applicantRow.department.nameEn } : null,
+      department: applicantRow?.department
+        ? { code: applicantRow.department.code, nameZh: applicantRow.department.nameZh, nameEn: applicantRow.department.nameEn }
+        : null,
     },
     form: (version.form as Record<string, unknown> | null) ?? null,
     values: app.formData,

@@ -21,7 +21,11 @@ function sequence(seed: number) {
 async function upload(h: Hall, card: string, file: File) {
   const form = new FormData()
   form.set('file', file)
-  const res = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin }, body: form })
+  const res = await h.app.request('/api/attachments', {
+    method: 'POST',
+    headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin },
+    body: form,
+  })
   expect(res.status).toBe(201)
   const body = (await res.json()) as { id: string; name: string; size: number; mime: string }
   return { id: body.id, name: body.name, size: body.size, mime: body.mime }
@@ -35,44 +39,46 @@ describe('a submission round trip', () => {
     const tried: string[] = []
     // Some services open only at a time of year (leaving school: within 6 months of graduating).
     for (const later of [0, 90]) {
-    if (later) h.advance(later * 24 * 3_600_000)
-    for (const person of candidates) {
-      const form = await h.get(person.cardNumber, `/api/services/${code}/form`)
-      expect(form.status).toBe(200)
-      const definition = form.body.definition as FormDefinition
-      const pdf = await upload(h, person.cardNumber, fileOf(pdfBytes(`${code} ${person.cardNumber}`), 'material.pdf'))
-      const png = await upload(h, person.cardNumber, fileOf(pngBytes([7, 7, 7]), 'photo.png'))
-      const jpeg = await upload(h, person.cardNumber, fileOf(jpegBytes(), 'photo.jpg'))
-      const docx = await upload(h, person.cardNumber, fileOf(docxBytes(), 'contract.docx'))
-      const files = [pdf, png, jpeg, docx]
-      const locked = Object.fromEntries(Object.entries(form.body.prefill.values as Record<string, unknown>).filter(([k]) => form.body.prefill.sources[k]?.readOnly))
-      const values = sampleValues(definition, {
-        prefilled: form.body.prefill.values,
-        locked,
-        random: sequence(code.length * 7919),
-        now: h.deps.now(),
-        directory: {
-          staff: people.filter((p) => p.kind === 'staff' && !p.unknownToDataPlatform).map((p) => p.cardNumber),
-          students: people.filter((p) => p.kind !== 'staff' && !p.unknownToDataPlatform).map((p) => p.cardNumber),
-          departments: departments.map((d) => ({ code: d.code, kind: d.kind })),
-          file: (field) => files.find((f) => field.accept.some((a) => a === f.mime || (a.endsWith('/*') && f.mime.startsWith(a.slice(0, -1)))))!,
-        },
-      })
-      expect(values, `values for ${code}`).not.toBeNull()
-      const res = await h.submit(person.cardNumber, code, values!)
-      // Eligibility is the catalog's (a year, a window, one at a time): try the next person.
-      if (res.status === 422 && res.body.error.code === 'not_eligible') {
-        tried.push(`${person.cardNumber}: ${res.body.error.message}`)
-        continue
+      if (later) h.advance(later * 24 * 3_600_000)
+      for (const person of candidates) {
+        const form = await h.get(person.cardNumber, `/api/services/${code}/form`)
+        expect(form.status).toBe(200)
+        const definition = form.body.definition as FormDefinition
+        const pdf = await upload(h, person.cardNumber, fileOf(pdfBytes(`${code} ${person.cardNumber}`), 'material.pdf'))
+        const png = await upload(h, person.cardNumber, fileOf(pngBytes([7, 7, 7]), 'photo.png'))
+        const jpeg = await upload(h, person.cardNumber, fileOf(jpegBytes(), 'photo.jpg'))
+        const docx = await upload(h, person.cardNumber, fileOf(docxBytes(), 'contract.docx'))
+        const files = [pdf, png, jpeg, docx]
+        const locked = Object.fromEntries(
+          Object.entries(form.body.prefill.values as Record<string, unknown>).filter(([k]) => form.body.prefill.sources[k]?.readOnly),
+        )
+        const values = sampleValues(definition, {
+          prefilled: form.body.prefill.values,
+          locked,
+          random: sequence(code.length * 7919),
+          now: h.deps.now(),
+          directory: {
+            staff: people.filter((p) => p.kind === 'staff' && !p.unknownToDataPlatform).map((p) => p.cardNumber),
+            students: people.filter((p) => p.kind !== 'staff' && !p.unknownToDataPlatform).map((p) => p.cardNumber),
+            departments: departments.map((d) => ({ code: d.code, kind: d.kind })),
+            file: (field) => files.find((f) => field.accept.some((a) => a === f.mime || (a.endsWith('/*') && f.mime.startsWith(a.slice(0, -1)))))!,
+          },
+        })
+        expect(values, `values for ${code}`).not.toBeNull()
+        const res = await h.submit(person.cardNumber, code, values!)
+        // Eligibility is the catalog's (a year, a window, one at a time): try the next person.
+        if (res.status === 422 && res.body.error.code === 'not_eligible') {
+          tried.push(`${person.cardNumber}: ${res.body.error.message}`)
+          continue
+        }
+        expect(res.status, JSON.stringify(res.body)).toBe(201)
+        const detail = await h.detail(person.cardNumber, res.body.id)
+        expect(detail.status).toBe(200)
+        expect(detail.body.values).toEqual(values)
+        expect(detail.body.service.code).toBe(code)
+        expect(detail.body.status).toBe('in_review')
+        return
       }
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-      const detail = await h.detail(person.cardNumber, res.body.id)
-      expect(detail.status).toBe(200)
-      expect(detail.body.values).toEqual(values)
-      expect(detail.body.service.code).toBe(code)
-      expect(detail.body.status).toBe('in_review')
-      return
-    }
     }
     expect.fail(`nobody of the demo university could apply for ${code}:\n${tried.join('\n')}`)
   })

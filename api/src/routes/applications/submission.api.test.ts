@@ -13,7 +13,11 @@ async function upload(h: Hall, card: string, file: File, fields: Record<string, 
   const form = new FormData()
   form.set('file', file)
   for (const [k, v] of Object.entries(fields)) form.set(k, v)
-  const res = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin }, body: form })
+  const res = await h.app.request('/api/attachments', {
+    method: 'POST',
+    headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin },
+    body: form,
+  })
   return { status: res.status, body: (await res.json()) as any }
 }
 
@@ -58,7 +62,12 @@ describe('the draft', () => {
     const h = await hall()
     await h.call(who.student, 'PUT', '/api/drafts/undergrad-leave', { values: { reason: '半写' } })
     await h.submit(who.student, 'undergrad-leave', leaveValues(2), 'draft-key-0001')
-    const rows = () => h.deps.db.select({ n: count() }).from(formDrafts).where(and(eq(formDrafts.cardNumber, who.student))).get()!.n
+    const rows = () =>
+      h.deps.db
+        .select({ n: count() })
+        .from(formDrafts)
+        .where(and(eq(formDrafts.cardNumber, who.student)))
+        .get()!.n
     expect(rows()).toBe(0)
     await h.call(who.student, 'PUT', '/api/drafts/undergrad-leave', { values: { reason: '新的草稿' } })
     // A retry of the same request answers the same application and leaves the new draft alone.
@@ -103,7 +112,11 @@ describe('attachments of an application', () => {
     const h = await hall()
     const proof = await upload(h, who.student, fileOf(pdfBytes('diagnosis'), 'diagnosis.pdf'), { serviceCode: 'undergrad-leave', fieldKey: 'sickProof' })
     expect(proof.status).toBe(201)
-    const res = await h.submit(who.student, 'undergrad-leave', sickLeave([{ id: proof.body.id, name: proof.body.name, size: proof.body.size, mime: proof.body.mime }]))
+    const res = await h.submit(
+      who.student,
+      'undergrad-leave',
+      sickLeave([{ id: proof.body.id, name: proof.body.name, size: proof.body.size, mime: proof.body.mime }]),
+    )
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const links = h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, res.body.id)).all()
     expect(links).toEqual([{ applicationId: res.body.id, attachmentId: proof.body.id, fieldKey: 'sickProof' }])
@@ -141,7 +154,9 @@ describe('attachments of an application', () => {
     ]) {
       const res = await h.submit(who.student, 'undergrad-leave', sickLeave([ref]))
       expect(res.status).toBe(400)
-      expect(res.body.error.fields).toEqual([{ path: 'sickProof', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/重新上传/) }])
+      expect(res.body.error.fields).toEqual([
+        { path: 'sickProof', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/重新上传/) },
+      ])
     }
     expect(applicationCount(h)).toBe(before)
     expect(links()).toBe(linksBefore)
@@ -192,7 +207,11 @@ describe('hostile input gets a clear error and stores nothing', () => {
     ['an object for a date range', { period: 'next week' }, 'period'],
     ['text in a switch', { pledge: 'yes' }, 'pledge'],
     ['a reason of 20 000 characters', { reason: '长'.repeat(20_000) }, 'reason'],
-    ['a path trick as a file name', { leaveType: 'sick', sickProof: [{ id: 'att_x', name: '../../etc/passwd', size: 1, mime: 'application/pdf' }] }, 'sickProof'],
+    [
+      'a path trick as a file name',
+      { leaveType: 'sick', sickProof: [{ id: 'att_x', name: '../../etc/passwd', size: 1, mime: 'application/pdf' }] },
+      'sickProof',
+    ],
     ['a program as a file', { leaveType: 'sick', sickProof: [{ id: 'att_x', name: 'virus.exe', size: 1, mime: 'application/x-msdownload' }] }, 'sickProof'],
   ])('%s', async (_, extra, path) => {
     const h = await hall()

@@ -42,9 +42,19 @@ describe('宿舍调整申请: the student to swap with', () => {
     const id = res.body.id as number
     const task = await h.taskOf(who.junior, id)
     // A bell message and an e-mail (the outbox) tell them.
-    const note = h.deps.db.select().from(notifications).where(and(eq(notifications.recipientCardNumber, who.junior), eq(notifications.kind, 'task_assigned'))).all()
+    const note = h.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientCardNumber, who.junior), eq(notifications.kind, 'task_assigned')))
+      .all()
     expect(note).toHaveLength(1)
-    expect(h.deps.db.select().from(outbox).where(and(eq(outbox.recipient, who.junior), eq(outbox.applicationId, id))).all()).toHaveLength(1)
+    expect(
+      h.deps.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, who.junior), eq(outbox.applicationId, id)))
+        .all(),
+    ).toHaveLength(1)
     // Their task offers confirm and decline only.
     const detail = await h.get(who.junior, `/api/tasks/${task.id}`)
     expect(detail.body.allowed).toMatchObject({ actions: ['approve', 'return'], confirmation: true, returnTargets: [{ id: 'applicant' }] })

@@ -133,8 +133,21 @@ describe('GET /api/services/{code}', () => {
   it('refuses a second application while one is in progress', async () => {
     const { app, deps, loginAs } = await testApp()
     const cookie = await loginAs(undergraduate.cardNumber)
-    const version = deps.db.select().from(serviceVersions).all().find((v) => v.serviceCode === 'dorm-change')!
-    deps.db.insert(applications).values({ serviceCode: 'dorm-change', serviceVersionId: version.id, applicantCardNumber: undergraduate.cardNumber, status: 'in_review', submittedAt: deps.now() }).run()
+    const version = deps.db
+      .select()
+      .from(serviceVersions)
+      .all()
+      .find((v) => v.serviceCode === 'dorm-change')!
+    deps.db
+      .insert(applications)
+      .values({
+        serviceCode: 'dorm-change',
+        serviceVersionId: version.id,
+        applicantCardNumber: undergraduate.cardNumber,
+        status: 'in_review',
+        submittedAt: deps.now(),
+      })
+      .run()
     const body = await (await app.request('/api/services/dorm-change', { headers: { cookie } })).json()
     expect(body.eligibility.canApply).toBe(false)
     expect(body.inProgress).toBe(1)

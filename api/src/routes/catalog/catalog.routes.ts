@@ -57,7 +57,9 @@ export const catalogRoutes = router
       path: '/api/departments',
       tags: ['Catalog'],
       summary: 'Departments that own services, with how many',
-      responses: { 200: { description: 'Departments', content: { 'application/json': { schema: z.array(Department.extend({ services: z.number().int() })) } } } },
+      responses: {
+        200: { description: 'Departments', content: { 'application/json': { schema: z.array(Department.extend({ services: z.number().int() })) } } },
+      },
     }),
     (c) => c.json(listOwningDepartments(c.var.deps.db), 200),
   )
@@ -72,8 +74,14 @@ export const catalogRoutes = router
       request: {
         query: z.object({
           q: z.string().trim().max(50, 'a search is at most 50 characters').optional(),
-          category: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a category is a code such as life-housing').optional(),
-          department: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as housing').optional(),
+          category: z
+            .string()
+            .regex(/^[a-z0-9-]{1,40}$/, 'a category is a code such as life-housing')
+            .optional(),
+          department: z
+            .string()
+            .regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as housing')
+            .optional(),
           audience: z
             .enum(['all', 'mine', 'staff', 'undergraduate', 'graduate', 'international'], {
               error: 'audience is one of all, mine, staff, undergraduate, graduate, international',
@@ -81,13 +89,22 @@ export const catalogRoutes = router
             .default('all')
             .openapi({ description: '`mine`: the services I may apply for (needs a session)' }),
           page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
-          pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(100, 'pageSize is at most 100').default(20),
+          pageSize: z.coerce
+            .number({ error: 'pageSize must be a number' })
+            .int('pageSize must be a whole number')
+            .min(1, 'pageSize is at least 1')
+            .max(100, 'pageSize is at most 100')
+            .default(20),
         }),
       },
       responses: {
         200: {
           description: 'One page of services',
-          content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(ServiceSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+            },
+          },
         },
         ...errorsFor(400, 401),
       },
@@ -138,7 +155,10 @@ export const catalogRoutes = router
         }),
       },
       responses: {
-        200: { description: 'Popular services', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary.extend({ applications: z.number().int() })) }) } } },
+        200: {
+          description: 'Popular services',
+          content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary.extend({ applications: z.number().int() })) }) } },
+        },
         ...errorsFor(400),
       },
     }),
@@ -171,7 +191,13 @@ export const catalogRoutes = router
       const base = {
         ...toSummary(row),
         guide: currentGuide(db, code) as z.infer<typeof ServiceDetail>['guide'],
-        contactDepartment: { code: row.department.code, nameZh: row.department.nameZh, nameEn: row.department.nameEn, phone: row.department.phone, location: row.department.location },
+        contactDepartment: {
+          code: row.department.code,
+          nameZh: row.department.nameZh,
+          nameEn: row.department.nameEn,
+          phone: row.department.phone,
+          location: row.department.location,
+        },
       }
       if (!user) return c.json(base, 200)
       recordView(db, user.cardNumber, code, now())
@@ -186,7 +212,10 @@ export const catalogRoutes = router
       path: '/api/me/favorites',
       tags: ['Catalog'],
       summary: 'My starred services, newest first',
-      responses: { 200: { description: 'Favourites', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } }, ...errorsFor(401) },
+      responses: {
+        200: { description: 'Favourites', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } },
+        ...errorsFor(401),
+      },
     }),
     (c) => {
       const { db } = c.var.deps
@@ -202,7 +231,10 @@ export const catalogRoutes = router
       tags: ['Catalog'],
       summary: 'Stars a service (doing it twice is fine)',
       request: { params: z.object({ code: Code }) },
-      responses: { 200: { description: 'Starred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(true) }) } } }, ...errorsFor(400, 401, 404) },
+      responses: {
+        200: { description: 'Starred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(true) }) } } },
+        ...errorsFor(400, 401, 404),
+      },
     }),
     (c) => {
       const { code } = c.req.valid('param')
@@ -219,7 +251,10 @@ export const catalogRoutes = router
       tags: ['Catalog'],
       summary: 'Unstars a service (doing it twice is fine)',
       request: { params: z.object({ code: Code }) },
-      responses: { 200: { description: 'Unstarred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(false) }) } } }, ...errorsFor(400, 401) },
+      responses: {
+        200: { description: 'Unstarred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(false) }) } } },
+        ...errorsFor(400, 401),
+      },
     }),
     (c) => {
       const { code } = c.req.valid('param')
@@ -234,7 +269,10 @@ export const catalogRoutes = router
       tags: ['Catalog'],
       summary: 'Services I opened lately, newest first',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(20, 'limit is at most 20').default(6) }) },
-      responses: { 200: { description: 'Recent services', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } }, ...errorsFor(400, 401) },
+      responses: {
+        200: { description: 'Recent services', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } },
+        ...errorsFor(400, 401),
+      },
     }),
     (c) => {
       const { db } = c.var.deps

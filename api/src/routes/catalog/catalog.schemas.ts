@@ -47,12 +47,20 @@ export const ServiceSummary = z
     highlights: z.object({ nameZh: Ranges, nameEn: Ranges }).optional().openapi({ description: 'Matched character ranges [start, end) when searching' }),
   })
   .openapi('ServiceSummary')
-export const Category = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), icon: z.string(), sortOrder: z.number().int() }).openapi('Category')
+export const Category = z
+  .object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), icon: z.string(), sortOrder: z.number().int() })
+  .openapi('Category')
 export const Check = z.object({ code: z.string(), ok: z.boolean(), labelZh: z.string(), labelEn: z.string() }).openapi('EligibilityCheck')
 export const ServiceDetail = ServiceSummary.extend({
   guide: Guide,
   contactDepartment: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), phone: z.string(), location: z.string() }),
-  eligibility: z.object({ canApply: z.boolean(), checks: z.array(Check) }).optional().openapi({ description: 'Checked against my data (with a session)' }),
+  eligibility: z
+    .object({ canApply: z.boolean(), checks: z.array(Check) })
+    .optional()
+    .openapi({ description: 'Checked against my data (with a session)' }),
 }).openapi('ServiceDetail')
 
-export const Code = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes').openapi({ example: 'dorm-change' })
+export const Code = z
+  .string()
+  .regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes')
+  .openapi({ example: 'dorm-change' })

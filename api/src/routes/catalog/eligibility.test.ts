@@ -6,7 +6,15 @@ import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile
 // student's status and dormitory come from the platform's record, or dorm-change is never open.
 
 const v = (value: string | number | boolean) => ({ value })
-const student: SessionUser = { cardNumber: '2026910001', name: '林小雨', nameEn: 'Lin Xiaoyu', kind: 'undergraduate', departmentCode: 'college-sci', roles: [], knownToDataPlatform: true }
+const student: SessionUser = {
+  cardNumber: '2026910001',
+  name: '林小雨',
+  nameEn: 'Lin Xiaoyu',
+  kind: 'undergraduate',
+  departmentCode: 'college-sci',
+  roles: [],
+  knownToDataPlatform: true,
+}
 const rules: EligibilityRule[] = [{ type: 'studentStatus', status: 'enrolled' }, { type: 'hasDormitory' }]
 const check = (profile: ReturnType<typeof profileFromRecord> | null) =>
   checkEligibility({ user: student, profile, rules, serviceStatus: 'online', inProgress: 0, now: new Date('2026-12-03T00:00:00Z') })

@@ -52,7 +52,8 @@ export function profileFromRecord(stored: Profile | null, values: Record<string,
       .filter(([path]) => path.startsWith('student.dormitory.'))
       .map(([path, v]) => [path.slice('student.dormitory.'.length), v.value]),
   )
-  if (Object.keys(dormitory).length) student.dormitory = { ...(typeof student.dormitory === 'object' && student.dormitory ? student.dormitory : {}), ...dormitory }
+  if (Object.keys(dormitory).length)
+    student.dormitory = { ...(typeof student.dormitory === 'object' && student.dormitory ? student.dormitory : {}), ...dormitory }
   const cadre = values['staff.cadreLevel']?.value
   if (typeof cadre === 'string' && cadre) staff.cadreLevel = cadre
   return {
@@ -63,7 +64,12 @@ export function profileFromRecord(stored: Profile | null, values: Record<string,
 }
 
 const KIND_ZH: Record<UserKind, string> = { staff: '教职工', undergraduate: '本科生', graduate: '研究生', international: '留学生' }
-const KIND_EN: Record<UserKind, string> = { staff: 'staff', undergraduate: 'an undergraduate', graduate: 'a graduate student', international: 'an international student' }
+const KIND_EN: Record<UserKind, string> = {
+  staff: 'staff',
+  undergraduate: 'an undergraduate',
+  graduate: 'a graduate student',
+  international: 'an international student',
+}
 
 /** Graduation is at the end of June of the expected year. */
 const graduationDate = (year: number) => new Date(Date.UTC(year, 5, 30))
@@ -127,7 +133,12 @@ export function checkEligibility(input: {
       }
       case 'cadre': {
         const ok = !!profile?.staff?.cadreLevel
-        add('cadre', ok, ok ? '你是处级及以上干部' : '需为处级及以上干部', ok ? 'You are a division-level cadre or above' : 'Only division-level cadres and above')
+        add(
+          'cadre',
+          ok,
+          ok ? '你是处级及以上干部' : '需为处级及以上干部',
+          ok ? 'You are a division-level cadre or above' : 'Only division-level cadres and above',
+        )
         break
       }
       case 'hasResearchProject': {
@@ -145,7 +156,12 @@ export function checkEligibility(input: {
       }
       case 'noneInProgress': {
         const ok = input.inProgress === 0
-        add('noneInProgress', ok, ok ? '没有办理中的同类申请' : '你已有一份办理中的申请', ok ? 'No application of yours is in progress' : 'You already have an application in progress')
+        add(
+          'noneInProgress',
+          ok,
+          ok ? '没有办理中的同类申请' : '你已有一份办理中的申请',
+          ok ? 'No application of yours is in progress' : 'You already have an application in progress',
+        )
         break
       }
     }

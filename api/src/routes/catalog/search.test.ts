@@ -21,8 +21,18 @@ const doc = (code: string, nameZh: string, nameEn: string, extra: Partial<Search
 
 const index = createSearchIndex([
   doc('dorm-change', '宿舍调整申请', 'Dormitory change', { keywordsZh: ['换宿舍', '寝室'], keywordsEn: ['room change'] }),
-  doc('undergrad-leave', '本科生请销假', 'Undergraduate leave request and return', { departmentZh: '学生工作处', departmentEn: 'Student Affairs', categoryZh: '学业学籍', categoryEn: 'Study' }),
-  doc('ip-address', 'IP地址申请', 'IP address', { departmentZh: '网络与信息中心', departmentEn: 'Network Centre', categoryZh: '网络与信息化', categoryEn: 'Network and IT' }),
+  doc('undergrad-leave', '本科生请销假', 'Undergraduate leave request and return', {
+    departmentZh: '学生工作处',
+    departmentEn: 'Student Affairs',
+    categoryZh: '学业学籍',
+    categoryEn: 'Study',
+  }),
+  doc('ip-address', 'IP地址申请', 'IP address', {
+    departmentZh: '网络与信息中心',
+    departmentEn: 'Network Centre',
+    categoryZh: '网络与信息化',
+    categoryEn: 'Network and IT',
+  }),
   doc('off-campus', '外出住宿申请', 'Living off campus'),
 ])
 const codes = (q: string) => index.search(q).map((h) => h.code)
@@ -68,7 +78,10 @@ describe('catalog search', () => {
   })
 
   it('ranks the usual reading of a polyphone above a rare one (宿 is su here, not xiu)', () => {
-    const both = createSearchIndex([doc('dorm-change', '宿舍调整申请', 'Dormitory change'), doc('student-id', '本科生学生证补办', 'Student ID card replacement')])
+    const both = createSearchIndex([
+      doc('dorm-change', '宿舍调整申请', 'Dormitory change'),
+      doc('student-id', '本科生学生证补办', 'Student ID card replacement'),
+    ])
     expect(both.search('xsz').map((h) => h.code)).toEqual(['student-id', 'dorm-change'])
   })
 

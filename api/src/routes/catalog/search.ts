@@ -57,7 +57,9 @@ const toSyllables = (s: string) => pinyin(s, { toneType: 'none', type: 'array', 
 const toPinyin = (s: string) => toSyllables(s).join('')
 const toReadings = (s: string) => {
   const usual = toSyllables(s)
-  return polyphonic(s, { toneType: 'none', type: 'array' }).map((readings, i) => [...new Set([usual[i] ?? '', ...readings.map((r) => r.toLowerCase())].filter(Boolean))])
+  return polyphonic(s, { toneType: 'none', type: 'array' }).map((readings, i) => [
+    ...new Set([usual[i] ?? '', ...readings.map((r) => r.toLowerCase())].filter(Boolean)),
+  ])
 }
 const toInitials = (s: string) => pinyin(s, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
 

@@ -43,7 +43,11 @@ describe('POST /api/admin/deploy-tokens', () => {
     const list = await (await app.request('/api/admin/deploy-tokens', { headers })).json()
     expect(JSON.stringify(list)).not.toContain(body.token.slice(8))
     expect(list.items.map((i: { name: string }) => i.name)).toEqual(['教务处前端组'])
-    const audit = deps.db.select().from(auditLog).all().filter((r) => r.action === 'deploy_token.created')
+    const audit = deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action === 'deploy_token.created')
     expect(audit).toMatchObject([{ actor: admin.cardNumber, targetKind: 'deploy_token', detail: { name: '教务处前端组', parts: ['mf-todo'] } }])
   })
 
@@ -74,11 +78,19 @@ describe('POST /api/admin/deploy-tokens', () => {
     const { app, deps, loginAs } = await setup()
     const body = JSON.stringify({ name: 'Team', parts: ['mf-todo'] })
     const origin = deps.env.publicOrigin
-    const asStudent = await app.request('/api/admin/deploy-tokens', { method: 'POST', headers: { origin, 'content-type': 'application/json', cookie: await loginAs(student.cardNumber) }, body })
+    const asStudent = await app.request('/api/admin/deploy-tokens', {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', cookie: await loginAs(student.cardNumber) },
+      body,
+    })
     expect(asStudent.status).toBe(403)
     const anonymous = await app.request('/api/admin/deploy-tokens', { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body })
     expect(anonymous.status).toBe(401)
-    const withBootstrap = await app.request('/api/admin/deploy-tokens', { method: 'POST', headers: { authorization: `Bearer ${deps.deployToken}`, 'content-type': 'application/json' }, body })
+    const withBootstrap = await app.request('/api/admin/deploy-tokens', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${deps.deployToken}`, 'content-type': 'application/json' },
+      body,
+    })
     expect(withBootstrap.status).toBe(401)
     expect(deps.db.select().from(deployTokens).all()).toHaveLength(0)
   })
@@ -116,7 +128,13 @@ describe('deploying with a named token', () => {
     expect((await app.request('/api/admin/deployments/mf-todo', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
     expect((await app.request(`/api/admin/deploy-tokens/${item.id}/revoke`, { method: 'POST', headers })).status).toBe(409)
     expect((await app.request('/api/admin/deploy-tokens/999/revoke', { method: 'POST', headers })).status).toBe(404)
-    expect(deps.db.select().from(auditLog).all().filter((r) => r.action === 'deploy_token.revoked')).toHaveLength(1)
+    expect(
+      deps.db
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((r) => r.action === 'deploy_token.revoked'),
+    ).toHaveLength(1)
   })
 
   it('keeps the bootstrap token working for every part', async () => {

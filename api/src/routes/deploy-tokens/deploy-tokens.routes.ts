@@ -12,7 +12,6 @@ import { createDeployToken, listDeployTokens, revokeDeployToken, view } from './
 // Administrators give each team its own deploy token. Only a session may manage tokens: a deploy
 // token (even the bootstrap one) cannot make itself new ones.
 
-
 const router = createRouter()
 const onlyAdmins = createMiddleware<AppEnv>(async (c, next) => {
   if (!policy.canManageDeployTokens(c.var.user)) {

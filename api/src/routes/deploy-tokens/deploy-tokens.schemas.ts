@@ -41,4 +41,10 @@ export const CreatedDeployToken = z.object({
 
 export const DeployTokenList = z.object({ items: z.array(DeployTokenView) })
 
-export const TokenIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) })
+export const TokenIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})

@@ -24,7 +24,6 @@ export const BOOTSTRAP_DEPLOYER = 'deploy-token'
 const TOKEN_PREFIX = 'hall_dt_'
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
-
 export function view(r: Row) {
   return {
     id: r.id,
@@ -52,16 +51,40 @@ export function listDeployTokens(db: Db): Row[] {
 export function createDeployToken(db: Db, at: Date, input: { name: string; parts: string[]; createdBy: string; ip?: string }): { token: string; row: Row } {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
   return transaction(db, (tx) => {
-    const taken = tx.select({ id: deployTokens.id }).from(deployTokens).where(and(eq(deployTokens.name, input.name), isNull(deployTokens.revokedAt))).get()
+    const taken = tx
+      .select({ id: deployTokens.id })
+      .from(deployTokens)
+      .where(and(eq(deployTokens.name, input.name), isNull(deployTokens.revokedAt)))
+      .get()
     if (taken) {
-      throw new HallError(409, 'name_taken', `A live token is already named "${input.name}": revoke it first, or choose another name`, `已有名为“${input.name}”的有效令牌：请先吊销它，或换一个名称`)
+      throw new HallError(
+        409,
+        'name_taken',
+        `A live token is already named "${input.name}": revoke it first, or choose another name`,
+        `已有名为“${input.name}”的有效令牌：请先吊销它，或换一个名称`,
+      )
     }
     const row = tx
       .insert(deployTokens)
-      .values({ name: input.name, tokenHash: hashOf(token), prefix: token.slice(0, TOKEN_PREFIX.length + 4), parts: input.parts, createdBy: input.createdBy, createdAt: at })
+      .values({
+        name: input.name,
+        tokenHash: hashOf(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+        parts: input.parts,
+        createdBy: input.createdBy,
+        createdAt: at,
+      })
       .returning()
       .get()
-    recordAudit(tx, at, { actor: input.createdBy, action: 'deploy_token.created', outcome: 'success', targetKind: 'deploy_token', targetId: String(row.id), ip: input.ip, detail: { name: row.name, parts: row.parts } })
+    recordAudit(tx, at, {
+      actor: input.createdBy,
+      action: 'deploy_token.created',
+      outcome: 'success',
+      targetKind: 'deploy_token',
+      targetId: String(row.id),
+      ip: input.ip,
+      detail: { name: row.name, parts: row.parts },
+    })
     return { token, row }
   })
 }
@@ -74,8 +97,21 @@ export function revokeDeployToken(db: Db, at: Date, id: number, by: string, ip?:
     if (row.revokedAt) {
       throw new HallError(409, 'already_revoked', `The token "${row.name}" was revoked already`, `令牌“${row.name}”已被吊销`)
     }
-    const revoked = tx.update(deployTokens).set({ revokedAt: at, revokedBy: by }).where(and(eq(deployTokens.id, id), isNull(deployTokens.revokedAt))).returning().get()!
-    recordAudit(tx, at, { actor: by, action: 'deploy_token.revoked', outcome: 'success', targetKind: 'deploy_token', targetId: String(id), ip, detail: { name: row.name, parts: row.parts } })
+    const revoked = tx
+      .update(deployTokens)
+      .set({ revokedAt: at, revokedBy: by })
+      .where(and(eq(deployTokens.id, id), isNull(deployTokens.revokedAt)))
+      .returning()
+      .get()!
+    recordAudit(tx, at, {
+      actor: by,
+      action: 'deploy_token.revoked',
+      outcome: 'success',
+      targetKind: 'deploy_token',
+      targetId: String(id),
+      ip,
+      detail: { name: row.name, parts: row.parts },
+    })
     return revoked
   })
 }

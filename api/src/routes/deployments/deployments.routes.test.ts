@@ -125,7 +125,11 @@ describe('POST /api/admin/deployments/{part}/rollback', () => {
     const second = await register(app, auth, '1.1.0')
     expect(second.status).toBe(200)
     expect((await second.json()).outcome).toBe('current')
-    const rows = deps.db.select().from(auditLog).all().filter((r) => r.action.startsWith('deployment.'))
+    const rows = deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action.startsWith('deployment.'))
     expect(rows.map((r) => [r.action, r.actor, r.targetId])).toEqual([
       ['deployment.registered', 'deploy:deploy-token', '@hall/mf-todo@1.0.0'],
       ['deployment.registered', 'deploy:deploy-token', '@hall/mf-todo@1.1.0'],
@@ -139,7 +143,11 @@ describe('POST /api/admin/deployments/{part}/rollback', () => {
     const asAdmin = { origin: deps.env.publicOrigin, cookie: await loginAs(admin.cardNumber) }
     await upload(app, asAdmin, '1.0.0')
     expect((await register(app, asAdmin, '1.0.0')).status).toBe(201)
-    const row = deps.db.select().from(auditLog).all().find((r) => r.action === 'deployment.registered')
+    const row = deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .find((r) => r.action === 'deployment.registered')
     expect(row?.actor).toBe(`deploy:${admin.cardNumber}`)
   })
 })
@@ -148,9 +156,20 @@ describe('GET /api/openapi.json', () => {
   it('documents the routes from the same zod schemas that validate them', async () => {
     const { app } = await testApp()
     const doc = await (await app.request('/api/openapi.json')).json()
-    for (const path of ['/api/me', '/api/services', '/api/services/{code}', '/api/categories', '/api/departments', '/api/me/favorites', '/importmap.json', '/api/admin/deployments']) {
+    for (const path of [
+      '/api/me',
+      '/api/services',
+      '/api/services/{code}',
+      '/api/categories',
+      '/api/departments',
+      '/api/me/favorites',
+      '/importmap.json',
+      '/api/admin/deployments',
+    ]) {
       expect(Object.keys(doc.paths), path).toContain(path)
     }
-    expect(doc.paths['/api/services'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'category', 'department', 'audience', 'page', 'pageSize']))
+    expect(doc.paths['/api/services'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'category', 'department', 'audience', 'page', 'pageSize']),
+    )
   })
 })

@@ -34,7 +34,8 @@ const DeploymentSchema = z
 
 const RegisterResult = DeploymentSchema.extend({
   outcome: z.enum(['registered', 'reactivated', 'current']).openapi({
-    description: 'registered: a new version went live; reactivated: a version known already is current again (after a rollback); current: it was current already',
+    description:
+      'registered: a new version went live; reactivated: a version known already is current again (after a rollback); current: it was current already',
   }),
 }).openapi('DeploymentRegistered')
 
@@ -51,7 +52,14 @@ const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
     // deployTokenAuth (app.ts) has identified a valid token: the bootstrap one may deploy every
     // part, a team's named token only its own. A session cookie sent along makes it nobody else.
     if (!c.var.deployer) {
-      return c.json(errorBody('bad_token', 'The deploy token is wrong or was revoked: ask an administrator for a new one', '部署令牌不正确或已被吊销，请向系统管理员申请新令牌'), 401)
+      return c.json(
+        errorBody(
+          'bad_token',
+          'The deploy token is wrong or was revoked: ask an administrator for a new one',
+          '部署令牌不正确或已被吊销，请向系统管理员申请新令牌',
+        ),
+        401,
+      )
     }
     return next()
   }
@@ -91,7 +99,13 @@ export const deploymentsRoutes = router
       const etag = importMapEtag(imports)
       c.header('Cache-Control', 'no-cache')
       c.header('ETag', etag)
-      if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304)
+      if (
+        c.req
+          .header('if-none-match')
+          ?.split(',')
+          .some((t) => t.trim() === etag)
+      )
+        return c.body(null, 304)
       return c.json({ imports }, 200)
     },
   )
@@ -101,7 +115,10 @@ export const deploymentsRoutes = router
       path: '/api/admin/deployments',
       tags: ['Deployments'],
       summary: 'The current version of every browser part',
-      responses: { 200: { description: 'Current deployments', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } }, ...errors },
+      responses: {
+        200: { description: 'Current deployments', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } },
+        ...errors,
+      },
     }),
     (c) => c.json({ items: currentDeployments(c.var.deps.db).map(toJson) }, 200),
   )
@@ -112,7 +129,10 @@ export const deploymentsRoutes = router
       tags: ['Deployments'],
       summary: 'Every registered version of one part, newest first',
       request: { params: z.object({ part: Part }) },
-      responses: { 200: { description: 'Version history', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } }, ...errors },
+      responses: {
+        200: { description: 'Version history', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } },
+        ...errors,
+      },
     }),
     (c) => c.json({ items: history(c.var.deps.db, `@hall/${c.req.valid('param').part}`).map(toJson) }, 200),
   )
@@ -122,19 +142,35 @@ export const deploymentsRoutes = router
       path: '/api/admin/deployments/{part}/{version}/files/{file}',
       tags: ['Deployments'],
       summary: "Uploads one built file into the hall's static store (the path URL-encoded as one segment)",
-      middleware: [bodyLimit({ maxSize: 20 * 1024 * 1024, onError: (c) => c.json(errorBody('too_large', 'A file may be at most 20 MiB', '单个文件不能超过 20 MiB'), 413) })] as const,
+      middleware: [
+        bodyLimit({
+          maxSize: 20 * 1024 * 1024,
+          onError: (c) => c.json(errorBody('too_large', 'A file may be at most 20 MiB', '单个文件不能超过 20 MiB'), 413),
+        }),
+      ] as const,
       request: {
         params: z.object({ part: Part, version: Version, file: z.string().min(1).max(300) }),
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
       },
-      responses: { 201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } }, ...errors, ...errorsFor(409, 413) },
+      responses: {
+        201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } },
+        ...errors,
+        ...errorsFor(409, 413),
+      },
     }),
     async (c) => {
       const { part, version, file } = c.req.valid('param')
       assertMayDeploy(c.var.deployParts, part)
       // A registered version is immutable: browsers cache its files for good.
       if (history(c.var.deps.db, `@hall/${part}`).some((d) => d.version === version)) {
-        return c.json(errorBody('version_exists', `@hall/${part} ${version} is registered already; its files never change. Build a new version.`, `@hall/${part} 的版本 ${version} 已登记，文件不可再改；请构建新版本`), 409)
+        return c.json(
+          errorBody(
+            'version_exists',
+            `@hall/${part} ${version} is registered already; its files never change. Build a new version.`,
+            `@hall/${part} 的版本 ${version} 已登记，文件不可再改；请构建新版本`,
+          ),
+          409,
+        )
       }
       const bytes = Buffer.from(await c.req.arrayBuffer())
       await storeFile(c.var.deps.env.staticDir, `@hall/${part}`, version, file, bytes)

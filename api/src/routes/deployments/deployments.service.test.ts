@@ -45,9 +45,9 @@ describe('deployment registry', () => {
 
   it('refuses a version whose files are not in the store', async () => {
     const { deps } = testDeps()
-    await expect(register(deps, { manifest: { name: '@hall/mf-todo', version: '2.0.0', imports: { '@hall/mf-todo': 'main.js' } }, registeredBy: 't' })).rejects.toThrow(
-      /do not answer/,
-    )
+    await expect(
+      register(deps, { manifest: { name: '@hall/mf-todo', version: '2.0.0', imports: { '@hall/mf-todo': 'main.js' } }, registeredBy: 't' }),
+    ).rejects.toThrow(/do not answer/)
     expect(currentDeployments(deps.db)).toEqual([])
   })
 
@@ -73,7 +73,9 @@ describe('deployment registry', () => {
     expect(again.row.rolledBackAt).toBeNull()
     expect(importMap(deps.db).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.1.0/main.js')
     // Deploying it once more changes nothing.
-    expect((await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })).outcome).toBe('current')
+    expect((await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })).outcome).toBe(
+      'current',
+    )
     expect(history(deps.db, '@hall/mf-todo').map((d) => [d.version, d.rolledBackAt === null])).toEqual([
       ['1.1.0', true],
       ['1.0.0', true],

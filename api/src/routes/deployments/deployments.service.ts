@@ -50,7 +50,12 @@ const liveOrder = [desc(mfDeployments.activation), desc(mfDeployments.id)] as co
 
 /** The current version of each part: the last to go live that was not rolled back since. */
 export function currentDeployments(db: Db): Deployment[] {
-  const rows = db.select().from(mfDeployments).where(isNull(mfDeployments.rolledBackAt)).orderBy(...liveOrder).all()
+  const rows = db
+    .select()
+    .from(mfDeployments)
+    .where(isNull(mfDeployments.rolledBackAt))
+    .orderBy(...liveOrder)
+    .all()
   const seen = new Map<string, Deployment>()
   for (const row of rows) if (!seen.has(row.name)) seen.set(row.name, row)
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
@@ -58,14 +63,23 @@ export function currentDeployments(db: Db): Deployment[] {
 
 /** Every version of a part, the last to go live first: the first one not rolled back is current. */
 export function history(db: Db, name: string): Deployment[] {
-  return db.select().from(mfDeployments).where(eq(mfDeployments.name, name)).orderBy(...liveOrder).all()
+  return db
+    .select()
+    .from(mfDeployments)
+    .where(eq(mfDeployments.name, name))
+    .orderBy(...liveOrder)
+    .all()
 }
 
 /** The audit actor of a deployer as the route knows it: `deploy:deploy-token`, `deploy:<card number>`, `deploy:npm start`. */
 const deployActor = (by: string) => `deploy:${by}`
 
 function nextActivation(tx: Db, name: string): number {
-  const row = tx.select({ top: max(mfDeployments.activation) }).from(mfDeployments).where(eq(mfDeployments.name, name)).get()
+  const row = tx
+    .select({ top: max(mfDeployments.activation) })
+    .from(mfDeployments)
+    .where(eq(mfDeployments.name, name))
+    .get()
   return (row?.top ?? 0) + 1
 }
 
@@ -261,7 +275,12 @@ export function rollback(deps: Deps, name: string, by: string): { from: Deployme
     const [from, to] = active
     if (!from) throw new HallError(404, 'not_found', `${name} has no registered version`, `${name} 没有已登记的版本`)
     if (!to) {
-      throw new HallError(409, 'nothing_to_roll_back_to', `${name} ${from.version} is its only version: there is nothing to roll back to`, `${name} 只有 ${from.version} 一个版本，无法回滚`)
+      throw new HallError(
+        409,
+        'nothing_to_roll_back_to',
+        `${name} ${from.version} is its only version: there is nothing to roll back to`,
+        `${name} 只有 ${from.version} 一个版本，无法回滚`,
+      )
     }
     const at = deps.now()
     tx.update(mfDeployments).set({ rolledBackAt: at, rolledBackBy: by }).where(eq(mfDeployments.id, from.id)).run()

@@ -71,7 +71,11 @@ describe('what the escalation contact may read', () => {
     form.set('file', fileOf(pdfBytes('diagnosis'), 'diagnosis.pdf'))
     form.set('serviceCode', 'undergrad-leave')
     form.set('fieldKey', 'sickProof')
-    const uploaded = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: await h.loginAs(who.student), origin: h.deps.env.publicOrigin }, body: form })
+    const uploaded = await h.app.request('/api/attachments', {
+      method: 'POST',
+      headers: { cookie: await h.loginAs(who.student), origin: h.deps.env.publicOrigin },
+      body: form,
+    })
     const proof = (await uploaded.json()) as { id: string; name: string; size: number; mime: string }
     const submitted = await h.submit(who.student, 'undergrad-leave', leaveValues(5, { leaveType: 'sick', sickProof: [proof] }))
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201)
@@ -110,8 +114,20 @@ describe('POST /api/escalations/{id}/actions', () => {
       actOn(h, who.admin, taskId, { action: 'takeOver', stateVersion }),
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
-    expect(h.deps.db.select().from(auditEvents).where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'takenOver'))).all()).toHaveLength(1)
-    expect(h.deps.db.select().from(tasks).where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo'))).all()).toHaveLength(1)
+    expect(
+      h.deps.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'takenOver')))
+        .all(),
+    ).toHaveLength(1)
+    expect(
+      h.deps.db
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo')))
+        .all(),
+    ).toHaveLength(1)
     // And once more with a fresh version: the task was handed on already.
     const again = await actOn(h, who.deputy, taskId, { action: 'takeOver', stateVersion: (await h.detail(who.student, id)).body.stateVersion })
     expect(again.status).toBe(409)
@@ -133,7 +149,11 @@ describe('POST /api/escalations/{id}/actions', () => {
   it('urge: reminds the assignee, once a day', async () => {
     const { h, taskId, stateVersion } = await overdue()
     expect((await actOn(h, who.deputy, taskId, { action: 'urge', stateVersion })).status).toBe(200)
-    const urged = h.deps.db.select().from(notifications).where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'urged'))).all()
+    const urged = h.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'urged')))
+      .all()
     expect(urged).toHaveLength(1)
     const twice = await actOn(h, who.deputy, taskId, { action: 'urge', stateVersion: stateVersion + 1 })
     expect(twice.status).toBe(409)

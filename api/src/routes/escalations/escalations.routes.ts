@@ -10,7 +10,11 @@ import { actOnEscalation, escalationDetail } from './escalations.service.ts'
 // application, take the task over, reassign it, urge its assignee. For the step's escalation
 // contacts and administrators only; anyone else gets 404.
 
-const TaskId = z.coerce.number({ error: 'the task id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
+const TaskId = z.coerce
+  .number({ error: 'the task id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 7 })
 
 const router = createRouter()
 router.use('/api/escalations/*', requireUser)

@@ -22,7 +22,13 @@ export const EscalationActionBody = z
   .object({
     action: EscalationActionName.openapi({ description: 'takeOver: the task becomes yours; reassign: it goes to `to`; urge: its assignee is reminded' }),
     stateVersion: z.number({ error: 'stateVersion (the version you saw) is required' }).int().min(0),
-    to: z.string().trim().min(1, 'to: name the person (card number)').max(64).optional().openapi({ description: 'reassign: the card number of the new assignee' }),
+    to: z
+      .string()
+      .trim()
+      .min(1, 'to: name the person (card number)')
+      .max(64)
+      .optional()
+      .openapi({ description: 'reassign: the card number of the new assignee' }),
     opinion: z.string().max(2000, 'opinion is at most 2000 characters').optional().openapi({ description: 'Why (shown in the application’s history)' }),
   })
   .openapi('EscalationAction')

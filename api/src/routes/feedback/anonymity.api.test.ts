@@ -74,7 +74,16 @@ describe('anonymous ratings, as an owner with the applications export sees them'
     expect(typeof named!.id).toBe('number')
     expect(typeof named!.createdAt).toBe('string')
     for (const r of anonymous) {
-      expect(r).toMatchObject({ id: null, applicationId: null, createdAt: null, stepKey: null, rater: null, anonymous: true, month: '2026-11', serviceCode: SERVICE })
+      expect(r).toMatchObject({
+        id: null,
+        applicationId: null,
+        createdAt: null,
+        stepKey: null,
+        rater: null,
+        anonymous: true,
+        month: '2026-11',
+        serviceCode: SERVICE,
+      })
       // No other field holds a number or a card that an export could join on.
       const text = JSON.stringify(r)
       for (const leak of [String(first), String(second), who.student, who.classmate, '李明轩', '王梓涵']) expect(text).not.toContain(leak)

@@ -17,7 +17,15 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 export const EXPORT_STALE_MS = 10 * 60_000
 const EXPORT_KEEP_MS = 24 * 3_600_000
 
-const STATUS_ZH: Record<string, string> = { completed: '已办结', rejected: '未通过', withdrawn: '已撤回', in_review: '审核中', returned: '已退回', submitted: '已提交', draft: '草稿' }
+const STATUS_ZH: Record<string, string> = {
+  completed: '已办结',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  in_review: '审核中',
+  returned: '已退回',
+  submitted: '已提交',
+  draft: '草稿',
+}
 
 type Sheet = { name: string; columns: Array<{ header: string; key: string; width?: number }>; rows: Array<Record<string, unknown>> }
 
@@ -47,7 +55,11 @@ function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters)
     },
     {
       name: '按期间 Periods',
-      columns: ['period', 'submitted', 'completed', 'rejected', 'withdrawn', 'ratings', 'avgService', 'avgProcess'].map((key) => ({ header: key, key, width: 14 })),
+      columns: ['period', 'submitted', 'completed', 'rejected', 'withdrawn', 'ratings', 'avgService', 'avgProcess'].map((key) => ({
+        header: key,
+        key,
+        width: 14,
+      })),
       rows: s.periods,
     },
     {
@@ -111,7 +123,11 @@ function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilt
   const { chosen } = servicesInScope(db, user, filters)
   const names = personNames(db)
   const svc = new Map(chosen.map((s) => [s.code, s]))
-  const apps = applicationRows(db, chosen.map((s) => s.code), filters).sort((a, b) => a.id - b.id)
+  const apps = applicationRows(
+    db,
+    chosen.map((s) => s.code),
+    filters,
+  ).sort((a, b) => a.id - b.id)
   const rated = new Map<number, typeof ratings.$inferSelect>()
   for (let i = 0; i < apps.length; i += 500) {
     const ids = apps.slice(i, i + 500).map((a) => a.id)
@@ -162,8 +178,15 @@ export function prepareExport(deps: Deps, user: SessionUser, kind: 'figures' | '
   const sheets = kind === 'figures' ? figureSheets(deps, user, filters) : [applicationSheet(deps, user, filters)]
   const total = sheets.reduce((n, s) => n + s.rows.length, 0)
   // Files are kept for a day: long enough to download again, short enough not to pile up.
-  deps.db.delete(statisticsExports).where(lt(statisticsExports.createdAt, new Date(deps.now().getTime() - EXPORT_KEEP_MS))).run()
-  const job = deps.db.insert(statisticsExports).values({ requestedBy: user.cardNumber, kind, filters: { ...filters }, status: 'running', done: 0, total, createdAt: deps.now() }).returning().get()
+  deps.db
+    .delete(statisticsExports)
+    .where(lt(statisticsExports.createdAt, new Date(deps.now().getTime() - EXPORT_KEEP_MS)))
+    .run()
+  const job = deps.db
+    .insert(statisticsExports)
+    .values({ requestedBy: user.cardNumber, kind, filters: { ...filters }, status: 'running', done: 0, total, createdAt: deps.now() })
+    .returning()
+    .get()
   const run = async () => {
     try {
       const book = new ExcelJS.Workbook()

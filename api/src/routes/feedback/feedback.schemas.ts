@@ -8,14 +8,26 @@ export const ServiceRef = z.object({ code: z.string(), nameZh: z.string(), nameE
 
 // ------------------------------------------------------------------------------ the Q&A and FAQ
 
-export const QuestionId = z.coerce.number({ error: 'the question id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
-export const Text = (what: string, max: number) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`).max(max, `${what} is at most ${max} characters`)
+export const QuestionId = z.coerce
+  .number({ error: 'the question id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 7 })
+export const Text = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} is at most ${max} characters`)
 
 export const NewQuestion = z
   .object({
     title: Text('title', 120),
     body: Text('body', 4000),
-    serviceCode: z.string().regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as dorm-change').optional(),
+    serviceCode: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as dorm-change')
+      .optional(),
   })
   .openapi('NewQuestion')
 
@@ -34,7 +46,13 @@ export const QuestionSummary = z
   })
   .openapi('QuestionSummary')
 
-export const QuestionMessage = z.object({ id: z.number(), side: z.enum(['asker', 'staff']), author: z.object({ cardNumber: z.string(), name: z.string() }), body: z.string(), createdAt: z.string() })
+export const QuestionMessage = z.object({
+  id: z.number(),
+  side: z.enum(['asker', 'staff']),
+  author: z.object({ cardNumber: z.string(), name: z.string() }),
+  body: z.string(),
+  createdAt: z.string(),
+})
 
 export const QuestionDetail = QuestionSummary.extend({
   body: z.string(),
@@ -72,7 +90,12 @@ export const RATING_TAGS = [
 ] as const
 const TAG_CODES = RATING_TAGS.map((t) => t.code) as [string, ...string[]]
 
-export const Score = (what: string) => z.number({ error: `${what} is a whole number from 1 to 5` }).int(`${what} is a whole number from 1 to 5`).min(1, `${what} is at least 1`).max(5, `${what} is at most 5`)
+export const Score = (what: string) =>
+  z
+    .number({ error: `${what} is a whole number from 1 to 5` })
+    .int(`${what} is a whole number from 1 to 5`)
+    .min(1, `${what} is at least 1`)
+    .max(5, `${what} is at most 5`)
 
 export const NewRating = z
   .object({
@@ -135,7 +158,11 @@ export const MyRatings = z
   })
   .openapi('MyRatings')
 
-export const AppId = z.coerce.number({ error: 'the application id is a number' }).int().positive().openapi({ param: { name: 'applicationId', in: 'path' }, example: 42 })
+export const AppId = z.coerce
+  .number({ error: 'the application id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'applicationId', in: 'path' }, example: 42 })
 
 // ------------------------------------------------------------------------------ statistics
 
@@ -156,7 +183,13 @@ export const StepRow = z.object({ serviceCode: z.string(), stepKey: z.string(), 
 
 export const Statistics = z
   .object({
-    filters: z.object({ from: z.string(), to: z.string(), granularity: z.enum(['month', 'week']), departmentCode: z.string().nullable(), serviceCode: z.string().nullable() }),
+    filters: z.object({
+      from: z.string(),
+      to: z.string(),
+      granularity: z.enum(['month', 'week']),
+      departmentCode: z.string().nullable(),
+      serviceCode: z.string().nullable(),
+    }),
     scope: z.object({
       all: z.boolean(),
       departments: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
@@ -175,7 +208,16 @@ export const Statistics = z
       overdueNow: z.number(),
     }),
     periods: z.array(
-      z.object({ period: z.string(), submitted: z.number(), completed: z.number(), rejected: z.number(), withdrawn: z.number(), ratings: z.number(), avgService: Num, avgProcess: Num }),
+      z.object({
+        period: z.string(),
+        submitted: z.number(),
+        completed: z.number(),
+        rejected: z.number(),
+        withdrawn: z.number(),
+        ratings: z.number(),
+        avgService: Num,
+        avgProcess: Num,
+      }),
     ),
     steps: z.array(StepRow.extend({ count: z.number(), medianHours: Num, p90Hours: Num })),
     overdue: z.array(StepRow.extend({ count: z.number() })),
@@ -212,4 +254,8 @@ export const ExportJob = z
   })
   .openapi('StatisticsExport')
 
-export const ExportId = z.coerce.number({ error: 'the export id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 3 })
+export const ExportId = z.coerce
+  .number({ error: 'the export id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 3 })

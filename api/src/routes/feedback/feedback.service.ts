@@ -22,7 +22,13 @@ export interface ServiceFacts {
 /** Every service with the names of its current version and its owning department. */
 export function serviceFacts(db: Db): Map<string, ServiceFacts> {
   const rows = db
-    .select({ code: services.code, owner: services.ownerDepartmentCode, versionId: serviceVersions.id, nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn })
+    .select({
+      code: services.code,
+      owner: services.ownerDepartmentCode,
+      versionId: serviceVersions.id,
+      nameZh: serviceVersions.nameZh,
+      nameEn: serviceVersions.nameEn,
+    })
     .from(services)
     .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
     .all()
@@ -30,12 +36,24 @@ export function serviceFacts(db: Db): Map<string, ServiceFacts> {
 }
 
 export function departmentNames(db: Db): Map<string, { nameZh: string; nameEn: string }> {
-  return new Map(db.select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).all().map((d) => [d.code, { nameZh: d.nameZh, nameEn: d.nameEn }]))
+  return new Map(
+    db
+      .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
+      .from(departments)
+      .all()
+      .map((d) => [d.code, { nameZh: d.nameZh, nameEn: d.nameEn }]),
+  )
 }
 
 /** Names of people by card number (those the data platform knows); others show as their card number. */
 export function personNames(db: Db): Map<string, { name: string; nameEn: string }> {
-  return new Map(db.select({ card: people.cardNumber, name: people.name, nameEn: people.nameEn }).from(people).all().map((p) => [p.card, { name: p.name, nameEn: p.nameEn ?? p.name }]))
+  return new Map(
+    db
+      .select({ card: people.cardNumber, name: people.name, nameEn: people.nameEn })
+      .from(people)
+      .all()
+      .map((p) => [p.card, { name: p.name, nameEn: p.nameEn ?? p.name }]),
+  )
 }
 
 /** The department that answers questions that name no service. */
@@ -72,7 +90,11 @@ export function stepNames(db: Db, versionIds: number[]) {
   const processes = new Map<number, ProcessDefinition | null>()
   const unique = [...new Set(versionIds)]
   for (let i = 0; i < unique.length; i += 500) {
-    for (const v of db.select({ id: serviceVersions.id, process: serviceVersions.process }).from(serviceVersions).where(inArray(serviceVersions.id, unique.slice(i, i + 500))).all()) {
+    for (const v of db
+      .select({ id: serviceVersions.id, process: serviceVersions.process })
+      .from(serviceVersions)
+      .where(inArray(serviceVersions.id, unique.slice(i, i + 500)))
+      .all()) {
       processes.set(v.id, (v.process as ProcessDefinition | null) ?? null)
     }
   }

@@ -10,10 +10,18 @@ import { hall, who } from '../applications/test-support.ts'
 describe('the online Q&A', () => {
   it('routes, answers, notifies, follows up, publishes as FAQ and closes', async () => {
     const h = await hall()
-    const asked = await h.post(who.student, '/api/questions', { title: '请假能否补交证明？', body: '病假来不及开证明，可以事后补交吗？', serviceCode: 'undergrad-leave' })
+    const asked = await h.post(who.student, '/api/questions', {
+      title: '请假能否补交证明？',
+      body: '病假来不及开证明，可以事后补交吗？',
+      serviceCode: 'undergrad-leave',
+    })
     expect(asked.status, JSON.stringify(asked.body)).toBe(201)
     const id = asked.body.id as number
-    expect(asked.body).toMatchObject({ status: 'open', department: { code: 'student-affairs' }, can: { answer: false, followUp: true, close: true, publish: false } })
+    expect(asked.body).toMatchObject({
+      status: 'open',
+      department: { code: 'student-affairs' },
+      can: { answer: false, followUp: true, close: true, publish: false },
+    })
 
     // It reaches student affairs' owner, not the network centre's.
     const inbox = async (card: string) => (await h.get(card, '/api/questions?box=inbox')).body.items.map((q: { id: number }) => q.id)
@@ -31,9 +39,19 @@ describe('the online Q&A', () => {
     const answered = await h.post(who.studentAffairsOwner, `/api/questions/${id}/messages`, { body: '可以，返校后3日内在申请中补充上传。' })
     expect(answered.status).toBe(201)
     expect(answered.body.status).toBe('answered')
-    const note = h.deps.db.select().from(notifications).where(and(eq(notifications.recipientCardNumber, who.student), eq(notifications.kind, 'question_answered'))).all()
+    const note = h.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientCardNumber, who.student), eq(notifications.kind, 'question_answered')))
+      .all()
     expect(note.map((n) => n.link)).toEqual([`/feedback/questions/${id}`])
-    expect(h.deps.db.select().from(outbox).where(and(eq(outbox.recipient, who.student), eq(outbox.kind, 'question_answered'))).all()).toHaveLength(1)
+    expect(
+      h.deps.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, who.student), eq(outbox.kind, 'question_answered')))
+        .all(),
+    ).toHaveLength(1)
 
     // The asker follows up: open again for the staff.
     const followUp = await h.post(who.student, `/api/questions/${id}/messages`, { body: '需要医院盖章吗？' })
@@ -47,7 +65,10 @@ describe('the online Q&A', () => {
     expect((await h.call(who.student, 'PUT', `/api/questions/${id}/faq`, { published: true })).status).toBe(403)
     const faqs = await h.get(null, '/api/faqs?serviceCode=undergrad-leave')
     expect(faqs.status).toBe(200)
-    expect(faqs.body.items.find((f: { id: number }) => f.id === id)).toMatchObject({ question: '病假证明可以事后补交吗？', answer: '可以，返校后3日内在申请中补充上传。' })
+    expect(faqs.body.items.find((f: { id: number }) => f.id === id)).toMatchObject({
+      question: '病假证明可以事后补交吗？',
+      answer: '可以，返校后3日内在申请中补充上传。',
+    })
     expect((await h.get(null, `/api/faqs?q=${encodeURIComponent('补交')}`)).body.items.map((f: { id: number }) => f.id)).toContain(id)
     expect((await h.get(null, `/api/faqs?q=${encodeURIComponent('没有这种问题')}`)).body.items).toEqual([])
 

@@ -131,7 +131,10 @@ export const faqRoutes = createRouter().openapi(
     summary: 'Published FAQ, of one service or all, searchable',
     request: {
       query: z.object({
-        serviceCode: z.string().regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as dorm-change').optional(),
+        serviceCode: z
+          .string()
+          .regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as dorm-change')
+          .optional(),
         q: z.string().trim().max(100).optional(),
       }),
     },

@@ -89,7 +89,12 @@ export interface QuestionListQuery {
 /** My questions, or those my departments answer: newest first, at most 200. */
 export function listQuestions(db: Db, user: SessionUser, query: QuestionListQuery) {
   if (!query.mine === !query.box) {
-    throw new HallError(400, 'bad_request', 'Say which list: mine=1 (your questions) or box=inbox (questions to your departments)', '请指定列表：mine=1（我的提问）或 box=inbox（本部门待答）')
+    throw new HallError(
+      400,
+      'bad_request',
+      'Say which list: mine=1 (your questions) or box=inbox (questions to your departments)',
+      '请指定列表：mine=1（我的提问）或 box=inbox（本部门待答）',
+    )
   }
   const where: SQL[] = []
   if (query.mine) where.push(eq(questions.askerCardNumber, user.cardNumber))
@@ -102,7 +107,13 @@ export function listQuestions(db: Db, user: SessionUser, query: QuestionListQuer
   }
   if (query.status) where.push(eq(questions.status, query.status))
   if (query.q) where.push(or(like(questions.title, likeText(query.q)), like(questions.body, likeText(query.q)))!)
-  const rows = db.select().from(questions).where(and(...where)).orderBy(desc(questions.id)).limit(200).all()
+  const rows = db
+    .select()
+    .from(questions)
+    .where(and(...where))
+    .orderBy(desc(questions.id))
+    .limit(200)
+    .all()
   return { items: summaries(db, rows), total: rows.length }
 }
 
@@ -116,7 +127,16 @@ export function askQuestion(db: Db, user: SessionUser, input: z.infer<typeof New
   }
   const q = db
     .insert(questions)
-    .values({ askerCardNumber: user.cardNumber, serviceCode: input.serviceCode ?? null, departmentCode, title: input.title, body: input.body, status: 'open', createdAt: now, updatedAt: now })
+    .values({
+      askerCardNumber: user.cardNumber,
+      serviceCode: input.serviceCode ?? null,
+      departmentCode,
+      title: input.title,
+      body: input.body,
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning()
     .get()
   return detail(db, user, q)
@@ -135,7 +155,10 @@ export function addMessage(db: Db, user: SessionUser, id: number, text: string, 
     const side = q.askerCardNumber === user.cardNumber ? 'asker' : 'staff'
     if (side === 'staff' && !policy.canAnswerQuestion(user, q.departmentCode)) throw notFound(id)
     tx.insert(questionMessages).values({ questionId: id, authorCardNumber: user.cardNumber, side, body: text, createdAt: now }).run()
-    tx.update(questions).set({ status: side === 'staff' ? 'answered' : 'open', updatedAt: now }).where(eq(questions.id, id)).run()
+    tx.update(questions)
+      .set({ status: side === 'staff' ? 'answered' : 'open', updatedAt: now })
+      .where(eq(questions.id, id))
+      .run()
     if (side === 'staff') {
       enqueueNotification(
         tx,
@@ -157,23 +180,43 @@ export function addMessage(db: Db, user: SessionUser, id: number, text: string, 
 
 export function closeQuestion(db: Db, user: SessionUser, id: number, now: Date) {
   const q = readable(db, user, id)
-  if (!policy.canCloseQuestion(user, q)) throw new HallError(403, 'forbidden', 'Only the asker or the answering staff can close a question', '只有提问人或答疑人员可以关闭问题')
+  if (!policy.canCloseQuestion(user, q))
+    throw new HallError(403, 'forbidden', 'Only the asker or the answering staff can close a question', '只有提问人或答疑人员可以关闭问题')
   db.update(questions).set({ status: 'closed', updatedAt: now }).where(eq(questions.id, id)).run()
   return detail(db, user, readable(db, user, id))
 }
 
 /** Publishes an answered question as a FAQ on its service's guide, or takes it down. */
-export function setFaq(db: Db, user: SessionUser, id: number, input: { published: boolean; question?: string | undefined; answer?: string | undefined }, now: Date) {
+export function setFaq(
+  db: Db,
+  user: SessionUser,
+  id: number,
+  input: { published: boolean; question?: string | undefined; answer?: string | undefined },
+  now: Date,
+) {
   transaction(db, (tx) => {
     const q = readable(tx, user, id)
-    if (!policy.canPublishFaq(user, q.departmentCode)) throw new HallError(403, 'forbidden', "Only the service's owners can publish its FAQ", '只有服务的负责部门可以发布常见问题')
+    if (!policy.canPublishFaq(user, q.departmentCode))
+      throw new HallError(403, 'forbidden', "Only the service's owners can publish its FAQ", '只有服务的负责部门可以发布常见问题')
     if (!input.published) {
       tx.update(questions).set({ faqPublishedAt: null, faqPublishedBy: null, updatedAt: now }).where(eq(questions.id, id)).run()
       return
     }
-    if (!q.serviceCode) throw new HallError(409, 'no_service', 'A FAQ is shown on a service’s guide: this question names no service', '常见问题显示在服务指南中，此问题未关联服务')
-    const answers = tx.select().from(questionMessages).where(and(eq(questionMessages.questionId, id), eq(questionMessages.side, 'staff'))).orderBy(desc(questionMessages.id)).all()
-    if (!answers.length && !input.answer) throw new HallError(409, 'not_answered', 'Answer the question before publishing it as a FAQ', '请先回复问题，再发布为常见问题')
+    if (!q.serviceCode)
+      throw new HallError(
+        409,
+        'no_service',
+        'A FAQ is shown on a service’s guide: this question names no service',
+        '常见问题显示在服务指南中，此问题未关联服务',
+      )
+    const answers = tx
+      .select()
+      .from(questionMessages)
+      .where(and(eq(questionMessages.questionId, id), eq(questionMessages.side, 'staff')))
+      .orderBy(desc(questionMessages.id))
+      .all()
+    if (!answers.length && !input.answer)
+      throw new HallError(409, 'not_answered', 'Answer the question before publishing it as a FAQ', '请先回复问题，再发布为常见问题')
     tx.update(questions)
       .set({
         faqQuestion: input.question ?? q.faqQuestion ?? q.title,
@@ -196,12 +239,26 @@ export function listFaqs(db: Db, query: { serviceCode?: string | undefined; q?: 
     const text = likeText(query.q)
     where.push(or(like(questions.faqQuestion, text), like(questions.faqAnswer, text), like(questions.faqQuestionEn, text), like(questions.faqAnswerEn, text))!)
   }
-  const rows = db.select().from(questions).where(and(...where)).orderBy(desc(questions.faqPublishedAt)).limit(200).all()
+  const rows = db
+    .select()
+    .from(questions)
+    .where(and(...where))
+    .orderBy(desc(questions.faqPublishedAt))
+    .limit(200)
+    .all()
   const services = serviceFacts(db)
   return {
     items: rows.map((q) => {
       const s = q.serviceCode ? services.get(q.serviceCode) : undefined
-      return { id: q.id, service: s ? { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn } : null, question: q.faqQuestion ?? q.title, answer: q.faqAnswer ?? '', questionEn: q.faqQuestionEn, answerEn: q.faqAnswerEn, publishedAt: q.faqPublishedAt!.toISOString() }
+      return {
+        id: q.id,
+        service: s ? { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn } : null,
+        question: q.faqQuestion ?? q.title,
+        answer: q.faqAnswer ?? '',
+        questionEn: q.faqQuestionEn,
+        answerEn: q.faqAnswerEn,
+        publishedAt: q.faqPublishedAt!.toISOString(),
+      }
     }),
   }
 }

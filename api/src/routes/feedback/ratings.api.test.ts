@@ -33,7 +33,15 @@ describe('POST /api/ratings', () => {
 
     const ok = await h.post(who.student, '/api/ratings', rate({ applicationId: id, stepKey: 'counsellor', tags: ['fast', 'fast', 'fully-online'] }))
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)
-    expect(ok.body).toMatchObject({ applicationId: id, serviceCode: 'undergrad-leave', serviceScore: 5, processScore: 4, tags: ['fast', 'fully-online'], stepKey: 'counsellor', anonymous: false })
+    expect(ok.body).toMatchObject({
+      applicationId: id,
+      serviceCode: 'undergrad-leave',
+      serviceScore: 5,
+      processScore: 4,
+      tags: ['fast', 'fully-online'],
+      stepKey: 'counsellor',
+      anonymous: false,
+    })
 
     const twice = await h.post(who.student, '/api/ratings', rate({ applicationId: id, serviceScore: 1 }))
     expect(twice.status).toBe(409)
@@ -74,7 +82,12 @@ describe('POST /api/ratings', () => {
     // not link it see the page as if nobody had rated (anonymity.api.test.ts covers the lists).
     expect(await seenBy(who.counsellor)).toMatchObject({ rating: null, canRate: false, refusal: 'not_yours' })
     expect(await seenBy(who.studentAffairsOwner)).toMatchObject({ rating: null, canRate: false, refusal: 'not_yours' })
-    expect((await seenBy(who.admin)).rating).toMatchObject({ applicationId: id, serviceScore: 5, anonymous: true, rater: { cardNumber: who.student, name: '李明轩' } })
+    expect((await seenBy(who.admin)).rating).toMatchObject({
+      applicationId: id,
+      serviceScore: 5,
+      anonymous: true,
+      rater: { cardNumber: who.student, name: '李明轩' },
+    })
     expect((await seenBy(who.student)).rating).toMatchObject({ applicationId: id, rater: { cardNumber: who.student } })
     // A stranger learns nothing, not even that the application exists.
     expect((await h.get(who.classmate, `/api/ratings/${id}`)).status).toBe(404)
@@ -82,13 +95,26 @@ describe('POST /api/ratings', () => {
 
   it('takes a rating of a past application of the demo history, which has no engine state', async () => {
     const h = await hall()
-    const rated = new Set(h.deps.db.select({ id: ratings.applicationId }).from(ratings).all().map((r) => r.id))
-    const past = h.deps.db.select().from(applications).where(eq(applications.status, 'completed')).all().find((a) => !rated.has(a.id))
+    const rated = new Set(
+      h.deps.db
+        .select({ id: ratings.applicationId })
+        .from(ratings)
+        .all()
+        .map((r) => r.id),
+    )
+    const past = h.deps.db
+      .select()
+      .from(applications)
+      .where(eq(applications.status, 'completed'))
+      .all()
+      .find((a) => !rated.has(a.id))
     expect(past, 'the seed leaves some finished applications to rate').toBeDefined()
     const page = await h.get(past!.applicantCardNumber, `/api/ratings/${past!.id}`)
     expect(page.status).toBe(200)
     expect(page.body).toMatchObject({ canRate: true, application: { id: past!.id, status: 'completed' } })
-    expect((await h.get(past!.applicantCardNumber, '/api/ratings?mine=1')).body.toRate.map((a: { applicationId: number }) => a.applicationId)).toContain(past!.id)
+    expect((await h.get(past!.applicantCardNumber, '/api/ratings?mine=1')).body.toRate.map((a: { applicationId: number }) => a.applicationId)).toContain(
+      past!.id,
+    )
     expect((await h.post(past!.applicantCardNumber, '/api/ratings', rate({ applicationId: past!.id }))).status).toBe(201)
   })
 })

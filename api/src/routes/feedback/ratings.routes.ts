@@ -29,7 +29,8 @@ export const ratingsRoutes = router
       path: '/api/ratings/{applicationId}',
       tags: ['Feedback'],
       summary: "An application's rating page: the rating if there is one, and whether I may rate it",
-      description: 'For whoever may read the application. The applicant sees the form; reviewers and owners see the rating unless it is anonymous (administrators see every rating).',
+      description:
+        'For whoever may read the application. The applicant sees the form; reviewers and owners see the rating unless it is anonymous (administrators see every rating).',
       request: { params: z.object({ applicationId: AppId }) },
       responses: { 200: json(RatingPage, 'The rating page'), ...errorsFor(400, 401, 404) },
     }),

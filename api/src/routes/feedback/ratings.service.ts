@@ -31,7 +31,20 @@ export const linkable = (row: RatingRow, user: SessionUser | null) => policy.can
 export function ratingView(row: RatingRow, user: SessionUser | null, names: Map<string, { name: string }>): z.infer<typeof RatingView> {
   const month = beijingMonth(row.createdAt)
   if (!linkable(row, user)) {
-    return { id: null, applicationId: null, serviceCode: row.serviceCode, serviceScore: row.serviceScore, processScore: row.processScore, tags: row.tags, comment: row.comment, stepKey: null, anonymous: true, rater: null, createdAt: null, month }
+    return {
+      id: null,
+      applicationId: null,
+      serviceCode: row.serviceCode,
+      serviceScore: row.serviceScore,
+      processScore: row.processScore,
+      tags: row.tags,
+      comment: row.comment,
+      stepKey: null,
+      anonymous: true,
+      rater: null,
+      createdAt: null,
+      month,
+    }
   }
   return {
     id: row.id,
@@ -67,75 +80,82 @@ const refusalError = (refusal: 'not_yours' | 'not_finished' | 'already_rated', i
 
 /** My ratings, and my finished applications still to rate. */
 export function myRatings(db: Db, user: SessionUser) {
-    const services = serviceFacts(db)
-    const ref = (code: string) => {
-      const s = services.get(code)
-      return { code, nameZh: s?.nameZh ?? code, nameEn: s?.nameEn ?? code }
-    }
-    const mine = db.select().from(ratings).where(eq(ratings.raterCardNumber, user.cardNumber)).orderBy(desc(ratings.id)).all()
-    const ratedIds = new Set(mine.map((r) => r.applicationId))
-    const finished = db
-      .select({ id: applications.id, serviceCode: applications.serviceCode, status: applications.status, finishedAt: applications.finishedAt })
-      .from(applications)
-      .where(and(eq(applications.applicantCardNumber, user.cardNumber), inArray(applications.status, ['completed', 'rejected'])))
-      .orderBy(desc(applications.finishedAt), desc(applications.id))
-      .all()
-    const names = personNames(db)
-    return {
-        toRate: finished.filter((a) => !ratedIds.has(a.id)).map((a) => ({ applicationId: a.id, service: ref(a.serviceCode), status: a.status, finishedAt: iso(a.finishedAt) })),
-        rated: mine.map((r) => ({ ...ratingView(r, user, names), service: ref(r.serviceCode) })),
-        tags: [...RATING_TAGS],
-      }
+  const services = serviceFacts(db)
+  const ref = (code: string) => {
+    const s = services.get(code)
+    return { code, nameZh: s?.nameZh ?? code, nameEn: s?.nameEn ?? code }
+  }
+  const mine = db.select().from(ratings).where(eq(ratings.raterCardNumber, user.cardNumber)).orderBy(desc(ratings.id)).all()
+  const ratedIds = new Set(mine.map((r) => r.applicationId))
+  const finished = db
+    .select({ id: applications.id, serviceCode: applications.serviceCode, status: applications.status, finishedAt: applications.finishedAt })
+    .from(applications)
+    .where(and(eq(applications.applicantCardNumber, user.cardNumber), inArray(applications.status, ['completed', 'rejected'])))
+    .orderBy(desc(applications.finishedAt), desc(applications.id))
+    .all()
+  const names = personNames(db)
+  return {
+    toRate: finished
+      .filter((a) => !ratedIds.has(a.id))
+      .map((a) => ({ applicationId: a.id, service: ref(a.serviceCode), status: a.status, finishedAt: iso(a.finishedAt) })),
+    rated: mine.map((r) => ({ ...ratingView(r, user, names), service: ref(r.serviceCode) })),
+    tags: [...RATING_TAGS],
+  }
 }
 
 /** An application's rating page: the rating if `user` may see it, and whether they may rate it. */
 export function ratingPage(db: Db, user: SessionUser, id: number, now: Date) {
-    const row = readableApplication(db, user, id, now)
-    const existing = db.select().from(ratings).where(eq(ratings.applicationId, id)).get() ?? null
-    const refusal = policy.ratingRefusal(user, row.app, !!existing)
-    return {
-        application: {
-          id,
-          service: { code: row.service.code, nameZh: row.version.nameZh, nameEn: row.version.nameEn },
-          status: row.app.status,
-          finishedAt: iso(row.app.finishedAt),
-        },
-        steps: stepsOf(db, row.app),
-        tags: [...RATING_TAGS],
-        // On the application's own page a rating is linked by its place: an anonymous one is
-        // not there for those who may not link it, and its absence looks like no rating at all.
-        rating: existing && linkable(existing, user) ? ratingView(existing, user, personNames(db)) : null,
-        canRate: refusal === null,
-        refusal,
-      }
+  const row = readableApplication(db, user, id, now)
+  const existing = db.select().from(ratings).where(eq(ratings.applicationId, id)).get() ?? null
+  const refusal = policy.ratingRefusal(user, row.app, !!existing)
+  return {
+    application: {
+      id,
+      service: { code: row.service.code, nameZh: row.version.nameZh, nameEn: row.version.nameEn },
+      status: row.app.status,
+      finishedAt: iso(row.app.finishedAt),
+    },
+    steps: stepsOf(db, row.app),
+    tags: [...RATING_TAGS],
+    // On the application's own page a rating is linked by its place: an anonymous one is
+    // not there for those who may not link it, and its absence looks like no rating at all.
+    rating: existing && linkable(existing, user) ? ratingView(existing, user, personNames(db)) : null,
+    canRate: refusal === null,
+    refusal,
+  }
 }
 
 /** Rates a completed or rejected application of `user`'s, once. */
 export function rate(db: Db, user: SessionUser, input: z.infer<typeof NewRating>, now: Date): z.infer<typeof RatingView> {
-    const stored = transaction(db, (tx) => {
-      const app = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get()
-      const rated = !!app && !!tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.applicationId, app.id)).get()
-      const refusal = app ? policy.ratingRefusal(user, app, rated) : 'not_yours'
-      if (refusal) throw refusalError(refusal, input.applicationId)
-      if (input.stepKey && !stepsOf(tx, app!).some((s) => s.key === input.stepKey)) {
-        throw new HallError(400, 'bad_request', `stepKey: "${input.stepKey}" is not a step this application went through`, `stepKey：“${input.stepKey}”不是此申请经过的环节`)
-      }
-      return tx
-        .insert(ratings)
-        .values({
-          applicationId: app!.id,
-          serviceCode: app!.serviceCode,
-          raterCardNumber: user.cardNumber,
-          serviceScore: input.serviceScore,
-          processScore: input.processScore,
-          tags: input.tags,
-          comment: input.comment || null,
-          stepKey: input.stepKey ?? null,
-          anonymous: input.anonymous,
-          createdAt: now,
-        })
-        .returning()
-        .get()
-    })
-    return ratingView(stored, user, personNames(db))
+  const stored = transaction(db, (tx) => {
+    const app = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get()
+    const rated = !!app && !!tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.applicationId, app.id)).get()
+    const refusal = app ? policy.ratingRefusal(user, app, rated) : 'not_yours'
+    if (refusal) throw refusalError(refusal, input.applicationId)
+    if (input.stepKey && !stepsOf(tx, app!).some((s) => s.key === input.stepKey)) {
+      throw new HallError(
+        400,
+        'bad_request',
+        `stepKey: "${input.stepKey}" is not a step this application went through`,
+        `stepKey：“${input.stepKey}”不是此申请经过的环节`,
+      )
+    }
+    return tx
+      .insert(ratings)
+      .values({
+        applicationId: app!.id,
+        serviceCode: app!.serviceCode,
+        raterCardNumber: user.cardNumber,
+        serviceScore: input.serviceScore,
+        processScore: input.processScore,
+        tags: input.tags,
+        comment: input.comment || null,
+        stepKey: input.stepKey ?? null,
+        anonymous: input.anonymous,
+        createdAt: now,
+      })
+      .returning()
+      .get()
+  })
+  return ratingView(stored, user, personNames(db))
 }

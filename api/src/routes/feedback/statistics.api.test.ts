@@ -25,8 +25,12 @@ function raw(h: Hall, departments: string[] | null, from: string, to: string): R
   const lo = dayStart(from)
   const hi = dayStart(to) + 24 * HOUR
   return {
-    apps: sqlite.prepare(`SELECT id, service_code, status, submitted_at FROM applications WHERE ${inScope} AND submitted_at >= ? AND submitted_at < ?`).all(...args, lo, hi) as Raw['apps'],
-    rates: sqlite.prepare(`SELECT service_code, service_score, process_score, created_at, step_key FROM ratings WHERE ${inScope} AND created_at >= ? AND created_at < ?`).all(...args, lo, hi) as Raw['rates'],
+    apps: sqlite
+      .prepare(`SELECT id, service_code, status, submitted_at FROM applications WHERE ${inScope} AND submitted_at >= ? AND submitted_at < ?`)
+      .all(...args, lo, hi) as Raw['apps'],
+    rates: sqlite
+      .prepare(`SELECT service_code, service_score, process_score, created_at, step_key FROM ratings WHERE ${inScope} AND created_at >= ? AND created_at < ?`)
+      .all(...args, lo, hi) as Raw['rates'],
     // Decided tasks as the engine states record them, unpacked by SQLite itself (json_each).
     tasks: (
       sqlite
@@ -40,7 +44,9 @@ function raw(h: Hall, departments: string[] | null, from: string, to: string): R
     )
       .map((t) => ({ service_code: t.service_code, step_key: t.step_key, created_at: Date.parse(t.created), decided_at: Date.parse(t.closed) }))
       .filter((t) => t.decided_at >= lo && t.decided_at < hi),
-    overdue: (sqlite.prepare(`SELECT count(*) AS n FROM tasks WHERE ${inScope} AND box = 'todo' AND due_at < ?`).get(...args, h.deps.now().getTime()) as { n: number }).n,
+    overdue: (
+      sqlite.prepare(`SELECT count(*) AS n FROM tasks WHERE ${inScope} AND box = 'todo' AND due_at < ?`).get(...args, h.deps.now().getTime()) as { n: number }
+    ).n,
   }
 }
 
@@ -115,17 +121,28 @@ describe('GET /api/statistics', () => {
 
       // Handling time per step.
       const groups = new Map<string, number[]>()
-      for (const t of r.tasks) groups.set(`${t.service_code}/${t.step_key}`, [...(groups.get(`${t.service_code}/${t.step_key}`) ?? []), (t.decided_at - t.created_at) / HOUR])
+      for (const t of r.tasks)
+        groups.set(`${t.service_code}/${t.step_key}`, [...(groups.get(`${t.service_code}/${t.step_key}`) ?? []), (t.decided_at - t.created_at) / HOUR])
       expect(groups.size).toBeGreaterThan(0)
-      const steps = Object.fromEntries(s.steps.map((x: { serviceCode: string; stepKey: string; count: number; medianHours: number; p90Hours: number }) => [`${x.serviceCode}/${x.stepKey}`, { count: x.count, medianHours: x.medianHours, p90Hours: x.p90Hours }]))
+      const steps = Object.fromEntries(
+        s.steps.map((x: { serviceCode: string; stepKey: string; count: number; medianHours: number; p90Hours: number }) => [
+          `${x.serviceCode}/${x.stepKey}`,
+          { count: x.count, medianHours: x.medianHours, p90Hours: x.p90Hours },
+        ]),
+      )
       expect(steps).toEqual(Object.fromEntries([...groups].map(([k, v]) => [k, quantiles(v)])))
 
       // Worst-rated steps: lowest mean process score of the ratings that named them.
       const named = new Map<string, number[]>()
-      for (const x of r.rates) if (x.step_key) named.set(`${x.service_code}/${x.step_key}`, [...(named.get(`${x.service_code}/${x.step_key}`) ?? []), x.process_score])
+      for (const x of r.rates)
+        if (x.step_key) named.set(`${x.service_code}/${x.step_key}`, [...(named.get(`${x.service_code}/${x.step_key}`) ?? []), x.process_score])
       expect(named.size).toBeGreaterThan(0)
-      const worst = [...named].map(([k, v]) => ({ k, avg: avg(v)!, n: v.length })).sort((a, b) => a.avg - b.avg || b.n - a.n || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-      expect(s.worstSteps.map((w: { serviceCode: string; stepKey: string; avgProcess: number }) => [`${w.serviceCode}/${w.stepKey}`, w.avgProcess])).toEqual(worst.slice(0, 10).map((w) => [w.k, w.avg]))
+      const worst = [...named]
+        .map(([k, v]) => ({ k, avg: avg(v)!, n: v.length }))
+        .sort((a, b) => a.avg - b.avg || b.n - a.n || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+      expect(s.worstSteps.map((w: { serviceCode: string; stepKey: string; avgProcess: number }) => [`${w.serviceCode}/${w.stepKey}`, w.avgProcess])).toEqual(
+        worst.slice(0, 10).map((w) => [w.k, w.avg]),
+      )
     }
   })
 
@@ -137,13 +154,19 @@ describe('GET /api/statistics', () => {
     expect(owner.body.byService.every((s: { departmentCode: string }) => s.departmentCode === 'student-affairs')).toBe(true)
     expect((await h.get(who.studentAffairsOwner, '/api/statistics?departmentCode=housing')).status).toBe(403)
     expect((await h.get(who.studentAffairsOwner, '/api/statistics?serviceCode=dorm-change')).status).toBe(403)
-    expect((await h.get(who.admin, '/api/statistics?departmentCode=housing')).body.byService.every((s: { departmentCode: string }) => s.departmentCode === 'housing')).toBe(true)
+    expect(
+      (await h.get(who.admin, '/api/statistics?departmentCode=housing')).body.byService.every(
+        (s: { departmentCode: string }) => s.departmentCode === 'housing',
+      ),
+    ).toBe(true)
     expect((await h.get(who.student, '/api/statistics')).status).toBe(403)
     expect((await h.get(who.counsellor, '/api/statistics')).status).toBe(403)
     expect((await h.get(null, '/api/statistics')).status).toBe(401)
     expect((await h.get(who.admin, '/api/statistics?from=2026-12-01&to=2026-01-01')).status).toBe(400)
     expect((await h.get(who.admin, '/api/statistics?granularity=year')).status).toBe(400)
-    const weeks = (await h.get(who.admin, '/api/statistics?from=2026-11-02&to=2026-11-22&granularity=week')).body.periods.map((p: { period: string }) => p.period)
+    const weeks = (await h.get(who.admin, '/api/statistics?from=2026-11-02&to=2026-11-22&granularity=week')).body.periods.map(
+      (p: { period: string }) => p.period,
+    )
     expect(weeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16'])
   })
 })
@@ -159,13 +182,19 @@ describe('POST /api/statistics/exports', () => {
     sheet.eachRow((row, n) => {
       if (n > 1) ids.push(Number(row.getCell(1).value))
     })
-    const expected = raw(h, ['student-affairs'], from, to).apps.map((a) => a.id).sort((a, b) => a - b)
+    const expected = raw(h, ['student-affairs'], from, to)
+      .apps.map((a) => a.id)
+      .sort((a, b) => a - b)
     expect(ids).toEqual(expected)
     expect(job.total).toBe(expected.length)
 
     // An anonymous rating's scores are not on its applicant's row for an owner.
     const sqlite = h.deps.db.$client
-    const anonymous = sqlite.prepare(`SELECT r.application_id AS id FROM ratings r JOIN services s ON s.code = r.service_code WHERE r.anonymous = 1 AND s.owner_department_code = 'student-affairs'`).all() as Array<{ id: number }>
+    const anonymous = sqlite
+      .prepare(
+        `SELECT r.application_id AS id FROM ratings r JOIN services s ON s.code = r.service_code WHERE r.anonymous = 1 AND s.owner_department_code = 'student-affairs'`,
+      )
+      .all() as Array<{ id: number }>
     const shown = anonymous.map((a) => ids.indexOf(a.id)).filter((i) => i >= 0)
     expect(shown.length).toBeGreaterThan(0)
     for (const i of shown) expect(sheet.getRow(i + 2).getCell(10).value).toBeNull()
@@ -180,7 +209,14 @@ describe('POST /api/statistics/exports', () => {
     const h = await hall()
     const stats = (await h.get(who.admin, '/api/statistics?from=2026-09-01&to=2026-11-30')).body
     const { book } = await finishedExport(h, who.admin, { kind: 'figures', from: '2026-09-01', to: '2026-11-30' })
-    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总 Summary', '按期间 Periods', '环节用时 Steps', '超时 Overdue', '评价最低环节 Worst steps', '按服务 Services'])
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '汇总 Summary',
+      '按期间 Periods',
+      '环节用时 Steps',
+      '超时 Overdue',
+      '评价最低环节 Worst steps',
+      '按服务 Services',
+    ])
     const summary = new Map<string, unknown>()
     book.worksheets[0]!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value))
     expect(summary.get('申请数 Applications')).toBe(stats.totals.submitted)

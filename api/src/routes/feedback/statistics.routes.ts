@@ -50,7 +50,14 @@ export const statisticsRoutes = router
       tags: ['Feedback'],
       summary: 'Start an Excel export of the figures or of the applications under them',
       description: 'Answers at once with the job; poll `GET /api/statistics/exports/{id}` for its progress, then download `fileUrl`.',
-      request: { body: { content: { 'application/json': { schema: FiltersQuery.extend({ kind: z.enum(['figures', 'applications'], { error: 'kind is figures or applications' }) }) } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: FiltersQuery.extend({ kind: z.enum(['figures', 'applications'], { error: 'kind is figures or applications' }) }) },
+          },
+          required: true,
+        },
+      },
       responses: { 202: json(ExportJob, 'Started'), ...errorsFor(400, 401, 403) },
     }),
     (c) => {
@@ -92,7 +99,8 @@ export const statisticsRoutes = router
     (c) => {
       const id = c.req.valid('param').id
       const row = ownExport(c.var.deps.db, c.var.user!, id)
-      if (row.status !== 'done' || !row.file) throw new HallError(409, 'not_ready', 'The export is not finished yet; wait until its progress reaches 100%', '导出尚未完成，请等待进度到达 100%')
+      if (row.status !== 'done' || !row.file)
+        throw new HallError(409, 'not_ready', 'The export is not finished yet; wait until its progress reaches 100%', '导出尚未完成，请等待进度到达 100%')
       const name = `statistics-${row.kind}-${beijingDate(row.createdAt)}.xlsx`
       return c.body(new Uint8Array(row.file), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -84,7 +84,13 @@ const round = (x: number | null, digits = 2) => (x === null ? null : Math.round(
  */
 export function servicesInScope(db: Db, user: SessionUser, filters: Pick<StatisticsFilters, 'departmentCode' | 'serviceCode'>) {
   const scope = policy.statisticsScope(user)
-  if (!scope) throw new HallError(403, 'forbidden', "Statistics are for services' owners, the president's office and administrators", '统计仅对服务负责部门、校长办公室和管理员开放')
+  if (!scope)
+    throw new HallError(
+      403,
+      'forbidden',
+      "Statistics are for services' owners, the president's office and administrators",
+      '统计仅对服务负责部门、校长办公室和管理员开放',
+    )
   const all = [...serviceFacts(db).values()]
   const visible = scope === '*' ? all : all.filter((s) => scope.includes(s.ownerDepartmentCode))
   if (filters.departmentCode && scope !== '*' && !scope.includes(filters.departmentCode)) {
@@ -93,7 +99,12 @@ export function servicesInScope(db: Db, user: SessionUser, filters: Pick<Statist
   let chosen = filters.departmentCode ? visible.filter((s) => s.ownerDepartmentCode === filters.departmentCode) : visible
   if (filters.serviceCode) {
     if (!visible.some((s) => s.code === filters.serviceCode)) {
-      throw new HallError(403, 'forbidden', `You may not see the statistics of the service "${filters.serviceCode}"`, `你无权查看服务“${filters.serviceCode}”的统计`)
+      throw new HallError(
+        403,
+        'forbidden',
+        `You may not see the statistics of the service "${filters.serviceCode}"`,
+        `你无权查看服务“${filters.serviceCode}”的统计`,
+      )
     }
     chosen = chosen.filter((s) => s.code === filters.serviceCode)
   }
@@ -106,7 +117,14 @@ export function applicationRows(db: Db, codes: string[], filters: StatisticsFilt
   return db
     .select()
     .from(applications)
-    .where(and(inArray(applications.serviceCode, codes), isNotNull(applications.submittedAt), gte(applications.submittedAt, beijingMidnight(filters.from)), lt(applications.submittedAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR))))
+    .where(
+      and(
+        inArray(applications.serviceCode, codes),
+        isNotNull(applications.submittedAt),
+        gte(applications.submittedAt, beijingMidnight(filters.from)),
+        lt(applications.submittedAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR)),
+      ),
+    )
     .all()
 }
 
@@ -115,7 +133,13 @@ function ratingRows(db: Db, codes: string[], filters: StatisticsFilters) {
   return db
     .select()
     .from(ratings)
-    .where(and(inArray(ratings.serviceCode, codes), gte(ratings.createdAt, beijingMidnight(filters.from)), lt(ratings.createdAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR))))
+    .where(
+      and(
+        inArray(ratings.serviceCode, codes),
+        gte(ratings.createdAt, beijingMidnight(filters.from)),
+        lt(ratings.createdAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR)),
+      ),
+    )
     .all()
 }
 
@@ -153,16 +177,42 @@ export function recentRatingsFor(db: Db, user: SessionUser, rates: RatingRow[], 
     const ended = db
       .select({ id: applications.id, serviceCode: applications.serviceCode, finishedAt: applications.finishedAt, applicant: applications.applicantCardNumber })
       .from(applications)
-      .where(and(inArray(applications.serviceCode, codes), inArray(applications.status, ['completed', 'rejected']), gte(applications.finishedAt, monthStart(months[0]!, -1)), lt(applications.finishedAt, monthStart(months.at(-1)!, 1))))
+      .where(
+        and(
+          inArray(applications.serviceCode, codes),
+          inArray(applications.status, ['completed', 'rejected']),
+          gte(applications.finishedAt, monthStart(months[0]!, -1)),
+          lt(applications.finishedAt, monthStart(months.at(-1)!, 1)),
+        ),
+      )
       .all()
     const signed = new Set(
-      ended.length ? db.select({ id: ratings.applicationId }).from(ratings).where(and(eq(ratings.anonymous, false), inArray(ratings.applicationId, ended.map((a) => a.id)))).all().map((r) => r.id) : [],
+      ended.length
+        ? db
+            .select({ id: ratings.applicationId })
+            .from(ratings)
+            .where(
+              and(
+                eq(ratings.anonymous, false),
+                inArray(
+                  ratings.applicationId,
+                  ended.map((a) => a.id),
+                ),
+              ),
+            )
+            .all()
+            .map((r) => r.id)
+        : [],
     )
     const crowd = (code: string, month: string) => {
       const from = monthStart(month, -1).getTime()
       const to = monthStart(month, 1).getTime()
       // People, not applications: three applications of one person would still name that person.
-      return new Set(ended.filter((a) => a.serviceCode === code && !signed.has(a.id) && a.finishedAt!.getTime() >= from && a.finishedAt!.getTime() < to).map((a) => a.applicant)).size
+      return new Set(
+        ended
+          .filter((a) => a.serviceCode === code && !signed.has(a.id) && a.finishedAt!.getTime() >= from && a.finishedAt!.getTime() < to)
+          .map((a) => a.applicant),
+      ).size
     }
     shown = veiled.filter((r) => crowd(r.serviceCode, beijingMonth(r.createdAt)) >= ANONYMITY_CROWD)
   }
@@ -188,7 +238,9 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
   const apps = applicationRows(db, codes, filters)
   const rates = ratingRows(db, codes, filters)
   const periodKeys = periodsBetween(filters.from, filters.to, filters.granularity)
-  const periods = new Map(periodKeys.map((p) => [p, { period: p, submitted: 0, completed: 0, rejected: 0, withdrawn: 0, service: [] as number[], process: [] as number[] }]))
+  const periods = new Map(
+    periodKeys.map((p) => [p, { period: p, submitted: 0, completed: 0, rejected: 0, withdrawn: 0, service: [] as number[], process: [] as number[] }]),
+  )
   for (const a of apps) {
     const p = periods.get(periodOf(a.submittedAt!, filters.granularity))
     if (!p) continue
@@ -213,10 +265,20 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
     ? db
         .select({ serviceCode: applications.serviceCode, versionId: applications.serviceVersionId, state: applications.state })
         .from(applications)
-        .where(and(inArray(applications.serviceCode, codes), isNotNull(applications.state), lt(applications.submittedAt, end), or(isNull(applications.finishedAt), gte(applications.finishedAt, start))))
+        .where(
+          and(
+            inArray(applications.serviceCode, codes),
+            isNotNull(applications.state),
+            lt(applications.submittedAt, end),
+            or(isNull(applications.finishedAt), gte(applications.finishedAt, start)),
+          ),
+        )
         .all()
     : []
-  const nameOf = stepNames(db, candidates.map((a) => a.versionId))
+  const nameOf = stepNames(
+    db,
+    candidates.map((a) => a.versionId),
+  )
   const names = new Map<string, { nameZh: string; nameEn: string }>()
   const durations = new Map<string, number[]>()
   for (const a of candidates) {
@@ -238,7 +300,13 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
     .sort((a, b) => (b.p90Hours ?? 0) - (a.p90Hours ?? 0))
 
   // Overdue now.
-  const live = codes.length ? db.select().from(tasks).where(and(inArray(tasks.serviceCode, codes), eq(tasks.box, 'todo'), isNotNull(tasks.dueAt), lt(tasks.dueAt, now))).all() : []
+  const live = codes.length
+    ? db
+        .select()
+        .from(tasks)
+        .where(and(inArray(tasks.serviceCode, codes), eq(tasks.box, 'todo'), isNotNull(tasks.dueAt), lt(tasks.dueAt, now)))
+        .all()
+    : []
   const overdueBy = new Map<string, { serviceCode: string; stepKey: string; nameZh: string; nameEn: string; count: number }>()
   for (const t of live) {
     const key = `${t.serviceCode}\u0000${t.stepKey}`
@@ -293,7 +361,13 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
   const depts = departmentNames(db)
   const deptCodes = [...new Set(visible.map((s) => s.ownerDepartmentCode))].sort()
   return {
-    filters: { from: filters.from, to: filters.to, granularity: filters.granularity, departmentCode: filters.departmentCode ?? null, serviceCode: filters.serviceCode ?? null },
+    filters: {
+      from: filters.from,
+      to: filters.to,
+      granularity: filters.granularity,
+      departmentCode: filters.departmentCode ?? null,
+      serviceCode: filters.serviceCode ?? null,
+    },
     scope: {
       all: scope === '*',
       departments: deptCodes.map((code) => ({ code, nameZh: depts.get(code)?.nameZh ?? code, nameEn: depts.get(code)?.nameEn ?? code })),
@@ -337,14 +411,27 @@ type ExportRow = typeof statisticsExports.$inferSelect
 export function jobView(row: ExportRow, now: Date): z.infer<typeof ExportJob> {
   // A job still running long after it began died with its process (the row outlives it).
   const status = row.status === 'running' && now.getTime() - row.createdAt.getTime() > EXPORT_STALE_MS ? 'failed' : row.status
-  return { id: row.id, kind: row.kind, status, done: row.done, total: row.total, createdAt: row.createdAt.toISOString(), finishedAt: iso(row.finishedAt), fileUrl: status === 'done' ? `/api/statistics/exports/${row.id}/file` : null }
+  return {
+    id: row.id,
+    kind: row.kind,
+    status,
+    done: row.done,
+    total: row.total,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
+    fileUrl: status === 'done' ? `/api/statistics/exports/${row.id}/file` : null,
+  }
 }
 
 const exportNotFound = (id: number) => new HallError(404, 'not_found', `There is no export ${id} of yours`, `没有你的导出任务 ${id}`)
 
 /** One of `user`'s own exports, or a 404 (also for someone who may no longer see statistics). */
 export function ownExport(db: Db, user: SessionUser, id: number): ExportRow {
-  const row = db.select().from(statisticsExports).where(and(eq(statisticsExports.id, id), eq(statisticsExports.requestedBy, user.cardNumber))).get()
+  const row = db
+    .select()
+    .from(statisticsExports)
+    .where(and(eq(statisticsExports.id, id), eq(statisticsExports.requestedBy, user.cardNumber)))
+    .get()
   if (!row || !policy.statisticsScope(user)) throw exportNotFound(id)
   return row
 }

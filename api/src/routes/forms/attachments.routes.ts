@@ -55,7 +55,7 @@ export const attachmentRoutes = router
       tags: ['Forms'],
       summary: 'Upload a file',
       description:
-        'The type is found from the content (magic bytes), never from the name or the browser: a program renamed to .pdf is refused (415). Size: the field\'s maxSizeMb, and HALL_UPLOAD_MAX_MB in any case (413). The same content is stored once.',
+        "The type is found from the content (magic bytes), never from the name or the browser: a program renamed to .pdf is refused (415). Size: the field's maxSizeMb, and HALL_UPLOAD_MAX_MB in any case (413). The same content is stored once.",
       middleware: [
         requireUser,
         // Counted before the body is read: a refused flood costs no parsing.
@@ -86,7 +86,12 @@ export const attachmentRoutes = router
         const form = requireForm(deps.db, serviceCode)
         field = findAttachmentField(form.definition, fieldKey)
         if (!field) {
-          throw new HallError(404, 'no_such_field', `The form of "${form.nameEn}" has no attachment field "${fieldKey}"`, `“${form.nameZh}”的表单没有附件项“${fieldKey}”`)
+          throw new HallError(
+            404,
+            'no_such_field',
+            `The form of "${form.nameEn}" has no attachment field "${fieldKey}"`,
+            `“${form.nameZh}”的表单没有附件项“${fieldKey}”`,
+          )
         }
       }
       const stored = await saveUpload(deps, c.var.user!.cardNumber, file, {
@@ -109,10 +114,10 @@ export const attachmentRoutes = router
       request: {
         params: z.object({ id: z.string().regex(/^att_[A-Za-z0-9_-]{10,40}$/, 'not an attachment id') }),
         query: z.object({
-          disposition: z
-            .enum(['attachment', 'inline'])
-            .optional()
-            .openapi({ description: 'Saved by default (`attachment`); `inline` previews a PDF or an image in the browser (sandboxed, like every file). Other types are always saved.' }),
+          disposition: z.enum(['attachment', 'inline']).optional().openapi({
+            description:
+              'Saved by default (`attachment`); `inline` previews a PDF or an image in the browser (sandboxed, like every file). Other types are always saved.',
+          }),
         }),
       },
       responses: {
@@ -151,7 +156,10 @@ export const attachmentRoutes = router
       summary: 'My earlier uploads, newest first, to attach again instead of uploading',
       middleware: [requireUser] as const,
       request: { query: z.object({ kind: MaterialKind.optional().openapi({ example: 'id-photo' }) }) },
-      responses: { 200: { description: 'My materials', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } } }, ...errorsFor(400, 401) },
+      responses: {
+        200: { description: 'My materials', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } } },
+        ...errorsFor(400, 401),
+      },
     }),
     (c) => {
       const { kind } = c.req.valid('query')

@@ -22,7 +22,11 @@ export const ACCEPTED_TYPES: Record<string, { zh: string; en: string; extensions
   'image/webp': { zh: 'WebP 图片', en: 'a WebP image', extensions: ['webp'] },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)', extensions: ['docx'] },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { zh: 'Excel 表格（.xlsx）', en: 'an Excel workbook (.xlsx)', extensions: ['xlsx'] },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint deck (.pptx)', extensions: ['pptx'] },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
+    zh: 'PowerPoint 演示文稿（.pptx）',
+    en: 'a PowerPoint deck (.pptx)',
+    extensions: ['pptx'],
+  },
 }
 
 /** Names for what people most often try to upload by mistake, so the refusal says what the file really is. */
@@ -204,7 +208,9 @@ export function materialsOf(db: Db, owner: string, kind?: string) {
     .select()
     .from(attachments)
     // The demo history's files (api/src/demo/past-applications.ts) have rows but no bytes: not for reuse.
-    .where(and(eq(attachments.ownerCardNumber, owner), sql`substr(${attachments.id}, 1, 9) <> 'att_seed_'`, kind ? eq(attachments.materialKind, kind) : undefined))
+    .where(
+      and(eq(attachments.ownerCardNumber, owner), sql`substr(${attachments.id}, 1, 9) <> 'att_seed_'`, kind ? eq(attachments.materialKind, kind) : undefined),
+    )
     .orderBy(desc(attachments.createdAt), desc(attachments.id))
     .limit(500)
     .all()

@@ -99,7 +99,13 @@ describe('POST /api/data-errors', () => {
     const res = await report(t, student, body)
     expect(res.status).toBe(status)
     expect(((await res.json()) as ErrorBody).error.code).toBe(code)
-    expect(t.deps.db.select().from(notifications).all().filter((n) => n.kind === 'data_error_reported')).toHaveLength(0)
+    expect(
+      t.deps.db
+        .select()
+        .from(notifications)
+        .all()
+        .filter((n) => n.kind === 'data_error_reported'),
+    ).toHaveLength(0)
   })
 
   it('tells someone the platform does not know whom to ask instead', async () => {

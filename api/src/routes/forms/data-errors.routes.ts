@@ -25,7 +25,10 @@ const RecordPath = z
 
 const ReportBody = z.object({
   serviceCode: ServiceCode.optional().openapi({ description: 'The service whose form showed the value' }),
-  fieldKey: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'fieldKey is a field key').max(64),
+  fieldKey: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'fieldKey is a field key')
+    .max(64),
   path: RecordPath,
   note: z
     .string()
@@ -89,7 +92,8 @@ export const dataErrorRoutes = router
       let label = { zh: body.path, en: body.path }
       if (body.serviceCode) {
         const form = currentForm(deps.db, body.serviceCode)
-        if (!form) throw new HallError(404, 'not_found', `There is no service "${body.serviceCode}" in the catalog`, `服务目录中没有“${body.serviceCode}”这项服务`)
+        if (!form)
+          throw new HallError(404, 'not_found', `There is no service "${body.serviceCode}" in the catalog`, `服务目录中没有“${body.serviceCode}”这项服务`)
         const field = form.definition ? findField(form.definition, body.fieldKey) : undefined
         if (!field || field.type === 'info' || field.prefill?.path !== body.path) {
           throw new HallError(
@@ -114,7 +118,12 @@ export const dataErrorRoutes = router
       }
       const value = record.values[body.path]
       if (!value) {
-        throw new HallError(422, 'no_such_value', `Your record has no value at ${body.path}: nothing was pre-filled from it`, `你的信息中没有 ${body.path} 这一项，没有可更正的预填值`)
+        throw new HallError(
+          422,
+          'no_such_value',
+          `Your record has no value at ${body.path}: nothing was pre-filled from it`,
+          `你的信息中没有 ${body.path} 这一项，没有可更正的预填值`,
+        )
       }
       const source = value.source
       const open = deps.db
@@ -200,14 +209,22 @@ export const dataErrorRoutes = router
           })
           .refine((q) => !!q.department !== !!q.mine, { message: 'give either department or mine=1', path: ['department'] }),
       },
-      responses: { 200: { description: 'Reports, newest first', content: { 'application/json': { schema: z.object({ items: z.array(ReportSchema) }) } } }, ...errorsFor(400, 401, 403) },
+      responses: {
+        200: { description: 'Reports, newest first', content: { 'application/json': { schema: z.object({ items: z.array(ReportSchema) }) } } },
+        ...errorsFor(400, 401, 403),
+      },
     }),
     (c) => {
       const { department, status } = c.req.valid('query')
       const { db } = c.var.deps
       const user = c.var.user!
       if (department && !policy.canReadDataErrors(user, department)) {
-        throw new HallError(403, 'forbidden', `Only the reviewers of "${department}" see its data-error reports`, `只有“${department}”的审核人可以查看其数据纠错报告`)
+        throw new HallError(
+          403,
+          'forbidden',
+          `Only the reviewers of "${department}" see its data-error reports`,
+          `只有“${department}”的审核人可以查看其数据纠错报告`,
+        )
       }
       const rows = db
         .select({ report: dataErrorReports, reporterName: people.name, department: departments })

@@ -14,7 +14,8 @@ async function session(t: App, cardNumber: string) {
   const origin = t.deps.env.publicOrigin
   return {
     get: (path: string) => t.app.request(path, { headers: { cookie } }),
-    put: (path: string, body: unknown) => t.app.request(path, { method: 'PUT', headers: { cookie, origin, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    put: (path: string, body: unknown) =>
+      t.app.request(path, { method: 'PUT', headers: { cookie, origin, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     delete: (path: string) => t.app.request(path, { method: 'DELETE', headers: { cookie, origin } }),
   }
 }
@@ -22,7 +23,13 @@ async function session(t: App, cardNumber: string) {
 interface FormBody {
   service: { code: string; nameZh: string; version: number }
   definition: { formatVersion: number; sections: unknown[] }
-  prefill: { values: Record<string, unknown>; sources: Record<string, { systemZh: string; departmentZh: string; authoritative: boolean; readOnly: boolean; path: string }>; missing: string[]; available: boolean; warning: unknown }
+  prefill: {
+    values: Record<string, unknown>
+    sources: Record<string, { systemZh: string; departmentZh: string; authoritative: boolean; readOnly: boolean; path: string }>
+    missing: string[]
+    available: boolean
+    warning: unknown
+  }
   draft: { values: Record<string, unknown>; updatedAt: string } | null
 }
 
@@ -35,7 +42,13 @@ describe('GET /api/services/{code}/form', () => {
     expect(body.service).toMatchObject({ code: 'dorm-change', nameZh: '宿舍调整申请', version: 1 })
     expect(body.definition.formatVersion).toBe(1)
     expect(body.prefill.values.dormitory).toBe('明湖苑3号楼 412室 2号床')
-    expect(body.prefill.sources.dormitory).toMatchObject({ systemZh: '公寓管理系统', departmentZh: '后勤公寓管理中心', authoritative: true, readOnly: true, path: 'student.dormitory.label' })
+    expect(body.prefill.sources.dormitory).toMatchObject({
+      systemZh: '公寓管理系统',
+      departmentZh: '后勤公寓管理中心',
+      authoritative: true,
+      readOnly: true,
+      path: 'student.dormitory.label',
+    })
     expect(body.prefill.values).toMatchObject({ name: '李明轩', cardNumber: undergraduate, college: '计算机科学与技术学院', studentAdviser: '杜红梅' })
     expect(body.prefill).toMatchObject({ available: true, warning: null })
     expect(body.draft).toBeNull()
@@ -90,7 +103,12 @@ describe('PUT/GET/DELETE /api/drafts/{serviceCode}', () => {
     await me.put('/api/drafts/dorm-change', { values: { changeType: 'swap', swapWith: classmate } })
     const loaded = await me.get('/api/drafts/dorm-change')
     expect(loaded.status).toBe(200)
-    expect(await loaded.json()).toEqual({ serviceCode: 'dorm-change', serviceVersion: 1, values: { changeType: 'swap', swapWith: classmate }, updatedAt: '2026-11-27T02:00:05.000Z' })
+    expect(await loaded.json()).toEqual({
+      serviceCode: 'dorm-change',
+      serviceVersion: 1,
+      values: { changeType: 'swap', swapWith: classmate },
+      updatedAt: '2026-11-27T02:00:05.000Z',
+    })
     const form = (await (await me.get('/api/services/dorm-change/form')).json()) as FormBody
     expect(form.draft).toMatchObject({ values: { changeType: 'swap', swapWith: classmate }, updatedAt: '2026-11-27T02:00:05.000Z' })
   })

@@ -38,7 +38,9 @@ const FormResponse = z
     definition: FormDefinitionDoc,
     prefill: z.object({
       values: z.record(z.string(), z.unknown()).openapi({ description: 'Field key → pre-filled value; start the form with initialValues(definition, values)' }),
-      sources: z.record(z.string(), PrefillSourceSchema).openapi({ description: 'Field key → where its value came from; readOnly fields cannot be changed (report an error instead)' }),
+      sources: z
+        .record(z.string(), PrefillSourceSchema)
+        .openapi({ description: 'Field key → where its value came from; readOnly fields cannot be changed (report an error instead)' }),
       missing: z.array(z.string()).openapi({ description: 'Fields with a pre-fill binding that the record had no value for' }),
       available: z.boolean().openapi({ description: 'false when the data platform could not be asked (see warning)' }),
       warning: WarningSchema.nullable(),
@@ -49,7 +51,10 @@ const FormResponse = z
 
 const Values = z
   .record(
-    z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a value is keyed by a field key').max(64),
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a value is keyed by a field key')
+      .max(64),
     z.unknown(),
   )
   .refine((v) => Object.keys(v).length <= 500, 'a draft has at most 500 values')
@@ -137,7 +142,10 @@ export const formRoutes = router
       const row = { cardNumber: c.var.user!.cardNumber, serviceCode, serviceVersion: form.version, values, updatedAt: now() }
       db.insert(formDrafts)
         .values(row)
-        .onConflictDoUpdate({ target: [formDrafts.cardNumber, formDrafts.serviceCode], set: { values, serviceVersion: row.serviceVersion, updatedAt: row.updatedAt } })
+        .onConflictDoUpdate({
+          target: [formDrafts.cardNumber, formDrafts.serviceCode],
+          set: { values, serviceVersion: row.serviceVersion, updatedAt: row.updatedAt },
+        })
         .run()
       return c.json({ serviceCode, serviceVersion: row.serviceVersion, updatedAt: row.updatedAt.toISOString() }, 200)
     },
@@ -191,8 +199,9 @@ function tooLarge(size?: number, max?: number) {
   return new HallError(
     413,
     'draft_too_large',
-    size && max ? `The draft is ${kb(size)}; a draft may be at most ${kb(max)}. Attach long texts as files.` : 'The draft is too large. Attach long texts as files.',
+    size && max
+      ? `The draft is ${kb(size)}; a draft may be at most ${kb(max)}. Attach long texts as files.`
+      : 'The draft is too large. Attach long texts as files.',
     size && max ? `草稿有 ${kb(size)}，超过 ${kb(max)} 的上限，长文本请以附件形式上传。` : '草稿过大，长文本请以附件形式上传。',
   )
 }
-

@@ -43,7 +43,12 @@ export function requireForm(db: Db, code: string): CurrentForm & { definition: F
   const form = currentForm(db, code)
   if (!form) throw serviceNotFound(code)
   if (!form.definition) {
-    throw new HallError(404, 'no_form', `"${form.nameEn}" has no online form yet: see its guide for how to apply`, `“${form.nameZh}”暂无在线表单，请按办事指南办理`)
+    throw new HallError(
+      404,
+      'no_form',
+      `"${form.nameEn}" has no online form yet: see its guide for how to apply`,
+      `“${form.nameZh}”暂无在线表单，请按办事指南办理`,
+    )
   }
   return { ...form, definition: form.definition }
 }

@@ -4,7 +4,10 @@ import type { FormDefinition } from '../../data-platform/form-format.ts'
 
 // Shapes the forms routes share.
 
-export const ServiceCode = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes').openapi({ example: 'dorm-change' })
+export const ServiceCode = z
+  .string()
+  .regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes')
+  .openapi({ example: 'dorm-change' })
 
 /**
  * A form definition as @hall/forms defines it (`FormDefinition`, validated by its
@@ -30,10 +33,11 @@ export const PrefillSourceSchema = z
     authoritative: z.boolean().openapi({ description: 'The system is the authority on the value' }),
     path: z.string().openapi({ example: 'student.dormitory.label', description: "The path in the person's record: what a data-error report names" }),
     readOnly: z.boolean().openapi({ description: 'The person cannot change it here; they report an error instead' }),
-    valueEn: z
-      .string()
-      .optional()
-      .openapi({ example: 'Minghu Court 5, room 302, bed 2', description: 'The value in English where the data platform has it (college, major, class, dormitory…): shown on English pages; the value itself stays as the platform gives it' }),
+    valueEn: z.string().optional().openapi({
+      example: 'Minghu Court 5, room 302, bed 2',
+      description:
+        'The value in English where the data platform has it (college, major, class, dormitory…): shown on English pages; the value itself stays as the platform gives it',
+    }),
   })
   .openapi('PrefillSource')
 
@@ -50,5 +54,7 @@ export const AttachmentSchema = z
   .openapi('Attachment')
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } })
-export const unsupportedType = { 415: errorResponse('The content is not a type the hall (or this field) takes; the message says what the file really is') } as const
+export const unsupportedType = {
+  415: errorResponse('The content is not a type the hall (or this field) takes; the message says what the file really is'),
+} as const
 export const unavailable = { 503: errorResponse('The data platform could not be asked; try again later') } as const

@@ -24,7 +24,9 @@ export function pngBytes(rgb: [number, number, number] = [0, 128, 255]): Uint8Ar
   header[8] = 8 // bit depth
   header[9] = 2 // true colour
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.from([0, ...rgb]))), chunk('IEND', Buffer.alloc(0))]))
+  return new Uint8Array(
+    Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.from([0, ...rgb]))), chunk('IEND', Buffer.alloc(0))]),
+  )
 }
 
 /** The start of a Windows program: "MZ", a DOS stub, then nothing that matters here. */

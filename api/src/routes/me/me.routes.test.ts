@@ -13,7 +13,11 @@ describe('PUT /api/me/language', () => {
     const { app, deps, loginAs } = await testApp()
     const cookie = await loginAs(student.cardNumber)
     expect((await (await app.request('/api/me', { headers: { cookie } })).json()).language).toBeNull()
-    const res = await app.request('/api/me/language', { method: 'PUT', headers: { cookie, origin: deps.env.publicOrigin, 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en' }) })
+    const res = await app.request('/api/me/language', {
+      method: 'PUT',
+      headers: { cookie, origin: deps.env.publicOrigin, 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'en' }),
+    })
     expect(res.status).toBe(200)
     const other = await loginAs(student.cardNumber)
     expect((await (await app.request('/api/me', { headers: { cookie: other } })).json()).language).toBe('en')
@@ -36,7 +40,11 @@ describe('PUT /api/me/language', () => {
   ])('refuses %s with 400', async (_, body) => {
     const { app, deps, loginAs } = await testApp()
     const cookie = await loginAs(student.cardNumber)
-    const res = await app.request('/api/me/language', { method: 'PUT', headers: { cookie, origin: deps.env.publicOrigin, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await app.request('/api/me/language', {
+      method: 'PUT',
+      headers: { cookie, origin: deps.env.publicOrigin, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     expect(res.status).toBe(400)
     expect((await (await app.request('/api/me', { headers: { cookie } })).json()).language).toBeNull()
   })
@@ -44,8 +52,13 @@ describe('PUT /api/me/language', () => {
   it('needs a session (401) and a same-origin request (403)', async () => {
     const { app, deps, loginAs } = await testApp()
     const body = JSON.stringify({ language: 'en' })
-    expect((await app.request('/api/me/language', { method: 'PUT', headers: { origin: deps.env.publicOrigin, 'content-type': 'application/json' }, body })).status).toBe(401)
+    expect(
+      (await app.request('/api/me/language', { method: 'PUT', headers: { origin: deps.env.publicOrigin, 'content-type': 'application/json' }, body })).status,
+    ).toBe(401)
     const cookie = await loginAs(student.cardNumber)
-    expect((await app.request('/api/me/language', { method: 'PUT', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body })).status).toBe(403)
+    expect(
+      (await app.request('/api/me/language', { method: 'PUT', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body }))
+        .status,
+    ).toBe(403)
   })
 })

@@ -11,7 +11,6 @@ import { DeliveryItem, DeliveryList, DeliveryQuery, IdParam } from './notificati
 // What the delivery worker could not send: administrators see parked deliveries (and pending or
 // sent ones, to follow a retry) and send a parked one again.
 
-
 const router = createRouter()
 router.use('/api/admin/notifications/*', requireUser)
 router.use('/api/admin/notifications/*', async (c, next) => {
@@ -112,7 +111,12 @@ export const notificationsAdminRoutes = router
       const row = db.select(columns).from(d).innerJoin(outbox, eq(outbox.id, d.outboxId)).where(eq(d.id, id)).get()
       if (!row) throw new HallError(404, 'not_found', `There is no delivery ${id}`, `没有投递记录 ${id}`)
       if (!changed) {
-        throw new HallError(409, 'not_parked', `Delivery ${id} is ${row.status}, not parked: only a parked delivery can be retried`, `投递 ${id} 当前状态为 ${row.status}，只有已搁置的投递可以重发`)
+        throw new HallError(
+          409,
+          'not_parked',
+          `Delivery ${id} is ${row.status}, not parked: only a parked delivery can be retried`,
+          `投递 ${id} 当前状态为 ${row.status}，只有已搁置的投递可以重发`,
+        )
       }
       return c.json(view(row), 200)
     },

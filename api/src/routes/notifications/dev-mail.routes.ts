@@ -19,7 +19,10 @@ const NAME = /^\d+-[0-9a-f]{16}\.eml$/
 
 async function mailFiles(dataDir: string): Promise<string[]> {
   try {
-    return (await readdir(devMailDir(dataDir))).filter((f) => NAME.test(f)).sort().reverse()
+    return (await readdir(devMailDir(dataDir)))
+      .filter((f) => NAME.test(f))
+      .sort()
+      .reverse()
   } catch {
     return []
   }
@@ -69,7 +72,12 @@ const guard = createMiddleware<AppEnv>(async (c, next) => {
   c.header('Cache-Control', 'no-store')
   if (!user) {
     if (wantsPage) return c.redirect(`/auth/login?returnTo=${encodeURIComponent(c.req.path)}`, 302)
-    return c.json(errorBody('unauthenticated', 'The development mailbox is for administrators: log in first', '开发邮箱仅供系统管理员查看，请先登录', { loginUrl: '/auth/login' }), 401)
+    return c.json(
+      errorBody('unauthenticated', 'The development mailbox is for administrators: log in first', '开发邮箱仅供系统管理员查看，请先登录', {
+        loginUrl: '/auth/login',
+      }),
+      401,
+    )
   }
   if (!policy.canReadDevMail(user)) {
     const message = 'The development mailbox shows everyone’s e-mail: only administrators may read it'
@@ -99,7 +107,9 @@ devMailRoutes.get('/dev/mail', async (c) => {
   const files = (await mailFiles(dataDir)).slice(0, 200)
   const mails = await Promise.all(files.map((f) => parse(dataDir, f)))
   const rows = mails
-    .map((m) => `<tr><td>${escape(m.date ?? '')}</td><td>${escape(m.to)}</td><td><a href="/dev/mail/${m.id}">${escape(m.subject || '(no subject)')}</a></td></tr>`)
+    .map(
+      (m) => `<tr><td>${escape(m.date ?? '')}</td><td>${escape(m.to)}</td><td><a href="/dev/mail/${m.id}">${escape(m.subject || '(no subject)')}</a></td></tr>`,
+    )
     .join('')
   return c.html(
     page(

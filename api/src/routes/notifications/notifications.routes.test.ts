@@ -104,7 +104,15 @@ describe('GET /api/notifications/stream', () => {
     expect((await nextMapEvent()).etag).toBe(before)
     h.deps.db
       .insert(mfDeployments)
-      .values({ name: '@hall/mf-todo', version: '9.0.0', imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' }, styles: [], baseUrl: '/static/mf-todo/9.0.0/', registeredBy: 'test', activation: 99 })
+      .values({
+        name: '@hall/mf-todo',
+        version: '9.0.0',
+        imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' },
+        styles: [],
+        baseUrl: '/static/mf-todo/9.0.0/',
+        registeredBy: 'test',
+        activation: 99,
+      })
       .run()
     const after = (await h.app.request('/importmap.json')).headers.get('etag')
     expect(after).not.toBe(before)

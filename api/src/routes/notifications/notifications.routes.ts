@@ -16,7 +16,6 @@ import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView,
 // enqueueNotification, in the transaction of the change that causes them; these routes only read
 // and mark them. A person sees only their own: another's id is a 404.
 
-
 /** How often the live stream looks for news, and how long one connection lasts before the browser reconnects. */
 const STREAM_POLL_MS = 1500
 const STREAM_HEARTBEAT_MS = 15_000
@@ -31,7 +30,13 @@ router.use('/api/notifications/*', requireUser)
 const mine = (me: string) => eq(notifications.recipientCardNumber, me)
 
 function unreadOf(db: Db, me: string): number {
-  return db.select({ n: count() }).from(notifications).where(and(mine(me), isNull(notifications.readAt))).get()?.n ?? 0
+  return (
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine(me), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  )
 }
 
 const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有你的消息 ${id}`)
@@ -68,7 +73,11 @@ export const notificationsRoutes = router
         .limit(q.limit + 1)
         .all()
       const page = rows.slice(0, q.limit)
-      const live = liveActionsFor(db, me, page.map((r) => r.actions))
+      const live = liveActionsFor(
+        db,
+        me,
+        page.map((r) => r.actions),
+      )
       return c.json(
         {
           items: page.map((r) => ({
@@ -101,9 +110,17 @@ export const notificationsRoutes = router
       const { db, now } = c.var.deps
       const me = c.var.user!.cardNumber
       const { id } = c.req.valid('param')
-      const row = db.select({ readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), mine(me))).get()
+      const row = db
+        .select({ readAt: notifications.readAt })
+        .from(notifications)
+        .where(and(eq(notifications.id, id), mine(me)))
+        .get()
       if (!row) throw notFound(id)
-      if (!row.readAt) db.update(notifications).set({ readAt: now() }).where(and(eq(notifications.id, id), mine(me))).run()
+      if (!row.readAt)
+        db.update(notifications)
+          .set({ readAt: now() })
+          .where(and(eq(notifications.id, id), mine(me)))
+          .run()
       return c.json({ unread: unreadOf(db, me) }, 200)
     },
   )
@@ -118,7 +135,11 @@ export const notificationsRoutes = router
     (c) => {
       const { db, now } = c.var.deps
       const me = c.var.user!.cardNumber
-      const r = db.update(notifications).set({ readAt: now() }).where(and(mine(me), isNull(notifications.readAt))).run()
+      const r = db
+        .update(notifications)
+        .set({ readAt: now() })
+        .where(and(mine(me), isNull(notifications.readAt)))
+        .run()
       return c.json({ unread: unreadOf(db, me), marked: r.changes }, 200)
     },
   )
@@ -134,7 +155,10 @@ export const notificationsRoutes = router
       responses: {
         200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
         ...errorsFor(401, 429),
-        503: { description: 'This node serves as many streams as it may: poll the unread count instead', content: { 'application/json': { schema: ErrorSchema } } },
+        503: {
+          description: 'This node serves as many streams as it may: poll the unread count instead',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
       },
     }),
     (c) => {
@@ -178,7 +202,12 @@ export const notificationsRoutes = router
         let quietSince = Date.now()
         try {
           while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
-            const latestId = db.select({ id: max(notifications.id) }).from(notifications).where(mine(me)).get()?.id ?? 0
+            const latestId =
+              db
+                .select({ id: max(notifications.id) })
+                .from(notifications)
+                .where(mine(me))
+                .get()?.id ?? 0
             const state = JSON.stringify({ count: unreadOf(db, me), latestId })
             // The import map's version rides on the same stream: the shell compares it with the one
             // its page was rendered with and offers a reload (shell/src/update-notice.ts).

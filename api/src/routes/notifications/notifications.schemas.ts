@@ -10,7 +10,9 @@ export const NotificationItem = z
     titleZh: z.string(),
     titleEn: z.string(),
     link: z.string().nullable().openapi({ description: 'Where the message leads in the hall (`/todo/7`, `/my/12`)' }),
-    actions: z.array(z.object({ labelZh: z.string(), labelEn: z.string(), link: z.string() })).openapi({ description: 'Further links (completed: rate the service)' }),
+    actions: z
+      .array(z.object({ labelZh: z.string(), labelEn: z.string(), link: z.string() }))
+      .openapi({ description: 'Further links (completed: rate the service)' }),
     createdAt: z.string(),
     read: z.boolean(),
   })
@@ -29,7 +31,13 @@ export const ListQuery = z.object({
   unread: z.enum(['1', '0']).optional().openapi({ description: '`1`: unread only' }),
 })
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) })
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 
 export const Unread = z.object({ unread: z.number().int() })
 

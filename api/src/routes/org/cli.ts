@@ -27,7 +27,9 @@ const base = { mode, dryRun, source: 'cli', origin: path.basename(file), actor: 
 
 function print(report: ImportReport) {
   const c = report.counts
-  console.log(`${dryRun ? 'Dry run (nothing imported)' : 'Imported'} from ${file} (${mode} list): ${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.transfers} open tasks handed over, ${c.refused} refused`)
+  console.log(
+    `${dryRun ? 'Dry run (nothing imported)' : 'Imported'} from ${file} (${mode} list): ${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.transfers} open tasks handed over, ${c.refused} refused`,
+  )
   for (const a of report.added) console.log(`  + ${a.sheet} ${a.key}`)
   for (const a of report.changed) console.log(`  ~ ${a.sheet} ${a.key} (${a.detail})`)
   for (const a of report.removed) console.log(`  - ${a.sheet} ${a.key} (${a.detail})`)

@@ -28,16 +28,61 @@ const good: Sheets = {
 
 /** The good file with one hostile or wrong row of each kind, and the reason each must give. */
 const bad: Array<{ why: string; sheet: keyof Sheets; row: Record<string, unknown>; reason: RegExp }> = [
-  { why: 'an unknown department', sheet: 'people', row: { cardNumber: '0100003', name: '无部门', kind: 'staff', department: 'no-such-office' }, reason: /unknown department “no-such-office”/ },
-  { why: 'a duplicate card number', sheet: 'people', row: { cardNumber: '0100001', name: '重复', kind: 'staff', department: 'college-arts' }, reason: /duplicate card number: already on row \d+/ },
-  { why: 'a counsellor of a class that does not exist', sheet: 'roles', row: { cardNumber: '0100001', role: 'counsellor', scope: 'arts-2030-9' }, reason: /counsellor of class “arts-2030-9”, which does not exist/ },
-  { why: 'a formula typed as text (CSV injection)', sheet: 'people', row: { cardNumber: '0100004', name: '=HYPERLINK("http://evil","x")', kind: 'staff', department: 'college-arts' }, reason: /name: starts with “=”/ },
-  { why: 'a cell starting with @', sheet: 'people', row: { cardNumber: '0100005', name: '@SUM(1)', kind: 'staff', department: 'college-arts' }, reason: /starts with “@”/ },
+  {
+    why: 'an unknown department',
+    sheet: 'people',
+    row: { cardNumber: '0100003', name: '无部门', kind: 'staff', department: 'no-such-office' },
+    reason: /unknown department “no-such-office”/,
+  },
+  {
+    why: 'a duplicate card number',
+    sheet: 'people',
+    row: { cardNumber: '0100001', name: '重复', kind: 'staff', department: 'college-arts' },
+    reason: /duplicate card number: already on row \d+/,
+  },
+  {
+    why: 'a counsellor of a class that does not exist',
+    sheet: 'roles',
+    row: { cardNumber: '0100001', role: 'counsellor', scope: 'arts-2030-9' },
+    reason: /counsellor of class “arts-2030-9”, which does not exist/,
+  },
+  {
+    why: 'a formula typed as text (CSV injection)',
+    sheet: 'people',
+    row: { cardNumber: '0100004', name: '=HYPERLINK("http://evil","x")', kind: 'staff', department: 'college-arts' },
+    reason: /name: starts with “=”/,
+  },
+  {
+    why: 'a cell starting with @',
+    sheet: 'people',
+    row: { cardNumber: '0100005', name: '@SUM(1)', kind: 'staff', department: 'college-arts' },
+    reason: /starts with “@”/,
+  },
   { why: 'a cell starting with +', sheet: 'departments', row: { code: 'plus-office', nameZh: '+cmd', kind: 'office' }, reason: /starts with “\+”/ },
-  { why: 'a script in a cell', sheet: 'people', row: { cardNumber: '0100006', name: '<script>alert(1)</script>', kind: 'staff', department: 'college-arts' }, reason: /contains HTML or a script/ },
-  { why: 'HTML in a cell', sheet: 'classes', row: { code: 'arts-2026-2', nameZh: '<img src=x onerror=alert(1)>', college: 'college-arts' }, reason: /contains HTML or a script/ },
-  { why: 'a wrong kind of person', sheet: 'people', row: { cardNumber: '0100007', name: '类别错', kind: 'visitor', department: 'college-arts' }, reason: /kind “visitor” is not staff/ },
-  { why: 'a wrong kind of department', sheet: 'departments', row: { code: 'odd', nameZh: '奇怪', kind: 'shop' }, reason: /kind “shop” is not office or college/ },
+  {
+    why: 'a script in a cell',
+    sheet: 'people',
+    row: { cardNumber: '0100006', name: '<script>alert(1)</script>', kind: 'staff', department: 'college-arts' },
+    reason: /contains HTML or a script/,
+  },
+  {
+    why: 'HTML in a cell',
+    sheet: 'classes',
+    row: { code: 'arts-2026-2', nameZh: '<img src=x onerror=alert(1)>', college: 'college-arts' },
+    reason: /contains HTML or a script/,
+  },
+  {
+    why: 'a wrong kind of person',
+    sheet: 'people',
+    row: { cardNumber: '0100007', name: '类别错', kind: 'visitor', department: 'college-arts' },
+    reason: /kind “visitor” is not staff/,
+  },
+  {
+    why: 'a wrong kind of department',
+    sheet: 'departments',
+    row: { code: 'odd', nameZh: '奇怪', kind: 'shop' },
+    reason: /kind “shop” is not office or college/,
+  },
   { why: 'a missing required value', sheet: 'people', row: { cardNumber: '0100008', kind: 'staff', department: 'college-arts' }, reason: /missing name/ },
   { why: 'a class of an office', sheet: 'classes', row: { code: 'h-1', nameZh: '公寓班', college: 'housing-2' }, reason: /is an office, not a college/ },
   { why: 'an unknown role', sheet: 'roles', row: { cardNumber: '0100002', role: 'king', scope: 'housing-2' }, reason: /unknown role “king”/ },
@@ -54,7 +99,8 @@ function withBad(): { sheets: Sheets; expected: Array<{ sheet: string; row: numb
   return { sheets, expected }
 }
 
-const countOf = (h: Awaited<ReturnType<typeof hall>>, table: typeof people | typeof departments | typeof classes | typeof roleGrants) => h.deps.db.select({ n: count() }).from(table).get()!.n
+const countOf = (h: Awaited<ReturnType<typeof hall>>, table: typeof people | typeof departments | typeof classes | typeof roleGrants) =>
+  h.deps.db.select({ n: count() }).from(table).get()!.n
 
 describe('POST /api/admin/org/imports', () => {
   for (const format of ['xlsx', 'csv'] as const) {
@@ -85,7 +131,16 @@ describe('POST /api/admin/org/imports', () => {
       }
       expect(dry.body.report.refused).toHaveLength(expected.length)
       expect(dry.body.report.added.map((a: { key: string }) => a.key)).toEqual(
-        expect.arrayContaining(['college-arts', 'housing-2', 'arts-2026-1', '0100001', '2026990001', '0100002', '0100001 counsellor arts-2026-1', '0100002 reviewer housing-2']),
+        expect.arrayContaining([
+          'college-arts',
+          'housing-2',
+          'arts-2026-1',
+          '0100001',
+          '2026990001',
+          '0100002',
+          '0100001 counsellor arts-2026-1',
+          '0100002 reviewer housing-2',
+        ]),
       )
       // Nothing imported: the tables are as before, and no audit row says otherwise.
       expect({ people: countOf(h, people), departments: countOf(h, departments), classes: countOf(h, classes), grants: countOf(h, roleGrants) }).toEqual(before)
@@ -96,8 +151,16 @@ describe('POST /api/admin/org/imports', () => {
       expect(run.body.status).toBe('imported')
       expect(run.body.report.refused).toHaveLength(expected.length)
       expect(countOf(h, people)).toBe(before.people + 3)
-      expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '2026990001')).get()).toMatchObject({ name: '林同学', nameEn: 'Lin', origin: 'import', leftAt: null, profile: { student: { klassCode: 'arts-2026-1' } } })
-      expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0100001')).all()).toEqual([{ cardNumber: '0100001', role: 'counsellor', scope: 'arts-2026-1', origin: 'import' }])
+      expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '2026990001')).get()).toMatchObject({
+        name: '林同学',
+        nameEn: 'Lin',
+        origin: 'import',
+        leftAt: null,
+        profile: { student: { klassCode: 'arts-2026-1' } },
+      })
+      expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0100001')).all()).toEqual([
+        { cardNumber: '0100001', role: 'counsellor', scope: 'arts-2026-1', origin: 'import' },
+      ])
       // The hostile rows left no trace in the organisation.
       expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '0100004')).get()).toBeUndefined()
       expect(h.deps.db.select().from(departments).where(eq(departments.code, 'plus-office')).get()).toBeUndefined()
@@ -121,7 +184,10 @@ describe('POST /api/admin/org/imports', () => {
   it('refuses an exceljs formula cell, a date where text belongs, and an unknown sheet', async () => {
     const h = await hall()
     const bytes = await workbook({
-      departments: [{ code: 'f-office', nameZh: { formula: 'CONCAT("a","b")', result: 'ab' } as never, kind: 'office' }, { code: 'ok-office', nameZh: '好', kind: 'office' }],
+      departments: [
+        { code: 'f-office', nameZh: { formula: 'CONCAT("a","b")', result: 'ab' } as never, kind: 'office' },
+        { code: 'ok-office', nameZh: '好', kind: 'office' },
+      ],
       people: [{ cardNumber: new Date('2026-01-01') as never, name: '日期', kind: 'staff', department: 'ok-office' }],
       salaries: [{ x: 1 }] as never,
     } as Sheets)
@@ -144,7 +210,13 @@ describe('POST /api/admin/org/imports', () => {
     const res = await upload(h, who.admin, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'org.xlsx')
     expect(res.status).toBe(422)
     expect(res.body.error.messageZh).toBeTruthy()
-    expect(h.deps.db.select().from(orgImports).all().map((r) => r.status)).toEqual(['failed'])
+    expect(
+      h.deps.db
+        .select()
+        .from(orgImports)
+        .all()
+        .map((r) => r.status),
+    ).toEqual(['failed'])
   })
 
   it('serves a template that reads back as an empty import of its example rows', async () => {

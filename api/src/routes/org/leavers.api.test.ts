@@ -18,7 +18,11 @@ async function leaveWaitingForCounsellor() {
 }
 
 const openTaskOf = (h: Awaited<ReturnType<typeof hall>>, id: number) =>
-  h.deps.db.select().from(tasks).where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo'))).all()
+  h.deps.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo')))
+    .all()
 
 describe('a leaver in an organisation import', () => {
   it('hands their open task to the named substitute, with a transfer on the record and a message', async () => {
@@ -36,12 +40,20 @@ describe('a leaver in an organisation import', () => {
     // The application's history names the transfer; the new assignee got a message.
     const detail = await h.detail(who.student, id)
     expect(JSON.stringify(detail.body)).toContain('transferred')
-    expect(h.deps.db.select().from(notifications).where(and(eq(notifications.recipientCardNumber, who.colleague), eq(notifications.kind, 'task_assigned'))).all()).toHaveLength(1)
+    expect(
+      h.deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientCardNumber, who.colleague), eq(notifications.kind, 'task_assigned')))
+        .all(),
+    ).toHaveLength(1)
     // Kept, marked, roles revoked, audited.
     const row = h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)).get()
     expect(row?.leftAt).toBeInstanceOf(Date)
     expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.counsellor)).all()).toEqual([])
-    expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'person.left')).all()).toEqual([expect.objectContaining({ actor: who.admin, targetId: who.counsellor })])
+    expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'person.left')).all()).toEqual([
+      expect.objectContaining({ actor: who.admin, targetId: who.counsellor }),
+    ])
     expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.revoked')).all().length).toBeGreaterThan(0)
     // No login any more, and not offered in the pickers.
     await expect(h.loginAs(who.counsellor)).rejects.toThrow(/has left/)
@@ -61,7 +73,14 @@ describe('a leaver in an organisation import', () => {
     const { h, id } = await leaveWaitingForCounsellor()
     h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary')).run()
     const run = await upload(h, who.admin, await workbook({ people: [counsellorRow({ status: 'left' })] }), 'left.xlsx', { dryRun: false })
-    expect(run.body.report.refused).toEqual([expect.objectContaining({ sheet: 'people', row: 2, key: who.counsellor, reason: expect.stringMatching(/neither a substitute nor an escalation contact/) })])
+    expect(run.body.report.refused).toEqual([
+      expect.objectContaining({
+        sheet: 'people',
+        row: 2,
+        key: who.counsellor,
+        reason: expect.stringMatching(/neither a substitute nor an escalation contact/),
+      }),
+    ])
     expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual([who.counsellor])
     expect(h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)).get()?.leftAt).toBeNull()
   })
@@ -69,14 +88,26 @@ describe('a leaver in an organisation import', () => {
   it('keeps the roles of someone a full list lacks while their task cannot be handed over', async () => {
     const h = await hall()
     // 0200009 comes in by an import as the only reviewer of the library, then gets a task there.
-    const first = await workbook({ people: [{ cardNumber: '0200009', name: '丙', kind: 'staff', department: 'library' }], roles: [{ cardNumber: '0200009', role: 'counsellor', scope: 'cs-2023-1' }] })
+    const first = await workbook({
+      people: [{ cardNumber: '0200009', name: '丙', kind: 'staff', department: 'library' }],
+      roles: [{ cardNumber: '0200009', role: 'counsellor', scope: 'cs-2023-1' }],
+    })
     h.deps.db.insert(classes).values({ code: 'cs-2023-1', nameZh: '计科2023级1班', nameEn: 'CS 2023-1', collegeCode: 'college-cs' }).onConflictDoNothing().run()
     expect((await upload(h, who.admin, first, 'a.xlsx', { dryRun: false, mode: 'full' })).status).toBe(200)
-    h.deps.db.delete(roleGrants).where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.cardNumber, who.counsellor))).run()
+    h.deps.db
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.cardNumber, who.counsellor)))
+      .run()
     h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary')).run()
     const id = await h.leave(who.student, 2)
     await h.taskOf('0200009', id)
-    const run = await upload(h, who.admin, await workbook({ people: [{ cardNumber: '0300009', name: '丁', kind: 'staff', department: 'library' }] }), 'b.xlsx', { dryRun: false, mode: 'full' })
+    const run = await upload(
+      h,
+      who.admin,
+      await workbook({ people: [{ cardNumber: '0300009', name: '丁', kind: 'staff', department: 'library' }] }),
+      'b.xlsx',
+      { dryRun: false, mode: 'full' },
+    )
     expect(run.body.report.refused).toEqual([expect.objectContaining({ row: null, key: '0200009' })])
     expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0200009')).all()).toHaveLength(1)
     expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual(['0200009'])
@@ -97,13 +128,25 @@ describe('a leaver in an organisation import', () => {
     expect((await upload(h, who.admin, first, 'a.xlsx', { dryRun: false, mode: 'full' })).status).toBe(200)
     // An administrator's grant in the console is not the file's to remove.
     h.deps.db.insert(roleGrants).values({ cardNumber: '0200002', role: 'reviewer', scope: 'hr', origin: 'console' }).run()
-    const second = await workbook({ people: [{ cardNumber: '0200001', name: '甲', kind: 'staff', department: 'housing' }], roles: [{ cardNumber: '0200001', role: 'reviewer', scope: 'housing' }] })
+    const second = await workbook({
+      people: [{ cardNumber: '0200001', name: '甲', kind: 'staff', department: 'housing' }],
+      roles: [{ cardNumber: '0200001', role: 'reviewer', scope: 'housing' }],
+    })
     const dry = await upload(h, who.admin, second, 'b.xlsx', { dryRun: true, mode: 'full' })
-    expect(dry.body.report.removed.map((r: { key: string }) => r.key).sort()).toEqual(['0200001 service-owner housing', '0200002', '0200002 reviewer hr'].sort())
+    expect(dry.body.report.removed.map((r: { key: string }) => r.key).sort()).toEqual(
+      ['0200001 service-owner housing', '0200002', '0200002 reviewer hr'].sort(),
+    )
     // Demo people (not brought in by an import) are never marked as left by a file that lacks them.
     expect(dry.body.report.removed.map((r: { key: string }) => r.key)).not.toContain(who.counsellor)
     await upload(h, who.admin, second, 'b.xlsx', { dryRun: false, mode: 'full' })
     expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '0200002')).get()?.leftAt).toBeInstanceOf(Date)
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0200001')).all().map((g) => g.role)).toEqual(['reviewer'])
+    expect(
+      h.deps.db
+        .select()
+        .from(roleGrants)
+        .where(eq(roleGrants.cardNumber, '0200001'))
+        .all()
+        .map((g) => g.role),
+    ).toEqual(['reviewer'])
   })
 })

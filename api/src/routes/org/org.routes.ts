@@ -8,17 +8,7 @@ import { policy } from '../../policy/index.ts'
 import { getImport, listImports, recordFailedImport, runImport, type ImportReport } from './org.service.ts'
 import { readOrganisationFile, templateWorkbook, UnreadableFile } from './org.sheets.ts'
 import { grantRole, orgUnits, revokeRole, searchAdminPeople } from './people-admin.service.ts'
-import {
-  AdminPeopleList,
-  AdminPeopleQuery,
-  CardParam,
-  GrantBody,
-  IdParam,
-  ImportForm,
-  ImportRunList,
-  ImportRunWithReport,
-  Units,
-} from './org.schemas.ts'
+import { AdminPeopleList, AdminPeopleQuery, CardParam, GrantBody, IdParam, ImportForm, ImportRunList, ImportRunWithReport, Units } from './org.schemas.ts'
 
 // The organisation in the administration console (issue 12): the import template, imports (a dry
 // run first, then the run) and their history, people and their roles. Administrators only.
@@ -58,7 +48,11 @@ export const orgRoutes = router
     }),
     async (c) => {
       const file = await templateWorkbook()
-      return c.body(new Uint8Array(file), 200, { 'Content-Type': XLSX, 'Content-Disposition': 'attachment; filename="organisation-template.xlsx"', 'Cache-Control': 'no-store' })
+      return c.body(new Uint8Array(file), 200, {
+        'Content-Type': XLSX,
+        'Content-Disposition': 'attachment; filename="organisation-template.xlsx"',
+        'Cache-Control': 'no-store',
+      })
     },
   )
   .openapi(
@@ -74,7 +68,12 @@ export const orgRoutes = router
           bodyLimit({
             maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
             onError: () => {
-              throw new HallError(413, 'file_too_large', 'The file is larger than the hall takes (HALL_UPLOAD_MAX_MB)', '文件超过办事大厅的上限（HALL_UPLOAD_MAX_MB）')
+              throw new HallError(
+                413,
+                'file_too_large',
+                'The file is larger than the hall takes (HALL_UPLOAD_MAX_MB)',
+                '文件超过办事大厅的上限（HALL_UPLOAD_MAX_MB）',
+              )
             },
           })(c, next),
       ] as const,
@@ -85,7 +84,14 @@ export const orgRoutes = router
       const { deps, user } = c.var
       const form = c.req.valid('form')
       const dryRun = form.dryRun !== 'false'
-      const base = { mode: form.mode, dryRun, source: 'file' as const, origin: form.file.name || 'upload', actor: user!.cardNumber, ip: clientAddress(c, deps.env.trustProxyHops) }
+      const base = {
+        mode: form.mode,
+        dryRun,
+        source: 'file' as const,
+        origin: form.file.name || 'upload',
+        actor: user!.cardNumber,
+        ip: clientAddress(c, deps.env.trustProxyHops),
+      }
       let read
       try {
         read = await readOrganisationFile(new Uint8Array(await form.file.arrayBuffer()), form.file.name)
@@ -166,7 +172,13 @@ export const orgRoutes = router
     (c) => {
       const { deps, user } = c.var
       const { role, scope } = c.req.valid('json')
-      const result = grantRole(deps.db, deps.now(), { cardNumber: c.req.valid('param').cardNumber, role, scope, actor: user!.cardNumber, ip: clientAddress(c, deps.env.trustProxyHops) })
+      const result = grantRole(deps.db, deps.now(), {
+        cardNumber: c.req.valid('param').cardNumber,
+        role,
+        scope,
+        actor: user!.cardNumber,
+        ip: clientAddress(c, deps.env.trustProxyHops),
+      })
       return c.json(result, 200)
     },
   )
@@ -182,7 +194,13 @@ export const orgRoutes = router
     (c) => {
       const { deps, user } = c.var
       const { role, scope } = c.req.valid('query')
-      const result = revokeRole(deps.db, deps.now(), { cardNumber: c.req.valid('param').cardNumber, role, scope, actor: user!.cardNumber, ip: clientAddress(c, deps.env.trustProxyHops) })
+      const result = revokeRole(deps.db, deps.now(), {
+        cardNumber: c.req.valid('param').cardNumber,
+        role,
+        scope,
+        actor: user!.cardNumber,
+        ip: clientAddress(c, deps.env.trustProxyHops),
+      })
       return c.json(result, 200)
     },
   )

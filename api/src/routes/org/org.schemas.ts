@@ -9,7 +9,11 @@ const Sheet = z.enum(['departments', 'classes', 'people', 'roles'])
 export const Refusal = z
   .object({
     sheet: z.string().openapi({ description: 'The sheet (or `sheet` column value) of the row' }),
-    row: z.number().int().nullable().openapi({ description: 'The row number as the spreadsheet shows it (header = 1); null for a whole sheet or a person absent from a full list' }),
+    row: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The row number as the spreadsheet shows it (header = 1); null for a whole sheet or a person absent from a full list' }),
     key: z.string().nullable(),
     reason: z.string(),
     reasonZh: z.string(),
@@ -17,12 +21,25 @@ export const Refusal = z
   .openapi('OrgImportRefusal')
 
 const Change = z.object({ sheet: Sheet, key: z.string(), detail: z.string() })
-const Transfer = z.object({ applicationId: z.number().int(), taskId: z.number().int(), from: z.string(), to: z.string(), via: z.enum(['substitute', 'escalation']) })
+const Transfer = z.object({
+  applicationId: z.number().int(),
+  taskId: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  via: z.enum(['substitute', 'escalation']),
+})
 
 export const ImportReport = z
   .object({
     mode: z.enum(['full', 'partial']),
-    counts: z.object({ rows: z.number().int(), added: z.number().int(), changed: z.number().int(), removed: z.number().int(), refused: z.number().int(), transfers: z.number().int() }),
+    counts: z.object({
+      rows: z.number().int(),
+      added: z.number().int(),
+      changed: z.number().int(),
+      removed: z.number().int(),
+      refused: z.number().int(),
+      transfers: z.number().int(),
+    }),
     added: z.array(Change),
     changed: z.array(Change),
     removed: z.array(Change),
@@ -49,9 +66,17 @@ export const ImportRunWithReport = ImportRun.extend({ report: ImportReport }).op
 export const ImportRunList = z.object({ items: z.array(ImportRun.extend({ counts: ImportReport.shape.counts })) }).openapi('OrgImportRunList')
 
 export const ImportForm = z.object({
-  file: z.instanceof(File, { message: 'file must be a file (multipart/form-data)' }).openapi({ type: 'string', format: 'binary', description: 'An .xlsx workbook (one sheet per kind) or a .csv with a `sheet` column' }),
-  dryRun: z.enum(['true', 'false'], { error: 'dryRun is true or false' }).default('true').openapi({ description: 'true (default): report only, import nothing' }),
-  mode: z.enum(['full', 'partial'], { error: 'mode is full or partial' }).default('full').openapi({ description: 'full: people and imported roles absent from the file are removed; partial: only add and change' }),
+  file: z
+    .instanceof(File, { message: 'file must be a file (multipart/form-data)' })
+    .openapi({ type: 'string', format: 'binary', description: 'An .xlsx workbook (one sheet per kind) or a .csv with a `sheet` column' }),
+  dryRun: z
+    .enum(['true', 'false'], { error: 'dryRun is true or false' })
+    .default('true')
+    .openapi({ description: 'true (default): report only, import nothing' }),
+  mode: z
+    .enum(['full', 'partial'], { error: 'mode is full or partial' })
+    .default('full')
+    .openapi({ description: 'full: people and imported roles absent from the file are removed; partial: only add and change' }),
 })
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive({ error: 'id is a positive number' }) })
@@ -76,7 +101,12 @@ export const AdminPerson = z
 export const AdminPeopleList = z.object({ items: z.array(AdminPerson), total: z.number().int() }).openapi('AdminPeopleList')
 
 export const AdminPeopleQuery = z.object({
-  q: z.string().trim().max(50, 'q is at most 50 characters').default('').openapi({ description: 'A name, English name or card number (part of it); empty: the first people' }),
+  q: z
+    .string()
+    .trim()
+    .max(50, 'q is at most 50 characters')
+    .default('')
+    .openapi({ description: 'A name, English name or card number (part of it); empty: the first people' }),
   role: z.string().max(40).optional().openapi({ description: 'Only people holding this role' }),
 })
 
@@ -84,7 +114,12 @@ export const CardParam = z.object({ cardNumber: z.string().min(1).max(64) })
 
 export const GrantBody = z.object({
   role: Role,
-  scope: z.string().trim().max(64).default('').openapi({ description: 'A class code (counsellor), a college (college roles), a department (others); empty or * for admin' }),
+  scope: z
+    .string()
+    .trim()
+    .max(64)
+    .default('')
+    .openapi({ description: 'A class code (counsellor), a college (college roles), a department (others); empty or * for admin' }),
 })
 
 export const Units = z

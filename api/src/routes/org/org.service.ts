@@ -19,7 +19,16 @@ import type { ReadRefusal, SheetRow } from './org.sheets.ts'
 // workflow to a named substitute or the step's escalation contact. If neither exists, the leaver
 // is refused (stays active) so that no task is left with nobody.
 
-export const ROLES = ['counsellor', 'college-secretary', 'college-deputy-secretary', 'head-of-department', 'reviewer', 'service-owner', 'president-office', 'admin'] as const
+export const ROLES = [
+  'counsellor',
+  'college-secretary',
+  'college-deputy-secretary',
+  'head-of-department',
+  'reviewer',
+  'service-owner',
+  'president-office',
+  'admin',
+] as const
 const KINDS = ['staff', 'undergraduate', 'graduate', 'international'] as const
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
 const CARD = /^[^\s\u0000-\u001f\u007f]{1,64}$/
@@ -58,10 +67,38 @@ export interface ImportReport {
   transfers: Transfer[]
 }
 
-interface DeptRow { code: string; nameZh: string; nameEn: string; kind: 'office' | 'college'; phone: string; location: string }
-interface ClassRow { code: string; nameZh: string; nameEn: string; collegeCode: string }
-interface PersonRow { cardNumber: string; name: string; nameEn: string; kind: (typeof KINDS)[number]; departmentCode: string; klass: string | null; email: string; phone: string; left: boolean; substitute: string | null; row: number }
-interface GrantRow { cardNumber: string; role: string; scope: string }
+interface DeptRow {
+  code: string
+  nameZh: string
+  nameEn: string
+  kind: 'office' | 'college'
+  phone: string
+  location: string
+}
+interface ClassRow {
+  code: string
+  nameZh: string
+  nameEn: string
+  collegeCode: string
+}
+interface PersonRow {
+  cardNumber: string
+  name: string
+  nameEn: string
+  kind: (typeof KINDS)[number]
+  departmentCode: string
+  klass: string | null
+  email: string
+  phone: string
+  left: boolean
+  substitute: string | null
+  row: number
+}
+interface GrantRow {
+  cardNumber: string
+  role: string
+  scope: string
+}
 
 /** What a run writes, worked out in full before anything is written. */
 interface Plan {
@@ -77,7 +114,8 @@ interface Plan {
   adopt: GrantRow[]
 }
 
-const refuse = (list: Refusal[], sheet: string, row: number | null, key: string | null, reason: string, reasonZh: string) => list.push({ sheet, row, key, reason, reasonZh })
+const refuse = (list: Refusal[], sheet: string, row: number | null, key: string | null, reason: string, reasonZh: string) =>
+  list.push({ sheet, row, key, reason, reasonZh })
 
 function missing(cells: Record<string, string>, keys: string[]) {
   return keys.filter((k) => !cells[k])
@@ -134,9 +172,27 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   const changed: Change[] = []
   const removed: Change[] = []
 
-  const dbDepts = new Map(db.select().from(departments).all().map((d) => [d.code, d]))
-  const dbClasses = new Map(db.select().from(classes).all().map((c) => [c.code, c]))
-  const dbPeople = new Map(db.select().from(people).all().map((p) => [p.cardNumber, p]))
+  const dbDepts = new Map(
+    db
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.code, d]),
+  )
+  const dbClasses = new Map(
+    db
+      .select()
+      .from(classes)
+      .all()
+      .map((c) => [c.code, c]),
+  )
+  const dbPeople = new Map(
+    db
+      .select()
+      .from(people)
+      .all()
+      .map((p) => [p.cardNumber, p]),
+  )
   const dbGrants = db.select().from(roleGrants).all()
 
   // Departments.
@@ -144,12 +200,39 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   for (const r of rows.filter((r) => r.sheet === 'departments')) {
     const c = r.cells
     const lack = missing(c, ['code', 'nameZh', 'kind'])
-    if (lack.length) { refuse(refused, 'departments', r.row, c.code || null, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`); continue }
-    if (!CODE.test(c.code!)) { refuse(refused, 'departments', r.row, c.code!, 'code: use lower-case letters, digits and hyphens (e.g. college-cs)', 'code：只能用小写字母、数字和连字符（如 college-cs）'); continue }
-    if (c.kind !== 'office' && c.kind !== 'college') { refuse(refused, 'departments', r.row, c.code!, `kind “${c.kind}” is not office or college`, `类型“${c.kind}”不是 office 或 college`); continue }
+    if (lack.length) {
+      refuse(refused, 'departments', r.row, c.code || null, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`)
+      continue
+    }
+    if (!CODE.test(c.code!)) {
+      refuse(
+        refused,
+        'departments',
+        r.row,
+        c.code!,
+        'code: use lower-case letters, digits and hyphens (e.g. college-cs)',
+        'code：只能用小写字母、数字和连字符（如 college-cs）',
+      )
+      continue
+    }
+    if (c.kind !== 'office' && c.kind !== 'college') {
+      refuse(refused, 'departments', r.row, c.code!, `kind “${c.kind}” is not office or college`, `类型“${c.kind}”不是 office 或 college`)
+      continue
+    }
     const seen = fileDepts.get(c.code!)
-    if (seen) { refuse(refused, 'departments', r.row, c.code!, `duplicate department code: already on row ${seen.row}`, `部门代码重复：已在第 ${seen.row} 行`); continue }
-    fileDepts.set(c.code!, { code: c.code!, nameZh: c.nameZh!, nameEn: c.nameEn || c.nameZh!, kind: c.kind, phone: c.phone ?? '', location: c.location ?? '', row: r.row })
+    if (seen) {
+      refuse(refused, 'departments', r.row, c.code!, `duplicate department code: already on row ${seen.row}`, `部门代码重复：已在第 ${seen.row} 行`)
+      continue
+    }
+    fileDepts.set(c.code!, {
+      code: c.code!,
+      nameZh: c.nameZh!,
+      nameEn: c.nameEn || c.nameZh!,
+      kind: c.kind,
+      phone: c.phone ?? '',
+      location: c.location ?? '',
+      row: r.row,
+    })
   }
   const deptKind = (code: string) => fileDepts.get(code)?.kind ?? dbDepts.get(code)?.kind ?? null
 
@@ -158,13 +241,42 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   for (const r of rows.filter((r) => r.sheet === 'classes')) {
     const c = r.cells
     const lack = missing(c, ['code', 'nameZh', 'college'])
-    if (lack.length) { refuse(refused, 'classes', r.row, c.code || null, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`); continue }
-    if (!CODE.test(c.code!)) { refuse(refused, 'classes', r.row, c.code!, 'code: use lower-case letters, digits and hyphens (e.g. cs-2025-1)', 'code：只能用小写字母、数字和连字符（如 cs-2025-1）'); continue }
+    if (lack.length) {
+      refuse(refused, 'classes', r.row, c.code || null, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`)
+      continue
+    }
+    if (!CODE.test(c.code!)) {
+      refuse(
+        refused,
+        'classes',
+        r.row,
+        c.code!,
+        'code: use lower-case letters, digits and hyphens (e.g. cs-2025-1)',
+        'code：只能用小写字母、数字和连字符（如 cs-2025-1）',
+      )
+      continue
+    }
     const kind = deptKind(c.college!)
-    if (kind === null) { refuse(refused, 'classes', r.row, c.code!, `unknown department “${c.college}”: add it to the departments sheet`, `未知的部门“${c.college}”：请在 departments 表中添加`); continue }
-    if (kind !== 'college') { refuse(refused, 'classes', r.row, c.code!, `“${c.college}” is an office, not a college`, `“${c.college}”是职能部门，不是学院`); continue }
+    if (kind === null) {
+      refuse(
+        refused,
+        'classes',
+        r.row,
+        c.code!,
+        `unknown department “${c.college}”: add it to the departments sheet`,
+        `未知的部门“${c.college}”：请在 departments 表中添加`,
+      )
+      continue
+    }
+    if (kind !== 'college') {
+      refuse(refused, 'classes', r.row, c.code!, `“${c.college}” is an office, not a college`, `“${c.college}”是职能部门，不是学院`)
+      continue
+    }
     const seen = fileClasses.get(c.code!)
-    if (seen) { refuse(refused, 'classes', r.row, c.code!, `duplicate class code: already on row ${seen.row}`, `班级代码重复：已在第 ${seen.row} 行`); continue }
+    if (seen) {
+      refuse(refused, 'classes', r.row, c.code!, `duplicate class code: already on row ${seen.row}`, `班级代码重复：已在第 ${seen.row} 行`)
+      continue
+    }
     fileClasses.set(c.code!, { code: c.code!, nameZh: c.nameZh!, nameEn: c.nameEn || c.nameZh!, collegeCode: c.college!, row: r.row })
   }
   const classExists = (code: string) => fileClasses.has(code) || dbClasses.has(code)
@@ -184,16 +296,64 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
     }
     if (c.cardNumber) firstRowOf.set(c.cardNumber, r.row)
     const lack = missing(c, ['cardNumber', 'name', 'kind', 'department'])
-    if (lack.length) { refuse(refused, 'people', r.row, c.cardNumber || null, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`); continue }
-    if (!CARD.test(c.cardNumber!)) { refuse(refused, 'people', r.row, c.cardNumber!, 'cardNumber: no spaces, at most 64 characters', '校园卡号：不能有空格，最多 64 个字符'); continue }
-    if (!(KINDS as readonly string[]).includes(c.kind!)) { refuse(refused, 'people', r.row, c.cardNumber!, `kind “${c.kind}” is not staff, undergraduate, graduate or international`, `类别“${c.kind}”不是 staff、undergraduate、graduate 或 international`); continue }
-    if (deptKind(c.department!) === null) { refuse(refused, 'people', r.row, c.cardNumber!, `unknown department “${c.department}”: add it to the departments sheet`, `未知的部门“${c.department}”：请在 departments 表中添加`); continue }
-    if (c.class && !classExists(c.class)) { refuse(refused, 'people', r.row, c.cardNumber!, `unknown class “${c.class}”: add it to the classes sheet`, `未知的班级“${c.class}”：请在 classes 表中添加`); continue }
+    if (lack.length) {
+      refuse(refused, 'people', r.row, c.cardNumber || null, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`)
+      continue
+    }
+    if (!CARD.test(c.cardNumber!)) {
+      refuse(refused, 'people', r.row, c.cardNumber!, 'cardNumber: no spaces, at most 64 characters', '校园卡号：不能有空格，最多 64 个字符')
+      continue
+    }
+    if (!(KINDS as readonly string[]).includes(c.kind!)) {
+      refuse(
+        refused,
+        'people',
+        r.row,
+        c.cardNumber!,
+        `kind “${c.kind}” is not staff, undergraduate, graduate or international`,
+        `类别“${c.kind}”不是 staff、undergraduate、graduate 或 international`,
+      )
+      continue
+    }
+    if (deptKind(c.department!) === null) {
+      refuse(
+        refused,
+        'people',
+        r.row,
+        c.cardNumber!,
+        `unknown department “${c.department}”: add it to the departments sheet`,
+        `未知的部门“${c.department}”：请在 departments 表中添加`,
+      )
+      continue
+    }
+    if (c.class && !classExists(c.class)) {
+      refuse(
+        refused,
+        'people',
+        r.row,
+        c.cardNumber!,
+        `unknown class “${c.class}”: add it to the classes sheet`,
+        `未知的班级“${c.class}”：请在 classes 表中添加`,
+      )
+      continue
+    }
     const status = (c.status ?? '').toLowerCase()
-    if (status && status !== 'active' && status !== 'left') { refuse(refused, 'people', r.row, c.cardNumber!, `status “${c.status}” is not active or left`, `状态“${c.status}”不是 active 或 left`); continue }
+    if (status && status !== 'active' && status !== 'left') {
+      refuse(refused, 'people', r.row, c.cardNumber!, `status “${c.status}” is not active or left`, `状态“${c.status}”不是 active 或 left`)
+      continue
+    }
     filePeople.set(c.cardNumber!, {
-      cardNumber: c.cardNumber!, name: c.name!, nameEn: c.nameEn || c.name!, kind: c.kind as PersonRow['kind'], departmentCode: c.department!,
-      klass: c.class || null, email: c.email ?? '', phone: c.phone ?? '', left: status === 'left', substitute: c.substitute || null, row: r.row,
+      cardNumber: c.cardNumber!,
+      name: c.name!,
+      nameEn: c.nameEn || c.name!,
+      kind: c.kind as PersonRow['kind'],
+      departmentCode: c.department!,
+      klass: c.class || null,
+      email: c.email ?? '',
+      phone: c.phone ?? '',
+      left: status === 'left',
+      substitute: c.substitute || null,
+      row: r.row,
     })
   }
   const activeAfter = (card: string) => {
@@ -205,7 +365,14 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   // Substitutes must be people who stay.
   for (const p of filePeople.values()) {
     if (p.substitute && (p.substitute === p.cardNumber || !activeAfter(p.substitute))) {
-      refuse(refused, 'people', p.row, p.cardNumber, `substitute “${p.substitute}” is not a person who stays in the organisation`, `待办接替人“${p.substitute}”不是在校人员`)
+      refuse(
+        refused,
+        'people',
+        p.row,
+        p.cardNumber,
+        `substitute “${p.substitute}” is not a person who stays in the organisation`,
+        `待办接替人“${p.substitute}”不是在校人员`,
+      )
       filePeople.delete(p.cardNumber)
     }
   }
@@ -215,17 +382,39 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   const mentionedGrants = new Set<string>()
   for (const r of rows.filter((r) => r.sheet === 'roles')) {
     const c = r.cells
-    const scope = c.role === 'admin' ? c.scope || '*' : c.scope ?? ''
+    const scope = c.role === 'admin' ? c.scope || '*' : (c.scope ?? '')
     const key = c.cardNumber && c.role ? `${c.cardNumber} ${c.role} ${scope}` : null
     if (key) mentionedGrants.add(key)
     const lack = missing(c, ['cardNumber', 'role'])
-    if (lack.length) { refuse(refused, 'roles', r.row, key, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`); continue }
-    if (!(ROLES as readonly string[]).includes(c.role!)) { refuse(refused, 'roles', r.row, key, `unknown role “${c.role}”`, `未知的角色“${c.role}”`); continue }
-    if (!activeAfter(c.cardNumber!)) { refuse(refused, 'roles', r.row, key, `${c.cardNumber} is not a person of the organisation (not on the people sheet, refused there, or left)`, `${c.cardNumber} 不是在校人员（不在 people 表中、在该表被拒绝或已离开）`); continue }
+    if (lack.length) {
+      refuse(refused, 'roles', r.row, key, `missing ${lack.join(', ')}`, `缺少 ${lack.join('、')}`)
+      continue
+    }
+    if (!(ROLES as readonly string[]).includes(c.role!)) {
+      refuse(refused, 'roles', r.row, key, `unknown role “${c.role}”`, `未知的角色“${c.role}”`)
+      continue
+    }
+    if (!activeAfter(c.cardNumber!)) {
+      refuse(
+        refused,
+        'roles',
+        r.row,
+        key,
+        `${c.cardNumber} is not a person of the organisation (not on the people sheet, refused there, or left)`,
+        `${c.cardNumber} 不是在校人员（不在 people 表中、在该表被拒绝或已离开）`,
+      )
+      continue
+    }
     const why = scopeProblem(c.role!, scope, deptKind, classExists)
-    if (why) { refuse(refused, 'roles', r.row, key, why.en, why.zh); continue }
+    if (why) {
+      refuse(refused, 'roles', r.row, key, why.en, why.zh)
+      continue
+    }
     const seen = fileGrants.get(key!)
-    if (seen) { refuse(refused, 'roles', r.row, key, `duplicate role: already on row ${seen.row}`, `角色重复：已在第 ${seen.row} 行`); continue }
+    if (seen) {
+      refuse(refused, 'roles', r.row, key, `duplicate role: already on row ${seen.row}`, `角色重复：已在第 ${seen.row} 行`)
+      continue
+    }
     fileGrants.set(key!, { cardNumber: c.cardNumber!, role: c.role!, scope, row: r.row })
   }
 
@@ -248,20 +437,32 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
     let problem: { en: string; zh: string } | null = null
     for (const t of open) {
       if (t.status !== 'open') {
-        problem = { en: `task ${t.id} (application ${t.applicationId}) waits for ${t.status === 'asked' ? "the applicant's answer" : 'an added signer'} and cannot be handed over yet; import them as left once it is back`, zh: `待办 ${t.id}（申请 ${t.applicationId}）正在等待${t.status === 'asked' ? '申请人答复' : '加签人'}，暂时无法转交；请在其回到待办后再标记离开` }
+        problem = {
+          en: `task ${t.id} (application ${t.applicationId}) waits for ${t.status === 'asked' ? "the applicant's answer" : 'an added signer'} and cannot be handed over yet; import them as left once it is back`,
+          zh: `待办 ${t.id}（申请 ${t.applicationId}）正在等待${t.status === 'asked' ? '申请人答复' : '加签人'}，暂时无法转交；请在其回到待办后再标记离开`,
+        }
         break
       }
       let to = substitute && activeAfter(substitute) ? substitute : null
       let via: Transfer['via'] = 'substitute'
       if (!to) {
-        const app = db.select({ state: applications.state, form: applications.formData, version: serviceVersions }).from(applications).innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId)).where(eq(applications.id, t.applicationId)).get()
+        const app = db
+          .select({ state: applications.state, form: applications.formData, version: serviceVersions })
+          .from(applications)
+          .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+          .where(eq(applications.id, t.applicationId))
+          .get()
         const state = app ? stateOf(app.state) : null
-        const contacts = app && state ? escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, (app.form ?? {}) as Record<string, unknown>) : []
+        const contacts =
+          app && state ? escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, (app.form ?? {}) as Record<string, unknown>) : []
         to = contacts.find((p) => p !== card && !leaverCards.has(p) && activeAfter(p)) ?? null
         via = 'escalation'
       }
       if (!to) {
-        problem = { en: `has an open task (${t.id}, application ${t.applicationId}) and neither a substitute nor an escalation contact of its step who stays: name a substitute in the substitute column`, zh: `有未办结的待办（${t.id}，申请 ${t.applicationId}），但既没有待办接替人，该环节也没有在校的超时联系人：请在“待办接替人”列中填写接替人` }
+        problem = {
+          en: `has an open task (${t.id}, application ${t.applicationId}) and neither a substitute nor an escalation contact of its step who stays: name a substitute in the substitute column`,
+          zh: `有未办结的待办（${t.id}，申请 ${t.applicationId}），但既没有待办接替人，该环节也没有在校的超时联系人：请在“待办接替人”列中填写接替人`,
+        }
         break
       }
       transfers.push({ applicationId: t.applicationId, taskId: t.id, from: card, to, via })
@@ -274,7 +475,11 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
       continue
     }
     leave.push({ cardNumber: card, transfers })
-    removed.push({ sheet: 'people', key: card, detail: filePeople.get(card)?.left ? 'marked as left in the file' : 'absent from the full list: marked as left' })
+    removed.push({
+      sheet: 'people',
+      key: card,
+      detail: filePeople.get(card)?.left ? 'marked as left in the file' : 'absent from the full list: marked as left',
+    })
   }
   const leaving = new Set(leave.map((l) => l.cardNumber))
 
@@ -283,17 +488,31 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   for (const d of fileDepts.values()) {
     const { row: _r, ...v } = d
     const old = dbDepts.get(d.code)
-    if (!old) { added.push({ sheet: 'departments', key: d.code, detail: d.nameZh }); deptRows.push(v); continue }
+    if (!old) {
+      added.push({ sheet: 'departments', key: d.code, detail: d.nameZh })
+      deptRows.push(v)
+      continue
+    }
     const diff = (['nameZh', 'nameEn', 'kind', 'phone', 'location'] as const).filter((k) => old[k] !== v[k])
-    if (diff.length) { changed.push({ sheet: 'departments', key: d.code, detail: diff.join(', ') }); deptRows.push(v) }
+    if (diff.length) {
+      changed.push({ sheet: 'departments', key: d.code, detail: diff.join(', ') })
+      deptRows.push(v)
+    }
   }
   const classRows: ClassRow[] = []
   for (const k of fileClasses.values()) {
     const { row: _r, ...v } = k
     const old = dbClasses.get(k.code)
-    if (!old) { added.push({ sheet: 'classes', key: k.code, detail: k.nameZh }); classRows.push(v); continue }
+    if (!old) {
+      added.push({ sheet: 'classes', key: k.code, detail: k.nameZh })
+      classRows.push(v)
+      continue
+    }
     const diff = (['nameZh', 'nameEn', 'collegeCode'] as const).filter((f) => old[f] !== v[f])
-    if (diff.length) { changed.push({ sheet: 'classes', key: k.code, detail: diff.join(', ') }); classRows.push(v) }
+    if (diff.length) {
+      changed.push({ sheet: 'classes', key: k.code, detail: diff.join(', ') })
+      classRows.push(v)
+    }
   }
   const personRows: PersonRow[] = []
   for (const p of filePeople.values()) {
@@ -304,14 +523,17 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
       personRows.push(p)
       continue
     }
-    const oldClass = ((old.profile as { student?: { klassCode?: string } }).student?.klassCode) ?? null
+    const oldClass = (old.profile as { student?: { klassCode?: string } }).student?.klassCode ?? null
     const diff = [
       ...(['name', 'nameEn', 'kind', 'departmentCode', 'email', 'phone'] as const).filter((k) => old[k] !== p[k]),
       ...(oldClass !== p.klass ? ['class'] : []),
       ...(old.leftAt && !p.left ? ['status: back'] : []),
       ...(old.origin !== 'import' ? ['origin'] : []),
     ]
-    if (diff.length) { if (diff.some((d) => d !== 'origin')) changed.push({ sheet: 'people', key: p.cardNumber, detail: diff.filter((d) => d !== 'origin').join(', ') }); personRows.push(p) }
+    if (diff.length) {
+      if (diff.some((d) => d !== 'origin')) changed.push({ sheet: 'people', key: p.cardNumber, detail: diff.filter((d) => d !== 'origin').join(', ') })
+      personRows.push(p)
+    }
   }
   const existing = new Map(dbGrants.map((g) => [grantKey(g), g]))
   const grant: GrantRow[] = []
@@ -319,14 +541,26 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   for (const [key, g] of fileGrants) {
     if (leaving.has(g.cardNumber)) continue
     const old = existing.get(key)
-    if (!old) { grant.push(g); added.push({ sheet: 'roles', key, detail: 'granted' }) }
-    else if (old.origin !== 'import') adopt.push(g)
+    if (!old) {
+      grant.push(g)
+      added.push({ sheet: 'roles', key, detail: 'granted' })
+    } else if (old.origin !== 'import') adopt.push(g)
   }
   const revoke: Plan['revoke'] = []
   for (const g of dbGrants) {
     const key = grantKey(g)
-    if (leaving.has(g.cardNumber)) { revoke.push({ ...g, why: 'the person left' }); removed.push({ sheet: 'roles', key, detail: 'revoked: the person left' }); continue }
-    if (mode === 'full' && g.origin === 'import' && !mentionedGrants.has(key) && !stayAsTheyAre.has(g.cardNumber) && !(g.role === 'admin' && keepAdmins.includes(g.cardNumber))) {
+    if (leaving.has(g.cardNumber)) {
+      revoke.push({ ...g, why: 'the person left' })
+      removed.push({ sheet: 'roles', key, detail: 'revoked: the person left' })
+      continue
+    }
+    if (
+      mode === 'full' &&
+      g.origin === 'import' &&
+      !mentionedGrants.has(key) &&
+      !stayAsTheyAre.has(g.cardNumber) &&
+      !(g.role === 'admin' && keepAdmins.includes(g.cardNumber))
+    ) {
       revoke.push({ ...g, why: 'absent from the full list' })
       removed.push({ sheet: 'roles', key, detail: 'revoked: absent from the full list' })
     }
@@ -337,8 +571,19 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   return {
     report: {
       mode,
-      counts: { rows: rows.length + readRefused.length, added: added.length, changed: changed.length, removed: removed.length, refused: refused.length, transfers: transfers.length },
-      added, changed, removed, refused, transfers,
+      counts: {
+        rows: rows.length + readRefused.length,
+        added: added.length,
+        changed: changed.length,
+        removed: removed.length,
+        refused: refused.length,
+        transfers: transfers.length,
+      },
+      added,
+      changed,
+      removed,
+      refused,
+      transfers,
     },
     departments: deptRows,
     classes: classRows,
@@ -350,13 +595,26 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   }
 }
 
-function scopeProblem(role: string, scope: string, deptKind: (c: string) => string | null, classExists: (c: string) => boolean): { en: string; zh: string } | null {
+function scopeProblem(
+  role: string,
+  scope: string,
+  deptKind: (c: string) => string | null,
+  classExists: (c: string) => boolean,
+): { en: string; zh: string } | null {
   if (role === 'admin') return scope === '*' ? null : { en: 'an admin role has no scope (leave it empty)', zh: 'admin 角色没有范围（请留空）' }
-  if (!scope) return { en: `missing scope: the ${role === 'counsellor' ? 'class' : role.startsWith('college-') ? 'college' : 'department'} of the role`, zh: '缺少范围' }
-  if (role === 'counsellor') return classExists(scope) ? null : { en: `a counsellor of class “${scope}”, which does not exist: add it to the classes sheet`, zh: `辅导员所带班级“${scope}”不存在：请在 classes 表中添加` }
+  if (!scope)
+    return { en: `missing scope: the ${role === 'counsellor' ? 'class' : role.startsWith('college-') ? 'college' : 'department'} of the role`, zh: '缺少范围' }
+  if (role === 'counsellor')
+    return classExists(scope)
+      ? null
+      : {
+          en: `a counsellor of class “${scope}”, which does not exist: add it to the classes sheet`,
+          zh: `辅导员所带班级“${scope}”不存在：请在 classes 表中添加`,
+        }
   const kind = deptKind(scope)
   if (kind === null) return { en: `unknown department “${scope}”`, zh: `未知的部门“${scope}”` }
-  if (role.startsWith('college-') && kind !== 'college') return { en: `${role} needs a college, and “${scope}” is an office`, zh: `${role} 的范围应是学院，“${scope}”是职能部门` }
+  if (role.startsWith('college-') && kind !== 'college')
+    return { en: `${role} needs a college, and “${scope}” is an office`, zh: `${role} 的范围应是学院，“${scope}”是职能部门` }
   return null
 }
 
@@ -384,11 +642,28 @@ export function runImport(deps: Deps, input: ImportInput): { id: number; status:
     const status = input.dryRun ? ('dry_run' as const) : ('imported' as const)
     const { id } = tx
       .insert(orgImports)
-      .values({ source: input.source, origin: input.origin.slice(0, 500), mode: input.mode, dryRun: input.dryRun, status, actor: input.actor, at: now, report: plan.report as unknown as Record<string, unknown> })
+      .values({
+        source: input.source,
+        origin: input.origin.slice(0, 500),
+        mode: input.mode,
+        dryRun: input.dryRun,
+        status,
+        actor: input.actor,
+        at: now,
+        report: plan.report as unknown as Record<string, unknown>,
+      })
       .returning({ id: orgImports.id })
       .get()
     if (!input.dryRun) {
-      recordAudit(tx, now, { actor: input.actor, action: 'org.imported', outcome: 'success', targetKind: 'org_import', targetId: String(id), ...(input.ip ? { ip: input.ip } : {}), detail: { source: input.source, origin: input.origin, mode: input.mode, ...plan.report.counts } })
+      recordAudit(tx, now, {
+        actor: input.actor,
+        action: 'org.imported',
+        outcome: 'success',
+        targetKind: 'org_import',
+        targetId: String(id),
+        ...(input.ip ? { ip: input.ip } : {}),
+        detail: { source: input.source, origin: input.origin, mode: input.mode, ...plan.report.counts },
+      })
       ensureConfiguredAdmins(tx, deps, input.actor)
     }
     return { id, status, report: plan.report }
@@ -396,11 +671,32 @@ export function runImport(deps: Deps, input: ImportInput): { id: number; status:
 }
 
 /** A run that could not read its input (a broken file, the platform down) is kept too, with why. */
-export function recordFailedImport(deps: Deps, input: Omit<ImportInput, 'rows' | 'readRefused' | 'dryRun'> & { dryRun: boolean; reason: string; reasonZh: string }) {
-  const report = { mode: input.mode, counts: { rows: 0, added: 0, changed: 0, removed: 0, refused: 0, transfers: 0 }, added: [], changed: [], removed: [], refused: [], transfers: [], failure: { reason: input.reason, reasonZh: input.reasonZh } }
+export function recordFailedImport(
+  deps: Deps,
+  input: Omit<ImportInput, 'rows' | 'readRefused' | 'dryRun'> & { dryRun: boolean; reason: string; reasonZh: string },
+) {
+  const report = {
+    mode: input.mode,
+    counts: { rows: 0, added: 0, changed: 0, removed: 0, refused: 0, transfers: 0 },
+    added: [],
+    changed: [],
+    removed: [],
+    refused: [],
+    transfers: [],
+    failure: { reason: input.reason, reasonZh: input.reasonZh },
+  }
   return deps.db
     .insert(orgImports)
-    .values({ source: input.source, origin: input.origin.slice(0, 500), mode: input.mode, dryRun: input.dryRun, status: 'failed', actor: input.actor, at: deps.now(), report })
+    .values({
+      source: input.source,
+      origin: input.origin.slice(0, 500),
+      mode: input.mode,
+      dryRun: input.dryRun,
+      status: 'failed',
+      actor: input.actor,
+      at: deps.now(),
+      report,
+    })
     .returning({ id: orgImports.id })
     .get()
 }
@@ -410,10 +706,16 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
   const audit = (action: string, targetKind: string, targetId: string, detail: Record<string, unknown>) =>
     recordAudit(tx, now, { actor, action, outcome: 'success', targetKind, targetId, ...(ip ? { ip } : {}), detail })
   for (const d of plan.departments) {
-    tx.insert(departments).values(d).onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location } }).run()
+    tx.insert(departments)
+      .values(d)
+      .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location } })
+      .run()
   }
   for (const k of plan.classes) {
-    tx.insert(classes).values(k).onConflictDoUpdate({ target: classes.code, set: { nameZh: k.nameZh, nameEn: k.nameEn, collegeCode: k.collegeCode } }).run()
+    tx.insert(classes)
+      .values(k)
+      .onConflictDoUpdate({ target: classes.code, set: { nameZh: k.nameZh, nameEn: k.nameEn, collegeCode: k.collegeCode } })
+      .run()
   }
   for (const p of plan.people) {
     const old = tx.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, p.cardNumber)).get()
@@ -424,7 +726,16 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
     else delete student.klassCode
     if (Object.keys(student).length) profile.student = student
     else delete profile.student
-    const values = { name: p.name, nameEn: p.nameEn, kind: p.kind, departmentCode: p.departmentCode, email: p.email, phone: p.phone, profile, origin: 'import' as const }
+    const values = {
+      name: p.name,
+      nameEn: p.nameEn,
+      kind: p.kind,
+      departmentCode: p.departmentCode,
+      email: p.email,
+      phone: p.phone,
+      profile,
+      origin: 'import' as const,
+    }
     const wasLeft = !!tx.select({ l: people.leftAt }).from(people).where(eq(people.cardNumber, p.cardNumber)).get()?.l
     tx.insert(people)
       .values({ cardNumber: p.cardNumber, ...values, leftAt: p.left ? now : null })
@@ -432,11 +743,16 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
       .run()
   }
   for (const g of plan.grant) {
-    tx.insert(roleGrants).values({ ...g, origin: 'import' }).run()
+    tx.insert(roleGrants)
+      .values({ ...g, origin: 'import' })
+      .run()
     audit('role.granted', 'person', g.cardNumber, { role: g.role, scope: g.scope, via: 'import' })
   }
   for (const g of plan.adopt) {
-    tx.update(roleGrants).set({ origin: 'import' }).where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope))).run()
+    tx.update(roleGrants)
+      .set({ origin: 'import' })
+      .where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope)))
+      .run()
   }
   // Tasks first, while the leaver is still the assignee the engine expects to act.
   for (const l of plan.leave) {
@@ -448,16 +764,29 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
         applicationId: t.applicationId,
         expectedVersion: app.v,
         actor: l.cardNumber,
-        action: { type: 'transfer', taskId: task.engineTaskId, to: t.to, opinion: t.via === 'substitute' ? '已离校/离职，由组织导入转交给指定的接替人。Left the university; handed over to the named substitute by the organisation import.' : '已离校/离职，由组织导入转交给环节的超时联系人。Left the university; handed over to the step’s escalation contact by the organisation import.' },
+        action: {
+          type: 'transfer',
+          taskId: task.engineTaskId,
+          to: t.to,
+          opinion:
+            t.via === 'substitute'
+              ? '已离校/离职，由组织导入转交给指定的接替人。Left the university; handed over to the named substitute by the organisation import.'
+              : '已离校/离职，由组织导入转交给环节的超时联系人。Left the university; handed over to the step’s escalation contact by the organisation import.',
+        },
       })
     }
   }
   for (const g of plan.revoke) {
-    tx.delete(roleGrants).where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope))).run()
+    tx.delete(roleGrants)
+      .where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope)))
+      .run()
     audit('role.revoked', 'person', g.cardNumber, { role: g.role, scope: g.scope, via: 'import', why: g.why })
   }
   for (const l of plan.leave) {
-    tx.update(people).set({ leftAt: now }).where(and(eq(people.cardNumber, l.cardNumber), isNull(people.leftAt))).run()
+    tx.update(people)
+      .set({ leftAt: now })
+      .where(and(eq(people.cardNumber, l.cardNumber), isNull(people.leftAt)))
+      .run()
     // A leaver's open sessions end now, not when they expire.
     tx.delete(sessions).where(eq(sessions.cardNumber, l.cardNumber)).run()
     audit('person.left', 'person', l.cardNumber, { transfers: l.transfers.map((t) => ({ applicationId: t.applicationId, to: t.to, via: t.via })) })
@@ -469,7 +798,10 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
 export function refreshSessionRoles(db: Db, cardNumber: string) {
   const roles = db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)).all()
   for (const s of db.select().from(sessions).where(eq(sessions.cardNumber, cardNumber)).all()) {
-    db.update(sessions).set({ user: { ...s.user, roles } }).where(eq(sessions.idHash, s.idHash)).run()
+    db.update(sessions)
+      .set({ user: { ...s.user, roles } })
+      .where(eq(sessions.idHash, s.idHash))
+      .run()
   }
 }
 
@@ -480,12 +812,27 @@ export function refreshSessionRoles(db: Db, cardNumber: string) {
 export function ensureConfiguredAdmins(db: Db, deps: Deps, actor = 'system'): string[] {
   if (deps.env.admins.length === 0) return []
   const granted: string[] = []
-  const known = db.select({ cardNumber: people.cardNumber }).from(people).where(and(inArray(people.cardNumber, deps.env.admins), isNull(people.leftAt))).all()
+  const known = db
+    .select({ cardNumber: people.cardNumber })
+    .from(people)
+    .where(and(inArray(people.cardNumber, deps.env.admins), isNull(people.leftAt)))
+    .all()
   for (const { cardNumber } of known) {
-    const has = db.select({ c: roleGrants.cardNumber }).from(roleGrants).where(and(eq(roleGrants.cardNumber, cardNumber), eq(roleGrants.role, 'admin'), eq(roleGrants.scope, '*'))).get()
+    const has = db
+      .select({ c: roleGrants.cardNumber })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.cardNumber, cardNumber), eq(roleGrants.role, 'admin'), eq(roleGrants.scope, '*')))
+      .get()
     if (has) continue
     db.insert(roleGrants).values({ cardNumber, role: 'admin', scope: '*', origin: 'config' }).run()
-    recordAudit(db, deps.now(), { actor, action: 'role.granted', outcome: 'success', targetKind: 'person', targetId: cardNumber, detail: { role: 'admin', scope: '*', via: 'HALL_ADMINS' } })
+    recordAudit(db, deps.now(), {
+      actor,
+      action: 'role.granted',
+      outcome: 'success',
+      targetKind: 'person',
+      targetId: cardNumber,
+      detail: { role: 'admin', scope: '*', via: 'HALL_ADMINS' },
+    })
     refreshSessionRoles(db, cardNumber)
     granted.push(cardNumber)
   }

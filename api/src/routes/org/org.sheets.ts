@@ -19,7 +19,14 @@ interface Column {
   noteEn: string
 }
 
-const col = (key: string, zh: string, required: boolean, example: string, noteZh: string, noteEn: string): Column => ({ key, zh, required, example, noteZh, noteEn })
+const col = (key: string, zh: string, required: boolean, example: string, noteZh: string, noteEn: string): Column => ({
+  key,
+  zh,
+  required,
+  example,
+  noteZh,
+  noteEn,
+})
 
 /** The columns of each sheet, in the template's order. The documented format (README "Importing the organisation"). */
 export const SHEETS: Record<SheetKind, { zh: string; columns: Column[] }> = {
@@ -46,24 +53,66 @@ export const SHEETS: Record<SheetKind, { zh: string; columns: Column[] }> = {
   people: {
     zh: '人员',
     columns: [
-      col('cardNumber', '校园卡号', true, '0301001', '请把本列设为文本格式，以免丢失开头的 0；同一卡号只能出现一次', 'format the column as text so leading zeros stay; each card number once'),
+      col(
+        'cardNumber',
+        '校园卡号',
+        true,
+        '0301001',
+        '请把本列设为文本格式，以免丢失开头的 0；同一卡号只能出现一次',
+        'format the column as text so leading zeros stay; each card number once',
+      ),
       col('name', '姓名', true, '王老师', '', ''),
       col('nameEn', '英文名', false, 'Wang Laoshi', '留空则用姓名', 'empty: the name'),
-      col('kind', '类别', true, 'staff', 'staff（教职工）、undergraduate（本科生）、graduate（研究生）或 international（留学生）', 'staff, undergraduate, graduate or international'),
+      col(
+        'kind',
+        '类别',
+        true,
+        'staff',
+        'staff（教职工）、undergraduate（本科生）、graduate（研究生）或 international（留学生）',
+        'staff, undergraduate, graduate or international',
+      ),
       col('department', '所属部门', true, 'college-cs', '部门代码（学生填学院）', 'a department code (a college for students)'),
       col('class', '班级', false, '', '学生的班级代码', 'a student’s class code'),
       col('email', '电子邮箱', false, 'wang@univ.edu.cn', '', ''),
       col('phone', '手机', false, '138-0000-0001', '不能以 + 号开头', 'must not start with +'),
-      col('status', '状态', false, 'active', 'active（在校，默认）或 left（已离校/离职：保留记录，不能再登录，待办转交）', 'active (default) or left (keeps their history; no login; open tasks handed over)'),
-      col('substitute', '待办接替人', false, '', '离开的人的待办转交给此卡号；留空则交给环节的超时联系人', 'a leaver’s open tasks go to this card number; empty: to the step’s escalation contact'),
+      col(
+        'status',
+        '状态',
+        false,
+        'active',
+        'active（在校，默认）或 left（已离校/离职：保留记录，不能再登录，待办转交）',
+        'active (default) or left (keeps their history; no login; open tasks handed over)',
+      ),
+      col(
+        'substitute',
+        '待办接替人',
+        false,
+        '',
+        '离开的人的待办转交给此卡号；留空则交给环节的超时联系人',
+        'a leaver’s open tasks go to this card number; empty: to the step’s escalation contact',
+      ),
     ],
   },
   roles: {
     zh: '角色',
     columns: [
       col('cardNumber', '校园卡号', true, '0301001', '人员表中的卡号（或已在系统中的人员）', 'a card number of the people sheet (or already in the hall)'),
-      col('role', '角色', true, 'counsellor', 'counsellor、college-secretary、college-deputy-secretary、head-of-department、reviewer、service-owner、president-office、admin', 'one of the roles listed'),
-      col('scope', '范围', false, 'cs-2025-1', '辅导员：班级代码；学院书记/副书记：学院代码；其他：部门代码；admin 留空', 'counsellor: a class; college roles: a college; others: a department; admin: empty'),
+      col(
+        'role',
+        '角色',
+        true,
+        'counsellor',
+        'counsellor、college-secretary、college-deputy-secretary、head-of-department、reviewer、service-owner、president-office、admin',
+        'one of the roles listed',
+      ),
+      col(
+        'scope',
+        '范围',
+        false,
+        'cs-2025-1',
+        '辅导员：班级代码；学院书记/副书记：学院代码；其他：部门代码；admin 留空',
+        'counsellor: a class; college roles: a college; others: a department; admin: empty',
+      ),
     ],
   },
 }
@@ -118,7 +167,11 @@ const MAX_ROWS = 200_000
  * opened again (CSV injection); HTML would run in any page that shows it without escaping.
  */
 export function hostileText(text: string): { en: string; zh: string } | null {
-  if (/^[=+\-@\t\r]/.test(text)) return { en: `starts with “${JSON.stringify(text[0]).slice(1, -1)}”, which spreadsheet programs run as a formula`, zh: `以“${JSON.stringify(text[0]).slice(1, -1)}”开头，电子表格软件会把它当作公式执行` }
+  if (/^[=+\-@\t\r]/.test(text))
+    return {
+      en: `starts with “${JSON.stringify(text[0]).slice(1, -1)}”, which spreadsheet programs run as a formula`,
+      zh: `以“${JSON.stringify(text[0]).slice(1, -1)}”开头，电子表格软件会把它当作公式执行`,
+    }
   if (/<\s*\/?\s*script/i.test(text) || /<[a-z!/][^>]*>/i.test(text)) return { en: 'contains HTML or a script', zh: '含有 HTML 或脚本' }
   return null
 }
@@ -171,7 +224,10 @@ function readSheet(ws: ExcelJS.Worksheet, fixedKind: SheetKind | null, out: Read
   })
   const sheetColumn = fixedKind ? -1 : headers.findIndex((h) => h?.toLowerCase() === 'sheet')
   if (!fixedKind && sheetColumn < 0) {
-    throw new UnreadableFile('The CSV has no “sheet” column: its first row names the columns, one of them “sheet” (departments, classes, people or roles)', 'CSV 文件缺少“sheet”列：第一行是列名，其中一列为 sheet（departments、classes、people 或 roles）')
+    throw new UnreadableFile(
+      'The CSV has no “sheet” column: its first row names the columns, one of them “sheet” (departments, classes, people or roles)',
+      'CSV 文件缺少“sheet”列：第一行是列名，其中一列为 sheet（departments、classes、people 或 roles）',
+    )
   }
   if (ws.rowCount > MAX_ROWS) throw new UnreadableFile(`The file has more than ${MAX_ROWS} rows`, `文件超过 ${MAX_ROWS} 行`)
   for (let r = 2; r <= ws.rowCount; r++) {
@@ -186,7 +242,12 @@ function readSheet(ws: ExcelJS.Worksheet, fixedKind: SheetKind | null, out: Read
       kind = sheetKindOf(name)
       if (!kind) {
         if (raw.every((c) => c.value === null || c.value === '')) continue
-        out.refused.push({ sheet: name || '?', row: r, reason: `the sheet column says “${name}”: it must be departments, classes, people or roles`, reasonZh: `sheet 列为“${name}”：应为 departments、classes、people 或 roles` })
+        out.refused.push({
+          sheet: name || '?',
+          row: r,
+          reason: `the sheet column says “${name}”: it must be departments, classes, people or roles`,
+          reasonZh: `sheet 列为“${name}”：应为 departments、classes、people 或 roles`,
+        })
         continue
       }
     }
@@ -242,14 +303,23 @@ export async function readOrganisationFile(bytes: Uint8Array, fileName: string):
     const kind = sheetKindOf(ws.name)
     if (!kind) {
       if (!isNotes(ws.name) && ws.actualRowCount > 0) {
-        out.refused.push({ sheet: ws.name, row: null, reason: `unknown sheet “${ws.name}”: the sheets are departments, classes, people and roles (and notes)`, reasonZh: `未知的工作表“${ws.name}”：工作表应为 departments、classes、people、roles（以及 notes）` })
+        out.refused.push({
+          sheet: ws.name,
+          row: null,
+          reason: `unknown sheet “${ws.name}”: the sheets are departments, classes, people and roles (and notes)`,
+          reasonZh: `未知的工作表“${ws.name}”：工作表应为 departments、classes、people、roles（以及 notes）`,
+        })
       }
       continue
     }
     known++
     readSheet(ws, kind, out)
   }
-  if (known === 0) throw new UnreadableFile('The workbook has none of the sheets departments, classes, people, roles: start from the template', '工作簿中没有 departments、classes、people、roles 任何一个工作表：请使用模板')
+  if (known === 0)
+    throw new UnreadableFile(
+      'The workbook has none of the sheets departments, classes, people, roles: start from the template',
+      '工作簿中没有 departments、classes、people、roles 任何一个工作表：请使用模板',
+    )
   return out
 }
 
@@ -265,8 +335,20 @@ export async function templateWorkbook(): Promise<Buffer> {
     { header: '说明', width: 60 },
     { header: 'notes', width: 60 },
   ]
-  notes.addRow(['', '', '', '每个工作表第一行为列名，每行一条记录；不要使用公式，单元格不能以 = + - @ 开头，不能含 HTML。先“试导入”查看将新增、修改、移除的内容与被拒绝的行。', 'Row 1 of each sheet names the columns, one item per row. No formulas; a cell must not start with = + - @ or hold HTML. Run a dry run first to see what would be added, changed, removed and refused.'])
-  notes.addRow(['', '', '', '完整名单（默认）：文件中没有的、由导入建立的人员标记为已离开，导入建立的角色被撤销；部分名单只新增和修改。', 'Full list (default): people an import brought in who are missing from the file are marked as left, and imported roles missing from it are revoked. A partial list only adds and changes.'])
+  notes.addRow([
+    '',
+    '',
+    '',
+    '每个工作表第一行为列名，每行一条记录；不要使用公式，单元格不能以 = + - @ 开头，不能含 HTML。先“试导入”查看将新增、修改、移除的内容与被拒绝的行。',
+    'Row 1 of each sheet names the columns, one item per row. No formulas; a cell must not start with = + - @ or hold HTML. Run a dry run first to see what would be added, changed, removed and refused.',
+  ])
+  notes.addRow([
+    '',
+    '',
+    '',
+    '完整名单（默认）：文件中没有的、由导入建立的人员标记为已离开，导入建立的角色被撤销；部分名单只新增和修改。',
+    'Full list (default): people an import brought in who are missing from the file are marked as left, and imported roles missing from it are revoked. A partial list only adds and changes.',
+  ])
   for (const kind of SHEET_KINDS) {
     const { columns } = SHEETS[kind]
     for (const c of columns) notes.addRow([kind, c.key, c.required ? '是 yes' : '', c.noteZh, c.noteEn])

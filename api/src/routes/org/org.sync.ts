@@ -17,7 +17,12 @@ import { hostileText, SHEET_KINDS, type ReadRefusal, type SheetRow } from './org
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 const Item = z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.null()]))
-export const WireOrganisation = z.object(Object.fromEntries(SHEET_KINDS.map((k) => [k, z.array(Item).max(500_000).default([])])) as Record<(typeof SHEET_KINDS)[number], z.ZodDefault<z.ZodArray<typeof Item>>>)
+export const WireOrganisation = z.object(
+  Object.fromEntries(SHEET_KINDS.map((k) => [k, z.array(Item).max(500_000).default([])])) as Record<
+    (typeof SHEET_KINDS)[number],
+    z.ZodDefault<z.ZodArray<typeof Item>>
+  >,
+)
 export type WireOrganisation = z.input<typeof WireOrganisation>
 
 /** The platform's answer as the rows of a spreadsheet; `row` is the item's position (1-based) in its array. */
@@ -52,7 +57,11 @@ async function fetchOrganisation(deps: Deps): Promise<z.output<typeof WireOrgani
   const res = await fetch(`${cfg.url}/organisation`, { headers, signal: AbortSignal.timeout(cfg.timeoutMs * 10), redirect: 'error' })
   if (!res.ok) {
     await res.body?.cancel()
-    throw new Error(res.status === 401 || res.status === 403 ? `the data platform refused the hall's token (HTTP ${res.status})` : `the data platform answered HTTP ${res.status}`)
+    throw new Error(
+      res.status === 401 || res.status === 403
+        ? `the data platform refused the hall's token (HTTP ${res.status})`
+        : `the data platform answered HTTP ${res.status}`,
+    )
   }
   const text = await res.text()
   if (text.length > MAX_BODY_BYTES) throw new Error("the data platform's organisation is larger than the hall takes")
@@ -73,7 +82,15 @@ export async function syncOrganisation(deps: Deps) {
   } catch (err) {
     const reason = (err as Error).name === 'TimeoutError' ? 'the data platform did not answer in time' : (err as Error).message
     deps.log.warn({ err: reason }, 'organisation sync failed; the organisation is unchanged')
-    const { id } = recordFailedImport(deps, { source: 'platform', origin, mode: 'full', dryRun: false, actor: 'system', reason, reasonZh: `无法从数据中心获取组织信息（${reason}），组织未变` })
+    const { id } = recordFailedImport(deps, {
+      source: 'platform',
+      origin,
+      mode: 'full',
+      dryRun: false,
+      actor: 'system',
+      reason,
+      reasonZh: `无法从数据中心获取组织信息（${reason}），组织未变`,
+    })
     return { id, status: 'failed' as const }
   }
   const { rows, refused } = rowsOfWire(wire)

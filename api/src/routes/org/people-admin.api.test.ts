@@ -13,7 +13,13 @@ describe('GET /api/admin/people', () => {
   it('finds people by name or card number with their roles, those who left too', async () => {
     const h = await hall()
     const byName = await h.get(who.admin, '/api/admin/people?q=杜红梅')
-    expect(byName.body.items).toEqual([expect.objectContaining({ cardNumber: who.counsellor, leftAt: null, roles: expect.arrayContaining([expect.objectContaining({ role: 'counsellor', scope: 'cs-2023-1' })]) })])
+    expect(byName.body.items).toEqual([
+      expect.objectContaining({
+        cardNumber: who.counsellor,
+        leftAt: null,
+        roles: expect.arrayContaining([expect.objectContaining({ role: 'counsellor', scope: 'cs-2023-1' })]),
+      }),
+    ])
     h.deps.db.update(people).set({ leftAt: h.deps.now() }).where(eq(people.cardNumber, who.colleague)).run()
     const left = await h.get(who.admin, `/api/admin/people?q=${who.colleague}`)
     expect(left.body.items[0].leftAt).toBeTruthy()
@@ -28,7 +34,9 @@ describe('POST and DELETE /api/admin/people/{cardNumber}/roles', () => {
     const cookie = await h.loginAs(who.professor)
     const granted = await h.post(who.admin, `/api/admin/people/${who.professor}/roles`, { role: 'reviewer', scope: 'housing' })
     expect(granted).toMatchObject({ status: 200, body: { granted: true, role: 'reviewer', scope: 'housing' } })
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor)).all()).toEqual([{ cardNumber: who.professor, role: 'reviewer', scope: 'housing', origin: 'console' }])
+    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor)).all()).toEqual([
+      { cardNumber: who.professor, role: 'reviewer', scope: 'housing', origin: 'console' },
+    ])
     const me = await h.app.request('/api/me', { headers: { cookie } })
     expect(JSON.stringify(await me.json())).toContain('housing')
 
@@ -69,10 +77,16 @@ describe('HALL_ADMINS', () => {
     const t = await testApp({ HALL_ADMINS: `${who.professor}, 9999999` })
     expect(ensureConfiguredAdmins(t.deps.db, t.deps)).toEqual([who.professor])
     expect(ensureConfiguredAdmins(t.deps.db, t.deps)).toEqual([])
-    expect(t.deps.db.select().from(roleGrants).where(and(eq(roleGrants.cardNumber, who.professor), eq(roleGrants.role, 'admin'))).all()).toEqual([
-      { cardNumber: who.professor, role: 'admin', scope: '*', origin: 'config' },
+    expect(
+      t.deps.db
+        .select()
+        .from(roleGrants)
+        .where(and(eq(roleGrants.cardNumber, who.professor), eq(roleGrants.role, 'admin')))
+        .all(),
+    ).toEqual([{ cardNumber: who.professor, role: 'admin', scope: '*', origin: 'config' }])
+    expect(t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.granted')).all()).toEqual([
+      expect.objectContaining({ actor: 'system', targetId: who.professor }),
     ])
-    expect(t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.granted')).all()).toEqual([expect.objectContaining({ actor: 'system', targetId: who.professor })])
     // Someone no import knows yet is an administrator from the first login: they run the first import.
     const cookie = await t.loginAs('9999999')
     const res = await t.app.request('/api/admin/org/imports', { headers: { cookie } })
@@ -84,7 +98,9 @@ describe('HALL_ADMINS', () => {
     const bytes = await workbook({ people: [{ cardNumber: '0300001', name: '首位管理员', kind: 'staff', department: 'network-centre' }] })
     const res = await upload(t, '0300001', bytes, 'admins.xlsx', { dryRun: false, mode: 'full' })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(t.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0300001')).all()).toEqual([{ cardNumber: '0300001', role: 'admin', scope: '*', origin: 'config' }])
+    expect(t.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0300001')).all()).toEqual([
+      { cardNumber: '0300001', role: 'admin', scope: '*', origin: 'config' },
+    ])
     const again = await upload(t, '0300001', bytes, 'admins.xlsx', { dryRun: true, mode: 'full' })
     expect(again.body.report.removed).toEqual([])
   })

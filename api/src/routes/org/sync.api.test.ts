@@ -39,7 +39,12 @@ describe('the organisation sync from the data platform', () => {
       { cardNumber: '0400003', name: '=1+1', kind: 'staff', department: 'sync-office' },
     ]
     const p = await platform((auth) => (auth === 'Bearer platform-token' ? { status: 200, body: organisation(list) } : { status: 401, body: {} }))
-    const t = await testApp({ HALL_DATA_PLATFORM: 'http', HALL_DATA_PLATFORM_URL: p.url, HALL_DATA_PLATFORM_TOKEN: 'platform-token', HALL_ORG_SYNC_MINUTES: '60' })
+    const t = await testApp({
+      HALL_DATA_PLATFORM: 'http',
+      HALL_DATA_PLATFORM_URL: p.url,
+      HALL_DATA_PLATFORM_TOKEN: 'platform-token',
+      HALL_ORG_SYNC_MINUTES: '60',
+    })
 
     expect(await syncOrganisation(t.deps)).toMatchObject({ status: 'imported' })
     expect(p.seen).toEqual(['GET /api/v1/organisation'])
@@ -66,7 +71,13 @@ describe('the organisation sync from the data platform', () => {
     t.advance(31 * 60_000)
     await nodeB.tick()
     expect(p.seen).toHaveLength(2)
-    expect(t.deps.db.select().from(orgImports).all().map((r) => r.status)).toEqual(['imported', 'imported'])
+    expect(
+      t.deps.db
+        .select()
+        .from(orgImports)
+        .all()
+        .map((r) => r.status),
+    ).toEqual(['imported', 'imported'])
     nodeA.stop()
     nodeB.stop()
     // Off when HALL_ORG_SYNC_MINUTES is 0: the timer never asks.

@@ -25,15 +25,27 @@ export function csv(sheets: Sheets): Uint8Array {
     const s = v === null || v === undefined ? '' : String(v)
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
-  return new TextEncoder().encode([keys.join(','), ...rows.map((r) => keys.map((k) => quote((r as Record<string, unknown>)[k])).join(','))].join('\r\n') + '\r\n')
+  return new TextEncoder().encode(
+    [keys.join(','), ...rows.map((r) => keys.map((k) => quote((r as Record<string, unknown>)[k])).join(','))].join('\r\n') + '\r\n',
+  )
 }
 
 /** Uploads as `card` to POST /api/admin/org/imports (a partial dry run unless told). */
-export async function upload(h: Pick<Awaited<ReturnType<typeof testApp>>, 'app' | 'loginAs' | 'deps'>, card: string, bytes: Uint8Array, name: string, opts: { dryRun?: boolean; mode?: 'full' | 'partial' } = {}) {
+export async function upload(
+  h: Pick<Awaited<ReturnType<typeof testApp>>, 'app' | 'loginAs' | 'deps'>,
+  card: string,
+  bytes: Uint8Array,
+  name: string,
+  opts: { dryRun?: boolean; mode?: 'full' | 'partial' } = {},
+) {
   const form = new FormData()
   form.set('file', new File([new Uint8Array(bytes)], name))
   form.set('dryRun', String(opts.dryRun ?? true))
   form.set('mode', opts.mode ?? 'partial')
-  const res = await h.app.request('/api/admin/org/imports', { method: 'POST', headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin }, body: form })
+  const res = await h.app.request('/api/admin/org/imports', {
+    method: 'POST',
+    headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin },
+    body: form,
+  })
   return { status: res.status, body: (await res.json()) as any }
 }

@@ -101,7 +101,17 @@ describe('GET /api/people/pick', () => {
     expect(staff.body.items).toEqual([])
     h.deps.db
       .insert(people)
-      .values(Array.from({ length: 15 }, (_, i) => ({ cardNumber: `2026${String(i).padStart(6, '0')}`, name: `测试生${i}`, nameEn: `Test ${i}`, kind: 'undergraduate' as const, departmentCode: 'college-cs', email: `s${i}@example.edu`, phone: '138-0000-0000' })))
+      .values(
+        Array.from({ length: 15 }, (_, i) => ({
+          cardNumber: `2026${String(i).padStart(6, '0')}`,
+          name: `测试生${i}`,
+          nameEn: `Test ${i}`,
+          kind: 'undergraduate' as const,
+          departmentCode: 'college-cs',
+          email: `s${i}@example.edu`,
+          phone: '138-0000-0000',
+        })),
+      )
       .run()
     expect((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('测试生')}`)).body.items).toHaveLength(10)
   })

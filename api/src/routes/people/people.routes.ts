@@ -27,7 +27,10 @@ export const PersonPick = z
     cardNumber: z.string(),
     name: z.string(),
     nameEn: z.string(),
-    department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable().openapi({ description: 'The college (students) or department (staff)' }),
+    department: z
+      .object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
+      .nullable()
+      .openapi({ description: 'The college (students) or department (staff)' }),
     className: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A student's class (行政班)" }),
     title: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A staff member's title (职称)" }),
   })
@@ -39,67 +42,72 @@ const router = createRouter()
 router.use('/api/people', requireUser)
 router.use('/api/people/*', requireUser)
 
-export const peopleRoutes = router.openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/people',
-    tags: ['People'],
-    summary: 'Find people by name, pinyin, initials or card number (at most 20), for the pickers of transfer, add a signer and delegation',
-    request: {
-      query: z.object({
-        q: z
-          .string({ error: 'q (a name, pinyin, initials or card number) is required' })
-          .trim()
-          .min(1, 'q: type at least one character of a name, pinyin, initials or card number')
-          .max(50, 'q is at most 50 characters'),
-        kind: z.enum(['staff'], { error: 'kind can only be staff' }).optional().openapi({ description: 'staff: only staff (教职工)' }),
-      }),
+export const peopleRoutes = router
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/people',
+      tags: ['People'],
+      summary: 'Find people by name, pinyin, initials or card number (at most 20), for the pickers of transfer, add a signer and delegation',
+      request: {
+        query: z.object({
+          q: z
+            .string({ error: 'q (a name, pinyin, initials or card number) is required' })
+            .trim()
+            .min(1, 'q: type at least one character of a name, pinyin, initials or card number')
+            .max(50, 'q is at most 50 characters'),
+          kind: z.enum(['staff'], { error: 'kind can only be staff' }).optional().openapi({ description: 'staff: only staff (教职工)' }),
+        }),
+      },
+      responses: {
+        200: { description: 'The best matches first; `total` counts every match', content: { 'application/json': { schema: PeopleList } } },
+        ...errorsFor(400, 401, 403),
+      },
+    }),
+    (c) => {
+      const { deps, user } = c.var
+      if (!policy.canSearchPeople(user)) {
+        throw new HallError(403, 'forbidden', 'Searching the staff directory is for staff and reviewers', '只有教职工和审核人员可以查找人员')
+      }
+      const { q, kind } = c.req.valid('query')
+      return c.json(searchPeople(deps.db, { q, kind }, deps.now()), 200)
     },
-    responses: {
-      200: { description: 'The best matches first; `total` counts every match', content: { 'application/json': { schema: PeopleList } } },
-      ...errorsFor(400, 401, 403),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/people/pick',
+      tags: ['People'],
+      summary: `Find a person for a form's person field (互换同学, 指导老师): by exact card number or the start of a name, at most ${MAX_PICKS}`,
+      description:
+        'Open to everyone logged in, students included, so it is no directory: a card number must be whole, a name typed from its start (two characters, or three letters of pinyin); the searcher is never offered. Rate-limited per person.',
+      middleware: [rateLimit('pick')] as const,
+      request: {
+        query: z.object({
+          q: z
+            .string({ error: 'q (a name or a card number) is required' })
+            .trim()
+            .min(1, 'q: type a name or a card number')
+            .max(50, 'q is at most 50 characters'),
+          kinds: z
+            .string()
+            .regex(new RegExp(`^(${KINDS.join('|')})(,(${KINDS.join('|')}))*$`), `kinds: a comma-separated list of ${KINDS.join(', ')}`)
+            .optional()
+            .openapi({ description: "The field's kinds, e.g. `undergraduate,graduate,international`" }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The best matches first',
+          content: { 'application/json': { schema: z.object({ items: z.array(PersonPick) }).openapi('PersonPicks') } },
+        },
+        ...errorsFor(400, 401, 429),
+      },
+    }),
+    (c) => {
+      const { deps, user } = c.var
+      if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
+      const { q, kinds } = c.req.valid('query')
+      return c.json(pickPeople(deps.db, { q, kinds: kinds?.split(','), by: user!.cardNumber }, deps.now()), 200)
     },
-  }),
-  (c) => {
-    const { deps, user } = c.var
-    if (!policy.canSearchPeople(user)) {
-      throw new HallError(403, 'forbidden', 'Searching the staff directory is for staff and reviewers', '只有教职工和审核人员可以查找人员')
-    }
-    const { q, kind } = c.req.valid('query')
-    return c.json(searchPeople(deps.db, { q, kind }, deps.now()), 200)
-  },
-).openapi(
-  createRoute({
-    method: 'get',
-    path: '/api/people/pick',
-    tags: ['People'],
-    summary: `Find a person for a form's person field (互换同学, 指导老师): by exact card number or the start of a name, at most ${MAX_PICKS}`,
-    description:
-      'Open to everyone logged in, students included, so it is no directory: a card number must be whole, a name typed from its start (two characters, or three letters of pinyin); the searcher is never offered. Rate-limited per person.',
-    middleware: [rateLimit('pick')] as const,
-    request: {
-      query: z.object({
-        q: z
-          .string({ error: 'q (a name or a card number) is required' })
-          .trim()
-          .min(1, 'q: type a name or a card number')
-          .max(50, 'q is at most 50 characters'),
-        kinds: z
-          .string()
-          .regex(new RegExp(`^(${KINDS.join('|')})(,(${KINDS.join('|')}))*$`), `kinds: a comma-separated list of ${KINDS.join(', ')}`)
-          .optional()
-          .openapi({ description: "The field's kinds, e.g. `undergraduate,graduate,international`" }),
-      }),
-    },
-    responses: {
-      200: { description: 'The best matches first', content: { 'application/json': { schema: z.object({ items: z.array(PersonPick) }).openapi('PersonPicks') } } },
-      ...errorsFor(400, 401, 429),
-    },
-  }),
-  (c) => {
-    const { deps, user } = c.var
-    if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
-    const { q, kinds } = c.req.valid('query')
-    return c.json(pickPeople(deps.db, { q, kinds: kinds?.split(','), by: user!.cardNumber }, deps.now()), 200)
-  },
-)
+  )

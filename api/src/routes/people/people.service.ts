@@ -48,8 +48,19 @@ function directory(db: Db, now: number): Entry[] {
   const size = db.select({ n: count() }).from(people).where(isNull(people.leftAt)).get()?.n ?? 0
   const known = indexes.get(db)
   if (known && known.size === size && now - known.builtAt < INDEX_TTL_MS) return known.entries
-  const rows = db.select({ person: people, department: departments }).from(people).leftJoin(departments, eq(departments.code, people.departmentCode)).where(isNull(people.leftAt)).all()
-  const classNames = new Map(db.select().from(classes).all().map((k) => [k.code, { code: k.code, nameZh: k.nameZh, nameEn: k.nameEn }]))
+  const rows = db
+    .select({ person: people, department: departments })
+    .from(people)
+    .leftJoin(departments, eq(departments.code, people.departmentCode))
+    .where(isNull(people.leftAt))
+    .all()
+  const classNames = new Map(
+    db
+      .select()
+      .from(classes)
+      .all()
+      .map((k) => [k.code, { code: k.code, nameZh: k.nameZh, nameEn: k.nameEn }]),
+  )
   const entries = rows.map(({ person: p, department: d }) => ({
     cardNumber: p.cardNumber,
     name: p.name,
@@ -141,12 +152,17 @@ export function pickPeople(db: Db, query: PickQuery, now: Date) {
     if (e.cardNumber === query.by) continue
     if (query.kinds && !query.kinds.includes(e.kind)) continue
     const s =
-      e.cardNumber === q ? 0
-      : e.name === q ? 1
-      : q.length >= 2 && e.name.startsWith(q) ? 2
-      : compact.length >= 3 && e.pinyinFull.startsWith(compact) ? 3
-      : compact.length >= 3 && e.nameEnKey.startsWith(compact) ? 4
-      : null
+      e.cardNumber === q
+        ? 0
+        : e.name === q
+          ? 1
+          : q.length >= 2 && e.name.startsWith(q)
+            ? 2
+            : compact.length >= 3 && e.pinyinFull.startsWith(compact)
+              ? 3
+              : compact.length >= 3 && e.nameEnKey.startsWith(compact)
+                ? 4
+                : null
     if (s !== null) hits.push({ e, s })
   }
   hits.sort((a, b) => a.s - b.s || a.e.name.localeCompare(b.e.name, 'zh-CN') || a.e.cardNumber.localeCompare(b.e.cardNumber))

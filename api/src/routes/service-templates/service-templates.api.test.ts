@@ -15,9 +15,22 @@ function seedOrganisation(db: Awaited<ReturnType<typeof testApp>>['deps']['db'])
       { code: 'library', nameZh: '图书馆', nameEn: 'Library', kind: 'office', phone: '010-62782222', location: '图书馆1楼' },
     ])
     .run()
-  const person = (cardNumber: string, name: string, departmentCode: string) => ({ cardNumber, name, nameEn: name, kind: 'staff' as const, departmentCode, email: `${cardNumber}@univ.example`, phone: '13800000000' })
+  const person = (cardNumber: string, name: string, departmentCode: string) => ({
+    cardNumber,
+    name,
+    nameEn: name,
+    kind: 'staff' as const,
+    departmentCode,
+    email: `${cardNumber}@univ.example`,
+    phone: '13800000000',
+  })
   db.insert(people)
-    .values([person('T001', '周主任', 'dorms'), person('T002', '吴老师', 'dorms'), person('T003', '郑书记', 'college-physics'), person('T004', '钱馆员', 'library')])
+    .values([
+      person('T001', '周主任', 'dorms'),
+      person('T002', '吴老师', 'dorms'),
+      person('T003', '郑书记', 'college-physics'),
+      person('T004', '钱馆员', 'library'),
+    ])
     .run()
   db.insert(roleGrants)
     .values([
@@ -44,7 +57,11 @@ async function productionHall() {
       })
       return { status: res.status, body: (await res.json()) as any }
     }
-    return { get: (url: string) => call('GET', url), post: (url: string, body?: unknown) => call('POST', url, body ?? {}), patch: (url: string, body: unknown) => call('PATCH', url, body) }
+    return {
+      get: (url: string) => call('GET', url),
+      post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+      patch: (url: string, body: unknown) => call('PATCH', url, body),
+    }
   }
   return { ...t, as }
 }
@@ -56,7 +73,12 @@ describe('GET /api/admin/service-templates', () => {
     expect(res.status).toBe(200)
     expect(res.body.items).toHaveLength(30)
     const dorm = res.body.items.find((t: { code: string }) => t.code === 'dorm-change')
-    expect(dorm).toMatchObject({ nameZh: '宿舍调整申请', category: { code: 'life-housing' }, office: { code: 'housing', nameZh: '后勤公寓管理中心' }, adoptedAs: null })
+    expect(dorm).toMatchObject({
+      nameZh: '宿舍调整申请',
+      category: { code: 'life-housing' },
+      office: { code: 'housing', nameZh: '后勤公寓管理中心' },
+      adoptedAs: null,
+    })
     expect(dorm.steps).toBeGreaterThan(0)
     expect(dorm.fields).toBeGreaterThan(0)
   })
@@ -105,7 +127,10 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
     const adapted = JSON.parse(JSON.stringify(process).replaceAll('{"department":"international"}', '{"department":"dorms"}'))
     const guide = draft.guide as { zh: Record<string, unknown>; en: Record<string, unknown> }
     const withEmail = (g: Record<string, unknown>) => ({ ...g, contact: { phone: '010-62780000', email: 'dorms@univ.example' } })
-    const patched = await owner.patch('/api/admin/services/dorm-change/draft', { guide: { zh: withEmail(guide.zh), en: withEmail(guide.en) }, process: adapted })
+    const patched = await owner.patch('/api/admin/services/dorm-change/draft', {
+      guide: { zh: withEmail(guide.zh), en: withEmail(guide.en) },
+      process: adapted,
+    })
     expect(patched.status, JSON.stringify(patched.body)).toBe(200)
     const published = await owner.post('/api/admin/services/dorm-change/publish')
     expect(published.status, JSON.stringify(published.body)).toBe(200)
@@ -118,7 +143,11 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
     await (await h.as('T001')).post('/api/admin/service-templates/dorm-change/adopt', { ownerDepartmentCode: 'dorms', code: 'room-change' })
     const history = h.deps.db.select().from(serviceAuditEvents).where(eq(serviceAuditEvents.serviceCode, 'room-change')).all()
     expect(history).toMatchObject([{ action: 'created', actorCardNumber: 'T001', detail: { template: 'dorm-change', ownerDepartmentCode: 'dorms' } }])
-    const log = h.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'service.template_adopted'), eq(auditLog.targetId, 'room-change'))).all()
+    const log = h.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'service.template_adopted'), eq(auditLog.targetId, 'room-change')))
+      .all()
     expect(log).toMatchObject([{ actor: 'T001', outcome: 'success', targetKind: 'service', detail: { template: 'dorm-change' } }])
   })
 

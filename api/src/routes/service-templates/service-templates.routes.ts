@@ -13,7 +13,11 @@ import { adoptTemplate, listTemplates } from './service-templates.service.ts'
 
 const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.var.user
-  if (!user) return c.json(errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }), 401)
+  if (!user)
+    return c.json(
+      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }),
+      401,
+    )
   if (!policy.canUseServiceAdmin(user))
     return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
   return next()

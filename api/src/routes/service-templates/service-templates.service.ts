@@ -20,7 +20,12 @@ export function listTemplates(db: Db) {
     db
       .select({ code: services.code, ownerDepartmentCode: services.ownerDepartmentCode, status: services.status })
       .from(services)
-      .where(inArray(services.code, serviceTemplates.map((t) => t.code)))
+      .where(
+        inArray(
+          services.code,
+          serviceTemplates.map((t) => t.code),
+        ),
+      )
       .all()
       .map((s) => [s.code, s]),
   )
@@ -71,7 +76,14 @@ function mapGuide(guide: ServiceTemplate['guide'], dept: { phone: string; locati
   return { zh: side(guide.zh), en: side(guide.en) }
 }
 
-export function adoptTemplate(db: Db, user: SessionUser, templateCode: string, body: { ownerDepartmentCode: string; code?: string | undefined }, now: Date, ip?: string) {
+export function adoptTemplate(
+  db: Db,
+  user: SessionUser,
+  templateCode: string,
+  body: { ownerDepartmentCode: string; code?: string | undefined },
+  now: Date,
+  ip?: string,
+) {
   const template = findServiceTemplate(templateCode)
   if (!template) throw new HallError(404, 'not_found', `There is no service template "${templateCode}"`, `没有服务模板“${templateCode}”`)
   const dept = db.select().from(departments).where(eq(departments.code, body.ownerDepartmentCode)).get()
@@ -85,7 +97,17 @@ export function adoptTemplate(db: Db, user: SessionUser, templateCode: string, b
     // The template's category, if this hall has none of that code yet.
     const c = template.category
     tx.insert(categories).values({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order }).onConflictDoNothing().run()
-    tx.insert(services).values({ code, ownerDepartmentCode: dept.code, categoryCode: c.code, status: 'draft', currentVersion: null, shortName: shortNames[template.code] ?? null, createdAt: now }).run()
+    tx.insert(services)
+      .values({
+        code,
+        ownerDepartmentCode: dept.code,
+        categoryCode: c.code,
+        status: 'draft',
+        currentVersion: null,
+        shortName: shortNames[template.code] ?? null,
+        createdAt: now,
+      })
+      .run()
     tx.insert(serviceVersions)
       .values({
         serviceCode: code,
@@ -107,7 +129,15 @@ export function adoptTemplate(db: Db, user: SessionUser, templateCode: string, b
       })
       .run()
     tx.insert(serviceAuditEvents)
-      .values({ serviceCode: code, version: 1, actorCardNumber: user.cardNumber, actorName: user.name, action: 'created', detail: { template: template.code, ownerDepartmentCode: dept.code }, at: now })
+      .values({
+        serviceCode: code,
+        version: 1,
+        actorCardNumber: user.cardNumber,
+        actorName: user.name,
+        action: 'created',
+        detail: { template: template.code, ownerDepartmentCode: dept.code },
+        at: now,
+      })
       .run()
     recordAudit(tx, now, {
       actor: user.cardNumber,

@@ -51,9 +51,22 @@ export const delegationsRoutes = router
       const me = c.var.user!.cardNumber
       const at = now()
       const notOver = gt(delegations.to, at)
-      const mine = db.select().from(delegations).where(and(eq(delegations.cardNumber, me), notOver)).orderBy(desc(delegations.from)).all()
-      const forMe = db.select().from(delegations).where(and(eq(delegations.delegate, me), notOver)).orderBy(desc(delegations.from)).all()
-      const names = namesOf(db, [...mine, ...forMe].flatMap((r) => [r.cardNumber, r.delegate]))
+      const mine = db
+        .select()
+        .from(delegations)
+        .where(and(eq(delegations.cardNumber, me), notOver))
+        .orderBy(desc(delegations.from))
+        .all()
+      const forMe = db
+        .select()
+        .from(delegations)
+        .where(and(eq(delegations.delegate, me), notOver))
+        .orderBy(desc(delegations.from))
+        .all()
+      const names = namesOf(
+        db,
+        [...mine, ...forMe].flatMap((r) => [r.cardNumber, r.delegate]),
+      )
       return c.json({ items: view(mine, names, at), forMe: view(forMe, names, at) }, 200)
     },
   )
@@ -83,7 +96,8 @@ export const delegationsRoutes = router
       }
       if (to <= from) throw bad('to', 'to: the end must be after the start', 'to：结束时间必须晚于开始时间')
       if (to <= at) throw bad('to', 'to: the end must be in the future', 'to：结束时间必须晚于现在')
-      if (to.getTime() - from.getTime() > MAX_DAYS * 864e5) throw bad('to', `to: a delegation covers at most ${MAX_DAYS} days`, `to：委托期限最长 ${MAX_DAYS} 天`)
+      if (to.getTime() - from.getTime() > MAX_DAYS * 864e5)
+        throw bad('to', `to: a delegation covers at most ${MAX_DAYS} days`, `to：委托期限最长 ${MAX_DAYS} 天`)
       const created = transaction(db, (tx) => {
         const overlapping = tx
           .select({ id: delegations.id })
@@ -109,7 +123,15 @@ export const delegationsRoutes = router
       path: '/api/me/delegations/{id}',
       tags: ['Tasks'],
       summary: 'Ends one of my delegations now (tasks already handed over stay with the substitute, who acts for me)',
-      request: { params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      request: {
+        params: z.object({
+          id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: 'id', in: 'path' } }),
+        }),
+      },
       responses: { 200: json(z.object({ id: z.number().int(), deleted: z.literal(true) }), 'Ended'), ...errorsFor(400, 401, 404) },
     }),
     (c) => {

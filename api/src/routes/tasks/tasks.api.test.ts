@@ -34,7 +34,11 @@ describe('POST /api/tasks/{id}/actions: one action advances the application once
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409])
     // Each loser is told, in both languages, that someone acted first and to reload.
     for (const r of replies.filter((x) => x.status === 409)) {
-      expect(r.body.error).toMatchObject({ code: 'stale_version', message: expect.stringMatching(/acted on this application first/), messageZh: expect.stringMatching(/刷新/) })
+      expect(r.body.error).toMatchObject({
+        code: 'stale_version',
+        message: expect.stringMatching(/acted on this application first/),
+        messageZh: expect.stringMatching(/刷新/),
+      })
     }
     expect((await h.detail(who.student, id)).body.stateVersion).toBe(2)
   })
@@ -142,10 +146,20 @@ describe('return to an earlier step', () => {
     const id = await h.leave(who.student, 5)
     await h.approve(who.counsellor, id)
     const task = await h.taskOf(who.deputy, id)
-    const res = await h.act(who.deputy, task.id, { action: 'return', stateVersion: task.stateVersion, opinion: '请辅导员核实请假事由', targetStep: 'counsellor' })
+    const res = await h.act(who.deputy, task.id, {
+      action: 'return',
+      stateVersion: task.stateVersion,
+      opinion: '请辅导员核实请假事由',
+      targetStep: 'counsellor',
+    })
     expect(res.status).toBe(200)
     expect((await h.detail(who.student, id)).body.current.step.id).toBe('counsellor')
-    const wrong = await h.act(who.counsellor, (await h.taskOf(who.counsellor, id)).id, { action: 'return', stateVersion: 3, opinion: 'x', targetStep: 'student-affairs' })
+    const wrong = await h.act(who.counsellor, (await h.taskOf(who.counsellor, id)).id, {
+      action: 'return',
+      stateVersion: 3,
+      opinion: 'x',
+      targetStep: 'student-affairs',
+    })
     expect(wrong.status).toBe(400)
     expect(wrong.body.error.code).toBe('invalid_return_target')
   })
@@ -184,7 +198,13 @@ describe('add a signer', () => {
     const id = await h.leave(who.student, 2)
     const task = await h.taskOf(who.counsellor, id)
     expect((await h.act(who.counsellor, task.id, { action: 'addSigner', stateVersion: 1, to: who.colleague })).body.error.fields[0].path).toBe('position')
-    const added = await h.act(who.counsellor, task.id, { action: 'addSigner', stateVersion: 1, to: who.colleague, position: 'before', opinion: '请黄老师先核实' })
+    const added = await h.act(who.counsellor, task.id, {
+      action: 'addSigner',
+      stateVersion: 1,
+      to: who.colleague,
+      position: 'before',
+      opinion: '请黄老师先核实',
+    })
     expect(added.status).toBe(200)
     const waiting = await h.act(who.counsellor, task.id, { action: 'approve', stateVersion: 2 })
     expect(waiting.status).toBe(409)
@@ -237,7 +257,9 @@ describe('delegation', () => {
     const week = new Date(now + 7 * DAY).toISOString()
     expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: who.counsellor, to: week })).status).toBe(400)
     expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: '9999999', to: week })).status).toBe(400)
-    expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: who.colleague, from: week, to: new Date(now + DAY).toISOString() })).status).toBe(400)
+    expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: who.colleague, from: week, to: new Date(now + DAY).toISOString() })).status).toBe(
+      400,
+    )
     expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: who.colleague, to: 'next week' })).status).toBe(400)
     const ok = await h.post(who.counsellor, '/api/me/delegations', { delegate: who.colleague, to: week })
     expect(ok.status).toBe(201)

@@ -11,9 +11,16 @@ import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
 // alone or in a batch.
 
-const TaskId = z.coerce.number({ error: 'the task id is a number' }).int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 7 })
+const TaskId = z.coerce
+  .number({ error: 'the task id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 7 })
 
-const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-30').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a calendar date')
+const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-30')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a calendar date')
 
 const router = createRouter()
 router.use('/api/tasks', requireUser)
@@ -29,10 +36,23 @@ export const tasksRoutes = router
       request: {
         query: z.object({
           box: Box.default('todo'),
-          q: z.string().trim().max(50, 'a search is at most 50 characters').optional().openapi({ description: 'Applicant name or card number, service name, or application id' }),
-          service: z.string().regex(/^[a-z0-9-]{2,60}$/, 'service is a service code such as undergrad-leave').optional(),
+          q: z
+            .string()
+            .trim()
+            .max(50, 'a search is at most 50 characters')
+            .optional()
+            .openapi({ description: 'Applicant name or card number, service name, or application id' }),
+          service: z
+            .string()
+            .regex(/^[a-z0-9-]{2,60}$/, 'service is a service code such as undergrad-leave')
+            .optional(),
           overdue: z.enum(['1', '0']).optional().openapi({ description: '1: only tasks past their deadline' }),
-          applicant: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, 'applicant is a card number').optional().openapi({ description: 'Only this applicant’s (card number)' }),
+          applicant: z
+            .string()
+            .trim()
+            .regex(/^[A-Za-z0-9]{1,64}$/, 'applicant is a card number')
+            .optional()
+            .openapi({ description: 'Only this applicant’s (card number)' }),
           from: DateParam.optional().openapi({ description: 'Received on or after this Beijing date (YYYY-MM-DD)' }),
           to: DateParam.optional().openapi({ description: 'Received on or before this Beijing date (YYYY-MM-DD)' }),
           sort: z
@@ -44,7 +64,12 @@ export const tasksRoutes = router
             .optional()
             .openapi({ description: 'Default: newest first for received, soonest first for deadline, A→Z for applicant' }),
           page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
-          pageSize: z.coerce.number({ error: 'pageSize must be a number' }).int('pageSize must be a whole number').min(1, 'pageSize is at least 1').max(100, 'pageSize is at most 100').default(20),
+          pageSize: z.coerce
+            .number({ error: 'pageSize must be a number' })
+            .int('pageSize must be a whole number')
+            .min(1, 'pageSize is at least 1')
+            .max(100, 'pageSize is at most 100')
+            .default(20),
         }),
       },
       responses: { 200: json(TaskList, 'One page of the box, newest first (done: most recently decided first)'), ...errorsFor(400, 401) },
@@ -53,7 +78,10 @@ export const tasksRoutes = router
       const { box, q, service, overdue, applicant, from, to, sort, order, page, pageSize } = c.req.valid('query')
       const { deps, user } = c.var
       if (from && to && from > to) throw badInput('to', 'to: the end date is before the start date', 'to：结束日期早于开始日期')
-      return c.json(listTasks(deps.db, user!, { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }, deps.now()), 200)
+      return c.json(
+        listTasks(deps.db, user!, { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }, deps.now()),
+        200,
+      )
     },
   )
   .openapi(
@@ -85,7 +113,12 @@ export const tasksRoutes = router
         {
           task: summary,
           application,
-          allowed: { actions: mine?.actions ?? [], returnTargets: mine?.returnTargets ?? [], comment: application.allowed.comment, confirmation: mine?.confirmation ?? false },
+          allowed: {
+            actions: mine?.actions ?? [],
+            returnTargets: mine?.returnTargets ?? [],
+            comment: application.allowed.comment,
+            confirmation: mine?.confirmation ?? false,
+          },
           phrases: PHRASES,
         },
         200,
@@ -126,9 +159,15 @@ export const tasksRoutes = router
           const application = actOnTask(deps, user!, taskId, { action: 'approve', stateVersion, ...(opinion ? { opinion } : {}) })
           return { taskId, ok: true, status: 200, application }
         } catch (err) {
-          if (err instanceof HallError) return { taskId, ok: false, status: err.status as number, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
+          if (err instanceof HallError)
+            return { taskId, ok: false, status: err.status as number, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
           deps.log.error({ err, taskId }, 'batch approve failed')
-          return { taskId, ok: false, status: 500, error: { code: 'internal', message: 'Something went wrong on our side; it has been logged', messageZh: '服务器出错，已记录' } }
+          return {
+            taskId,
+            ok: false,
+            status: 500,
+            error: { code: 'internal', message: 'Something went wrong on our side; it has been logged', messageZh: '服务器出错，已记录' },
+          }
         }
       })
       const succeeded = results.filter((r) => r.ok).length

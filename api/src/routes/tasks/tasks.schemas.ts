@@ -13,7 +13,9 @@ export const TaskSummary = z
     id: z.number().int(),
     applicationId: z.number().int(),
     box: Box,
-    status: z.enum(['open', 'asked', 'waiting', 'closed']).openapi({ description: 'asked: waiting for the applicant’s answer; waiting: for a signer added before you' }),
+    status: z
+      .enum(['open', 'asked', 'waiting', 'closed'])
+      .openapi({ description: 'asked: waiting for the applicant’s answer; waiting: for a signer added before you' }),
     outcome: z.enum(['approved', 'rejected', 'returned', 'transferred', 'cancelled']).nullable(),
     serviceCode: z.string(),
     serviceNameZh: z.string(),
@@ -24,7 +26,9 @@ export const TaskSummary = z
     stepNameEn: z.string(),
     assignee: PersonRef,
     onBehalfOf: PersonRef.nullable().openapi({ description: 'Whom the assignee holds the task for, as their delegate' }),
-    closedBy: PersonRef.nullable().openapi({ description: 'Who decided it (the assignee, the person they held it for, or a delegate); with onBehalfOf: “closedBy for onBehalfOf”' }),
+    closedBy: PersonRef.nullable().openapi({
+      description: 'Who decided it (the assignee, the person they held it for, or a delegate); with onBehalfOf: “closedBy for onBehalfOf”',
+    }),
     referenceNumber: z.string().nullable().openapi({ description: 'The application’s reference number (2026-宿舍-000123)' }),
     rowState: RowState.openapi({ description: 'What this task waits for: the applicant’s answer, added signers, and whether it was urged' }),
     createdAt: z.string(),
@@ -50,9 +54,9 @@ export const TaskDetail = z
         actions: z.array(z.enum(['approve', 'reject', 'return', 'ask', 'transfer', 'addSigner'])),
         returnTargets: z.array(z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() })),
         comment: z.boolean(),
-        confirmation: z
-          .boolean()
-          .openapi({ description: 'You are the person named in the form, asked to confirm: approve confirms, return (to the applicant, with a reason) declines' }),
+        confirmation: z.boolean().openapi({
+          description: 'You are the person named in the form, asked to confirm: approve confirms, return (to the applicant, with a reason) declines',
+        }),
       })
       .openapi({ description: 'The buttons this task allows you now (empty actions when it is decided, or a copy)' }),
     phrases: z.array(Phrase).openapi({ description: 'Common opinions, one click away' }),
@@ -71,9 +75,21 @@ export const TaskActionBody = z
       .optional()
       .openapi({ description: 'Required for reject and return; the question for ask; the text for comment' }),
     to: z.string().trim().min(1).max(64).optional().openapi({ description: 'transfer: the card number of the new assignee; addSigner: one signer' }),
-    signers: z.array(z.string().trim().min(1).max(64)).min(1).max(10, 'at most 10 signers at once').optional().openapi({ description: 'addSigner: several signers' }),
-    position: z.enum(['before', 'after']).optional().openapi({ description: 'addSigner: before me (they sign first, then me) or after me (this counts as my approval)' }),
-    targetStep: z.string().max(64).optional().openapi({ description: 'return: `applicant` (default) or the id of an earlier step (see allowed.returnTargets)' }),
+    signers: z
+      .array(z.string().trim().min(1).max(64))
+      .min(1)
+      .max(10, 'at most 10 signers at once')
+      .optional()
+      .openapi({ description: 'addSigner: several signers' }),
+    position: z
+      .enum(['before', 'after'])
+      .optional()
+      .openapi({ description: 'addSigner: before me (they sign first, then me) or after me (this counts as my approval)' }),
+    targetStep: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ description: 'return: `applicant` (default) or the id of an earlier step (see allowed.returnTargets)' }),
     materials: z.array(z.string().trim().min(1).max(100)).max(20).optional().openapi({ description: 'ask: names of the materials asked for' }),
   })
   .openapi('TaskAction')

@@ -187,7 +187,12 @@ export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date
 
 export function countTasks(db: Db, user: SessionUser, now: Date) {
   const standsInFor = delegatorsOf(db, user.cardNumber, now)
-  const n = (box: Box) => db.select({ n: count() }).from(tasks).where(boxWhere(box, user.cardNumber, standsInFor)).get()?.n ?? 0
+  const n = (box: Box) =>
+    db
+      .select({ n: count() })
+      .from(tasks)
+      .where(boxWhere(box, user.cardNumber, standsInFor))
+      .get()?.n ?? 0
   return { todo: n('todo'), done: n('done'), cc: n('cc') }
 }
 

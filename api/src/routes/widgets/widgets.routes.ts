@@ -93,7 +93,10 @@ export const widgetsRoutes = router
       summary: "A department's online services, for <hall-services> on a department site (CORS: HALL_WIDGET_ORIGINS)",
       request: { params: z.object({ code: Code.openapi({ param: { name: 'code', in: 'path' }, example: 'housing' }) }) },
       responses: {
-        200: { description: 'The services', content: { 'application/json': { schema: z.object({ department: DepartmentRef, items: z.array(WidgetService) }) } } },
+        200: {
+          description: 'The services',
+          content: { 'application/json': { schema: z.object({ department: DepartmentRef, items: z.array(WidgetService) }) } },
+        },
         ...errorsFor(400, 404),
       },
     }),
@@ -102,7 +105,14 @@ export const widgetsRoutes = router
       const rows = listedServices(c.var.deps.db).filter((r) => r.department.code === code)
       const first = rows[0]
       if (!first) {
-        return c.json(errorBody('not_found', `No department "${code}" owns services in the hall; check the department attribute`, `大厅中没有代码为“${code}”的部门提供服务，请检查 department 属性`), 404)
+        return c.json(
+          errorBody(
+            'not_found',
+            `No department "${code}" owns services in the hall; check the department attribute`,
+            `大厅中没有代码为“${code}”的部门提供服务，请检查 department 属性`,
+          ),
+          404,
+        )
       }
       c.header('Cache-Control', 'public, max-age=60')
       const { department } = toSummary(first)
@@ -122,7 +132,14 @@ export const widgetsRoutes = router
       const { code } = c.req.valid('param')
       const row = online(listedServices(c.var.deps.db)).find((r) => r.service.code === code)
       if (!row) {
-        return c.json(errorBody('not_found', `No online service "${code}" in the hall; check the service attribute`, `大厅中没有正在网上办理的服务“${code}”，请检查 service 属性`), 404)
+        return c.json(
+          errorBody(
+            'not_found',
+            `No online service "${code}" in the hall; check the service attribute`,
+            `大厅中没有正在网上办理的服务“${code}”，请检查 service 属性`,
+          ),
+          404,
+        )
       }
       c.header('Cache-Control', 'public, max-age=60')
       return c.json(toWidget(row), 200)
@@ -158,7 +175,14 @@ export function widgetScriptRoutes() {
     const file = path.join(c.var.deps.env.sourceRoot, 'packages', 'widgets', 'dist', 'hall-widgets.js')
     const info = await stat(file).catch(() => null)
     if (!info) {
-      return c.json(errorBody('not_built', 'The widgets are not built: run `pnpm --filter @hall/widgets build` (npm start does it)', '组件尚未构建：请运行 `pnpm --filter @hall/widgets build`（npm start 会自动构建）'), 404)
+      return c.json(
+        errorBody(
+          'not_built',
+          'The widgets are not built: run `pnpm --filter @hall/widgets build` (npm start does it)',
+          '组件尚未构建：请运行 `pnpm --filter @hall/widgets build`（npm start 会自动构建）',
+        ),
+        404,
+      )
     }
     if (cached?.mtimeMs !== info.mtimeMs) {
       const body = await readFile(file)

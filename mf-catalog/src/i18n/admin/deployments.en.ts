@@ -12,7 +12,8 @@ export default {
   rolledBack: 'Rolled back',
   rolledBackBy: '{when} by {by}',
   tokens: 'Deploy tokens',
-  tokensIntro: 'Give each team its own deploy token, limited to its parts; the registry names the token that deployed each version. A token is shown once, when it is made: if it is lost, revoke it and make a new one.',
+  tokensIntro:
+    'Give each team its own deploy token, limited to its parts; the registry names the token that deployed each version. A token is shown once, when it is made: if it is lost, revoke it and make a new one.',
   noTokens: 'No named tokens yet (only the bootstrap HALL_DEPLOY_TOKEN can deploy)',
   newToken: 'New deploy token',
   tokenName: 'Name',

@@ -1,7 +1,8 @@
 import type zhCN from './imports.zh-CN.ts'
 
 export default {
-  intro: "Import the university's departments, classes, people and roles from a spreadsheet (.xlsx, one sheet per kind) or a CSV (with a sheet column). Run a dry run first, then import.",
+  intro:
+    "Import the university's departments, classes, people and roles from a spreadsheet (.xlsx, one sheet per kind) or a CSV (with a sheet column). Run a dry run first, then import.",
   template: 'Download the template',
   file: 'Choose a file (.xlsx or .csv)',
   mode: 'List',
@@ -26,7 +27,20 @@ export default {
   transfers: 'Tasks handed over',
   transferLine: 'Application {applicationId}: {from} → {to} ({via})',
   via: { substitute: 'named substitute', escalation: "step's escalation contact" },
-  columns: { sheet: 'Sheet', row: 'Row', key: 'Item', reason: 'Reason', detail: 'Detail', at: 'When', source: 'Source', origin: 'File', mode: 'List', statusCol: 'Result', summary: 'Counts', actions: 'Actions' },
+  columns: {
+    sheet: 'Sheet',
+    row: 'Row',
+    key: 'Item',
+    reason: 'Reason',
+    detail: 'Detail',
+    at: 'When',
+    source: 'Source',
+    origin: 'File',
+    mode: 'List',
+    statusCol: 'Result',
+    summary: 'Counts',
+    actions: 'Actions',
+  },
   modes: { full: 'Full', partial: 'Partial' },
   none: 'None',
   history: 'Import history',

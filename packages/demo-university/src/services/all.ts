@@ -31,4 +31,35 @@ import { serverSecurityScan } from './network-centre/server-security-scan.ts'
 import { virtualServer } from './network-centre/virtual-server.ts'
 import { hallQa } from './network-centre/hall-qa.ts'
 
-export const serviceDefinitions = [cadreLeave, staffTravelAbroad, studentTravelDocuments, introLetter, activityCentreBooking, workStudy, studentIdReplacement, undergradLeave, badgeReplacement, undergradScholarship, patentAgency, softwareCopyright, techTransferIntent, techTransferContract, verticalProjectFinance, tuitionBankCard, dormChange, offCampusLiving, graduateExtendedStay, examDeferral, leavingSchool, enrolmentCertificate, graduateLeave, ipAddress, emailAccount, departmentWebsite, subdomainDns, serverSecurityScan, virtualServer, hallQa] as const
+export const serviceDefinitions = [
+  cadreLeave,
+  staffTravelAbroad,
+  studentTravelDocuments,
+  introLetter,
+  activityCentreBooking,
+  workStudy,
+  studentIdReplacement,
+  undergradLeave,
+  badgeReplacement,
+  undergradScholarship,
+  patentAgency,
+  softwareCopyright,
+  techTransferIntent,
+  techTransferContract,
+  verticalProjectFinance,
+  tuitionBankCard,
+  dormChange,
+  offCampusLiving,
+  graduateExtendedStay,
+  examDeferral,
+  leavingSchool,
+  enrolmentCertificate,
+  graduateLeave,
+  ipAddress,
+  emailAccount,
+  departmentWebsite,
+  subdomainDns,
+  serverSecurityScan,
+  virtualServer,
+  hallQa,
+] as const

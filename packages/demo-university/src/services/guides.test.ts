@@ -81,7 +81,11 @@ describe('services seed', () => {
     const codes = new Set(categories.map((c) => c.code))
     expect(duplicates(categories.map((c) => c.code))).toEqual([])
     for (const s of services) expect(codes.has(s.categoryCode), s.code).toBe(true)
-    for (const c of categories) expect(services.some((s) => s.categoryCode === c.code), c.code).toBe(true)
+    for (const c of categories)
+      expect(
+        services.some((s) => s.categoryCode === c.code),
+        c.code,
+      ).toBe(true)
   })
 
   it('has a complete guide in both languages', () => {
@@ -132,6 +136,7 @@ describe('template offices', () => {
   it('name every owning office of the batch, as the demo organisation does', async () => {
     // why: the template picker says "usually run by …" from this table
     const { templateOffices } = await import('./index.ts')
-    for (const s of services) expect(templateOffices[s.ownerDepartmentCode]?.nameZh, s.code).toBe(departments.find((d) => d.code === s.ownerDepartmentCode)?.nameZh)
+    for (const s of services)
+      expect(templateOffices[s.ownerDepartmentCode]?.nameZh, s.code).toBe(departments.find((d) => d.code === s.ownerDepartmentCode)?.nameZh)
   })
 })

@@ -23,7 +23,13 @@ it('loads the pattern engine only for a form with a pattern, then checks it in t
   await flushPromises()
   expect(patternEngineLoaded()).toBe(false)
 
-  const hostile = form({ key: 'code', type: 'text', label: t('编号', 'Code'), maxLength: 100, pattern: { regex: '(a+)+b', message: t('编号格式不对', 'Not a code') } })
+  const hostile = form({
+    key: 'code',
+    type: 'text',
+    label: t('编号', 'Code'),
+    maxLength: 100,
+    pattern: { regex: '(a+)+b', message: t('编号格式不对', 'Not a code') },
+  })
   const wrapper = mountForm(hostile, { code: `${'a'.repeat(40)}!` })
   await vi.waitFor(() => expect(patternEngineLoaded()).toBe(true))
   const result = (wrapper.vm as unknown as HallFormExposed).validate()

@@ -89,10 +89,7 @@ describe('<HallForm>', () => {
   })
 
   it('locks an authoritative pre-filled field, names its source and offers to report an error', async () => {
-    const wrapper = mountLeave(
-      { dormitory: '东区 3-201', phone: '138-0000-0101' },
-      { prefillSources: { dormitory: studentAffairs, phone: studentAffairs } },
-    )
+    const wrapper = mountLeave({ dormitory: '东区 3-201', phone: '138-0000-0101' }, { prefillSources: { dormitory: studentAffairs, phone: studentAffairs } })
     const dorm = field(wrapper, 'dormitory')
     expect(dorm.find('input').attributes('readonly')).toBeDefined()
     expect(dorm.text()).toContain('来自 学工系统 · 学生工作处')
@@ -107,7 +104,10 @@ describe('<HallForm>', () => {
   })
 
   it('shows a locked value in English on an English page where the platform gave its English, keeping the value', async () => {
-    const wrapper = mountLeave({ dormitory: '明湖苑3号楼 412室 2号床' }, { prefillSources: { dormitory: { ...studentAffairs, valueEn: 'Minghu Court 3, room 412, bed 2' } } })
+    const wrapper = mountLeave(
+      { dormitory: '明湖苑3号楼 412室 2号床' },
+      { prefillSources: { dormitory: { ...studentAffairs, valueEn: 'Minghu Court 3, room 412, bed 2' } } },
+    )
     const input = () => field(wrapper, 'dormitory').find('input').element as HTMLInputElement
     expect(input().value).toBe('明湖苑3号楼 412室 2号床')
     await wrapper.setProps({ lang: 'en' })
@@ -148,7 +148,13 @@ describe('<HallForm>', () => {
 
   it('renders the submitted form read-only as a description list', () => {
     const wrapper = mountLeave(
-      { name: '林晓', leaveType: 'sick', period: { start: '2026-11-10', end: '2026-11-12' }, reason: '发烧', sickProof: [{ id: 'a', name: '诊断证明.pdf', size: 2048, mime: 'application/pdf' }] },
+      {
+        name: '林晓',
+        leaveType: 'sick',
+        period: { start: '2026-11-10', end: '2026-11-12' },
+        reason: '发烧',
+        sickProof: [{ id: 'a', name: '诊断证明.pdf', size: 2048, mime: 'application/pdf' }],
+      },
       { readonly: true, lang: 'en' },
     )
     expect(wrapper.find('input').exists()).toBe(false)

@@ -9,12 +9,7 @@ export function formatMoney(value: number): string {
 }
 
 /** The display text of a value; attachments and tables are rendered by the view itself. */
-export function formatValue(
-  field: ValueField | ColumnField,
-  value: unknown,
-  lang: FormLang,
-  displayNames: Record<string, string> = {},
-): string {
+export function formatValue(field: ValueField | ColumnField, value: unknown, lang: FormLang, displayNames: Record<string, string> = {}): string {
   const w = wordsIn(lang)
   if (field.type === 'switch') return value === true ? w('yes') : w('no')
   if (isEmpty(value)) return '—'

@@ -16,10 +16,7 @@ export interface PrefillSource {
  * Uploads one file and resolves to its reference. The host (mf-forms) does the HTTP; the form
  * shows the progress it reports (0–100) and aborts through `signal` when the user cancels.
  */
-export type Uploader = (
-  file: File,
-  ctx: { field: AttachmentField; onProgress: (percent: number) => void; signal: AbortSignal },
-) => Promise<AttachmentRef>
+export type Uploader = (file: File, ctx: { field: AttachmentField; onProgress: (percent: number) => void; signal: AbortSignal }) => Promise<AttachmentRef>
 
 /** A file the user uploaded before, offered again for fields of the same `materialKind`. */
 export interface MaterialFile extends AttachmentRef {

@@ -23,7 +23,15 @@ describe('the i18n checks', () => {
   })
 
   it('catch "1 services" and a full-width colon in English', () => {
-    const messages = { g: '{n} in progress', a: '{n} services', b: '{n} service | {n} services', c: '{n} in all', d: 'Note：read', e: '{n} application(s)', f: '{n} unread notifications' }
+    const messages = {
+      g: '{n} in progress',
+      a: '{n} services',
+      b: '{n} service | {n} services',
+      c: '{n} in all',
+      d: 'Note：read',
+      e: '{n} application(s)',
+      f: '{n} unread notifications',
+    }
     expect(pluralsWithoutSingular(messages)).toEqual(['a', 'e', 'f'])
     expect(fullWidthInEnglish(messages)).toEqual(['d'])
   })

@@ -33,7 +33,8 @@ export default {
     },
     settings: {
       title: 'Notification settings',
-      intro: 'Choose how each kind of message reaches you. Messages in the hall (the bell) always stay on; e-mails and app pushes are written in the language you last switched the hall to.',
+      intro:
+        'Choose how each kind of message reaches you. Messages in the hall (the bell) always stay on; e-mails and app pushes are written in the language you last switched the hall to.',
       kind: 'Kind of message',
       inApp: 'In the hall',
       email: 'E-mail',
@@ -70,7 +71,6 @@ export default {
       open: 'Open the menu',
       title: 'Menu',
     },
-    unknownToDataPlatform:
-      'The data platform has no record of you yet: you can browse the services but not apply. If in doubt, ask your department.',
+    unknownToDataPlatform: 'The data platform has no record of you yet: you can browse the services but not apply. If in doubt, ask your department.',
   },
 } satisfies typeof zhCN

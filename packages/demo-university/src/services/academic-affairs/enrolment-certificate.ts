@@ -9,7 +9,8 @@ export const enrolmentCertificate: ServiceDefinition = {
   nameZh: '在读证明开具',
   nameEn: 'Certificate of enrolment',
   summaryZh: '本科生在线申请中文或英文在读证明，电子证明加盖教务处电子印章，可在线验证真伪。',
-  summaryEn: "Undergraduates get a certificate of enrolment in Chinese or English, issued electronically with the Academic Affairs Office's e-seal and verifiable online.",
+  summaryEn:
+    "Undergraduates get a certificate of enrolment in Chinese or English, issued electronically with the Academic Affairs Office's e-seal and verifiable online.",
   keywordsZh: ['在读证明', '在校证明', '学籍证明', '证明开具', '英文在读证明', '签证证明', '开证明'],
   keywordsEn: ['certificate of enrolment', 'enrollment certificate', 'proof of enrolment', 'student status letter', 'visa letter', 'study certificate'],
   categoryCode: 'study',
@@ -24,11 +25,7 @@ export const enrolmentCertificate: ServiceDefinition = {
   ],
   guide: {
     zh: {
-      conditions: [
-        '本校在读本科生（休学、保留学籍期间不予开具）',
-        '证明内容以教务系统学籍信息为准',
-        '每份证明写明用途，每学期一般不超过 5 份',
-      ],
+      conditions: ['本校在读本科生（休学、保留学籍期间不予开具）', '证明内容以教务系统学籍信息为准', '每份证明写明用途，每学期一般不超过 5 份'],
       materials: [req('用途', '如签证、实习、银行开户'), opt('对方指定格式', '有特定格式要求时上传')],
       steps: [step('教务处学籍科审核', '教务处学籍科'), step('生成电子证明', '系统自动')],
       fees: '无',
@@ -57,7 +54,10 @@ export const enrolmentCertificate: ServiceDefinition = {
       {
         key: 'certificate',
         title: t('证明', 'The certificate'),
-        description: t('证明内容以教务系统学籍信息为准；有误的请先报错，由教务处学籍科更正。', 'The certificate states what the academic records system holds; report an error first if anything is wrong.'),
+        description: t(
+          '证明内容以教务系统学籍信息为准；有误的请先报错，由教务处学籍科更正。',
+          'The certificate states what the academic records system holds; report an error first if anything is wrong.',
+        ),
         fields: [
           {
             key: 'purpose',
@@ -95,8 +95,21 @@ export const enrolmentCertificate: ServiceDefinition = {
               ['both', '中英文各一份', 'One of each'],
             ]),
           },
-          { key: 'copies', type: 'number', label: t('份数', 'Copies'), span: 12, required: true, integer: true, min: 1, max: 5, help: t('每学期一般不超过 5 份', 'Normally at most 5 a term') },
-          file('requiredFormat', t('对方指定格式', 'A required format'), 'required-format', { accept: WORD_OR_PDF, help: t('有特定格式要求时上传', 'Only if the recipient asks for one') }),
+          {
+            key: 'copies',
+            type: 'number',
+            label: t('份数', 'Copies'),
+            span: 12,
+            required: true,
+            integer: true,
+            min: 1,
+            max: 5,
+            help: t('每学期一般不超过 5 份', 'Normally at most 5 a term'),
+          },
+          file('requiredFormat', t('对方指定格式', 'A required format'), 'required-format', {
+            accept: WORD_OR_PDF,
+            help: t('有特定格式要求时上传', 'Only if the recipient asks for one'),
+          }),
         ],
       },
       pledge('本人承诺证明仅用于上述用途', 'The certificate is for the purpose above only'),
@@ -120,8 +133,6 @@ export const enrolmentCertificate: ServiceDefinition = {
       },
     ],
     // "生成电子证明 / 系统自动": the certificate is generated on completion, not by a person.
-    onComplete: [
-      { kind: 'documentNumber', prefix: '明大学籍证字', sequence: 'enrolment-certificate', template: 'enrolment-certificate' },
-    ],
+    onComplete: [{ kind: 'documentNumber', prefix: '明大学籍证字', sequence: 'enrolment-certificate', template: 'enrolment-certificate' }],
   }),
 }

@@ -31,11 +31,7 @@ export const examDeferral: ServiceDefinition = {
         '一门课程提交一份申请',
       ],
       materials: [req('缓考原因'), req('证明材料', '如医院诊断证明、学校任务通知')],
-      steps: [
-        step('任课教师确认', '课程任课教师'),
-        step('学院审批', '学院教学副院长'),
-        step('教务处备案', '教务处考试中心'),
-      ],
+      steps: [step('任课教师确认', '课程任课教师'), step('学院审批', '学院教学副院长'), step('教务处备案', '教务处考试中心')],
       fees: '无',
       ...at(desks.academicAffairs, 'zh'),
       notes: ['缓考在下学期开学初的补考时段进行，成绩按正常考试记载。'],
@@ -59,7 +55,7 @@ export const examDeferral: ServiceDefinition = {
     },
   },
   // Forms of the Academic Affairs Office and of the Graduate School.
-  
+
   /** 缓考申请. The process reads `teacher` (the course's teacher confirms first). */
   form: {
     formatVersion: 1,
@@ -116,19 +112,23 @@ export const examDeferral: ServiceDefinition = {
             help: t('如学校任务通知、相关证明', 'A task notice from the university, or other proof'),
             visibleWhen: { field: 'reasonType', op: 'ne', value: 'illness' },
           }),
-          notice('when', '缓考在下学期开学初的补考时段进行，成绩按正常考试记载。', 'Deferred exams are sat in the make-up period at the start of next term and count as normal exams.'),
+          notice(
+            'when',
+            '缓考在下学期开学初的补考时段进行，成绩按正常考试记载。',
+            'Deferred exams are sat in the make-up period at the start of next term and count as normal exams.',
+          ),
         ],
       },
       pledge('本人承诺所填情况属实，如有虚假按考试违纪处理', 'The above is true; a false statement is treated as an exam offence'),
     ],
   },
   // Undergraduate services owned by the Academic Affairs Office.
-  
+
   /**
-  * 缓考申请: the course's teacher (named in the form, usually pre-filled from the course chosen),
-  * the college's associate dean for teaching (where none is on record, the deputy secretary), then
-  * Academic Affairs records it. The teacher is copied when it is done.
-  */
+   * 缓考申请: the course's teacher (named in the form, usually pre-filled from the course chosen),
+   * the college's associate dean for teaching (where none is on record, the deputy secretary), then
+   * Academic Affairs records it. The teacher is copied when it is done.
+   */
   process: seeded('academic-affairs', {
     service: 'exam-deferral',
     name: { zh: '缓考申请', en: 'Exam deferral' },

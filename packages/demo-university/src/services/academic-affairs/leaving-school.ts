@@ -9,7 +9,8 @@ export const leavingSchool: ServiceDefinition = {
   nameZh: '本科生离校申请',
   nameEn: 'Undergraduate leaving procedure',
   summaryZh: '本科毕业生在线办理离校手续：图书馆、财务处、公寓管理中心和学院同时审核，全部通过后领取毕业证书和学位证书。',
-  summaryEn: 'Graduating undergraduates complete the leaving procedure online: the library, the Finance Office, Student Housing and your college clear you in parallel, then you collect your diploma and degree certificate.',
+  summaryEn:
+    'Graduating undergraduates complete the leaving procedure online: the library, the Finance Office, Student Housing and your college clear you in parallel, then you collect your diploma and degree certificate.',
   keywordsZh: ['离校', '离校手续', '毕业离校', '离校单', '毕业证', '学位证', '退宿', '毕业'],
   keywordsEn: ['leaving procedure', 'graduation clearance', 'leaving school', 'clearance form', 'collect diploma', 'check out', 'graduation'],
   categoryCode: 'study',
@@ -26,12 +27,7 @@ export const leavingSchool: ServiceDefinition = {
   ],
   guide: {
     zh: {
-      conditions: [
-        '本校应届本科毕业生，已取得毕业资格',
-        '图书馆无未还图书、无欠费',
-        '已结清学费、住宿费等各项费用',
-        '已退宿，宿舍钥匙和公物已交还',
-      ],
+      conditions: ['本校应届本科毕业生，已取得毕业资格', '图书馆无未还图书、无欠费', '已结清学费、住宿费等各项费用', '已退宿，宿舍钥匙和公物已交还'],
       materials: [req('毕业生离校信息确认', '系统从教务系统带出，核对后确认'), opt('档案、户口迁移地址', '需要迁移时填写')],
       steps: [
         step('图书馆、财务处、后勤公寓管理中心会签', '图书馆 / 财务处 / 后勤公寓管理中心'),
@@ -166,17 +162,24 @@ export const leavingSchool: ServiceDefinition = {
             rows: 2,
             visibleWhen: { field: 'certificateCollection', op: 'eq', value: 'post' },
           },
-          notice('clearance', '图书馆、财务处、后勤公寓管理中心和学院将同时核对；任一部门不通过的，会写明原因和办理地点。', 'The library, the Finance Office, the Student Housing Centre and your college check at the same time; any that refuses says why and where to go.'),
+          notice(
+            'clearance',
+            '图书馆、财务处、后勤公寓管理中心和学院将同时核对；任一部门不通过的，会写明原因和办理地点。',
+            'The library, the Finance Office, the Student Housing Centre and your college check at the same time; any that refuses says why and where to go.',
+          ),
         ],
       },
-      pledge('本人已归还图书、结清各项费用、交还宿舍钥匙和公物', 'I have returned library books, paid all fees, and handed back my keys and university property'),
+      pledge(
+        '本人已归还图书、结清各项费用、交还宿舍钥匙和公物',
+        'I have returned library books, paid all fees, and handed back my keys and university property',
+      ),
     ],
   },
   /**
-  * 本科生离校申请: the library, the Finance Office, Student Housing and the college (counsellor, then
-  * deputy secretary) clear the student in parallel, and every one must; then Academic Affairs
-  * confirms and issues the certificates.
-  */
+   * 本科生离校申请: the library, the Finance Office, Student Housing and the college (counsellor, then
+   * deputy secretary) clear the student in parallel, and every one must; then Academic Affairs
+   * confirms and issues the certificates.
+   */
   process: seeded('academic-affairs', {
     service: 'leaving-school',
     name: { zh: '本科生离校申请', en: 'Leaving school' },

@@ -24,11 +24,7 @@ export const tuitionBankCard: ServiceDefinition = {
   ],
   guide: {
     zh: {
-      conditions: [
-        '本校在读学生（含留学生）',
-        '新卡须为学生本人名下的借记卡',
-        '每学期缴费期（9 月、2 月）开始前 15 天内暂停变更',
-      ],
+      conditions: ['本校在读学生（含留学生）', '新卡须为学生本人名下的借记卡', '每学期缴费期（9 月、2 月）开始前 15 天内暂停变更'],
       materials: [req('新银行卡正面照片'), req('身份证或护照照片', '用于核对户名')],
       steps: [step('财务处审核', '财务处收费科'), step('银行代扣签约确认', '财务处收费科、合作银行')],
       fees: '无',
@@ -42,7 +38,10 @@ export const tuitionBankCard: ServiceDefinition = {
         'Changes are paused for the 15 days before each payment period (September and February).',
       ],
       materials: [req('Photo of the front of the new card'), req('Photo of your ID card or passport', 'To check the account name')],
-      steps: [step('Review by the Finance Office', 'Fees Section, Finance Office'), step('Direct debit set up with the bank', 'Fees Section and the partner bank')],
+      steps: [
+        step('Review by the Finance Office', 'Fees Section, Finance Office'),
+        step('Direct debit set up with the bank', 'Fees Section and the partner bank'),
+      ],
       fees: 'None',
       ...at(desks.finance, 'en'),
       notes: ['Until the change is complete, fees are still collected from your old card.'],
@@ -120,7 +119,11 @@ export const tuitionBankCard: ServiceDefinition = {
             maxSizeMb: 5,
             help: t('用于核对户名', 'To check the account holder'),
           }),
-          notice('pending', '变更完成前的扣款仍从原银行卡扣除；每学期缴费期（9 月、2 月）开始前 15 天内暂停变更。', 'Until the change is done, charges still go to the old card; changes pause 15 days before each fee period (September, February).'),
+          notice(
+            'pending',
+            '变更完成前的扣款仍从原银行卡扣除；每学期缴费期（9 月、2 月）开始前 15 天内暂停变更。',
+            'Until the change is done, charges still go to the old card; changes pause 15 days before each fee period (September, February).',
+          ),
         ],
       },
       pledge('新卡为本人名下的借记卡', 'The new card is a debit card in my own name'),

@@ -9,7 +9,8 @@ export const verticalProjectFinance: ServiceDefinition = {
   nameZh: '纵向项目财务明细查询申请',
   nameEn: 'Government-funded project finance detail',
   summaryZh: '纵向科研项目负责人申请查询项目经费收支明细，用于预算调整、中期检查或结题审计。',
-  summaryEn: 'Principal investigators of government-funded projects ask for a detailed statement of income and spending – for a budget change, a mid-term review or the final audit.',
+  summaryEn:
+    'Principal investigators of government-funded projects ask for a detailed statement of income and spending – for a budget change, a mid-term review or the final audit.',
   keywordsZh: ['纵向项目', '经费查询', '财务明细', '科研经费', '项目经费', '结题审计', '国家基金', '经费明细'],
   keywordsEn: ['project finance', 'research funds', 'grant statement', 'expenditure detail', 'government-funded project', 'audit', 'budget', 'NSFC'],
   categoryCode: 'finance',
@@ -24,16 +25,9 @@ export const verticalProjectFinance: ServiceDefinition = {
   ],
   guide: {
     zh: {
-      conditions: [
-        '申请人为本校在研纵向科研项目的负责人，或其书面授权的项目组成员',
-        '只能查询本人负责的项目',
-        '项目已在科研管理系统登记，经费已到账',
-      ],
+      conditions: ['申请人为本校在研纵向科研项目的负责人，或其书面授权的项目组成员', '只能查询本人负责的项目', '项目已在科研管理系统登记，经费已到账'],
       materials: [req('查询用途', '如预算调整、中期检查、结题审计'), opt('授权书', '项目组成员代为查询时提供')],
-      steps: [
-        step('科学技术研究院核对项目信息', '科学技术研究院'),
-        step('财务处出具明细', '财务处科研经费科'),
-      ],
+      steps: [step('科学技术研究院核对项目信息', '科学技术研究院'), step('财务处出具明细', '财务处科研经费科')],
       fees: '无',
       ...at(desks.finance, 'zh'),
       notes: ['项目信息来自科研管理系统，如有错误请先联系科学技术研究院更正。'],
@@ -44,7 +38,10 @@ export const verticalProjectFinance: ServiceDefinition = {
         'You can see only the projects you lead.',
         'The project is registered in the research management system and its funds have arrived.',
       ],
-      materials: [req('Purpose', 'For example a budget change, a mid-term review or the final audit'), opt('Authorisation', "If you ask on the leader's behalf")],
+      materials: [
+        req('Purpose', 'For example a budget change, a mid-term review or the final audit'),
+        opt('Authorisation', "If you ask on the leader's behalf"),
+      ],
       steps: [
         step('Project checked by the Research Institute', 'Research Institute'),
         step('Statement issued by the Finance Office', 'Research Funds Section, Finance Office'),
@@ -63,7 +60,10 @@ export const verticalProjectFinance: ServiceDefinition = {
       {
         key: 'project',
         title: t('项目信息', 'The project'),
-        description: t('项目信息来自科研管理系统，如有错误请先联系科学技术研究院更正。', 'Project details come from the research management system; ask the Research Institute to correct any error.'),
+        description: t(
+          '项目信息来自科研管理系统，如有错误请先联系科学技术研究院更正。',
+          'Project details come from the research management system; ask the Research Institute to correct any error.',
+        ),
         fields: [
           { key: 'teamMember', type: 'switch', label: t('本人为项目组成员（非负责人）', "I am a team member, not the project's leader") },
           {
@@ -85,8 +85,23 @@ export const verticalProjectFinance: ServiceDefinition = {
             maxLength: 40,
             prefill: { path: 'staff.researchProjects.vertical.code' },
           },
-          { key: 'projectTitle', type: 'text', label: t('项目名称', 'Project'), span: 24, required: true, maxLength: 150, prefill: { path: 'staff.researchProjects.vertical.titleZh' } },
-          { key: 'funder', type: 'text', label: t('项目来源', 'Funder'), span: 12, maxLength: 100, prefill: { path: 'staff.researchProjects.vertical.funderZh' } },
+          {
+            key: 'projectTitle',
+            type: 'text',
+            label: t('项目名称', 'Project'),
+            span: 24,
+            required: true,
+            maxLength: 150,
+            prefill: { path: 'staff.researchProjects.vertical.titleZh' },
+          },
+          {
+            key: 'funder',
+            type: 'text',
+            label: t('项目来源', 'Funder'),
+            span: 12,
+            maxLength: 100,
+            prefill: { path: 'staff.researchProjects.vertical.funderZh' },
+          },
           { key: 'budget', type: 'money', label: t('批准经费', 'Approved budget'), span: 12, prefill: { path: 'staff.researchProjects.vertical.budgetYuan' } },
           file('authorisation', t('项目负责人授权书', "Leader's authorisation"), 'authorisation-letter', {
             required: true,
@@ -137,11 +152,11 @@ export const verticalProjectFinance: ServiceDefinition = {
     ],
   },
   // Services owned by the Finance Office.
-  
+
   /**
-  * 纵向项目财务明细查询申请: a team member applying with the leader's authorisation has the project
-  * leader confirm first; the Research Institute checks the project, the Finance Office issues it.
-  */
+   * 纵向项目财务明细查询申请: a team member applying with the leader's authorisation has the project
+   * leader confirm first; the Research Institute checks the project, the Finance Office issues it.
+   */
   process: seeded('finance', {
     service: 'vertical-project-finance',
     name: { zh: '纵向项目财务明细查询申请', en: 'Government-funded project statement' },

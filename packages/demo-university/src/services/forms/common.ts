@@ -35,7 +35,15 @@ export const locked = (path: string) => ({ path, readOnlyWhenPrefilled: true })
 
 export const applicant = {
   name: (): Field => ({ key: 'name', type: 'text', label: t('姓名', 'Name'), span: 8, required: true, maxLength: 50, prefill: locked('name') }),
-  cardNumber: (): Field => ({ key: 'cardNumber', type: 'text', label: t('校园卡号', 'Campus card number'), span: 8, required: true, maxLength: 32, prefill: locked('cardNumber') }),
+  cardNumber: (): Field => ({
+    key: 'cardNumber',
+    type: 'text',
+    label: t('校园卡号', 'Campus card number'),
+    span: 8,
+    required: true,
+    maxLength: 32,
+    prefill: locked('cardNumber'),
+  }),
   gender: (): Field => ({
     key: 'gender',
     type: 'select',
@@ -73,7 +81,16 @@ export const applicant = {
     ]),
     prefill: locked('student.degree'),
   }),
-  enrolmentYear: (): Field => ({ key: 'enrolmentYear', type: 'number', label: t('入学年份', 'Year of enrolment'), span: 8, integer: true, min: 1990, max: 2100, prefill: locked('student.enrolmentYear') }),
+  enrolmentYear: (): Field => ({
+    key: 'enrolmentYear',
+    type: 'number',
+    label: t('入学年份', 'Year of enrolment'),
+    span: 8,
+    integer: true,
+    min: 1990,
+    max: 2100,
+    prefill: locked('student.enrolmentYear'),
+  }),
   graduationYear: (): Field => ({
     key: 'graduationYear',
     type: 'number',
@@ -138,7 +155,12 @@ export function pledge(zh: string, en: string): Section {
 }
 
 /** A read-only notice inside a section. */
-export function notice(key: string, zh: string, en: string, opts: Partial<Pick<Extract<Field, { type: 'info' }>, 'tone' | 'visibleWhen' | 'title'>> = {}): Field {
+export function notice(
+  key: string,
+  zh: string,
+  en: string,
+  opts: Partial<Pick<Extract<Field, { type: 'info' }>, 'tone' | 'visibleWhen' | 'title'>> = {},
+): Field {
   return { key, type: 'info', content: t(zh, en), tone: 'info', ...opts }
 }
 

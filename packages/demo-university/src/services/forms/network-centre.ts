@@ -1,7 +1,6 @@
 import type { Field } from '@hall/forms/format'
 import { t } from './common.ts'
 
-
 // Forms of the Network and Information Centre, and the hall's own online Q&A.
 
 export const IPV4 = '^((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)$'

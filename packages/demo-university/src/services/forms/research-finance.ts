@@ -1,7 +1,6 @@
 import type { Field } from '@hall/forms/format'
 import { options, t } from './common.ts'
 
-
 // Forms of the Research Institute (patents, software copyright, technology transfer) and of the
 // Finance Office (project statements, the tuition bank card).
 

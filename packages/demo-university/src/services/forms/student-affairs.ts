@@ -1,7 +1,6 @@
 import type { Field } from '@hall/forms/format'
 import { options, t } from './common.ts'
 
-
 // Forms of the Student Affairs Office.
 
 export const bankCard = (): Field => ({

@@ -9,7 +9,8 @@ export const graduateLeave: ServiceDefinition = {
   nameZh: '研究生请销假',
   nameEn: 'Graduate leave request',
   summaryZh: '研究生因病、因事离校请假，返校后在线销假；导师、学院、研究生院按请假天数分级审批。',
-  summaryEn: 'Graduate students ask for leave and report back online when they return; the supervisor, the college and the Graduate School approve according to its length.',
+  summaryEn:
+    'Graduate students ask for leave and report back online when they return; the supervisor, the college and the Graduate School approve according to its length.',
   keywordsZh: ['研究生请假', '请假', '销假', '请销假', '病假', '事假', '离校请假'],
   keywordsEn: ['graduate leave', 'leave request', 'sick leave', 'personal leave', 'absence', 'return from leave', 'time off'],
   categoryCode: 'study',
@@ -17,11 +18,7 @@ export const graduateLeave: ServiceDefinition = {
   audience: ['graduate'],
   mode: 'online',
   timeLimitDays: 2,
-  eligibility: [
-    { type: 'kind', kinds: ['graduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['graduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: [
@@ -121,20 +118,25 @@ export const graduateLeave: ServiceDefinition = {
           },
           { key: 'emergencyContact', type: 'text', label: t('紧急联系人', 'Emergency contact'), span: 12, required: true, maxLength: 30 },
           { key: 'emergencyPhone', type: 'text', label: t('紧急联系人电话', 'Emergency contact phone'), span: 12, required: true, format: 'phone' },
-          notice('longLeave', '请假超过 3 天须学院分管副书记审批；超过 7 天还需研究生院备案。', 'More than 3 days also needs the college deputy party secretary; more than 7 days is also filed with the Graduate School.', {
-            tone: 'warning',
-            visibleWhen: { field: 'days', op: 'gt', value: 3 },
-          }),
+          notice(
+            'longLeave',
+            '请假超过 3 天须学院分管副书记审批；超过 7 天还需研究生院备案。',
+            'More than 3 days also needs the college deputy party secretary; more than 7 days is also filed with the Graduate School.',
+            {
+              tone: 'warning',
+              visibleWhen: { field: 'days', op: 'gt', value: 3 },
+            },
+          ),
         ],
       },
       pledge('本人承诺所填信息真实，返校后 1 个工作日内在线销假', 'The above is true, and I will report back online within a working day of my return'),
     ],
   },
   /**
-  * 研究生请销假: the supervisor approves up to 3 days; longer leave also goes to the college's deputy
-  * party secretary, and over 7 days the Graduate School records it. Reporting back (销假) is not an
-  * approval step.
-  */
+   * 研究生请销假: the supervisor approves up to 3 days; longer leave also goes to the college's deputy
+   * party secretary, and over 7 days the Graduate School records it. Reporting back (销假) is not an
+   * approval step.
+   */
   process: seeded('graduate-school', {
     service: 'graduate-leave',
     name: { zh: '研究生请销假', en: 'Graduate leave' },

@@ -32,11 +32,7 @@ export const dormChange: ServiceDefinition = {
         '目标宿舍有空床位，或已与对方同学协商一致互换',
         '每学年调整一般不超过 1 次',
       ],
-      materials: [
-        req('调整理由'),
-        opt('互换同学的确认', '互换床位时由对方同学在线确认'),
-        opt('医院证明', '因健康原因申请时提供'),
-      ],
+      materials: [req('调整理由'), opt('互换同学的确认', '互换床位时由对方同学在线确认'), opt('医院证明', '因健康原因申请时提供')],
       steps: [
         step('对方同学确认（互换床位时）', '互换的同学'),
         step('辅导员审核（研究生为导师审核）', '辅导员 / 导师'),
@@ -72,7 +68,7 @@ export const dormChange: ServiceDefinition = {
   },
   // Forms of the Student Housing Centre. The current dormitory comes from the housing system
   // (公寓管理系统), which is the authority on it: it is read-only, and a wrong one is reported there.
-  
+
   /** 宿舍调整申请. */
   form: {
     formatVersion: 1,
@@ -155,7 +151,11 @@ export const dormChange: ServiceDefinition = {
             maxFiles: 3,
             visibleWhen: { field: 'reasonType', op: 'eq', value: 'health' },
           }),
-          notice('keys', '审批通过后 3 天内到明湖苑服务中心办理钥匙交接和入住登记。', 'Within 3 days of approval, hand over your keys and register at the Minghu Residences Service Centre.'),
+          notice(
+            'keys',
+            '审批通过后 3 天内到明湖苑服务中心办理钥匙交接和入住登记。',
+            'Within 3 days of approval, hand over your keys and register at the Minghu Residences Service Centre.',
+          ),
         ],
       },
       pledge('本人承诺所填理由真实，本学年未调整过宿舍', 'My reasons are true, and I have not changed rooms this academic year'),

@@ -10,7 +10,8 @@ export const graduateExtendedStay: ServiceDefinition = {
   nameZh: '毕业生延期住宿申请',
   nameEn: 'Graduate extended stay',
   summaryZh: '应届毕业生因就业、升学、答辩等原因，申请在规定离校日期后延期住宿。',
-  summaryEn: 'Graduating students who must stay on after the leaving date – to start a job, for further study, or for a late thesis defence – ask to keep their room for a while.',
+  summaryEn:
+    'Graduating students who must stay on after the leaving date – to start a job, for further study, or for a late thesis defence – ask to keep their room for a while.',
   keywordsZh: ['延期住宿', '毕业延住', '延住', '毕业生住宿', '暑期住宿', '留宿', '延期离校'],
   keywordsEn: ['extended stay', 'stay after graduation', 'graduate housing', 'summer stay', 'keep my room', 'extension', 'late check-out'],
   categoryCode: 'life-housing',
@@ -98,8 +99,14 @@ export const graduateExtendedStay: ServiceDefinition = {
             maxDays: 30,
           },
           daysOf('period', t('延住天数', 'Days')),
-          notice('fee', '延住期间按天缴纳住宿费（每天 30 元），暑期可能统一调整到集中住宿楼。', 'The stay is charged by the day (CNY 30 a day); in summer you may be moved to a shared building.'),
-          file('evidence', t('就业协议、录取通知或答辩安排', 'Employment agreement, admission letter or defence schedule'), 'employment-agreement', { maxFiles: 3 }),
+          notice(
+            'fee',
+            '延住期间按天缴纳住宿费（每天 30 元），暑期可能统一调整到集中住宿楼。',
+            'The stay is charged by the day (CNY 30 a day); in summer you may be moved to a shared building.',
+          ),
+          file('evidence', t('就业协议、录取通知或答辩安排', 'Employment agreement, admission letter or defence schedule'), 'employment-agreement', {
+            maxFiles: 3,
+          }),
         ],
       },
       pledge('本人承诺按期退宿并结清住宿费', 'I will check out on time and pay the fees'),

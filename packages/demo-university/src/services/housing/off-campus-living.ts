@@ -32,12 +32,7 @@ export const offCampusLiving: ServiceDefinition = {
         '本科生须取得家长书面同意',
         '签署校外住宿安全承诺书',
       ],
-      materials: [
-        req('校外住宿理由'),
-        req('租房合同或住址证明'),
-        req('校外住宿安全承诺书', '下载模板，签字后上传'),
-        opt('家长同意书', '本科生必须提供'),
-      ],
+      materials: [req('校外住宿理由'), req('租房合同或住址证明'), req('校外住宿安全承诺书', '下载模板，签字后上传'), opt('家长同意书', '本科生必须提供')],
       steps: [
         step('辅导员审核（研究生为导师审核）', '辅导员 / 导师'),
         step('学院副书记审批', '学院党委副书记'),
@@ -117,7 +112,10 @@ export const offCampusLiving: ServiceDefinition = {
           notice('checkout', '备案后请到后勤公寓管理中心办理退宿，交还钥匙。', 'Once filed, check out at the Student Housing Centre and hand in your keys.'),
         ],
       },
-      pledge('本人承诺校外住宿期间注意人身和财产安全，遵守法律和学校规定', 'While living off campus I will look after my safety and property and obey the law and university rules'),
+      pledge(
+        '本人承诺校外住宿期间注意人身和财产安全，遵守法律和学校规定',
+        'While living off campus I will look after my safety and property and obey the law and university rules',
+      ),
     ],
   },
   /** 外出住宿申请 */

@@ -9,7 +9,8 @@ export const staffTravelAbroad: ServiceDefinition = {
   nameZh: '在职教职工因私出国(境)申请及办理',
   nameEn: 'Staff private travel abroad',
   summaryZh: '在职教职工因私出国（境）（旅游、探亲、访友等）的审批，以及由学校保管的护照、通行证的领取与交回。',
-  summaryEn: 'Approval for staff travelling abroad – including Hong Kong, Macao and Taiwan – for private reasons, and checking out and returning the passport the university keeps for you.',
+  summaryEn:
+    'Approval for staff travelling abroad – including Hong Kong, Macao and Taiwan – for private reasons, and checking out and returning the passport the university keeps for you.',
   keywordsZh: ['因私出国', '因私出境', '出国旅游', '探亲', '护照', '港澳通行证', '台湾通行证', '证件领取'],
   keywordsEn: ['private travel', 'travel abroad', 'holiday abroad', 'visiting family', 'passport', 'Hong Kong', 'Macao', 'exit permit'],
   categoryCode: 'travel-abroad',
@@ -100,12 +101,20 @@ export const staffTravelAbroad: ServiceDefinition = {
             maxDays: 90,
           },
           daysOf('period', t('出行天数', 'Days')),
-          notice('longTrip', '单次因私出国（境）一般不超过 30 天，超过的请在说明中写明理由。', 'A private trip abroad is normally at most 30 days; give your reason below if it is longer.', {
-            tone: 'warning',
-            visibleWhen: { field: 'days', op: 'gt', value: 30 },
-          }),
+          notice(
+            'longTrip',
+            '单次因私出国（境）一般不超过 30 天，超过的请在说明中写明理由。',
+            'A private trip abroad is normally at most 30 days; give your reason below if it is longer.',
+            {
+              tone: 'warning',
+              visibleWhen: { field: 'days', op: 'gt', value: 30 },
+            },
+          ),
           { key: 'purposeDetail', type: 'textarea', label: t('事由说明', 'Details'), required: true, maxLength: 500, rows: 3 },
-          file('itinerary', t('行程单', 'Itinerary'), 'travel-itinerary', { required: true, help: t('写明国家或地区、起止日期和事由', 'Countries or regions, dates and purpose') }),
+          file('itinerary', t('行程单', 'Itinerary'), 'travel-itinerary', {
+            required: true,
+            help: t('写明国家或地区、起止日期和事由', 'Countries or regions, dates and purpose'),
+          }),
         ],
       },
       {
@@ -149,16 +158,23 @@ export const staffTravelAbroad: ServiceDefinition = {
             visibleWhen: { field: 'duringTerm', op: 'eq', value: true },
           }),
           { key: 'handoverPlan', type: 'textarea', label: t('工作交接安排', 'Handover arrangements'), required: true, maxLength: 500, rows: 3 },
-          notice('returnDocument', '回国（境）后 10 个工作日内须将证件交回人事处。', 'Hand the document back to the HR Office within 10 working days of your return.'),
+          notice(
+            'returnDocument',
+            '回国（境）后 10 个工作日内须将证件交回人事处。',
+            'Hand the document back to the HR Office within 10 working days of your return.',
+          ),
         ],
       },
-      pledge('本人承诺遵守因私出国（境）管理规定，按时返回并交回证件', 'I will follow the rules for private travel abroad, return on time and hand back the document'),
+      pledge(
+        '本人承诺遵守因私出国（境）管理规定，按时返回并交回证件',
+        'I will follow the rules for private travel abroad, return on time and hand back the document',
+      ),
     ],
   },
   /**
-  * 在职教职工因私出国(境): the unit, then Human Resources; cadres also need the Organisation
-  * Department; the passport is then collected from Human Resources in person.
-  */
+   * 在职教职工因私出国(境): the unit, then Human Resources; cadres also need the Organisation
+   * Department; the passport is then collected from Human Resources in person.
+   */
   process: seeded('hr', {
     service: 'staff-travel-abroad',
     name: { zh: '在职教职工因私出国(境)申请及办理', en: 'Staff private travel abroad' },

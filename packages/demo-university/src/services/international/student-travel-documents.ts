@@ -9,7 +9,8 @@ export const studentTravelDocuments: ServiceDefinition = {
   nameZh: '在校生申请因私出国(境)证件',
   nameEn: 'Student private travel documents',
   summaryZh: '在校学生因私出国（境）（旅游、探亲、短期交流等），申请学校出具同意证明，用于办理护照、通行证或签证。',
-  summaryEn: 'Students travelling abroad privately – a holiday, a family visit, a short programme – get the university letter they need for a passport, a travel permit or a visa.',
+  summaryEn:
+    'Students travelling abroad privately – a holiday, a family visit, a short programme – get the university letter they need for a passport, a travel permit or a visa.',
   keywordsZh: ['出国证明', '护照办理', '签证', '港澳通行证', '出境', '学生出国', '寒暑假出国', '同意函'],
   keywordsEn: ['passport', 'visa letter', 'student travel', 'travel permit', 'travel abroad', 'holiday abroad', 'consent letter', 'no objection letter'],
   categoryCode: 'travel-abroad',
@@ -17,11 +18,7 @@ export const studentTravelDocuments: ServiceDefinition = {
   audience: ['undergraduate', 'graduate'],
   mode: 'hybrid',
   timeLimitDays: 5,
-  eligibility: [
-    { type: 'kind', kinds: ['undergraduate', 'graduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['undergraduate', 'graduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: [
@@ -71,7 +68,7 @@ export const studentTravelDocuments: ServiceDefinition = {
   },
   // Forms of the International Office (student travel documents) and the Youth League Committee
   // (the student activity centre).
-  
+
   /** 在校生申请因私出国(境)证件. */
   form: {
     formatVersion: 1,
@@ -100,7 +97,16 @@ export const studentTravelDocuments: ServiceDefinition = {
           },
           { key: 'period', type: 'dateRange', label: t('出行时间', 'Dates'), span: 12, required: true, min: { today: 0 }, maxDays: 180 },
           daysOf('period', t('出行天数', 'Days')),
-          { key: 'purposeDetail', type: 'textarea', label: t('出行计划', 'Travel plan'), help: t('写明国家或地区、起止日期和事由', 'Countries or regions, dates and purpose'), required: true, minLength: 10, maxLength: 800, rows: 4 },
+          {
+            key: 'purposeDetail',
+            type: 'textarea',
+            label: t('出行计划', 'Travel plan'),
+            help: t('写明国家或地区、起止日期和事由', 'Countries or regions, dates and purpose'),
+            required: true,
+            minLength: 10,
+            maxLength: 800,
+            rows: 4,
+          },
           { key: 'duringTerm', type: 'switch', label: t('出行时间在学期中', 'The trip falls in term time') },
           {
             key: 'courseArrangement',
@@ -143,16 +149,20 @@ export const studentTravelDocuments: ServiceDefinition = {
               ['paper', '纸质原件（凭校园卡到国际交流处领取）', 'Paper original (collect at the International Office with your campus card)'],
             ]),
           },
-          notice('programmesNote', '本服务不适用于国家公派、校际交换等项目；证明自开具之日起 30 天内有效。', 'Not for state-funded or exchange programmes; the certificate is valid for 30 days from issue.'),
+          notice(
+            'programmesNote',
+            '本服务不适用于国家公派、校际交换等项目；证明自开具之日起 30 天内有效。',
+            'Not for state-funded or exchange programmes; the certificate is valid for 30 days from issue.',
+          ),
         ],
       },
       pledge('本人承诺出行期间遵守当地法律和学校规定，按时返校', 'I will obey local laws and university rules while away and return on time'),
     ],
   },
   /**
-  * 在校生申请因私出国(境)证件: the counsellor (graduate students: the supervisor), the college, then
-  * the International Office issues a numbered letter.
-  */
+   * 在校生申请因私出国(境)证件: the counsellor (graduate students: the supervisor), the college, then
+   * the International Office issues a numbered letter.
+   */
   process: seeded('international', {
     service: 'student-travel-documents',
     name: { zh: '在校生申请因私出国(境)证件', en: 'Student private travel documents' },
@@ -185,8 +195,6 @@ export const studentTravelDocuments: ServiceDefinition = {
         next: 'end',
       },
     ],
-    onComplete: [
-      { kind: 'documentNumber', prefix: '明大国交证字', sequence: 'student-travel-letter', template: 'student-travel-letter' },
-    ],
+    onComplete: [{ kind: 'documentNumber', prefix: '明大国交证字', sequence: 'student-travel-letter', template: 'student-travel-letter' }],
   }),
 }

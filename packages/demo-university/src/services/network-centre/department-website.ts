@@ -125,7 +125,10 @@ export const departmentWebsite: ServiceDefinition = {
         fields: [
           file('responsibilityLetter', t('网站安全责任书', 'Website security responsibility letter'), 'website-responsibility-letter', {
             required: true,
-            help: t('单位负责人签字并加盖单位公章，原件交网络与信息中心', "Signed by your unit head with the unit's seal; hand the original to the Network Centre"),
+            help: t(
+              '单位负责人签字并加盖单位公章，原件交网络与信息中心',
+              "Signed by your unit head with the unit's seal; hand the original to the Network Centre",
+            ),
           }),
           file('design', t('页面设计稿', 'Page designs'), 'design-draft', { maxFiles: 5, maxSizeMb: 20 }),
         ],

@@ -19,10 +19,7 @@ export const emailAccount: ServiceDefinition = {
   audience: ['staff', 'undergraduate', 'graduate', 'international'],
   mode: 'online',
   timeLimitDays: 2,
-  eligibility: [
-    { type: 'kind', kinds: ['staff', 'undergraduate', 'graduate', 'international'] },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['staff', 'undergraduate', 'graduate', 'international'] }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: [
@@ -32,10 +29,7 @@ export const emailAccount: ServiceDefinition = {
         '离职或毕业后，邮箱保留 6 个月',
       ],
       materials: [opt('邮箱用途', '申请单位公共邮箱时必填'), opt('期望的用户名')],
-      steps: [
-        step('所在单位负责人审核（仅单位公共邮箱）', '所在单位负责人'),
-        step('网络与信息中心开通或办理', '网络与信息中心服务台'),
-      ],
+      steps: [step('所在单位负责人审核（仅单位公共邮箱）', '所在单位负责人'), step('网络与信息中心开通或办理', '网络与信息中心服务台')],
       fees: '无',
       ...at(desks.networkCentre, 'zh'),
       notes: ['开通后的初始密码通过短信发送到统一身份认证绑定的手机号。'],
@@ -68,9 +62,22 @@ export const emailAccount: ServiceDefinition = {
         fields: [
           applicant.name(),
           applicant.cardNumber(),
-          { key: 'unit', type: 'text', label: t('所在单位或学院', 'Unit or college'), span: 8, prefill: { path: 'departmentNameZh', readOnlyWhenPrefilled: true } },
+          {
+            key: 'unit',
+            type: 'text',
+            label: t('所在单位或学院', 'Unit or college'),
+            span: 8,
+            prefill: { path: 'departmentNameZh', readOnlyWhenPrefilled: true },
+          },
           applicant.phone(),
-          { key: 'currentEmail', type: 'text', label: t('现有邮箱', 'Current mailbox'), span: 16, format: 'email', prefill: { path: 'email', readOnlyWhenPrefilled: true } },
+          {
+            key: 'currentEmail',
+            type: 'text',
+            label: t('现有邮箱', 'Current mailbox'),
+            span: 16,
+            format: 'email',
+            prefill: { path: 'email', readOnlyWhenPrefilled: true },
+          },
         ],
       },
       {
@@ -106,10 +113,29 @@ export const emailAccount: ServiceDefinition = {
             label: t('期望的用户名', 'Preferred user name'),
             help: t('一般为姓名拼音，重名时自动加数字', 'Usually your name in pinyin; a number is added if it is taken'),
             span: 12,
-            pattern: { regex: '^[a-z][a-z0-9._-]{2,29}$', message: t('3–30 位小写字母、数字、点、下划线或连字符，以字母开头', '3–30 lower-case letters, digits, dots, underscores or dashes, starting with a letter') },
-            visibleWhen: { all: [{ field: 'accountType', op: 'eq', value: 'personal' }, { field: 'request', op: 'eq', value: 'open' }] },
+            pattern: {
+              regex: '^[a-z][a-z0-9._-]{2,29}$',
+              message: t(
+                '3–30 位小写字母、数字、点、下划线或连字符，以字母开头',
+                '3–30 lower-case letters, digits, dots, underscores or dashes, starting with a letter',
+              ),
+            },
+            visibleWhen: {
+              all: [
+                { field: 'accountType', op: 'eq', value: 'personal' },
+                { field: 'request', op: 'eq', value: 'open' },
+              ],
+            },
           },
-          { key: 'sharedName', type: 'text', label: t('公共邮箱名称', 'Name of the shared mailbox'), span: 12, required: true, maxLength: 60, visibleWhen: { field: 'accountType', op: 'eq', value: 'shared' } },
+          {
+            key: 'sharedName',
+            type: 'text',
+            label: t('公共邮箱名称', 'Name of the shared mailbox'),
+            span: 12,
+            required: true,
+            maxLength: 60,
+            visibleWhen: { field: 'accountType', op: 'eq', value: 'shared' },
+          },
           {
             key: 'sharedAddress',
             type: 'text',
@@ -128,7 +154,11 @@ export const emailAccount: ServiceDefinition = {
             rows: 2,
             visibleWhen: { field: 'accountType', op: 'eq', value: 'shared' },
           },
-          notice('password', '开通后的初始密码通过短信发送到统一身份认证绑定的手机号；离职或毕业后邮箱保留 6 个月。', 'The first password is sent by text to the phone on your unified login; mailboxes stay for 6 months after you leave.'),
+          notice(
+            'password',
+            '开通后的初始密码通过短信发送到统一身份认证绑定的手机号；离职或毕业后邮箱保留 6 个月。',
+            'The first password is sent by text to the phone on your unified login; mailboxes stay for 6 months after you leave.',
+          ),
         ],
       },
       pledge('本人遵守学校电子邮件系统使用规定，不发送垃圾邮件', 'I follow the rules of the university mail system and send no spam'),
@@ -138,9 +168,7 @@ export const emailAccount: ServiceDefinition = {
   process: seeded(NC, {
     service: 'email-account',
     name: { zh: '电子邮件办理申请', en: 'E-mail account' },
-    formFields: [
-      { name: 'accountType', type: 'string', label: { zh: '邮箱类型（personal 个人 / shared 单位公共）', en: 'Mailbox type (personal / shared)' } },
-    ],
+    formFields: [{ name: 'accountType', type: 'string', label: { zh: '邮箱类型（personal 个人 / shared 单位公共）', en: 'Mailbox type (personal / shared)' } }],
     start: [{ when: { field: 'accountType', op: 'eq', value: 'shared' }, to: 'unit-head' }, { to: 'network-centre' }],
     steps: [
       {

@@ -29,10 +29,7 @@ export const hallQa: ServiceDefinition = {
         '反映数据错误时请注明数据来源系统，答复人会转请数据归口部门在源头系统更正',
       ],
       materials: [req('问题描述'), opt('页面截图')],
-      steps: [
-        step('网络与信息中心受理', '网络与信息中心服务台'),
-        step('转服务负责部门答复（业务问题）', '服务负责人'),
-      ],
+      steps: [step('网络与信息中心受理', '网络与信息中心服务台'), step('转服务负责部门答复（业务问题）', '服务负责人')],
       fees: '无',
       ...at(desks.networkCentre, 'zh'),
       notes: ['紧急问题请拨打服务台电话。'],
@@ -78,7 +75,14 @@ export const hallQa: ServiceDefinition = {
               ['service', '某项服务的业务问题', 'A service itself'],
             ]),
           },
-          { key: 'serviceName', type: 'text', label: t('服务名称', 'Service'), span: 12, maxLength: 60, visibleWhen: { field: 'topic', op: 'eq', value: 'service' } },
+          {
+            key: 'serviceName',
+            type: 'text',
+            label: t('服务名称', 'Service'),
+            span: 12,
+            maxLength: 60,
+            visibleWhen: { field: 'topic', op: 'eq', value: 'service' },
+          },
           {
             key: 'serviceDepartment',
             type: 'department',
@@ -93,7 +97,10 @@ export const hallQa: ServiceDefinition = {
             key: 'question',
             type: 'textarea',
             label: t('问题描述', 'Your question'),
-            help: t('一次提一个问题，尽量写明服务名称和操作步骤；反映数据错误时请注明数据来源系统', 'One question at a time, naming the service and what you did; for wrong data, name the source system'),
+            help: t(
+              '一次提一个问题，尽量写明服务名称和操作步骤；反映数据错误时请注明数据来源系统',
+              'One question at a time, naming the service and what you did; for wrong data, name the source system',
+            ),
             required: true,
             minLength: 10,
             maxLength: 2000,
@@ -106,9 +113,9 @@ export const hallQa: ServiceDefinition = {
     ],
   },
   /**
-  * 网上办事大厅在线答疑: the centre's service desk takes every question and answers what is about
-  * the hall itself; a question about a service goes on to that service's owning office.
-  */
+   * 网上办事大厅在线答疑: the centre's service desk takes every question and answers what is about
+   * the hall itself; a question about a service goes on to that service's owning office.
+   */
   process: seeded(NC, {
     service: 'hall-qa',
     name: { zh: '网上办事大厅在线答疑', en: 'Service Hall online Q&A' },

@@ -29,10 +29,7 @@ export const ipAddress: ServiceDefinition = {
         '遵守校园网管理规定，不得私自转让、转接 IP 地址',
       ],
       materials: [req('设备信息', '设备类型、MAC 地址、房间号、信息点编号'), opt('单位负责人同意', '一次申请 5 个以上地址时提供')],
-      steps: [
-        step('单位网络管理员审核', '所在单位网络管理员'),
-        step('网络与信息中心分配地址', '网络与信息中心网络运行部'),
-      ],
+      steps: [step('单位网络管理员审核', '所在单位网络管理员'), step('网络与信息中心分配地址', '网络与信息中心网络运行部')],
       fees: '无',
       ...at(desks.networkCentre, 'zh'),
     },
@@ -41,7 +38,7 @@ export const ipAddress: ServiceDefinition = {
         'You are a member of staff applying for your unit.',
         'The device is in a university office, classroom or lab.',
         'It runs a licensed operating system and antivirus software, and is kept up to date.',
-        "You follow the campus network rules: an address may not be passed on or shared.",
+        'You follow the campus network rules: an address may not be passed on or shared.',
       ],
       materials: [
         req('Device details', 'Type, MAC address, room and network socket number'),
@@ -94,7 +91,10 @@ export const ipAddress: ServiceDefinition = {
                 label: t('MAC 地址', 'MAC address'),
                 required: true,
                 span: 6,
-                pattern: { regex: '^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$', message: t('MAC 地址如 3C:52:82:1A:2B:3C', 'A MAC address looks like 3C:52:82:1A:2B:3C') },
+                pattern: {
+                  regex: '^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$',
+                  message: t('MAC 地址如 3C:52:82:1A:2B:3C', 'A MAC address looks like 3C:52:82:1A:2B:3C'),
+                },
               },
               { key: 'room', type: 'text', label: t('房间号', 'Room'), required: true, maxLength: 30, span: 6 },
               { key: 'outlet', type: 'text', label: t('信息点编号', 'Network outlet'), maxLength: 20, span: 6 },

@@ -44,7 +44,10 @@ export const serverSecurityScan: ServiceDefinition = {
         'You give the exact IP addresses, ports and a test account.',
         'The scan may briefly affect the service: warn its users beforehand.',
       ],
-      materials: [req('Server details', 'IP addresses, ports, operating system and services'), opt('Test account', 'If pages behind the login should be scanned')],
+      materials: [
+        req('Server details', 'IP addresses, ports, operating system and services'),
+        opt('Test account', 'If pages behind the login should be scanned'),
+      ],
       steps: [
         step('Scan scheduled', 'Information Security, Network and Information Centre'),
         step('Report issued', 'Information Security, Network and Information Centre'),
@@ -86,7 +89,15 @@ export const serverSecurityScan: ServiceDefinition = {
               { key: 'services', type: 'text', label: t('运行的服务', 'Services'), maxLength: 100, span: 6 },
             ],
           },
-          { key: 'scanWindow', type: 'dateRange', label: t('可安排检测的日期', 'Dates the scan may run'), span: 12, required: true, min: { today: 1 }, maxDays: 14 },
+          {
+            key: 'scanWindow',
+            type: 'dateRange',
+            label: t('可安排检测的日期', 'Dates the scan may run'),
+            span: 12,
+            required: true,
+            min: { today: 1 },
+            maxDays: 14,
+          },
           {
             key: 'preferredTime',
             type: 'select',
@@ -110,27 +121,33 @@ export const serverSecurityScan: ServiceDefinition = {
             maxLength: 60,
             visibleWhen: { field: 'needsLogin', op: 'eq', value: true },
           },
-          { key: 'usersNotified', type: 'switch', label: t('已提前告知用户检测期间服务可能短时受影响', 'Users know the service may be briefly affected'), required: true },
-          notice('rescan', '发现高危漏洞的，整改后须申请复测，通过后方可继续对外服务。', 'If a high-risk flaw is found, fix it and ask for a rescan before serving again.'),
+          {
+            key: 'usersNotified',
+            type: 'switch',
+            label: t('已提前告知用户检测期间服务可能短时受影响', 'Users know the service may be briefly affected'),
+            required: true,
+          },
+          notice(
+            'rescan',
+            '发现高危漏洞的，整改后须申请复测，通过后方可继续对外服务。',
+            'If a high-risk flaw is found, fix it and ask for a rescan before serving again.',
+          ),
         ],
       },
       pledge('本人为该服务器或系统的管理员，所填信息准确', 'I administer this server or system, and the details are accurate'),
     ],
   },
   /**
-  * 服务器安全检测申请: the centre schedules the scan and issues the report. When it finds serious
-  * flaws, the reviewer returns the application with the report; the applicant fixes them and
-  * resubmits, and the rescan starts at the step that returned it (整改后复测).
-  */
+   * 服务器安全检测申请: the centre schedules the scan and issues the report. When it finds serious
+   * flaws, the reviewer returns the application with the report; the applicant fixes them and
+   * resubmits, and the rescan starts at the step that returned it (整改后复测).
+   */
   process: seeded(NC, {
     service: 'server-security-scan',
     name: { zh: '服务器安全检测申请', en: 'Server security scan' },
     formFields: [],
     start: 'schedule',
-    steps: [
-      centre('schedule', '网络与信息中心安排检测', 'Scan scheduled', 2, 'report'),
-      centre('report', '出具检测报告', 'Report issued', 3, 'end'),
-    ],
+    steps: [centre('schedule', '网络与信息中心安排检测', 'Scan scheduled', 2, 'report'), centre('report', '出具检测报告', 'Report issued', 3, 'end')],
     resubmit: 'returningStep',
   }),
 }

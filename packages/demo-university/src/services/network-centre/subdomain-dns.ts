@@ -29,10 +29,7 @@ export const subdomainDns: ServiceDefinition = {
         '对应网站或系统须通过服务器安全检测',
       ],
       materials: [req('域名与解析记录', '域名、记录类型、目标地址'), opt('服务器安全检测报告', '新上线系统必须提供')],
-      steps: [
-        step('所在单位负责人审核', '所在单位负责人'),
-        step('网络与信息中心配置解析', '网络与信息中心网络运行部'),
-      ],
+      steps: [step('所在单位负责人审核', '所在单位负责人'), step('网络与信息中心配置解析', '网络与信息中心网络运行部')],
       fees: '无',
       ...at(desks.networkCentre, 'zh'),
     },
@@ -40,14 +37,11 @@ export const subdomainDns: ServiceDefinition = {
       conditions: [
         'You apply for a college or office, and you work there.',
         'The name points to a server on campus or to a cloud service the university has approved.',
-        "The name is an English or pinyin abbreviation of the unit or system.",
+        'The name is an English or pinyin abbreviation of the unit or system.',
         'The website or system behind it has passed a server security scan.',
       ],
       materials: [req('Name and record', 'Host name, record type and target'), opt('Security scan report', 'Required for a new system')],
-      steps: [
-        step('Review by the head of your unit', 'Head of your unit'),
-        step('Record configured', 'Network Operations, Network and Information Centre'),
-      ],
+      steps: [step('Review by the head of your unit', 'Head of your unit'), step('Record configured', 'Network Operations, Network and Information Centre')],
       fees: 'None',
       ...at(desks.networkCentre, 'en'),
     },
@@ -82,7 +76,14 @@ export const subdomainDns: ServiceDefinition = {
             maxRows: 10,
             addLabel: t('添加记录', 'Add a record'),
             columns: [
-              { key: 'host', type: 'text', label: t('主机名（前缀）', 'Host (prefix)'), required: true, span: 8, pattern: { regex: HOST_LABEL, message: t('小写字母、数字和连字符', 'Lower-case letters, digits and dashes') } },
+              {
+                key: 'host',
+                type: 'text',
+                label: t('主机名（前缀）', 'Host (prefix)'),
+                required: true,
+                span: 8,
+                pattern: { regex: HOST_LABEL, message: t('小写字母、数字和连字符', 'Lower-case letters, digits and dashes') },
+              },
               {
                 key: 'recordType',
                 type: 'select',

@@ -44,7 +44,10 @@ export const virtualServer: ServiceDefinition = {
         'The server must pass a security scan before it goes live, and have a named administrator.',
         'Servers are lent for a year at a time and can be renewed.',
       ],
-      materials: [req('Virtual server request', 'Size, purpose, period and administrator'), req('System security responsibility letter', 'Signed by the head of your unit')],
+      materials: [
+        req('Virtual server request', 'Size, purpose, period and administrator'),
+        req('System security responsibility letter', 'Signed by the head of your unit'),
+      ],
       steps: [
         step('Review by the head of your unit', 'Head of your unit'),
         step('Resources allocated', 'Data Centre, Network and Information Centre'),
@@ -128,13 +131,16 @@ export const virtualServer: ServiceDefinition = {
           }),
         ],
       },
-      pledge('上线前通过服务器安全检测，并由指定的系统管理员负责日常安全', 'It will pass the security scan before going live, and the administrator named keeps it secure'),
+      pledge(
+        '上线前通过服务器安全检测，并由指定的系统管理员负责日常安全',
+        'It will pass the security scan before going live, and the administrator named keeps it secure',
+      ),
     ],
   },
   /**
-  * 虚拟服务器申请: the unit's head; more than the usual 8 cores, 16 GB of memory or 500 GB of
-  * storage also needs the centre's head; then resources, and a security check before users get in.
-  */
+   * 虚拟服务器申请: the unit's head; more than the usual 8 cores, 16 GB of memory or 500 GB of
+   * storage also needs the centre's head; then resources, and a security check before users get in.
+   */
   process: seeded(NC, {
     service: 'virtual-server',
     name: { zh: '虚拟服务器申请', en: 'Virtual server' },

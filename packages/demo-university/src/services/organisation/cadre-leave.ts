@@ -9,7 +9,8 @@ export const cadreLeave: ServiceDefinition = {
   nameZh: '处级及以上干部外出请假报备',
   nameEn: 'Leave report for senior cadres travelling',
   summaryZh: '处级及以上干部离开学校所在城市外出（出差、因私外出、休假）前，向党委组织部报备行程。',
-  summaryEn: 'Division-level and senior cadres report any trip away from the city – business, private or holiday – to the Organisation Department before they leave.',
+  summaryEn:
+    'Division-level and senior cadres report any trip away from the city – business, private or holiday – to the Organisation Department before they leave.',
   keywordsZh: ['干部请假', '外出报备', '请假报备', '出差报备', '处级干部', '离校外出', '休假'],
   keywordsEn: ['cadre leave', 'travel report', 'absence report', 'business trip', 'out of office', 'holiday', 'leave'],
   categoryCode: 'personnel-admin',
@@ -64,7 +65,7 @@ export const cadreLeave: ServiceDefinition = {
     },
   },
   // Forms of the Organisation Department, the HR Office and the President's Office.
-  
+
   /** 处级及以上干部外出请假报备. The process reads `days` and `headOfUnit` (a long absence of a unit's head goes to a university leader). */
   form: {
     formatVersion: 1,
@@ -102,7 +103,15 @@ export const cadreLeave: ServiceDefinition = {
               ['vacation', '休假', 'Holiday'],
             ]),
           },
-          { key: 'destination', type: 'text', label: t('目的地', 'Destination'), placeholder: t('省、市', 'Province and city'), span: 12, required: true, maxLength: 100 },
+          {
+            key: 'destination',
+            type: 'text',
+            label: t('目的地', 'Destination'),
+            placeholder: t('省、市', 'Province and city'),
+            span: 12,
+            required: true,
+            maxLength: 100,
+          },
           {
             key: 'period',
             type: 'dateRange',
@@ -136,22 +145,39 @@ export const cadreLeave: ServiceDefinition = {
             visibleWhen: { field: 'headOfUnit', op: 'eq', value: true },
           },
           { key: 'handoverPlan', type: 'textarea', label: t('工作交接安排', 'Handover arrangements'), required: true, maxLength: 500, rows: 3 },
-          notice('leaderApproval', '单位主要负责人外出超过 3 天，组织部备案后还须分管校领导审批。', 'A head of unit away for more than 3 days also needs the approval of the supervising university leader after the Organisation Department.', {
-            tone: 'warning',
-            visibleWhen: { all: [{ field: 'headOfUnit', op: 'eq', value: true }, { field: 'days', op: 'gt', value: 3 }] },
-          }),
-          notice('abroadNote', '出国（境）须另行办理因公或因私出国（境）手续，本报备不能替代。', 'Travel abroad needs its own official or private travel procedure; this report does not replace it.'),
+          notice(
+            'leaderApproval',
+            '单位主要负责人外出超过 3 天，组织部备案后还须分管校领导审批。',
+            'A head of unit away for more than 3 days also needs the approval of the supervising university leader after the Organisation Department.',
+            {
+              tone: 'warning',
+              visibleWhen: {
+                all: [
+                  { field: 'headOfUnit', op: 'eq', value: true },
+                  { field: 'days', op: 'gt', value: 3 },
+                ],
+              },
+            },
+          ),
+          notice(
+            'abroadNote',
+            '出国（境）须另行办理因公或因私出国（境）手续，本报备不能替代。',
+            'Travel abroad needs its own official or private travel procedure; this report does not replace it.',
+          ),
         ],
       },
-      pledge('本人承诺如实报备，外出期间保持通讯畅通，返回后及时销假', 'I report truthfully, will stay reachable while away, and will report back on my return'),
+      pledge(
+        '本人承诺如实报备，外出期间保持通讯畅通，返回后及时销假',
+        'I report truthfully, will stay reachable while away, and will report back on my return',
+      ),
     ],
   },
   // Staff services owned by the Organisation Department, Human Resources and the President's Office.
-  
+
   /**
-  * 处级及以上干部外出请假报备: the head of the unit reviews, the Organisation Department records,
-  * and a head of unit away for more than 3 days also needs the university leader in charge.
-  */
+   * 处级及以上干部外出请假报备: the head of the unit reviews, the Organisation Department records,
+   * and a head of unit away for more than 3 days also needs the university leader in charge.
+   */
   process: seeded('organisation', {
     service: 'cadre-leave',
     name: { zh: '处级及以上干部外出请假报备', en: 'Leave report for senior cadres travelling' },
@@ -175,7 +201,12 @@ export const cadreLeave: ServiceDefinition = {
         escalateTo: [headOf('organisation')],
         next: [
           {
-            when: { all: [{ field: 'headOfUnit', op: 'eq', value: true }, { field: 'days', op: 'gt', value: 3 }] },
+            when: {
+              all: [
+                { field: 'headOfUnit', op: 'eq', value: true },
+                { field: 'days', op: 'gt', value: 3 },
+              ],
+            },
             to: 'university-leader',
           },
           { to: 'end' },

@@ -21,12 +21,7 @@ export const introLetter: ServiceDefinition = {
   eligibility: [{ type: 'kind', kinds: ['staff'] }],
   guide: {
     zh: {
-      conditions: [
-        '本校在职教职工，因公务需要对外联系工作',
-        '事由属于学校职责范围，个人事务不予开具',
-        '所在单位负责人同意',
-        '介绍信有效期一般不超过 30 天',
-      ],
+      conditions: ['本校在职教职工，因公务需要对外联系工作', '事由属于学校职责范围，个人事务不予开具', '所在单位负责人同意', '介绍信有效期一般不超过 30 天'],
       materials: [req('事由说明', '写明前往单位、联系人、事由和日期'), opt('相关公函或会议通知')],
       steps: [step('所在单位负责人审核', '所在单位负责人'), step('校长办公室审核并开具', '校长办公室机要室')],
       fees: '无',
@@ -41,7 +36,10 @@ export const introLetter: ServiceDefinition = {
         'A letter is normally valid for up to 30 days.',
       ],
       materials: [req('Purpose', 'The organisation, contact person, purpose and dates'), opt('Related official letter or meeting notice')],
-      steps: [step('Review by the head of your unit', 'Head of your unit'), step("Letter issued by the President's Office", "Records and Seals, President's Office")],
+      steps: [
+        step('Review by the head of your unit', 'Head of your unit'),
+        step("Letter issued by the President's Office", "Records and Seals, President's Office"),
+      ],
       fees: 'None',
       ...at(desks.presidentOffice, 'en'),
       notes: [
@@ -89,8 +87,15 @@ export const introLetter: ServiceDefinition = {
               ['paper', '纸质介绍信（到校长办公室领取）', "On paper (collect at the President's Office)"],
             ]),
           },
-          file('officialLetter', t('相关公函或会议通知', 'Related official letter or meeting notice'), 'official-letter', { accept: [...WORD_OR_PDF, 'image/jpeg', 'image/png'], maxFiles: 3 }),
-          notice('studentsNote', '学生需要证明的，请使用“在读证明开具”或联系所在学院。', 'Students who need a certificate use “Certificate of enrolment” or ask their college.'),
+          file('officialLetter', t('相关公函或会议通知', 'Related official letter or meeting notice'), 'official-letter', {
+            accept: [...WORD_OR_PDF, 'image/jpeg', 'image/png'],
+            maxFiles: 3,
+          }),
+          notice(
+            'studentsNote',
+            '学生需要证明的，请使用“在读证明开具”或联系所在学院。',
+            'Students who need a certificate use “Certificate of enrolment” or ask their college.',
+          ),
         ],
       },
       pledge('本人承诺介绍信仅用于上述公务事由', 'The letter will be used only for the official purpose above'),

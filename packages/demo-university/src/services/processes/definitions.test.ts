@@ -38,7 +38,13 @@ describe('the seeded definitions', () => {
 
 // ---------------------------------------------------------------------------------- the walk
 
-export const exchangeStudent: ApplicantFacts = { cardNumber: 'ix2026003', kind: 'international', department: 'college-fl', college: 'college-fl', degree: 'bachelor' }
+export const exchangeStudent: ApplicantFacts = {
+  cardNumber: 'ix2026003',
+  kind: 'international',
+  department: 'college-fl',
+  college: 'college-fl',
+  degree: 'bachelor',
+}
 export const cadre: ApplicantFacts = { ...staffMember, cardNumber: '0009327', cadreLevel: 'division' }
 export const applicants = [undergraduate, graduate, exchangeStudent, staffMember, cadre]
 

@@ -1,7 +1,6 @@
 import type { ApprovalStep } from '@hall/workflow'
 import { days, studentAdviser } from './rules.ts'
 
-
 // Student housing services: the student's adviser and college first, then the Housing Centre.
 
 export const adviser = (deadline: number): ApprovalStep => ({

@@ -1,7 +1,6 @@
 import type { ApprovalStep, Next } from '@hall/workflow'
 import { days, headOf, headOfUnit, reviewer } from './rules.ts'
 
-
 // Services owned by the Network and Information Centre. Its reviewers share the centre's work:
 // any one of them takes a task (the default `sign: 'any'`).
 

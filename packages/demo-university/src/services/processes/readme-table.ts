@@ -4,7 +4,18 @@ import type { Condition, Next, ProcessDefinition } from '@hall/workflow'
 // the forms engineer reads there are the names the engine reads (a test compares the two).
 // When they differ, the failing test prints the table to paste.
 
-export const ops: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', in: 'in', notIn: 'not in', exists: 'exists', notExists: 'is empty' }
+export const ops: Record<string, string> = {
+  eq: '=',
+  ne: '≠',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  in: 'in',
+  notIn: 'not in',
+  exists: 'exists',
+  notExists: 'is empty',
+}
 
 export function renderCondition(c: Condition): string {
   if ('all' in c) return c.all.map(renderCondition).join(' and ')
@@ -33,9 +44,7 @@ export function renderSteps(def: ProcessDefinition): string {
 export function renderRow(def: ProcessDefinition): string {
   const routes = [...renderRoutes('start', def.start), ...def.steps.flatMap((n) => renderRoutes(n.id, n.next))]
   const fields = def.formFields.map((f) => `\`${f.name}\` (${f.type})`)
-  const completion = (def.onComplete ?? []).map((a) =>
-    a.kind === 'documentNumber' ? `document number ${a.prefix} (\`${a.sequence}\`)` : 'copy',
-  )
+  const completion = (def.onComplete ?? []).map((a) => (a.kind === 'documentNumber' ? `document number ${a.prefix} (\`${a.sequence}\`)` : 'copy'))
   const cell = (items: string[]) => (items.length === 0 ? '—' : items.join('; '))
   return `| \`${def.service}\` | ${renderSteps(def)} | ${cell(routes)} | ${cell(fields)} | ${cell(completion)} |`
 }

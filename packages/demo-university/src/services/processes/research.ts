@@ -1,7 +1,6 @@
 import type { AssigneeRule } from '@hall/workflow'
 import { headOfUnit } from './rules.ts'
 
-
 // Staff services owned by the Research Institute.
 
 /**

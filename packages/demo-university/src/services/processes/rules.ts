@@ -39,11 +39,7 @@ export const international: Condition = { applicant: 'kind', op: 'eq', value: 'i
  * students) go to their supervisor, students with a class to its counsellor, and international
  * students with neither (exchange students) to the International Office, which looks after them.
  */
-export const studentAdviser: AssigneeRule[] = [
-  { ...supervisor, when: postgraduate },
-  counsellor,
-  { ...reviewer('international'), when: international },
-]
+export const studentAdviser: AssigneeRule[] = [{ ...supervisor, when: postgraduate }, counsellor, { ...reviewer('international'), when: international }]
 
 /** A time limit of whole working days, in the working hours a step's deadline is written in. */
 export const days = (n: number): number => n * WORKING_HOURS_PER_DAY
@@ -59,9 +55,6 @@ export const fields = {
  * resort when no rule of a step names anyone (its service owner, else its reviewers), so that an
  * application never waits for nobody.
  */
-export function seeded(
-  owner: string,
-  definition: Omit<ProcessDefinition, 'schemaVersion' | 'fallbackAssignees'>,
-): ProcessDefinition {
+export function seeded(owner: string, definition: Omit<ProcessDefinition, 'schemaVersion' | 'fallbackAssignees'>): ProcessDefinition {
   return { schemaVersion: 1, ...definition, fallbackAssignees: [roleIn('service-owner', owner), reviewer(owner)] }
 }

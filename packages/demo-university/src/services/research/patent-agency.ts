@@ -11,7 +11,8 @@ export const patentAgency: ServiceDefinition = {
   nameZh: '专利代理委托书',
   nameEn: 'Patent agency authorisation',
   summaryZh: '发明人申请专利前，经科学技术研究院审核，以学校名义签署专利代理委托书，委托合作代理机构办理专利申请。',
-  summaryEn: 'Before a patent is filed, the Research Institute reviews the invention and signs, for the university, the authorisation that instructs one of its contracted patent agencies.',
+  summaryEn:
+    'Before a patent is filed, the Research Institute reviews the invention and signs, for the university, the authorisation that instructs one of its contracted patent agencies.',
   keywordsZh: ['专利', '专利申请', '代理委托', '委托书', '发明专利', '实用新型', '知识产权'],
   keywordsEn: ['patent', 'patent application', 'patent agent', 'power of attorney', 'invention', 'utility model', 'intellectual property', 'IP'],
   categoryCode: 'research',
@@ -29,15 +30,8 @@ export const patentAgency: ServiceDefinition = {
         '选择学校遴选的合作专利代理机构',
         '代理费和官费从发明人负责的科研项目经费中列支',
       ],
-      materials: [
-        req('技术交底书', '按代理机构模板填写'),
-        req('费用承担说明', '写明支付费用的科研项目编号'),
-        opt('查新检索报告'),
-      ],
-      steps: [
-        step('学院科研秘书审核', '学院科研秘书'),
-        step('科学技术研究院审核并签署委托书', '科学技术研究院知识产权与成果转化办公室'),
-      ],
+      materials: [req('技术交底书', '按代理机构模板填写'), req('费用承担说明', '写明支付费用的科研项目编号'), opt('查新检索报告')],
+      steps: [step('学院科研秘书审核', '学院科研秘书'), step('科学技术研究院审核并签署委托书', '科学技术研究院知识产权与成果转化办公室')],
       fees: '学校不收费；代理费和官费由科研项目经费支付',
       ...at(desks.research, 'zh'),
     },
@@ -102,7 +96,10 @@ export const patentAgency: ServiceDefinition = {
             key: 'inventors',
             type: 'table',
             label: t('发明人（按排序）', 'Inventors, in order'),
-            help: t('第一发明人须为本校在职教职工；学生为发明人的，由导师提出申请', 'The first inventor is a member of staff; students’ inventions are filed by their supervisor'),
+            help: t(
+              '第一发明人须为本校在职教职工；学生为发明人的，由导师提出申请',
+              'The first inventor is a member of staff; students’ inventions are filed by their supervisor',
+            ),
             minRows: 1,
             maxRows: 20,
             addLabel: t('添加发明人', 'Add an inventor'),
@@ -122,7 +119,10 @@ export const patentAgency: ServiceDefinition = {
           file('noveltySearch', t('查新检索报告', 'Novelty search report'), 'novelty-search-report', { accept: PDF, maxSizeMb: 20 }),
         ],
       },
-      pledge('本发明为职务发明，专利申请人为明湖大学，代理费和官费从上述项目经费中列支', 'This is a service invention, the applicant is Minghu University, and the fees are paid from the project above'),
+      pledge(
+        '本发明为职务发明，专利申请人为明湖大学，代理费和官费从上述项目经费中列支',
+        'This is a service invention, the applicant is Minghu University, and the fees are paid from the project above',
+      ),
     ],
   },
   /** 专利代理委托书: the college's research secretary, then the Research Institute signs. */

@@ -83,7 +83,17 @@ export const softwareCopyright: ServiceDefinition = {
           },
           { key: 'shortName', type: 'text', label: t('软件简称', 'Short name'), span: 12, maxLength: 30 },
           { key: 'language', type: 'text', label: t('编程语言', 'Programming languages'), span: 12, required: true, maxLength: 60 },
-          { key: 'codeLines', type: 'number', label: t('源程序量', 'Lines of source code'), span: 12, required: true, integer: true, min: 1, max: 100_000_000, unit: t('行', 'lines') },
+          {
+            key: 'codeLines',
+            type: 'number',
+            label: t('源程序量', 'Lines of source code'),
+            span: 12,
+            required: true,
+            integer: true,
+            min: 1,
+            max: 100_000_000,
+            unit: t('行', 'lines'),
+          },
           { key: 'completedOn', type: 'date', label: t('开发完成日期', 'Completed on'), span: 12, required: true, max: { today: 0 } },
           { key: 'published', type: 'switch', label: t('已发表', 'Already published') },
           {
@@ -119,7 +129,10 @@ export const softwareCopyright: ServiceDefinition = {
           }),
         ],
       },
-      pledge('本软件为职务作品，著作权人为明湖大学，同一软件同一版本未曾登记', 'This is a work for hire, the copyright holder is Minghu University, and this version was never registered'),
+      pledge(
+        '本软件为职务作品，著作权人为明湖大学，同一软件同一版本未曾登记',
+        'This is a work for hire, the copyright holder is Minghu University, and this version was never registered',
+      ),
     ],
   },
   /** 计算机软件著作权登记申请: research secretary, the Institute reviews and seals, then files it. */

@@ -26,11 +26,7 @@ export const techTransferContract: ServiceDefinition = {
         '合同采用学校技术合同范本，或已经学校法律顾问审核',
         '合同金额和收益分配方案符合学校科技成果转化管理办法',
       ],
-      materials: [
-        req('合同文本', '可编辑的电子版'),
-        req('收益分配方案', '全体完成人签字'),
-        opt('公示无异议证明', '系统自动关联意向申请，一般无需上传'),
-      ],
+      materials: [req('合同文本', '可编辑的电子版'), req('收益分配方案', '全体完成人签字'), opt('公示无异议证明', '系统自动关联意向申请，一般无需上传')],
       steps: [
         step('科学技术研究院审核', '科学技术研究院知识产权与成果转化办公室'),
         step('法律顾问审核', '学校法律顾问室'),
@@ -78,10 +74,15 @@ export const techTransferContract: ServiceDefinition = {
           { key: 'amount', type: 'money', label: t('合同金额', 'Contract value'), span: 12, required: true, max: 1_000_000_000 },
           { key: 'paymentTerms', type: 'textarea', label: t('付款方式', 'Payment terms'), required: true, maxLength: 500, rows: 3 },
           { key: 'usesTemplate', type: 'switch', label: t('采用学校技术合同范本', "Uses the university's contract template") },
-          notice('legalNote', '未采用学校范本的合同，请写明主要条款差异，法律顾问将重点审核。', 'If you did not use the template, say how the main terms differ: the legal adviser reviews them closely.', {
-            tone: 'warning',
-            visibleWhen: { field: 'usesTemplate', op: 'eq', value: false },
-          }),
+          notice(
+            'legalNote',
+            '未采用学校范本的合同，请写明主要条款差异，法律顾问将重点审核。',
+            'If you did not use the template, say how the main terms differ: the legal adviser reviews them closely.',
+            {
+              tone: 'warning',
+              visibleWhen: { field: 'usesTemplate', op: 'eq', value: false },
+            },
+          ),
           {
             key: 'termDifferences',
             type: 'textarea',
@@ -91,28 +92,46 @@ export const techTransferContract: ServiceDefinition = {
             visibleWhen: { field: 'usesTemplate', op: 'eq', value: false },
           },
           contributorsTable('distribution', ['收益分配方案', 'How the proceeds are shared']),
-          { key: 'shareTotal', type: 'number', label: t('比例合计', 'Shares in total'), unit: t('%', '%'), span: 8, computed: { kind: 'sum', fields: ['distribution.share'] } },
+          {
+            key: 'shareTotal',
+            type: 'number',
+            label: t('比例合计', 'Shares in total'),
+            unit: t('%', '%'),
+            span: 8,
+            computed: { kind: 'sum', fields: ['distribution.share'] },
+          },
         ],
       },
       {
         key: 'materials',
         title: t('材料', 'Materials'),
         fields: [
-          file('contractText', t('合同文本（可编辑的电子版）', 'The contract (editable file)'), 'contract-draft', { required: true, accept: WORD, maxSizeMb: 20 }),
+          file('contractText', t('合同文本（可编辑的电子版）', 'The contract (editable file)'), 'contract-draft', {
+            required: true,
+            accept: WORD,
+            maxSizeMb: 20,
+          }),
           file('distributionPlan', t('收益分配方案（全体完成人签字）', 'Sharing of proceeds, signed by everyone'), 'revenue-distribution', { required: true }),
           file('noticeResult', t('公示无异议证明', 'Proof the public notice passed'), 'public-notice-result', {
             help: t('系统自动关联意向申请，一般无需上传', 'Normally linked from your letter of intent; no need to upload'),
           }),
-          notice('copies', '纸质合同一式四份，审核通过后带到校长办公室用印。', "Bring four printed copies to the President's Office for the seal once approved."),
+          notice(
+            'copies',
+            '纸质合同一式四份，审核通过后带到校长办公室用印。',
+            "Bring four printed copies to the President's Office for the seal once approved.",
+          ),
         ],
       },
-      pledge('本合同已经公示无异议，金额和收益分配符合学校科技成果转化管理办法', 'The public notice passed without objection, and the price and sharing follow the university’s rules on technology transfer'),
+      pledge(
+        '本合同已经公示无异议，金额和收益分配符合学校科技成果转化管理办法',
+        'The public notice passed without objection, and the price and sharing follow the university’s rules on technology transfer',
+      ),
     ],
   },
   /**
-  * 科技成果转让转移合同签订申请: the Research Institute, the university's legal adviser (where none
-  * is on record, the President's Office, which keeps the legal office), then the contract is sealed.
-  */
+   * 科技成果转让转移合同签订申请: the Research Institute, the university's legal adviser (where none
+   * is on record, the President's Office, which keeps the legal office), then the contract is sealed.
+   */
   process: seeded('research', {
     service: 'tech-transfer-contract',
     name: { zh: '科技成果转让转移合同签订申请', en: 'Technology transfer: contract signing' },

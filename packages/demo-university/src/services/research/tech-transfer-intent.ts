@@ -10,7 +10,8 @@ export const techTransferIntent: ServiceDefinition = {
   nameZh: '科技成果转让转移实施意向申请',
   nameEn: 'Technology transfer: intent',
   summaryZh: '科技成果拟转让、许可或作价投资时，成果完成人提交实施意向，审核通过后在校内公示。',
-  summaryEn: 'Inventors who plan to sell, license or invest a research result submit their intent; once reviewed it is published on campus before negotiations go ahead.',
+  summaryEn:
+    'Inventors who plan to sell, license or invest a research result submit their intent; once reviewed it is published on campus before negotiations go ahead.',
   keywordsZh: ['成果转化', '技术转让', '专利转让', '专利许可', '作价入股', '科技成果', '转化意向'],
   keywordsEn: ['technology transfer', 'licensing', 'patent sale', 'commercialisation', 'spin-off', 'research results', 'intent'],
   categoryCode: 'research',
@@ -34,11 +35,7 @@ export const techTransferIntent: ServiceDefinition = {
         req('受让方资质材料', '营业执照等'),
         req('全体完成人同意书'),
       ],
-      steps: [
-        step('学院审核', '学院负责人'),
-        step('科学技术研究院审核', '科学技术研究院知识产权与成果转化办公室'),
-        step('校内公示（15天）', '科学技术研究院'),
-      ],
+      steps: [step('学院审核', '学院负责人'), step('科学技术研究院审核', '科学技术研究院知识产权与成果转化办公室'), step('校内公示（15天）', '科学技术研究院')],
       fees: '无',
       ...at(desks.research, 'zh'),
       notes: ['公示无异议后，请办理“科技成果转让转移合同签订申请”。'],
@@ -92,7 +89,14 @@ export const techTransferIntent: ServiceDefinition = {
           },
           { key: 'rightNumbers', type: 'text', label: t('专利号或登记号', 'Patent or registration numbers'), span: 12, maxLength: 200 },
           contributorsTable('contributors', ['全体完成人及分配比例', 'Everyone who made it, and their shares']),
-          { key: 'shareTotal', type: 'number', label: t('比例合计', 'Shares in total'), unit: t('%', '%'), span: 8, computed: { kind: 'sum', fields: ['contributors.share'] } },
+          {
+            key: 'shareTotal',
+            type: 'number',
+            label: t('比例合计', 'Shares in total'),
+            unit: t('%', '%'),
+            span: 8,
+            computed: { kind: 'sum', fields: ['contributors.share'] },
+          },
           notice('shareNote', '全体完成人分配比例合计应为 100%。', "Everyone's shares should add up to 100%."),
         ],
       },
@@ -127,16 +131,20 @@ export const techTransferIntent: ServiceDefinition = {
           }),
           file('transfereeLicence', t('受让方营业执照', "Transferee's business licence"), 'business-licence', { required: true }),
           file('contributorsConsent', t('全体完成人同意书', 'Consent of everyone who made it'), 'contributors-consent', { required: true }),
-          notice('nextStep', '公示 15 天无异议后，请办理“科技成果转让转移合同签订申请”。', 'After 15 days of public notice without objection, apply for “Technology transfer: contract signing”.'),
+          notice(
+            'nextStep',
+            '公示 15 天无异议后，请办理“科技成果转让转移合同签订申请”。',
+            'After 15 days of public notice without objection, apply for “Technology transfer: contract signing”.',
+          ),
         ],
       },
       pledge('本成果权属清晰，全体完成人意见一致', 'The ownership of this result is clear, and everyone who made it agrees'),
     ],
   },
   /**
-  * 科技成果转让转移实施意向申请: the college, the Research Institute, then a 15-day public notice on
-  * campus (about 11 working days), which the Institute closes when nobody objected.
-  */
+   * 科技成果转让转移实施意向申请: the college, the Research Institute, then a 15-day public notice on
+   * campus (about 11 working days), which the Institute closes when nobody objected.
+   */
   process: seeded('research', {
     service: 'tech-transfer-intent',
     name: { zh: '科技成果转让转移实施意向申请', en: 'Technology transfer: intent' },

@@ -17,11 +17,7 @@ export const badgeReplacement: ServiceDefinition = {
   audience: ['undergraduate'],
   mode: 'hybrid',
   timeLimitDays: 3,
-  eligibility: [
-    { type: 'kind', kinds: ['undergraduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['undergraduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: ['本校在读本科生', '校徽遗失或损坏', '每学年限补办 1 枚'],
@@ -59,7 +55,11 @@ export const badgeReplacement: ServiceDefinition = {
             ]),
           },
           { key: 'description', type: 'textarea', label: t('补办说明', 'What happened'), required: true, minLength: 5, maxLength: 300, rows: 3 },
-          notice('collect', '每学年限补办 1 枚；审核通过后凭校园卡到学生事务服务中心 3 号窗口领取。', 'One replacement per academic year; once approved, collect it at window 3 of the Student Services Centre with your campus card.'),
+          notice(
+            'collect',
+            '每学年限补办 1 枚；审核通过后凭校园卡到学生事务服务中心 3 号窗口领取。',
+            'One replacement per academic year; once approved, collect it at window 3 of the Student Services Centre with your campus card.',
+          ),
         ],
       },
       pledge('本人承诺所填信息真实', 'The above is true'),

@@ -17,27 +17,12 @@ export const studentIdReplacement: ServiceDefinition = {
   audience: ['undergraduate'],
   mode: 'hybrid',
   timeLimitDays: 5,
-  eligibility: [
-    { type: 'kind', kinds: ['undergraduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['undergraduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
-      conditions: [
-        '本校在读本科生，学生证遗失、损坏或信息有误',
-        '本学期已报到注册',
-        '同一学年补办一般不超过 1 次',
-      ],
-      materials: [
-        req('近期一寸免冠证件照', '白底，JPG 格式，不超过 200KB'),
-        opt('原学生证', '损坏换证的，领取新证时交回'),
-      ],
-      steps: [
-        step('辅导员审核', '辅导员'),
-        step('学生工作处制证', '学生工作处学生事务管理科'),
-        step('本人领取（线下）', '学生事务服务中心'),
-      ],
+      conditions: ['本校在读本科生，学生证遗失、损坏或信息有误', '本学期已报到注册', '同一学年补办一般不超过 1 次'],
+      materials: [req('近期一寸免冠证件照', '白底，JPG 格式，不超过 200KB'), opt('原学生证', '损坏换证的，领取新证时交回')],
+      steps: [step('辅导员审核', '辅导员'), step('学生工作处制证', '学生工作处学生事务管理科'), step('本人领取（线下）', '学生事务服务中心')],
       fees: '20元（领证时缴纳，可用校园卡或扫码支付）',
       ...at(desks.studentAffairs, 'zh'),
       notes: ['火车票优惠乘车区间按家庭住址填写；需要变更的，请在申请中说明。'],

@@ -17,11 +17,7 @@ export const undergradLeave: ServiceDefinition = {
   audience: ['undergraduate'],
   mode: 'online',
   timeLimitDays: 2,
-  eligibility: [
-    { type: 'kind', kinds: ['undergraduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['undergraduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: [
@@ -30,11 +26,7 @@ export const undergradLeave: ServiceDefinition = {
         '病假须提供医院证明，事假须写明事由',
         '返校后 1 个工作日内在线销假',
       ],
-      materials: [
-        req('请假事由', '写明起止时间、去向和联系方式'),
-        opt('医院诊断证明', '病假必须提供'),
-        opt('家长知情确认', '请假超过 3 天时提供'),
-      ],
+      materials: [req('请假事由', '写明起止时间、去向和联系方式'), opt('医院诊断证明', '病假必须提供'), opt('家长知情确认', '请假超过 3 天时提供')],
       steps: [
         step('辅导员审核', '辅导员'),
         step('学院副书记审批（超过3天）', '学院党委副书记'),
@@ -176,12 +168,12 @@ export const undergradLeave: ServiceDefinition = {
   },
   // Undergraduate services owned by the Student Affairs Office. Undergraduates always have a class,
   // so the first reviewer is its counsellor.
-  
+
   /**
-  * 本科生请销假: the counsellor approves up to 3 days; longer leave also goes to the college's
-  * deputy party secretary, and over 7 days Student Affairs records it. Reporting back (销假) after
-  * the leave is not an approval step: the application completes when the leave is granted.
-  */
+   * 本科生请销假: the counsellor approves up to 3 days; longer leave also goes to the college's
+   * deputy party secretary, and over 7 days Student Affairs records it. Reporting back (销假) after
+   * the leave is not an approval step: the application completes when the leave is granted.
+   */
   process: seeded('student-affairs', {
     service: 'undergrad-leave',
     name: { zh: '本科生请销假', en: 'Undergraduate leave' },

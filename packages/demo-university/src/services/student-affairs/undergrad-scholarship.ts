@@ -10,7 +10,8 @@ export const undergradScholarship: ServiceDefinition = {
   nameZh: '本科生奖学金申请',
   nameEn: 'Undergraduate scholarship',
   summaryZh: '本科生申请学校奖学金（学业优秀、专项、社会捐赠等），学院评审公示后由学生工作处审定。',
-  summaryEn: 'Undergraduates apply for university scholarships – for academic merit, special achievements or from donors; the college assesses and publishes the results, and Student Affairs confirms them.',
+  summaryEn:
+    'Undergraduates apply for university scholarships – for academic merit, special achievements or from donors; the college assesses and publishes the results, and Student Affairs confirms them.',
   keywordsZh: ['奖学金', '评奖评优', '学业奖学金', '国家奖学金', '励志奖学金', '评优', '奖励'],
   keywordsEn: ['scholarship', 'award', 'merit scholarship', 'prize', 'national scholarship', 'grant', 'bursary'],
   categoryCode: 'awards-aid',
@@ -18,11 +19,7 @@ export const undergradScholarship: ServiceDefinition = {
   audience: ['undergraduate'],
   mode: 'online',
   timeLimitDays: 15,
-  eligibility: [
-    { type: 'kind', kinds: ['undergraduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['undergraduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: [
@@ -31,16 +28,8 @@ export const undergradScholarship: ServiceDefinition = {
         '无不及格课程，未受任何纪律处分',
         '同一学年内同一级别的奖学金不可兼得',
       ],
-      materials: [
-        req('奖学金申请表', '成绩和综合测评由教务系统、学工系统自动带出'),
-        req('个人陈述', '不超过 800 字'),
-        opt('获奖证书、科研成果等证明材料'),
-      ],
-      steps: [
-        step('辅导员初审', '辅导员'),
-        step('学院评审并公示', '学院奖助学金评审小组'),
-        step('学生工作处审定', '学生工作处学生资助管理中心'),
-      ],
+      materials: [req('奖学金申请表', '成绩和综合测评由教务系统、学工系统自动带出'), req('个人陈述', '不超过 800 字'), opt('获奖证书、科研成果等证明材料')],
+      steps: [step('辅导员初审', '辅导员'), step('学院评审并公示', '学院奖助学金评审小组'), step('学生工作处审定', '学生工作处学生资助管理中心')],
       fees: '无',
       ...at(desks.studentAffairs, 'zh'),
       notes: ['每年 9 月至 10 月集中受理，其余时间只受理专项奖学金。'],
@@ -113,7 +102,16 @@ export const undergradScholarship: ServiceDefinition = {
           { key: 'gpa', type: 'number', label: t('上一学年平均学分绩点', "Last year's GPA"), span: 8, required: true, min: 0, max: 5, precision: 2 },
           { key: 'gradeRank', type: 'number', label: t('专业成绩排名', 'Rank in your major'), span: 8, required: true, integer: true, min: 1, max: 2000 },
           { key: 'majorSize', type: 'number', label: t('专业人数', 'Students in your major'), span: 8, required: true, integer: true, min: 1, max: 2000 },
-          { key: 'statement', type: 'textarea', label: t('个人陈述', 'Personal statement'), required: true, minLength: 100, maxLength: 800, rows: 8, help: t('不超过 800 字', 'At most 800 characters') },
+          {
+            key: 'statement',
+            type: 'textarea',
+            label: t('个人陈述', 'Personal statement'),
+            required: true,
+            minLength: 100,
+            maxLength: 800,
+            rows: 8,
+            help: t('不超过 800 字', 'At most 800 characters'),
+          },
         ],
       },
       {
@@ -145,18 +143,32 @@ export const undergradScholarship: ServiceDefinition = {
               { key: 'awardedOn', type: 'date', label: t('时间', 'Date'), span: 6, max: { today: 0 } },
             ],
           },
-          file('transcript', t('成绩单', 'Transcript'), 'transcript', { accept: PDF_OR_IMAGES, help: t('教务系统打印的成绩单', 'A transcript printed from the academic records system') }),
-          file('evidence', t('证明材料', 'Evidence'), 'award-certificate', { maxFiles: 10, accept: [...PDF_OR_IMAGES], help: t('获奖证书、科研成果等', 'Certificates, publications and the like') }),
-          notice('season', '每年 9 月至 10 月集中受理，其余时间只受理专项奖学金。', 'Applications open in September and October; at other times only named scholarships are taken.'),
+          file('transcript', t('成绩单', 'Transcript'), 'transcript', {
+            accept: PDF_OR_IMAGES,
+            help: t('教务系统打印的成绩单', 'A transcript printed from the academic records system'),
+          }),
+          file('evidence', t('证明材料', 'Evidence'), 'award-certificate', {
+            maxFiles: 10,
+            accept: [...PDF_OR_IMAGES],
+            help: t('获奖证书、科研成果等', 'Certificates, publications and the like'),
+          }),
+          notice(
+            'season',
+            '每年 9 月至 10 月集中受理，其余时间只受理专项奖学金。',
+            'Applications open in September and October; at other times only named scholarships are taken.',
+          ),
         ],
       },
-      pledge('本人无不及格课程、未受任何纪律处分，同一学年内不兼得同一级别的奖学金', 'I failed no course, have no disciplinary record, and hold no other scholarship of the same level this year'),
+      pledge(
+        '本人无不及格课程、未受任何纪律处分，同一学年内不兼得同一级别的奖学金',
+        'I failed no course, have no disciplinary record, and hold no other scholarship of the same level this year',
+      ),
     ],
   },
   /**
-  * 本科生奖学金申请: the counsellor's first review, the college's scholarship committee (every member
-  * signs; where no committee is on record, the deputy secretary), then Student Affairs confirms.
-  */
+   * 本科生奖学金申请: the counsellor's first review, the college's scholarship committee (every member
+   * signs; where no committee is on record, the deputy secretary), then Student Affairs confirms.
+   */
   process: seeded('student-affairs', {
     service: 'undergrad-scholarship',
     name: { zh: '本科生奖学金申请', en: 'Undergraduate scholarship' },

@@ -18,11 +18,7 @@ export const workStudy: ServiceDefinition = {
   audience: ['undergraduate'],
   mode: 'online',
   timeLimitDays: 10,
-  eligibility: [
-    { type: 'kind', kinds: ['undergraduate'] },
-    { type: 'studentStatus', status: 'enrolled' },
-    { type: 'noneInProgress' },
-  ],
+  eligibility: [{ type: 'kind', kinds: ['undergraduate'] }, { type: 'studentStatus', status: 'enrolled' }, { type: 'noneInProgress' }],
   guide: {
     zh: {
       conditions: [
@@ -36,11 +32,7 @@ export const workStudy: ServiceDefinition = {
         opt('个人特长说明', '如计算机、外语、文字写作等'),
         opt('家庭经济困难认定结果', '已认定的由学工系统自动带出，无需上传'),
       ],
-      steps: [
-        step('辅导员审核', '辅导员'),
-        step('学院推荐', '学院党委副书记'),
-        step('学生工作处审核并安排岗位', '学生工作处学生资助管理中心'),
-      ],
+      steps: [step('辅导员审核', '辅导员'), step('学院推荐', '学院党委副书记'), step('学生工作处审核并安排岗位', '学生工作处学生资助管理中心')],
       fees: '无',
       ...at(desks.studentAffairs, 'zh'),
       notes: ['报酬按实际工时计算，每月发放至本人银行卡。'],
@@ -105,7 +97,17 @@ export const workStudy: ServiceDefinition = {
               ['teaching', '助教', 'Teaching assistant'],
             ]),
           },
-          { key: 'weeklyHours', type: 'number', label: t('每周可工作时长', 'Hours a week'), span: 8, required: true, integer: true, min: 1, max: 8, unit: t('小时', 'hours') },
+          {
+            key: 'weeklyHours',
+            type: 'number',
+            label: t('每周可工作时长', 'Hours a week'),
+            span: 8,
+            required: true,
+            integer: true,
+            min: 1,
+            max: 8,
+            unit: t('小时', 'hours'),
+          },
           {
             key: 'availableTimes',
             type: 'table',
@@ -119,11 +121,21 @@ export const workStudy: ServiceDefinition = {
               { key: 'until', type: 'time', label: t('结束', 'Until'), required: true, min: '08:00', max: '22:00', span: 8 },
             ],
           },
-          { key: 'skills', type: 'textarea', label: t('个人特长', 'Skills'), placeholder: t('如计算机、外语、文字写作等', 'Computing, languages, writing…'), maxLength: 500, rows: 3 },
+          {
+            key: 'skills',
+            type: 'textarea',
+            label: t('个人特长', 'Skills'),
+            placeholder: t('如计算机、外语、文字写作等', 'Computing, languages, writing…'),
+            maxLength: 500,
+            rows: 3,
+          },
           notice('payNote', '报酬按实际工时计算，每月发放至本人银行卡。', 'Pay is by the hours worked, paid monthly into your bank card.'),
         ],
       },
-      pledge('本人上学期无不及格课程、未受纪律处分，勤工助学不影响正常学习', 'I failed no course last term, have no disciplinary record, and work-study will not get in the way of my studies'),
+      pledge(
+        '本人上学期无不及格课程、未受纪律处分，勤工助学不影响正常学习',
+        'I failed no course last term, have no disciplinary record, and work-study will not get in the way of my studies',
+      ),
     ],
   },
   /** 本科生勤工助学申请: counsellor, college recommendation, Student Affairs assigns a post. */

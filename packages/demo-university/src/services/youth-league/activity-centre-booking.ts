@@ -35,11 +35,7 @@ export const activityCentreBooking: ServiceDefinition = {
         req('指导老师意见', '指导老师在线确认即可'),
         opt('安全预案', '100 人以上的活动必须提供'),
       ],
-      steps: [
-        step('指导老师审核', '社团指导老师'),
-        step('校团委审批', '校团委社团部'),
-        step('活动中心安排场地', '大学生活动中心管理办公室'),
-      ],
+      steps: [step('指导老师审核', '社团指导老师'), step('校团委审批', '校团委社团部'), step('活动中心安排场地', '大学生活动中心管理办公室')],
       fees: '无（损坏设施设备须照价赔偿）',
       ...at(desks.youthLeague, 'zh'),
     },
@@ -75,7 +71,15 @@ export const activityCentreBooking: ServiceDefinition = {
         title: t('申请组织', 'Organisation'),
         fields: [
           { key: 'organisation', type: 'text', label: t('学生组织或社团名称', 'Student organisation or club'), span: 12, required: true, maxLength: 60 },
-          { key: 'adviser', type: 'person', label: t('指导老师', 'Club adviser'), kinds: ['staff'], span: 12, required: true, help: t('指导老师将在线确认', 'Your adviser confirms online') },
+          {
+            key: 'adviser',
+            type: 'person',
+            label: t('指导老师', 'Club adviser'),
+            kinds: ['staff'],
+            span: 12,
+            required: true,
+            help: t('指导老师将在线确认', 'Your adviser confirms online'),
+          },
         ],
       },
       {
@@ -114,10 +118,28 @@ export const activityCentreBooking: ServiceDefinition = {
               ['rehearsal', '排练室', 'Rehearsal room'],
             ]),
           },
-          { key: 'eventDate', type: 'date', label: t('活动日期', 'Date'), span: 12, required: true, min: { today: 3 }, help: t('至少提前 3 个工作日申请', 'Apply at least 3 working days ahead') },
+          {
+            key: 'eventDate',
+            type: 'date',
+            label: t('活动日期', 'Date'),
+            span: 12,
+            required: true,
+            min: { today: 3 },
+            help: t('至少提前 3 个工作日申请', 'Apply at least 3 working days ahead'),
+          },
           { key: 'startTime', type: 'time', label: t('开始时间', 'Starts'), span: 6, required: true, min: '08:00', max: '21:30' },
           { key: 'endTime', type: 'time', label: t('结束时间', 'Ends'), span: 6, required: true, min: '08:30', max: '22:00' },
-          { key: 'attendees', type: 'number', label: t('预计人数', 'Expected attendance'), span: 12, required: true, integer: true, min: 1, max: 800, unit: t('人', 'people') },
+          {
+            key: 'attendees',
+            type: 'number',
+            label: t('预计人数', 'Expected attendance'),
+            span: 12,
+            required: true,
+            integer: true,
+            min: 1,
+            max: 800,
+            unit: t('人', 'people'),
+          },
           {
             key: 'equipment',
             type: 'multiSelect',
@@ -132,28 +154,39 @@ export const activityCentreBooking: ServiceDefinition = {
             ]),
           },
           { key: 'content', type: 'textarea', label: t('活动内容简介', 'What happens'), required: true, minLength: 20, maxLength: 1000, rows: 4 },
-          file('plan', t('活动策划书', 'Event plan'), 'event-plan', { required: true, accept: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }),
-          notice('bigEvent', '100 人以上的活动须提前 7 个工作日申请，并附安全预案。', 'Events of more than 100 people must be booked 7 working days ahead, with a safety plan.', {
-            tone: 'warning',
-            visibleWhen: { field: 'attendees', op: 'gt', value: 100 },
+          file('plan', t('活动策划书', 'Event plan'), 'event-plan', {
+            required: true,
+            accept: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
           }),
+          notice(
+            'bigEvent',
+            '100 人以上的活动须提前 7 个工作日申请，并附安全预案。',
+            'Events of more than 100 people must be booked 7 working days ahead, with a safety plan.',
+            {
+              tone: 'warning',
+              visibleWhen: { field: 'attendees', op: 'gt', value: 100 },
+            },
+          ),
           file('safetyPlan', t('安全预案', 'Safety plan'), 'safety-plan', {
             required: true,
             visibleWhen: { field: 'attendees', op: 'gt', value: 100 },
           }),
         ],
       },
-      pledge('本人承诺活动内容健康，遵守场地管理规定，活动结束后恢复场地', 'The event is wholesome, we follow the rules of the centre, and we leave the room as we found it'),
+      pledge(
+        '本人承诺活动内容健康，遵守场地管理规定，活动结束后恢复场地',
+        'The event is wholesome, we follow the rules of the centre, and we leave the room as we found it',
+      ),
     ],
   },
   /**
-  * 大学生活动中心使用申请: the club's adviser (named in the form), the Youth League's clubs section,
-  * then the centre allocates the room.
-  */
+   * 大学生活动中心使用申请: the club's adviser (named in the form), the Youth League's clubs section,
+   * then the centre allocates the room.
+   */
   process: seeded('youth-league', {
     service: 'activity-centre-booking',
     name: { zh: '大学生活动中心使用申请', en: 'Student activity centre booking' },
-    formFields: [{ name: 'adviser', type: 'cardNumber', label: { zh: '指导老师', en: "Club adviser" } }],
+    formFields: [{ name: 'adviser', type: 'cardNumber', label: { zh: '指导老师', en: 'Club adviser' } }],
     start: 'adviser',
     steps: [
       {
