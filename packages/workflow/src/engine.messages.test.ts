@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Effect } from './state.ts'
-import { beijing, threeStepFlow, undergraduate } from './testing.ts'
+import { beijing, threeStepFlow, undergraduate } from './test-support.ts'
 
 // Every message of the workflow is an engine effect (issue 16): the API words and delivers what
 // the engine decides, and never works a message out by comparing states itself. Each message
