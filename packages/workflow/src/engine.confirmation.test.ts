@@ -33,7 +33,11 @@ describe('a confirmation by the person named in the form', () => {
   test('the named student gets the task and a message, and confirming moves on to the office', () => {
     const flow = flowOf().submit({ changeType: 'swap', swapWith: B })
     expect(flow.holders()).toEqual([`confirm:${B}`])
-    expect(flow.effectsOf('notify')).toEqual([expect.objectContaining({ kind: 'task_assigned', recipients: [B] })])
+    // The named student is asked; the applicant hears that the application was submitted.
+    expect(flow.effectsOf('notify')).toEqual([
+      expect.objectContaining({ kind: 'task_assigned', recipients: [B] }),
+      expect.objectContaining({ kind: 'submitted', recipients: [A] }),
+    ])
     const mine = allowedActions(swap, flow.state, B, { now: MONDAY_9AM })
     expect(mine.tasks).toEqual([expect.objectContaining({ actions: ['approve', 'return'], returnTargets: ['applicant'], confirmation: true })])
     flow.approve(B)
