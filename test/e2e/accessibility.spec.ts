@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { findPerson, people, type Person } from '@hall/demo-university'
 import type { Browser, Page } from '@playwright/test'
-import { beijingDate, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, test } from './fixtures.ts'
+import { demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitGraduateLeave, test } from './fixtures.ts'
 
 // Issue 14, item 2: every page of every part, as the person who uses it, in Chinese and English,
 // at a phone's 375 px and a desktop's 1280 px, has no serious or critical WCAG 2.2 AA violation
@@ -30,30 +29,6 @@ function aGraduate(): { student: Person; counsellor: Person } {
   const counsellor = student && findPerson(student.student!.supervisorCardNumber!)
   if (!student || !counsellor) throw new Error('the demo university lacks an enrolled graduate with a supervisor')
   return { student, counsellor }
-}
-
-/** Submits a 2-day graduate leave through the API, as the graduate logged in on `page`; returns its id. */
-async function submitGraduateLeave(page: Page): Promise<number> {
-  const form = await page.request.get('/api/services/graduate-leave/form')
-  expect(form.status(), await form.text()).toBe(200)
-  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
-  const values = {
-    ...prefill.values,
-    leaveType: 'personal',
-    period: { start: beijingDate(1), end: beijingDate(2) },
-    leavesCampus: false,
-    reason: '回家处理家中事务，需请假两天。',
-    workArranged: true,
-    emergencyContact: '李建国',
-    emergencyPhone: '13800009999',
-    pledge: true,
-  }
-  const submitted = await page.request.post('/api/applications', {
-    headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() },
-    data: { serviceCode: 'graduate-leave', values },
-  })
-  expect(submitted.status(), await submitted.text()).toBe(201)
-  return ((await submitted.json()) as { id: number }).id
 }
 
 /** An escalation contact: staff with no role, not the one half-done-paths.spec uses (the last). */
@@ -194,7 +169,7 @@ async function checkAll(page: Page, who: string, visits: Visit[], found: Found[]
 
 /** Submits a graduate leave as `studentPage`'s person and has the supervisor approve it; returns its id. */
 async function completedLeave(studentPage: Page, counsellorPage: Page): Promise<number> {
-  const id = await submitGraduateLeave(studentPage)
+  const id = await submitGraduateLeave(studentPage.request)
   const task = await taskOf(counsellorPage, id)
   const approved = await counsellorPage.request.post(`/api/tasks/${task.id}/actions`, {
     headers: { Origin: hallOrigin() },
@@ -270,7 +245,7 @@ test('arrange: a completed and an overdue graduate leave, a question', async ({ 
   const studentPage = await loggedIn(browser, consoleErrors, student, 'student')
   const counsellorPage = await loggedIn(browser, consoleErrors, counsellor, 'counsellor', '/todo')
   arranged.done = await completedLeave(studentPage, counsellorPage)
-  arranged.open = await submitGraduateLeave(studentPage)
+  arranged.open = await submitGraduateLeave(studentPage.request)
   arranged.openTask = (await taskOf(counsellorPage, arranged.open)).id
   arranged.overdueTask = escalate(arranged.open, aContact().cardNumber)
   const asked = await studentPage.request.post('/api/questions', {

@@ -91,3 +91,27 @@ export async function submitLeave(request: APIRequestContext, days: number): Pro
   expect(submitted.status(), await submitted.text()).toBe(201)
   return ((await submitted.json()) as { id: number }).id
 }
+
+/** Submits a 2-day graduate leave through the API, as the graduate logged in on `request`; returns its id. */
+export async function submitGraduateLeave(request: APIRequestContext): Promise<number> {
+  const form = await request.get('/api/services/graduate-leave/form')
+  expect(form.status(), await form.text()).toBe(200)
+  const { prefill } = (await form.json()) as { prefill: { values: Record<string, unknown> } }
+  const values = {
+    ...prefill.values,
+    leaveType: 'personal',
+    period: { start: beijingDate(1), end: beijingDate(2) },
+    leavesCampus: false,
+    reason: '回家处理家中事务，需请假两天。',
+    workArranged: true,
+    emergencyContact: '李建国',
+    emergencyPhone: '13800009999',
+    pledge: true,
+  }
+  const submitted = await request.post('/api/applications', {
+    headers: { Origin: hallOrigin(), 'Idempotency-Key': randomUUID() },
+    data: { serviceCode: 'graduate-leave', values },
+  })
+  expect(submitted.status(), await submitted.text()).toBe(201)
+  return ((await submitted.json()) as { id: number }).id
+}

@@ -1,5 +1,5 @@
-import { people, type Person } from '@hall/demo-university'
-import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { findPerson, people, type Person } from '@hall/demo-university'
+import { expect, hallOrigin, loginOnIdp, submitGraduateLeave, test } from './fixtures.ts'
 
 // Issue 14, what the lists say: a student's leave gets a reference number a person can read out
 // (2026-请假-000123); the counsellor finds it by that number in 待办 and asks a question; then the
@@ -7,18 +7,16 @@ import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, submitLeave, test, 
 // browser's language) says it waits for them, with the number, newest first.
 
 /**
- * A student the other browser tests leave alone (a student may have one leave in progress, and
- * bell.spec counts its counsellor's messages): from the middle of the list, whose counsellor is
- * not that of the first or last candidates.
+ * A graduate and their supervisor that no other browser test uses: the undergraduates with a
+ * counsellor are all taken by other tests, and accessibility.spec takes the first graduate.
  */
 function aStudent(): { student: Person; counsellor: Person } {
-  const candidates = people.filter(withCounsellor)
-  const busy = new Set(
-    [demo.undergraduate(), candidates[0], candidates[1], candidates.at(-1)].flatMap((p) => (p && withCounsellor(p) ? [counsellorOf(p)?.cardNumber] : [])),
+  const graduates = people.filter(
+    (p) => p.kind === 'graduate' && p.student?.status === 'enrolled' && !p.unknownToDataPlatform && !!p.student.supervisorCardNumber,
   )
-  const student = candidates.slice(Math.floor(candidates.length / 2)).find((p) => !busy.has(counsellorOf(p)?.cardNumber))
-  const counsellor = student && counsellorOf(student)
-  if (!student || !counsellor) throw new Error('the demo university lacks an undergraduate that the other browser tests leave alone')
+  const student = graduates.findLast((p) => p.student!.supervisorCardNumber !== graduates[0]!.student!.supervisorCardNumber)
+  const counsellor = student && findPerson(student.student!.supervisorCardNumber!)
+  if (!student || !counsellor) throw new Error('the demo university lacks a second graduate with a supervisor of their own')
   return { student, counsellor }
 }
 
@@ -39,9 +37,9 @@ test('lists say what a row waits for, with a reference number found by the to-do
   studentPage.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
   await studentPage.goto('/my')
   await loginOnIdp(studentPage, student)
-  const id = await submitLeave(studentPage.request, 2)
+  const id = await submitGraduateLeave(studentPage.request)
   const detail = (await (await studentPage.request.get(`/api/applications/${id}`)).json()) as { referenceNumber: string }
-  expect(detail.referenceNumber).toMatch(/^\d{4}-请假-\d{6}$/)
+  expect(detail.referenceNumber).toMatch(/^\d{4}-研究生请假-\d{6}$/)
   const ref = detail.referenceNumber
 
   // The counsellor finds it in 待办 by the number read out on the phone.

@@ -5,13 +5,19 @@
  * announces nothing or the wrong thing. The attribute is removed whenever its target is missing,
  * and left alone once a suggestion really is highlighted. Returns a function that stops watching.
  */
-export function dropDanglingActiveDescendant(el: Element): () => void {
+export function dropDanglingActiveDescendant(root: Element): () => void {
+  // The whole subtree is watched: element-plus may render the input anew (a language switch, a
+  // re-layout), and a watch on the first input alone would miss the new one.
   const check = () => {
-    const id = el.getAttribute('aria-activedescendant')
-    if (id !== null && (!id || !el.ownerDocument.getElementById(id))) el.removeAttribute('aria-activedescendant')
+    const doc = root.ownerDocument
+    const all = [root, ...root.querySelectorAll('[aria-activedescendant]')]
+    for (const el of all) {
+      const id = el.getAttribute('aria-activedescendant')
+      if (id !== null && (!id || !doc.getElementById(id))) el.removeAttribute('aria-activedescendant')
+    }
   }
   check()
   const observer = new MutationObserver(check)
-  observer.observe(el, { attributes: true, attributeFilter: ['aria-activedescendant'] })
+  observer.observe(root, { attributes: true, subtree: true, childList: true, attributeFilter: ['aria-activedescendant'] })
   return () => observer.disconnect()
 }

@@ -64,7 +64,7 @@ export default {
       unknown: 'Not registered',
     },
     lang: {
-      switchTo: 'Switch to Chinese (中文)',
+      switchPrefix: 'Switch to Chinese ',
       other: '中文',
     },
     menu: {

@@ -61,7 +61,7 @@ export default {
       unknown: '未登记',
     },
     lang: {
-      switchTo: '切换到英文（English）',
+      switchPrefix: '切换到英文 ',
       other: 'English',
     },
     menu: {
