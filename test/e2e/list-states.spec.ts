@@ -28,7 +28,7 @@ test('lists say what a row waits for, with a reference number found by the to-do
   test.slow()
   const { student, counsellor } = aStudent()
 
-  // The student, in an English browser that never chose a language: the hall speaks English.
+  // The student, in an English browser.
   const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'en-US' })
   const studentPage = await context.newPage()
   studentPage.on('console', (msg) => {
@@ -74,6 +74,9 @@ test('lists say what a row waits for, with a reference number found by the to-do
   ).toHaveText('等待申请人')
 
   // The student's /my, in English: the row waits for them, with its reference number, and it is the newest.
+  // The student reads in English (kept with the account, as the header's switch does).
+  const english = await studentPage.request.put('/api/me/language', { headers: { Origin: hallOrigin() }, data: { language: 'en' } })
+  expect(english.status(), await english.text()).toBe(200)
   await studentPage.goto('/my')
   const item = studentPage.locator(`[data-application="${id}"]`)
   await expect(item.locator('[data-row-state="applicant"]')).toHaveText('Waiting for you')

@@ -28,6 +28,7 @@ export default {
   },
   apply: {
     titleFallback: 'Apply',
+    pageTitle: 'Apply: {name}',
     breadcrumb: 'You are here',
     catalog: 'Catalog',
     guide: 'Service guide',

@@ -28,6 +28,7 @@ export default {
   },
   apply: {
     titleFallback: '办理服务',
+    pageTitle: '办理：{name}',
     breadcrumb: '当前位置',
     catalog: '服务目录',
     guide: '办事指南',

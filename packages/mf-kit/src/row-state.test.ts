@@ -9,7 +9,7 @@ const huang = { name: '黄思远', nameEn: 'Huang Siyuan' }
 describe('rowStateLabels', () => {
   it('says "waiting for you" to the applicant and "waiting for the applicant" to a reviewer', () => {
     const state = { waitingFor: 'applicant' as const, signers: [], urgedAt: null }
-    expect(rowStateLabels(state, zh, 'applicant').map((x) => x.text)).toEqual(['待你处理'])
+    expect(rowStateLabels(state, zh, 'applicant').map((x) => x.text)).toEqual(['待您处理'])
     expect(rowStateLabels(state, en, 'reviewer').map((x) => x.text)).toEqual(['Waiting for the applicant'])
   })
 

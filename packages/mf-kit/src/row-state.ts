@@ -32,7 +32,7 @@ export function rowStateLabels(state: RowStateLike | null | undefined, l: Biling
   if (state.waitingFor === 'applicant') {
     out.push(
       reader === 'applicant'
-        ? { key: 'applicant', text: l('待你处理', 'Waiting for you'), type: 'warning' }
+        ? { key: 'applicant', text: l('待您处理', 'Waiting for you'), type: 'warning' }
         : { key: 'applicant', text: l('等待申请人', 'Waiting for the applicant'), type: 'info' },
     )
   } else if (state.waitingFor === 'signer') {
