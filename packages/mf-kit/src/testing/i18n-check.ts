@@ -100,3 +100,4 @@ export function fullWidthInEnglish(en: Messages): string[] {
 export function informalYou(zh: Messages): string[] {
   return leafKeys(zh).filter((k) => (messageAt(zh, k) as string).includes('你'))
 }
+export { describeMessages } from './messages-suite.ts'
