@@ -1,4 +1,5 @@
 import { api, ApiError, type OkBody, toApiError, unwrap } from '@hall/mf-kit'
+import type { ServiceVersionFull } from '@hall/api'
 import type { FormDefinition } from '@hall/forms'
 import type { ProcessDefinition } from '@hall/workflow'
 import { defineStore } from 'pinia'
@@ -11,28 +12,8 @@ import { computed, ref } from 'vue'
 const admin = api.api.admin
 export type ManagedService = OkBody<Awaited<ReturnType<typeof admin.services.$get>>>['items'][number]
 type RawDetail = OkBody<Awaited<ReturnType<(typeof admin.services)[':code']['$get']>>>
-/**
- * A version with its form and process left opaque (the editors cast them). Written out rather than
- * derived from RawDetail: the derived type is too deep for vue-tsc once pinia unwraps it; `open`
- * assigns the API's answer to it, so a change of the API's shape still fails to compile here.
- */
-export interface VersionView {
-  version: number
-  nameZh: string
-  nameEn: string
-  summaryZh: string
-  summaryEn: string
-  keywordsZh: string[]
-  keywordsEn: string[]
-  audience: string[]
-  mode: 'online' | 'hybrid'
-  timeLimitDays: number
-  publishedAt: string | null
-  eligibility: unknown[]
-  guide: { zh: GuideText; en: GuideText }
-  form: unknown
-  process: unknown
-}
+/** A version with its form and process left opaque (the editors cast them), typed from the API's schema. */
+export type VersionView = ServiceVersionFull
 export interface ManagedDetail {
   service: RawDetail['service']
   versions: RawDetail['versions']
