@@ -9,6 +9,7 @@ import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { acceptsMime, type AttachmentField, type ColumnField } from '../../data-platform/form-format.ts'
+import { findAttachmentField, requireForm } from './forms.service.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
 // HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
@@ -152,14 +153,38 @@ export async function checkUpload(file: File, bytes: Uint8Array, limits: UploadL
   return { mime: detected.mime }
 }
 
-export interface StoredAttachment {
-  id: string
-  name: string
-  size: number
-  mime: string
-  sha256: string
-  materialKind: string | null
-  createdAt: Date
+/** An upload as the routes answer it: the row without who and where it was uploaded for. */
+export type StoredAttachment = Pick<typeof attachments.$inferSelect, 'id' | 'name' | 'size' | 'mime' | 'sha256' | 'materialKind' | 'createdAt'>
+
+/** The JSON of an upload (the `Attachment` schema). */
+export const attachmentJson = (a: StoredAttachment) => ({
+  id: a.id,
+  name: a.name,
+  size: a.size,
+  mime: a.mime,
+  sha256: a.sha256,
+  materialKind: a.materialKind,
+  uploadedAt: a.createdAt.toISOString(),
+})
+
+/** The attachment field an upload is for (its accept and maxSizeMb apply), or the 404 that names it. */
+export function uploadField(db: Db, serviceCode: string, fieldKey: string) {
+  const form = requireForm(db, serviceCode)
+  const field = findAttachmentField(form.definition, fieldKey)
+  if (!field) {
+    throw new HallError(
+      404,
+      'no_such_field',
+      `The form of "${form.nameEn}" has no attachment field "${fieldKey}"`,
+      `“${form.nameZh}”的表单没有附件项“${fieldKey}”`,
+    )
+  }
+  return field
+}
+
+/** An attachment's row by id, or undefined. */
+export function findAttachment(db: Db, id: string) {
+  return db.select().from(attachments).where(eq(attachments.id, id)).get()
 }
 
 export async function saveUpload(
