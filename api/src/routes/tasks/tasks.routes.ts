@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
-import { HallError, errorsFor } from '../../lib/errors.ts'
+import { badInput, errorsFor, HallError } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
 import { BatchBody, BatchResult, Box, TaskActionBody, TaskCounts, TaskDetail, TaskList } from './tasks.schemas.ts'
-import { badInput } from '../../workflow/values.ts'
 import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks.service.ts'
 
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
