@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.ts'
 import { applicationAttachments } from '../../db/schema/index.ts'
-import { allFields, type FormDefinition } from '../../data-platform/form-format.ts'
-import { HallError } from '../../lib/errors.ts'
-import type { FieldProblem } from '../../workflow/values.ts'
+import { allFields, type FormDefinition } from '@hall/forms/format'
+import { HallError, invalidForm, type FieldProblem } from '../../lib/errors.ts'
 import { ownAttachments } from '../forms/attachments.service.ts'
 
 // The files a submission refers to. A form value names a file by id (with its name, size and type
@@ -88,13 +87,7 @@ export function resolveFiles(db: Db, owner: string, form: FormDefinition | null,
     )
   }
   if (problems.length) {
-    throw new HallError(
-      400,
-      'invalid_form',
-      `The form has ${problems.length === 1 ? 'an error' : `${problems.length} errors`}: ${problems.map((p) => p.message).join('; ')}`,
-      `表单有误：${problems.map((p) => p.messageZh).join('；')}`,
-      { fields: problems },
-    )
+    throw invalidForm(problems)
   }
   return values
 }

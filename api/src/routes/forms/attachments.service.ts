@@ -1,14 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Db } from '../../db/client.ts'
 import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
+import { storeBlob } from '../../lib/blobs.ts'
 import { HallError } from '../../lib/errors.ts'
-import { acceptsMime, type AttachmentField, type ColumnField } from '../../data-platform/form-format.ts'
+import { acceptsMime, type AttachmentField, type ColumnField } from '@hall/forms/format'
 import { findAttachmentField, requireForm } from './forms.service.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
@@ -80,28 +78,6 @@ export function safeFileName(raw: string, mime: string): string {
     name = name.slice(0, 200 - tail.length) + tail
   }
   return name
-}
-
-/** The stored file of a SHA-256: two levels, so no folder grows past a few thousand entries. */
-export function blobPath(uploadsDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`)
-  return path.join(uploadsDir, sha256.slice(0, 2), sha256)
-}
-
-/** Writes the bytes once: a second upload of the same content finds the file and writes nothing. */
-async function storeBlob(uploadsDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
-  const target = blobPath(uploadsDir, sha256)
-  if (existsSync(target)) return
-  await mkdir(path.dirname(target), { recursive: true })
-  // Write beside the target, then rename: a reader never sees half a file, and two nodes writing
-  // the same content at once both end with the same complete file.
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' })
-    await rename(temp, target)
-  } finally {
-    await rm(temp, { force: true })
-  }
 }
 
 export interface UploadLimits {

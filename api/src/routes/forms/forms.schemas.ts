@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ErrorSchema } from '../../lib/errors.ts'
-import type { FormDefinition } from '../../data-platform/form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 
 // Shapes the forms routes share.
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts'
 import { formDrafts, serviceVersions, services } from '../../db/schema/index.ts'
 import { HallError } from '../../lib/errors.ts'
 import type { DraftBody } from './forms.schemas.ts'
-import { allFields, type AttachmentField, type ColumnField, type Field, type FormDefinition } from '../../data-platform/form-format.ts'
+import { allFields, type AttachmentField, type ColumnField, type Field, type FormDefinition } from '@hall/forms/format'
 
 // The current form of a service, and the fields in it, as the forms routes need them; drafts.
 
