@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ErrorSchema } from '../../lib/errors.ts'
+import { paging } from '../../lib/router.ts'
 
 // The shapes of the application routes, defined once (DESIGN rule 1): the handlers validate with
 // them, the OpenAPI document and the micro-frontends' typed client are generated from them. The
@@ -272,13 +273,7 @@ export const MyApplicationsQuery = z.object({
     .max(50, 'a search is at most 50 characters')
     .optional()
     .openapi({ description: 'Service name (zh/en) or code, document number, or application id' }),
-  page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
-  pageSize: z.coerce
-    .number({ error: 'pageSize must be a number' })
-    .int('pageSize must be a whole number')
-    .min(1, 'pageSize is at least 1')
-    .max(100, 'pageSize is at most 100')
-    .default(20),
+  ...paging,
 })
 
 export const WithdrawBody = z.object({ stateVersion: StateVersion, reason: z.string().trim().max(500, 'reason is at most 500 characters').optional() })
