@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { seedDemo } from '../demo/index.ts'
 import { testDeps } from '../test-support.ts'
 import { createEmbeddedPlatform, resolvePrefill, lockedValues } from './index.ts'
-import type { FormDefinition } from './form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 
 // The embedded data platform over the seeded demo university: every value names its source, and
 // the source depends on the kind of person (DESIGN rule 6).

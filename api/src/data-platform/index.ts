@@ -1,4 +1,4 @@
-import type { FormDefinition } from './form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 import type { Deps } from '../lib/context.ts'
 import { createEmbeddedPlatform } from './embedded.ts'
 import { createHttpPlatform } from './http.ts'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { serviceVersions } from '../db/schema/index.ts'
 import { seedDemo } from '../demo/index.ts'
 import { testDeps } from '../test-support.ts'
-import { allFields, matchesPattern, validateDefinition, type FormDefinition } from './form-format.ts'
+import { allFields, matchesPattern, validateDefinition, type FormDefinition } from '@hall/forms/format'
 
 // Issue 13 moved owners' patterns from RegExp to RE2. The seeded services' patterns must mean
 // what they meant: every one is accepted, and both engines agree on values near and far from it.

@@ -1,4 +1,4 @@
-import { allFields, type Field, type FormDefinition } from './form-format.ts'
+import { allFields, type Field, type FormDefinition } from '@hall/forms/format'
 import type { DataSource, PlatformRecord, PlatformScalar } from './types.ts'
 
 // "一表通": a form's pre-fill bindings resolved against a person's record. Each pre-filled field

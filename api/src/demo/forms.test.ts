@@ -1,7 +1,7 @@
 import { formDefinitions, people, processDefinitions, services } from '@hall/demo-university'
 import { describe, expect, it } from 'vitest'
 import { embeddedRecord, lockedValues, resolvePrefill, type PlatformRecord } from '../data-platform/index.ts'
-import { allFields, initialValues, validateDefinition, validateSubmission, type Field } from '../data-platform/form-format.ts'
+import { allFields, initialValues, validateDefinition, validateSubmission, type Field } from '@hall/forms/format'
 import { seedDemo } from './seed.ts'
 import { testDeps } from '../test-support.ts'
 

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { validateSubmission, type FormDefinition } from '../data-platform/form-format.ts'
+import { validateSubmission, type FormDefinition } from '@hall/forms/format'
 import { hall } from '../routes/applications/test-support.ts'
 import { applicationAttachments, applications, attachments, auditEvents, serviceVersions, tasks } from '../db/schema/index.ts'
 

@@ -1,5 +1,5 @@
-import type { ColumnField, Field, FormDefinition } from '../data-platform/form-format.ts'
-import { allFields, initialValues, matchesPattern, validateSubmission } from '../data-platform/form-format.ts'
+import type { ColumnField, Field, FormDefinition } from '@hall/forms/format'
+import { allFields, initialValues, matchesPattern, validateSubmission } from '@hall/forms/format'
 
 // Plausible values for any form of the hall: what a person might really have typed, valid
 // against the form's own rules. The demo history (past applications) is filled with them, and the

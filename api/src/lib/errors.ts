@@ -70,3 +70,27 @@ export const errorResponses = {
 export function errorsFor<K extends keyof typeof errorResponses>(...codes: K[]): Pick<typeof errorResponses, K> {
   return Object.fromEntries(codes.map((k) => [k, errorResponses[k]])) as Pick<typeof errorResponses, K>
 }
+
+/** A problem with one input, by its path (`values.phone`, `attachments.0`), in both languages. */
+export interface FieldProblem {
+  path: string
+  message: string
+  messageZh: string
+}
+
+/** A 400 about one input, named by its path, in both languages (the shape of a form error). */
+export function badInput(path: string, message: string, messageZh: string): HallError {
+  const fields: FieldProblem[] = [{ path, message, messageZh }]
+  return new HallError(400, 'bad_request', message, messageZh, { fields })
+}
+
+/** The 400 of a form with wrong values: every field named, with why. */
+export function invalidForm(fields: FieldProblem[]): HallError {
+  return new HallError(
+    400,
+    'invalid_form',
+    `The form has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => f.message).join('; ')}`,
+    `表单有误：${fields.map((f) => f.messageZh).join('；')}`,
+    { fields },
+  )
+}

@@ -1,4 +1,4 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from './context.ts'
 import { validationBody } from './errors.ts'
 
@@ -19,3 +19,14 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({ 
 
 /** An OpenAPI request with a required JSON body of `schema`. */
 export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })
+
+/** The page of a list query (`?page=2&pageSize=50`), spread into each list's query schema. */
+export const paging = {
+  page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce
+    .number({ error: 'pageSize must be a number' })
+    .int('pageSize must be a whole number')
+    .min(1, 'pageSize is at least 1')
+    .max(100, 'pageSize is at most 100')
+    .default(20),
+}

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { applications, notifications, outbox } from '../db/schema/index.ts'
+import { notifications, outbox } from '../db/schema/index.ts'
 import type { NotificationAction } from '../db/schema/notifications.ts'
 
 /** One progress message to one person, worded (see `workflow/messages.ts`) by the code that causes it. */
@@ -16,6 +15,12 @@ export interface NewNotification {
   /** Where the message leads in the hall (a path such as `/todo/7`), if anywhere. */
   link: string | null
   applicationId?: number | null
+  /**
+   * The application's reference number (受理编号), the one a person reads out to the office on the
+   * phone: the title ends with it (the bell, the e-mail's subject and the app push all carry the
+   * title). Passed by the caller, which holds the application's row: no query per message.
+   */
+  referenceNumber?: string | null
   /** The task row the message is about, if any. */
   taskId?: number | null
   /** More facts the channels may use (service and step names, a report id…). */
@@ -33,11 +38,7 @@ export interface NewNotification {
 export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
   const actions = n.actions ?? []
   const detail = n.detailZh?.length || n.detailEn?.length ? { detailZh: n.detailZh ?? [], detailEn: n.detailEn ?? [] } : {}
-  // A message about an application names its reference number, the one a person reads out to
-  // the office on the phone (the bell, the e-mail's subject and the app push all carry the title).
-  const ref = n.applicationId
-    ? tx.select({ referenceNumber: applications.referenceNumber }).from(applications).where(eq(applications.id, n.applicationId)).get()?.referenceNumber
-    : null
+  const ref = n.referenceNumber
   if (ref) n = { ...n, titleZh: `${n.titleZh}（${ref}）`, titleEn: `${n.titleEn} (${ref})`, payload: { ...n.payload, referenceNumber: ref } }
   tx.insert(notifications)
     .values({

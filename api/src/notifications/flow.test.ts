@@ -2,7 +2,7 @@ import { processDefinitions } from '@hall/demo-university'
 import type { ProcessDefinition } from '@hall/workflow'
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { notifications, outbox, serviceVersions } from '../db/schema/index.ts'
+import { applications, notifications, outbox, serviceVersions } from '../db/schema/index.ts'
 import { hall, who } from '../routes/applications/test-support.ts'
 import { renderMessage } from './render.ts'
 
@@ -28,6 +28,21 @@ describe('progress messages along an application', () => {
     const submitted = seen[1]!
     expect(submitted.link).toBe(`/my/${id}`)
     expect(submitted.titleZh).toContain('已提交')
+    // Every message about the application ends with its reference number (受理编号), in the bell and
+    // in the outbox's payload alike: the number the person reads out to the office on the phone.
+    const ref = h.deps.db.select({ n: applications.referenceNumber }).from(applications).where(eq(applications.id, id)).get()!.n!
+    expect(ref).toMatch(/^\d{4}-.+-\d{6}$/)
+    for (const n of seen) {
+      expect(n.titleZh.endsWith(`（${ref}）`)).toBe(true)
+      expect(n.titleEn.endsWith(` (${ref})`)).toBe(true)
+    }
+    expect(
+      h.deps.db
+        .select()
+        .from(outbox)
+        .all()
+        .map((o) => o.payload.referenceNumber),
+    ).toEqual([ref, ref])
     expect(seen[0]!.link).toMatch(/^\/todo\/\d+$/)
 
     await h.approve(who.counsellor, id)

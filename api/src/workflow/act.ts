@@ -142,6 +142,7 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
   const applicant = tx.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.cardNumber, row.app.applicantCardNumber)).get()
   persistEffects(tx, {
     applicationId: row.app.id,
+    referenceNumber: row.app.referenceNumber,
     serviceCode: row.app.serviceCode,
     definition,
     state: next,
@@ -176,6 +177,8 @@ function whereNow(definition: ProcessDefinition, state: ApplicationState, previo
 
 interface EffectContext {
   applicationId: number
+  /** Given on submit before the transition (submitIn), so every message of the application names it. */
+  referenceNumber: string | null
   serviceCode: string
   definition: ProcessDefinition
   state: ApplicationState
@@ -223,6 +226,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
           ...words,
           link,
           applicationId,
+          referenceNumber: ctx.referenceNumber,
           taskId,
           payload: {
             serviceCode: ctx.serviceCode,

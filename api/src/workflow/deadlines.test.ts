@@ -48,6 +48,10 @@ describe('the deadline scan', () => {
       .where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'deadline_near')))
       .all()
     expect(bell).toHaveLength(1)
+    // The reminder names the application's reference number like every other message of it.
+    const ref = h.deps.db.select({ n: applications.referenceNumber }).from(applications).where(eq(applications.id, id)).get()!.n!
+    expect(bell[0]!.titleZh.endsWith(`（${ref}）`)).toBe(true)
+    expect(rows(h.deps.db, 'deadline_near')[0]!.payload.referenceNumber).toBe(ref)
     expect(bell[0]!.titleZh).toMatch(/即将到期/)
     expect(rows(h.deps.db, 'deadline_near')[0]!.payload.detailZh).toEqual(['办理时限：2026-11-30 10:00（北京时间）'])
 

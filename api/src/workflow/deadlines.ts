@@ -56,7 +56,15 @@ export function findDueTasks(deps: Deps, now = deps.now()): DueTasks {
   return { near: near.map((r) => r.id), overdue: overdue.map((r) => r.id) }
 }
 
-/** Sends the "deadline near" reminder of one task, unless another scan did; true if this one did. */
+/**
+ * Sends the "deadline near" reminder of one task, unless another scan did; true if this one did.
+ *
+ * Worded by the same `composeMessage` as the engine's effects, but not an engine effect itself:
+ * a reminder changes nothing in the application's state, and every engine transition bumps
+ * `stateVersion`, so a reminder sent through the engine would make the reviewer's open page stale
+ * (their next action a 409) for a message that only says "soon". The overdue notice, which does
+ * change the state (the task is marked overdue, escalation contacts told), is the engine's `timeout`.
+ */
 export function remindTask(deps: Deps, taskId: number, now = deps.now()): boolean {
   return transaction(deps.db, (tx) => {
     const claimed = tx
@@ -78,6 +86,7 @@ export function remindTask(deps: Deps, taskId: number, now = deps.now()): boolea
         ...words,
         link: links.task(claimed.id),
         applicationId: claimed.applicationId,
+        referenceNumber: facts.referenceNumber,
         taskId: claimed.id,
         payload: {
           serviceCode: facts.serviceCode,
@@ -181,6 +190,7 @@ function factsOf(tx: Db, applicationId: number) {
   const row = tx
     .select({
       serviceCode: applications.serviceCode,
+      referenceNumber: applications.referenceNumber,
       version: { nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn },
       applicantName: people.name,
       applicantNameEn: people.nameEn,
@@ -194,6 +204,7 @@ function factsOf(tx: Db, applicationId: number) {
   if (!row) return null
   return {
     serviceCode: row.serviceCode,
+    referenceNumber: row.referenceNumber,
     names: {
       serviceZh: row.version.nameZh,
       serviceEn: row.version.nameEn,

@@ -1,6 +1,6 @@
 import { applicationStateSchema, processDefinitionSchema, type ApplicationState, type ProcessDefinition } from '@hall/workflow'
 import { HallError } from '../lib/errors.ts'
-import { FormDefinitionSchema, type FormDefinition } from '../data-platform/form-format.ts'
+import { FormDefinitionSchema, type FormDefinition } from '@hall/forms/format'
 
 // A service version's stored definitions, read back and checked. They were validated when the
 // version was published; a row that no longer parses is the service's owners' to fix, and the

@@ -1,21 +1,15 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { people } from '../db/schema/index.ts'
-import { HallError } from '../lib/errors.ts'
+import { HallError, invalidForm, type FieldProblem } from '../lib/errors.ts'
 import { formOf } from './definitions.ts'
-import { allFields, validateSubmission, type FormDefinition } from '../data-platform/form-format.ts'
+import { allFields, validateSubmission, type FormDefinition } from '@hall/forms/format'
 
 // Form values are checked by the one validation of @hall/forms against the form of the
 // application's own version, before anything is stored: the same rules the browser ran.
 
 /** How large a submission's values may be as JSON (files are uploaded separately and referenced). */
 export const MAX_VALUES_BYTES = 256 * 1024
-
-export interface FieldProblem {
-  path: string
-  message: string
-  messageZh: string
-}
 
 /**
  * The values to store: cleaned by the version's form (hidden fields dropped, computed values
@@ -40,19 +34,7 @@ export function checkValues(
   const result = validateSubmission(form, values, { now, ...(prefilled ? { prefilled } : {}) })
   if (result.ok) return result.values
   const fields: FieldProblem[] = result.errors.map((e) => ({ path: e.path, message: e.message.en, messageZh: e.message.zh }))
-  throw new HallError(
-    400,
-    'invalid_form',
-    `The form has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => f.message).join('; ')}`,
-    `表单有误：${fields.map((f) => f.messageZh).join('；')}`,
-    { fields },
-  )
-}
-
-/** A 400 about one input, named by its path, in both languages (the shape of a form error). */
-export function badInput(path: string, message: string, messageZh: string): HallError {
-  const fields: FieldProblem[] = [{ path, message, messageZh }]
-  return new HallError(400, 'bad_request', message, messageZh, { fields })
+  throw invalidForm(fields)
 }
 
 type Kind = (typeof people.$inferSelect)['kind']
@@ -106,11 +88,5 @@ export function checkPeopleNamed(db: Db, form: FormDefinition | null, values: Re
     }
   }
   if (fields.length === 0) return
-  throw new HallError(
-    400,
-    'invalid_form',
-    `The form has ${fields.length === 1 ? 'an error' : `${fields.length} errors`}: ${fields.map((f) => f.message).join('; ')}`,
-    `表单有误：${fields.map((f) => f.messageZh).join('；')}`,
-    { fields },
-  )
+  throw invalidForm(fields)
 }

@@ -15,7 +15,7 @@ import {
   sourceFields,
   sourceSystems,
 } from '../../db/schema/index.ts'
-import { allFields, validateDefinition as validateFormDefinition, type FormDefinition } from '../../data-platform/form-format.ts'
+import { allFields, validateDefinition as validateFormDefinition, type FormDefinition } from '@hall/forms/format'
 import { sourceResolver } from '../../data-platform/embedded.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ErrorSchema } from '../../lib/errors.ts'
+import { paging } from '../../lib/router.ts'
 
 // The shapes of the application routes, defined once (DESIGN rule 1): the handlers validate with
 // them, the OpenAPI document and the micro-frontends' typed client are generated from them. The
@@ -222,3 +223,75 @@ export const ApplicationDetail = z
   .openapi('ApplicationDetail')
 
 export type ApplicationDetailBody = z.infer<typeof ApplicationDetail>
+
+// ------------------------------------------------------------------------------------ requests
+
+/** Statuses a filter may name; `active` means in review or returned (still moving). */
+export const STATUS_FILTERS = ['active', 'in_review', 'returned', 'completed', 'rejected', 'withdrawn'] as const
+
+export type StatusFilter = (typeof STATUS_FILTERS)[number]
+
+export const Id = z.coerce
+  .number({ error: 'the application id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 42 })
+export const StateVersion = z
+  .number({ error: 'stateVersion (the version you saw) is required' })
+  .int()
+  .min(0)
+  .openapi({ description: 'The `stateVersion` of the application as you saw it; a stale one gets a 409' })
+
+export const IdParams = z.object({ id: Id })
+
+export const SubmitBody = z.object({
+  serviceCode: z.string().regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as undergrad-leave'),
+  values: Values,
+})
+export type SubmitInput = z.infer<typeof SubmitBody>
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ error: 'the Idempotency-Key header is required: a unique string per submission (e.g. a UUID), the same when retrying' })
+    .min(8, 'Idempotency-Key must be at least 8 characters')
+    .max(200, 'Idempotency-Key must be at most 200 characters')
+    .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces')
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: '6f1c2a8e-3b7d-4c1e-9a55-0d2f7e8b9c10' }),
+})
+
+export type ApplicationRefBody = z.infer<typeof ApplicationRef>
+
+export const MyApplicationsQuery = z.object({
+  mine: z.literal('1', { error: 'mine=1 is required: this list is of your own applications' }),
+  status: z
+    .enum(STATUS_FILTERS, { error: `status is one of ${STATUS_FILTERS.join(', ')}` })
+    .optional()
+    .openapi({ description: '`active`: in review or returned' }),
+  q: z
+    .string()
+    .trim()
+    .max(50, 'a search is at most 50 characters')
+    .optional()
+    .openapi({ description: 'Service name (zh/en) or code, document number, or application id' }),
+  ...paging,
+})
+
+export const WithdrawBody = z.object({ stateVersion: StateVersion, reason: z.string().trim().max(500, 'reason is at most 500 characters').optional() })
+
+export const ResubmitBody = z.object({ stateVersion: StateVersion, values: Values })
+
+export const UrgeBody = z.object({ stateVersion: StateVersion })
+
+export const AnswerBody = z.object({
+  stateVersion: StateVersion,
+  taskId: z.number({ error: 'taskId (from allowed.answer) is required' }).int().positive(),
+  answer: z.string().max(2000, 'answer is at most 2000 characters'),
+  attachments: z
+    .array(z.string().min(1, 'attachments: an id is not empty').max(200, 'attachments: an id is at most 200 characters'))
+    .max(20, 'at most 20 attachments')
+    .optional()
+    .openapi({ description: 'Ids of my uploads (POST /api/attachments) that go with the answer' }),
+})
+
+export const CommentBody = z.object({ stateVersion: StateVersion, text: z.string().max(2000, 'text is at most 2000 characters') })
+export type AnswerInput = z.infer<typeof AnswerBody>

@@ -16,7 +16,7 @@ import { HallError } from '../../lib/errors.ts'
 import { escalationContactsOf, policy } from '../../policy/index.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
 import { delegateOf, namesOf } from '../../workflow/organisation.ts'
-import type { ApplicationDetailBody } from './applications.schemas.ts'
+import type { ApplicationDetailBody, StatusFilter } from './applications.schemas.ts'
 import { rowStateOf } from './row-state.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
@@ -60,19 +60,16 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 // ------------------------------------------------------------------------------------ my list
 
 export interface ListQuery {
-  status?: string | undefined
+  status?: StatusFilter | undefined
   q?: string | undefined
   page: number
   pageSize: number
 }
 
-/** Statuses a filter may name; `active` means in review or returned (still moving). */
-export const STATUS_FILTERS = ['active', 'in_review', 'returned', 'completed', 'rejected', 'withdrawn'] as const
-
 export function listMine(db: Db, cardNumber: string, query: ListQuery) {
   const where: SQL[] = [eq(applications.applicantCardNumber, cardNumber)]
   if (query.status === 'active') where.push(inArray(applications.status, ['submitted', 'in_review', 'returned']))
-  else if (query.status) where.push(eq(applications.status, query.status as 'in_review'))
+  else if (query.status) where.push(eq(applications.status, query.status))
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const asId = /^\d+$/.test(query.q) ? [eq(applications.id, Number(query.q))] : []

@@ -2,7 +2,7 @@ import { departments, people } from '@hall/demo-university'
 import { describe, expect, it } from 'vitest'
 import { services } from '@hall/demo-university/templates'
 import { sampleValues } from '../../demo/index.ts'
-import type { FormDefinition } from '../../data-platform/form-format.ts'
+import type { FormDefinition } from '@hall/forms/format'
 import { docxBytes, fileOf, jpegBytes, pdfBytes, pngBytes } from '../forms/test-support.ts'
 import { hall, type Hall } from './test-support.ts'
 

@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applicationAttachments, applications, formDrafts } from '../../db/schema/index.ts'
-import { validateSubmission, type FormDefinition } from '../../data-platform/form-format.ts'
+import { validateSubmission, type FormDefinition } from '@hall/forms/format'
 import { exeBytes, fileOf, pdfBytes, pngBytes } from '../forms/test-support.ts'
 import { hall, leaveValues, who, type Hall } from './test-support.ts'
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, paging } from '../../lib/router.ts'
 import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
   currentGuide,
@@ -88,13 +88,7 @@ export const catalogRoutes = router
             })
             .default('all')
             .openapi({ description: '`mine`: the services I may apply for (needs a session)' }),
-          page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
-          pageSize: z.coerce
-            .number({ error: 'pageSize must be a number' })
-            .int('pageSize must be a whole number')
-            .min(1, 'pageSize is at least 1')
-            .max(100, 'pageSize is at most 100')
-            .default(20),
+          ...paging,
         }),
       },
       responses: {

@@ -1,46 +1,20 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
-import { createRoute, z } from '@hono/zod-openapi'
-import { eq } from 'drizzle-orm'
+import { createRoute } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
-import { attachments } from '../../db/schema/index.ts'
+import { blobPath } from '../../lib/blobs.ts'
 import { fileHeaders } from '../../lib/downloads.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { policy } from '../../policy/index.ts'
-import { blobPath, formatSize, materialsOf, saveUpload, type StoredAttachment } from './attachments.service.ts'
-import { findAttachmentField, requireForm } from './forms.service.ts'
-import { AttachmentSchema, ServiceCode, unsupportedType } from './schemas.ts'
+import { attachmentJson, findAttachment, formatSize, materialsOf, saveUpload, uploadField } from './attachments.service.ts'
+import { AttachmentParams, AttachmentSchema, DownloadQuery, FileBody, MaterialList, MaterialsQuery, UploadForm, unsupportedType } from './forms.schemas.ts'
 
 // Files: upload (typed by content, limited in size), download (only by those allowed), and the
 // person's own earlier uploads to reuse ("materials").
-
-const MaterialKind = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a material kind is a code such as id-photo')
-const FieldRef = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'a field is `key` or `table.column`')
-
-const UploadForm = z
-  .object({
-    file: z
-      .instanceof(File, { message: 'file must be a file (multipart/form-data)' })
-      .openapi({ type: 'string', format: 'binary', description: 'One file; its type is checked by content' }),
-    materialKind: MaterialKind.optional().openapi({ description: "What the file is; defaults to the field's materialKind" }),
-    serviceCode: ServiceCode.optional(),
-    fieldKey: FieldRef.optional().openapi({ description: "With serviceCode: the field's accept and maxSizeMb apply" }),
-  })
-  .refine((v) => !v.fieldKey || v.serviceCode, { message: 'fieldKey needs serviceCode', path: ['serviceCode'] })
-
-const toJson = (a: StoredAttachment | typeof attachments.$inferSelect) => ({
-  id: a.id,
-  name: a.name,
-  size: a.size,
-  mime: a.mime,
-  sha256: a.sha256,
-  materialKind: a.materialKind,
-  uploadedAt: a.createdAt.toISOString(),
-})
 
 /** Types a browser renders without running anything: a page may ask to preview them (`disposition=inline`). */
 const PREVIEWABLE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp'])
@@ -81,19 +55,7 @@ export const attachmentRoutes = router
     async (c) => {
       const { file, materialKind, serviceCode, fieldKey } = c.req.valid('form')
       const deps = c.var.deps
-      let field
-      if (serviceCode && fieldKey) {
-        const form = requireForm(deps.db, serviceCode)
-        field = findAttachmentField(form.definition, fieldKey)
-        if (!field) {
-          throw new HallError(
-            404,
-            'no_such_field',
-            `The form of "${form.nameEn}" has no attachment field "${fieldKey}"`,
-            `“${form.nameZh}”的表单没有附件项“${fieldKey}”`,
-          )
-        }
-      }
+      const field = serviceCode && fieldKey ? uploadField(deps.db, serviceCode, fieldKey) : undefined
       const stored = await saveUpload(deps, c.var.user!.cardNumber, file, {
         field,
         maxBytes: deps.env.uploadMaxBytes,
@@ -101,7 +63,7 @@ export const attachmentRoutes = router
         serviceCode,
         fieldKey,
       })
-      return c.json(toJson(stored), 201)
+      return c.json(attachmentJson(stored), 201)
     },
   )
   .openapi(
@@ -112,16 +74,11 @@ export const attachmentRoutes = router
       summary: 'Download a file (its uploader, and the people who may read an application carrying it)',
       middleware: [requireUser] as const,
       request: {
-        params: z.object({ id: z.string().regex(/^att_[A-Za-z0-9_-]{10,40}$/, 'not an attachment id') }),
-        query: z.object({
-          disposition: z.enum(['attachment', 'inline']).optional().openapi({
-            description:
-              'Saved by default (`attachment`); `inline` previews a PDF or an image in the browser (sandboxed, like every file). Other types are always saved.',
-          }),
-        }),
+        params: AttachmentParams,
+        query: DownloadQuery,
       },
       responses: {
-        200: { description: 'The file, with its original name', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+        200: { description: 'The file, with its original name', content: { 'application/octet-stream': { schema: FileBody } } },
         ...errorsFor(400, 401, 404),
       },
     }),
@@ -132,7 +89,7 @@ export const attachmentRoutes = router
       const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或你无权查看')
       // The same answer for "no such file" and "not yours": an id reveals nothing.
       if (!policy.canReadAttachment(deps.db, c.var.user, id, deps.now())) throw notFound
-      const row = deps.db.select().from(attachments).where(eq(attachments.id, id)).get()!
+      const row = findAttachment(deps.db, id)!
       const file = blobPath(deps.env.uploadsDir, row.sha256)
       const info = await stat(file).catch(() => null)
       if (!info) {
@@ -155,14 +112,14 @@ export const attachmentRoutes = router
       tags: ['Forms'],
       summary: 'My earlier uploads, newest first, to attach again instead of uploading',
       middleware: [requireUser] as const,
-      request: { query: z.object({ kind: MaterialKind.optional().openapi({ example: 'id-photo' }) }) },
+      request: { query: MaterialsQuery },
       responses: {
-        200: { description: 'My materials', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } } },
+        200: { description: 'My materials', content: { 'application/json': { schema: MaterialList } } },
         ...errorsFor(400, 401),
       },
     }),
     (c) => {
       const { kind } = c.req.valid('query')
-      return c.json({ items: materialsOf(c.var.deps.db, c.var.user!.cardNumber, kind).map(toJson) }, 200)
+      return c.json({ items: materialsOf(c.var.deps.db, c.var.user!.cardNumber, kind).map(attachmentJson) }, 200)
     },
   )

@@ -1,14 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Db } from '../../db/client.ts'
 import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
+import { storeBlob } from '../../lib/blobs.ts'
 import { HallError } from '../../lib/errors.ts'
-import { acceptsMime, type AttachmentField, type ColumnField } from '../../data-platform/form-format.ts'
+import { acceptsMime, type AttachmentField, type ColumnField } from '@hall/forms/format'
+import { findAttachmentField, requireForm } from './forms.service.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
 // HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
@@ -81,28 +80,6 @@ export function safeFileName(raw: string, mime: string): string {
   return name
 }
 
-/** The stored file of a SHA-256: two levels, so no folder grows past a few thousand entries. */
-export function blobPath(uploadsDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`)
-  return path.join(uploadsDir, sha256.slice(0, 2), sha256)
-}
-
-/** Writes the bytes once: a second upload of the same content finds the file and writes nothing. */
-async function storeBlob(uploadsDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
-  const target = blobPath(uploadsDir, sha256)
-  if (existsSync(target)) return
-  await mkdir(path.dirname(target), { recursive: true })
-  // Write beside the target, then rename: a reader never sees half a file, and two nodes writing
-  // the same content at once both end with the same complete file.
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' })
-    await rename(temp, target)
-  } finally {
-    await rm(temp, { force: true })
-  }
-}
-
 export interface UploadLimits {
   /** The form field the file is for (its accept and maxSizeMb apply), when the client named one. */
   field?: (AttachmentField | Extract<ColumnField, { type: 'attachment' }>) | undefined
@@ -152,14 +129,38 @@ export async function checkUpload(file: File, bytes: Uint8Array, limits: UploadL
   return { mime: detected.mime }
 }
 
-export interface StoredAttachment {
-  id: string
-  name: string
-  size: number
-  mime: string
-  sha256: string
-  materialKind: string | null
-  createdAt: Date
+/** An upload as the routes answer it: the row without who and where it was uploaded for. */
+export type StoredAttachment = Pick<typeof attachments.$inferSelect, 'id' | 'name' | 'size' | 'mime' | 'sha256' | 'materialKind' | 'createdAt'>
+
+/** The JSON of an upload (the `Attachment` schema). */
+export const attachmentJson = (a: StoredAttachment) => ({
+  id: a.id,
+  name: a.name,
+  size: a.size,
+  mime: a.mime,
+  sha256: a.sha256,
+  materialKind: a.materialKind,
+  uploadedAt: a.createdAt.toISOString(),
+})
+
+/** The attachment field an upload is for (its accept and maxSizeMb apply), or the 404 that names it. */
+export function uploadField(db: Db, serviceCode: string, fieldKey: string) {
+  const form = requireForm(db, serviceCode)
+  const field = findAttachmentField(form.definition, fieldKey)
+  if (!field) {
+    throw new HallError(
+      404,
+      'no_such_field',
+      `The form of "${form.nameEn}" has no attachment field "${fieldKey}"`,
+      `“${form.nameZh}”的表单没有附件项“${fieldKey}”`,
+    )
+  }
+  return field
+}
+
+/** An attachment's row by id, or undefined. */
+export function findAttachment(db: Db, id: string) {
+  return db.select().from(attachments).where(eq(attachments.id, id)).get()
 }
 
 export async function saveUpload(

@@ -1,10 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { serviceVersions, services } from '../../db/schema/index.ts'
+import { formDrafts, serviceVersions, services } from '../../db/schema/index.ts'
 import { HallError } from '../../lib/errors.ts'
-import { allFields, type AttachmentField, type ColumnField, type Field, type FormDefinition } from '../../data-platform/form-format.ts'
+import type { DraftBody } from './forms.schemas.ts'
+import { allFields, type AttachmentField, type ColumnField, type Field, type FormDefinition } from '@hall/forms/format'
 
-// The current form of a service, and the fields in it, as the forms routes need them.
+// The current form of a service, and the fields in it, as the forms routes need them; drafts.
 
 export interface CurrentForm {
   code: string
@@ -64,4 +65,69 @@ export function findField(definition: FormDefinition, ref: string): Field | Colu
 export function findAttachmentField(definition: FormDefinition, ref: string): AttachmentField | Extract<ColumnField, { type: 'attachment' }> | undefined {
   const field = findField(definition, ref)
   return field?.type === 'attachment' ? field : undefined
+}
+
+// ------------------------------------------------------------------------------------ drafts
+
+const draftOf = (row: typeof formDrafts.$inferSelect): DraftBody => ({
+  serviceCode: row.serviceCode,
+  serviceVersion: row.serviceVersion,
+  values: row.values,
+  updatedAt: row.updatedAt.toISOString(),
+})
+
+/** The person's draft of a service, or null. */
+export function findDraft(db: Db, cardNumber: string, serviceCode: string): DraftBody | null {
+  const row = db
+    .select()
+    .from(formDrafts)
+    .where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))
+    .get()
+  return row ? draftOf(row) : null
+}
+
+export interface DraftInput {
+  cardNumber: string
+  serviceCode: string
+  values: Record<string, unknown>
+  at: Date
+  /** HALL_DRAFT_MAX_KB: the most JSON a draft's values may take. */
+  maxBytes: number
+}
+
+/** Saves a draft against the service's current version (last write wins); 404 without the service, 413 when too large. */
+export function saveDraft(db: Db, input: DraftInput) {
+  const { cardNumber, serviceCode, values, at, maxBytes } = input
+  const form = currentForm(db, serviceCode)
+  if (!form) throw serviceNotFound(serviceCode)
+  const size = Buffer.byteLength(JSON.stringify(values))
+  if (size > maxBytes) throw draftTooLarge(size, maxBytes)
+  db.insert(formDrafts)
+    .values({ cardNumber, serviceCode, serviceVersion: form.version, values, updatedAt: at })
+    .onConflictDoUpdate({ target: [formDrafts.cardNumber, formDrafts.serviceCode], set: { values, serviceVersion: form.version, updatedAt: at } })
+    .run()
+  return { serviceCode, serviceVersion: form.version, updatedAt: at.toISOString() }
+}
+
+/** Discards the person's draft of a service; whether there was one. */
+export function discardDraft(db: Db, cardNumber: string, serviceCode: string): boolean {
+  return (
+    db
+      .delete(formDrafts)
+      .where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))
+      .run().changes > 0
+  )
+}
+
+/** A draft over the limit: with its size and the limit when known (the body limit refuses before reading it). */
+export function draftTooLarge(size?: number, max?: number) {
+  const kb = (n: number) => `${Math.ceil(n / 1024)} KB`
+  return new HallError(
+    413,
+    'draft_too_large',
+    size && max
+      ? `The draft is ${kb(size)}; a draft may be at most ${kb(max)}. Attach long texts as files.`
+      : 'The draft is too large. Attach long texts as files.',
+    size && max ? `草稿有 ${kb(size)}，超过 ${kb(max)} 的上限，长文本请以附件形式上传。` : '草稿过大，长文本请以附件形式上传。',
+  )
 }

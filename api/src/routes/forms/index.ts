@@ -7,4 +7,3 @@ import { formRoutes } from './forms.routes.ts'
 // reports of wrong pre-filled data. See README.md in this folder.
 
 export const formsRoutes = createRouter().route('/', formRoutes).route('/', attachmentRoutes).route('/', dataErrorRoutes)
-export { ownAttachments } from './attachments.service.ts'

@@ -1,16 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { and, count, desc, eq, isNull, lt, max } from 'drizzle-orm'
+import { createRoute } from '@hono/zod-openapi'
 import { streamSSE } from 'hono/streaming'
 import { requireUser } from '../../auth/index.ts'
-import type { Db } from '../../db/client.ts'
-import { notifications } from '../../db/schema/index.ts'
-import { ErrorSchema, HallError, errorBody, errorsFor } from '../../lib/errors.ts'
+import { ErrorSchema, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter, json } from '../../lib/router.ts'
-import { liveActionsFor } from '../../notifications/actions.ts'
 import { currentImportMapEtag } from '../deployments/deployments.service.ts'
-import { allows, kindsFor, preferencesOf, updatePreferences } from '../../notifications/preferences.ts'
-import { IdParam, ListQuery, NotificationList, PreferencesBody, PreferencesView, Unread } from './notifications.schemas.ts'
+import { updatePreferences } from '../../notifications/preferences.ts'
+import { EventStream, IdParam, ListQuery, MarkedAll, NotificationList, PreferencesBody, PreferencesView, Unread, UnreadCount } from './notifications.schemas.ts'
+import { listNotifications, markAllRead, markRead, preferencesView, unreadCount, unreadState } from './notifications.service.ts'
 
 // The in-app channel (the bell) and each person's choices. Rows are written by
 // enqueueNotification, in the transaction of the change that causes them; these routes only read
@@ -27,20 +24,6 @@ const router = createRouter()
 router.use('/api/notifications', requireUser)
 router.use('/api/notifications/*', requireUser)
 
-const mine = (me: string) => eq(notifications.recipientCardNumber, me)
-
-function unreadOf(db: Db, me: string): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(mine(me), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  )
-}
-
-const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有你的消息 ${id}`)
-
 export const notificationsRoutes = router
   .openapi(
     createRoute({
@@ -48,9 +31,9 @@ export const notificationsRoutes = router
       path: '/api/notifications/unread-count',
       tags: ['Notifications'],
       summary: 'How many of my notifications are unread (the bell)',
-      responses: { 200: json(z.object({ count: z.number().int() }), 'Unread count'), ...errorsFor(401) },
+      responses: { 200: json(UnreadCount, 'Unread count'), ...errorsFor(401) },
     }),
-    (c) => c.json({ count: unreadOf(c.var.deps.db, c.var.user!.cardNumber) }, 200),
+    (c) => c.json({ count: unreadCount(c.var.deps.db, c.var.user!.cardNumber) }, 200),
   )
   .openapi(
     createRoute({
@@ -62,39 +45,7 @@ export const notificationsRoutes = router
       responses: { 200: json(NotificationList, 'A page of messages'), ...errorsFor(400, 401) },
     }),
     (c) => {
-      const { db } = c.var.deps
-      const me = c.var.user!.cardNumber
-      const q = c.req.valid('query')
-      const rows = db
-        .select()
-        .from(notifications)
-        .where(and(mine(me), q.before ? lt(notifications.id, q.before) : undefined, q.unread === '1' ? isNull(notifications.readAt) : undefined))
-        .orderBy(desc(notifications.id))
-        .limit(q.limit + 1)
-        .all()
-      const page = rows.slice(0, q.limit)
-      const live = liveActionsFor(
-        db,
-        me,
-        page.map((r) => r.actions),
-      )
-      return c.json(
-        {
-          items: page.map((r) => ({
-            id: r.id,
-            kind: r.kind,
-            titleZh: r.titleZh,
-            titleEn: r.titleEn,
-            link: r.link,
-            actions: live(r.actions),
-            createdAt: r.createdAt.toISOString(),
-            read: r.readAt !== null,
-          })),
-          unread: unreadOf(db, me),
-          nextBefore: rows.length > q.limit ? page[page.length - 1]!.id : null,
-        },
-        200,
-      )
+      return c.json(listNotifications(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('query')), 200)
     },
   )
   .openapi(
@@ -107,21 +58,7 @@ export const notificationsRoutes = router
       responses: { 200: json(Unread, 'Marked; how many are still unread'), ...errorsFor(400, 401, 404) },
     }),
     (c) => {
-      const { db, now } = c.var.deps
-      const me = c.var.user!.cardNumber
-      const { id } = c.req.valid('param')
-      const row = db
-        .select({ readAt: notifications.readAt })
-        .from(notifications)
-        .where(and(eq(notifications.id, id), mine(me)))
-        .get()
-      if (!row) throw notFound(id)
-      if (!row.readAt)
-        db.update(notifications)
-          .set({ readAt: now() })
-          .where(and(eq(notifications.id, id), mine(me)))
-          .run()
-      return c.json({ unread: unreadOf(db, me) }, 200)
+      return c.json({ unread: markRead(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('param').id, c.var.deps.now()) }, 200)
     },
   )
   .openapi(
@@ -130,17 +67,10 @@ export const notificationsRoutes = router
       path: '/api/notifications/read-all',
       tags: ['Notifications'],
       summary: 'Mark all my messages read',
-      responses: { 200: json(Unread.extend({ marked: z.number().int() }), 'Marked'), ...errorsFor(401) },
+      responses: { 200: json(MarkedAll, 'Marked'), ...errorsFor(401) },
     }),
     (c) => {
-      const { db, now } = c.var.deps
-      const me = c.var.user!.cardNumber
-      const r = db
-        .update(notifications)
-        .set({ readAt: now() })
-        .where(and(mine(me), isNull(notifications.readAt)))
-        .run()
-      return c.json({ unread: unreadOf(db, me), marked: r.changes }, 200)
+      return c.json(markAllRead(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
     },
   )
   .openapi(
@@ -153,7 +83,7 @@ export const notificationsRoutes = router
         'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; an `importmap` event (`{ "etag": "\\"…\\"" }`, the ETag of /importmap.json) at once and whenever a part is deployed or rolled back; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
       middleware: [rateLimit('stream')] as const,
       responses: {
-        200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
+        200: { description: 'An event stream', content: { 'text/event-stream': { schema: EventStream } } },
         ...errorsFor(401, 429),
         503: {
           description: 'This node serves as many streams as it may: poll the unread count instead',
@@ -202,13 +132,7 @@ export const notificationsRoutes = router
         let quietSince = Date.now()
         try {
           while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
-            const latestId =
-              db
-                .select({ id: max(notifications.id) })
-                .from(notifications)
-                .where(mine(me))
-                .get()?.id ?? 0
-            const state = JSON.stringify({ count: unreadOf(db, me), latestId })
+            const state = JSON.stringify(unreadState(db, me))
             // The import map's version rides on the same stream: the shell compares it with the one
             // its page was rendered with and offers a reload (shell/src/update-notice.ts).
             const mapState = JSON.stringify({ etag: currentImportMapEtag(db) })
@@ -254,19 +178,9 @@ export const notificationsRoutes = router
       responses: { 200: json(PreferencesView, 'Stored; the preferences now'), ...errorsFor(400, 401) },
     }),
     (c) => {
-      const { db, now } = c.var.deps
       const me = c.var.user!.cardNumber
       const body = c.req.valid('json')
-      updatePreferences(db, me, { language: body.language, channels: body.channels }, now())
+      updatePreferences(c.var.deps.db, me, { language: body.language, channels: body.channels }, c.var.deps.now())
       return c.json(preferencesView(c.var.deps, me), 200)
     },
   )
-
-function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: boolean }; pushWebhook: unknown } }, me: string) {
-  const prefs = preferencesOf(deps.db, me)
-  return {
-    language: prefs.language,
-    available: { inApp: true as const, email: !!deps.env.smtp.host || deps.env.smtp.catcher, push: !!deps.env.pushWebhook },
-    kinds: kindsFor(deps.db, me).map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
-  }
-}

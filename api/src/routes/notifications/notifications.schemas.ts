@@ -99,3 +99,12 @@ export const DeliveryQuery = z.object({
 })
 
 export const DeliveryList = z.object({ items: z.array(DeliveryItem), nextBefore: z.number().int().nullable() })
+
+export const UnreadCount = z.object({ count: z.number().int() })
+
+export const MarkedAll = Unread.extend({ marked: z.number().int() })
+
+export const EventStream = z.string()
+export type NotificationListQuery = z.infer<typeof ListQuery>
+export type DeliveryItemBody = z.infer<typeof DeliveryItem>
+export type DeliveryListQuery = z.infer<typeof DeliveryQuery>

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
-import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter, json } from '../../lib/router.ts'
+import { badInput, errorsFor, HallError } from '../../lib/errors.ts'
+import { createRouter, json, paging } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
 import { BatchBody, BatchResult, Box, TaskActionBody, TaskCounts, TaskDetail, TaskList } from './tasks.schemas.ts'
-import { badInput } from '../../workflow/values.ts'
 import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks.service.ts'
 
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
@@ -63,13 +62,7 @@ export const tasksRoutes = router
             .enum(['asc', 'desc'], { error: 'order is asc or desc' })
             .optional()
             .openapi({ description: 'Default: newest first for received, soonest first for deadline, A→Z for applicant' }),
-          page: z.coerce.number({ error: 'page must be a number' }).int('page must be a whole number').min(1, 'page starts at 1').default(1),
-          pageSize: z.coerce
-            .number({ error: 'pageSize must be a number' })
-            .int('pageSize must be a whole number')
-            .min(1, 'pageSize is at least 1')
-            .max(100, 'pageSize is at most 100')
-            .default(20),
+          ...paging,
         }),
       },
       responses: { 200: json(TaskList, 'One page of the box, newest first (done: most recently decided first)'), ...errorsFor(400, 401) },

@@ -142,3 +142,15 @@ export const DelegationBody = z
     to: z.iso.datetime({ offset: true, error: 'to is a date-time such as 2026-12-08T08:00:00+08:00' }),
   })
   .openapi('NewDelegation')
+
+export type DelegationInput = z.infer<typeof DelegationBody>
+
+export const DelegationParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
+
+export const DelegationEnded = z.object({ id: z.number().int(), deleted: z.literal(true) })

@@ -3,11 +3,10 @@ import { aliasedTable, and, type AnyColumn, asc, count, desc, eq, gte, inArray, 
 import type { Db } from '../../db/client.ts'
 import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
-import { HallError } from '../../lib/errors.ts'
+import { badInput, HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
 import { act, type EngineAction } from '../../workflow/act.ts'
 import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
-import { badInput } from '../../workflow/values.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
 import { personRefOf } from '../applications/applications.service.ts'
@@ -217,8 +216,6 @@ export function requirePeople(db: Db, cardNumbers: string[], field: string) {
   }
 }
 
-const missing = badInput
-
 /** The engine action a request asks for, checked for what the engine cannot check (people exist). */
 function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<typeof TaskActionBody>): EngineAction {
   const opinion = body.opinion?.trim()
@@ -234,14 +231,14 @@ function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<type
     case 'ask':
       return { type: 'ask', taskId, question: body.opinion ?? '', ...(body.materials ? { materials: body.materials } : {}) }
     case 'transfer': {
-      if (!body.to) throw missing('to', 'to: name the person (card number) to transfer the task to', 'to：请指定转办对象（校园卡号）')
+      if (!body.to) throw badInput('to', 'to: name the person (card number) to transfer the task to', 'to：请指定转办对象（校园卡号）')
       requirePeople(db, [body.to], 'to')
       return { type: 'transfer', taskId, to: body.to, ...(opinion ? { opinion } : {}) }
     }
     case 'addSigner': {
       const signers = [...new Set([...(body.signers ?? []), ...(body.to ? [body.to] : [])])]
-      if (signers.length === 0) throw missing('signers', 'signers: name at least one signer (card number)', 'signers：请至少指定一位加签人（校园卡号）')
-      if (!body.position) throw missing('position', 'position: say whether the signer signs before or after you', 'position：请选择在您之前还是之后加签')
+      if (signers.length === 0) throw badInput('signers', 'signers: name at least one signer (card number)', 'signers：请至少指定一位加签人（校园卡号）')
+      if (!body.position) throw badInput('position', 'position: say whether the signer signs before or after you', 'position：请选择在您之前还是之后加签')
       requirePeople(db, signers, 'signers')
       return { type: 'addSigner', taskId, position: body.position, signers, ...(opinion ? { opinion } : {}) }
     }

@@ -9,6 +9,7 @@ import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { countTasks } from '../tasks/tasks.service.ts'
 import { listedServices, toSummary, type ListedService } from '../catalog/catalog.service.ts'
+import { Code, DepartmentRef, TodoBadge, WidgetService } from './widgets.schemas.ts'
 
 // What the widgets of department sites (packages/widgets) read: a department's online services,
 // one service, and the visitor's to-do count. These few GET routes, and only these, answer other
@@ -41,29 +42,6 @@ export const widgetCors = createMiddleware<AppEnv>(async (c, next) => {
   }
 })
 
-const Code = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a code is 2–60 lower-case letters, digits and dashes')
-const DepartmentRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
-const WidgetService = z
-  .object({
-    code: z.string().openapi({ example: 'dorm-change' }),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    summaryZh: z.string(),
-    summaryEn: z.string(),
-    mode: z.enum(['online', 'hybrid']),
-    timeLimitDays: z.number().int(),
-    department: DepartmentRef,
-    path: z.string().openapi({ description: "The service's page in the hall, relative to the hall's URL", example: '/catalog/services/dorm-change' }),
-  })
-  .openapi('WidgetService')
-const TodoBadge = z
-  .discriminatedUnion('loggedIn', [
-    z.object({ loggedIn: z.literal(false), loginPath: z.string() }),
-    z.object({ loggedIn: z.literal(true), name: z.string(), todo: z.number().int(), todoPath: z.string() }),
-  ])
-  .openapi('WidgetTodoBadge')
-
-/** Only services a visitor can start online now (not drafts, not switched offline). */
 const online = (rows: ListedService[]) => rows.filter((r) => r.service.status === 'online')
 
 const toWidget = (row: ListedService) => {

@@ -1,9 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applicationAttachments, attachments } from '../../db/schema/index.ts'
-import { allFields, type FormDefinition } from '../../data-platform/form-format.ts'
-import { HallError } from '../../lib/errors.ts'
-import type { FieldProblem } from '../../workflow/values.ts'
+import { applicationAttachments } from '../../db/schema/index.ts'
+import { allFields, type FormDefinition } from '@hall/forms/format'
+import { HallError, invalidForm, type FieldProblem } from '../../lib/errors.ts'
+import { ownAttachments } from '../forms/attachments.service.ts'
 
 // The files a submission refers to. A form value names a file by id (with its name, size and type
 // for display); the server trusts only the id, and only for a file the applicant uploaded: the
@@ -68,16 +67,7 @@ export function resolveFiles(db: Db, owner: string, form: FormDefinition | null,
   const values = structuredClone(input)
   const slots = slotsOf(form, values)
   const ids = [...new Set(slots.flatMap((s) => s.refs.map(idOf).filter((id): id is string => id !== null)))].slice(0, MAX_LOOKUPS)
-  const known = new Map(
-    (ids.length
-      ? db
-          .select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime })
-          .from(attachments)
-          .where(and(eq(attachments.ownerCardNumber, owner), inArray(attachments.id, ids)))
-          .all()
-      : []
-    ).map((r) => [r.id, r]),
-  )
+  const known = new Map(ownAttachments(db, owner, ids).map((r) => [r.id, r]))
   const problems: FieldProblem[] = []
   for (const slot of slots) {
     slot.set(
@@ -97,13 +87,7 @@ export function resolveFiles(db: Db, owner: string, form: FormDefinition | null,
     )
   }
   if (problems.length) {
-    throw new HallError(
-      400,
-      'invalid_form',
-      `The form has ${problems.length === 1 ? 'an error' : `${problems.length} errors`}: ${problems.map((p) => p.message).join('; ')}`,
-      `表单有误：${problems.map((p) => p.messageZh).join('；')}`,
-      { fields: problems },
-    )
+    throw invalidForm(problems)
   }
   return values
 }
@@ -133,14 +117,7 @@ export function linkFiles(tx: Db, applicationId: number, form: FormDefinition | 
  */
 export function checkAnswerFiles(db: Db, owner: string, ids: string[]): void {
   if (!ids.length) return
-  const own = new Set(
-    db
-      .select({ id: attachments.id })
-      .from(attachments)
-      .where(and(eq(attachments.ownerCardNumber, owner), inArray(attachments.id, ids)))
-      .all()
-      .map((r) => r.id),
-  )
+  const own = new Set(ownAttachments(db, owner, ids).map((r) => r.id))
   const problems: FieldProblem[] = ids.flatMap((id, i) =>
     own.has(id)
       ? []

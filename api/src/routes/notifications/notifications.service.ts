@@ -1,0 +1,102 @@
+import { and, count, desc, eq, isNull, lt, max } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { notifications } from '../../db/schema/index.ts'
+import { HallError } from '../../lib/errors.ts'
+import { liveActionsFor } from '../../notifications/actions.ts'
+import { allows, kindsFor, preferencesOf } from '../../notifications/preferences.ts'
+import type { NotificationListQuery } from './notifications.schemas.ts'
+
+// The bell's reads and marks, one person's own rows only (another's id is a 404), and their
+// preferences as the page shows them.
+
+const mine = (me: string) => eq(notifications.recipientCardNumber, me)
+
+const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有你的消息 ${id}`)
+
+export function unreadCount(db: Db, me: string): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine(me), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  )
+}
+
+/** What the live stream sends when it changes: the unread count and the newest message's id. */
+export function unreadState(db: Db, me: string) {
+  const latestId =
+    db
+      .select({ id: max(notifications.id) })
+      .from(notifications)
+      .where(mine(me))
+      .get()?.id ?? 0
+  return { count: unreadCount(db, me), latestId }
+}
+
+/** A page of my messages, newest first, with their actions still open to me. */
+export function listNotifications(db: Db, me: string, q: NotificationListQuery) {
+  const rows = db
+    .select()
+    .from(notifications)
+    .where(and(mine(me), q.before ? lt(notifications.id, q.before) : undefined, q.unread === '1' ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(q.limit + 1)
+    .all()
+  const page = rows.slice(0, q.limit)
+  const live = liveActionsFor(
+    db,
+    me,
+    page.map((r) => r.actions),
+  )
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      titleZh: r.titleZh,
+      titleEn: r.titleEn,
+      link: r.link,
+      actions: live(r.actions),
+      createdAt: r.createdAt.toISOString(),
+      read: r.readAt !== null,
+    })),
+    unread: unreadCount(db, me),
+    nextBefore: rows.length > q.limit ? page[page.length - 1]!.id : null,
+  }
+}
+
+/** Marks one of my messages read (again is fine); how many are still unread. */
+export function markRead(db: Db, me: string, id: number, at: Date): number {
+  const row = db
+    .select({ readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), mine(me)))
+    .get()
+  if (!row) throw notFound(id)
+  if (!row.readAt)
+    db.update(notifications)
+      .set({ readAt: at })
+      .where(and(eq(notifications.id, id), mine(me)))
+      .run()
+  return unreadCount(db, me)
+}
+
+/** Marks all my messages read. */
+export function markAllRead(db: Db, me: string, at: Date) {
+  const r = db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(mine(me), isNull(notifications.readAt)))
+    .run()
+  return { unread: unreadCount(db, me), marked: r.changes }
+}
+
+/** My channels per kind of message (with what this hall can send at all) and my language. */
+export function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: boolean }; pushWebhook: unknown } }, me: string) {
+  const prefs = preferencesOf(deps.db, me)
+  return {
+    language: prefs.language,
+    available: { inApp: true as const, email: !!deps.env.smtp.host || deps.env.smtp.catcher, push: !!deps.env.pushWebhook },
+    kinds: kindsFor(deps.db, me).map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
+  }
+}
