@@ -21,7 +21,7 @@ import { rowStateOf } from './row-state.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
 
-export const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+export const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有您可以查看的申请 ${id}`)
 
 /** An application with its version, or a 404 when the user may not read it (or it does not exist). */
 export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {

@@ -24,7 +24,7 @@ describe('宿舍调整申请: the student to swap with', () => {
   it.each([
     ['any text ("wang")', 'wang', /卡号 wang 不是本校在校人员/],
     ['a card number nobody has', '2099999999', /卡号 2099999999 不是本校在校人员/],
-    ['the applicant themself', who.student, /互换同学不能是你本人/],
+    ['the applicant themself', who.student, /互换同学不能是您本人/],
     ['a member of staff', who.counsellor, /互换同学应为学生/],
   ])('refuses %s, naming the field', async (_, swapWith, zh) => {
     const h = await hall()

@@ -14,7 +14,7 @@ import type { EscalationActionBody, EscalationDetail } from './escalations.schem
 // and what they may do about the delay — take the task over, give it to someone else, urge its
 // assignee. Each is an engine action (packages/workflow), stored by act() as every other.
 
-const notFound = (id: number) => new HallError(404, 'not_found', `There is no overdue task ${id} for you to handle`, `没有需要你处理的超时待办 ${id}`)
+const notFound = (id: number) => new HallError(404, 'not_found', `There is no overdue task ${id} for you to handle`, `没有需要您处理的超时待办 ${id}`)
 
 /** The task, its application and the engine's copy of it, if `user` may handle it (404 otherwise). */
 function escalationOf(db: Db, user: SessionUser, taskId: number, now: Date) {

@@ -113,7 +113,7 @@ export const dataErrorRoutes = router
           422,
           'not_in_data_platform',
           `The data platform has no record of you, so there is nothing to correct: ask ${contact ? `the ${contact.nameEn} (${contact.phone})` : 'the information office'} to add you`,
-          `学校数据中心还没有你的信息，无从更正：请联系${contact ? `${contact.nameZh}（${contact.phone}）` : '学校信息化管理部门'}补录`,
+          `学校数据中心还没有您的信息，无从更正：请联系${contact ? `${contact.nameZh}（${contact.phone}）` : '学校信息化管理部门'}补录`,
         )
       }
       const value = record.values[body.path]
@@ -122,7 +122,7 @@ export const dataErrorRoutes = router
           422,
           'no_such_value',
           `Your record has no value at ${body.path}: nothing was pre-filled from it`,
-          `你的信息中没有 ${body.path} 这一项，没有可更正的预填值`,
+          `您的信息中没有 ${body.path} 这一项，没有可更正的预填值`,
         )
       }
       const source = value.source
@@ -137,7 +137,7 @@ export const dataErrorRoutes = router
           409,
           'already_reported',
           `You reported this value on ${day}; the ${source.departmentEn} is looking into it`,
-          `你已于 ${day} 报告过这一项，${source.departmentZh}正在核实`,
+          `您已于 ${day} 报告过这一项，${source.departmentZh}正在核实`,
         )
       }
       const reviewers = deps.db

@@ -167,7 +167,7 @@ export const formRoutes = router
         .from(formDrafts)
         .where(and(eq(formDrafts.cardNumber, c.var.user!.cardNumber), eq(formDrafts.serviceCode, serviceCode)))
         .get()
-      if (!row) throw new HallError(404, 'no_draft', `You have no draft of "${serviceCode}"`, `你没有“${serviceCode}”的草稿`)
+      if (!row) throw new HallError(404, 'no_draft', `You have no draft of "${serviceCode}"`, `您没有“${serviceCode}”的草稿`)
       return c.json(draftOf(row), 200)
     },
   )

@@ -109,7 +109,7 @@ export const delegationsRoutes = router
             409,
             'delegation_overlaps',
             'You already have a substitute for part of this period; end that delegation first',
-            '该时间段内你已设置了委托，请先取消原委托',
+            '该时间段内您已设置了委托，请先取消原委托',
           )
         }
         return tx.insert(delegations).values({ cardNumber: user.cardNumber, delegate: body.delegate, from, to, createdAt: at }).returning().get()
@@ -141,7 +141,7 @@ export const delegationsRoutes = router
         .delete(delegations)
         .where(and(eq(delegations.id, id), eq(delegations.cardNumber, c.var.user!.cardNumber)))
         .run()
-      if (result.changes === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `你没有编号为 ${id} 的委托`)
+      if (result.changes === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `您没有编号为 ${id} 的委托`)
       return c.json({ id, deleted: true as const }, 200)
     },
   )
