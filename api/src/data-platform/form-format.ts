@@ -13,5 +13,6 @@ export {
   type Section,
 } from '@hall/forms/format'
 export { acceptsMime, validateSubmission } from '@hall/forms/format'
+export { acceptedFileTypes, describeFileTypes, FILE_TYPES } from '@hall/forms/format'
 export { initialValues } from '@hall/forms/format'
 export { matchesPattern } from '@hall/forms/format'

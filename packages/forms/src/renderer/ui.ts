@@ -48,21 +48,6 @@ export function wordsIn(lang: FormLang) {
     tr((words[key] as (...a: Parameters<Words[K]>) => LocalizedText)(...args), lang)
 }
 
-/** File types for people: `application/pdf` → `PDF`, `image/*` → `图片/images`. */
-export function describeAccept(accept: readonly string[], lang: FormLang): string {
-  return accept
-    .map((a) => {
-      if (a === 'image/*') return lang === 'en' ? 'images' : '图片'
-      const sub = a.split('/')[1] ?? a
-      if (sub === 'vnd.openxmlformats-officedocument.wordprocessingml.document') return 'DOCX'
-      if (sub === 'vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'XLSX'
-      if (sub === 'msword') return 'DOC'
-      if (sub === 'jpeg') return 'JPG'
-      return sub.toUpperCase()
-    })
-    .join(lang === 'en' ? ', ' : '、')
-}
-
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
