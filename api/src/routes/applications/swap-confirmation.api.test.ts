@@ -74,6 +74,18 @@ describe('宿舍调整申请: the student to swap with', () => {
     await h.taskOf(who.counsellor, id)
   })
 
+  it('reads the named student back by name, for the applicant and for the reviewer', async () => {
+    const h = await hall()
+    const res = await h.submit(who.student, 'dorm-change', await swapValues(h, who.junior))
+    const id = res.body.id as number
+    // why: the detail page and the reviewer's view showed the card number alone
+    const named = { [who.junior]: { name: '赵子豪', nameEn: expect.any(String) } }
+    expect((await h.detail(who.student, id)).body.people).toEqual(named)
+    await h.approve(who.junior, id)
+    const task = await h.taskOf(who.counsellor, id)
+    expect((await h.get(who.counsellor, `/api/tasks/${task.id}`)).body.application.people).toEqual(named)
+  })
+
   it('declining sends the application back to the applicant with the reason', async () => {
     const h = await hall()
     const res = await h.submit(who.student, 'dorm-change', await swapValues(h, who.junior))
