@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { prefillFor } from '../../data-platform/index.ts'
+import { withOpenReports } from './data-errors.service.ts'
 import { formDrafts } from '../../db/schema/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
@@ -98,7 +99,13 @@ export const formRoutes = router
         {
           service: { code: form.code, nameZh: form.nameZh, nameEn: form.nameEn, version: form.version, status: form.status },
           definition: form.definition,
-          prefill: { values: prefill.values, sources: prefill.sources, missing: prefill.missing, available: prefill.available, warning: prefill.warning },
+          prefill: {
+            values: prefill.values,
+            sources: withOpenReports(deps.db, user.cardNumber, prefill.sources),
+            missing: prefill.missing,
+            available: prefill.available,
+            warning: prefill.warning,
+          },
           draft: draft ? draftOf(draft) : null,
         },
         200,

@@ -10,6 +10,8 @@ export function tr(text: LocalizedText | undefined, lang: FormLang): string {
 const words = {
   fromSource: (system: string, department: string) => ({ zh: `来自 ${system} · ${department}`, en: `From ${system} · ${department}` }),
   reportError: () => ({ zh: '报错', en: 'Report an error' }),
+  /** Shown instead of 报错 once the person reported the value, until its department resolves it. */
+  reported: (department: string) => ({ zh: `已报错 · 待${department}核实`, en: `Reported · ${department} is checking it` }),
   // The name starts with the visible word (WCAG 2.5.3, label in name).
   reportErrorFor: (label: LocalizedText) => ({ zh: `报错（报告“${label.zh}”数据有误）`, en: `Report an error in "${label.en}"` }),
   upload: () => ({ zh: '上传文件', en: 'Upload a file' }),
