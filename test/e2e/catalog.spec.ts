@@ -114,7 +114,7 @@ for (const { label, viewport } of [
       const checks = page.getByRole('list', { name: '办理资格' }).getByRole('listitem')
       await expect(checks).toHaveCount(6)
       await expect(checks.filter({ hasText: '✓' })).toHaveCount(6)
-      await expect(checks.filter({ hasText: '你是本科生' })).toBeVisible()
+      await expect(checks.filter({ hasText: '您是本科生' })).toBeVisible()
       const start = page.getByRole('button', { name: '开始办理' })
       await expect(start).toBeEnabled()
       await expect(page.getByRole('note'), 'no refusal is shown').toHaveCount(0)

@@ -67,7 +67,26 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   // Transfer: the confirmation names the colleague (name and card number), not a number alone.
   const colleague = people.find((p) => p.kind === 'staff' && p.cardNumber !== counsellor.cardNumber)!
   await rp.goto(`/todo/${task!.id}`)
-  await rp.locator('.action-panel__choices').getByText('Transfer', { exact: true }).click()
+  const panel = rp.locator('.action-panel')
+  // Approve: the question names the applicant, not a card number alone.
+  await panel.locator('.action-panel__submit').click()
+  await expect(rp.getByRole('dialog')).toContainText(`${student.nameEn} (${student.cardNumber})`)
+  await rp
+    .getByRole('dialog')
+    .getByRole('button', { name: /not yet/i })
+    .click()
+  await expect(rp.getByRole('dialog')).toHaveCount(0)
+
+  // Transfer: no "choose a person" before anything was typed; it shows once the button is pressed.
+  await panel.locator('.action-panel__choices').getByText('Transfer', { exact: true }).click()
+  await expect(panel.locator('#action-person')).toBeVisible()
+  await expect(panel.locator('.el-form-item__error')).toHaveCount(0)
+  await panel.locator('.action-panel__submit').click()
+  await expect(panel.locator('.el-form-item__error')).toHaveCount(1)
+  // Add a signer likewise starts clean.
+  await panel.locator('.action-panel__choices').getByText('Add a signer', { exact: true }).click()
+  await expect(panel.locator('.el-form-item__error')).toHaveCount(0)
+  await panel.locator('.action-panel__choices').getByText('Transfer', { exact: true }).click()
   const person = rp.locator('#action-person')
   await person.click()
   await rp.keyboard.type(colleague.cardNumber)

@@ -51,7 +51,7 @@ const REASONS: Record<string, [zh: string, en: string]> = {
   subject: ['登录结果中没有校园卡号。', 'The login response carries no campus card number.'],
   replayed: ['这个登录结果已经用过了。', 'This login response has already been used.'],
   left: [
-    '学校的人员名单显示你已离校或离职，因此不能再登录办事大厅。如有疑问，请联系学校信息化管理部门。',
+    '学校的人员名单显示您已离校或离职，因此不能再登录办事大厅。如有疑问，请联系学校信息化管理部门。',
     'The university’s records show that you have left, so you can no longer log in to the hall. If this is wrong, contact the university’s information office.',
   ],
 }

@@ -67,6 +67,6 @@ export function unknownPersonMessage(db: Db): { message: string; messageZh: stri
   const zh = d ? `${d.nameZh}（${d.phone}，${d.location}）` : '学校信息化管理部门'
   return {
     message: `You are logged in, but the university's data platform has no record of you yet, so there is nothing you can apply for in the hall. If you think this is wrong, contact ${en}.`,
-    messageZh: `你已登录，但学校数据中心还没有你的信息，因此暂时没有可以办理的事项。如有疑问，请联系${zh}。`,
+    messageZh: `您已登录，但学校数据中心还没有您的信息，因此暂时没有可以办理的事项。如有疑问，请联系${zh}。`,
   }
 }

@@ -56,7 +56,7 @@ export async function personOrWarning(deps: Deps, cardNumber: string): Promise<{
       warning: {
         code: 'data_platform_unavailable',
         message: `Your data could not be fetched from the university's data platform just now (${err.message}), so nothing is pre-filled: please fill in the form yourself, or try again later.`,
-        messageZh: '暂时无法从学校数据中心获取你的信息，表单未能自动填写：请手动填写，或稍后再试。',
+        messageZh: '暂时无法从学校数据中心获取您的信息，表单未能自动填写：请手动填写，或稍后再试。',
       },
     }
   }

@@ -80,11 +80,11 @@ export function refusalText(r: Refusal): { message: string; messageZh: string } 
   return r.scope === 'person'
     ? {
         message: `Too many ${en} from you in a short time. Please wait ${wait} and try again.`,
-        messageZh: `你的${zh}过于频繁，请 ${waitZh}后再试。`,
+        messageZh: `您的${zh}过于频繁，请 ${waitZh}后再试。`,
       }
     : {
         message: `Too many ${en} from your network address (many people may share it). Please wait ${wait} and try again.`,
-        messageZh: `来自你所在网络地址的${zh}过多（该地址可能由许多人共用），请 ${waitZh}后再试。`,
+        messageZh: `来自您所在网络地址的${zh}过多（该地址可能由许多人共用），请 ${waitZh}后再试。`,
       }
 }
 

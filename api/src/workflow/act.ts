@@ -51,7 +51,7 @@ export interface ActResult {
   stateVersion: number
 }
 
-const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有您可以查看的申请 ${id}`)
 
 /** Applies one action to one application, in its own IMMEDIATE transaction. */
 export function act(deps: Deps, input: ActInput): ActResult {

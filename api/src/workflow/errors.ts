@@ -19,6 +19,7 @@ const STATUS: Record<WorkflowErrorCode, ContentfulStatusCode> = {
   not_escalation_contact: 403,
   // A confirmation by the person named in the form: only confirm or decline.
   confirmation_only: 403,
+  confirmation_in_person: 403,
   // The application has moved on, or is not where this action applies.
   wrong_status: 409,
   application_closed: 409,

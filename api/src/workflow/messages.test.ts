@@ -17,7 +17,7 @@ const leave: MessageFacts = { ...dorm, serviceZh: '本科生请假', serviceEn: 
 describe('titles', () => {
   const toApplicant: MessageKind[] = ['submitted', 'step_decided', 'asked', 'returned', 'rejected', 'completed']
   test.each(toApplicant)('%s: a service already called an application is not called one twice', (kind) => {
-    // why: 宿舍调整申请 got "申请" appended: "你的宿舍调整申请申请被退回"
+    // why: 宿舍调整申请 got "申请" appended: "您的宿舍调整申请申请被退回"
     const t = messageTitle(kind, { ...dorm, passedZh: '辅导员审核', passedEn: 'Counsellor review' })
     expect(t.zh).not.toContain('申请申请')
     expect(t.zh).toContain('宿舍调整申请')
@@ -25,8 +25,8 @@ describe('titles', () => {
   })
 
   test('a service named otherwise still reads as an application', () => {
-    // why: "你的本科生请假被退回" would drop the noun the sentence needs
-    expect(messageTitle('returned', leave).zh).toBe('你的本科生请假申请被退回，请修改后重新提交')
+    // why: "您的本科生请假被退回" would drop the noun the sentence needs
+    expect(messageTitle('returned', leave).zh).toBe('您的本科生请假申请被退回，请修改后重新提交')
     expect(messageTitle('returned', leave).en).toBe('Your Undergraduate leave application was returned for changes')
   })
 })

@@ -55,7 +55,7 @@ export const links = {
 export const toApplicant: ReadonlySet<MessageKind> = new Set(['submitted', 'step_decided', 'asked', 'returned', 'rejected', 'completed'])
 
 /**
- * "宿舍调整申请" is already an application: "你的宿舍调整申请申请被退回" reads as a stutter. The
+ * "宿舍调整申请" is already an application: "您的宿舍调整申请申请被退回" reads as a stutter. The
  * noun is added only to a service name that does not end in it (likewise "application" in English).
  */
 export function applicationNoun(f: Pick<MessageFacts, 'serviceZh' | 'serviceEn'>): { zh: string; en: string } {
@@ -81,11 +81,11 @@ export function messageTitle(kind: MessageKind, f: MessageFacts): { zh: string; 
   switch (kind) {
     case 'submitted':
       return {
-        zh: `你的${yours.zh}已${f.resubmitted ? '重新' : ''}提交${nowAtZh}`,
+        zh: `您的${yours.zh}已${f.resubmitted ? '重新' : ''}提交${nowAtZh}`,
         en: `Your ${yours.en} was ${f.resubmitted ? 're' : ''}submitted${nowAtEn}`,
       }
     case 'step_decided':
-      return { zh: `你的${yours.zh}已通过“${f.passedZh ?? ''}”${nowAtZh}`, en: `Your ${yours.en} passed "${f.passedEn ?? ''}"${nowAtEn}` }
+      return { zh: `您的${yours.zh}已通过“${f.passedZh ?? ''}”${nowAtZh}`, en: `Your ${yours.en} passed "${f.passedEn ?? ''}"${nowAtEn}` }
     case 'task_assigned':
       return { zh: `新待办：${f.applicantZh}的${f.serviceZh}${stepZh}`, en: `New task: ${f.serviceEn} from ${f.applicantEn}${stepEn}` }
     case 'task_resumed':
@@ -93,15 +93,15 @@ export function messageTitle(kind: MessageKind, f: MessageFacts): { zh: string; 
     case 'task_cancelled':
       return { zh: `待办已取消，无需办理：${f.applicantZh}的${f.serviceZh}`, en: `No longer needed: ${f.serviceEn} from ${f.applicantEn}` }
     case 'asked':
-      return { zh: `审核人就你的${yours.zh}提出询问，请答复`, en: `A reviewer has a question about your ${yours.en}` }
+      return { zh: `审核人就您的${yours.zh}提出询问，请答复`, en: `A reviewer has a question about your ${yours.en}` }
     case 'answered':
       return { zh: `申请人已答复：${f.applicantZh}的${f.serviceZh}`, en: `${f.applicantEn} answered your question on ${f.serviceEn}` }
     case 'returned':
-      return { zh: `你的${yours.zh}被退回，请修改后重新提交`, en: `Your ${yours.en} was returned for changes` }
+      return { zh: `您的${yours.zh}被退回，请修改后重新提交`, en: `Your ${yours.en} was returned for changes` }
     case 'rejected':
-      return { zh: `你的${yours.zh}未获通过`, en: `Your ${yours.en} was not approved` }
+      return { zh: `您的${yours.zh}未获通过`, en: `Your ${yours.en} was not approved` }
     case 'completed':
-      return { zh: `你的${yours.zh}已办结`, en: `Your ${yours.en} is completed` }
+      return { zh: `您的${yours.zh}已办结`, en: `Your ${yours.en} is completed` }
     case 'urged':
       return { zh: `催办：${f.applicantZh}的${f.serviceZh}已超过办理时限`, en: `Reminder: ${f.serviceEn} from ${f.applicantEn} is past its time limit` }
     case 'overdue':

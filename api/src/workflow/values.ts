@@ -60,7 +60,7 @@ export function checkPeopleNamed(db: Db, form: FormDefinition | null, values: Re
     if (typeof value !== 'string' || value === '') return
     const { zh: label, en: labelEn } = field.label
     if (value === applicant) {
-      fields.push({ path, message: `${labelEn}: you cannot name yourself`, messageZh: `${label}不能是你本人` })
+      fields.push({ path, message: `${labelEn}: you cannot name yourself`, messageZh: `${label}不能是您本人` })
       return
     }
     const row = db.select({ kind: people.kind, leftAt: people.leftAt }).from(people).where(eq(people.cardNumber, value)).get()

@@ -31,6 +31,9 @@ export function useReportError(definition: Ref<FormDefinition | null>, values: R
   }
 
   function sent(department: string) {
+    // The field says "reported" from now on (the API says so too on the next visit).
+    const source = reporting.value ? sources.value[reporting.value.key] : undefined
+    if (source) source.reportedAt = new Date().toISOString()
     reporting.value = null
     ElMessage.success({ message: t('report.sent', { department }), duration: 4000 })
   }

@@ -3,7 +3,8 @@ import { api, unwrap, type Lang } from '@hall/mf-kit'
 
 // The searches behind <HallForm>'s person fields (互换同学, 指导老师): GET /api/people/pick, which
 // finds by a whole card number or the start of a name, only people of the field's kinds, and
-// shows what tells two people apart (name, card number, college, class or title).
+// shows what tells two people apart (name, card number, college, class or title). It names the
+// service and the field: the API reads who the field accepts (its kinds) from the form itself.
 
 /** Labels of the people picked so far, so that a chosen value keeps its name when the list changes. */
 export type PickedNames = Record<string, string>
@@ -27,13 +28,13 @@ export function personLabel(
   return where ? `${who} · ${where}` : who
 }
 
-export function formPickers(lang: () => Lang, names: PickedNames): Pickers {
+export function formPickers(lang: () => Lang, names: PickedNames, serviceCode: () => string): Pickers {
   return {
     async person(query: string, field: PersonField): Promise<PickerOption[]> {
       const q = query.trim()
       if (q === '') return []
       try {
-        const found = await unwrap(api.api.people.pick.$get({ query: { q, ...(field.kinds ? { kinds: field.kinds.join(',') } : {}) } }))
+        const found = await unwrap(api.api.people.pick.$get({ query: { q, service: serviceCode(), field: field.key } }))
         return found.items.map((p) => {
           const label = personLabel(p, lang())
           names[p.cardNumber] = label

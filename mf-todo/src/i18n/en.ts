@@ -184,8 +184,8 @@ export default {
       return: 'Decline',
       hintApprove: 'Once you confirm, the application goes on to be reviewed.',
       hintReturn: 'Declining sends the application back to the applicant; say why.',
-      confirmApprove: 'Confirm what the applicant asks?',
-      confirmReturn: 'Decline? The application goes back to the applicant.',
+      confirmApprove: 'Confirm what {applicant} asks?',
+      confirmReturn: 'Decline? The application goes back to {applicant}.',
       reason: 'Reason',
     },
     hints: {
@@ -233,8 +233,8 @@ export default {
     },
     confirm: {
       title: 'Please confirm',
-      approve: 'Approve this application?',
-      reject: 'Reject? The application ends and this cannot be undone.',
+      approve: 'Approve the application of {applicant}?',
+      reject: 'Reject the application of {applicant}? It ends and this cannot be undone.',
       return: 'Return it to "{to}"?',
       transfer: 'Transfer this task to {to}? You will no longer handle it.',
       addSigner: 'Add {to} as a signer ({position})?',

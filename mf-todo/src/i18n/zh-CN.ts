@@ -184,8 +184,8 @@ export default {
       return: '不同意',
       hintApprove: '确认后，申请进入下一环节审核。',
       hintReturn: '不同意将把申请退回给申请人，请写明原因。',
-      confirmApprove: '确认同意申请人的这份申请？',
-      confirmReturn: '确认不同意？申请将退回给申请人。',
+      confirmApprove: '确认同意 {applicant} 的这份申请？',
+      confirmReturn: '确认不同意？申请将退回给 {applicant}。',
       reason: '原因',
     },
     hints: {
@@ -232,8 +232,8 @@ export default {
     },
     confirm: {
       title: '请确认',
-      approve: '确认同意这份申请？',
-      reject: '确认不同意？申请将被终止，无法撤销。',
+      approve: '确认同意 {applicant} 的这份申请？',
+      reject: '确认不同意 {applicant} 的这份申请？申请将被终止，无法撤销。',
       return: '确认退回到“{to}”？',
       transfer: '确认将这项任务转给 {to}？转办后您将不再处理它。',
       addSigner: '确认加签 {to}（{position}）？',

@@ -168,7 +168,7 @@ export function loggedOutPage(hallUrl: string): string {
   return page(
     '已退出',
     'Logged out',
-    `<p>你已退出统一身份认证。 · <span lang="en">You are logged out of the unified login.</span></p>
+    `<p>您已退出统一身份认证。 · <span lang="en">You are logged out of the unified login.</span></p>
 <p><a href="${esc(hallUrl)}">返回网上办事大厅 · <span lang="en">Back to the Service Hall</span></a></p>`,
   )
 }

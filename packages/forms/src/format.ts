@@ -53,6 +53,7 @@ export {
   type ValueField,
 } from './definition.ts'
 export { daysBetween, type WorkCalendar } from './dates.ts'
+export { acceptedFileTypes, describeFileTypes, FILE_TYPES, pickerAccept, type FileType } from './file-types.ts'
 export { computeValues, testCondition, visibleFields, type EvaluateOptions } from './evaluate.ts'
 export {
   acceptsMime,

@@ -35,6 +35,6 @@ export { actingFor, rowStateLabels, type PersonName, type RowStateLabel, type Ro
 export { deviceDiffersFromBeijing, formatClock, formatDate, formatDateTime, formatMonth, formatShortDateTime, HALL_TIME_ZONE, useDates } from './dates.ts'
 export { toApiError } from './errors.ts'
 export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type ApplicationStatus, type Tone } from './statuses.ts'
-export { formatPerson } from './people.ts'
+export { formatPerson, personNames } from './people.ts'
 export { focusPageHeading, usePageTitle } from './page.ts'
 export { dropDanglingActiveDescendant } from './aria.ts'

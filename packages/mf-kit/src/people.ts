@@ -8,3 +8,11 @@ import type { Lang } from './lang.ts'
 export function formatPerson(p: { name: string; nameEn?: string | null; cardNumber: string }, lang: Lang): string {
   return lang === 'en' ? `${p.nameEn || p.name} (${p.cardNumber})` : `${p.name}（${p.cardNumber}）`
 }
+
+/**
+ * The names a read-only form shows beside the card numbers of its person fields (`displayNames`
+ * of <HallForm>), from the `people` an application's detail carries: 赵子豪（2024010002）, not a bare number.
+ */
+export function personNames(people: Record<string, { name: string; nameEn?: string | null }> | undefined, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(people ?? {}).map(([card, p]) => [card, lang === 'en' ? p.nameEn || p.name : p.name]))
+}

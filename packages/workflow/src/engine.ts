@@ -396,6 +396,9 @@ class Transaction {
    */
   private handOver(a: Extract<Action, { type: 'takeOver' | 'reassign' }>, to: string): void {
     const task = this.escalatedTask(a.taskId, a.by, a.authority)
+    // A confirmation is the named person's own word (their bed, their consent): an administrator
+    // or escalation contact who took it over would be confirming for them.
+    if (isConfirmationStep(this.stepInfo(task.stepId).body)) throw new WorkflowError('confirmation_in_person')
     this.requireOpen(task)
     const target = to.trim()
     if (

@@ -71,6 +71,11 @@ const messages = {
     zh: () => '这是请您本人确认的待办：只能确认，或说明原因后不同意（退回申请人）',
     en: () => 'This task asks you to confirm in person: you can confirm, or decline with a reason (it goes back to the applicant)',
   },
+  confirmation_in_person: {
+    zh: () => '这是请表单中指定的同学本人确认的待办：超时也不能由他人接手或改派，可催办本人，或由申请人撤回后修改',
+    en: () =>
+      'This task asks the person named in the form to confirm in person: even overdue, nobody else can take it over or be given it. Urge them, or the applicant can withdraw and change the form',
+  },
   invalid_signer: {
     zh: () => '加签人不能为空，也不能是自己、申请人或已在办理此环节的人',
     en: () => 'Name at least one signer who is not you, the applicant or someone already handling this step',

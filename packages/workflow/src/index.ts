@@ -99,7 +99,7 @@ export type {
 export { transition, returnTargets, pickRoute, isLive, stepName } from './engine.ts'
 export type { AssigneeResolver, TransitionContext, TransitionResult } from './engine.ts'
 
-export { allowedActions, upcomingSteps } from './queries.ts'
+export { allowedActions, asksInPerson, upcomingSteps } from './queries.ts'
 export type { AllowedActions, TaskActions, TaskActionType, UpcomingStep } from './queries.ts'
 
 export { WorkflowError, isWorkflowError, workflowErrorCodes } from './errors.ts'

@@ -82,6 +82,12 @@ export function allowedActions(
 }
 
 /** The step (top-level or inside a branch) with this id. */
+/** Whether the step asks the person named in the form to confirm in person: nobody else may act on its task. */
+export function asksInPerson(definition: ProcessDefinition, stepId: string): boolean {
+  const body = stepBody(definition, stepId)
+  return !!body && isConfirmationStep(body)
+}
+
 function stepBody(definition: ProcessDefinition, stepId: string): StepBody | undefined {
   for (const node of definition.steps) {
     if (node.type === 'approval' && node.id === stepId) return node

@@ -37,7 +37,7 @@ type AuditAction = (typeof serviceAuditEvents.$inferInsert)['action']
 const EMPTY_GUIDE = { conditions: [], materials: [], steps: [], fees: '', contact: { phone: '', email: '' }, location: '', hours: '' }
 
 export function notFound(code: string) {
-  return new HallError(404, 'not_found', `There is no service "${code}" that you manage`, `没有你负责管理的服务“${code}”`)
+  return new HallError(404, 'not_found', `There is no service "${code}" that you manage`, `没有您负责管理的服务“${code}”`)
 }
 
 /** The service, if `user` manages it; 404 otherwise (an owner of another department must not learn that a draft exists). */
@@ -291,7 +291,7 @@ export function createService(
   if (!db.select({ c: departments.code }).from(departments).where(eq(departments.code, body.ownerDepartmentCode)).get())
     throw new HallError(422, 'unknown_department', `There is no department "${body.ownerDepartmentCode}"`, `没有部门“${body.ownerDepartmentCode}”`)
   if (!policy.canManageService(user, body.ownerDepartmentCode))
-    throw new HallError(403, 'forbidden', `You may create services only for the departments whose services you manage`, `你只能为自己负责的部门创建服务`)
+    throw new HallError(403, 'forbidden', `You may create services only for the departments whose services you manage`, `您只能为自己负责的部门创建服务`)
   if (!db.select({ c: categories.code }).from(categories).where(eq(categories.code, body.categoryCode)).get())
     throw new HallError(422, 'unknown_category', `There is no category "${body.categoryCode}"`, `没有服务分类“${body.categoryCode}”`)
   return transaction(db, (tx) => {
@@ -376,7 +376,7 @@ export function editDraft(db: Db, user: SessionUser, code: string, body: Record<
         409,
         'draft_changed',
         `"${code}" was changed by someone else since you opened it; reload to see their change, then edit again`,
-        `“${code}”在你打开后已被他人修改，请刷新查看后再编辑`,
+        `“${code}”在您打开后已被他人修改，请刷新查看后再编辑`,
       )
     if (Object.keys(patch).length === 0) throw new HallError(400, 'bad_request', 'Change at least one part of the draft', '请至少修改草稿的一部分')
     tx.update(serviceVersions).set(patch).where(eq(serviceVersions.id, draft.id)).run()

@@ -65,7 +65,7 @@ describe('POST /api/applications/{id}/answer with attachments', () => {
     const res = await h.post(who.student, `/api/applications/${id}/answer`, { stateVersion, taskId, answer: '见附件', attachments: [mine.id, bad] })
     expect(res.status).toBe(400)
     expect(res.body.error.fields).toEqual([
-      { path: 'attachments.1', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/不是你上传的文件/) },
+      { path: 'attachments.1', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/不是您上传的文件/) },
     ])
     // Neither file was linked, and the question is still open.
     expect(h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, id)).all()).toEqual([])

@@ -196,6 +196,9 @@ export const ApplicationDetail = z
       .nullable()
       .openapi({ description: 'The FormDefinition (@hall/forms) of the version the application was made with; null when that version has no form' }),
     values: Values,
+    people: z
+      .record(z.string(), z.object({ name: z.string(), nameEn: z.string() }))
+      .openapi({ description: "The people named in the form's person fields, by card number, so a page shows their names" }),
     createdAt: z.string(),
     submittedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),

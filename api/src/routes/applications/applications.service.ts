@@ -14,14 +14,15 @@ import { applications, attachments, auditEvents, departments, people, ratings, s
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { escalationContactsOf, policy } from '../../policy/index.ts'
-import { processOf, stateOf } from '../../workflow/definitions.ts'
+import { formOf, processOf, stateOf } from '../../workflow/definitions.ts'
+import { allFields, type FormDefinition } from '@hall/forms/format'
 import { delegateOf, namesOf } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody, StatusFilter } from './applications.schemas.ts'
 import { rowStateOf } from './row-state.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
 
-export const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有你可以查看的申请 ${id}`)
+export const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有您可以查看的申请 ${id}`)
 
 /** An application with its version, or a 404 when the user may not read it (or it does not exist). */
 export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
@@ -217,6 +218,25 @@ function usualForNode(db: Db, serviceCode: string, definition: ProcessDefinition
 // ------------------------------------------------------------------------------------ detail
 
 /** Everything the application's page shows, for this viewer. */
+/**
+ * The people the form's person fields name (互换同学, 指导老师), by card number: a page that reads
+ * the application back shows "赵子豪（2024010002）", not a bare card number.
+ */
+export function namedInForm(db: Db, form: FormDefinition | null, values: Record<string, unknown>): Record<string, { name: string; nameEn: string }> {
+  if (!form) return {}
+  const cards: string[] = []
+  const add = (v: unknown) => typeof v === 'string' && v && cards.push(v)
+  for (const { field } of allFields(form)) {
+    if (field.type === 'person') add(values[field.key])
+    if (field.type === 'table') {
+      const columns = field.columns.filter((c) => c.type === 'person').map((c) => c.key)
+      const rows = Array.isArray(values[field.key]) ? (values[field.key] as unknown[]) : []
+      for (const row of rows) if (row && typeof row === 'object') for (const key of columns) add((row as Record<string, unknown>)[key])
+    }
+  }
+  return Object.fromEntries(namesOf(db, cards))
+}
+
 export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableApplication, now: Date): ApplicationDetailBody {
   const { app, version, service, state } = row
   const definition = state ? processOf(version) : null
@@ -368,6 +388,7 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     },
     form: (version.form as Record<string, unknown> | null) ?? null,
     values: app.formData,
+    people: namedInForm(db, formOf(version), app.formData),
     createdAt: app.createdAt.toISOString(),
     submittedAt: iso(submittedAt),
     finishedAt: iso(app.finishedAt),

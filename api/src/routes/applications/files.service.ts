@@ -80,7 +80,7 @@ export function resolveFiles(db: Db, owner: string, form: FormDefinition | null,
         problems.push({
           path: slot.path,
           message: `The file "${name}" is not one of your uploads (or no longer exists): remove it and upload it again`,
-          messageZh: `文件“${name}”不是你上传的文件（或已不存在），请删除后重新上传`,
+          messageZh: `文件“${name}”不是您上传的文件（或已不存在），请删除后重新上传`,
         })
         return ref
       }),
@@ -125,7 +125,7 @@ export function checkAnswerFiles(db: Db, owner: string, ids: string[]): void {
           {
             path: `attachments.${i}`,
             message: `attachments: file ${JSON.stringify(id.slice(0, 60))} is not one of your uploads (or no longer exists): remove it and upload it again`,
-            messageZh: `attachments：文件 ${JSON.stringify(id.slice(0, 60))} 不是你上传的文件（或已不存在），请删除后重新上传`,
+            messageZh: `attachments：文件 ${JSON.stringify(id.slice(0, 60))} 不是您上传的文件（或已不存在），请删除后重新上传`,
           },
         ],
   )

@@ -71,13 +71,13 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
       422,
       'not_eligible',
       `You cannot apply for ${row.version.nameEn}: ${failed.map((c) => c.labelEn).join('; ')}`,
-      `你暂不能申请“${row.version.nameZh}”：${failed.map((c) => c.labelZh).join('；')}`,
+      `您暂不能申请“${row.version.nameZh}”：${failed.map((c) => c.labelZh).join('；')}`,
     )
   }
   requireEligible(db)
   const applicant = applicantFacts(db, user.cardNumber)
   if (!applicant) {
-    throw new HallError(422, 'not_eligible', 'The data platform has no record of you yet', '学校数据中心尚无你的信息')
+    throw new HallError(422, 'not_eligible', 'The data platform has no record of you yet', '学校数据中心尚无您的信息')
   }
   const version = db.select().from(serviceVersions).where(eq(serviceVersions.id, row.version.id)).get()!
   // Authoritative pre-filled values (一表通) are the platform's, whatever the browser sent.

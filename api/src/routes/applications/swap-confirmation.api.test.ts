@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox } from '../../db/schema/index.ts'
-import { hall, who, type Hall } from './test-support.ts'
+import { scanDeadlines } from '../../workflow/deadlines.ts'
+import { DAY, hall, who, type Hall } from './test-support.ts'
 
 // 宿舍调整申请, swap beds: the student named in 互换同学 must be a student of the hall other than the
 // applicant, and confirms (or declines) in their own 待办 before anyone reviews.
@@ -24,7 +25,7 @@ describe('宿舍调整申请: the student to swap with', () => {
   it.each([
     ['any text ("wang")', 'wang', /卡号 wang 不是本校在校人员/],
     ['a card number nobody has', '2099999999', /卡号 2099999999 不是本校在校人员/],
-    ['the applicant themself', who.student, /互换同学不能是你本人/],
+    ['the applicant themself', who.student, /互换同学不能是您本人/],
     ['a member of staff', who.counsellor, /互换同学应为学生/],
   ])('refuses %s, naming the field', async (_, swapWith, zh) => {
     const h = await hall()
@@ -73,6 +74,18 @@ describe('宿舍调整申请: the student to swap with', () => {
     await h.taskOf(who.counsellor, id)
   })
 
+  it('reads the named student back by name, for the applicant and for the reviewer', async () => {
+    const h = await hall()
+    const res = await h.submit(who.student, 'dorm-change', await swapValues(h, who.junior))
+    const id = res.body.id as number
+    // why: the detail page and the reviewer's view showed the card number alone
+    const named = { [who.junior]: { name: '赵子豪', nameEn: expect.any(String) } }
+    expect((await h.detail(who.student, id)).body.people).toEqual(named)
+    await h.approve(who.junior, id)
+    const task = await h.taskOf(who.counsellor, id)
+    expect((await h.get(who.counsellor, `/api/tasks/${task.id}`)).body.application.people).toEqual(named)
+  })
+
   it('declining sends the application back to the applicant with the reason', async () => {
     const h = await hall()
     const res = await h.submit(who.student, 'dorm-change', await swapValues(h, who.junior))
@@ -81,6 +94,30 @@ describe('宿舍调整申请: the student to swap with', () => {
     const declined = await h.act(who.junior, task.id, { action: 'return', opinion: '我暂时不想换宿舍', stateVersion: task.stateVersion })
     expect(declined.status, JSON.stringify(declined.body)).toBe(200)
     expect((await h.detail(who.student, id)).body.status).toBe('returned')
+  })
+
+  it('an overdue confirmation cannot be taken over or handed on, even by an administrator: only the named student confirms', async () => {
+    const h = await hall()
+    const res = await h.submit(who.student, 'dorm-change', await swapValues(h, who.junior))
+    const id = res.body.id as number
+    const task = await h.taskOf(who.junior, id)
+    h.advance(7 * DAY) // well past the step's 2 working days
+    expect(scanDeadlines(h.deps).overdue).toBe(1)
+    // The administrator's page of the overdue task offers urging only.
+    const page = await h.get(who.admin, `/api/escalations/${task.id}`)
+    expect(page.status, JSON.stringify(page.body)).toBe(200)
+    expect(page.body.allowed).toEqual(['urge'])
+    const { stateVersion } = await h.taskOf(who.junior, id)
+    for (const body of [{ action: 'takeOver' }, { action: 'reassign', to: who.junior2 }]) {
+      const refused = await h.post(who.admin, `/api/escalations/${task.id}/actions`, { ...body, stateVersion })
+      expect(refused.status, body.action).toBe(403)
+      expect(refused.body.error.code).toBe('confirmation_in_person')
+      expect(refused.body.error.messageZh).toMatch(/本人确认/)
+    }
+    // Still the named student's to confirm.
+    expect((await h.taskOf(who.junior, id)).id).toBe(task.id)
+    await h.approve(who.junior, id)
+    await h.taskOf(who.counsellor, id)
   })
 
   it('a move to a free bed asks nobody to confirm', async () => {

@@ -15,7 +15,7 @@ export type EligibilityRule =
 export interface Check {
   code: string
   ok: boolean
-  /** What was checked, as the user reads it: "你是本科生" / "You are an undergraduate". */
+  /** What was checked, as the user reads it: "您是本科生" / "You are an undergraduate". */
   labelZh: string
   labelEn: string
 }
@@ -95,7 +95,7 @@ export function checkEligibility(input: {
   add(
     'known',
     user.knownToDataPlatform,
-    user.knownToDataPlatform ? '学校数据中心有你的信息' : '学校数据中心尚无你的信息',
+    user.knownToDataPlatform ? '学校数据中心有您的信息' : '学校数据中心尚无您的信息',
     user.knownToDataPlatform ? 'The data platform has your record' : 'The data platform has no record of you yet',
   )
 
@@ -108,14 +108,14 @@ export function checkEligibility(input: {
         add(
           'kind',
           ok,
-          ok && user.kind ? `你是${KIND_ZH[user.kind]}` : `本服务面向${forZh}`,
+          ok && user.kind ? `您是${KIND_ZH[user.kind]}` : `本服务面向${forZh}`,
           ok && user.kind ? `You are ${KIND_EN[user.kind]}` : `This service is for ${forEn}`,
         )
         break
       }
       case 'studentStatus': {
         const ok = profile?.student?.status === rule.status
-        add('studentStatus', ok, ok ? '你在校' : '需要在校学籍', ok ? 'You are in school' : 'You must be enrolled (in school)')
+        add('studentStatus', ok, ok ? '您在校' : '需要在校学籍', ok ? 'You are in school' : 'You must be enrolled (in school)')
         break
       }
       case 'graduatingWithin': {
@@ -126,7 +126,7 @@ export function checkEligibility(input: {
         add(
           'graduatingWithin',
           ok,
-          ok ? `你将于${year}年毕业` : `需在${rule.months}个月内毕业`,
+          ok ? `您将于${year}年毕业` : `需在${rule.months}个月内毕业`,
           ok ? `You graduate in ${year}` : `You must be graduating within ${rule.months} months`,
         )
         break
@@ -136,7 +136,7 @@ export function checkEligibility(input: {
         add(
           'cadre',
           ok,
-          ok ? '你是处级及以上干部' : '需为处级及以上干部',
+          ok ? '您是处级及以上干部' : '需为处级及以上干部',
           ok ? 'You are a division-level cadre or above' : 'Only division-level cadres and above',
         )
         break
@@ -146,12 +146,12 @@ export function checkEligibility(input: {
         const ok = projects.some((p) => !rule.kind || p.kind === rule.kind)
         const zh = rule.kind === 'vertical' ? '纵向科研项目' : rule.kind === 'horizontal' ? '横向科研项目' : '科研项目'
         const en = rule.kind === 'vertical' ? 'a government-funded project' : rule.kind === 'horizontal' ? 'an industry-funded project' : 'a research project'
-        add('hasResearchProject', ok, ok ? `你主持${zh}` : `需主持${zh}`, ok ? `You lead ${en}` : `You must lead ${en}`)
+        add('hasResearchProject', ok, ok ? `您主持${zh}` : `需主持${zh}`, ok ? `You lead ${en}` : `You must lead ${en}`)
         break
       }
       case 'hasDormitory': {
         const ok = !!profile?.student?.dormitory
-        add('hasDormitory', ok, ok ? '你已有校内宿舍' : '需已分配校内宿舍', ok ? 'You have a room on campus' : 'You must have a room on campus')
+        add('hasDormitory', ok, ok ? '您已有校内宿舍' : '需已分配校内宿舍', ok ? 'You have a room on campus' : 'You must have a room on campus')
         break
       }
       case 'noneInProgress': {
@@ -159,7 +159,7 @@ export function checkEligibility(input: {
         add(
           'noneInProgress',
           ok,
-          ok ? '没有办理中的同类申请' : '你已有一份办理中的申请',
+          ok ? '没有办理中的同类申请' : '您已有一份办理中的申请',
           ok ? 'No application of yours is in progress' : 'You already have an application in progress',
         )
         break

@@ -1,10 +1,11 @@
 import type { z } from '@hono/zod-openapi'
-import type { Task } from '@hall/workflow'
+import { asksInPerson, type Task } from '@hall/workflow'
 import type { Db } from '../../db/client.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
 import { badInput, HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
 import { act, type EngineAction } from '../../workflow/act.ts'
+import { processOf } from '../../workflow/definitions.ts'
 import { applicationDetail, applicationRow } from '../applications/applications.service.ts'
 import { requirePeople, taskWithSummary } from '../tasks/tasks.service.ts'
 import type { EscalationActionBody, EscalationDetail } from './escalations.schemas.ts'
@@ -13,7 +14,7 @@ import type { EscalationActionBody, EscalationDetail } from './escalations.schem
 // and what they may do about the delay — take the task over, give it to someone else, urge its
 // assignee. Each is an engine action (packages/workflow), stored by act() as every other.
 
-const notFound = (id: number) => new HallError(404, 'not_found', `There is no overdue task ${id} for you to handle`, `没有需要你处理的超时待办 ${id}`)
+const notFound = (id: number) => new HallError(404, 'not_found', `There is no overdue task ${id} for you to handle`, `没有需要您处理的超时待办 ${id}`)
 
 /** The task, its application and the engine's copy of it, if `user` may handle it (404 otherwise). */
 function escalationOf(db: Db, user: SessionUser, taskId: number, now: Date) {
@@ -29,7 +30,8 @@ export function escalationDetail(db: Db, user: SessionUser, taskId: number, now:
   const { summary, application, engineTask, authority } = escalationOf(db, user, taskId, now)
   // Within its time limit a task is its assignee's alone (an administrator may still look).
   const live = engineTask.status !== 'closed' && application.app.status === 'in_review' && (engineTask.escalatedAt !== null || summary.overdue)
-  const inHand = engineTask.status === 'open'
+  // A confirmation is the named person's alone: it can be urged, never taken over or handed on.
+  const inHand = engineTask.status === 'open' && !asksInPerson(processOf(application.version), engineTask.stepId)
   return {
     task: { ...summary, escalatedAt: engineTask.escalatedAt, urgedAt: engineTask.urgedAt },
     application: applicationDetail(db, user, application, now),

@@ -38,7 +38,7 @@ function summaries(db: Db, rows: QuestionRow[]): z.infer<typeof QuestionSummary>
   })
 }
 
-const notFound = (id: number) => new HallError(404, 'not_found', `There is no question ${id} that you can see`, `没有你可以查看的问题 ${id}`)
+const notFound = (id: number) => new HallError(404, 'not_found', `There is no question ${id} that you can see`, `没有您可以查看的问题 ${id}`)
 
 /** The question, or a 404 when it does not exist or is not `user`'s to read. */
 function readable(db: Db, user: SessionUser, id: number): QuestionRow {

@@ -73,10 +73,10 @@ export function stepsOf(db: Db, app: { serviceVersionId: number; state: unknown 
 
 const refusalError = (refusal: 'not_yours' | 'not_finished' | 'already_rated', id: number) =>
   refusal === 'not_yours'
-    ? new HallError(404, 'not_found', `There is no application ${id} of yours to rate`, `没有你可以评价的申请 ${id}`)
+    ? new HallError(404, 'not_found', `There is no application ${id} of yours to rate`, `没有您可以评价的申请 ${id}`)
     : refusal === 'not_finished'
       ? new HallError(409, 'not_finished', 'You can rate an application once it is completed or rejected', '申请办结（或未通过）后才能评价')
-      : new HallError(409, 'already_rated', 'You have already rated this application; a rating cannot be changed', '你已评价过此申请，评价提交后不能修改')
+      : new HallError(409, 'already_rated', 'You have already rated this application; a rating cannot be changed', '您已评价过此申请，评价提交后不能修改')
 
 /** My ratings, and my finished applications still to rate. */
 export function myRatings(db: Db, user: SessionUser) {

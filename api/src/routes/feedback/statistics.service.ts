@@ -94,7 +94,7 @@ export function servicesInScope(db: Db, user: SessionUser, filters: Pick<Statist
   const all = [...serviceFacts(db).values()]
   const visible = scope === '*' ? all : all.filter((s) => scope.includes(s.ownerDepartmentCode))
   if (filters.departmentCode && scope !== '*' && !scope.includes(filters.departmentCode)) {
-    throw new HallError(403, 'forbidden', `You may see the statistics of ${scope.join(', ')} only`, `你只能查看本部门（${scope.join('、')}）的统计`)
+    throw new HallError(403, 'forbidden', `You may see the statistics of ${scope.join(', ')} only`, `您只能查看本部门（${scope.join('、')}）的统计`)
   }
   let chosen = filters.departmentCode ? visible.filter((s) => s.ownerDepartmentCode === filters.departmentCode) : visible
   if (filters.serviceCode) {
@@ -103,7 +103,7 @@ export function servicesInScope(db: Db, user: SessionUser, filters: Pick<Statist
         403,
         'forbidden',
         `You may not see the statistics of the service "${filters.serviceCode}"`,
-        `你无权查看服务“${filters.serviceCode}”的统计`,
+        `您无权查看服务“${filters.serviceCode}”的统计`,
       )
     }
     chosen = chosen.filter((s) => s.code === filters.serviceCode)
@@ -423,7 +423,7 @@ export function jobView(row: ExportRow, now: Date): z.infer<typeof ExportJob> {
   }
 }
 
-const exportNotFound = (id: number) => new HallError(404, 'not_found', `There is no export ${id} of yours`, `没有你的导出任务 ${id}`)
+const exportNotFound = (id: number) => new HallError(404, 'not_found', `There is no export ${id} of yours`, `没有您的导出任务 ${id}`)
 
 /** One of `user`'s own exports, or a 404 (also for someone who may no longer see statistics). */
 export function ownExport(db: Db, user: SessionUser, id: number): ExportRow {

@@ -3,7 +3,9 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applicationAttachments, applications, serviceVersions, tasks } from '../../db/schema/index.ts'
+import { describeFileTypes, FILE_TYPES } from '@hall/forms/format'
 import { testApp } from '../../test-support.ts'
+import { ACCEPTED_TYPES } from './attachments.service.ts'
 import { policy } from '../../policy/index.ts'
 import { docxBytes, exeBytes, fileOf, pdfBytes, pngBytes } from './test-support.ts'
 
@@ -88,7 +90,18 @@ describe('POST /api/attachments', () => {
     expect(res.status).toBe(415)
     const body = (await res.json()) as ErrorBody
     expect(body.error.code).toBe('file_type_not_accepted')
-    expect(body.error.messageZh).toContain('只接受PDF 文档')
+    // The same words as the form's hint under that field (one list of types for both).
+    expect(body.error.messageZh).toMatch(new RegExp(`^“manual.png”是PNG 图片，“[^”]+”只接受 ${describeFileTypes(['application/pdf'], 'zh-CN')}$`))
+    expect(body.error.message).toContain(`takes ${describeFileTypes(['application/pdf'], 'en')}`)
+  })
+
+  it('names what the hall takes from the list the form hints use, when the content is nothing it takes', async () => {
+    const t = await testApp()
+    const res = await upload(t, student, fileOf(new TextEncoder().encode('just some text'), 'notes.pdf'))
+    const body = (await res.json()) as ErrorBody
+    expect(body.error.message).toContain(`The hall takes ${describeFileTypes(undefined, 'en')}.`)
+    expect(body.error.messageZh).toContain(`办事大厅只接受 ${describeFileTypes(undefined, 'zh-CN')} 文件`)
+    expect(ACCEPTED_TYPES).toBe(FILE_TYPES)
   })
 
   it("refuses a file over the field's limit with 413 (the ID photo is at most 200 KB)", async () => {

@@ -86,7 +86,7 @@ export const attachmentRoutes = router
       const { id } = c.req.valid('param')
       const { disposition } = c.req.valid('query')
       const deps = c.var.deps
-      const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或你无权查看')
+      const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或您无权查看')
       // The same answer for "no such file" and "not yours": an id reveals nothing.
       if (!policy.canReadAttachment(deps.db, c.var.user, id, deps.now())) throw notFound
       const row = findAttachment(deps.db, id)!

@@ -6,27 +6,18 @@ import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
 import { storeBlob } from '../../lib/blobs.ts'
 import { HallError } from '../../lib/errors.ts'
-import { acceptsMime, type AttachmentField, type ColumnField } from '@hall/forms/format'
+import { acceptedFileTypes, describeFileTypes, FILE_TYPES, type AttachmentField, type ColumnField } from '@hall/forms/format'
 import { findAttachmentField, requireForm } from './forms.service.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
 // HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
 // the people who may see them (`policy.canReadAttachment`).
 
-/** What the hall takes at all, whatever a form says: documents and photos a person can make. */
-export const ACCEPTED_TYPES: Record<string, { zh: string; en: string; extensions: string[] }> = {
-  'application/pdf': { zh: 'PDF 文档', en: 'a PDF document', extensions: ['pdf'] },
-  'image/jpeg': { zh: 'JPEG 图片', en: 'a JPEG image', extensions: ['jpg', 'jpeg'] },
-  'image/png': { zh: 'PNG 图片', en: 'a PNG image', extensions: ['png'] },
-  'image/webp': { zh: 'WebP 图片', en: 'a WebP image', extensions: ['webp'] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)', extensions: ['docx'] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { zh: 'Excel 表格（.xlsx）', en: 'an Excel workbook (.xlsx)', extensions: ['xlsx'] },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
-    zh: 'PowerPoint 演示文稿（.pptx）',
-    en: 'a PowerPoint deck (.pptx)',
-    extensions: ['pptx'],
-  },
-}
+/**
+ * What the hall takes at all, whatever a form says: the list of @hall/forms, the one the form's
+ * hint names the accepted types from, so the hint and this check cannot disagree.
+ */
+export const ACCEPTED_TYPES = FILE_TYPES
 
 /** Names for what people most often try to upload by mistake, so the refusal says what the file really is. */
 const KNOWN_OTHERS: Record<string, { zh: string; en: string }> = {
@@ -40,8 +31,8 @@ const KNOWN_OTHERS: Record<string, { zh: string; en: string }> = {
   'text/html': { zh: '网页文件', en: 'a web page' },
 }
 
-const acceptedListZh = 'PDF、JPEG、PNG、WebP、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）'
-const acceptedListEn = 'PDF, JPEG, PNG, WebP, Word (.docx), Excel (.xlsx) and PowerPoint (.pptx)'
+const acceptedListZh = describeFileTypes(undefined, 'zh-CN')
+const acceptedListEn = describeFileTypes(undefined, 'en')
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
@@ -117,13 +108,13 @@ export async function checkUpload(file: File, bytes: Uint8Array, limits: UploadL
       `“${file.name}”${whatZh}（不论文件名如何），无法上传。办事大厅只接受 ${acceptedListZh} 文件。`,
     )
   }
-  if (limits.field && !acceptsMime(limits.field.accept, detected.mime)) {
-    const wanted = limits.field.accept.map((m) => ACCEPTED_TYPES[m] ?? { zh: m, en: m })
+  if (limits.field && !acceptedFileTypes(limits.field.accept).includes(detected.mime)) {
+    // Named as the form's hint names them (the same list), so the person reads the same words twice.
     throw new HallError(
       415,
       'file_type_not_accepted',
-      `"${file.name}" is ${accepted.en}; ${limits.field.label.en} takes ${wanted.map((w) => w.en).join(' or ')}`,
-      `“${file.name}”是${accepted.zh}，“${limits.field.label.zh}”只接受${wanted.map((w) => w.zh).join('或')}`,
+      `"${file.name}" is ${accepted.what.en}; ${limits.field.label.en} takes ${describeFileTypes(limits.field.accept, 'en')}`,
+      `“${file.name}”是${accepted.what.zh}，“${limits.field.label.zh}”只接受 ${describeFileTypes(limits.field.accept, 'zh-CN')}`,
     )
   }
   return { mime: detected.mime }

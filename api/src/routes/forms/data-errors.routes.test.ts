@@ -80,6 +80,30 @@ describe('POST /api/data-errors', () => {
     expect((await report(t, student, { fieldKey: 'phone', path: 'phone', note: '号码已停用' })).status).toBe(201)
   })
 
+  it('marks the reported value in the form on every later visit, until the report is resolved', async () => {
+    const t = await testApp()
+    const sources = async () => {
+      const res = await t.app.request('/api/services/dorm-change/form', { headers: { cookie: await t.loginAs(student) } })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { prefill: { sources: Record<string, { reportedAt?: string }> } }).prefill.sources
+    }
+    expect((await sources()).dormitory?.reportedAt).toBeUndefined()
+    expect((await report(t, student, dormitoryReport)).status).toBe(201)
+    // why: after a reload the field offered 报错 again, as if nothing had been reported
+    const after = await sources()
+    expect(after.dormitory?.reportedAt).toBe(t.deps.now().toISOString())
+    // Only that value: the others are not marked.
+    expect(
+      Object.entries(after)
+        .filter(([, s]) => s.reportedAt)
+        .map(([key]) => key),
+    ).toEqual(['dormitory'])
+    // Someone else's form knows nothing of it.
+    const other = await t.app.request('/api/services/dorm-change/form', { headers: { cookie: await t.loginAs('2023010102') } })
+    const otherSources = ((await other.json()) as { prefill?: { sources: Record<string, { reportedAt?: string }> } }).prefill?.sources ?? {}
+    expect(Object.values(otherSources).some((s) => s.reportedAt)).toBe(false)
+  })
+
   it('refuses a second open report of the same value with 409, saying who is on it', async () => {
     const t = await testApp()
     await report(t, student, dormitoryReport)

@@ -37,7 +37,7 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
       422,
       'not_in_data_platform',
       `The data platform has no record of you, so there is nothing to correct: ask ${contact ? `the ${contact.nameEn} (${contact.phone})` : 'the information office'} to add you`,
-      `学校数据中心还没有你的信息，无从更正：请联系${contact ? `${contact.nameZh}（${contact.phone}）` : '学校信息化管理部门'}补录`,
+      `学校数据中心还没有您的信息，无从更正：请联系${contact ? `${contact.nameZh}（${contact.phone}）` : '学校信息化管理部门'}补录`,
     )
   }
   const value = record.values[body.path]
@@ -46,7 +46,7 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
       422,
       'no_such_value',
       `Your record has no value at ${body.path}: nothing was pre-filled from it`,
-      `你的信息中没有 ${body.path} 这一项，没有可更正的预填值`,
+      `您的信息中没有 ${body.path} 这一项，没有可更正的预填值`,
     )
   }
   const source = value.source
@@ -61,7 +61,7 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
       409,
       'already_reported',
       `You reported this value on ${day}; the ${source.departmentEn} is looking into it`,
-      `你已于 ${day} 报告过这一项，${source.departmentZh}正在核实`,
+      `您已于 ${day} 报告过这一项，${source.departmentZh}正在核实`,
     )
   }
   const reviewers = deps.db
@@ -152,4 +152,29 @@ export function listDataErrors(db: Db, query: DataErrorQuery) {
     createdAt: r.createdAt.toISOString(),
   }))
   return items
+}
+
+// What a person already reported (报错): the form marks those values "已报错 · 待核实 / Reported"
+// on every visit until the owning department resolves the report, not only right after sending it.
+
+/** The pre-fill sources with `reportedAt` on each value the person has an open report about (matched by record path). */
+export function withOpenReports<S extends { path: string }>(
+  db: Db,
+  cardNumber: string,
+  sources: Record<string, S>,
+): Record<string, S & { reportedAt?: string }> {
+  const open = new Map(
+    db
+      .select({ path: dataErrorReports.path, createdAt: dataErrorReports.createdAt })
+      .from(dataErrorReports)
+      .where(and(eq(dataErrorReports.reporterCardNumber, cardNumber), eq(dataErrorReports.status, 'open')))
+      .all()
+      .map((r) => [r.path, r.createdAt.toISOString()]),
+  )
+  return Object.fromEntries(
+    Object.entries(sources).map(([key, source]) => {
+      const reportedAt = open.get(source.path)
+      return [key, reportedAt ? { ...source, reportedAt } : source]
+    }),
+  )
 }

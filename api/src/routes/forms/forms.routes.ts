@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { prefillFor } from '../../data-platform/index.ts'
+import { withOpenReports } from './data-errors.service.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { discardDraft, draftTooLarge, findDraft, requireForm, saveDraft } from './forms.service.ts'
@@ -36,7 +37,13 @@ export const formRoutes = router
         {
           service: { code: form.code, nameZh: form.nameZh, nameEn: form.nameEn, version: form.version, status: form.status },
           definition: form.definition,
-          prefill: { values: prefill.values, sources: prefill.sources, missing: prefill.missing, available: prefill.available, warning: prefill.warning },
+          prefill: {
+            values: prefill.values,
+            sources: withOpenReports(deps.db, user.cardNumber, prefill.sources),
+            missing: prefill.missing,
+            available: prefill.available,
+            warning: prefill.warning,
+          },
           draft,
         },
         200,
@@ -89,7 +96,7 @@ export const formRoutes = router
     (c) => {
       const { serviceCode } = c.req.valid('param')
       const draft = findDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode)
-      if (!draft) throw new HallError(404, 'no_draft', `You have no draft of "${serviceCode}"`, `你没有“${serviceCode}”的草稿`)
+      if (!draft) throw new HallError(404, 'no_draft', `You have no draft of "${serviceCode}"`, `您没有“${serviceCode}”的草稿`)
       return c.json(draft, 200)
     },
   )

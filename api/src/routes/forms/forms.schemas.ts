@@ -33,6 +33,7 @@ export const PrefillSourceSchema = z
     authoritative: z.boolean().openapi({ description: 'The system is the authority on the value' }),
     path: z.string().openapi({ example: 'student.dormitory.label', description: "The path in the person's record: what a data-error report names" }),
     readOnly: z.boolean().openapi({ description: 'The person cannot change it here; they report an error instead' }),
+    reportedAt: z.string().optional().openapi({ description: 'When this person reported the value wrong (报错), while the report is open' }),
     valueEn: z.string().optional().openapi({
       example: 'Minghu Court 5, room 302, bed 2',
       description:

@@ -104,7 +104,7 @@ export const notificationsRoutes = router
             errorBody(
               'too_many_streams',
               `Too many live-notification connections: you have ${c.var.deps.env.streamsPerPerson} open already (other tabs or devices). Close a tab of the hall; the bell here still updates every minute.`,
-              `你已打开 ${c.var.deps.env.streamsPerPerson} 个消息实时连接（其他标签页或设备）。请关闭一些办事大厅的标签页；此处的消息提醒仍会每分钟更新。`,
+              `您已打开 ${c.var.deps.env.streamsPerPerson} 个消息实时连接（其他标签页或设备）。请关闭一些办事大厅的标签页；此处的消息提醒仍会每分钟更新。`,
             ),
             429,
           )

@@ -11,7 +11,7 @@ import type { NotificationListQuery } from './notifications.schemas.ts'
 
 const mine = (me: string) => eq(notifications.recipientCardNumber, me)
 
-const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有你的消息 ${id}`)
+const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有您的消息 ${id}`)
 
 export function unreadCount(db: Db, me: string): number {
   return (

@@ -69,16 +69,18 @@ describe('GET /api/people', () => {
 
 // GET /api/people/pick: a form's person picker (互换同学), open to students, so no directory.
 describe('GET /api/people/pick', () => {
+  /** 宿舍调整申请's 互换同学: students of any kind. */
+  const swapWith = 'service=dorm-change&field=swapWith'
   const cards = (body: { items: Array<{ cardNumber: string }> }) => body.items.map((p) => p.cardNumber)
 
   it('finds a student by whole name, the start of a name, pinyin or whole card number, with what picking needs', async () => {
     const h = await hall()
     for (const q of ['赵子豪', '赵子', 'zhaozihao', who.junior]) {
-      const res = await h.get(who.student, `/api/people/pick?q=${encodeURIComponent(q)}&kinds=undergraduate,graduate,international`)
+      const res = await h.get(who.student, `/api/people/pick?q=${encodeURIComponent(q)}&${swapWith}`)
       expect(res.status, q).toBe(200)
       expect(cards(res.body), q).toContain(who.junior)
     }
-    const res = await h.get(who.student, `/api/people/pick?q=${who.junior}`)
+    const res = await h.get(who.student, `/api/people/pick?q=${who.junior}&${swapWith}`)
     // why: a student sees another student's name, college and class, never phone, e-mail, gender or records
     expect(Object.keys(res.body.items[0]).sort()).toEqual(['cardNumber', 'className', 'department', 'name', 'nameEn', 'title'])
     expect(res.body.items[0]).toMatchObject({ name: '赵子豪', department: { code: 'college-cs' }, className: { zh: expect.any(String) }, title: null })
@@ -87,17 +89,38 @@ describe('GET /api/people/pick', () => {
   it('is no directory: card-number prefixes, initials and one character find nobody; the searcher is never offered', async () => {
     const h = await hall()
     for (const q of [who.junior.slice(0, 6), 'zzh', '赵', 'zh']) {
-      const res = await h.get(who.student, `/api/people/pick?q=${encodeURIComponent(q)}`)
+      const res = await h.get(who.student, `/api/people/pick?q=${encodeURIComponent(q)}&${swapWith}`)
       expect(res.status, q).toBe(200)
       expect(res.body.items, q).toEqual([])
     }
-    expect(cards((await h.get(who.student, `/api/people/pick?q=${who.student}`)).body)).toEqual([])
-    expect(cards((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('李明轩')}`)).body)).not.toContain(who.student)
+    expect(cards((await h.get(who.student, `/api/people/pick?q=${who.student}&${swapWith}`)).body)).toEqual([])
+    expect(cards((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('李明轩')}&${swapWith}`)).body)).not.toContain(who.student)
+  })
+
+  it("decides the kinds from the field's definition, whatever the client asks", async () => {
+    const h = await hall()
+    // why: the kinds came from the query, so a student could widen 互换同学 to staff with kinds=staff
+    const widened = await h.get(who.student, `/api/people/pick?q=${who.counsellor}&${swapWith}&kinds=staff`)
+    expect(widened.status).toBe(200)
+    expect(widened.body.items).toEqual([])
+    // The teacher of 缓考申请 is staff: a counsellor is found there, a student is not.
+    const teacher = 'service=exam-deferral&field=teacher'
+    expect(cards((await h.get(who.student, `/api/people/pick?q=${who.counsellor}&${teacher}`)).body)).toEqual([who.counsellor])
+    expect((await h.get(who.student, `/api/people/pick?q=${who.junior}&${teacher}`)).body.items).toEqual([])
+    // A field that is no person field, or a service without it, is refused by name.
+    for (const [query, status] of [
+      ['service=dorm-change&field=reason', 400],
+      ['service=dorm-change&field=nobody', 400],
+      ['service=no-such-service&field=swapWith', 404],
+    ] as const) {
+      const res = await h.get(who.student, `/api/people/pick?q=${who.junior}&${query}`)
+      expect(res.status, query).toBe(status)
+    }
   })
 
   it('offers only the kinds the field accepts, at most 10', async () => {
     const h = await hall()
-    const staff = await h.get(who.student, `/api/people/pick?q=${who.counsellor}&kinds=undergraduate,graduate,international`)
+    const staff = await h.get(who.student, `/api/people/pick?q=${who.counsellor}&${swapWith}`)
     expect(staff.body.items).toEqual([])
     h.deps.db
       .insert(people)
@@ -113,13 +136,18 @@ describe('GET /api/people/pick', () => {
         })),
       )
       .run()
-    expect((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('测试生')}`)).body.items).toHaveLength(10)
+    expect((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('测试生')}&${swapWith}`)).body.items).toHaveLength(10)
   })
 
-  it('needs a login, a query and known kinds', async () => {
+  it('needs a login, a query, the service and its field', async () => {
     const h = await hall()
-    expect((await h.get(null, '/api/people/pick?q=zhaozihao')).status).toBe(401)
-    for (const path of ['/api/people/pick', '/api/people/pick?q=', '/api/people/pick?q=li&kinds=alien']) {
+    expect((await h.get(null, `/api/people/pick?q=zhaozihao&${swapWith}`)).status).toBe(401)
+    for (const path of [
+      '/api/people/pick',
+      `/api/people/pick?q=&${swapWith}`,
+      '/api/people/pick?q=zhaozihao',
+      '/api/people/pick?q=zhaozihao&service=dorm-change',
+    ]) {
       expect((await h.get(who.student, path)).status, path).toBe(400)
     }
   })
@@ -127,9 +155,9 @@ describe('GET /api/people/pick', () => {
   it('is rate-limited per person like the other searches', async () => {
     const h = await hall()
     let last = 0
-    for (let i = 0; i < 61; i++) last = (await h.get(who.student, `/api/people/pick?q=zhaozihao`)).status
+    for (let i = 0; i < 61; i++) last = (await h.get(who.student, `/api/people/pick?q=zhaozihao&${swapWith}`)).status
     expect(last).toBe(429)
     // Someone else is not held up by it.
-    expect((await h.get(who.classmate, `/api/people/pick?q=zhaozihao`)).status).toBe(200)
+    expect((await h.get(who.classmate, `/api/people/pick?q=zhaozihao&${swapWith}`)).status).toBe(200)
   })
 })

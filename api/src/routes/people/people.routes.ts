@@ -4,13 +4,12 @@ import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { rateLimit } from '../../floods/index.ts'
-import { MAX_PICKS, pickPeople, searchPeople } from './people.service.ts'
+import { MAX_PICKS, pickKindsOf, pickPeople, searchPeople } from './people.service.ts'
 import { PeopleList, PersonPick } from './people.schemas.ts'
 
 // GET /api/people?q=: find a colleague for transfer (转办), add a signer (加签) and delegation
 // (委托). Who may search is the policy's to say; what a result shows is only what a colleague may see.
 
-const KINDS = ['staff', 'undergraduate', 'graduate', 'international'] as const
 
 const router = createRouter()
 router.use('/api/people', requireUser)
@@ -63,11 +62,13 @@ export const peopleRoutes = router
             .trim()
             .min(1, 'q: type a name or a card number')
             .max(50, 'q is at most 50 characters'),
-          kinds: z
-            .string()
-            .regex(new RegExp(`^(${KINDS.join('|')})(,(${KINDS.join('|')}))*$`), `kinds: a comma-separated list of ${KINDS.join(', ')}`)
-            .optional()
-            .openapi({ description: "The field's kinds, e.g. `undergraduate,graduate,international`" }),
+          service: z.string({ error: 'service (the code of the service whose form is filled in) is required' }).trim().min(1).max(64),
+          field: z
+            .string({ error: "field (the key of the form's person field) is required" })
+            .trim()
+            .min(1)
+            .max(129)
+            .openapi({ description: 'The person field being filled in (`swapWith`, or `table.column`): its kinds decide who is offered' }),
         }),
       },
       responses: {
@@ -75,13 +76,13 @@ export const peopleRoutes = router
           description: 'The best matches first',
           content: { 'application/json': { schema: z.object({ items: z.array(PersonPick) }).openapi('PersonPicks') } },
         },
-        ...errorsFor(400, 401, 429),
+        ...errorsFor(400, 401, 404, 429),
       },
     }),
     (c) => {
       const { deps, user } = c.var
       if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
-      const { q, kinds } = c.req.valid('query')
-      return c.json(pickPeople(deps.db, { q, kinds: kinds?.split(','), by: user!.cardNumber }, deps.now()), 200)
+      const { q, service, field } = c.req.valid('query')
+      return c.json(pickPeople(deps.db, { q, kinds: pickKindsOf(deps.db, service, field), by: user!.cardNumber }, deps.now()), 200)
     },
   )

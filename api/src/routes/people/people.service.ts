@@ -2,6 +2,9 @@ import { count, eq, isNull } from 'drizzle-orm'
 import { pinyin } from 'pinyin-pro'
 import type { Db } from '../../db/client.ts'
 import { classes, departments, people } from '../../db/schema/index.ts'
+import { allFields } from '@hall/forms/format'
+import { HallError } from '../../lib/errors.ts'
+import { requireForm } from '../forms/forms.service.ts'
 
 // Person search for the pickers of transfer, add a signer and delegation: by name, full pinyin,
 // pinyin initials or card number. Only what a colleague may see leaves here: name, card number,
@@ -135,6 +138,33 @@ export interface PickQuery {
   kinds?: readonly string[] | undefined
   /** Who searches: never offered to themself (nobody swaps beds with themself). */
   by: string
+}
+
+/**
+ * The kinds of people a form's person field accepts, from the service's form itself: the client
+ * names the field, never the kinds, so a student cannot widen the picker of 互换同学 to staff.
+ * `field` is a field key, `table.column`, or a column key; undefined kinds means everyone.
+ */
+export function pickKindsOf(db: Db, serviceCode: string, field: string): readonly string[] | undefined {
+  const { definition } = requireForm(db, serviceCode)
+  const [key, column] = field.split('.')
+  const found = allFields(definition).flatMap(({ field: f }) =>
+    f.key === key && column === undefined
+      ? [f]
+      : f.type === 'table'
+        ? f.columns.filter((c) => (column === undefined ? c.key === key : f.key === key && c.key === column))
+        : [],
+  )[0]
+  if (found?.type !== 'person') {
+    throw new HallError(
+      400,
+      'not_a_person_field',
+      `field: the form of "${serviceCode}" has no person field "${field}"`,
+      `field：“${serviceCode}”的表单中没有人员字段“${field}”`,
+      { fields: [{ path: 'field', message: `The form has no person field "${field}"` }] },
+    )
+  }
+  return found.kinds
 }
 
 /**

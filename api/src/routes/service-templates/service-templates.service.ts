@@ -89,7 +89,7 @@ export function adoptTemplate(
   const dept = db.select().from(departments).where(eq(departments.code, body.ownerDepartmentCode)).get()
   if (!dept) throw new HallError(422, 'unknown_department', `There is no department "${body.ownerDepartmentCode}"`, `没有部门“${body.ownerDepartmentCode}”`)
   if (!policy.canManageService(user, dept.code))
-    throw new HallError(403, 'forbidden', 'You may adopt templates only for the departments whose services you manage', '你只能为自己负责的部门采用服务模板')
+    throw new HallError(403, 'forbidden', 'You may adopt templates only for the departments whose services you manage', '您只能为自己负责的部门采用服务模板')
   const code = body.code ?? template.code
   transaction(db, (tx) => {
     if (tx.select({ c: services.code }).from(services).where(eq(services.code, code)).get())

@@ -70,7 +70,7 @@ export function createDelegation(db: Db, me: string, body: DelegationInput, at: 
         409,
         'delegation_overlaps',
         'You already have a substitute for part of this period; end that delegation first',
-        '该时间段内你已设置了委托，请先取消原委托',
+        '该时间段内您已设置了委托，请先取消原委托',
       )
     }
     return tx.insert(delegations).values({ cardNumber: me, delegate: body.delegate, from, to, createdAt: at }).returning().get()
@@ -84,5 +84,5 @@ export function endDelegation(db: Db, me: string, id: number): void {
     .delete(delegations)
     .where(and(eq(delegations.id, id), eq(delegations.cardNumber, me)))
     .run()
-  if (result.changes === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `你没有编号为 ${id} 的委托`)
+  if (result.changes === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `您没有编号为 ${id} 的委托`)
 }

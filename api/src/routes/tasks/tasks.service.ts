@@ -18,7 +18,7 @@ import { stateOf } from '../../workflow/definitions.ts'
 
 export type Box = 'todo' | 'done' | 'cc'
 
-export const taskNotFound = (id: number) => new HallError(404, 'not_found', `There is no task ${id} of yours`, `没有你的待办 ${id}`)
+export const taskNotFound = (id: number) => new HallError(404, 'not_found', `There is no task ${id} of yours`, `没有您的待办 ${id}`)
 
 /** Common opinions (常用意见), one click away in the task page. */
 export const PHRASES = [

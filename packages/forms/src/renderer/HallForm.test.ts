@@ -103,6 +103,18 @@ describe('<HallForm>', () => {
     expect(field(wrapper, 'dormitory').text()).toContain('From Student Affairs System · Student Affairs Office')
   })
 
+  it('says a value was reported instead of offering 报错 again, in both languages', async () => {
+    // why: after 报错 (and after a reload) the field looked as if nothing had been reported
+    const reported = { ...studentAffairs, reportedAt: '2026-11-09T02:00:00.000Z' }
+    const wrapper = mountLeave({ dormitory: '东区 3-201', phone: '138-0000-0101' }, { prefillSources: { dormitory: reported, phone: studentAffairs } })
+    expect(field(wrapper, 'dormitory').find('.hall-field__reported').text()).toBe('已报错 · 待学生工作处核实')
+    expect(field(wrapper, 'dormitory').find('.hall-field__report').exists()).toBe(false)
+    // A value not reported still offers it.
+    expect(field(wrapper, 'phone').find('.hall-field__report').exists()).toBe(true)
+    await wrapper.setProps({ lang: 'en' })
+    expect(field(wrapper, 'dormitory').find('.hall-field__reported').text()).toBe('Reported · Student Affairs Office is checking it')
+  })
+
   it('shows a locked value in English on an English page where the platform gave its English, keeping the value', async () => {
     const wrapper = mountLeave(
       { dormitory: '明湖苑3号楼 412室 2号床' },

@@ -10,6 +10,8 @@ export interface PrefillSource {
   departmentEn: string
   /** The value in English where the platform has it: an English page shows it for a locked value. */
   valueEn?: string
+  /** When this person reported the value wrong (报错), while the report is open: the field says so instead of offering 报错 again. */
+  reportedAt?: string
 }
 
 /**

@@ -10,6 +10,8 @@ export function tr(text: LocalizedText | undefined, lang: FormLang): string {
 const words = {
   fromSource: (system: string, department: string) => ({ zh: `来自 ${system} · ${department}`, en: `From ${system} · ${department}` }),
   reportError: () => ({ zh: '报错', en: 'Report an error' }),
+  /** Shown instead of 报错 once the person reported the value, until its department resolves it. */
+  reported: (department: string) => ({ zh: `已报错 · 待${department}核实`, en: `Reported · ${department} is checking it` }),
   // The name starts with the visible word (WCAG 2.5.3, label in name).
   reportErrorFor: (label: LocalizedText) => ({ zh: `报错（报告“${label.zh}”数据有误）`, en: `Report an error in "${label.en}"` }),
   upload: () => ({ zh: '上传文件', en: 'Upload a file' }),
@@ -46,21 +48,6 @@ export type Words = typeof words
 export function wordsIn(lang: FormLang) {
   return <K extends keyof Words>(key: K, ...args: Parameters<Words[K]>): string =>
     tr((words[key] as (...a: Parameters<Words[K]>) => LocalizedText)(...args), lang)
-}
-
-/** File types for people: `application/pdf` → `PDF`, `image/*` → `图片/images`. */
-export function describeAccept(accept: readonly string[], lang: FormLang): string {
-  return accept
-    .map((a) => {
-      if (a === 'image/*') return lang === 'en' ? 'images' : '图片'
-      const sub = a.split('/')[1] ?? a
-      if (sub === 'vnd.openxmlformats-officedocument.wordprocessingml.document') return 'DOCX'
-      if (sub === 'vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'XLSX'
-      if (sub === 'msword') return 'DOC'
-      if (sub === 'jpeg') return 'JPG'
-      return sub.toUpperCase()
-    })
-    .join(lang === 'en' ? ', ' : '、')
 }
 
 export function formatSize(bytes: number): string {
