@@ -23,6 +23,8 @@ export const useSessionStore = defineStore('shell/session', () => {
   const live = ref(false)
   /** Bumped whenever the newest message changes, so an open list knows to reload. */
   const latestId = ref(0)
+  /** The version of my to-do box the stream last told (null before its first `tasks` event). */
+  let tasksVersion: string | null = null
 
   let source: EventSource | null = null
   let timer: ReturnType<typeof setInterval> | undefined
@@ -59,6 +61,21 @@ export const useSessionStore = defineStore('shell/session', () => {
         unread.value = data.count
         latestId.value = data.latestId
         live.value = true
+      } catch {
+        // A malformed event changes nothing; the next one will do.
+      }
+    })
+    // So does my to-do box: the badge takes the count, and when a task arrived or left since the
+    // last event (not on the first, nor on a reconnect that finds nothing new) an open 待办 list
+    // fetches again, over the bus. One stream per page, so no part polls for it.
+    source.addEventListener('tasks', (event) => {
+      try {
+        const data = JSON.parse((event as MessageEvent<string>).data) as { todo: number; version: string }
+        if (typeof data.todo !== 'number' || typeof data.version !== 'string') return
+        todo.value = data.todo
+        const changed = tasksVersion !== null && tasksVersion !== data.version
+        tasksVersion = data.version
+        if (changed) bus.emit('hall:tasks-changed', { todo: data.todo, live: true })
       } catch {
         // A malformed event changes nothing; the next one will do.
       }
