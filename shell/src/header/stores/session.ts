@@ -1,6 +1,7 @@
 import { api, bus, fetchMe, getLang, isReviewer, onLangChange, setLang, unwrap, type Lang, type Me } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { tasksListener } from './live-tasks.ts'
 
 /** How often the bell asks for the count when the live stream is not available. */
 const POLL_MS = 60_000
@@ -23,8 +24,6 @@ export const useSessionStore = defineStore('shell/session', () => {
   const live = ref(false)
   /** Bumped whenever the newest message changes, so an open list knows to reload. */
   const latestId = ref(0)
-  /** The version of my to-do box the stream last told (null before its first `tasks` event). */
-  let tasksVersion: string | null = null
 
   let source: EventSource | null = null
   let timer: ReturnType<typeof setInterval> | undefined
@@ -65,21 +64,9 @@ export const useSessionStore = defineStore('shell/session', () => {
         // A malformed event changes nothing; the next one will do.
       }
     })
-    // So does my to-do box: the badge takes the count, and when a task arrived or left since the
-    // last event (not on the first, nor on a reconnect that finds nothing new) an open 待办 list
-    // fetches again, over the bus. One stream per page, so no part polls for it.
-    source.addEventListener('tasks', (event) => {
-      try {
-        const data = JSON.parse((event as MessageEvent<string>).data) as { todo: number; version: string }
-        if (typeof data.todo !== 'number' || typeof data.version !== 'string') return
-        todo.value = data.todo
-        const changed = tasksVersion !== null && tasksVersion !== data.version
-        tasksVersion = data.version
-        if (changed) bus.emit('hall:tasks-changed', { todo: data.todo, live: true })
-      } catch {
-        // A malformed event changes nothing; the next one will do.
-      }
-    })
+    // So does my to-do box: the badge follows it, and open 待办 lists when a task arrives or leaves
+    // (over the bus). One stream per page, so no part polls for it.
+    source.addEventListener('tasks', tasksListener((n) => (todo.value = n)) as EventListener)
     // Deployments ride on the same stream; the root config's update notice listens on the bus.
     source.addEventListener('importmap', (event) => {
       try {
