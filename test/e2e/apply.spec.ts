@@ -43,8 +43,7 @@ test('dorm change: pre-filled with its source → draft survives a reload → do
   // Fill in what only the student knows.
   const reason = '同寝室作息差异较大，长期影响休息和学习，希望调整到空床位。'
   await form.getByText('调至空床位').click()
-  await form.locator('[data-field="reasonType"] .el-select__wrapper').click()
-  await page.getByRole('option', { name: '身体原因' }).click()
+  await form.locator('[data-field="reasonType"]').getByText('身体原因').click()
   await form.locator('[data-field="reason"] textarea').fill(reason)
   // The medical certificate appears for health reasons; it uploads with a progress bar.
   const certificate = form.locator('[data-field="medicalCertificate"]')

@@ -62,6 +62,11 @@ export default {
       removed: 'Removed “{name}” from your favourites',
       failed: 'Could not change your favourites: {message}',
     },
+    // One click from a card or a tile of the home page to the form; the guide stays a click away.
+    startNow: {
+      text: 'Start',
+      label: 'Start {name}',
+    },
     pagination: 'Pages',
     service: {
       breadcrumb: 'You are here',

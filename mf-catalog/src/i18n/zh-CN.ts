@@ -61,6 +61,11 @@ export default {
       removed: '已取消收藏“{name}”',
       failed: '收藏没有成功：{message}',
     },
+    // One click from a card or a tile of the home page to the form; the guide stays a click away.
+    startNow: {
+      text: '办理',
+      label: '办理{name}',
+    },
     pagination: '分页',
     service: {
       breadcrumb: '当前位置',

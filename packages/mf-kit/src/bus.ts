@@ -13,8 +13,12 @@ export interface HallEvents {
   'hall:navigate': { url: string; replace?: boolean }
   /** Notifications arrived or were read; the header refreshes its bell. */
   'hall:notifications-changed': { unread?: number }
-  /** Tasks were handled; the header refreshes its to-do badge. */
-  'hall:tasks-changed': { todo?: number }
+  /**
+   * Tasks were handled; the header refreshes its to-do badge. `live`: the server's stream saw a
+   * task arrive in or leave the viewer's 待办 (another tab, another person), so an open to-do list
+   * fetches again too.
+   */
+  'hall:tasks-changed': { todo?: number; live?: boolean }
   /** The live stream told the import map's current ETag (a part was deployed or rolled back); the shell checks it. */
   'hall:importmap': { etag: string }
 }

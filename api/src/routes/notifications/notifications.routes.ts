@@ -5,6 +5,7 @@ import { ErrorSchema, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter, json } from '../../lib/router.ts'
 import { currentImportMapEtag } from '../deployments/deployments.service.ts'
+import { todoSignal } from '../tasks/tasks.service.ts'
 import { updatePreferences } from '../../notifications/preferences.ts'
 import { EventStream, IdParam, ListQuery, MarkedAll, NotificationList, PreferencesBody, PreferencesView, Unread, UnreadCount } from './notifications.schemas.ts'
 import { listNotifications, markAllRead, markRead, preferencesView, unreadCount, unreadState } from './notifications.service.ts'
@@ -80,7 +81,7 @@ export const notificationsRoutes = router
       tags: ['Notifications'],
       summary: 'The unread count, pushed live (Server-Sent Events)',
       description:
-        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; an `importmap` event (`{ "etag": "\\"…\\"" }`, the ETag of /importmap.json) at once and whenever a part is deployed or rolled back; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
+        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; an `importmap` event (`{ "etag": "\\"…\\"" }`, the ETag of /importmap.json) at once and whenever a part is deployed or rolled back; a `tasks` event (`{ "todo": 2, "version": "…" }`: my 待办 count, and a version that changes whenever one of my tasks arrives or leaves) at once and on every such change; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
       middleware: [rateLimit('stream')] as const,
       responses: {
         200: { description: 'An event stream', content: { 'text/event-stream': { schema: EventStream } } },
@@ -129,6 +130,7 @@ export const notificationsRoutes = router
         const started = Date.now()
         let sent = ''
         let sentMap = ''
+        let sentTasks = ''
         let quietSince = Date.now()
         try {
           while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
@@ -139,6 +141,14 @@ export const notificationsRoutes = router
             if (state !== sent) {
               await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
               sent = state
+              quietSince = Date.now()
+            }
+            // My to-do box rides on it too: the header's badge and an open 待办 list follow it
+            // (shell/src/header/stores/session.ts). Only my own tasks count, as in /api/tasks/counts.
+            const tasksState = JSON.stringify(todoSignal(db, c.var.user!, c.var.deps.now()))
+            if (tasksState !== sentTasks) {
+              await stream.writeSSE({ event: 'tasks', data: tasksState })
+              sentTasks = tasksState
               quietSince = Date.now()
             }
             if (mapState !== sentMap) {

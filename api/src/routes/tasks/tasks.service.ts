@@ -1,5 +1,5 @@
 import { isOverdue } from '@hall/workflow'
-import { aliasedTable, and, type AnyColumn, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, type AnyColumn, asc, count, desc, eq, gte, inArray, lt, max, or, sql, sum, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
@@ -193,6 +193,23 @@ export function countTasks(db: Db, user: SessionUser, now: Date) {
       .where(boxWhere(box, user.cardNumber, standsInFor))
       .get()?.n ?? 0
   return { todo: n('todo'), done: n('done'), cc: n('cc') }
+}
+
+/**
+ * What the live stream (the bell's) tells a person about their own 待办: how many tasks it holds
+ * (the tab and the header's badge) and a version that changes whenever one arrives or leaves, so
+ * an open list knows to fetch again. It reads only the rows of the person's to-do box, as
+ * `countTasks` does: nothing about anyone else's tasks. New task ids are always higher than every
+ * earlier one, so the count, the highest id and their sum change together with the set.
+ */
+export function todoSignal(db: Db, user: SessionUser, now: Date): { todo: number; version: string } {
+  const row = db
+    .select({ n: count(), last: max(tasks.id), total: sum(tasks.id) })
+    .from(tasks)
+    .where(boxWhere('todo', user.cardNumber, delegatorsOf(db, user.cardNumber, now)))
+    .get()
+  const todo = row?.n ?? 0
+  return { todo, version: `${todo}.${row?.last ?? 0}.${row?.total ?? 0}` }
 }
 
 /** A task row the user may read (404 otherwise), as a summary. */

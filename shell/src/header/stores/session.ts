@@ -1,6 +1,7 @@
 import { api, bus, fetchMe, getLang, isReviewer, onLangChange, setLang, unwrap, type Lang, type Me } from '@hall/mf-kit'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { tasksListener } from './live-tasks.ts'
 
 /** How often the bell asks for the count when the live stream is not available. */
 const POLL_MS = 60_000
@@ -63,6 +64,9 @@ export const useSessionStore = defineStore('shell/session', () => {
         // A malformed event changes nothing; the next one will do.
       }
     })
+    // So does my to-do box: the badge follows it, and open 待办 lists when a task arrives or leaves
+    // (over the bus). One stream per page, so no part polls for it.
+    source.addEventListener('tasks', tasksListener((n) => (todo.value = n)) as EventListener)
     // Deployments ride on the same stream; the root config's update notice listens on the bus.
     source.addEventListener('importmap', (event) => {
       try {
