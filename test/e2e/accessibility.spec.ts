@@ -352,6 +352,51 @@ test('axe: the service owner’s and the administrator’s pages (manage, publis
   expectClean(found, sideways)
 })
 
+test('at 375 px a task’s decision panel and an application’s progress are one link away from the top, and the link moves focus there', async ({
+  browser,
+  consoleErrors,
+}) => {
+  test.slow()
+  const { open, openTask } = arranged
+  expect(open && openTask, 'arranged by the test before').toBeTruthy()
+  const inView = (page: Page, id: string) =>
+    page.evaluate((target) => {
+      const box = document.getElementById(target)!.getBoundingClientRect()
+      return box.top >= 0 && box.top < window.innerHeight
+    }, id)
+  // From the top of the page, by keyboard: the link is reached, Enter puts focus on the panel.
+  const jump = async (page: Page, link: ReturnType<Page['locator']>, target: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0))
+    expect(await inView(page, target), `${target} starts below the form`).toBe(false)
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.locator(`#${target}`)).toBeFocused()
+    expect(await inView(page, target), `${target} scrolled into view`).toBe(true)
+  }
+
+  const counsellorPage = await loggedIn(browser, consoleErrors, aGraduate().counsellor, 'counsellor', `/todo/${openTask}`)
+  await expect(heading(counsellorPage)).toBeVisible()
+  // On a desktop the panel sits beside the form: no link needed, none shown.
+  await expect(counsellorPage.getByTestId('jump-actions')).toBeHidden()
+  await counsellorPage.setViewportSize({ width: 375, height: 812 })
+  await expect(counsellorPage.getByTestId('jump-actions')).toHaveText('去审批')
+  await jump(counsellorPage, counsellorPage.getByTestId('jump-actions'), 'task-actions')
+  // The next Tab goes on inside the panel, to its first control.
+  await counsellorPage.keyboard.press('Tab')
+  expect(await counsellorPage.evaluate(() => !!document.activeElement?.closest('#task-actions'))).toBe(true)
+  await counsellorPage.context().close()
+
+  const studentPage = await loggedIn(browser, consoleErrors, aGraduate().student, 'student', `/my/${open}`)
+  await expect(heading(studentPage)).toBeVisible()
+  await expect(studentPage.getByTestId('jump-progress')).toBeHidden()
+  await studentPage.setViewportSize({ width: 375, height: 812 })
+  await useLanguage(studentPage, 'en')
+  await expect(studentPage.getByTestId('jump-progress')).toHaveText('Progress')
+  await jump(studentPage, studentPage.getByTestId('jump-progress'), 'detail-progress')
+  await useLanguage(studentPage, 'zh-CN')
+  await studentPage.context().close()
+})
+
 test('each page has a title of its own in both languages, and a navigation puts focus on the new page’s heading', async ({ browser, consoleErrors }) => {
   test.slow()
   const { student } = aGraduate()

@@ -26,7 +26,7 @@ export {
   useLang,
   type Lang,
 } from './lang.ts'
-export { HallLoadError, HallNotFound, useBilingual } from './components.ts'
+export { HallJumpLink, HallLoadError, HallNotFound, useBilingual } from './components.ts'
 export { fetchMe, isReviewer, type Me } from './me.ts'
 export { HallLink, navigate } from './navigate.ts'
 export { runStandalone } from './standalone.ts'
