@@ -122,6 +122,7 @@ export default {
     note: 'Issued on approval of application {number} in the Service Hall; it can be verified under "My applications".',
   },
   detail: {
+    jumpToProgress: 'Progress',
     rateTitle: 'How was this service?',
     rate: 'Rate the service',
     title: 'Application',

@@ -122,6 +122,7 @@ export default {
     note: '本介绍信依网上办事大厅第 {number} 号申请审批开具，可在“我的申请”中核验。',
   },
   detail: {
+    jumpToProgress: '办理进度',
     rateTitle: '这次办事体验如何？',
     rate: '评价本次服务',
     title: '申请详情',

@@ -118,6 +118,10 @@ export default {
   },
   task: {
     back: 'Back to the list',
+    jumps: 'Go to',
+    jumpToActions: 'Go to decision',
+    jumpToTimeline: 'Progress',
+    actionsLabel: 'Decision',
     title: '{service} · application {id}',
     applicant: 'Applicant',
     cardNumber: 'Card number',

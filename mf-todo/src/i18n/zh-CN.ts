@@ -118,6 +118,10 @@ export default {
   },
   task: {
     back: '返回待办',
+    jumps: '跳转到',
+    jumpToActions: '去审批',
+    jumpToTimeline: '办理进度',
+    actionsLabel: '审批操作',
     title: '{service} · 申请编号 {id}',
     applicant: '申请人',
     cardNumber: '校园卡号',

@@ -1,23 +1,41 @@
+import { onMounted, watch, type Ref } from 'vue'
+
+/** What `useAutocompleteActiveDescendant` reads of an `<el-autocomplete>` (its exposed state). */
+export interface AutocompleteLike {
+  highlightedIndex: number
+  activated: boolean
+  suggestions: unknown[]
+  inputRef?: { ref?: HTMLInputElement | HTMLTextAreaElement } | null
+}
+
 /**
- * Keeps `aria-activedescendant` of `el` pointing at an element that exists. element-plus's
- * autocomplete sets it to "<list id>-item--1" while nothing is highlighted, an id no element has
- * (axe: aria-valid-attr-value, on every page with the header's search box); a screen reader then
- * announces nothing or the wrong thing. The attribute is removed whenever its target is missing,
- * and left alone once a suggestion really is highlighted. Returns a function that stops watching.
+ * Keeps the `aria-activedescendant` of an `<el-autocomplete>`'s input true to what is shown.
+ *
+ * element-plus 2.14 sets it at mount to "<list id>-item--1" (its "nothing highlighted" index, an id
+ * no element has) and never takes it back: not when the list closes, not after a choice, not when
+ * the highlight returns to -1. axe reports that as aria-valid-attr-value (critical) on every page
+ * with the header's search box, and a screen reader announces nothing or a stale suggestion.
+ * Here the attribute names the highlighted suggestion only while the list is open and that
+ * suggestion is rendered, and is absent otherwise. Call it in the setup of the component that
+ * holds the template ref.
  */
-export function dropDanglingActiveDescendant(root: Element): () => void {
-  // The whole subtree is watched: element-plus may render the input anew (a language switch, a
-  // re-layout), and a watch on the first input alone would miss the new one.
-  const check = () => {
-    const doc = root.ownerDocument
-    const all = [root, ...root.querySelectorAll('[aria-activedescendant]')]
-    for (const el of all) {
-      const id = el.getAttribute('aria-activedescendant')
-      if (id !== null && (!id || !doc.getElementById(id))) el.removeAttribute('aria-activedescendant')
+export function useAutocompleteActiveDescendant(box: Ref<AutocompleteLike | undefined>): void {
+  const sync = () => {
+    const b = box.value
+    const input = b?.inputRef?.ref
+    if (!b || !input) return
+    // element-plus names its suggestions "<aria-controls>-item-<index>".
+    const list = input.getAttribute('aria-controls')
+    const open = b.activated && b.suggestions.length > 0
+    const id = open && list && b.highlightedIndex >= 0 ? `${list}-item-${b.highlightedIndex}` : null
+    if (id && input.ownerDocument.getElementById(id)) {
+      if (input.getAttribute('aria-activedescendant') !== id) input.setAttribute('aria-activedescendant', id)
+    } else if (input.hasAttribute('aria-activedescendant')) {
+      input.removeAttribute('aria-activedescendant')
     }
   }
-  check()
-  const observer = new MutationObserver(check)
-  observer.observe(root, { attributes: true, subtree: true, childList: true, attributeFilter: ['aria-activedescendant'] })
-  return () => observer.disconnect()
+  // After the render: element-plus writes the attribute itself in its own handlers and mount, and
+  // the suggestion's <li> exists only once the list has rendered.
+  watch(() => [box.value?.highlightedIndex, box.value?.activated, box.value?.suggestions.length], sync, { flush: 'post' })
+  onMounted(sync)
 }

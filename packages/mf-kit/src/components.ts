@@ -40,6 +40,32 @@ export const HallLoadError = defineComponent({
   },
 })
 
+/**
+ * A link to a part of the same page that moves focus there, not only the view: on a phone the
+ * action panel of a task and the progress of an application come after the whole form, and a
+ * keyboard or screen-reader user must land on them, not scroll past. The target gets
+ * tabindex="-1" if it cannot take focus (a section), so focus() works and Tab goes on from it.
+ */
+export const HallJumpLink = defineComponent({
+  name: 'HallJumpLink',
+  props: {
+    /** The id of the element to move to. */
+    to: { type: String, required: true },
+  },
+  setup(props, { slots }) {
+    const jump = (event: MouseEvent) => {
+      const target = document.getElementById(props.to)
+      if (!target) return
+      // No #fragment in the address: the router would treat it as a navigation of its own.
+      event.preventDefault()
+      if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.setAttribute('tabindex', '-1')
+      target.focus({ preventScroll: true })
+      target.scrollIntoView({ block: 'start' })
+    }
+    return () => h('a', { href: `#${props.to}`, class: 'hall-jump-link', onClick: jump }, slots.default?.())
+  },
+})
+
 /** Picks the Chinese or the English of a pair by the app's current language. */
 export function useBilingual(): (zh: string, en: string) => string {
   const { locale } = useI18n()

@@ -97,6 +97,9 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
     },
     handleInstance: async (app: App) => {
       const state = current!
+      // useId() counts per app: without a prefix of its own, the header's search box and a page's
+      // first field would both be "v-0" and a <label for> could name another app's element.
+      app.config.idPrefix = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')
       app.config.errorHandler = (err, _instance, info) => {
         if (state.mounting) state.mountErrors.push(err)
         console.error(`[${name}] ${info}:`, err)

@@ -26,7 +26,7 @@ export {
   useLang,
   type Lang,
 } from './lang.ts'
-export { HallLoadError, HallNotFound, useBilingual } from './components.ts'
+export { HallJumpLink, HallLoadError, HallNotFound, useBilingual } from './components.ts'
 export { fetchMe, isReviewer, type Me } from './me.ts'
 export { HallLink, navigate } from './navigate.ts'
 export { runStandalone } from './standalone.ts'
@@ -37,4 +37,4 @@ export { toApiError } from './errors.ts'
 export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type ApplicationStatus, type Tone } from './statuses.ts'
 export { formatPerson, personNames } from './people.ts'
 export { focusPageHeading, usePageTitle } from './page.ts'
-export { dropDanglingActiveDescendant } from './aria.ts'
+export { useAutocompleteActiveDescendant, type AutocompleteLike } from './aria.ts'

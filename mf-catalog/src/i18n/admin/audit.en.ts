@@ -17,6 +17,8 @@ export default {
   includeHistories: 'Also the histories of applications and services',
   search: 'Search',
   reset: 'Reset',
+  pageSize: 'Entries per page',
+  perPage: '{n} per page',
   export: 'Export CSV',
   count: '{n} entry | {n} entries',
   empty: 'No entry matches',

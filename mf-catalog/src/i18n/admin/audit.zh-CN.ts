@@ -16,6 +16,8 @@ export default {
   includeHistories: '同时包括各申请和各服务的办理记录',
   search: '查询',
   reset: '重置',
+  pageSize: '每页条数',
+  perPage: '{n} 条/页',
   export: '导出 CSV',
   count: '共 {n} 条',
   empty: '没有符合条件的记录',
