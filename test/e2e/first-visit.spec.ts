@@ -37,6 +37,42 @@ test('the catalog after login loads each shared library once, without @hall/form
   for (const r of large) expect(r.encoding, r.path).toMatch(/^(br|gzip)$/)
 })
 
+test('the page lists the first route’s modules as modulepreload (no other part’s) and paints the hall’s name before any style sheet or script', async ({
+  page,
+}) => {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+  })
+  await page.goto('/catalog')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.getByRole('button', { name: /生活住宿/ })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+
+  const { preloads, map, headStyles } = await page.evaluate(() => ({
+    preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname),
+    map: (JSON.parse(document.querySelector('script[type="importmap"]')!.textContent) as { imports: Record<string, string> }).imports,
+    headStyles: document.querySelectorAll('head link[rel="stylesheet"]').length,
+  }))
+  // The root config, the header and the catalog, each an entry of the import map; never a part this page does not show.
+  for (const specifier of ['@hall/shell', '@hall/shell-header', '@hall/mf-catalog', 'vue', '@hall/mf-kit']) expect(preloads).toContain(map[specifier])
+  for (const specifier of ['@hall/mf-forms', '@hall/mf-todo', '@hall/mf-feedback', '@hall/forms']) expect(preloads).not.toContain(map[specifier])
+  expect(new Set(preloads).size).toBe(preloads.length)
+  // Every entry module the catalog loaded was announced by the page: no chain of discoveries.
+  // (Chunks are left out of this check: a page's own lazy chunks load when it renders.)
+  for (const p of scripts.filter((p) => p.startsWith('/static/') && !p.includes('/chunks/'))) expect(preloads, p).toContain(p)
+  // No render-blocking style sheet in the head: they follow the boot screen in the body.
+  expect(headStyles).toBe(0)
+
+  // The HTML alone paints the header bar with the hall's name (first contentful paint needs no script or style sheet).
+  const html = await (await page.request.get('/catalog', { headers: { accept: 'text/html' } })).text()
+  const boot = html.slice(html.indexOf('id="hall-boot"'), html.indexOf('rel="stylesheet"'))
+  expect(boot).toContain('网上办事大厅')
+  expect(boot).toContain('Service Hall')
+  expect(html.indexOf('id="hall-boot"')).toBeLessThan(html.indexOf('rel="stylesheet"'))
+  expect(html.indexOf('id="hall-boot"')).toBeLessThan(html.search(/<script[^>]*type="module"/))
+})
+
 test('import-map-overrides loads only after a developer turns it on (?devtools), and stays on in that browser', async ({ page }) => {
   const overrides: string[] = []
   page.on('request', (r) => {

@@ -2,7 +2,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 
-// JSON answers are compressed only above a size: a global compress() (a CompressionStream on every
+// JSON answers (and the page) are compressed only above a size: a global compress() (a CompressionStream on every
 // response) cut the trivial GET's throughput about 3× (STACK.md), and below one packet compression
 // saves no round trip. Static files are compressed once when they are stored (deployments service).
 
@@ -25,7 +25,17 @@ function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | null {
   return null
 }
 
+const JSON_TYPE = /^application\/(.+\+)?json\b/i
+
 export function compressJson(minBytes = JSON_COMPRESS_MIN_BYTES): MiddlewareHandler {
+  return compressAnswers(JSON_TYPE, minBytes)
+}
+
+/**
+ * The same for other answers made per request (the shell's page: its nonce makes every copy
+ * different, so it cannot be compressed ahead of time like the static files).
+ */
+export function compressAnswers(contentType: RegExp, minBytes = JSON_COMPRESS_MIN_BYTES): MiddlewareHandler {
   return async (c, next) => {
     await next()
     const res = c.res
@@ -33,7 +43,7 @@ export function compressJson(minBytes = JSON_COMPRESS_MIN_BYTES): MiddlewareHand
     // Cheap refusals first: no encoding offered, not JSON, encoded already, or revalidated by an
     // ETag (the import map: its strong tag stays true to the bytes, and its 304s have no body).
     if (!encoding || c.req.method === 'HEAD' || !res.body) return
-    if (!/^application\/(.+\+)?json\b/i.test(res.headers.get('content-type') ?? '')) return
+    if (!contentType.test(res.headers.get('content-type') ?? '')) return
     if (res.headers.has('content-encoding') || res.headers.has('etag') || /no-transform/i.test(res.headers.get('cache-control') ?? '')) return
     const declared = res.headers.get('content-length')
     if (declared !== null && Number(declared) < minBytes) return

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
+import { layoutRoutes, staticClosures, type PreloadManifest } from './preload.ts'
 
 /** What every browser build writes to `dist/deploy.json`; the API registers it (see DESIGN rule 3). */
 export interface DeployManifest {
@@ -25,6 +26,8 @@ export interface DeployManifestOptions {
    * or none (a micro-frontend injects its own CSS from its JS).
    */
   styles?: 'all' | 'none'
+  /** The shell: its single-spa-layout template (a path), so the page can preload the parts a path shows. */
+  layout?: string
 }
 
 /** Writes `dist/deploy.json` after the bundle is on disk, so the hash covers the final bytes. */
@@ -61,6 +64,16 @@ export function deployManifest(options: DeployManifestOptions): Plugin {
       }
       const dir = output.dir ?? path.resolve(config.root, config.build.outDir)
       writeFileSync(path.join(dir, 'deploy.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+      // Deployed with the other files (deploy.json is not): the API reads it to write the page's
+      // modulepreload links. Derived from the files hashed above, so it needs no hash of its own.
+      const chunks = files.flatMap((f) =>
+        f.type === 'chunk' ? [{ type: f.type, fileName: f.fileName, isEntry: f.isEntry, name: f.name, imports: f.imports }] : [],
+      )
+      const preload: PreloadManifest = {
+        modules: staticClosures(chunks, options.imports),
+        ...(options.layout ? { layout: layoutRoutes(readFileSync(options.layout, 'utf8')) } : {}),
+      }
+      writeFileSync(path.join(dir, 'preload.json'), `${JSON.stringify(preload, null, 2)}\n`)
     },
   }
 }

@@ -8,6 +8,7 @@ import { ELEMENT_PLUS_ENTRY, ICONS_ENTRY, elementPlusGuard, elementPlusSubset } 
 import { isShared, SHARED_ENTRIES, sharedPackageOfDeepImport } from './shared.ts'
 
 export { deployManifest, type DeployManifest, type DeployManifestOptions } from './deploy-manifest.ts'
+export { layoutRoutes, staticClosures, type LayoutRoutes, type PreloadManifest } from './preload.ts'
 export { ELEMENT_PLUS_COMPONENTS, ELEMENT_PLUS_EXPORTS, ELEMENT_PLUS_ICONS, ELEMENT_PLUS_SERVICES, unservedUses } from './element-plus.ts'
 export { isShared, SHARED_ENTRIES, SHARED_SPECIFIERS, type SharedSpecifier } from './shared.ts'
 
@@ -209,7 +210,7 @@ export function shellConfig({ dir, apiOrigin = DEFAULT_API_ORIGIN, ...dev }: She
       vue(),
       forbidDeepSharedImports(),
       elementPlusGuard(),
-      deployManifest({ imports: { '@hall/shell': 'root-config', '@hall/shell-header': 'header' }, styles: 'all' }),
+      deployManifest({ imports: { '@hall/shell': 'root-config', '@hall/shell-header': 'header' }, styles: 'all', layout: path.join(dir, 'src/layout.html') }),
       shellDevImportMap(apiOrigin),
     ],
     build: {

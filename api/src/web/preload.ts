@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import type { Deployment } from '../routes/deployments/deployments.service.ts'
+
+// The page's `<link rel="modulepreload">`s (docs/decisions/016-a-first-visit-without-chains.md).
+// Without them the browser finds the modules of a page one level at a time: the import map, the
+// root config, mf-kit, vue, element-plus, the part of the path, its chunks... a round trip each
+// (eight levels on the catalog). Every browser build writes `preload.json` beside its files (the
+// static import closure of each of its import-map entries; the shell adds its layout's routes):
+// from those of the current deployments and the page's path the page lists every module its first
+// route imports statically, so they load in parallel from the first byte of HTML. Lazy pages and
+// chunks (dynamic imports) are not listed: they load when a page needs them.
+
+const preloadSchema = z.object({
+  modules: z.record(z.string(), z.object({ files: z.array(z.string()), shared: z.array(z.string()) })),
+  layout: z
+    .object({
+      always: z.array(z.string()),
+      routes: z.array(z.object({ path: z.string(), exact: z.boolean(), apps: z.array(z.string()) })),
+      fallback: z.array(z.string()),
+    })
+    .optional(),
+})
+
+export type PreloadManifest = z.infer<typeof preloadSchema>
+export type LayoutRoutes = NonNullable<PreloadManifest['layout']>
+
+/** The applications the shell's layout shows at `pathname`: those outside routes, then the matching routes' (or the default's), as single-spa-layout matches them. */
+export function appsAt(layout: LayoutRoutes, pathname: string): string[] {
+  const trim = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p)
+  const at = trim(pathname)
+  const matching = layout.routes.filter((r) => {
+    const path = trim(r.path)
+    if (r.exact) return at === path
+    return path === '/' || at === path || at.startsWith(`${path}/`)
+  })
+  return [...layout.always, ...(matching.length ? matching.flatMap((r) => r.apps) : layout.fallback)]
+}
+
+/**
+ * Every module URL the page at `pathname` imports before its first route renders: the root config
+ * (`@hall/shell`), the applications the layout shows there, and what each imports statically,
+ * across parts through the import map. Entries first, in the order they are needed.
+ */
+export function modulePreloads(
+  imports: Record<string, string>,
+  manifests: Map<string, { baseUrl: string; preload: PreloadManifest }>,
+  pathname: string,
+): string[] {
+  const owner = new Map<string, { baseUrl: string; preload: PreloadManifest }>()
+  for (const m of manifests.values()) for (const specifier of Object.keys(m.preload.modules)) owner.set(specifier, m)
+  const layout = [...manifests.values()].find((m) => m.preload.layout)?.preload.layout
+  const roots = ['@hall/shell', ...(layout ? appsAt(layout, pathname) : [])]
+  const urls = new Set<string>()
+  const seen = new Set<string>()
+  const visit = (specifier: string) => {
+    if (seen.has(specifier)) return
+    seen.add(specifier)
+    const entry = imports[specifier]
+    // Not in the map (the shell's own 404 page is built in): nothing to load.
+    if (!entry) return
+    urls.add(entry)
+    const m = owner.get(specifier)
+    const closure = m?.preload.modules[specifier]
+    if (!m || !closure) return
+    for (const file of closure.files) urls.add(m.baseUrl + file)
+    for (const shared of closure.shared) visit(shared)
+  }
+  for (const root of roots) visit(root)
+  return [...urls]
+}
+
+/**
+ * Reads a deployment's `preload.json`: from the static store, or next to its files elsewhere. A
+ * version built before it existed, or one whose file is unreadable, just gets no preload links.
+ * Versions never change, so each is read once per node.
+ */
+export function createPreloadReader() {
+  const cache = new Map<string, Promise<PreloadManifest | null>>()
+  return function read(d: Deployment, staticDir: string, onError: (err: unknown) => void): Promise<PreloadManifest | null> {
+    const key = `${d.name}@${d.version}@${d.baseUrl}`
+    let found = cache.get(key)
+    if (!found) {
+      found = (async () => {
+        try {
+          const text = d.baseUrl.startsWith('/static/')
+            ? await readFile(path.join(staticDir, d.baseUrl.slice('/static/'.length), 'preload.json'), 'utf8')
+            : await fetch(new URL('preload.json', d.baseUrl), { signal: AbortSignal.timeout(5000) }).then((r) =>
+                r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)),
+              )
+          return preloadSchema.parse(JSON.parse(text))
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+          // Unreadable (another host down, a bad file): tried again in a minute, not on every page.
+          onError(err)
+          setTimeout(() => cache.delete(key), 60_000).unref()
+          return null
+        }
+      })()
+      cache.set(key, found)
+    }
+    return found
+  }
+}
