@@ -146,7 +146,9 @@ export const useApplyStore = defineStore('forms/apply', () => {
     if (saving) await saving
     await unwrap(draftOf.$delete({ param: { serviceCode: code.value } }))
     const b = bundle.value
-    if (b) values.value = initialValues(b.definition, b.prefill.values)
+    // The assertion stays although typed lint calls it unnecessary: without it vue-tsc gives up
+    // comparing the API's type with FormDefinition (TS2589, instantiation too deep).
+    if (b) values.value = initialValues(b.definition as FormDefinition, b.prefill.values)
     edits = savedEdit = 0
     attemptKey = null
     restoredFrom.value = null
