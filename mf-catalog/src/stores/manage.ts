@@ -162,8 +162,8 @@ export const useManageStore = defineStore('catalog/manage', () => {
         timeLimitDays: v.timeLimitDays,
       },
       guide: { zh: { ...emptyGuide(), ...guide.zh }, en: { ...emptyGuide(), ...guide.en } },
-      form: v.form ?? starterForm(),
-      // vue-tsc reads the API's process column as {} (typed lint, which sees it otherwise, calls this assertion unnecessary).
+      // vue-tsc reads the API's form and process columns as {} (typed lint, which sees them otherwise, calls these assertions unnecessary).
+      form: (v.form as unknown as FormDefinition | null) ?? starterForm(),
       process: (v.process as unknown as ProcessDefinition | null) ?? starterProcess(d.service.code, { zh: v.nameZh, en: v.nameEn }, d.service.department.code),
     }
   }
