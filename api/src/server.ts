@@ -70,10 +70,16 @@ const stop = (signal: string) => {
   clearInterval(auditFlush)
   guards.audit.flush()
   orgSync.stop()
-  server.close(async () => {
-    await notifications.stop()
-    db.$client.close()
-    process.exit(0)
+  // server.close does not await its callback: a failed stop is logged here, and the process
+  // exits either way (the timer below is the backstop for a stop that hangs).
+  server.close(() => {
+    void notifications
+      .stop()
+      .catch((err: unknown) => log.error({ err }, 'notifications did not stop cleanly'))
+      .finally(() => {
+        db.$client.close()
+        process.exit(0)
+      })
   })
   setTimeout(() => process.exit(0), 3000).unref()
 }

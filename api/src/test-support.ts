@@ -30,8 +30,9 @@ export function testDeps(overrides: Record<string, string> = {}) {
   }
   return {
     deps,
+    // Arrow functions, not methods: tests take them apart (`const { deps, advance } = ...`).
     /** Moves the clock forward by `ms`. */
-    advance(ms: number) {
+    advance: (ms: number) => {
       now = new Date(now.getTime() + ms)
     },
   }
@@ -63,7 +64,7 @@ export async function testApp(overrides: Record<string, string> = {}, opts: { de
     /** The app's rate limiters, stream caps and gathered audit rows (flush them before reading the log). */
     guards,
     /** A session for the person with this card number; returns the Cookie header value. */
-    async loginAs(cardNumber: string) {
+    loginAs: async (cardNumber: string) => {
       const login = {
         requestId: 'test',
         assertionId: 'test',

@@ -128,7 +128,9 @@ export async function benchFloods() {
       const statuses: Record<string, number> = {}
       let instance: autocannon.Instance | undefined
       const flood = new Promise<autocannon.Result>((resolve, reject) => {
-        instance = autocannon({ url: `${base}${f.path}`, connections: 20, amount, ...f.opts }, (err, result) => (err ? reject(err) : resolve(result)))
+        instance = autocannon({ url: `${base}${f.path}`, connections: 20, amount, ...f.opts }, (err: Error | null, result) =>
+          err ? reject(err) : resolve(result),
+        )
       })
       instance!.on('response', (_client, status) => {
         statuses[status] = (statuses[status] ?? 0) + 1

@@ -49,7 +49,7 @@ const JPEG = Buffer.from([
   0x01,
   0x00,
   0x00,
-  ...new Array(64).fill(0),
+  ...new Array<number>(64).fill(0),
   0xff,
   0xd9,
 ])

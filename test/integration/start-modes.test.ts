@@ -57,7 +57,7 @@ describe('startHall({ production })', () => {
   })
 
   it('serves every part from the registry, deployed by the start as a first install', async () => {
-    const map = await (await fetch(`${hall.url}/importmap.json`)).json()
+    const map = (await (await fetch(`${hall.url}/importmap.json`)).json()) as { imports: Record<string, string> }
     for (const name of ['@hall/shell', '@hall/mf-catalog', '@hall/mf-forms', '@hall/mf-todo', '@hall/mf-feedback', 'vue']) {
       expect(map.imports[name], name).toMatch(/^\/static\//)
     }

@@ -38,8 +38,8 @@ function start(env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const out = { stdout: '', stderr: '' }
-  child.stdout!.on('data', (d) => (out.stdout += d))
-  child.stderr!.on('data', (d) => (out.stderr += d))
+  child.stdout.on('data', (d) => (out.stdout += d))
+  child.stderr.on('data', (d) => (out.stderr += d))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) {

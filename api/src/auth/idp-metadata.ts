@@ -25,7 +25,7 @@ export function parseXmlStrict(xml: string, what: string): Document {
     errorHandler: (level: string, message: unknown) => {
       if (level !== 'warning') errors.push(String(message))
     },
-  }).parseFromString(xml, 'text/xml') as unknown as Document
+  }).parseFromString(xml, 'text/xml')
   if (errors.length || !doc?.documentElement) throw new Error(`${what} is not well-formed XML: ${errors[0] ?? 'empty'}`)
   return doc
 }

@@ -18,7 +18,6 @@ import type { Hono } from 'hono'
 import pino from 'pino'
 import { departments, people, roleGrants } from '../db/schema/org.ts'
 import { sessions } from '../db/schema/auth.ts'
-import type { AppEnv } from '../lib/context.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditDenials } from '../audit/denials.ts'
 import { createGuards } from '../floods/index.ts'
@@ -93,7 +92,7 @@ export class Browser {
     const u = new URL(url)
     const app = this.apps[u.origin]
     if (!app) throw new Error(`the test browser knows no app at ${u.origin}`)
-    const cookies = [...(this.jar.get(u.host) ?? new Map()).entries()]
+    const cookies = [...(this.jar.get(u.host) ?? new Map<string, { value: string; path: string }>()).entries()]
       .filter(([, c]) => u.pathname.startsWith(c.path))
       .map(([name, c]) => `${name}=${c.value}`)
       .join('; ')
@@ -155,7 +154,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
   const { deps, advance } = testDeps({ HALL_PUBLIC_URL: HALL, ...opts.env })
   // Log lines are kept, so a test can check which rule a refusal named.
   const logs: { level: number; msg: string; rule?: string; [k: string]: unknown }[] = []
-  deps.log = pino({ level: 'info', base: undefined }, { write: (line: string) => void logs.push(JSON.parse(line)) })
+  deps.log = pino({ level: 'info', base: undefined }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) })
   seedOrg(deps.db)
   const { idp: idpKeys, other: otherKeys, sp: spKeys } = await testKeys()
   const urls = idpUrls(IDP)
@@ -180,7 +179,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
   // The IdP learns our signing key the way a real one does: from the metadata we publish.
   const sp = { ...hallServiceProvider(deps.env.publicUrl, deps.env.spEntityId), signingCert: async () => spSigningCertFromMetadata(saml.metadata()) }
   const idpApp = createIdpApp({ baseUrl: IDP, keys: idpKeys, sp, groups: demoUniversityGroups() })
-  const newBrowser = () => new Browser({ [HALL]: app as unknown as Hono<AppEnv>, [IDP]: idpApp })
+  const newBrowser = () => new Browser({ [HALL]: app, [IDP]: idpApp })
   const browser = newBrowser()
 
   /** Starts a login in `b` (default: the test's browser) and returns the request id the IdP must answer. */

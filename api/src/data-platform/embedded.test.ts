@@ -131,7 +131,7 @@ describe('English names of pre-filled values (issue 14)', () => {
         ],
       },
     ],
-  } as FormDefinition
+  }
 
   it('ride on the source as valueEn, while the value stays the bound Chinese one', async () => {
     const result = resolvePrefill(definition, await platform().person('2023010101'))

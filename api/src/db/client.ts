@@ -25,7 +25,7 @@ export function openDb(file: string): Db {
   sqlite.pragma('foreign_keys = ON')
   whileBusy(() => migrateLocked(sqlite))
   sqlite.pragma('busy_timeout = 5000')
-  return drizzle(sqlite, { schema }) as Db
+  return drizzle(sqlite, { schema })
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations'

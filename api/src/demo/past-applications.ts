@@ -192,7 +192,7 @@ export function writePastApplications(tx: Db, plans: readonly PastPlan[]) {
   const files = plans.flatMap((p) => p.files)
   const chunks = <T>(xs: T[], n = 200) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n))
   for (const c of chunks(files)) tx.insert(attachments).values(c).run()
-  for (const c of chunks(plans.flatMap((p) => p.files.map((f) => ({ applicationId: p.id, attachmentId: f.id!, fieldKey: f.fieldKey })))))
+  for (const c of chunks(plans.flatMap((p) => p.files.map((f) => ({ applicationId: p.id, attachmentId: f.id, fieldKey: f.fieldKey })))))
     tx.insert(applicationAttachments).values(c).run()
   for (const c of chunks(plans.flatMap((p) => p.audit))) tx.insert(auditEvents).values(c).run()
   for (const p of plans) {

@@ -193,7 +193,7 @@ describe('live-notification streams', () => {
       expect(again.status).toBe(200)
       held.push(again)
     } finally {
-      await Promise.all(held.map((r) => r.body?.cancel()))
+      await Promise.all(held.map(async (r) => r.body?.cancel()))
     }
   })
 })

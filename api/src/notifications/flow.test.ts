@@ -97,7 +97,7 @@ describe('progress messages along an application', () => {
 
   it('a copy reaches the person copied, and a rejection the applicant, once each', async () => {
     const h = await hall()
-    const leave = structuredClone(processDefinitions['undergrad-leave']) as ProcessDefinition
+    const leave = structuredClone<ProcessDefinition>(processDefinitions['undergrad-leave'])
     const first = leave.steps[0]!
     if (first.type === 'approval') first.copyTo = [{ person: who.professor }]
     h.deps.db.update(serviceVersions).set({ process: leave }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()

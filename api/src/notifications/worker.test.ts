@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,7 +39,9 @@ interface Received {
 /** A push gateway: verifies each request per the documented scheme and answers `status()`. */
 async function gateway(status: () => number = () => 200) {
   const received: Received[] = []
-  const server: Server = createServer(async (req: IncomingMessage, res) => {
+  // The handler is async; a failure in it answers 500 (the worker retries) instead of leaving a
+  // rejected promise that createServer would ignore.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks).toString('utf8')
@@ -49,6 +51,9 @@ async function gateway(status: () => number = () => 200) {
     const signatureValid = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))
     received.push({ raw, deliveryId: String(req.headers['x-hall-delivery'] ?? ''), body: JSON.parse(raw), signature: given, signatureValid, timestamp })
     res.writeHead(status()).end()
+  }
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => res.writeHead(500).end())
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import { transaction } from '../db/client.ts'
 import { outbox, people } from '../db/schema/index.ts'
-import { notificationDeliveries, type DeliveryChannel } from '../db/schema/notifications.ts'
+import { notificationDeliveries } from '../db/schema/notifications.ts'
 import type { Deps } from '../lib/context.ts'
 import { PermanentFailure, type Channel } from './channels/types.ts'
 import { channelsFor, preferencesOf } from './preferences.ts'
@@ -104,7 +104,7 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
 
   async function send(now: Date, report: RunReport) {
     for (const row of claimDue(now)) {
-      const channel = byName.get(row.channel as DeliveryChannel)
+      const channel = byName.get(row.channel)
       const mine = and(eq(notificationDeliveries.id, row.id), eq(notificationDeliveries.claimedBy, id))
       try {
         if (!channel) throw new PermanentFailure(`the ${row.channel} channel is not configured on this node`)

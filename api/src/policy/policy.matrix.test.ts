@@ -36,7 +36,7 @@ const row = (...statuses: Array<number | boolean>) => Object.fromEntries(Object.
 async function scenario(proof = false) {
   const h = await hall()
   // Copy the counsellor's approval to a professor: a person copied who has no task.
-  const leave = structuredClone(processDefinitions['undergrad-leave']) as ProcessDefinition
+  const leave = structuredClone<ProcessDefinition>(processDefinitions['undergrad-leave'])
   const first = leave.steps[0]!
   if (first.type === 'approval') first.copyTo = [{ person: who.professor }]
   h.deps.db.update(serviceVersions).set({ process: leave }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()
@@ -181,7 +181,7 @@ describe('the authorization matrix', () => {
     for (const [route, check] of Object.entries(checks)) {
       expected[route] = check.expected
       actual[route] = {}
-      for (const [role, card] of Object.entries(roles)) actual[route]![role] = await check.probe(card)
+      for (const [role, card] of Object.entries(roles)) actual[route][role] = await check.probe(card)
     }
     expect(actual).toEqual(expected)
     // Nothing above changed the application.
@@ -261,7 +261,7 @@ describe('the authorization matrix of service administration', () => {
     for (const [route, check] of Object.entries(checks)) {
       expected[route] = check.expected
       actual[route] = {}
-      for (const [role, card] of Object.entries(roles)) actual[route]![role] = await check.probe(card)
+      for (const [role, card] of Object.entries(roles)) actual[route][role] = await check.probe(card)
     }
     expect(actual).toEqual(expected)
   })
@@ -322,7 +322,7 @@ describe('the authorization matrix of feedback', () => {
     for (const [route, check] of Object.entries(checks)) {
       expected[route] = check.expected
       actual[route] = {}
-      for (const [role, card] of Object.entries(roles)) actual[route]![role] = await check.probe(card)
+      for (const [role, card] of Object.entries(roles)) actual[route][role] = await check.probe(card)
     }
     expect(actual).toEqual(expected)
     expect((await h.get(who.presidentOffice, '/api/statistics')).status).toBe(200)
@@ -359,7 +359,7 @@ describe('the authorization matrix of the organisation', () => {
     for (const [route, check] of Object.entries(checks)) {
       expected[route] = check.expected
       actual[route] = {}
-      for (const [role, card] of Object.entries(roles)) actual[route]![role] = await check.probe(card)
+      for (const [role, card] of Object.entries(roles)) actual[route][role] = await check.probe(card)
     }
     expect(actual).toEqual(expected)
   })

@@ -55,7 +55,8 @@ export function originsOf(urls: Iterable<string>, self: string): string[] {
 }
 
 /** Sets the policy on this response (the app-wide default never overwrites it). */
-export function setPolicy(c: Context, policy: string): void {
+// Only the header setter: any route's context fits, whatever its path and input types.
+export function setPolicy(c: Pick<Context, 'header'>, policy: string): void {
   c.header('Content-Security-Policy', policy)
 }
 

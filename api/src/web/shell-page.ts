@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { compressAnswers } from '../lib/compress-json.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { createRequire } from 'node:module'
@@ -149,19 +150,24 @@ export function createWebRoutes(opts: WebRoutesOptions = {}) {
   const render = createPageRenderer()
   const app = new Hono<AppEnv>()
 
-  app.use('/static/*', async (c, next) => {
-    const { staticDir } = c.var.deps.env
-    // Versioned folders never change, so browsers may keep them for good.
-    const handler = serveStatic<AppEnv>({
-      root: path.relative(process.cwd(), staticDir) || '.',
-      rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
-      precompressed: true,
-      onFound: (_path, ctx) => {
-        ctx.header('Cache-Control', 'public, max-age=31536000, immutable')
-      },
-    })
-    return handler(c, next)
-  })
+  // createMiddleware types the context as serveStatic's handler expects it (app.use's own
+  // parameter carries an `any` input type).
+  app.use(
+    '/static/*',
+    createMiddleware<AppEnv>(async (c, next) => {
+      const { staticDir } = c.var.deps.env
+      // Versioned folders never change, so browsers may keep them for good.
+      const handler = serveStatic<AppEnv>({
+        root: path.relative(process.cwd(), staticDir) || '.',
+        rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
+        precompressed: true,
+        onFound: (_path, ctx) => {
+          ctx.header('Cache-Control', 'public, max-age=31536000, immutable')
+        },
+      })
+      return handler(c, next)
+    }),
+  )
 
   app.get(OVERRIDES_PATH, async (c, next) => {
     if (!c.var.deps.env.importMapOverrides) return next()

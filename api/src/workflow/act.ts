@@ -118,7 +118,7 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
   // Checked here as well as in the UPDATE below: a stale request fails before the engine runs.
   if (row.app.stateVersion !== input.expectedVersion) throw staleVersion()
   const definition = processOf(row.version)
-  const action = (input.action.type === 'timeout' ? input.action : { ...input.action, by: input.actor }) as Action
+  const action: Action = input.action.type === 'timeout' ? input.action : { ...input.action, by: input.actor }
   const { state: next, effects } = engineCall(() =>
     transition(definition, state, action, { now, resolver: createResolver(tx), calendar: workingCalendar(deps.env) }),
   )

@@ -143,6 +143,7 @@ export const useManageStore = defineStore('catalog/manage', () => {
         timeLimitDays: v.timeLimitDays,
       },
       guide: { zh: { ...emptyGuide(), ...guide.zh }, en: { ...emptyGuide(), ...guide.en } },
+      // vue-tsc reads the API's form and process columns as {} (typed lint, which sees them otherwise, calls these assertions unnecessary).
       form: (v.form as unknown as FormDefinition | null) ?? starterForm(),
       process: (v.process as unknown as ProcessDefinition | null) ?? starterProcess(d.service.code, { zh: v.nameZh, en: v.nameEn }, d.service.department.code),
     }
@@ -186,8 +187,8 @@ export const useManageStore = defineStore('catalog/manage', () => {
     const patch: DraftPatch = {}
     if (parts.includes('details')) Object.assign(patch, w.details)
     if (parts.includes('guide')) patch.guide = w.guide
-    if (parts.includes('form')) patch.form = w.form as unknown as Record<string, unknown>
-    if (parts.includes('process')) patch.process = { ...w.process, formFields: declaredFields(w) } as unknown as Record<string, unknown>
+    if (parts.includes('form')) patch.form = w.form
+    if (parts.includes('process')) patch.process = { ...w.process, formFields: declaredFields(w) }
     const done = await act(() =>
       unwrap(admin.services[':code'].draft.$patch({ param: { code: d.service.code }, json: { ...patch, baseRevision: d.revision } })),
     )
@@ -215,7 +216,7 @@ export const useManageStore = defineStore('catalog/manage', () => {
       issues.value = body.issues
       return false
     }
-    if (!res.ok) throw await ApiError.from(res as unknown as Response)
+    if (!res.ok) throw await ApiError.from(res)
     issues.value = null
     await open(code)
     return true

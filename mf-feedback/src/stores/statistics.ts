@@ -5,11 +5,20 @@ import { reactive, ref } from 'vue'
 export type Statistics = OkBody<Awaited<ReturnType<typeof api.api.statistics.$get>>>
 export type ExportJob = OkBody<Awaited<ReturnType<typeof api.api.statistics.exports.$post>>>
 
+/** The statistics page's filters ('' for "all departments" or "all services"). */
+export interface StatisticsFilters {
+  from: string
+  to: string
+  granularity: 'month' | 'week'
+  departmentCode: string
+  serviceCode: string
+}
+
 const beijingToday = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 864e5).toISOString().slice(0, 10)
 
 export const useStatisticsStore = defineStore('feedback/statistics', () => {
   /** The filters of the page: a Beijing date range, month or week periods, a department, a service. */
-  const filters = reactive({ from: beijingToday(-179), to: beijingToday(), granularity: 'month' as 'month' | 'week', departmentCode: '', serviceCode: '' })
+  const filters = reactive<StatisticsFilters>({ from: beijingToday(-179), to: beijingToday(), granularity: 'month', departmentCode: '', serviceCode: '' })
   /** The figures for the filters; null until they arrive. */
   const data = ref<Statistics | null>(null)
   /** True while they are being fetched. */

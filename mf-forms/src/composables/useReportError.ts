@@ -13,6 +13,15 @@ export interface ReportedField {
 }
 
 /**
+ * A field's value as the report quotes it. A date range or a person is an object: it is quoted as
+ * JSON (what the data platform sent), not as String()'s "[object Object]".
+ */
+export function reportedValue(raw: unknown): string {
+  if (raw === undefined || raw === null) return ''
+  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw as string | number | boolean)
+}
+
+/**
  * The "报错 / Report an error" dialog's state: `open(fieldKey)` from <HallForm>'s `report-error`,
  * `sent(department)` when the report went through (a confirmation toast).
  */
@@ -27,7 +36,7 @@ export function useReportError(definition: Ref<FormDefinition | null>, values: R
     const field = definition.value.sections.flatMap((s) => s.fields).find((f) => f.key === fieldKey)
     const label = field && 'label' in field && field.label ? l(field.label.zh, field.label.en) : fieldKey
     const raw = values.value[fieldKey]
-    reporting.value = { key: fieldKey, label, value: raw === undefined || raw === null ? '' : String(raw), source }
+    reporting.value = { key: fieldKey, label, value: reportedValue(raw), source }
   }
 
   function sent(department: string) {

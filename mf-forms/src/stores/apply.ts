@@ -56,7 +56,7 @@ export const useApplyStore = defineStore('forms/apply', () => {
   let loadTicket = 0
 
   /** The form definition (typed as @hall/forms' own). */
-  const definition = computed(() => (bundle.value?.definition ?? null) as FormDefinition | null)
+  const definition = computed(() => bundle.value?.definition ?? null)
   /** The pre-filled values the data platform is the authority on: read-only, never taken from a draft. */
   const lockedKeys = computed(() => {
     const sources = bundle.value?.prefill.sources ?? {}
@@ -146,6 +146,8 @@ export const useApplyStore = defineStore('forms/apply', () => {
     if (saving) await saving
     await unwrap(draftOf.$delete({ param: { serviceCode: code.value } }))
     const b = bundle.value
+    // The assertion stays although typed lint calls it unnecessary: without it vue-tsc gives up
+    // comparing the API's type with FormDefinition (TS2589, instantiation too deep).
     if (b) values.value = initialValues(b.definition as FormDefinition, b.prefill.values)
     edits = savedEdit = 0
     attemptKey = null
@@ -181,14 +183,14 @@ export const useApplyStore = defineStore('forms/apply', () => {
         throw new ApiError(0, 'network', `The hall could not be reached (${String(err)})`, '无法连接到办事大厅，请检查网络后重试')
       }
       if (res.ok) {
-        const created = (await res.json()) as OkBody<typeof res>
+        const created = await res.json()
         closed = true
         serverErrors.value = []
         // The draft became the application. (Discarding it twice is fine, should the API do it too.)
         void unwrap(draftOf.$delete({ param: { serviceCode: code.value } })).catch(() => undefined)
         return created.id
       }
-      const { error, fields } = await readFailure(res as unknown as Response)
+      const { error, fields } = await readFailure(res)
       serverErrors.value = fields
       submitError.value = error
       return null

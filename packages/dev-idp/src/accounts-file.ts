@@ -40,7 +40,7 @@ function rowsOf(ws: ExcelJS.Worksheet, onlySheet: string | null): Array<Record<s
   for (let r = 2; r <= ws.rowCount; r++) {
     const row: Record<string, string> = {}
     ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-      if (headers[col]) row[headers[col]!] = text(cell.value)
+      if (headers[col]) row[headers[col]] = text(cell.value)
     })
     if (onlySheet && !['people', '人员'].includes(row.sheet ?? '')) continue
     out.push(row)

@@ -178,7 +178,7 @@ export function createIdpApp(config: DevIdpConfig) {
 
   app.post('/sso/login', async (c) => {
     const form = await c.req.parseBody()
-    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined)
+    const str = (k: string) => (typeof form[k] === 'string' ? form[k] : undefined)
     const checked = readAuthnRequest(str('SAMLRequest'))
     if (checked.error) return c.html(errorPage(checked.error[0], checked.error[1]), 400)
     // The account form re-posts the request: it must be one whose signature was checked at /sso.

@@ -31,7 +31,7 @@ function signatureValid(xml: string, id: string, certPem = keys.certPem): boolea
   const sig = all.find((s) => (s.parentNode as Element).getAttribute('ID') === id)
   if (!sig) return false
   const signed = new SignedXml({ publicCert: certPem, getCertFromKeyInfo: () => null })
-  signed.loadSignature(sig as unknown as Node)
+  signed.loadSignature(sig)
   try {
     return signed.checkSignature(xml)
   } catch {

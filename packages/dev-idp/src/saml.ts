@@ -87,7 +87,7 @@ function parseXml(xml: string): Document {
   }).parseFromString(xml, 'text/xml')
   if (errors.length || !doc.documentElement) throw new Error(`Not well-formed XML: ${errors[0] ?? 'empty'}`)
   if (/<!DOCTYPE/i.test(xml)) throw new Error('A DOCTYPE is not allowed in a SAML message')
-  return doc as unknown as Document
+  return doc
 }
 
 /** Decodes a SAMLRequest / SAMLResponse query parameter of the HTTP-Redirect binding to XML. */

@@ -10,8 +10,8 @@ beforeAll(() => loadPatternEngine())
 // The form the hall ships for 本科生请销假: tests exercise the format on a real form.
 const undergradLeave = formDefinitions['undergrad-leave']!
 
-const text = (key: string, extra: Record<string, unknown> = {}): TextField => ({ key, type: 'text', label: t(key, key), ...extra }) as TextField
-const num = (key: string, extra: Record<string, unknown> = {}): NumberField => ({ key, type: 'number', label: t(key, key), ...extra }) as NumberField
+const text = (key: string, extra: Record<string, unknown> = {}): TextField => ({ key, type: 'text', label: t(key, key), ...extra })
+const num = (key: string, extra: Record<string, unknown> = {}): NumberField => ({ key, type: 'number', label: t(key, key), ...extra })
 
 describe('validateDefinition', () => {
   it('accepts the example, and survives a JSON round trip (the API stores definitions as JSON)', () => {

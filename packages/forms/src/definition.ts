@@ -750,8 +750,14 @@ function optionValues(field: Field | ColumnField): Set<string> | undefined {
   return undefined
 }
 
+/**
+ * A string that `isValidIsoDate` accepted. Branded so that its guard narrows only one way: a
+ * string it refuses is still a string (with `value is string`, TypeScript took it for `never`).
+ */
+export type IsoDate = string & { readonly __isoDate: true }
+
 /** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
-export function isValidIsoDate(value: unknown): value is string {
+export function isValidIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
   const [y, m, d] = value.split('-').map(Number) as [number, number, number]
   const date = new Date(Date.UTC(y, m - 1, d))

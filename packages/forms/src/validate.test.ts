@@ -491,7 +491,7 @@ describe('validateSubmission: hostile and malformed input', () => {
   })
 
   it('reports unknown fields, including prototype tricks', () => {
-    const values = JSON.parse('{"a":"x","__proto__":{"admin":true},"isAdmin":true}')
+    const values: unknown = JSON.parse('{"a":"x","__proto__":{"admin":true},"isAdmin":true}')
     expect(
       errorsOf(validateSubmission(def, values))
         .map((e) => e.path)

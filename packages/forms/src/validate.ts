@@ -246,7 +246,8 @@ export function isSafeFileName(name: string): boolean {
   return !/[/\\\u0000-\u001f\u007f]/.test(name) && !/^\.+$/.test(name.trim()) && name.trim() !== ''
 }
 
-function checkAttachment(field: AttachmentField | Extract<ColumnField, { type: 'attachment' }>, raw: unknown): Checked {
+// A table's attachment column is an AttachmentField too (the column union reuses its schema).
+function checkAttachment(field: AttachmentField, raw: unknown): Checked {
   if (!Array.isArray(raw)) return fail(msg.notFiles(field.label))
   const maxFiles = field.maxFiles ?? DEFAULT_LIMITS.maxFiles
   if (raw.length > maxFiles) return fail(msg.tooManyFiles(field.label, maxFiles))
@@ -403,7 +404,7 @@ function reportUnknownColumns(field: TableField, rows: unknown[], out: FieldErro
 /** A computed value is ours, so only its limits are checked (a missing one is not "required"). */
 function checkComputed(field: ValueField | ColumnField, value: unknown, ctx: Ctx, path: string, out: FieldError[]): unknown {
   if (value === undefined) return undefined
-  return checkValue({ ...field, required: false } as ValueField | ColumnField, value, ctx, path, out)
+  return checkValue({ ...field, required: false }, value, ctx, path, out)
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppType } from '@hall/api'
 import { hc, type ClientResponse } from 'hono/client'
+import type { ResponseFormat } from 'hono/types'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 import { redirectToLogin } from './auth.ts'
 import type { Lang } from './lang.ts'
@@ -77,14 +78,14 @@ export class ApiError extends Error {
  * Awaits a client call and returns its JSON body when it succeeded, typed from the route; throws
  * an `ApiError` otherwise (a network failure is one too, with status 0).
  */
-export async function unwrap<R extends ClientResponse<unknown, number, 'json' | 'text' | string>>(call: Promise<R> | R): Promise<OkBody<R>> {
+export async function unwrap<R extends ClientResponse<unknown, number, ResponseFormat>>(call: Promise<R> | R): Promise<OkBody<R>> {
   let res: R
   try {
     res = await call
   } catch (err) {
     throw new ApiError(0, 'network', `The hall could not be reached (${String(err)})`, '无法连接到办事大厅，请检查网络后重试')
   }
-  if (!res.ok) throw await ApiError.from(res as unknown as Response)
+  if (!res.ok) throw await ApiError.from(res)
   return (await res.json()) as OkBody<R>
 }
 

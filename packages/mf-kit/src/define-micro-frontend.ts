@@ -17,10 +17,12 @@ export interface LifecycleProps {
 }
 
 /** What a micro-frontend's `src/main.ts` exports, and nothing else. */
+// Function-valued properties, not methods: each main.ts exports them destructured
+// (`export const { bootstrap, mount, unmount } = ...`) and single-spa calls them without `this`.
 export interface MicroFrontendLifecycles {
-  bootstrap(props: LifecycleProps): Promise<unknown>
-  mount(props: LifecycleProps): Promise<unknown>
-  unmount(props: LifecycleProps): Promise<unknown>
+  bootstrap: (props: LifecycleProps) => Promise<unknown>
+  mount: (props: LifecycleProps) => Promise<unknown>
+  unmount: (props: LifecycleProps) => Promise<unknown>
 }
 
 /** A micro-frontend's messages: the same keys in both languages (type the English as the Chinese). */

@@ -22,8 +22,8 @@ export function fetchMe({ refresh = false }: { refresh?: boolean } = {}): Promis
 async function load(): Promise<Me | null> {
   const res = await api.api.me.$get()
   if (res.status === 401) return null
-  if (!res.ok) throw await ApiError.from(res as unknown as Response)
-  return (await res.json()) as Me
+  if (!res.ok) throw await ApiError.from(res)
+  return await res.json()
 }
 
 /** Whether the user reviews applications (any role but none): they see the to-do list. */

@@ -42,7 +42,7 @@ export function usePagedList<Q, T>(initial: Q, fetchPage: (query: Q, signal: Abo
   const total = ref(0)
   const loading = ref(false)
   const loaded = ref(false)
-  const error = ref<ApiError | null>(null) as Ref<ApiError | null>
+  const error = ref<ApiError | null>(null)
   let inFlight: AbortController | undefined
 
   async function load(next: Q) {

@@ -54,13 +54,13 @@ export abstract class HallElement<T> extends HTMLElement {
   }
 
   connectedCallback() {
-    live.add(this as HallElement<unknown>)
+    live.add(this)
     watchLang()
     void this.refresh()
   }
 
   disconnectedCallback() {
-    live.delete(this as HallElement<unknown>)
+    live.delete(this)
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null) {

@@ -39,7 +39,7 @@ a{display:inline-flex;align-items:center;gap:6px;padding:4px 10px;border:1px sol
   protected async load() {
     const res = await client.api.widgets.me.todo.$get(undefined, { init: { credentials: 'include' } })
     if (!res.ok) throw new Error(`HTTP ${res.status}`)
-    return (await res.json()) as Badge
+    return await res.json()
   }
 
   protected view(b: Badge, t: Texts) {

@@ -272,7 +272,7 @@ describe('consistency', () => {
     const before = structuredClone(flow.state)
     const result = transition(flow.definition, flow.state, { type: 'approve', by: 'ann', taskId: flow.taskOf('ann').id }, flow.context)
     expect(flow.state).toEqual(before)
-    const roundTrip = JSON.parse(JSON.stringify(result.state))
+    const roundTrip: unknown = JSON.parse(JSON.stringify(result.state))
     expect(applicationStateSchema.parse(roundTrip)).toEqual(result.state)
     expect(JSON.parse(JSON.stringify(result.effects))).toEqual(result.effects)
   })

@@ -26,7 +26,7 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./AdminLayout.vue'),
     children: [
       { path: '', name: 'admin', redirect: { name: `admin-${adminTabs[0]!.path}` } },
-      ...adminTabs.map((tab) => ({ path: tab.path, name: `admin-${tab.path}`, component: tab.component! }) as RouteRecordRaw),
+      ...adminTabs.map((tab) => ({ path: tab.path, name: `admin-${tab.path}`, component: tab.component }) as RouteRecordRaw),
     ],
   },
 ]

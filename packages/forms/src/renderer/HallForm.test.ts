@@ -1,5 +1,5 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { nextTick } from 'vue'
 import type { FormValues } from '../definition.ts'
 import { formDefinitions } from '@hall/demo-university/templates'
@@ -14,7 +14,7 @@ const studentAffairs = { systemZh: '学工系统', systemEn: 'Student Affairs Sy
 
 const mounted: VueWrapper[] = []
 // A Vue warning (a wrong prop, a missing injection) is a bug even when the assertions pass.
-const consoleSpies: Array<ReturnType<typeof vi.spyOn>> = []
+const consoleSpies: MockInstance[] = []
 beforeEach(() => {
   consoleSpies.push(vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'))
 })

@@ -8,6 +8,9 @@ export function formatMoney(value: number): string {
   return `¥${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 }
 
+// A date range's parts are ISO dates; anything else (a half-filled range) shows as nothing, not "[object Object]".
+const dateText = (part: unknown): string => (typeof part === 'string' ? part : '')
+
 /** The display text of a value; attachments and tables are rendered by the view itself. */
 export function formatValue(field: ValueField | ColumnField, value: unknown, lang: FormLang, displayNames: Record<string, string> = {}): string {
   const w = wordsIn(lang)
@@ -19,7 +22,7 @@ export function formatValue(field: ValueField | ColumnField, value: unknown, lan
     case 'number':
       return `${String(value)}${field.unit ? ` ${tr(field.unit, lang)}` : ''}`
     case 'dateRange':
-      return isRecord(value) ? `${String(value.start ?? '')} ${w('to')} ${String(value.end ?? '')}` : String(value)
+      return isRecord(value) ? `${dateText(value.start)} ${w('to')} ${dateText(value.end)}` : String(value)
     case 'select':
       return tr(field.options.find((o) => o.value === value)?.label, lang) || String(value)
     case 'multiSelect':

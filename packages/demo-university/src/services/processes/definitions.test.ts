@@ -12,7 +12,7 @@ import { services } from '../index.ts'
 // and that every one of them can be walked from submission to completion whatever the form says
 // and whoever applies.
 
-export const definitions = Object.entries(processDefinitions) as Array<[string, ProcessDefinition]>
+export const definitions = Object.entries<ProcessDefinition>(processDefinitions)
 
 describe('the seeded definitions', () => {
   test('there is one per seeded service, under its own code', () => {
