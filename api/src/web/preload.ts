@@ -3,7 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { Deployment } from '../routes/deployments/deployments.service.ts'
 
-// The page's `<link rel="modulepreload">`s (docs/decisions/016-a-first-visit-without-chains.md).
+// The page's `<link rel="modulepreload">`s (docs/decisions/017-a-first-visit-without-chains.md).
 // Without them the browser finds the modules of a page one level at a time: the import map, the
 // root config, mf-kit, vue, element-plus, the part of the path, its chunks... a round trip each
 // (eight levels on the catalog). Every browser build writes `preload.json` beside its files (the

@@ -1,7 +1,7 @@
 /**
  * What a page needs before its first route can render, written by every browser build next to its
  * files as `preload.json` (uploaded and served with them). The API reads it at serve time to write
- * `<link rel="modulepreload">` for the page's path (docs/decisions/016-a-first-visit-without-chains.md):
+ * `<link rel="modulepreload">` for the page's path (docs/decisions/017-a-first-visit-without-chains.md):
  * without it the browser discovers modules one level at a time (import map → root config → mf-kit →
  * vue → the part → its chunks), a round trip each.
  */
