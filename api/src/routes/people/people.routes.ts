@@ -10,7 +10,6 @@ import { PeopleList, PersonPick } from './people.schemas.ts'
 // GET /api/people?q=: find a colleague for transfer (转办), add a signer (加签) and delegation
 // (委托). Who may search is the policy's to say; what a result shows is only what a colleague may see.
 
-
 const router = createRouter()
 router.use('/api/people', requireUser)
 router.use('/api/people/*', requireUser)
