@@ -212,13 +212,13 @@ export function todoSignal(db: Db, user: SessionUser, now: Date): { todo: number
   return { todo, version: `${todo}.${row?.last ?? 0}.${row?.total ?? 0}` }
 }
 
-/** A task row the user may read (404 otherwise), as a summary. */
 /** A task row with its summary, whoever asks: for callers that decide access themselves (the escalation page). */
 export function taskWithSummary(db: Db, id: number, now: Date) {
   const row = selectTasks(db).where(eq(tasks.id, id)).get()
   return row ? { row: row.task, summary: toSummaries(db, [row], now)[0]! } : undefined
 }
 
+/** A task row the user may read (404 otherwise), as a summary. */
 export function readableTask(db: Db, user: SessionUser, id: number, now: Date) {
   const row = selectTasks(db).where(eq(tasks.id, id)).get()
   if (!row || !policy.canReadTask(db, user, row.task, now)) throw taskNotFound(id)
