@@ -1,5 +1,5 @@
 import { people } from '@hall/demo-university'
-import { counsellorOf, demo, expect, loginOnIdp, submitLeave, test } from './fixtures.ts'
+import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, submitLeave, test } from './fixtures.ts'
 
 // Issue 14's rough edges, as a person meets them in the browser.
 
@@ -99,4 +99,45 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   await expect(dialog).toContainText(`${colleague.nameEn} (${colleague.cardNumber})`)
   await dialog.getByRole('button', { name: /cancel|not yet/i }).click()
   await rc.close()
+})
+
+test('a service owner publishes a question as a FAQ with its English text, and the service page shows it in English', async ({ browser, consoleErrors }) => {
+  test.slow()
+  const student = people.find((p) => p.cardNumber === '2025020111')!
+  const owner = people.find((p) => p.roles.some((r) => r.role === 'service-owner' && r.scope === 'housing'))!
+  const tag = Date.now().toString(36)
+
+  const studentContext = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
+  const studentPage = await studentContext.newPage()
+  await studentPage.goto('/feedback')
+  await loginOnIdp(studentPage, student)
+  const asked = await studentPage.request.post('/api/questions', {
+    headers: { Origin: hallOrigin() },
+    data: { serviceCode: 'dorm-change', title: `寒假可以留宿吗？${tag}`, body: '寒假期间想留在宿舍，需要办什么手续？' },
+  })
+  expect(asked.status(), await asked.text()).toBe(201)
+  const { id } = (await asked.json()) as { id: number }
+  await studentContext.close()
+
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => consoleErrors.push(`[owner] ${err.message}`))
+  await page.goto(`/feedback/questions/${id}`)
+  await loginOnIdp(page, owner)
+  await page.getByRole('button', { name: '发布为常见问题' }).first().click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('常见问题的答复').fill('寒假留宿请在学期结束前两周向宿管中心登记。')
+  // One half of the English pair alone cannot be published: the dialog says so before sending.
+  await dialog.getByLabel('英文问题（选填）').fill(`Can I stay in my room over the winter break? ${tag}`)
+  await expect(dialog.getByRole('alert')).toHaveText('英文问题和英文答复请同时填写，或都不填。')
+  await expect(dialog.getByRole('button', { name: '发布为常见问题' })).toBeDisabled()
+  await dialog.getByLabel('英文答复（选填）').fill('Yes: register with the housing office two weeks before the term ends.')
+  await dialog.getByRole('button', { name: '发布为常见问题' }).click()
+  await expect(page.getByText('已发布为常见问题')).toBeVisible()
+
+  // Read in English, the service's guide shows the owners' English question.
+  await page.getByRole('button', { name: '切换到英文 English' }).click()
+  await page.goto('/catalog/services/dorm-change')
+  await expect(page.getByText(`Can I stay in my room over the winter break? ${tag}`)).toBeVisible()
+  await context.close()
 })

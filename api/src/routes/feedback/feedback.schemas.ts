@@ -59,9 +59,30 @@ export const QuestionDetail = QuestionSummary.extend({
   messages: z.array(QuestionMessage),
   faqQuestion: z.string().nullable(),
   faqAnswer: z.string().nullable(),
+  /** The FAQ in English, shown to people reading the hall in English (null: the Chinese is shown). */
+  faqQuestionEn: z.string().nullable(),
+  faqAnswerEn: z.string().nullable(),
   /** What I may do with it. */
   can: z.object({ answer: z.boolean(), followUp: z.boolean(), close: z.boolean(), publish: z.boolean() }),
 }).openapi('QuestionDetail')
+
+/**
+ * Publishing a FAQ: the texts shown, edited if the owners like. The English pair is optional and
+ * goes together: an English question with a Chinese answer would read as a mistake. An empty
+ * English text removes it.
+ */
+export const PublishFaq = z
+  .object({
+    published: z.boolean({ error: 'published (true to publish, false to take down) is required' }),
+    question: Text('question', 200).optional(),
+    answer: Text('answer', 4000).optional(),
+    questionEn: z.string().trim().max(200, 'questionEn is at most 200 characters').optional(),
+    answerEn: z.string().trim().max(4000, 'answerEn is at most 4000 characters').optional(),
+  })
+  .refine((b) => (b.questionEn === undefined) === (b.answerEn === undefined) && !b.questionEn === !b.answerEn, {
+    message: 'Give the question and the answer in English together (both, or both empty to remove them)',
+    path: ['questionEn'],
+  })
 
 export const Faq = z
   .object({

@@ -72,6 +72,23 @@ describe('the online Q&A', () => {
     expect((await h.get(null, `/api/faqs?q=${encodeURIComponent('补交')}`)).body.items.map((f: { id: number }) => f.id)).toContain(id)
     expect((await h.get(null, `/api/faqs?q=${encodeURIComponent('没有这种问题')}`)).body.items).toEqual([])
 
+    // The owners give it in English too (for international students); one half alone is refused,
+    // a later publish without English keeps it, and empty texts remove it.
+    const half = await h.call(who.studentAffairsOwner, 'PUT', `/api/questions/${id}/faq`, { published: true, questionEn: 'Can I hand in the sick note later?' })
+    expect(half.status).toBe(400)
+    expect(JSON.stringify(half.body)).toContain('in English together')
+    const english = { questionEn: 'Can I hand in the sick note later?', answerEn: 'Yes: upload it to the application within 3 days of your return.' }
+    const withEnglish = await h.call(who.studentAffairsOwner, 'PUT', `/api/questions/${id}/faq`, { published: true, ...english })
+    expect(withEnglish.status, JSON.stringify(withEnglish.body)).toBe(200)
+    expect(withEnglish.body).toMatchObject({ faqQuestionEn: english.questionEn, faqAnswerEn: english.answerEn, faqQuestion: '病假证明可以事后补交吗？' })
+    const faqEn = async () => (await h.get(null, '/api/faqs?serviceCode=undergrad-leave')).body.items.find((f: { id: number }) => f.id === id)
+    expect(await faqEn()).toMatchObject({ questionEn: english.questionEn, answerEn: english.answerEn })
+    expect((await h.get(null, `/api/faqs?q=${encodeURIComponent('sick note')}`)).body.items.map((f: { id: number }) => f.id)).toContain(id)
+    await h.call(who.studentAffairsOwner, 'PUT', `/api/questions/${id}/faq`, { published: true })
+    expect(await faqEn()).toMatchObject({ questionEn: english.questionEn })
+    await h.call(who.studentAffairsOwner, 'PUT', `/api/questions/${id}/faq`, { published: true, questionEn: '', answerEn: '' })
+    expect(await faqEn()).toMatchObject({ questionEn: null, answerEn: null, question: '病假证明可以事后补交吗？' })
+
     // Closed: no more messages.
     expect((await h.post(who.classmate, `/api/questions/${id}/close`, {})).status).toBe(404)
     expect((await h.post(who.student, `/api/questions/${id}/close`, {})).body.status).toBe('closed')

@@ -6,7 +6,7 @@ import { errorsFor } from '../../lib/errors.ts'
 import { body, createRouter, json } from '../../lib/router.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import { rateLimit, tooMany } from '../../floods/index.ts'
-import { Faq, NewQuestion, QuestionDetail, QuestionId, QuestionSummary, Text } from './feedback.schemas.ts'
+import { Faq, NewQuestion, PublishFaq, QuestionDetail, QuestionId, QuestionSummary, Text } from './feedback.schemas.ts'
 import { addMessage, askQuestion, askerOf, closeQuestion, listFaqs, listQuestions, questionDetail, setFaq } from './questions.service.ts'
 
 // 在线答疑: anyone logged in asks, optionally about a service; the question reaches the service's
@@ -109,13 +109,7 @@ export const questionsRoutes = router
       summary: "Publish an answered question as a FAQ on its service's guide, or take it down",
       request: {
         params: z.object({ id: QuestionId }),
-        ...body(
-          z.object({
-            published: z.boolean({ error: 'published (true to publish, false to take down) is required' }),
-            question: Text('question', 200).optional(),
-            answer: Text('answer', 4000).optional(),
-          }),
-        ),
+        ...body(PublishFaq),
       },
       responses: { 200: json(QuestionDetail, 'Done'), ...errorsFor(400, 401, 403, 404, 409) },
     }),

@@ -63,6 +63,8 @@ function detail(db: Db, user: SessionUser, q: QuestionRow): z.infer<typeof Quest
     })),
     faqQuestion: q.faqQuestion,
     faqAnswer: q.faqAnswer,
+    faqQuestionEn: q.faqQuestionEn,
+    faqAnswerEn: q.faqAnswerEn,
     can: {
       answer: staff && q.status !== 'closed',
       followUp: q.askerCardNumber === user.cardNumber && q.status !== 'closed',
@@ -191,7 +193,7 @@ export function setFaq(
   db: Db,
   user: SessionUser,
   id: number,
-  input: { published: boolean; question?: string | undefined; answer?: string | undefined },
+  input: { published: boolean; question?: string | undefined; answer?: string | undefined; questionEn?: string | undefined; answerEn?: string | undefined },
   now: Date,
 ) {
   transaction(db, (tx) => {
@@ -221,6 +223,8 @@ export function setFaq(
       .set({
         faqQuestion: input.question ?? q.faqQuestion ?? q.title,
         faqAnswer: input.answer ?? q.faqAnswer ?? answers[0]!.body,
+        // Sent: what the owners wrote (empty removes it); not sent: the English kept as it was.
+        ...(input.questionEn === undefined ? {} : { faqQuestionEn: input.questionEn || null, faqAnswerEn: input.answerEn || null }),
         faqPublishedAt: now,
         faqPublishedBy: user.cardNumber,
         updatedAt: now,
