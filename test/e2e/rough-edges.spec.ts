@@ -124,9 +124,12 @@ test('a service owner publishes a question as a FAQ with its English text, and t
   page.on('pageerror', (err) => consoleErrors.push(`[owner] ${err.message}`))
   await page.goto(`/feedback/questions/${id}`)
   await loginOnIdp(page, owner)
-  await page.getByRole('button', { name: '发布为常见问题' }).first().click()
+  // A question is published once answered: the owner answers it first.
+  await page.getByLabel('回复').fill('寒假留宿请在学期结束前两周向宿管中心登记。')
+  await page.getByRole('button', { name: '发送' }).click()
+  await page.getByRole('button', { name: '发布为常见问题' }).click()
   const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('常见问题的答复').fill('寒假留宿请在学期结束前两周向宿管中心登记。')
+  await expect(dialog.getByLabel('常见问题的答复')).toHaveValue('寒假留宿请在学期结束前两周向宿管中心登记。')
   // One half of the English pair alone cannot be published: the dialog says so before sending.
   await dialog.getByLabel('英文问题（选填）').fill(`Can I stay in my room over the winter break? ${tag}`)
   await expect(dialog.getByRole('alert')).toHaveText('英文问题和英文答复请同时填写，或都不填。')
