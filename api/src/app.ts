@@ -8,7 +8,7 @@ import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, t
 import { createGuards, type Guards } from './floods/index.ts'
 import { isMigrated } from './db/client.ts'
 import type { Deps } from './lib/context.ts'
-import { compressJson } from './lib/compress-json.ts'
+import { compressJson } from './lib/compress.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
 import { catalogRoutes } from './routes/catalog/catalog.routes.ts'

@@ -2,7 +2,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 
-// JSON answers (and the page) are compressed only above a size: a global compress() (a CompressionStream on every
+// Answers made per request (JSON, and the shell's page) are compressed only above a size: a global compress() (a CompressionStream on every
 // response) cut the trivial GET's throughput about 3× (STACK.md), and below one packet compression
 // saves no round trip. Static files are compressed once when they are stored (deployments service).
 

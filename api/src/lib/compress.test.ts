@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { testApp } from '../test-support.ts'
-import { JSON_COMPRESS_MIN_BYTES } from './compress-json.ts'
+import { JSON_COMPRESS_MIN_BYTES } from './compress.ts'
 
 // JSON above a size goes compressed to a browser that offers it (issue 14: the API's JSON was sent
 // as it is); small answers and clients that offer nothing get the bytes as they are, which keeps
