@@ -38,6 +38,15 @@ const schema = z.object({
     .default('Authorization'),
   HALL_DATA_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   HALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(200, 'HALL_UPLOAD_MAX_MB is at most 200').default(20),
+  // Uploads and published bundles: the data folder (default) or an S3-compatible bucket.
+  HALL_BLOB_STORE: z
+    .string()
+    .regex(/^(folder|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9._-]+)*\/?)$/, 'HALL_BLOB_STORE is folder or s3://<bucket>[/<prefix>]')
+    .default('folder'),
+  HALL_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'HALL_S3_ENDPOINT must be an http(s) URL' }).optional(),
+  HALL_S3_REGION: z.string().min(1).default('us-east-1'),
+  HALL_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  HALL_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   HALL_DRAFT_MAX_KB: z.coerce.number().int().min(8).max(4096).default(256),
   // Progress messages: the delivery worker, e-mail (SMTP) and the campus app's push gateway (webhook).
   HALL_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
@@ -93,6 +102,22 @@ const schema = z.object({
 
 export type Env = ReturnType<typeof toEnv>
 
+/** Where blobs go (api/src/blobs): the data folder, or the bucket and prefix of `s3://bucket/prefix`. */
+function blobStoreOf(raw: z.infer<typeof schema>, dataDir: string) {
+  if (raw.HALL_BLOB_STORE === 'folder') return { kind: 'folder' as const, dir: dataDir }
+  const [bucket = '', ...prefix] = raw.HALL_BLOB_STORE.slice('s3://'.length).split('/').filter(Boolean)
+  const key = raw.HALL_S3_ACCESS_KEY_ID
+  const secret = raw.HALL_S3_SECRET_ACCESS_KEY
+  return {
+    kind: 's3' as const,
+    bucket,
+    prefix: prefix.join('/'),
+    endpoint: raw.HALL_S3_ENDPOINT,
+    region: raw.HALL_S3_REGION,
+    credentials: key && secret ? { accessKeyId: key, secretAccessKey: secret } : undefined,
+  }
+}
+
 function toEnv(raw: z.infer<typeof schema>) {
   const publicUrl = (raw.HALL_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '')
   const dataDir = path.resolve(raw.HALL_DATA_DIR)
@@ -106,7 +131,8 @@ function toEnv(raw: z.infer<typeof schema>) {
     secureCookies: publicUrl.startsWith('https:'),
     dataDir,
     dbFile: path.join(dataDir, 'hall.sqlite'),
-    staticDir: path.join(dataDir, 'static'),
+    /** Uploads (`uploads/…`) and published bundles (`static/…`): HALL_BLOB_STORE. */
+    blobStore: blobStoreOf(raw, dataDir),
     idpMetadataPath: raw.HALL_IDP_METADATA ?? path.join(dataDir, 'dev-idp', 'metadata.xml'),
     devIdp: raw.HALL_DEV_IDP,
     /**
@@ -138,8 +164,6 @@ function toEnv(raw: z.infer<typeof schema>) {
       tokenHeader: raw.HALL_DATA_PLATFORM_TOKEN_HEADER,
       timeoutMs: raw.HALL_DATA_PLATFORM_TIMEOUT_MS,
     },
-    /** Uploaded files, stored once per content under `<sha256 prefix>/<sha256>`. */
-    uploadsDir: path.join(dataDir, 'uploads'),
     /** The largest upload the hall takes at all; a form field may set a lower limit. */
     uploadMaxBytes: Math.round(raw.HALL_UPLOAD_MAX_MB * 1024 * 1024),
     /** The largest draft (its values as JSON) one user may keep for one service. */
@@ -237,6 +261,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (env.pushWebhook && !env.pushWebhook.secret) {
     throw new Error('Invalid configuration:\n  HALL_PUSH_WEBHOOK_SECRET: required when HALL_PUSH_WEBHOOK_URL is set (the gateway checks the signature with it)')
+  }
+  if (!parsed.data.HALL_S3_ACCESS_KEY_ID !== !parsed.data.HALL_S3_SECRET_ACCESS_KEY) {
+    throw new Error(
+      'Invalid configuration:\n  HALL_S3_ACCESS_KEY_ID and HALL_S3_SECRET_ACCESS_KEY go together: set both, or neither (the AWS SDK then finds credentials itself)',
+    )
+  }
+  if (env.blobStore.kind === 'folder' && (parsed.data.HALL_S3_ENDPOINT || parsed.data.HALL_S3_ACCESS_KEY_ID)) {
+    throw new Error(
+      'Invalid configuration:\n  HALL_S3_* settings need HALL_BLOB_STORE=s3://<bucket>[/<prefix>]; with HALL_BLOB_STORE=folder they would be ignored',
+    )
   }
   if (!env.smtp.user !== !env.smtp.pass) {
     throw new Error('Invalid configuration:\n  HALL_SMTP_USER and HALL_SMTP_PASS go together: set both, or neither')

@@ -6,6 +6,7 @@ import { createApp } from './app.ts'
 import { createGuards } from './floods/index.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
 import { ensureSpKeys } from './auth/sp-keys.ts'
+import { openBlobStore } from './blobs/index.ts'
 import { openDb } from './db/client.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
@@ -36,7 +37,9 @@ function deployToken(): string {
 // A bad HALL_CALENDAR_FILE stops the start here rather than at the first deadline.
 workingCalendar(env)
 const db = openDb(env.dbFile)
-const deps: Deps = { db, env, log, now: () => new Date(), deployToken: deployToken() }
+const blobs = openBlobStore(env)
+log.info({ blobs: blobs.description }, 'blob store')
+const deps: Deps = { db, env, log, blobs, now: () => new Date(), deployToken: deployToken() }
 await prepareData(deps)
 // HALL_ADMINS: the first administrators, granted once they are known (and at login before that).
 const admins = ensureConfiguredAdmins(db, deps)

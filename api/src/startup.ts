@@ -16,7 +16,7 @@ export async function prepareData(deps: Deps): Promise<{ demo: boolean }> {
   }
   const seeded = seedDemo(deps.db)
   if (seeded) deps.log.info(seeded, 'seeded the demo university and the first-batch services')
-  storeSeededFiles(deps.env.uploadsDir)
+  await storeSeededFiles(deps.blobs)
   await syncLocalBuilds(deps)
   return { demo: true }
 }

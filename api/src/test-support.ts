@@ -6,6 +6,7 @@ import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
+import { openBlobStore } from './blobs/index.ts'
 import { openDb } from './db/client.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
@@ -14,17 +15,19 @@ import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
 
 /**
- * Dependencies for one test: a private in-memory database with every migration applied, a data
- * folder of its own, a clock the test can move, and a fixed deploy token.
+ * Dependencies for one test: a private in-memory database with every migration applied (or the
+ * SQLite file `dbFile`, which several test nodes can share), a data folder of its own, a clock
+ * the test can move, and a fixed deploy token.
  */
-export function testDeps(overrides: Record<string, string> = {}) {
+export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?: string } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-test-'))
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: dataDir, HALL_LOG_LEVEL: 'silent', ...overrides })
   let now = new Date('2026-11-27T02:00:00Z')
   const deps: Deps = {
-    db: openDb(':memory:'),
+    db: openDb(opts.dbFile ?? ':memory:'),
     env,
     log: createLogger('silent'),
+    blobs: openBlobStore(env),
     now: () => now,
     deployToken: 'test-deploy-token-0123456789abcdef',
   }
@@ -47,11 +50,11 @@ const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
  * production hall's empty database), trusting a test IdP, with `loginAs` that creates a session
  * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
-export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean } = {}) {
-  const t = testDeps(overrides)
+export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string } = {}) {
+  const t = testDeps(overrides, opts)
   if (opts.demo !== false) {
     seedDemo(t.deps.db, t.deps.now())
-    storeSeededFiles(t.deps.env.uploadsDir)
+    await storeSeededFiles(t.deps.blobs)
   }
   const { certPem } = await keys()
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
 import { chinaCalendar, initialState, transition, upcomingSteps, type Action, type ApplicationState, type Effect, type ProcessDefinition } from '@hall/workflow'
 import { eq } from 'drizzle-orm'
 import { embeddedRecord, lockedValues, resolvePrefill } from '../data-platform/index.ts'
 import type { FormDefinition } from '@hall/forms/format'
-import { blobPath } from '../lib/blobs.ts'
+import { uploadKey, type BlobStore } from '../blobs/index.ts'
 import { applicantFacts, createResolver } from '../workflow/organisation.ts'
 import type { Db } from '../db/client.ts'
 import { sampleValues, type Random, type SampleDirectory } from './sample-values.ts'
@@ -31,14 +29,12 @@ const SAMPLE_PDF = '%PDF-1.4\n% Minghu University demo material\n%%EOF\n'
 const SAMPLE_SHA256 = createHash('sha256').update(SAMPLE_PDF).digest('hex')
 
 /**
- * Writes the bytes the seeded file rows point at into the uploads folder, where the attachment
- * routes look for them (the seed itself writes rows only, and knows no folder). Idempotent.
+ * Writes the bytes the seeded file rows point at into the blob store, where the attachment
+ * routes look for them (the seed itself writes rows only, and knows no store). Idempotent.
  */
-export function storeSeededFiles(uploadsDir: string): void {
-  const target = blobPath(uploadsDir, SAMPLE_SHA256)
-  if (existsSync(target)) return
-  mkdirSync(path.dirname(target), { recursive: true })
-  writeFileSync(target, SAMPLE_PDF)
+export async function storeSeededFiles(blobs: BlobStore): Promise<void> {
+  const key = uploadKey(SAMPLE_SHA256)
+  if (!(await blobs.has(key))) await blobs.put(key, Buffer.from(SAMPLE_PDF))
 }
 
 /** The types a seeded file may be, preferred in this order, with their extensions. */

@@ -1,3 +1,4 @@
+import type { BlobStore } from '../blobs/index.ts'
 import type { Db } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import type { Guards } from '../floods/index.ts'
@@ -21,6 +22,8 @@ export interface Deps {
   db: Db
   env: Env
   log: Logger
+  /** Uploaded files and published bundles (HALL_BLOB_STORE): what every node must see alike. */
+  blobs: BlobStore
   /** The clock, injectable so tests can move time instead of sleeping. */
   now: () => Date
   /** The secret a deploy script sends as a Bearer token (HALL_DEPLOY_TOKEN, or generated in the data folder). */

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { z } from 'zod'
+import { staticKey, type BlobStore } from '../blobs/index.ts'
 import type { Deployment } from '../routes/deployments/deployments.service.ts'
 
 // The page's `<link rel="modulepreload">`s (docs/decisions/017-a-first-visit-without-chains.md).
@@ -78,20 +77,20 @@ export function modulePreloads(
  */
 export function createPreloadReader() {
   const cache = new Map<string, Promise<PreloadManifest | null>>()
-  return function read(d: Deployment, staticDir: string, onError: (err: unknown) => void): Promise<PreloadManifest | null> {
+  return function read(d: Deployment, blobs: BlobStore, onError: (err: unknown) => void): Promise<PreloadManifest | null> {
     const key = `${d.name}@${d.version}@${d.baseUrl}`
     let found = cache.get(key)
     if (!found) {
       found = (async () => {
         try {
           const text = d.baseUrl.startsWith('/static/')
-            ? await readFile(path.join(staticDir, d.baseUrl.slice('/static/'.length), 'preload.json'), 'utf8')
+            ? (await blobs.read(staticKey(`${d.baseUrl.slice('/static/'.length).replace(/\/?$/, '/')}preload.json`)))?.toString('utf8')
             : await fetch(new URL('preload.json', d.baseUrl), { signal: AbortSignal.timeout(5000) }).then((r) =>
                 r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)),
               )
+          if (text === undefined) return null // a version built before preload.json existed
           return preloadSchema.parse(JSON.parse(text))
         } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
           // Unreadable (another host down, a bad file): tried again in a minute, not on every page.
           onError(err)
           setTimeout(() => cache.delete(key), 60_000).unref()

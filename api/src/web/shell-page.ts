@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
-import { createMiddleware } from 'hono/factory'
+import { staticKey } from '../blobs/index.ts'
 import { compressAnswers } from '../lib/compress.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { createRequire } from 'node:module'
 import { currentDeployments, importMap, importMapEtag } from '../routes/deployments/deployments.service.ts'
 import { newNonce, originsOf, pagePolicy, setPolicy } from './csp.ts'
 import { createPreloadReader, modulePreloads, type PreloadManifest } from './preload.ts'
+import { staticFiles } from './static-files.ts'
 
 // Serves the page (the shell's index.html with the import map written inline, since Chromium does
 // not load an import map by src) and the static store of built parts. Paths of the API, auth and
@@ -41,7 +40,12 @@ export function createPageRenderer() {
       if (!shell.html.startsWith('/static/')) {
         template = await (await fetch(shell.html)).text()
       } else {
-        template = await readFile(path.join(deps.env.staticDir, shell.html.slice('/static/'.length)), 'utf8')
+        const stored = await deps.blobs.read(staticKey(shell.html.slice('/static/'.length)))
+        if (!stored) {
+          deps.log.error({ version: shell.version, html: shell.html }, "the current shell's page is missing from the blob store")
+          return null
+        }
+        template = stored.toString('utf8')
       }
       templates.set(shell.html, template)
     }
@@ -50,7 +54,7 @@ export function createPageRenderer() {
     const manifests = new Map<string, { baseUrl: string; preload: PreloadManifest }>()
     await Promise.all(
       current.map(async (d) => {
-        const preload = await readPreload(d, deps.env.staticDir, (err) =>
+        const preload = await readPreload(d, deps.blobs, (err) =>
           deps.log.warn({ part: d.name, version: d.version, err }, 'preload.json unreadable: no modulepreload links for it'),
         )
         if (preload) manifests.set(d.name, { baseUrl: d.baseUrl, preload })
@@ -150,24 +154,7 @@ export function createWebRoutes(opts: WebRoutesOptions = {}) {
   const render = createPageRenderer()
   const app = new Hono<AppEnv>()
 
-  // createMiddleware types the context as serveStatic's handler expects it (app.use's own
-  // parameter carries an `any` input type).
-  app.use(
-    '/static/*',
-    createMiddleware<AppEnv>(async (c, next) => {
-      const { staticDir } = c.var.deps.env
-      // Versioned folders never change, so browsers may keep them for good.
-      const handler = serveStatic<AppEnv>({
-        root: path.relative(process.cwd(), staticDir) || '.',
-        rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
-        precompressed: true,
-        onFound: (_path, ctx) => {
-          ctx.header('Cache-Control', 'public, max-age=31536000, immutable')
-        },
-      })
-      return handler(c, next)
-    }),
-  )
+  app.use('/static/*', staticFiles)
 
   app.get(OVERRIDES_PATH, async (c, next) => {
     if (!c.var.deps.env.importMapOverrides) return next()

@@ -144,7 +144,7 @@ export const deploymentsRoutes = router
         )
       }
       const bytes = Buffer.from(await c.req.arrayBuffer())
-      await storeFile(c.var.deps.env.staticDir, `@hall/${part}`, version, file, bytes)
+      await storeFile(c.var.deps.blobs, `@hall/${part}`, version, file, bytes)
       return c.json({ stored: `/static/${part}/${version}/${file}` }, 201)
     },
   )

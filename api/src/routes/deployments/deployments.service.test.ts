@@ -7,7 +7,7 @@ import { testDeps } from '../../test-support.ts'
 import { currentDeployments, history, importMap, publishDist, register, rollback, storeFile } from './deployments.service.ts'
 
 async function publish(deps: ReturnType<typeof testDeps>['deps'], name: string, version: string, specifiers: Record<string, string>) {
-  for (const file of Object.values(specifiers)) await storeFile(deps.env.staticDir, name, version, file, Buffer.from(`// ${name} ${version}`))
+  for (const file of Object.values(specifiers)) await storeFile(deps.blobs, name, version, file, Buffer.from(`// ${name} ${version}`))
   return (await register(deps, { manifest: { name, version, imports: specifiers }, registeredBy: 'test' })).row
 }
 
@@ -97,7 +97,7 @@ describe('deployment registry', () => {
   it('writes the audit log: registered, rolled back, reactivated, each with the deployer', async () => {
     const { deps } = testDeps()
     const todo = { '@hall/mf-todo': 'main.js' }
-    for (const v of ['1.0.0', '1.1.0']) await storeFile(deps.env.staticDir, '@hall/mf-todo', v, 'main.js', Buffer.from(v))
+    for (const v of ['1.0.0', '1.1.0']) await storeFile(deps.blobs, '@hall/mf-todo', v, 'main.js', Buffer.from(v))
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.0.0', imports: todo }, registeredBy: 'deploy-token' })
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
     rollback(deps, '@hall/mf-todo', '2010001')
@@ -127,8 +127,8 @@ describe('deployment registry', () => {
 
   it('keeps uploaded files inside the version folder', async () => {
     const { deps } = testDeps()
-    await expect(storeFile(deps.env.staticDir, '@hall/mf-todo', '1.0.0', '../../escape.js', Buffer.from('x'))).rejects.toThrow(/inside the version folder/)
-    expect(existsSync(path.join(deps.env.staticDir, 'escape.js'))).toBe(false)
+    await expect(storeFile(deps.blobs, '@hall/mf-todo', '1.0.0', '../../escape.js', Buffer.from('x'))).rejects.toThrow(/inside the version folder/)
+    expect(existsSync(path.join(deps.env.dataDir, 'static', 'escape.js'))).toBe(false)
   })
 
   it('publishes a built dist folder once, with precompressed copies', async () => {
@@ -140,7 +140,7 @@ describe('deployment registry', () => {
     writeFileSync(path.join(dist, 'deploy.json'), JSON.stringify({ name: '@hall/mf-forms', version: '0.1.0-abc', imports: { '@hall/mf-forms': 'main.js' } }))
     expect(await publishDist(deps, dist, 'npm start')).not.toBeNull()
     expect(await publishDist(deps, dist, 'npm start')).toBeNull()
-    const stored = path.join(deps.env.staticDir, 'mf-forms', '0.1.0-abc')
+    const stored = path.join(deps.env.dataDir, 'static', 'mf-forms', '0.1.0-abc')
     expect(existsSync(path.join(stored, 'chunks', 'a.js'))).toBe(true)
     expect(existsSync(path.join(stored, 'main.js.br'))).toBe(true)
     expect(existsSync(path.join(stored, 'deploy.json'))).toBe(false)

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { and, desc, eq, isNull, max } from 'drizzle-orm'
 import { recordAudit } from '../../audit/record.ts'
+import { staticKey, type BlobStore } from '../../blobs/index.ts'
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
 import { mfDeployments } from '../../db/schema/index.ts'
@@ -128,22 +129,23 @@ export function storeUrl(name: string, version: string) {
   return `/static/${folderOf(name)}/${version}/`
 }
 
-const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|map|txt)$/
+/** Files a deploy stores compressed copies of (and the static route serves them for). */
+export const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|map|txt)$/
 
 /** Writes one file of a version into the static store, with precompressed copies. */
-export async function storeFile(staticDir: string, name: string, version: string, relPath: string, bytes: Buffer) {
+export async function storeFile(blobs: BlobStore, name: string, version: string, relPath: string, bytes: Buffer) {
   const clean = path.posix.normalize(relPath)
-  if (clean.startsWith('..') || path.posix.isAbsolute(clean) || clean.includes('\0')) {
+  if (clean.startsWith('..') || path.posix.isAbsolute(clean) || clean.includes('\0') || clean === '.' || clean.split('/').includes('..')) {
     throw new HallError(400, 'bad_path', `File path "${relPath}" must stay inside the version folder`, `文件路径“${relPath}”必须位于版本目录内`)
   }
-  const target = path.join(staticDir, folderOf(name), version, clean)
-  await mkdir(path.dirname(target), { recursive: true })
-  await writeFile(target, bytes)
+  const key = staticKey(`${folderOf(name)}/${version}/${clean}`)
+  // The compressed copies first, the file last: a file that can be found has its copies already.
   if (COMPRESSIBLE.test(clean) && bytes.length > 512) {
-    await writeFile(`${target}.gz`, gzipSync(bytes, { level: 9 }))
+    await blobs.put(`${key}.gz`, gzipSync(bytes, { level: 9 }))
     // Quality 9 is within a few per cent of 11 at a fraction of the time: a deploy stays quick.
-    await writeFile(`${target}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }))
+    await blobs.put(`${key}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }))
   }
+  await blobs.put(key, bytes)
 }
 
 /**
@@ -239,12 +241,22 @@ export async function register(
 
 const sortedEntries = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b))
 
+/** Whether a `/static/…` URL names a stored file (a URL that could not be a key names none). */
+async function storedStatic(blobs: BlobStore, url: string) {
+  let key: string
+  try {
+    key = staticKey(decodeURIComponent(url.slice('/static/'.length)))
+  } catch {
+    return false
+  }
+  return blobs.has(key)
+}
+
 async function checkFiles(deps: Deps, urls: string[]) {
   const missing: string[] = []
   for (const url of urls) {
     if (url.startsWith('/static/')) {
-      const file = path.join(deps.env.staticDir, decodeURIComponent(url.slice('/static/'.length)))
-      if (!file.startsWith(deps.env.staticDir) || !existsSync(file)) missing.push(url)
+      if (!(await storedStatic(deps.blobs, url))) missing.push(url)
     } else {
       const ok = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5000) })
         .then((r) => r.ok)
@@ -317,7 +329,7 @@ export async function publishDist(deps: Deps, distDir: string, registeredBy: str
   // A known version is left as it is: a restart must not undo an administrator's rollback.
   if (known) return null
   for (const rel of await listFiles(distDir)) {
-    await storeFile(deps.env.staticDir, manifest.name, manifest.version, rel, await readFile(path.join(distDir, rel)))
+    await storeFile(deps.blobs, manifest.name, manifest.version, rel, await readFile(path.join(distDir, rel)))
   }
   return (await register(deps, { manifest, registeredBy })).row
 }

@@ -67,7 +67,7 @@ describe('POST /api/attachments', () => {
 
   it('refuses a program renamed to .pdf with 415, saying what it really is', async () => {
     const t = await testApp()
-    const before = storedFiles(t.deps.env.uploadsDir)
+    const before = storedFiles(path.join(t.deps.env.dataDir, 'uploads'))
     const res = await upload(t, student, fileOf(exeBytes(), 'report.pdf', 'application/pdf'))
     expect(res.status).toBe(415)
     const body = (await res.json()) as ErrorBody
@@ -75,7 +75,7 @@ describe('POST /api/attachments', () => {
     expect(body.error.message).toContain('"report.pdf" is a Windows program')
     expect(body.error.messageZh).toContain('Windows 可执行程序')
     // Nothing was stored (the folder holds only what the demo seed put there).
-    expect(storedFiles(t.deps.env.uploadsDir)).toEqual(before)
+    expect(storedFiles(path.join(t.deps.env.dataDir, 'uploads'))).toEqual(before)
   })
 
   it('refuses content it cannot recognise (plain text) with 415', async () => {
@@ -132,7 +132,7 @@ describe('POST /api/attachments', () => {
     const b = (await (await upload(t, classmate, fileOf(bytes, 'b.pdf'))).json()) as Uploaded
     expect(a.id).not.toBe(b.id)
     expect(a.sha256).toBe(b.sha256)
-    expect(readdirSync(path.join(t.deps.env.uploadsDir, a.sha256.slice(0, 2)))).toEqual([a.sha256])
+    expect(readdirSync(path.join(t.deps.env.dataDir, 'uploads', a.sha256.slice(0, 2)))).toEqual([a.sha256])
   })
 
   it.each([

@@ -1,10 +1,7 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { Readable } from 'node:stream'
 import { createRoute } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
-import { blobPath } from '../../lib/blobs.ts'
+import { uploadKey } from '../../blobs/index.ts'
 import { fileHeaders } from '../../lib/downloads.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
@@ -90,16 +87,14 @@ export const attachmentRoutes = router
       // The same answer for "no such file" and "not yours": an id reveals nothing.
       if (!policy.canReadAttachment(deps.db, c.var.user, id, deps.now())) throw notFound
       const row = findAttachment(deps.db, id)!
-      const file = blobPath(deps.env.uploadsDir, row.sha256)
-      const info = await stat(file).catch(() => null)
-      if (!info) {
+      const stored = await deps.blobs.get(uploadKey(row.sha256))
+      if (!stored) {
         deps.log.error({ id, sha256: row.sha256 }, 'attachment row without its stored file')
         throw notFound
       }
-      const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
-      return c.body(stream, 200, {
+      return c.body(stored.body, 200, {
         'Content-Type': row.mime,
-        'Content-Length': String(info.size),
+        'Content-Length': String(stored.size),
         ...fileHeaders(disposition === 'inline' && PREVIEWABLE.has(row.mime) ? 'inline' : 'attachment', row.name),
         'Cache-Control': 'private, no-cache',
       })

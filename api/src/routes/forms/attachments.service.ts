@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import type { Db } from '../../db/client.ts'
 import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
-import { storeBlob } from '../../lib/blobs.ts'
+import { uploadKey } from '../../blobs/index.ts'
 import { HallError } from '../../lib/errors.ts'
 import { acceptedFileTypes, describeFileTypes, FILE_TYPES, type AttachmentField, type ColumnField } from '@hall/forms/format'
 import { findAttachmentField, requireForm } from './forms.service.ts'
@@ -163,7 +163,9 @@ export async function saveUpload(
   const bytes = new Uint8Array(await file.arrayBuffer())
   const { mime } = await checkUpload(file, bytes, opts)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  await storeBlob(deps.env.uploadsDir, sha256, bytes)
+  // One object per content: a second upload of the same bytes writes nothing.
+  const key = uploadKey(sha256)
+  if (!(await deps.blobs.has(key))) await deps.blobs.put(key, bytes)
   const row = {
     id: `att_${randomBytes(16).toString('base64url')}`,
     ownerCardNumber: owner,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { openBlobStore } from '../../blobs/index.ts'
 import { openDb } from '../../db/client.ts'
 import { loadEnv } from '../../env.ts'
 import { createLogger } from '../../lib/logger.ts'
@@ -20,7 +21,7 @@ if (!file) {
 }
 const env = loadEnv()
 const db = openDb(env.dbFile)
-const deps = { db, env, log: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel), now: () => new Date(), deployToken: '' }
+const deps = { db, env, blobs: openBlobStore(env), log: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel), now: () => new Date(), deployToken: '' }
 const mode = values.partial ? 'partial' : 'full'
 const dryRun = !!values['dry-run']
 const base = { mode, dryRun, source: 'cli', origin: path.basename(file), actor: 'cli' } as const
