@@ -83,4 +83,15 @@ describe('HALL_BLOB_STORE', () => {
     expect(() => loadEnv({ HALL_BLOB_STORE: 's3://campus-hall', HALL_S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(/go together/)
     expect(() => loadEnv({ HALL_S3_ENDPOINT: 'https://oss.example.edu.cn' })).toThrow(/need HALL_BLOB_STORE=s3/)
   })
+
+  it('in production, needs the deploy token and the SAML key from the environment, which every node must share', () => {
+    const prod = { NODE_ENV: 'production', HALL_IDP_METADATA: '/etc/hall/idp.xml', HALL_BLOB_STORE: 's3://campus-hall' }
+    expect(() => loadEnv(prod)).toThrow(/HALL_DEPLOY_TOKEN, HALL_SP_SIGNING_KEY and HALL_SP_SIGNING_CERT: required with HALL_BLOB_STORE/)
+    const token = { HALL_DEPLOY_TOKEN: 'a-deploy-token-of-32-characters!' }
+    expect(() => loadEnv({ ...prod, ...token })).toThrow(/\n {2}HALL_SP_SIGNING_KEY and HALL_SP_SIGNING_CERT: required/)
+    const keys = { HALL_SP_SIGNING_KEY: '/etc/hall/sp.key', HALL_SP_SIGNING_CERT: '/etc/hall/sp.crt' }
+    expect(loadEnv({ ...prod, ...token, ...keys }).blobStore.kind).toBe('s3')
+    // One node on its data folder makes its own, as before.
+    expect(loadEnv({ ...prod, HALL_BLOB_STORE: 'folder' }).blobStore.kind).toBe('folder')
+  })
 })
