@@ -1,4 +1,4 @@
-import { gt, inArray, or, sql } from 'drizzle-orm'
+import { gt, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { auditEvents, delegations, notifications, tasks } from '../db/schema/index.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -98,7 +98,7 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
   /** The people whose to-do box may have changed since `from`: holders of tasks that arrived or whose application moved, and whoever stands in for them. */
   const tasksAffected = (from: Cursor, to: Cursor): string[] => {
     const moved = db
-      .selectDistinct({ assignee: tasks.assigneeCardNumber, onBehalfOf: tasks.onBehalfOf })
+      .select({ assignee: tasks.assigneeCardNumber, onBehalfOf: tasks.onBehalfOf })
       .from(tasks)
       .where(
         or(
@@ -120,7 +120,12 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
     const rows = db
       .select({ card: delegations.cardNumber, delegate: delegations.delegate })
       .from(delegations)
-      .where(or(holders.length ? inArray(delegations.cardNumber, holders) : undefined, to.delegation > from.delegation ? gt(delegations.id, from.delegation) : undefined))
+      .where(
+        or(
+          holders.length ? inArray(delegations.cardNumber, holders) : undefined,
+          to.delegation > from.delegation ? gt(delegations.id, from.delegation) : undefined,
+        ),
+      )
       .all()
     for (const r of rows) {
       people.add(r.delegate)
@@ -136,19 +141,19 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
       const from = cursor ?? readCursor()
       const to = readCursor()
       cursor = to
-      if (to.notification > from.notification || to.readAt > from.readAt) {
-        const rows = db
-          .selectDistinct({ card: notifications.recipientCardNumber })
-          .from(notifications)
-          .where(
-            or(
-              to.notification > from.notification ? gt(notifications.id, from.notification) : undefined,
-              to.readAt > from.readAt ? gt(notifications.readAt, new Date(from.readAt)) : undefined,
-            ),
-          )
-          .all()
+      // Two queries, not one with OR, and no DISTINCT (wake() drops repeats): each then walks its
+      // own index (the primary key, read_at) from the cursor on. With either, SQLite's plan was a
+      // scan of a whole index of the table.
+      const recipients = (where: SQL) => db.select({ card: notifications.recipientCardNumber }).from(notifications).where(where).all()
+      if (to.notification > from.notification) {
         wake(
-          rows.map((r) => r.card),
+          recipients(gt(notifications.id, from.notification)).map((r) => r.card),
+          ['unread'],
+        )
+      }
+      if (to.readAt > from.readAt) {
+        wake(
+          recipients(gt(notifications.readAt, new Date(from.readAt))).map((r) => r.card),
           ['unread'],
         )
       }
