@@ -55,6 +55,11 @@ interface Client {
 function openStream(base: URL, cookie: string, agent: http.Agent): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client: Client = { events: 0, close: () => req.destroy() }
+    // A stream that says nothing for 60 s fails the run rather than hanging it.
+    const silent = setTimeout(() => {
+      req.destroy()
+      reject(new Error('a stream sent nothing for 60 s'))
+    }, 60_000)
     const req = http.get({ host: base.hostname, port: base.port, path: '/api/notifications/stream', headers: { cookie }, agent }, (res) => {
       if (res.statusCode !== 200) {
         reject(new Error(`the stream answered ${res.statusCode}`))
@@ -67,12 +72,13 @@ function openStream(base: URL, cookie: string, agent: http.Agent): Promise<Clien
         client.events += chunk.split('event: unread').length - 1
         if (first) {
           first = false
+          clearTimeout(silent)
           resolve(client)
         }
       })
       res.on('error', () => {})
     })
-    req.on('error', (err) => (client.events >= 0 ? reject(err) : undefined))
+    req.on('error', reject)
   })
 }
 
@@ -136,6 +142,7 @@ export async function benchBell() {
         clients.push(...(await Promise.all(batch)))
       }
       const openMs = Date.now() - opened
+      console.error(`bell bench: ${n} streams open in ${(openMs / 1000).toFixed(1)} s, measuring`)
       await sleep(3000)
       const idle = await measure(api.pid!, seconds * 1000)
       const eventsBefore = clients.reduce((s, c) => s + c.events, 0)
