@@ -139,6 +139,11 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
     expect(await unreadOf(h, a)).toBe(firstA.count + 1)
     await streamA.close()
     await streamB.close()
+    // With no stream open the node stops looking at all.
+    await expect.poll(() => h.bell.size()).toBe(0)
+    const looks = h.bell.stats.looks
+    await new Promise((resolve) => setTimeout(resolve, FEED_PERIOD_MS * 1.5))
+    expect(h.bell.stats.looks).toBe(looks)
   })
 
   it('tells the person who acted on this node at once (a read mark), and nobody else', async () => {
