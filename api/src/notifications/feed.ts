@@ -44,6 +44,9 @@ export interface BellFeed {
 /** How often the feed looks at the database while a stream is open. */
 export const FEED_PERIOD_MS = 1000
 
+/** The shortest time between two looks that pokes ask for. */
+const POKE_GAP_MS = 50
+
 const ALL_PERSONAL: readonly BellTopic[] = ['unread', 'tasks']
 
 interface Cursor {
@@ -72,6 +75,7 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
   let etag = ''
   let timer: ReturnType<typeof setInterval> | null = null
   let lookSoon = false
+  let lastLook = 0
   const stats = { looks: 0, woken: 0 }
 
   const readCursor = (): Cursor => {
@@ -136,6 +140,7 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
 
   const look = () => {
     if (subscribed === 0) return
+    lastLook = Date.now()
     stats.looks++
     try {
       const from = cursor ?? readCursor()
@@ -205,11 +210,15 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
       if (card) wake([card], ALL_PERSONAL)
       if (lookSoon) return
       lookSoon = true
-      // After the current request's response: many writes in one turn make one look.
-      setImmediate(() => {
-        lookSoon = false
-        look()
-      })
+      // After the current request's response; many writes close together make one look, at most
+      // one per POKE_GAP_MS, so a burst of requests does not turn into a burst of cursor reads.
+      setTimeout(
+        () => {
+          lookSoon = false
+          look()
+        },
+        Math.max(0, lastLook + POKE_GAP_MS - Date.now()),
+      )
     },
   }
 }
