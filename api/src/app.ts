@@ -8,6 +8,7 @@ import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, t
 import { createGuards, type Guards } from './floods/index.ts'
 import { isMigrated } from './db/client.ts'
 import type { Deps } from './lib/context.ts'
+import { createPollingFeed, type BellFeed } from './notifications/feed.ts'
 import { compressJson } from './lib/compress.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
@@ -44,16 +45,22 @@ const FAVICON =
  * Builds the whole hall API as one Hono app. Tests call it in-process with `app.request()`; the
  * server mounts it on a real port. Everything it needs comes in `deps` (no globals).
  */
-export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards = createGuards(deps)) {
+export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards = createGuards(deps), bell: BellFeed = createPollingFeed(deps)) {
   const app = createRouter()
   // `guards`: this node's rate limiters, stream caps and gathered audit rows, one set per app
-  // (the server keeps them to flush the audit counts at stop).
+  // (the server keeps them to flush the audit counts at stop). `bell`: this node's change feed,
+  // which wakes the live streams of the people a change concerns.
 
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     c.set('user', null)
     c.set('guards', guards)
+    c.set('bell', bell)
     await next()
+    // A request that may have written has committed by now: the bell looks at once instead of at
+    // its next period, and the person who acted (a read mark, a decision) hears of it on their
+    // other pages without waiting for a cursor.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') bell.poke(c.var.user?.cardNumber)
   })
   // First of the rest, so it sees every JSON answer as it leaves, errors included.
   app.use('*', compressJson())

@@ -12,6 +12,7 @@ import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
+import { createPollingFeed } from './notifications/feed.ts'
 import { createLogger } from './lib/logger.ts'
 
 /**
@@ -24,6 +25,7 @@ export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: dataDir, HALL_LOG_LEVEL: 'silent', ...overrides })
   let now = new Date('2026-11-27T02:00:00Z')
   const deps: Deps = {
+    // A file only where a test needs a second connection to it (as another API node would have).
     db: openDb(opts.dbFile ?? ':memory:'),
     env,
     log: createLogger('silent'),
@@ -60,12 +62,15 @@ export async function testApp(overrides: Record<string, string> = {}, opts: { de
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })
   const guards = createGuards(t.deps)
-  const app = createApp(t.deps, saml, guards)
+  const bell = createPollingFeed(t.deps)
+  const app = createApp(t.deps, saml, guards, bell)
   return {
     ...t,
     app,
     /** The app's rate limiters, stream caps and gathered audit rows (flush them before reading the log). */
     guards,
+    /** The app's change feed for the bell's live streams (its counters tell what it looked at and woke). */
+    bell,
     /** A session for the person with this card number; returns the Cookie header value. */
     loginAs: async (cardNumber: string) => {
       const login = {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { startHall } from '@hall/cli'
+import { benchBell } from './bell.ts'
 import { benchFirstVisit } from './first-visit.ts'
 import { benchFloods } from './floods.ts'
 import { benchEngine, benchTaskList } from './tasks.ts'
@@ -58,6 +59,9 @@ await benchFirstVisit()
 
 // One client's flood of each limited route against another person's response times (issue 13.1).
 await benchFloods()
+
+// Memory and CPU of one API process with 1,000 and 5,000 open bell streams (issue 15.5).
+await benchBell()
 
 // The reviewers' to-do list with 10,000 and 1,000,000 applications, and the engine (issue 5).
 // In process, after the hall above has stopped, so they do not share the cores with it.

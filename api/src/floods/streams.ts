@@ -1,5 +1,6 @@
-// Open live-notification streams (the bell's Server-Sent Events) cost a connection and a poll of
-// the database every 1.5 s each for as long as they stay open. One session once opened 4,000 and
+// Open live-notification streams (the bell's Server-Sent Events) cost a connection each, a read of
+// their person's state whenever the node's change feed wakes them, and one every 30 s for as long
+// as they stay open (api/src/notifications/feed.ts). One session once opened 4,000 and
 // all were accepted; these caps bound what one person, and one node, hold at once. The count is
 // per node (in memory): a person's streams spread over N nodes may reach N times the cap.
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import type { Guards } from '../floods/index.ts'
 import type { Logger } from './logger.ts'
+import type { BellFeed } from '../notifications/feed.ts'
 
 export type UserKind = 'staff' | 'undergraduate' | 'graduate' | 'international'
 
@@ -38,6 +39,8 @@ export type AppEnv = {
     deployer?: string
     /** This node's rate limiters, stream caps and audit gathering (set by createApp). */
     guards: Guards
+    /** This node's change feed for the bell's live streams (set by createApp). */
+    bell: BellFeed
     /** What a refusal adds to its audit row (e.g. which rate limit), read by the denial audit. */
     auditDetail?: Record<string, unknown>
     /** The parts the request's deploy token may touch (`*`: the bootstrap token, or an administrator); set with `deployer`. */

@@ -30,7 +30,13 @@ export const notifications = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('notifications_unread').on(t.recipientCardNumber, t.readAt), index('notifications_recipient').on(t.recipientCardNumber, t.id)],
+  (t) => [
+    index('notifications_unread').on(t.recipientCardNumber, t.readAt),
+    index('notifications_recipient').on(t.recipientCardNumber, t.id),
+    // The bell's change feed reads the newest read mark every second (a read on another node
+    // changes that person's count): without it, that is a scan of every message.
+    index('notifications_read_at').on(t.readAt),
+  ],
 )
 
 /** The channels besides in-app, which cannot be turned off. */

@@ -4,8 +4,8 @@ import { requireUser } from '../../auth/index.ts'
 import { ErrorSchema, errorBody, errorsFor } from '../../lib/errors.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { createRouter, json } from '../../lib/router.ts'
-import { currentImportMapEtag } from '../deployments/deployments.service.ts'
 import { todoSignal } from '../tasks/tasks.service.ts'
+import type { BellTopic } from '../../notifications/feed.ts'
 import { updatePreferences } from '../../notifications/preferences.ts'
 import { EventStream, IdParam, ListQuery, MarkedAll, NotificationList, PreferencesBody, PreferencesView, Unread, UnreadCount } from './notifications.schemas.ts'
 import { listNotifications, markAllRead, markRead, preferencesView, unreadCount, unreadState } from './notifications.service.ts'
@@ -14,8 +14,12 @@ import { listNotifications, markAllRead, markRead, preferencesView, unreadCount,
 // enqueueNotification, in the transaction of the change that causes them; these routes only read
 // and mark them. A person sees only their own: another's id is a 404.
 
-/** How often the live stream looks for news, and how long one connection lasts before the browser reconnects. */
-const STREAM_POLL_MS = 1500
+/**
+ * How often a live stream re-reads its person's state even if the node's change feed did not wake
+ * it (what a cursor cannot see: a delegation that starts with the clock, a read mark stamped by a
+ * node whose clock is behind), and how long one connection lasts before the browser reconnects.
+ */
+const STREAM_SAFETY_MS = 30_000
 const STREAM_HEARTBEAT_MS = 15_000
 const STREAM_LIFETIME_MS = 5 * 60_000
 /** When a refused stream may try again (the bell polls meanwhile). */
@@ -81,7 +85,7 @@ export const notificationsRoutes = router
       tags: ['Notifications'],
       summary: 'The unread count, pushed live (Server-Sent Events)',
       description:
-        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; an `importmap` event (`{ "etag": "\\"…\\"" }`, the ETag of /importmap.json) at once and whenever a part is deployed or rolled back; a `tasks` event (`{ "todo": 2, "version": "…" }`: my 待办 count, and a version that changes whenever one of my tasks arrives or leaves) at once and on every such change; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: it reads the database, nothing kept in memory. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
+        'An `unread` event (`{ "count": 3, "latestId": 41 }`) at once and whenever the count or the newest message changes; an `importmap` event (`{ "etag": "\\"…\\"" }`, the ETag of /importmap.json) at once and whenever a part is deployed or rolled back; a `tasks` event (`{ "todo": 2, "version": "…" }`: my 待办 count, and a version that changes whenever one of my tasks arrives or leaves) at once and on every such change; a comment line as heartbeat every 15 s. The server ends the stream after 5 minutes and the browser reconnects (which checks the session again). Any API node can serve it: each node watches the database for changes once (about every second) and wakes only the streams of the people concerned; each stream also re-reads its own state every 30 s. A person holds at most HALL_STREAMS_PER_PERSON streams at once (429) and a node serves at most HALL_STREAMS_PER_NODE (503); the bell then asks for the count every minute instead.',
       middleware: [rateLimit('stream')] as const,
       responses: {
         200: { description: 'An event stream', content: { 'text/event-stream': { schema: EventStream } } },
@@ -123,34 +127,61 @@ export const notificationsRoutes = router
       // Proxies such as nginx would otherwise hold the events back in a buffer.
       c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
+        const user = c.var.user!
+        const bell = c.var.bell
+        // What to compute at the next turn of the loop: everything at first, then what the feed
+        // says changed for this person (or for everyone: the import map).
+        const due = new Set<BellTopic>(['unread', 'tasks', 'importmap'])
+        let wakeUp: (() => void) | null = null
         let closed = false
+        const unsubscribe = bell.subscribe(me, (topics) => {
+          for (const t of topics) due.add(t)
+          wakeUp?.()
+        })
         stream.onAbort(() => {
           closed = true
+          wakeUp?.()
         })
         const started = Date.now()
+        const ends = started + STREAM_LIFETIME_MS
+        // The first safety re-check falls anywhere in the second half of its period (the state was
+        // just read), so the streams of a node that restarted (all opened in the same seconds) do
+        // not re-check all at once ever after.
+        let safetyAt = started + (0.5 + Math.random() / 2) * STREAM_SAFETY_MS
         let sent = ''
         let sentMap = ''
         let sentTasks = ''
-        let quietSince = Date.now()
+        let quietSince = started
         try {
-          while (!closed && Date.now() - started < STREAM_LIFETIME_MS) {
-            const state = JSON.stringify(unreadState(db, me))
-            // The import map's version rides on the same stream: the shell compares it with the one
-            // its page was rendered with and offers a reload (shell/src/update-notice.ts).
-            const mapState = JSON.stringify({ etag: currentImportMapEtag(db) })
-            if (state !== sent) {
-              await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
-              sent = state
-              quietSince = Date.now()
+          while (!closed && Date.now() < ends) {
+            if (Date.now() >= safetyAt) {
+              due.add('unread').add('tasks')
+              safetyAt = Date.now() + STREAM_SAFETY_MS
+            }
+            const now = [...due]
+            due.clear()
+            if (now.includes('unread')) {
+              const state = JSON.stringify(unreadState(db, me))
+              if (state !== sent) {
+                await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
+                sent = state
+                quietSince = Date.now()
+              }
             }
             // My to-do box rides on it too: the header's badge and an open 待办 list follow it
             // (shell/src/header/stores/session.ts). Only my own tasks count, as in /api/tasks/counts.
-            const tasksState = JSON.stringify(todoSignal(db, c.var.user!, c.var.deps.now()))
-            if (tasksState !== sentTasks) {
-              await stream.writeSSE({ event: 'tasks', data: tasksState })
-              sentTasks = tasksState
-              quietSince = Date.now()
+            if (now.includes('tasks')) {
+              const tasksState = JSON.stringify(todoSignal(db, user, c.var.deps.now()))
+              if (tasksState !== sentTasks) {
+                await stream.writeSSE({ event: 'tasks', data: tasksState })
+                sentTasks = tasksState
+                quietSince = Date.now()
+              }
             }
+            // The import map's version rides on the same stream: the shell compares it with the one
+            // its page was rendered with and offers a reload (shell/src/update-notice.ts). The feed
+            // reads it once per node, not once per stream.
+            const mapState = JSON.stringify({ etag: bell.importMapEtag() })
             if (mapState !== sentMap) {
               await stream.writeSSE({ event: 'importmap', data: mapState })
               sentMap = mapState
@@ -159,10 +190,20 @@ export const notificationsRoutes = router
               await stream.write(': heartbeat\n\n')
               quietSince = Date.now()
             }
-            await stream.sleep(STREAM_POLL_MS)
+            if (due.size > 0 || closed) continue
+            // Sleep until the feed wakes this stream, the heartbeat, the safety re-check or the end.
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, Math.max(0, Math.min(quietSince + STREAM_HEARTBEAT_MS, safetyAt, ends) - Date.now()))
+              wakeUp = () => {
+                clearTimeout(timer)
+                resolve()
+              }
+            })
+            wakeUp = null
           }
         } finally {
           // However the stream ends (its lifetime, the browser leaving, a failed write), its place frees.
+          unsubscribe()
           place.release()
         }
       })

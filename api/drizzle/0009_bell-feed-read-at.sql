@@ -1,0 +1,1 @@
+CREATE INDEX `notifications_read_at` ON `notifications` (`read_at`);

@@ -1,0 +1,220 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { notifications } from '../db/schema/index.ts'
+import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
+import { testApp } from '../test-support.ts'
+import { FEED_PERIOD_MS } from './feed.ts'
+
+// Issue 15.3: the bell's live streams are woken by one change feed per node, not by a poll of the
+// database per open connection. An idle stream costs no query; a change wakes only the streams
+// of the people it concerns; a change written by another connection to the same database (another
+// API node) reaches them too, through the feed's cursor.
+
+type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
+
+/** Opens the stream with `cookie` and returns a reader of its events, in order. */
+async function openStream(app: App, cookie: string) {
+  const res = await app.request('/api/notifications/stream', { headers: { cookie } })
+  expect(res.status).toBe(200)
+  const reader = res.body!.getReader()
+  const decoder = new TextDecoder()
+  let buffered = ''
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
+  const pull = async () => {
+    const { value, done } = await (pending ??= reader.read())
+    pending = null
+    if (done) throw new Error('the stream ended')
+    buffered += decoder.decode(value)
+  }
+  const take = (event?: string) => {
+    const re = event ? new RegExp(`event: ${event}\\ndata: (.*)\\n`) : /event: (\w+)\ndata: (.*)\n/
+    const match = re.exec(buffered)
+    if (!match) return null
+    buffered = buffered.slice(match.index + match[0].length)
+    return match
+  }
+  return {
+    /** The next event named `event` (earlier events of other names are skipped). */
+    async next<T = Record<string, unknown>>(event: string): Promise<T> {
+      for (;;) {
+        const match = take(event)
+        if (match) return JSON.parse(match[1]!) as T
+        await pull()
+      }
+    },
+    /** Every event that arrives within `ms` (an empty list when the stream says nothing). */
+    async within(ms: number): Promise<string[]> {
+      const end = Date.now() + ms
+      while (Date.now() < end) {
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), end - Date.now()))
+        if ((await Promise.race([pull(), timeout])) === 'timeout') break
+      }
+      const names: string[] = []
+      for (let m = take(); m; m = take()) names.push(m[1]!)
+      return names
+    },
+    close: () => reader.cancel(),
+  }
+}
+
+/**
+ * Records every statement run on the database's connection, with its parameters: a stream that
+ * queries on its own shows up as a statement carrying its person's card number.
+ */
+function recordQueries(client: Database.Database) {
+  const seen: { sql: string; params: unknown[] }[] = []
+  const prepare = client.prepare.bind(client)
+  const wrap = (stmt: Database.Statement, sql: string): Database.Statement =>
+    new Proxy(stmt, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown
+        if (typeof value !== 'function') return value
+        if (prop === 'get' || prop === 'all' || prop === 'run' || prop === 'iterate') {
+          return (...params: unknown[]) => {
+            seen.push({ sql, params: params.flat() })
+            return (value as (...a: unknown[]) => unknown).apply(target, params)
+          }
+        }
+        // raw(), pluck()… return the statement itself: keep recording through them.
+        return (...args: unknown[]) => {
+          const out = (value as (...a: unknown[]) => unknown).apply(target, args)
+          return out === target ? wrap(target, sql) : out
+        }
+      },
+    })
+  client.prepare = ((sql: string) => wrap(prepare(sql), sql)) as typeof client.prepare
+  return {
+    /** Statements since the mark that carried `card` as a parameter. */
+    about: (card: string, since = 0) => seen.slice(since).filter((q) => q.params.includes(card)),
+    mark: () => seen.length,
+    restore: () => {
+      client.prepare = prepare as typeof client.prepare
+    },
+  }
+}
+
+const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count as number
+
+describe('the bell’s change feed (GET /api/notifications/stream)', () => {
+  it('wakes only the stream of the person a new message is for: idle streams and other people’s streams run no query', async () => {
+    const h = await hall()
+    const a = who.deputy
+    const b = who.colleague
+    const streamA = await openStream(h.app, await h.loginAs(a))
+    const streamB = await openStream(h.app, await h.loginAs(b))
+    const firstA = await streamA.next<{ count: number }>('unread')
+    await streamB.next('unread')
+    await streamA.next('importmap')
+    await streamB.next('importmap')
+    expect(h.bell.size()).toBe(2)
+
+    const queries = recordQueries(h.deps.db.$client)
+    try {
+      // Idle: the feed looks (a few statements per period for the whole node), the streams do not.
+      const looks = h.bell.stats.looks
+      expect(await streamB.within(FEED_PERIOD_MS * 2.5)).toEqual([])
+      expect(h.bell.stats.looks).toBeGreaterThanOrEqual(looks + 2)
+      expect(queries.about(a).map((q) => q.sql)).toEqual([])
+      expect(queries.about(b)).toEqual([])
+
+      // A message for A, written as any change (or another node) would write it: no request of this
+      // node pokes the feed, so its cursor is what finds it.
+      const mark = queries.mark()
+      h.deps.db.insert(notifications).values({ recipientCardNumber: a, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null }).run()
+      const nowA = await streamA.next<{ count: number; latestId: number }>('unread')
+      expect(nowA.count).toBe(firstA.count + 1)
+      // A's stream re-read A's unread state only (its to-do box did not change)…
+      expect(queries.about(a, mark).length).toBeGreaterThan(0)
+      expect(queries.about(a, mark).every((q) => q.sql.includes('"notifications"'))).toBe(true)
+      // …and B's stream heard nothing and asked nothing, for a feed period more.
+      expect(await streamB.within(FEED_PERIOD_MS * 1.5)).toEqual([])
+      expect(queries.about(b, mark)).toEqual([])
+    } finally {
+      queries.restore()
+    }
+    // What A was told is A's own count, which B's is not.
+    expect(await unreadOf(h, a)).toBe(firstA.count + 1)
+    await streamA.close()
+    await streamB.close()
+    // With no stream open the node stops looking at all.
+    await expect.poll(() => h.bell.size()).toBe(0)
+    const looks = h.bell.stats.looks
+    await new Promise((resolve) => setTimeout(resolve, FEED_PERIOD_MS * 1.5))
+    expect(h.bell.stats.looks).toBe(looks)
+  })
+
+  it('tells the person who acted on this node at once (a read mark), and nobody else', async () => {
+    const h = await hall()
+    const id = await h.leave(who.student, 2)
+    await h.approve(who.counsellor, id)
+    const stream = await openStream(h.app, await h.loginAs(who.student))
+    const other = await openStream(h.app, await h.loginAs(who.classmate))
+    expect((await stream.next<{ count: number }>('unread')).count).toBe(2)
+    await other.next('unread')
+    // Marked read on another page of the same person: the request pokes the feed after its commit.
+    expect((await h.post(who.student, '/api/notifications/read-all', {})).status).toBe(200)
+    expect((await stream.next<{ count: number }>('unread')).count).toBe(0)
+    expect(await other.within(FEED_PERIOD_MS * 1.5)).not.toContain('unread')
+    await stream.close()
+    await other.close()
+  })
+
+  it('wakes a delegate when a delegation names them, with their principal’s tasks in their count', async () => {
+    const h = await hall()
+    await h.leave(who.student, 2)
+    const stream = await openStream(h.app, await h.loginAs(who.classmate))
+    expect((await stream.next<{ todo: number }>('tasks')).todo).toBe(0)
+    const to = new Date(h.deps.now().getTime() + 86_400_000).toISOString()
+    expect((await h.post(who.counsellor, '/api/me/delegations', { delegate: who.classmate, to })).status).toBe(201)
+    const counts = await h.get(who.classmate, '/api/tasks/counts')
+    expect(counts.body.todo).toBeGreaterThan(0)
+    expect((await stream.next<{ todo: number }>('tasks')).todo).toBe(counts.body.todo)
+    await stream.close()
+  })
+
+  it('sees changes written by another connection to the same SQLite file, as a second API node would write them', async () => {
+    const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'hall-feed-')), 'hall.db')
+    const nodeA = await testApp({}, { dbFile })
+    // Node B: its own connection, app and feed on the same file (the demo is there already).
+    const nodeB = await testApp({}, { dbFile, demo: false })
+    const counsellor = await openStream(nodeA.app, await nodeA.loginAs(who.counsellor))
+    const student = await openStream(nodeA.app, await nodeA.loginAs(who.student))
+    const before = await counsellor.next<{ todo: number; version: string }>('tasks')
+    const unreadBefore = await student.next<{ count: number }>('unread')
+
+    // The student applies through node B: a task for the counsellor and a receipt for the student.
+    const res = await nodeB.app.request('/api/applications', {
+      method: 'POST',
+      headers: {
+        cookie: await nodeB.loginAs(who.student),
+        origin: nodeB.deps.env.publicOrigin,
+        'content-type': 'application/json',
+        'idempotency-key': 'feed-second-node',
+      },
+      body: JSON.stringify({ serviceCode: 'undergrad-leave', values: leaveValues(2) }),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const after = await counsellor.next<{ todo: number; version: string }>('tasks')
+    expect(after.todo).toBe(before.todo + 1)
+    expect(after.version).not.toBe(before.version)
+    expect((await student.next<{ count: number }>('unread')).count).toBe(unreadBefore.count + 1)
+
+    // And a bare connection writing a row, as any other process on the file might.
+    const other = new Database(dbFile)
+    try {
+      other
+        .prepare('INSERT INTO notifications (recipient_card_number, kind, title_zh, title_en, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(who.counsellor, 'urged', '催办', 'Urged', Date.now())
+    } finally {
+      other.close()
+    }
+    const unread = await counsellor.next<{ count: number }>('unread')
+    const counted = await nodeA.app.request('/api/notifications/unread-count', { headers: { cookie: await nodeA.loginAs(who.counsellor) } })
+    expect(unread.count).toBe(((await counted.json()) as { count: number }).count)
+    await counsellor.close()
+    await student.close()
+  })
+})
