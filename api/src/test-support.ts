@@ -6,7 +6,7 @@ import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
-import { openDb } from './db/client.ts'
+import { openDb, type Db } from './db/client.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
@@ -14,15 +14,16 @@ import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
 
 /**
- * Dependencies for one test: a private in-memory database with every migration applied, a data
+ * Dependencies for one test: a private in-memory database with every migration applied (or `db`,
+ * e.g. a file two apps share as two nodes would), a data
  * folder of its own, a clock the test can move, and a fixed deploy token.
  */
-export function testDeps(overrides: Record<string, string> = {}) {
+export function testDeps(overrides: Record<string, string> = {}, db?: Db) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-test-'))
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: dataDir, HALL_LOG_LEVEL: 'silent', ...overrides })
   let now = new Date('2026-11-27T02:00:00Z')
   const deps: Deps = {
-    db: openDb(':memory:'),
+    db: db ?? openDb(':memory:'),
     env,
     log: createLogger('silent'),
     now: () => now,
@@ -47,8 +48,8 @@ const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
  * production hall's empty database), trusting a test IdP, with `loginAs` that creates a session
  * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
-export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean } = {}) {
-  const t = testDeps(overrides)
+export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; db?: Db } = {}) {
+  const t = testDeps(overrides, opts.db)
   if (opts.demo !== false) {
     seedDemo(t.deps.db, t.deps.now())
     storeSeededFiles(t.deps.env.uploadsDir)

@@ -94,7 +94,7 @@ export function generate(sqlite: Db['$client'], n: number, now: Date, { bulk = t
   sqlite.pragma('optimize')
 }
 
-async function hallOn(file: string, now: Date) {
+export async function hallOn(file: string, now: Date) {
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: path.dirname(file), HALL_LOG_LEVEL: 'silent' })
   const db = openDb(file)
   const deps: Deps = { db, env, log: createLogger('silent'), now: () => now, deployToken: 'bench-deploy-token-0123456789abcdef' }
