@@ -1,3 +1,4 @@
+import { Param, sql, type DriverValueEncoder } from 'drizzle-orm'
 import type { Db } from './client.ts'
 
 /**
@@ -21,4 +22,13 @@ export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return statements
   }
+}
+
+/**
+ * A named placeholder bound through `column`'s encoder, as a plain value compared with the column
+ * would be (a Date becomes a timestamp column's milliseconds on SQLite). drizzle passes a bare
+ * `sql.placeholder` to the driver as given, which is right for text and numbers only.
+ */
+export function placeholderFor(name: string, column: DriverValueEncoder<unknown, unknown>): Param {
+  return new Param(sql.placeholder(name), column)
 }
