@@ -5,7 +5,7 @@ import { catalogStatements, type ListedRow } from './catalog.statements.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile } from './eligibility.ts'
 import type { PlatformRecord } from '../../data-platform/types.ts'
-import { createSearchIndex, type SearchHit, type SearchIndex } from './search.ts'
+import { createSearchIndex, normalizeQuery, type SearchHit, type SearchIndex } from './search.ts'
 
 export { IN_PROGRESS } from './catalog.statements.ts'
 
@@ -107,24 +107,54 @@ function faqTexts(
 /** The search index of the catalog as it is now (its services and their published FAQs), built once per revision. */
 export function catalogSearchIndex(db: Db): SearchIndex {
   const snapshot = catalogSnapshot(db)
-  snapshot.index ??= createSearchIndex(
-    snapshot.rows.map((r) => ({
-      code: r.service.code,
-      nameZh: r.version.nameZh,
-      nameEn: r.version.nameEn,
-      keywordsZh: r.version.keywordsZh,
-      keywordsEn: r.version.keywordsEn,
-      summaryZh: r.version.summaryZh,
-      summaryEn: r.version.summaryEn,
-      departmentZh: r.department.nameZh,
-      departmentEn: r.department.nameEn,
-      categoryZh: r.category.nameZh,
-      categoryEn: r.category.nameEn,
-      audience: r.version.audience,
-      faqs: snapshot.faqs.get(r.service.code) ?? [],
-    })),
+  snapshot.index ??= rememberingSearches(
+    createSearchIndex(
+      snapshot.rows.map((r) => ({
+        code: r.service.code,
+        nameZh: r.version.nameZh,
+        nameEn: r.version.nameEn,
+        keywordsZh: r.version.keywordsZh,
+        keywordsEn: r.version.keywordsEn,
+        summaryZh: r.version.summaryZh,
+        summaryEn: r.version.summaryEn,
+        departmentZh: r.department.nameZh,
+        departmentEn: r.department.nameEn,
+        categoryZh: r.category.nameZh,
+        categoryEn: r.category.nameEn,
+        audience: r.version.audience,
+        faqs: snapshot.faqs.get(r.service.code) ?? [],
+      })),
+    ),
   )
   return snapshot.index
+}
+
+/** How many searches (query and kind of user) an index remembers. */
+const REMEMBERED_SEARCHES = 500
+
+/**
+ * The index with its latest searches remembered. A search is a pure function of the index, the
+ * query and the user's kind, and an index lives for one catalog revision, so a remembered answer
+ * is exact; the same few words are what most people type (宿舍, 请假, a pinyin), and the fuzzy pass
+ * of a typo costs the most. The least recently used answer is forgotten first.
+ */
+function rememberingSearches(index: SearchIndex): SearchIndex {
+  const remembered = new Map<string, SearchHit[]>()
+  return {
+    ...index,
+    search(raw, opts = {}) {
+      const key = `${opts.kind ?? ''}\u0000${normalizeQuery(raw)}`
+      let hits = remembered.get(key)
+      if (hits) remembered.delete(key)
+      else {
+        // Frozen: every request with these words shares the answer.
+        hits = Object.freeze(index.search(raw, opts)) as SearchHit[]
+        if (remembered.size >= REMEMBERED_SEARCHES) remembered.delete(remembered.keys().next().value!)
+      }
+      remembered.set(key, hits)
+      return hits
+    },
+  }
 }
 
 /** The user's applications in progress, per service code. */
