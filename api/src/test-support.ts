@@ -7,7 +7,7 @@ import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
 import { openBlobStore } from './blobs/index.ts'
-import { openDb } from './db/client.ts'
+import { openDb, type Db } from './db/client.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
@@ -17,16 +17,16 @@ import { createLogger } from './lib/logger.ts'
 
 /**
  * Dependencies for one test: a private in-memory database with every migration applied (or the
- * SQLite file `dbFile`, which several test nodes can share), a data folder of its own, a clock
- * the test can move, and a fixed deploy token.
+ * SQLite file `dbFile`, or the handle `db`, which several test nodes can share), a data folder of
+ * its own, a clock the test can move, and a fixed deploy token.
  */
-export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?: string } = {}) {
+export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?: string; db?: Db } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-test-'))
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: dataDir, HALL_LOG_LEVEL: 'silent', ...overrides })
   let now = new Date('2026-11-27T02:00:00Z')
   const deps: Deps = {
     // A file only where a test needs a second connection to it (as another API node would have).
-    db: openDb(opts.dbFile ?? ':memory:'),
+    db: opts.db ?? openDb(opts.dbFile ?? ':memory:'),
     env,
     log: createLogger('silent'),
     blobs: openBlobStore(env),
@@ -52,7 +52,7 @@ const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
  * production hall's empty database), trusting a test IdP, with `loginAs` that creates a session
  * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
-export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string } = {}) {
+export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string; db?: Db } = {}) {
   const t = testDeps(overrides, opts)
   if (opts.demo !== false) {
     seedDemo(t.deps.db, t.deps.now())

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { startHall } from '@hall/cli'
+import { login } from './login.ts'
 
 // Floods (issue 13.1): what one client's flood of a limited route does to another logged-in
 // person. That person reads "my applications" in 4 parallel loops (a page and its few calls);
@@ -15,46 +16,6 @@ import { startHall } from '@hall/cli'
 
 const seconds = Number(process.env.BENCH_FLOOD_SECONDS ?? 5)
 const amount = Number(process.env.BENCH_FLOOD_REQUESTS ?? 400)
-
-function field(html: string, name: string): string | undefined {
-  const m = html.match(new RegExp(`name="${name}" value="([^"]*)"`))
-  return m?.[1]
-    ?.replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-}
-
-/** Logs `cardNumber` in through the development IdP over HTTP, as a browser would; returns the session cookie. */
-async function login(base: string, cardNumber: string): Promise<string> {
-  const start = await fetch(`${base}/auth/login`, { redirect: 'manual' })
-  const binding = (start.headers.get('set-cookie') ?? '').split(';')[0]!
-  const idpPage = await fetch(start.headers.get('location')!)
-  const html = await idpPage.text()
-  const idpOrigin = new URL(idpPage.url).origin
-  const fields: Record<string, string> = { SAMLRequest: field(html, 'SAMLRequest')!, cardNumber }
-  const relay = field(html, 'RelayState')
-  if (relay) fields.RelayState = relay
-  const posted = await fetch(`${idpOrigin}/sso/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: idpOrigin },
-    body: new URLSearchParams(fields),
-  })
-  const form = await posted.text()
-  const acs: Record<string, string> = { SAMLResponse: field(form, 'SAMLResponse')! }
-  const rs = field(form, 'RelayState')
-  if (rs) acs.RelayState = rs
-  const done = await fetch(`${base}/auth/saml/acs`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: idpOrigin, cookie: binding },
-    body: new URLSearchParams(acs),
-  })
-  const session = (done.headers.getSetCookie?.() ?? []).find((c) => c.startsWith('hall_sid='))
-  if (done.status !== 303 || !session) throw new Error(`login of ${cardNumber} failed: ${done.status} ${await done.text()}`)
-  return session.split(';')[0]!
-}
 
 /** The other person's latencies (ms) on an ordinary route while `during` runs (or for `seconds`). */
 async function otherPerson(url: string, cookie: string, until: Promise<unknown>): Promise<number[]> {

@@ -25,16 +25,21 @@ import { createLogger } from '../../api/src/lib/logger.ts'
 // In process (`app.request()`, the whole route with session, policy and JSON) rather than over
 // HTTP, so the figure is the query's and not the load generator's.
 
-const REVIEWER = '0017063'
+export const REVIEWER = '0017063'
 const OTHER_REVIEWERS = 2000
 const YEAR_MS = 365 * 24 * 3_600_000
 
-/** Fills a database file with `n` applications (one task each) plus the reviewer's 250, in one transaction. */
-function generate(db: Db, n: number, now: Date) {
-  const sqlite = db.$client
+/**
+ * Fills a database file with `n` applications (one task each) plus the reviewer's 250, in one transaction.
+ * `bulk`: the file is this process's alone (a million rows); without it, a running hall has the file
+ * open too, so its journal mode stays WAL.
+ */
+export function generate(sqlite: Db['$client'], n: number, now: Date, { bulk = true } = {}) {
   // A generated file needs no crash safety; a rollback journal in memory keeps a huge transaction small.
-  sqlite.pragma('journal_mode = MEMORY')
-  sqlite.pragma('synchronous = OFF')
+  if (bulk) {
+    sqlite.pragma('journal_mode = MEMORY')
+    sqlite.pragma('synchronous = OFF')
+  }
   const versions = sqlite.prepare('SELECT id, service_code AS code FROM service_versions').all() as Array<{ id: number; code: string }>
   const students = (sqlite.prepare("SELECT card_number AS c FROM people WHERE kind = 'undergraduate'").all() as Array<{ c: string }>).map((r) => r.c)
   const insertApp = sqlite.prepare(
@@ -82,12 +87,14 @@ function generate(db: Db, n: number, now: Date) {
     for (let i = 0; i < n; i++) one(`R${String(i % OTHER_REVIEWERS).padStart(5, '0')}`, random() < 0.05, `S${String(i % 40_000).padStart(6, '0')}`)
     for (let i = 0; i < 250; i++) one(REVIEWER, i < 50, students[i % students.length]!)
   })()
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
+  if (bulk) {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+  }
   sqlite.pragma('optimize')
 }
 
-async function hallOn(file: string, now: Date) {
+export async function hallOn(file: string, now: Date) {
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: path.dirname(file), HALL_LOG_LEVEL: 'silent' })
   const db = openDb(file)
   const deps: Deps = { db, env, log: createLogger('silent'), now: () => now, deployToken: 'bench-deploy-token-0123456789abcdef' }
@@ -136,7 +143,7 @@ export async function benchTaskList(
       const file = path.join(dir, 'hall.sqlite')
       const h = await hallOn(file, now)
       const t0 = Date.now()
-      generate(h.db, size, now)
+      generate(h.db.$client, size, now)
       const generateS = (Date.now() - t0) / 1000
       const routes = []
       for (const r of ROUTES) routes.push({ title: r.title, ...(await timeRoute(h, r.path, times)) })

@@ -4,10 +4,10 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { transaction } from '../db/client.ts'
-import { departments } from '../db/schema/org.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { chosenLanguageOf } from '../notifications/preferences.ts'
+import { authStatements } from './auth.statements.ts'
 import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditRequest, requestEntry } from '../audit/record.ts'
@@ -149,13 +149,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     .openapi(meRoute, (c) => {
       const user = c.var.user!
       const { db } = c.var.deps
-      const department = user.departmentCode
-        ? (db
-            .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
-            .from(departments)
-            .where(eq(departments.code, user.departmentCode))
-            .get() ?? null)
-        : null
+      const department = user.departmentCode ? (authStatements(db).department.get({ code: user.departmentCode }) ?? null) : null
       c.header('Cache-Control', 'no-store')
       return c.json(
         {

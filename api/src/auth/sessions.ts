@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { Db } from '../db/client.ts'
+import { authStatements } from './auth.statements.ts'
 import { sessions } from '../db/schema/auth.ts'
 import type { Env } from '../env.ts'
 import type { AppEnv, SessionUser } from '../lib/context.ts'
@@ -59,16 +60,15 @@ export type SessionRow = typeof sessions.$inferSelect
 /** The live session for a cookie value, or null; an expired one is deleted on sight. */
 export function readSession(db: Db, id: string, limits: SessionLimits, now: Date): SessionRow | null {
   const idHash = hashId(id)
-  const row = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get()
+  const statements = authStatements(db)
+  const row = statements.session.get({ idHash })
   if (!row) return null
   const t = now.getTime()
   if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
-    db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
+    statements.deleteSession.run({ idHash })
     return null
   }
-  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run()
-  }
+  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) statements.touchSession.run({ idHash, at: now })
   return row
 }
 

@@ -15,6 +15,7 @@ import { newPlanCache, planPastApplication, writePastApplications, type PastPlan
 import type { Db } from '../db/client.ts'
 import { backfillReferenceNumbers } from '../workflow/reference-number.ts'
 import { transaction } from '../db/client.ts'
+import { bumpCatalogRevision } from '../routes/catalog/catalog.service.ts'
 import { applications, categories, classes, departments, people, roleGrants, serviceVersions, services } from '../db/schema/index.ts'
 import type { Guide } from '../routes/catalog/catalog.schemas.ts'
 
@@ -92,6 +93,8 @@ export function seedDemo(db: Db, now = new Date()) {
     seedDataPlatform(tx)
     const history = seedHistory(tx, known, now)
     seedFeedback(tx, now)
+    // The catalog just came into being (services, categories, departments, FAQs): processes that read it before rebuild.
+    bumpCatalogRevision(tx)
     return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
   })
 }
@@ -128,6 +131,8 @@ function backfill(db: Db) {
         .run()
     }
     backfillReferenceNumbers(tx)
+    // The short names and forms above are rows of the catalog too.
+    bumpCatalogRevision(tx)
   })
 }
 

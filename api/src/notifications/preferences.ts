@@ -1,5 +1,6 @@
-import { and, eq, ne, or } from 'drizzle-orm'
+import { and, eq, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
+import { preparedPerDb } from '../db/prepared.ts'
 import { delegations, people, roleGrants, tasks } from '../db/schema/index.ts'
 import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/notifications.ts'
 import { defaultChannels, eventKinds, type EventKind } from './kinds.ts'
@@ -58,12 +59,17 @@ export function updatePreferences(
  * The language the person chose with the language switch, or null when they never chose (the
  * hall then follows each browser's language). Returned by /api/me; it wins over the browser's.
  */
-export function chosenLanguageOf(db: Db, cardNumber: string): Language | null {
-  const row = db
+// Read by /api/me on every page load: prepared once per database handle.
+const chosenLanguageStatement = preparedPerDb((db) =>
+  db
     .select({ language: notificationPreferences.language, chosenAt: notificationPreferences.languageChosenAt })
     .from(notificationPreferences)
-    .where(eq(notificationPreferences.cardNumber, cardNumber))
-    .get()
+    .where(eq(notificationPreferences.cardNumber, sql.placeholder('cardNumber')))
+    .prepare(),
+)
+
+export function chosenLanguageOf(db: Db, cardNumber: string): Language | null {
+  const row = chosenLanguageStatement(db).get({ cardNumber })
   return row?.chosenAt ? row.language : null
 }
 

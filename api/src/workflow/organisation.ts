@@ -1,6 +1,7 @@
 import type { ApplicantFacts, AssigneeResolver, ResolvableRule } from '@hall/workflow'
-import { and, asc, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
+import { placeholderFor, preparedPerDb } from '../db/prepared.ts'
 import { delegations, departments, people, roleGrants } from '../db/schema/index.ts'
 
 // The engine asks who holds a role for an applicant; the answer comes from the organisation tables
@@ -77,13 +78,24 @@ export function delegateOf(db: Db, cardNumber: string, at: Date): string | null 
   return row?.delegate ?? null
 }
 
-/** The people who have named `delegate` as their substitute at `at` (whose tasks `delegate` may act on). */
-export function delegatorsOf(db: Db, delegate: string, at: Date): string[] {
-  const rows = db
+// Read on every request for a reviewer's 待办 and its count: prepared once per database handle.
+const delegatorsStatement = preparedPerDb((db) =>
+  db
     .select({ cardNumber: delegations.cardNumber })
     .from(delegations)
-    .where(and(eq(delegations.delegate, delegate), lte(delegations.from, at), gt(delegations.to, at)))
-    .all()
+    .where(
+      and(
+        eq(delegations.delegate, sql.placeholder('delegate')),
+        lte(delegations.from, placeholderFor('at', delegations.from)),
+        gt(delegations.to, placeholderFor('at', delegations.to)),
+      ),
+    )
+    .prepare(),
+)
+
+/** The people who have named `delegate` as their substitute at `at` (whose tasks `delegate` may act on). */
+export function delegatorsOf(db: Db, delegate: string, at: Date): string[] {
+  const rows = delegatorsStatement(db).all({ delegate, at })
   // A person with two overlapping delegations has one substitute: the newest.
   return [...new Set(rows.map((r) => r.cardNumber))].filter((p) => delegateOf(db, p, at) === delegate)
 }

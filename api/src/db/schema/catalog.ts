@@ -86,3 +86,16 @@ export const recentServices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.cardNumber, t.serviceCode] }), index('recent_by_user').on(t.cardNumber, t.viewedAt)],
 )
+
+/**
+ * One row (id 1): a number that every writer of what the catalog shows (services, their listed
+ * versions, categories, departments, published FAQs, the organisation import, the demo seed)
+ * raises in the same transaction as its change (`bumpCatalogRevision`). Each API process keeps
+ * the catalog and its search index in memory and rebuilds them when the number it reads differs
+ * from the one it built them at, so a second process on the same database sees a change at once.
+ * Absent until the first write: read as 0.
+ */
+export const catalogRevision = sqliteTable('catalog_revision', {
+  id: integer('id').primaryKey(),
+  revision: integer('revision').notNull(),
+})

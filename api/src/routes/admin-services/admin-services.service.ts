@@ -20,7 +20,7 @@ import { sourceResolver } from '../../data-platform/embedded.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
-import { IN_PROGRESS } from '../catalog/catalog.service.ts'
+import { IN_PROGRESS, bumpCatalogRevision } from '../catalog/catalog.service.ts'
 import type { Issue } from './admin-services.schemas.ts'
 
 // Service administration (DESIGN rule 4: services are data). A service has at most one draft: a
@@ -521,6 +521,7 @@ export function publish(db: Db, user: SessionUser, code: string, now: Date) {
     tx.update(serviceVersions).set({ publishedAt: now }).where(eq(serviceVersions.id, draft.id)).run()
     const status = service.status === 'draft' ? 'online' : service.status
     tx.update(services).set({ currentVersion: draft.version, status }).where(eq(services.code, code)).run()
+    bumpCatalogRevision(tx)
     audit(tx, user, code, draft.version, 'published', { previousVersion: service.currentVersion, status: { from: service.status, to: status } }, now)
     return { ok: true as const, version: draft.version, status }
   })
@@ -549,6 +550,7 @@ export function setAvailability(db: Db, user: SessionUser, code: string, availab
         )
         .run()
     }
+    bumpCatalogRevision(tx)
     audit(tx, user, code, current.version, 'availability_changed', { from, to: availability }, now)
     return availability
   })
@@ -569,6 +571,7 @@ export function retire(db: Db, user: SessionUser, code: string, now: Date) {
       )
     }
     tx.update(services).set({ status: 'retired' }).where(eq(services.code, code)).run()
+    bumpCatalogRevision(tx)
     audit(tx, user, code, service.currentVersion, 'retired', { from: service.status }, now)
   })
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { serviceVersions } from '../../db/schema/index.ts'
+import type { Db } from '../../db/client.ts'
 import { testApp } from '../../test-support.ts'
 
 // Test support for the application and task routes (not a test file): the demo people the tests
@@ -64,9 +65,9 @@ export interface Reply<T = any> {
   body: T
 }
 
-/** A fresh hall (its own in-memory database) with the forms the hall ships. */
-export async function hall() {
-  const t = await testApp()
+/** A fresh hall (its own in-memory database, or `opts.db`) with the forms the hall ships. */
+export async function hall(opts: { db?: Db; demo?: boolean } = {}) {
+  const t = await testApp({}, opts)
   const { db } = t.deps
   // Sessions expire after 30 idle minutes: a test that moves the clock logs in again.
   const cookies = new Map<string, { cookie: string; at: number }>()

@@ -4,6 +4,7 @@ import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter, paging } from '../../lib/router.ts'
 import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
+  catalogSearchIndex,
   currentGuide,
   eligibilityFor,
   favoriteCodes,
@@ -14,8 +15,6 @@ import {
   popularity,
   recentCodes,
   recordView,
-  publishedFaqTexts,
-  searchIndexFor,
   star,
   starredServices,
   toSummary,
@@ -120,7 +119,7 @@ export const catalogRoutes = router
       let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
       if (q) {
         const byCode = new Map(filtered.map((r) => [r.service.code, r]))
-        ordered = searchIndexFor(all, publishedFaqTexts(c.var.deps.db))
+        ordered = catalogSearchIndex(c.var.deps.db)
           .search(q, { kind: user?.kind })
           .filter((h) => byCode.has(h.code))
           .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))

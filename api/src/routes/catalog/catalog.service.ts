@@ -1,70 +1,67 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, categories, departments, favorites, people, questions, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
+import { applications, categories, departments, favorites, people, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
+import { catalogStatements, type ListedRow } from './catalog.statements.ts'
 import type { SessionUser } from '../../lib/context.ts'
 import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile } from './eligibility.ts'
 import type { PlatformRecord } from '../../data-platform/types.ts'
-import { createSearchIndex, type SearchHit, type SearchIndex } from './search.ts'
+import { createSearchIndex, normalizeQuery, type SearchHit, type SearchIndex } from './search.ts'
 
-/** Statuses in which an application is still moving: the applicant cannot start another of the same service. */
-export const IN_PROGRESS = ['submitted', 'in_review', 'returned'] as const
+export { IN_PROGRESS } from './catalog.statements.ts'
 
-// The columns a list needs: never the guide, form or process, whose JSON is most of a row.
-const summaryColumns = {
-  id: serviceVersions.id,
-  version: serviceVersions.version,
-  nameZh: serviceVersions.nameZh,
-  nameEn: serviceVersions.nameEn,
-  summaryZh: serviceVersions.summaryZh,
-  summaryEn: serviceVersions.summaryEn,
-  keywordsZh: serviceVersions.keywordsZh,
-  keywordsEn: serviceVersions.keywordsEn,
-  audience: serviceVersions.audience,
-  mode: serviceVersions.mode,
-  timeLimitDays: serviceVersions.timeLimitDays,
-  eligibility: serviceVersions.eligibility,
+/**
+ * Raises the catalog's revision. Every writer of what the catalog shows (services and their listed
+ * versions, categories, departments, published FAQs) calls it in the same transaction as its
+ * change: each API process (and each node on the same database) rebuilds its in-memory catalog
+ * when it reads a revision other than the one it built it at. A writer that forgets leaves every
+ * process showing the old catalog (catalog-revision.api.test.ts catches it).
+ */
+export function bumpCatalogRevision(tx: Db): void {
+  catalogStatements(tx).bump.run()
 }
 
-function queryListed(db: Db) {
-  return db
-    .select({ service: services, version: summaryColumns, department: departments, category: categories })
-    .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
-    .innerJoin(departments, eq(departments.code, services.ownerDepartmentCode))
-    .innerJoin(categories, eq(categories.code, services.categoryCode))
-    .where(ne(services.status, 'retired'))
-    .orderBy(asc(categories.sortOrder), asc(services.code))
-    .all()
+/** The catalog's revision as committed now (0 before the first write). */
+export function readCatalogRevision(db: Db): number {
+  return catalogStatements(db).revision.get()?.revision ?? 0
 }
 
 /**
- * A fingerprint of everything a listing shows: which version of each service is current and its
- * status. Publishing, switching or retiring a service changes it. One small query, so every API
- * node sees a change at once (no in-process invalidation that a second node would miss).
+ * What every catalog request reads, kept in memory per database handle: the listed rows, each
+ * service's published FAQ texts and, built on the first search, the search index (pinyin of every
+ * name). A request reads one row (the revision) to know whether it is still current; the rows
+ * are read after the revision, so a change committed in between makes them newer than their
+ * label and only costs one more rebuild, never a stale catalog.
  */
-function catalogRevision(db: Db): string {
-  const row = db.$client
-    .prepare(
-      `SELECT count(*) AS n, coalesce(max(v.id), 0) AS maxVersion,
-              coalesce(group_concat(s.code || ':' || s.status || ':' || coalesce(s.current_version, ''), ','), '') AS states,
-              -- Switching between online and online-and-offline changes the current version's mode in place.
-              (SELECT coalesce(group_concat(c.service_code || c.mode, ','), '') FROM service_versions c
-                 JOIN services cs ON cs.code = c.service_code AND cs.current_version = c.version) AS modes,
-              (SELECT coalesce(group_concat(code || name_zh || name_en, ','), '') FROM categories) AS cats,
-              (SELECT coalesce(group_concat(code || name_zh || name_en || phone || location, ','), '') FROM departments) AS depts
-         FROM services s LEFT JOIN service_versions v ON v.service_code = s.code`,
-    )
-    .get() as { n: number; maxVersion: number; states: string; modes: string; cats: string; depts: string }
-  return `${row.n}|${row.maxVersion}|${row.states}|${row.modes}|${row.cats}|${row.depts}`
+interface CatalogSnapshot {
+  revision: number
+  rows: readonly ListedService[]
+  byCode: ReadonlyMap<string, ListedService>
+  faqs: ReadonlyMap<string, string[]>
+  index?: SearchIndex
+}
+const snapshots = new WeakMap<Db, CatalogSnapshot>()
+
+function catalogSnapshot(db: Db): CatalogSnapshot {
+  const revision = readCatalogRevision(db)
+  let snapshot = snapshots.get(db)
+  if (snapshot?.revision !== revision) {
+    const statements = catalogStatements(db)
+    // Frozen: every request shares these rows, so a caller that sorted them in place would reorder everyone's catalog.
+    const rows = Object.freeze(statements.listed.all())
+    snapshot = { revision, rows, byCode: new Map(rows.map((r) => [r.service.code, r])), faqs: faqTexts(statements.publishedFaqs.all()) }
+    snapshots.set(db, snapshot)
+  }
+  return snapshot
 }
 
-let listedCache: { db: Db; revision: string; rows: ReturnType<typeof queryListed> } | null = null
+/** Every listed service (not retired) with its current version (summary columns), department and category: shared, do not change. */
+export function listedServices(db: Db): readonly ListedService[] {
+  return catalogSnapshot(db).rows
+}
 
-/** Every listed service (not retired) with its current version (summary columns), department and category. */
-export function listedServices(db: Db) {
-  const revision = catalogRevision(db)
-  if (listedCache?.db !== db || listedCache.revision !== revision) listedCache = { db, revision, rows: queryListed(db) }
-  return listedCache.rows
+/** One listed service by its code. */
+export function listedService(db: Db, code: string): ListedService | undefined {
+  return catalogSnapshot(db).byCode.get(code)
 }
 
 /** The guide of a service's current version (the part a list never needs). */
@@ -77,7 +74,7 @@ export function currentGuide(db: Db, code: string) {
     .get()?.guide
 }
 
-export type ListedService = ReturnType<typeof listedServices>[number]
+export type ListedService = ListedRow
 
 export function listCategories(db: Db) {
   return db.select().from(categories).orderBy(asc(categories.sortOrder)).all()
@@ -95,67 +92,84 @@ export function listOwningDepartments(db: Db) {
 }
 
 /** The texts of every published FAQ (question and answer, English too where there is one), by service code. */
-export function publishedFaqTexts(db: Db): Map<string, string[]> {
-  const rows = db
-    .select({ serviceCode: questions.serviceCode, q: questions.faqQuestion, a: questions.faqAnswer, qEn: questions.faqQuestionEn, aEn: questions.faqAnswerEn })
-    .from(questions)
-    .where(and(isNotNull(questions.faqPublishedAt), isNotNull(questions.serviceCode)))
-    .orderBy(asc(questions.id))
-    .all()
+export function publishedFaqTexts(db: Db): ReadonlyMap<string, string[]> {
+  return catalogSnapshot(db).faqs
+}
+
+function faqTexts(
+  rows: Array<{ serviceCode: string | null; q: string | null; a: string | null; qEn: string | null; aEn: string | null }>,
+): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const r of rows) out.set(r.serviceCode!, [...(out.get(r.serviceCode!) ?? []), ...[r.q, r.a, r.qEn, r.aEn].filter((t): t is string => !!t)])
   return out
 }
 
-// The search index is rebuilt only when the catalog changes (a service published, switched or
-// retired), not per request: building it computes pinyin for every name.
-let cached: { key: string; index: SearchIndex } | null = null
-/** `faqs`: each service's published FAQ texts (`publishedFaqTexts`); a change of them rebuilds the index too. */
-export function searchIndexFor(rows: ListedService[], faqs: ReadonlyMap<string, string[]> = new Map()): SearchIndex {
-  const key = `${rows.map((r) => `${r.service.code}:${r.version.id}:${r.service.status}`).join('|')}#${JSON.stringify([...faqs])}`
-  if (cached?.key !== key) {
-    cached = {
-      key,
-      index: createSearchIndex(
-        rows.map((r) => ({
-          code: r.service.code,
-          nameZh: r.version.nameZh,
-          nameEn: r.version.nameEn,
-          keywordsZh: r.version.keywordsZh,
-          keywordsEn: r.version.keywordsEn,
-          summaryZh: r.version.summaryZh,
-          summaryEn: r.version.summaryEn,
-          departmentZh: r.department.nameZh,
-          departmentEn: r.department.nameEn,
-          categoryZh: r.category.nameZh,
-          categoryEn: r.category.nameEn,
-          audience: r.version.audience,
-          faqs: faqs.get(r.service.code) ?? [],
-        })),
-      ),
-    }
+/** The search index of the catalog as it is now (its services and their published FAQs), built once per revision. */
+export function catalogSearchIndex(db: Db): SearchIndex {
+  const snapshot = catalogSnapshot(db)
+  snapshot.index ??= rememberingSearches(
+    createSearchIndex(
+      snapshot.rows.map((r) => ({
+        code: r.service.code,
+        nameZh: r.version.nameZh,
+        nameEn: r.version.nameEn,
+        keywordsZh: r.version.keywordsZh,
+        keywordsEn: r.version.keywordsEn,
+        summaryZh: r.version.summaryZh,
+        summaryEn: r.version.summaryEn,
+        departmentZh: r.department.nameZh,
+        departmentEn: r.department.nameEn,
+        categoryZh: r.category.nameZh,
+        categoryEn: r.category.nameEn,
+        audience: r.version.audience,
+        faqs: snapshot.faqs.get(r.service.code) ?? [],
+      })),
+    ),
+  )
+  return snapshot.index
+}
+
+/** How many searches (query and kind of user) an index remembers. */
+const REMEMBERED_SEARCHES = 500
+
+/**
+ * The index with its latest searches remembered. A search is a pure function of the index, the
+ * query and the user's kind, and an index lives for one catalog revision, so a remembered answer
+ * is exact; the same few words are what most people type (宿舍, 请假, a pinyin), and the fuzzy pass
+ * of a typo costs the most. The least recently used answer is forgotten first.
+ */
+function rememberingSearches(index: SearchIndex): SearchIndex {
+  const remembered = new Map<string, SearchHit[]>()
+  return {
+    ...index,
+    search(raw, opts = {}) {
+      const key = `${opts.kind ?? ''}\u0000${normalizeQuery(raw)}`
+      let hits = remembered.get(key)
+      if (hits) remembered.delete(key)
+      else {
+        // Frozen: every request with these words shares the answer.
+        hits = Object.freeze(index.search(raw, opts)) as SearchHit[]
+        if (remembered.size >= REMEMBERED_SEARCHES) remembered.delete(remembered.keys().next().value!)
+      }
+      remembered.set(key, hits)
+      return hits
+    },
   }
-  return cached.index
 }
 
 /** The user's applications in progress, per service code. */
 export function inProgressByService(db: Db, cardNumber: string): Map<string, number> {
-  const rows = db
-    .select({ code: applications.serviceCode, n: count() })
-    .from(applications)
-    .where(and(eq(applications.applicantCardNumber, cardNumber), inArray(applications.status, [...IN_PROGRESS])))
-    .groupBy(applications.serviceCode)
-    .all()
-  return new Map(rows.map((r) => [r.code, r.n]))
+  return new Map(
+    catalogStatements(db)
+      .inProgress.all({ cardNumber })
+      .map((r) => [r.code, r.n]),
+  )
 }
 
 export function favoriteCodes(db: Db, cardNumber: string): Set<string> {
   return new Set(
-    db
-      .select({ code: favorites.serviceCode })
-      .from(favorites)
-      .where(eq(favorites.cardNumber, cardNumber))
-      .all()
+    catalogStatements(db)
+      .favoriteCodes.all({ cardNumber })
       .map((r) => r.code),
   )
 }

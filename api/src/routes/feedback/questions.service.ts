@@ -6,6 +6,7 @@ import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { enqueueNotification } from '../../notifications/enqueue.ts'
 import { policy } from '../../policy/index.ts'
+import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
 import { HALL_DEPARTMENT, departmentNames, iso, personNames, serviceFacts } from './feedback.service.ts'
 import type { Faq, NewQuestion, QuestionDetail, QuestionSummary } from './feedback.schemas.ts'
 
@@ -202,6 +203,8 @@ export function setFaq(
       throw new HallError(403, 'forbidden', "Only the service's owners can publish its FAQ", '只有服务的负责部门可以发布常见问题')
     if (!input.published) {
       tx.update(questions).set({ faqPublishedAt: null, faqPublishedBy: null, updatedAt: now }).where(eq(questions.id, id)).run()
+      // The catalog's search covers published FAQs.
+      bumpCatalogRevision(tx)
       return
     }
     if (!q.serviceCode)
@@ -231,6 +234,7 @@ export function setFaq(
       })
       .where(eq(questions.id, id))
       .run()
+    bumpCatalogRevision(tx)
   })
   return detail(db, user, readable(db, user, id))
 }

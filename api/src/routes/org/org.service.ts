@@ -7,6 +7,7 @@ import type { Deps } from '../../lib/context.ts'
 import { actIn } from '../../workflow/act.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
 import { createResolver } from '../../workflow/organisation.ts'
+import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
 import type { ReadRefusal, SheetRow } from './org.sheets.ts'
 
 // Importing the university's own organisation (issue 12): departments, classes, people and role
@@ -711,6 +712,8 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
       .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location } })
       .run()
   }
+  // Departments' names, phones and places are shown with every service of the catalog.
+  if (plan.departments.length) bumpCatalogRevision(tx)
   for (const k of plan.classes) {
     tx.insert(classes)
       .values(k)

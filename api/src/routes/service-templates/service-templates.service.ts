@@ -10,6 +10,7 @@ import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
 import { validateDraft } from '../admin-services/admin-services.service.ts'
+import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
 
 // Services one by one (成熟一个，上线一个): the first batch ships as templates, and an owning office
 // adopts one as a draft of its own department, adapts it and publishes it through service
@@ -97,6 +98,8 @@ export function adoptTemplate(
     // The template's category, if this hall has none of that code yet.
     const c = template.category
     tx.insert(categories).values({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order }).onConflictDoNothing().run()
+    // A new category is part of the catalog (the service itself is a draft, which no catalog shows).
+    bumpCatalogRevision(tx)
     tx.insert(services)
       .values({
         code,

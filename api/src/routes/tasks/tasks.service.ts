@@ -1,7 +1,7 @@
 import { isOverdue } from '@hall/workflow'
-import { aliasedTable, and, type AnyColumn, asc, count, desc, eq, gte, inArray, lt, max, or, sql, sum, type SQL } from 'drizzle-orm'
+import { and, type AnyColumn, asc, count, desc, eq, gte, inArray, lt, max, or, sql, sum, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
+import { applications, serviceVersions, tasks } from '../../db/schema/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
 import { badInput, HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
@@ -9,6 +9,7 @@ import { act, type EngineAction } from '../../workflow/act.ts'
 import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
+import { applicant, boxWhere, countTasksWhere, selectTasks, tasksStatements, type Box } from './tasks.statements.ts'
 import { personRefOf } from '../applications/applications.service.ts'
 import { rowStateOf } from '../applications/row-state.ts'
 import { stateOf } from '../../workflow/definitions.ts'
@@ -16,7 +17,7 @@ import { stateOf } from '../../workflow/definitions.ts'
 // A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
 // wrote; every action goes back through the engine (api/src/workflow/act.ts).
 
-export type Box = 'todo' | 'done' | 'cc'
+export type { Box }
 
 export const taskNotFound = (id: number) => new HallError(404, 'not_found', `There is no task ${id} of yours`, `没有您的待办 ${id}`)
 
@@ -29,18 +30,6 @@ export const PHRASES = [
   { zh: '信息有误，请核对后重新提交', en: 'Some information is wrong; please check and resubmit', actions: ['return'] },
   { zh: '不符合办理条件', en: 'Does not meet the conditions', actions: ['reject'] },
 ]
-
-/** Which rows a box holds for `me`, given the people `me` stands in for now. */
-function boxWhere(box: Box, me: string, standsInFor: string[]): SQL {
-  if (box === 'todo') {
-    return and(
-      eq(tasks.box, 'todo'),
-      or(eq(tasks.assigneeCardNumber, me), eq(tasks.onBehalfOf, me), ...(standsInFor.length ? [inArray(tasks.assigneeCardNumber, standsInFor)] : [])),
-    )!
-  }
-  if (box === 'done') return and(eq(tasks.box, 'done'), or(eq(tasks.assigneeCardNumber, me), eq(tasks.closedBy, me), eq(tasks.onBehalfOf, me)))!
-  return and(eq(tasks.box, 'cc'), eq(tasks.assigneeCardNumber, me))!
-}
 
 export interface TaskQuery {
   box: Box
@@ -57,32 +46,6 @@ export interface TaskQuery {
   order?: 'asc' | 'desc' | undefined
   page: number
   pageSize: number
-}
-
-const applicant = aliasedTable(people, 'applicant')
-
-function selectTasks(db: Db) {
-  return db
-    .select({
-      task: tasks,
-      appStatus: applications.status,
-      stateVersion: applications.stateVersion,
-      engineState: applications.state,
-      referenceNumber: applications.referenceNumber,
-      applicantCardNumber: applications.applicantCardNumber,
-      serviceCode: applications.serviceCode,
-      serviceNameZh: serviceVersions.nameZh,
-      serviceNameEn: serviceVersions.nameEn,
-      applicantName: applicant.name,
-      applicantNameEn: applicant.nameEn,
-      applicantKind: applicant.kind,
-      department: departments,
-    })
-    .from(tasks)
-    .innerJoin(applications, eq(applications.id, tasks.applicationId))
-    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-    .leftJoin(applicant, eq(applicant.cardNumber, applications.applicantCardNumber))
-    .leftJoin(departments, eq(departments.code, applicant.departmentCode))
 }
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['all']>>[number]
@@ -144,7 +107,19 @@ function orderOf(query: TaskQuery): SQL[] {
 }
 
 export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
-  const where: SQL[] = [boxWhere(query.box, user.cardNumber, query.box === 'todo' ? delegatorsOf(db, user.cardNumber, now) : [])]
+  const standsInFor = query.box === 'todo' ? delegatorsOf(db, user.cardNumber, now) : []
+  const whole = !standsInFor.length && !query.service && !query.overdue && !query.applicant && !query.from && !query.to && !query.q
+  if (whole) {
+    // A whole box, as it opens: prepared statements (tasks.statements.ts).
+    const statements = tasksStatements(db)
+    const key = `${query.box}:${query.sort ?? 'received'}:${query.order ?? ''}`
+    const rows = statements
+      .page(query.box, key, () => orderOf(query))
+      .all({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize })
+    const total = statements.totals[query.box].get({ me: user.cardNumber })?.n ?? 0
+    return { items: toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
+  }
+  const where: SQL[] = [boxWhere(query.box, user.cardNumber, standsInFor)]
   if (query.service) where.push(eq(tasks.serviceCode, query.service))
   if (query.overdue) where.push(inArray(tasks.status, ['open', 'waiting']), lt(tasks.dueAt, now))
   if (query.applicant) where.push(eq(applications.applicantCardNumber, query.applicant))
@@ -166,15 +141,7 @@ export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date
       )!,
     )
   }
-  const total =
-    db
-      .select({ n: count() })
-      .from(tasks)
-      .innerJoin(applications, eq(applications.id, tasks.applicationId))
-      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-      .leftJoin(applicant, eq(applicant.cardNumber, applications.applicantCardNumber))
-      .where(and(...where))
-      .get()?.n ?? 0
+  const total = countTasksWhere(db, and(...where)).get()?.n ?? 0
   const rows = selectTasks(db)
     .where(and(...where))
     .orderBy(...orderOf(query))
@@ -186,6 +153,11 @@ export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date
 
 export function countTasks(db: Db, user: SessionUser, now: Date) {
   const standsInFor = delegatorsOf(db, user.cardNumber, now)
+  if (!standsInFor.length) {
+    const { counts } = tasksStatements(db)
+    const me = user.cardNumber
+    return { todo: counts.todo.get({ me })?.n ?? 0, done: counts.done.get({ me })?.n ?? 0, cc: counts.cc.get({ me })?.n ?? 0 }
+  }
   const n = (box: Box) =>
     db
       .select({ n: count() })

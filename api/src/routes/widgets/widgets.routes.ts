@@ -42,7 +42,7 @@ export const widgetCors = createMiddleware<AppEnv>(async (c, next) => {
   }
 })
 
-const online = (rows: ListedService[]) => rows.filter((r) => r.service.status === 'online')
+const online = (rows: readonly ListedService[]) => rows.filter((r) => r.service.status === 'online')
 
 const toWidget = (row: ListedService) => {
   const s = toSummary(row)

@@ -1,1 +1,0 @@
-CREATE INDEX `notifications_read_at` ON `notifications` (`read_at`);

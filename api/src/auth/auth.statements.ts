@@ -1,0 +1,30 @@
+import { eq, sql } from 'drizzle-orm'
+import { placeholderFor, preparedPerDb } from '../db/prepared.ts'
+import { departments, sessions } from '../db/schema/index.ts'
+
+/**
+ * The queries every logged-in request runs (the session behind its cookie) and `/api/me`'s,
+ * prepared once per database handle. Sessions are read from the table on every request, never
+ * cached across requests: a logout or an expiry must refuse the very next request.
+ */
+export const authStatements = preparedPerDb((db) => ({
+  session: db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+  deleteSession: db
+    .delete(sessions)
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+  touchSession: db
+    .update(sessions)
+    .set({ lastSeenAt: sql`${placeholderFor('at', sessions.lastSeenAt)}` })
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+  department: db
+    .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
+    .from(departments)
+    .where(eq(departments.code, sql.placeholder('code')))
+    .prepare(),
+}))

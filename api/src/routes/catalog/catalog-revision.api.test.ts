@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDb, type Db } from '../../db/client.ts'
+import { seedDemo } from '../../demo/index.ts'
+import { hall, who, type Hall } from '../applications/test-support.ts'
+import { csv, upload } from '../org/test-support.ts'
+import { readCatalogRevision } from './catalog.service.ts'
+
+// The catalog is kept in memory per process and rebuilt when the catalog revision changes
+// (issue 15.5). Two apps here share one SQLite file as two API nodes would: `writer` acts through
+// the API, `reader` has already built its catalog and search index (a warm cache) and must see each
+// change at once. A writer that forgets `bumpCatalogRevision` leaves the reader's catalog as it
+// was, and its case here fails.
+
+type Item = { code: string; nameZh: string; status: string; mode: string; department: { nameEn: string } }
+
+const folders: string[] = []
+const dbs: Db[] = []
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.$client.close()
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true })
+})
+
+/** Two apps on one database file; the writer seeds the demo unless `demo: false`. */
+async function twoNodes(opts: { demo?: boolean } = {}) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'hall-revision-'))
+  folders.push(folder)
+  const file = path.join(folder, 'hall.sqlite')
+  const open = () => {
+    const db = openDb(file)
+    dbs.push(db)
+    return db
+  }
+  const writer = await hall({ db: open(), demo: opts.demo ?? true })
+  const reader = await hall({ db: open(), demo: false })
+  return { writer, reader }
+}
+
+/** Everything the reader's catalog lists (anonymous, one page of all). */
+const listed = async (h: Hall): Promise<Item[]> => {
+  const res = await h.get(null, '/api/services?pageSize=100')
+  expect(res.status).toBe(200)
+  return res.body.items
+}
+const found = async (h: Hall, q: string): Promise<string[]> => {
+  const res = await h.get(null, `/api/services?q=${encodeURIComponent(q)}`)
+  expect(res.status).toBe(200)
+  return res.body.items.map((i: Item) => i.code)
+}
+const one = async (h: Hall, code: string) => (await listed(h)).find((i) => i.code === code)
+
+describe('the catalog revision: another node with a warm cache sees every change of the catalog', () => {
+  it('publishing a new version of a listed service (its name, searched)', async () => {
+    const { writer, reader } = await twoNodes()
+    const owner = who.studentAffairsOwner
+    expect(await found(reader, '晨读打卡')).toEqual([])
+    expect((await one(reader, 'undergrad-leave'))?.nameZh).not.toContain('晨读打卡')
+
+    expect((await writer.post(owner, '/api/admin/services/undergrad-leave/draft', {})).status).toBe(201)
+    const baseRevision = (await writer.get(owner, '/api/admin/services/undergrad-leave')).body.revision as number
+    const edited = await writer.call(owner, 'PATCH', '/api/admin/services/undergrad-leave/draft', { nameZh: '本科生请假与晨读打卡', baseRevision })
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    // A draft is in no catalog: editing it changes nothing the reader shows.
+    expect(await found(reader, '晨读打卡')).toEqual([])
+    const published = await writer.post(owner, '/api/admin/services/undergrad-leave/publish', {})
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+
+    expect(await found(reader, '晨读打卡')).toEqual(['undergrad-leave'])
+    expect((await one(reader, 'undergrad-leave'))?.nameZh).toBe('本科生请假与晨读打卡')
+  })
+
+  it('switching availability (mode and status) and retiring', async () => {
+    const { writer, reader } = await twoNodes()
+    const owner = who.studentAffairsOwner
+    expect(await one(reader, 'undergrad-leave')).toMatchObject({ status: 'online', mode: 'online' })
+
+    expect((await writer.post(owner, '/api/admin/services/undergrad-leave/availability', { availability: 'hybrid' })).status).toBe(200)
+    expect(await one(reader, 'undergrad-leave')).toMatchObject({ status: 'online', mode: 'hybrid' })
+    expect((await writer.post(owner, '/api/admin/services/undergrad-leave/availability', { availability: 'offline' })).status).toBe(200)
+    expect(await one(reader, 'undergrad-leave')).toMatchObject({ status: 'offline' })
+
+    expect(await found(reader, '请假')).toContain('undergrad-leave')
+    expect((await writer.post(who.admin, '/api/admin/services/undergrad-leave/retire', {})).status).toBe(200)
+    expect(await one(reader, 'undergrad-leave')).toBeUndefined()
+    expect(await found(reader, '请假')).not.toContain('undergrad-leave')
+    expect((await reader.get(null, '/api/services/undergrad-leave')).status).toBe(404)
+  })
+
+  it('publishing a FAQ and taking it down (the search covers FAQs)', async () => {
+    const { writer, reader } = await twoNodes()
+    const asked = await writer.post(who.student, '/api/questions', {
+      title: '请假期间能参加晨跑吗？',
+      body: '请假期间需要晨跑签到吗？',
+      serviceCode: 'undergrad-leave',
+    })
+    expect(asked.status).toBe(201)
+    const id = asked.body.id as number
+    expect((await writer.post(who.studentAffairsOwner, `/api/questions/${id}/messages`, { body: '请假期间免于晨跑签到。' })).status).toBe(201)
+    expect(await found(reader, '晨跑签到')).toEqual([])
+
+    const published = await writer.call(who.studentAffairsOwner, 'PUT', `/api/questions/${id}/faq`, { published: true })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+    expect(await found(reader, '晨跑签到')).toEqual(['undergrad-leave'])
+
+    expect((await writer.call(who.studentAffairsOwner, 'PUT', `/api/questions/${id}/faq`, { published: false })).status).toBe(200)
+    expect(await found(reader, '晨跑签到')).toEqual([])
+  })
+
+  it("the organisation import (a department's name, shown with its services)", async () => {
+    const { writer, reader } = await twoNodes()
+    expect((await one(reader, 'undergrad-leave'))?.department.nameEn).toBe('Student Affairs Office')
+    const bytes = csv({ departments: [{ code: 'student-affairs', nameZh: '学生工作部', nameEn: 'Student Affairs Department', kind: 'office' }] })
+    const run = await upload(writer, who.admin, bytes, 'org.csv', { dryRun: false })
+    expect(run.status, JSON.stringify(run.body)).toBe(200)
+    expect(run.body.status).toBe('imported')
+    expect((await one(reader, 'undergrad-leave'))?.department.nameEn).toBe('Student Affairs Department')
+    expect(await found(reader, '学生工作部')).toContain('undergrad-leave')
+  })
+
+  it('seeding the demo university into an empty hall', async () => {
+    const { writer, reader } = await twoNodes({ demo: false })
+    expect(await listed(reader)).toEqual([])
+    expect(await found(reader, '请假')).toEqual([])
+    seedDemo(writer.deps.db, writer.deps.now())
+    expect((await listed(reader)).length).toBeGreaterThan(10)
+    expect(await found(reader, '请假')).toContain('undergrad-leave')
+  })
+
+  it('a request that changes nothing leaves the revision as it was', async () => {
+    const { writer, reader } = await twoNodes()
+    const before = readCatalogRevision(reader.deps.db)
+    expect(before).toBeGreaterThan(0)
+    await listed(reader)
+    await found(reader, 'sstz')
+    await writer.get(who.student, '/api/services/undergrad-leave')
+    expect((await writer.call(who.student, 'PUT', '/api/me/favorites/undergrad-leave')).status).toBe(200)
+    expect(readCatalogRevision(reader.deps.db)).toBe(before)
+  })
+})

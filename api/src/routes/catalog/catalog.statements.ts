@@ -1,0 +1,66 @@
+import { and, asc, count, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm'
+import { preparedPerDb } from '../../db/prepared.ts'
+import { applications, catalogRevision, categories, departments, favorites, questions, serviceVersions, services } from '../../db/schema/index.ts'
+
+/** Statuses in which an application is still moving: the applicant cannot start another of the same service. */
+export const IN_PROGRESS = ['submitted', 'in_review', 'returned'] as const
+
+// The columns a list needs: never the guide, form or process, whose JSON is most of a row.
+const summaryColumns = {
+  id: serviceVersions.id,
+  version: serviceVersions.version,
+  nameZh: serviceVersions.nameZh,
+  nameEn: serviceVersions.nameEn,
+  summaryZh: serviceVersions.summaryZh,
+  summaryEn: serviceVersions.summaryEn,
+  keywordsZh: serviceVersions.keywordsZh,
+  keywordsEn: serviceVersions.keywordsEn,
+  audience: serviceVersions.audience,
+  mode: serviceVersions.mode,
+  timeLimitDays: serviceVersions.timeLimitDays,
+  eligibility: serviceVersions.eligibility,
+}
+
+/** The catalog's request-path queries, prepared once per database handle. */
+export const catalogStatements = preparedPerDb((db) => ({
+  /** The catalog's revision: one row by its key, read on every catalog request. */
+  revision: db.select({ revision: catalogRevision.revision }).from(catalogRevision).where(eq(catalogRevision.id, 1)).prepare(),
+  /** Raises the revision (creating the row the first time). */
+  bump: db
+    .insert(catalogRevision)
+    .values({ id: 1, revision: 1 })
+    .onConflictDoUpdate({ target: catalogRevision.id, set: { revision: sql`${catalogRevision.revision} + 1` } })
+    .prepare(),
+  /** Every listed service (not retired) with its current version (summary columns), department and category. */
+  listed: db
+    .select({ service: services, version: summaryColumns, department: departments, category: categories })
+    .from(services)
+    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
+    .innerJoin(departments, eq(departments.code, services.ownerDepartmentCode))
+    .innerJoin(categories, eq(categories.code, services.categoryCode))
+    .where(ne(services.status, 'retired'))
+    .orderBy(asc(categories.sortOrder), asc(services.code))
+    .prepare(),
+  /** The texts of every published FAQ, by service. */
+  publishedFaqs: db
+    .select({ serviceCode: questions.serviceCode, q: questions.faqQuestion, a: questions.faqAnswer, qEn: questions.faqQuestionEn, aEn: questions.faqAnswerEn })
+    .from(questions)
+    .where(and(isNotNull(questions.faqPublishedAt), isNotNull(questions.serviceCode)))
+    .orderBy(asc(questions.id))
+    .prepare(),
+  /** A person's starred service codes. */
+  favoriteCodes: db
+    .select({ code: favorites.serviceCode })
+    .from(favorites)
+    .where(eq(favorites.cardNumber, sql.placeholder('cardNumber')))
+    .prepare(),
+  /** A person's applications in progress, per service. */
+  inProgress: db
+    .select({ code: applications.serviceCode, n: count() })
+    .from(applications)
+    .where(and(eq(applications.applicantCardNumber, sql.placeholder('cardNumber')), inArray(applications.status, [...IN_PROGRESS])))
+    .groupBy(applications.serviceCode)
+    .prepare(),
+}))
+
+export type ListedRow = ReturnType<ReturnType<typeof catalogStatements>['listed']['all']>[number]

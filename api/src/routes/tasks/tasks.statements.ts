@@ -1,0 +1,97 @@
+import { aliasedTable, and, count, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { preparedPerDb } from '../../db/prepared.ts'
+import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
+
+export type Box = 'todo' | 'done' | 'cc'
+
+export const applicant = aliasedTable(people, 'applicant')
+
+/** Which rows a box holds for `me` (a card number, or a placeholder for one), given the people `me` stands in for now. */
+export function boxWhere(box: Box, me: string | SQLWrapper, standsInFor: string[]): SQL {
+  if (box === 'todo') {
+    return and(
+      eq(tasks.box, 'todo'),
+      or(eq(tasks.assigneeCardNumber, me), eq(tasks.onBehalfOf, me), ...(standsInFor.length ? [inArray(tasks.assigneeCardNumber, standsInFor)] : [])),
+    )!
+  }
+  if (box === 'done') return and(eq(tasks.box, 'done'), or(eq(tasks.assigneeCardNumber, me), eq(tasks.closedBy, me), eq(tasks.onBehalfOf, me)))!
+  return and(eq(tasks.box, 'cc'), eq(tasks.assigneeCardNumber, me))!
+}
+
+/** A task with what its list row shows: the application, the service version's name, the applicant and their department. */
+export function selectTasks(db: Db) {
+  return db
+    .select({
+      task: tasks,
+      appStatus: applications.status,
+      stateVersion: applications.stateVersion,
+      engineState: applications.state,
+      referenceNumber: applications.referenceNumber,
+      applicantCardNumber: applications.applicantCardNumber,
+      serviceCode: applications.serviceCode,
+      serviceNameZh: serviceVersions.nameZh,
+      serviceNameEn: serviceVersions.nameEn,
+      applicantName: applicant.name,
+      applicantNameEn: applicant.nameEn,
+      applicantKind: applicant.kind,
+      department: departments,
+    })
+    .from(tasks)
+    .innerJoin(applications, eq(applications.id, tasks.applicationId))
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .leftJoin(applicant, eq(applicant.cardNumber, applications.applicantCardNumber))
+    .leftJoin(departments, eq(departments.code, applicant.departmentCode))
+}
+
+/** The rows of `selectTasks` and the count of a filter, joined alike, so both speak of the same rows. */
+export function countTasksWhere(db: Db, where: SQL | undefined) {
+  return db
+    .select({ n: count() })
+    .from(tasks)
+    .innerJoin(applications, eq(applications.id, tasks.applicationId))
+    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+    .leftJoin(applicant, eq(applicant.cardNumber, applications.applicantCardNumber))
+    .where(where)
+}
+
+const me = sql.placeholder('me')
+
+/**
+ * A reviewer's boxes as they are opened most: a whole box (no search, filter or delegation), one
+ * page in one order, its total, and the header's counts. Prepared once per database handle; a
+ * list with filters, or of someone who stands in for others, builds its query per request.
+ */
+export const tasksStatements = preparedPerDb((db) => {
+  const pages = new Map<string, ReturnType<typeof preparePage>>()
+  const preparePage = (box: Box, order: SQL[]) =>
+    selectTasks(db)
+      .where(boxWhere(box, me, []))
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare()
+  const prepareTotal = (box: Box) => countTasksWhere(db, boxWhere(box, me, [])).prepare()
+  // The header's counts read the task rows alone, each box by its own index.
+  const prepareCount = (box: Box) =>
+    db
+      .select({ n: count() })
+      .from(tasks)
+      .where(boxWhere(box, me, []))
+      .prepare()
+  return {
+    /** One page of a whole box in one order; `key` names the order (box, sort, direction), `order` builds it the first time. */
+    page: (box: Box, key: string, order: () => SQL[]) => {
+      let statement = pages.get(key)
+      if (!statement) {
+        statement = preparePage(box, order())
+        pages.set(key, statement)
+      }
+      return statement
+    },
+    /** The number of rows of a whole box (joined as its pages are). */
+    totals: { todo: prepareTotal('todo'), done: prepareTotal('done'), cc: prepareTotal('cc') },
+    /** The number of tasks in a box, for the header's counts. */
+    counts: { todo: prepareCount('todo'), done: prepareCount('done'), cc: prepareCount('cc') },
+  }
+})

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { startHall } from '@hall/cli'
+import { openDb } from '../../api/src/db/client.ts'
+import { login } from './login.ts'
+import { REVIEWER, generate } from './tasks.ts'
+
+// The hot paths (issue 15.5) over real HTTP against a real hall process (API and development IdP,
+// fresh data folder), each as a ratio to `/healthz` of the same server in the same run: catalog
+// search (and its typo path), browsing, `/api/me` and a reviewer's 待办. autocannon runs in this
+// process, so the load generator shares the machine's cores with the server: compare ratios, not
+// requests per second across runs or machines. Alone: `cd test && npx tsx bench/catalog.ts`.
+// Settings: BENCH_SECONDS (8 per route), BENCH_CONNECTIONS (20).
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20)
+// The issue's targets, as ratios to /healthz.
+const TARGETS: Record<string, number> = { search: 0.5, typo: 0.3, me: 0.5, todo: 0.3 }
+
+async function measure(url: string, title: string, target?: string, cookie?: string) {
+  const result = await autocannon({ url, connections, duration: seconds, title, headers: cookie ? { cookie } : {} })
+  const non2xx = result.non2xx + result.errors
+  return { title, target, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx }
+}
+
+export async function benchCatalog() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-bench-'))
+  const port = 3200 + Math.floor(Math.random() * 500)
+  const hall = await startHall({ port, idpPort: port + 1, dataDir, quiet: true, env: { HALL_LOG_LEVEL: 'warn' } })
+  try {
+    const base = hall.url
+    // The reviewer gets 50 tasks to do and 200 done among 10,000 other applications, written
+    // beside the running hall (WAL: the hall keeps serving).
+    const db = openDb(path.join(dataDir, 'hall.sqlite'))
+    generate(db.$client, 10_000, new Date(), { bulk: false })
+    db.$client.close()
+    const student = await login(base, '2023010101')
+    const reviewer = await login(base, REVIEWER)
+    // Warm up: the first search builds the index (pinyin of every name), and the server's JIT
+    // (a cold /healthz measured first read low and made every ratio look better than it was).
+    await fetch(`${base}/api/services?q=sstz`)
+    await autocannon({ url: `${base}/healthz`, connections, duration: 2 })
+    const load = loadavg()
+    const rows = [
+      await measure(`${base}/healthz`, 'trivial route GET /healthz'),
+      await measure(`${base}/api/services?q=sstz`, 'search: pinyin initials (sstz)', 'search'),
+      await measure(`${base}/api/services?q=${encodeURIComponent('宿舍')}`, 'search: Chinese (宿舍)', 'search'),
+      await measure(`${base}/api/services?q=dromitory`, 'search: typo (dromitory, fuzzy path)', 'typo'),
+      await measure(`${base}/api/services?category=life-housing`, 'browse one category'),
+      await measure(`${base}/api/services?q=sstz`, 'search, logged in (sstz)', 'search', student),
+      await measure(`${base}/api/me`, 'GET /api/me (a student)', 'me', student),
+      await measure(`${base}/api/tasks?box=todo&sort=received&order=asc`, "a reviewer's 待办 (50 of 10,250)", 'todo', reviewer),
+      await measure(`${base}/api/tasks/counts`, "a reviewer's counts (header badge)", undefined, reviewer),
+      await measure(`${base}/healthz`, 'trivial route GET /healthz, again'),
+    ]
+    // The machine's load drifts during a run: the base is /healthz measured first and last.
+    const trivial = (rows[0]!.rps + rows.at(-1)!.rps) / 2
+    console.log(
+      `\nHot paths: ${connections} connections, ${seconds} s each, load generator on the same machine, ratio to the mean of both /healthz rows; load average ${load.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} after`,
+    )
+    console.log(
+      'route'.padEnd(42),
+      'req/s'.padStart(8),
+      'ratio'.padStart(7),
+      'target'.padStart(7),
+      'p50 ms'.padStart(7),
+      'p99 ms'.padStart(7),
+      'non-2xx'.padStart(8),
+    )
+    for (const r of rows) {
+      const ratio = r.rps / trivial
+      const target = r.target ? TARGETS[r.target]! : undefined
+      console.log(
+        r.title.padEnd(42),
+        String(r.rps).padStart(8),
+        ratio.toFixed(2).padStart(7),
+        (target === undefined ? '' : `${ratio >= target ? '≥' : '<'} ${target}`).padStart(7),
+        String(r.p50).padStart(7),
+        String(r.p99).padStart(7),
+        String(r.non2xx).padStart(8),
+      )
+    }
+  } finally {
+    await hall.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${path.resolve(process.argv[1] ?? '')}`) await benchCatalog()
