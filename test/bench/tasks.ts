@@ -8,6 +8,7 @@ import { createApp } from '../../api/src/app.ts'
 import { createSamlServiceProvider } from '../../api/src/auth/saml.ts'
 import { SESSION_COOKIE, createSession } from '../../api/src/auth/sessions.ts'
 import { resolveUser } from '../../api/src/auth/user.ts'
+import { openBlobStore } from '../../api/src/blobs/index.ts'
 import { openDb, type Db } from '../../api/src/db/client.ts'
 import { seedDemo } from '../../api/src/demo/index.ts'
 import { loadEnv } from '../../api/src/env.ts'
@@ -97,7 +98,7 @@ export function generate(sqlite: Db['$client'], n: number, now: Date, { bulk = t
 export async function hallOn(file: string, now: Date) {
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: path.dirname(file), HALL_LOG_LEVEL: 'silent' })
   const db = openDb(file)
-  const deps: Deps = { db, env, log: createLogger('silent'), now: () => now, deployToken: 'bench-deploy-token-0123456789abcdef' }
+  const deps: Deps = { db, env, log: createLogger('silent'), blobs: openBlobStore(env), now: () => now, deployToken: 'bench-deploy-token-0123456789abcdef' }
   seedDemo(db, now)
   const { certPem } = await generateIdpKeys('Bench IdP')
   const metadataXml = idpMetadata({ entityId: 'https://idp.bench/metadata', ssoUrl: 'https://idp.bench/sso', sloUrl: 'https://idp.bench/slo', certPem })
