@@ -117,9 +117,7 @@ export const ManagedServiceSchema = z
     draftVersion: z.number().int().nullable(),
     inProgress: z.number().int().openapi({ description: 'Applications of any version still moving' }),
     shortName: z.string().nullable().openapi({ description: 'The short name its owners set for reference numbers; null: the default' }),
-    referenceShortName: z
-      .string()
-      .openapi({ description: 'What the next reference number carries: the short name, or the first two characters of the Chinese name' }),
+    defaultShortName: z.string().openapi({ description: 'What numbers carry without a short name: the first two characters of the Chinese name' }),
     updatedAt: z.string(),
   })
   .openapi('ManagedService')

@@ -140,7 +140,7 @@ export function listManaged(db: Db, user: SessionUser) {
       draftVersion: draft?.version ?? null,
       inProgress: moving.get(service.code) ?? 0,
       shortName: service.shortName,
-      referenceShortName: shortNameOf(service.shortName, shown?.nameZh ?? service.code),
+      defaultShortName: shortNameOf(null, shown?.nameZh ?? service.code),
       updatedAt: (updated ? new Date(updated) : service.createdAt).toISOString(),
     }
   })

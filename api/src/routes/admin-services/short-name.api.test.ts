@@ -20,7 +20,7 @@ describe('PUT /api/admin/services/{code}/short-name', () => {
     const res = await put(h, who.studentAffairsOwner, ' 离校 ')
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     const detail = await h.get(who.studentAffairsOwner, `/api/admin/services/${CODE}`)
-    expect(detail.body.service).toMatchObject({ shortName: '离校', referenceShortName: '离校' })
+    expect(detail.body.service).toMatchObject({ shortName: '离校' })
     expect(res.body.revision).toBe(detail.body.revision)
 
     // The first leave was approved out of the way, so the student may apply again.
@@ -54,7 +54,7 @@ describe('PUT /api/admin/services/{code}/short-name', () => {
       expect((await put(h, who.admin, empty)).status).toBe(200)
       const { service, current } = (await h.get(who.admin, `/api/admin/services/${CODE}`)).body
       expect(service.shortName).toBeNull()
-      expect(service.referenceShortName).toBe(
+      expect(service.defaultShortName).toBe(
         Array.from(current.nameZh as string)
           .slice(0, 2)
           .join(''),
