@@ -28,12 +28,20 @@ function aStudentOfALongLeave(): { student: Person; counsellor: Person; deputy: 
 
 /** A date `days` from today in Beijing, as YYYY-MM-DD. */
 
-/** As the logged-in reviewer: open the application from 待办 and approve it with `opinion`. */
-async function approveInTodo(page: Page, applicationId: number, opinion: string) {
+/**
+ * As the logged-in reviewer: open the application from 待办 and approve it with `opinion`. The
+ * task page's timeline shows first where the application is now (`now`: the step and its holder)
+ * and the steps still to come (`next`), as the applicant's page does.
+ */
+async function approveInTodo(page: Page, applicationId: number, opinion: string, now: { step: string; holder: string; next: Array<string | RegExp> }) {
   await page.goto('/todo')
   const row = page.getByRole('row').filter({ hasText: `申请编号 ${applicationId}` })
   await row.getByRole('link', { name: '本科生请销假' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`申请编号 ${applicationId}`)
+  const current = page.getByTestId('timeline-current')
+  await expect(current).toContainText(now.step)
+  await expect(current.getByTestId('timeline-holders')).toContainText(now.holder)
+  await expect(page.getByTestId('timeline-upcoming')).toHaveText(now.next)
   const actions = page.getByRole('radiogroup', { name: '办理方式' })
   await actions.getByRole('radio', { name: '同意', exact: true }).check({ force: true })
   await page.getByLabel('审核意见（选填）').fill(opinion)
@@ -61,12 +69,12 @@ test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo;
   // The counsellor approves first; then it is the deputy secretary's (more than 3 days).
   await page.goto('/todo')
   await loginOnIdp(page, counsellor)
-  await approveInTodo(page, applicationId, '情况属实，同意')
+  await approveInTodo(page, applicationId, '情况属实，同意', { step: '辅导员审核', holder: counsellor.name, next: [/^后续环节\s*学院副书记审批（超过3天）$/] })
 
   const deputyPage = await pageOfAnother(browser, consoleErrors, 'deputy')
   await deputyPage.goto('/todo')
   await loginOnIdp(deputyPage, deputy)
-  await approveInTodo(deputyPage, applicationId, '同意，注意安全')
+  await approveInTodo(deputyPage, applicationId, '同意，注意安全', { step: '学院副书记审批（超过3天）', holder: deputy.name, next: [] })
 
   // The student: completed, and every step with who, when and the opinion. catalog.spec's student is
   // this one too and switches to English for a moment, which the account keeps: read it in Chinese.

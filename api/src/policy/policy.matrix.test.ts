@@ -171,6 +171,12 @@ describe('the authorization matrix', () => {
         expected: row(403, 403, 403, 403, 403, 403, 403, 403, 404, 401),
         probe: async (card) => (await h.post(card, '/api/admin/deploy-tokens/999999/revoke', {})).status,
       },
+      // The short name in reference numbers: the service's owners and administrators (policy.canManageService);
+      // an owner of another department gets 404, as everywhere in service administration.
+      'PUT /api/admin/services/{code}/short-name': {
+        expected: row(403, 403, 403, 403, 403, 403, 200, 404, 200, 401),
+        probe: async (card) => (await h.call(card, 'PUT', '/api/admin/services/undergrad-leave/short-name', { shortName: '请假' })).status,
+      },
       'PUT /api/me/language': {
         expected: row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401),
         probe: async (card) => (await h.call(card, 'PUT', '/api/me/language', { language: 'en' })).status,

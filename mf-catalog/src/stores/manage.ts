@@ -240,6 +240,20 @@ export const useManageStore = defineStore('catalog/manage', () => {
     await open(code)
   }
 
+  /**
+   * Sets the short name of the service's reference numbers. The draft being edited is kept (it is
+   * not what changed): only the service's facts, its revision and the history are read again.
+   */
+  async function setShortName(shortName: string | null) {
+    const code = detail.value!.service.code
+    const done = await act(() => unwrap(admin.services[':code']['short-name'].$put({ param: { code }, json: { shortName } })))
+    const fresh = await unwrap(admin.services[':code'].$get({ param: { code } }))
+    if (detail.value?.service.code !== code) return
+    detail.value.service = fresh.service
+    detail.value.revision = done.revision
+    await loadAudit()
+  }
+
   async function retire() {
     const code = detail.value!.service.code
     await act(() => unwrap(admin.services[':code'].retire.$post({ param: { code } })))
@@ -271,6 +285,7 @@ export const useManageStore = defineStore('catalog/manage', () => {
     startDraft,
     discardDraft,
     setAvailability,
+    setShortName,
     retire,
   }
 })

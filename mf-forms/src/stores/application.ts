@@ -8,8 +8,6 @@ import { readFailure } from '../lib/errors.ts'
 
 const one = api.api.applications[':id']
 export type ApplicationDetail = OkBody<Awaited<ReturnType<typeof one.$get>>>
-export type TimelineEvent = ApplicationDetail['timeline'][number]
-export type StepRun = ApplicationDetail['steps'][number]
 
 /** What an applicant's action ended in: done, refused with field errors, stale (reloaded), or failed. */
 export type ActionOutcome = { ok: true } | { ok: false; stale: boolean; error: ApiError; fields: FieldError[] }

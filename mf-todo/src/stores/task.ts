@@ -4,7 +4,6 @@ import { ref } from 'vue'
 
 type TaskRoute = (typeof api.api.tasks)[':id']
 export type TaskDetail = OkBody<Awaited<ReturnType<TaskRoute['$get']>>>
-export type TimelineEvent = TaskDetail['application']['timeline'][number]
 export type Phrase = TaskDetail['phrases'][number]
 /** What `POST /api/tasks/{id}/actions` takes, from the route (less the version, which the store adds). */
 export type TaskActionInput = Omit<Parameters<TaskRoute['actions']['$post']>[0]['json'], 'stateVersion'>

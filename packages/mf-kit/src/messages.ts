@@ -1,7 +1,9 @@
 import type { Lang } from './lang.ts'
 
-/** Words every micro-frontend needs, merged into each one's messages under `hall.`. */
-export const kitMessages: Record<Lang, { hall: Record<string, string> }> = {
+type Messages = { [key: string]: string | Messages }
+
+/** Words every micro-frontend needs, merged into each one's messages under `hall.` (the shared components' too). */
+export const kitMessages: Record<Lang, { hall: Messages }> = {
   'zh-CN': {
     hall: {
       loading: '正在加载…',
@@ -11,6 +13,47 @@ export const kitMessages: Record<Lang, { hall: Record<string, string> }> = {
       notFound: '页面不存在',
       backToCatalog: '返回服务目录',
       siteTitle: '网上办事大厅 · 明湖大学',
+      // The application timeline (ApplicationTimeline.vue), on the applicant's and the reviewers' pages.
+      timeline: {
+        label: '办理进度',
+        empty: '暂无办理记录',
+        system: '系统',
+        you: '本人',
+        onBehalfOf: '代 {name}',
+        files: '随附文件',
+        now: '当前进度',
+        overdue: '已超时',
+        withNames: '办理人：{names}',
+        dueBy: '{at} 前办理',
+        waiting: '已等待 {time}',
+        upcoming: '后续环节',
+        events: {
+          submitted: '提交申请',
+          resubmitted: '修改后重新提交',
+          approved: '同意',
+          rejected: '不同意',
+          returned: '退回修改',
+          asked: '询问申请人',
+          answered: '回复询问',
+          transferred: '转办',
+          signerAdded: '加签',
+          withdrawn: '撤回申请',
+          urged: '催办',
+          commented: '留言',
+          overdue: '超过办理时限',
+          takenOver: '超时后由他人接办',
+          reassigned: '超时后改派他人',
+          completed: '办结',
+        },
+      },
+      // A length of time as a person says it (durationText).
+      duration: {
+        minutes: '{n} 分钟',
+        hours: '{n} 小时',
+        days: '{n} 天',
+        daysHours: '{d} 天 {h} 小时',
+        lessThanMinute: '不到 1 分钟',
+      },
     },
   },
   en: {
@@ -22,6 +65,46 @@ export const kitMessages: Record<Lang, { hall: Record<string, string> }> = {
       notFound: 'Page not found',
       backToCatalog: 'Back to the catalog',
       siteTitle: 'Service Hall · Minghu University',
+      timeline: {
+        label: 'Progress',
+        empty: 'Nothing has happened yet',
+        system: 'System',
+        you: 'you',
+        onBehalfOf: 'for {name}',
+        files: 'Files sent with it',
+        now: 'Where it is now',
+        overdue: 'Overdue',
+        withNames: 'With: {names}',
+        dueBy: 'due {at}',
+        waiting: 'Waiting for {time}',
+        upcoming: 'Next steps',
+        events: {
+          submitted: 'Submitted',
+          resubmitted: 'Changed and resubmitted',
+          approved: 'Approved',
+          rejected: 'Rejected',
+          returned: 'Returned for changes',
+          asked: 'Asked the applicant',
+          answered: 'Answered',
+          transferred: 'Transferred',
+          signerAdded: 'Added a signer',
+          withdrawn: 'Withdrawn',
+          urged: 'Urged',
+          commented: 'Commented',
+          overdue: 'Past the time limit',
+          takenOver: 'Taken over after the time limit',
+          reassigned: 'Reassigned after the time limit',
+          completed: 'Completed',
+        },
+      },
+      // A length of time as a person says it (durationText).
+      duration: {
+        minutes: '{n} min',
+        hours: '{n} h',
+        days: '{n} day | {n} days',
+        daysHours: '{d} days {h} h',
+        lessThanMinute: 'under a minute',
+      },
     },
   },
 }

@@ -17,7 +17,9 @@ export const serviceAuditEvents = sqliteTable(
     /** No foreign key to people: an administrator may be unknown to the data platform. */
     actorCardNumber: text('actor_card_number').notNull(),
     actorName: text('actor_name').notNull(),
-    action: text('action', { enum: ['created', 'draft_started', 'draft_edited', 'draft_discarded', 'published', 'availability_changed', 'retired'] }).notNull(),
+    action: text('action', {
+      enum: ['created', 'draft_started', 'draft_edited', 'draft_discarded', 'published', 'availability_changed', 'short_name_changed', 'retired'],
+    }).notNull(),
     /** What changed: the parts of a draft edited, the status before and after, … */
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../lib/context.ts'
+import { clientAddress } from '../../lib/client-address.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
@@ -15,6 +16,7 @@ import {
   OptionsSchema,
   ServiceCode,
   ServiceDetailSchema,
+  ShortNameBody,
   ValidationSchema,
 } from './admin-services.schemas.ts'
 import {
@@ -28,6 +30,7 @@ import {
   retire,
   serviceDetail,
   setAvailability,
+  setShortName,
   startDraft,
   validateDraft,
 } from './admin-services.service.ts'
@@ -236,6 +239,24 @@ export const adminServicesRoutes = router
     (c) => {
       const { code } = c.req.valid('param')
       setAvailability(c.var.deps.db, c.var.user!, code, c.req.valid('json').availability, c.var.deps.now())
+      return c.json(done(c, code), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/admin/services/{code}/short-name',
+      tags: ['Service administration'],
+      summary: 'Sets the short name new reference numbers carry (宿舍 in 2026-宿舍-000123); numbers already given keep theirs',
+      description:
+        '1–4 Chinese characters, Latin letters or digits; null or empty goes back to the default (the first two characters of the Chinese name). Not unique: the number is unique by its hall-wide sequence. Audited.',
+      request: { params: Params, body: { content: { 'application/json': { schema: ShortNameBody } }, required: true } },
+      responses: { 200: json(Done, 'Set'), ...errors, ...errorsFor(409) },
+    }),
+    (c) => {
+      const { code } = c.req.valid('param')
+      const { deps } = c.var
+      setShortName(deps.db, c.var.user!, code, c.req.valid('json').shortName, deps.now(), clientAddress(c, deps.env.trustProxyHops))
       return c.json(done(c, code), 200)
     },
   )

@@ -73,6 +73,16 @@ export const AvailabilityBody = z
 
 const Localized = z.object({ zh: z.string(), en: z.string() })
 
+export const ShortNameBody = z
+  .object({
+    // Only the shape here: what the characters may be is the service's rule (shortNameProblem),
+    // refused there with a message in both languages.
+    shortName: z.string({ error: 'shortName is a text of 1–4 characters, or null for the default' }).max(40, 'shortName is at most 4 characters').nullable(),
+  })
+  .openapi('ShortName', {
+    description: 'The short name in reference numbers (宿舍 in 2026-宿舍-000123): 1–4 Chinese characters, Latin letters or digits; null or empty: the default',
+  })
+
 export const IssueSchema = z
   .object({
     part: z.enum(['details', 'guide', 'form', 'process']),
@@ -106,6 +116,8 @@ export const ManagedServiceSchema = z
     currentVersion: z.number().int().nullable(),
     draftVersion: z.number().int().nullable(),
     inProgress: z.number().int().openapi({ description: 'Applications of any version still moving' }),
+    shortName: z.string().nullable().openapi({ description: 'The short name its owners set for reference numbers; null: the default' }),
+    defaultShortName: z.string().openapi({ description: 'What numbers carry without a short name: the first two characters of the Chinese name' }),
     updatedAt: z.string(),
   })
   .openapi('ManagedService')

@@ -3,6 +3,8 @@ import { and, asc, count, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
 import type { Guide } from '../catalog/catalog.schemas.ts'
+import { recordAudit } from '../../audit/record.ts'
+import { shortNameOf } from '../../workflow/reference-number.ts'
 import {
   applications,
   categories,
@@ -18,7 +20,7 @@ import {
 import { allFields, validateDefinition as validateFormDefinition, type FormDefinition } from '@hall/forms/format'
 import { sourceResolver } from '../../data-platform/embedded.ts'
 import type { SessionUser } from '../../lib/context.ts'
-import { HallError } from '../../lib/errors.ts'
+import { badInput, HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
 import { IN_PROGRESS, bumpCatalogRevision } from '../catalog/catalog.service.ts'
 import type { Issue } from './admin-services.schemas.ts'
@@ -137,6 +139,8 @@ export function listManaged(db: Db, user: SessionUser) {
       currentVersion: service.currentVersion,
       draftVersion: draft?.version ?? null,
       inProgress: moving.get(service.code) ?? 0,
+      shortName: service.shortName,
+      defaultShortName: shortNameOf(null, shown?.nameZh ?? service.code),
       updatedAt: (updated ? new Date(updated) : service.createdAt).toISOString(),
     }
   })
@@ -573,5 +577,68 @@ export function retire(db: Db, user: SessionUser, code: string, now: Date) {
     tx.update(services).set({ status: 'retired' }).where(eq(services.code, code)).run()
     bumpCatalogRevision(tx)
     audit(tx, user, code, service.currentVersion, 'retired', { from: service.status }, now)
+  })
+}
+
+// ------------------------------------------------------------------------------------ short name
+
+/** Chinese characters (Han), Latin letters and digits: what can be read out on the phone and typed into a search. */
+const SHORT_NAME = /^[\p{Script=Han}A-Za-z0-9]+$/u
+export const SHORT_NAME_MAX = 4
+
+/**
+ * Why `value` cannot be a short name, or null when it can. Counted in characters (code points),
+ * not UTF-16 units, so a rare Han character outside the BMP counts once. No hyphen (it separates
+ * the parts of 2026-宿舍-000123), no space, punctuation or control character, no full-width
+ * Latin letter (two spellings of one number would not match in a search).
+ */
+export function shortNameProblem(value: string): { en: string; zh: string } | null {
+  const length = Array.from(value).length
+  if (length > SHORT_NAME_MAX) {
+    return {
+      en: `The short name is at most ${SHORT_NAME_MAX} characters (it has ${length}): it is part of every reference number, e.g. 2026-宿舍-000123`,
+      zh: `简称最多 ${SHORT_NAME_MAX} 个字（现为 ${length} 个）：它会出现在每个受理编号中，如 2026-宿舍-000123`,
+    }
+  }
+  if (!SHORT_NAME.test(value)) {
+    return {
+      en: 'The short name may contain only Chinese characters, Latin letters (A–Z) and digits: no spaces, dashes or other signs',
+      zh: '简称只能包含汉字、英文字母（A–Z）和数字，不能有空格、连字符或其他符号',
+    }
+  }
+  return null
+}
+
+/**
+ * Sets the short name that new reference numbers of the service carry (null or empty: the first
+ * two characters of its Chinese name). Numbers already given are kept: they are stored on each
+ * application, and a number a person wrote down must keep finding their application.
+ *
+ * Not unique across services: the sequence is hall-wide per year, so a number is unique whatever
+ * its short name, and two services of one office may well both be 宿舍.
+ */
+export function setShortName(db: Db, user: SessionUser, code: string, value: string | null, now: Date, ip: string) {
+  const shortName = value?.trim() || null
+  if (shortName !== null) {
+    const problem = shortNameProblem(shortName)
+    if (problem) throw badInput('shortName', problem.en, problem.zh)
+  }
+  return transaction(db, (tx) => {
+    const service = managedService(tx, user, code)
+    refuseRetired(service)
+    if (service.shortName === shortName) return shortName
+    tx.update(services).set({ shortName }).where(eq(services.code, code)).run()
+    const detail = { from: service.shortName, to: shortName }
+    audit(tx, user, code, service.currentVersion, 'short_name_changed', detail, now)
+    recordAudit(tx, now, {
+      actor: user.cardNumber,
+      ip,
+      action: 'service.short_name_changed',
+      outcome: 'success',
+      targetKind: 'service',
+      targetId: code,
+      detail,
+    })
+    return shortName
   })
 }

@@ -4,7 +4,7 @@ import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { rateLimit } from '../../floods/index.ts'
-import { MAX_PICKS, pickKindsOf, pickPeople, searchPeople } from './people.service.ts'
+import { applicationPickKindsOf, MAX_PICKS, pickKindsOf, pickPeople, searchPeople } from './people.service.ts'
 import { PeopleList, PersonPick } from './people.schemas.ts'
 
 // GET /api/people?q=: find a colleague for transfer (转办), add a signer (加签) and delegation
@@ -55,20 +55,35 @@ export const peopleRoutes = router
         'Open to everyone logged in, students included, so it is no directory: a card number must be whole, a name typed from its start (two characters, or three letters of pinyin); the searcher is never offered. Rate-limited per person.',
       middleware: [rateLimit('pick')] as const,
       request: {
-        query: z.object({
-          q: z
-            .string({ error: 'q (a name or a card number) is required' })
-            .trim()
-            .min(1, 'q: type a name or a card number')
-            .max(50, 'q is at most 50 characters'),
-          service: z.string({ error: 'service (the code of the service whose form is filled in) is required' }).trim().min(1).max(64),
-          field: z
-            .string({ error: "field (the key of the form's person field) is required" })
-            .trim()
-            .min(1)
-            .max(129)
-            .openapi({ description: 'The person field being filled in (`swapWith`, or `table.column`): its kinds decide who is offered' }),
-        }),
+        query: z
+          .object({
+            q: z
+              .string({ error: 'q (a name or a card number) is required' })
+              .trim()
+              .min(1, 'q: type a name or a card number')
+              .max(50, 'q is at most 50 characters'),
+            service: z
+              .string({ error: 'service is the code of the service whose form is filled in' })
+              .trim()
+              .min(1)
+              .max(64)
+              .optional()
+              .openapi({ description: 'The service whose current form is filled in (applying); required unless `application` is given' }),
+            application: z.coerce.number({ error: 'application is the id of the application whose form is filled in' }).int().positive().optional().openapi({
+              description:
+                'The application whose form is changed (resubmitting after a return): the form of its own version decides the kinds, not the service’s current one',
+            }),
+            field: z
+              .string({ error: "field (the key of the form's person field) is required" })
+              .trim()
+              .min(1)
+              .max(129)
+              .openapi({ description: 'The person field being filled in (`swapWith`, or `table.column`): its kinds decide who is offered' }),
+          })
+          .refine((query) => query.service !== undefined || query.application !== undefined, {
+            error: 'service (the code of the service whose form is filled in) or application (the id of the application changed) is required',
+            path: ['service'],
+          }),
       },
       responses: {
         200: {
@@ -81,7 +96,9 @@ export const peopleRoutes = router
     (c) => {
       const { deps, user } = c.var
       if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
-      const { q, service, field } = c.req.valid('query')
-      return c.json(pickPeople(deps.db, { q, kinds: pickKindsOf(deps.db, service, field), by: user!.cardNumber }, deps.now()), 200)
+      const { q, service, application, field } = c.req.valid('query')
+      // An application's form is the one of its version: a version published since may accept other kinds.
+      const kinds = application !== undefined ? applicationPickKindsOf(deps.db, user!, application, field, deps.now()) : pickKindsOf(deps.db, service!, field)
+      return c.json(pickPeople(deps.db, { q, kinds, by: user!.cardNumber }, deps.now()), 200)
     },
   )

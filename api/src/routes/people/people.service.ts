@@ -2,8 +2,11 @@ import { count, eq, isNull } from 'drizzle-orm'
 import { pinyin } from 'pinyin-pro'
 import type { Db } from '../../db/client.ts'
 import { classes, departments, people } from '../../db/schema/index.ts'
-import { allFields } from '@hall/forms/format'
+import { allFields, type FormDefinition } from '@hall/forms/format'
 import { HallError } from '../../lib/errors.ts'
+import type { SessionUser } from '../../lib/context.ts'
+import { formOf } from '../../workflow/definitions.ts'
+import { readableApplication } from '../applications/applications.service.ts'
 import { requireForm } from '../forms/forms.service.ts'
 
 // Person search for the pickers of transfer, add a signer and delegation: by name, full pinyin,
@@ -146,7 +149,34 @@ export interface PickQuery {
  * `field` is a field key, `table.column`, or a column key; undefined kinds means everyone.
  */
 export function pickKindsOf(db: Db, serviceCode: string, field: string): readonly string[] | undefined {
-  const { definition } = requireForm(db, serviceCode)
+  return personFieldKinds(requireForm(db, serviceCode).definition, serviceCode, field)
+}
+
+/**
+ * The same for an application being changed (resubmitted after a return): the form of the
+ * application's own version decides, as the resubmit's check does (checkPeopleNamed), not the
+ * service's current form, whose field may accept other kinds or be gone. 404 unless the searcher
+ * may read the application.
+ */
+export function applicationPickKindsOf(db: Db, user: SessionUser, applicationId: number, field: string, now: Date): readonly string[] | undefined {
+  const row = readableApplication(db, user, applicationId, now)
+  const definition = formOf(row.version)
+  if (!definition) throw notAPersonField(row.app.serviceCode, field)
+  return personFieldKinds(definition, row.app.serviceCode, field)
+}
+
+function notAPersonField(serviceCode: string, field: string) {
+  return new HallError(
+    400,
+    'not_a_person_field',
+    `field: the form of "${serviceCode}" has no person field "${field}"`,
+    `field：“${serviceCode}”的表单中没有人员字段“${field}”`,
+    { fields: [{ path: 'field', message: `The form has no person field "${field}"` }] },
+  )
+}
+
+/** `field` is a field key, `table.column`, or a column key; undefined kinds means everyone. */
+function personFieldKinds(definition: FormDefinition, serviceCode: string, field: string): readonly string[] | undefined {
   const [key, column] = field.split('.')
   const found = allFields(definition).flatMap(({ field: f }) =>
     f.key === key && column === undefined
@@ -155,15 +185,7 @@ export function pickKindsOf(db: Db, serviceCode: string, field: string): readonl
         ? f.columns.filter((c) => (column === undefined ? c.key === key : f.key === key && c.key === column))
         : [],
   )[0]
-  if (found?.type !== 'person') {
-    throw new HallError(
-      400,
-      'not_a_person_field',
-      `field: the form of "${serviceCode}" has no person field "${field}"`,
-      `field：“${serviceCode}”的表单中没有人员字段“${field}”`,
-      { fields: [{ path: 'field', message: `The form has no person field "${field}"` }] },
-    )
-  }
+  if (found?.type !== 'person') throw notAPersonField(serviceCode, field)
   return found.kinds
 }
 

@@ -1,0 +1,56 @@
+import { findPerson, people, type Person } from '@hall/demo-university'
+import { expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+
+// Issue 14.2: the owner of 本科生请假 (吴俊, Student Affairs) changes the short name its reference
+// numbers carry on the service's management page, by keyboard; a student's next leave carries it
+// (2026-本科假-000123). The short name is put back at the end: other tests apply for leave too.
+
+const SERVICE = 'undergrad-leave'
+const owner = (): Person => findPerson('0015603')!
+/** A student no other browser test applies with: the last but one with a counsellor (review.spec takes the last). */
+const student = (): Person => people.filter(withCounsellor).at(-2)!
+
+test('an owner sets the short name of reference numbers; the next application carries it', async ({ page, browser, consoleErrors }) => {
+  test.slow()
+  await page.goto(`/catalog/manage/${SERVICE}`)
+  await loginOnIdp(page, owner())
+  await expect(page).toHaveURL(new RegExp(`/catalog/manage/${SERVICE}$`))
+  const form = page.getByTestId('short-name')
+  const input = form.getByRole('textbox', { name: '编号简称' })
+  await expect(input).toHaveValue('请假')
+  const before = (await input.inputValue()) || '请假'
+
+  try {
+    // What the API would refuse is said while typing, and cannot be saved.
+    await input.fill('请-假')
+    await expect(form.getByRole('alert')).toHaveText('简称只能包含汉字、英文字母（A–Z）和数字')
+    await expect(form.getByRole('button', { name: '保存简称' })).toBeDisabled()
+    await input.fill('本科生请假')
+    await expect(form.getByRole('alert')).toHaveText('简称最多 4 个字')
+
+    // A good one: the next number is shown as it will read; Enter saves it.
+    await input.fill('本科假')
+    await expect(form.getByTestId('short-name-example')).toContainText(/\d{4}-本科假-000123/)
+    await input.press('Enter')
+    await expect(page.getByText('编号简称已保存')).toBeVisible()
+    await page.getByRole('tab', { name: '版本与记录' }).click()
+    await expect(page.getByTestId('audit')).toContainText('将编号简称从“请假”改为“本科假”')
+    // It fits a phone.
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.getByRole('tab', { name: '基本信息' }).click()
+    await expect(form).toBeVisible()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+    // The student's next leave carries it, on its page.
+    const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
+    await studentPage.goto('/catalog')
+    await loginOnIdp(studentPage, student())
+    const id = await submitLeave(studentPage.request, 1)
+    await studentPage.goto(`/my/${id}`)
+    await expect(studentPage.getByTestId('reference-number')).toHaveText(/^\d{4}-本科假-\d{6}$/)
+    await studentPage.context().close()
+  } finally {
+    const restored = await page.request.put(`/api/admin/services/${SERVICE}/short-name`, { headers: { origin: hallOrigin() }, data: { shortName: before } })
+    expect(restored.status()).toBe(200)
+  }
+})
