@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
-import { layoutRoutes, staticClosures, type PreloadManifest } from './preload.ts'
+import { layoutRoutes, staticClosures, type FirstAnswers, type PreloadManifest } from './preload.ts'
 
 /** What every browser build writes to `dist/deploy.json`; the API registers it (see DESIGN rule 3). */
 export interface DeployManifest {
@@ -28,6 +28,8 @@ export interface DeployManifestOptions {
   styles?: 'all' | 'none'
   /** The shell: its single-spa-layout template (a path), so the page can preload the parts a path shows. */
   layout?: string
+  /** The API answers the part fetches when it first renders a page (see `PreloadManifest.answers`). */
+  answers?: FirstAnswers
 }
 
 /** Writes `dist/deploy.json` after the bundle is on disk, so the hash covers the final bytes. */
@@ -72,8 +74,21 @@ export function deployManifest(options: DeployManifestOptions): Plugin {
       const preload: PreloadManifest = {
         modules: staticClosures(chunks, options.imports),
         ...(options.layout ? { layout: layoutRoutes(readFileSync(options.layout, 'utf8')) } : {}),
+        ...(options.answers ? { answers: checkedAnswers(options.answers, (message) => this.error(message)) } : {}),
       }
       writeFileSync(path.join(dir, 'preload.json'), `${JSON.stringify(preload, null, 2)}\n`)
     },
   }
+}
+
+/**
+ * The first answers as the page will preload them: only same-origin `/api/` paths (the page's
+ * policy allows nothing else to be fetched, and a preload elsewhere would be wasted).
+ */
+export function checkedAnswers(answers: FirstAnswers, fail: (message: string) => never): FirstAnswers {
+  for (const [page, urls] of Object.entries(answers)) {
+    if (page !== '*' && !page.startsWith('/')) fail(`preload.json: the page "${page}" of first answers is neither a path nor "*"`)
+    for (const url of urls) if (!/^\/api\/[^\s"<>]*$/.test(url)) fail(`preload.json: a first answer must be a same-origin /api/ URL, not "${url}"`)
+  }
+  return answers
 }
