@@ -113,6 +113,37 @@ test('the page preloads the first API answers of the catalog and the header, and
   expect(html).not.toContain('as="fetch"')
 })
 
+test('the page links element-plus’s styles of a first page only; a lazy component’s styles come with its chunk', async ({ page }) => {
+  await page.goto('/catalog')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.getByRole('button', { name: /生活住宿/ })).toBeVisible()
+  const sheets = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname))
+  const hasRule = (selector: string) =>
+    page.evaluate(
+      (sel) =>
+        [...document.styleSheets].some((sheet) => {
+          try {
+            return [...sheet.cssRules].some((r) => r instanceof CSSStyleRule && r.selectorText.split(',').some((s) => s.trim() === sel))
+          } catch {
+            return false
+          }
+        }),
+      selector,
+    )
+  expect((await sheets()).filter((p) => p.includes('element-plus-later'))).toEqual([])
+  expect(await hasRule('.el-button')).toBe(true)
+  expect(await hasRule('.el-table')).toBe(false)
+
+  // What rendering a lazy component does first: load its chunk (an async component's loader).
+  // The bare name resolves through the page's import map (a variable, so TypeScript does not look it up).
+  await page.evaluate(async (specifier) => {
+    const ep = (await import(specifier)) as Record<string, { __asyncLoader?: () => Promise<unknown> }>
+    await ep.ElTable!.__asyncLoader!()
+  }, 'element-plus')
+  await expect.poll(() => hasRule('.el-table')).toBe(true)
+  expect((await sheets()).filter((p) => p.includes('element-plus-later'))).toHaveLength(1)
+})
+
 test('import-map-overrides loads only after a developer turns it on (?devtools), and stays on in that browser', async ({ page }) => {
   const overrides: string[] = []
   page.on('request', (r) => {

@@ -56,7 +56,7 @@ export function deployManifest(options: DeployManifestOptions): Plugin {
         if (!chunk) this.error(`deploy.json: no entry chunk named "${entryName}" for "${specifier}"`)
         imports[specifier] = chunk.fileName
       }
-      const styles = options.styles === 'none' ? [] : files.filter((f) => f.fileName.endsWith('.css')).map((f) => f.fileName)
+      const styles = options.styles === 'none' ? [] : pageStyles(files)
       const manifest: DeployManifest = {
         name: pkg.name,
         version: `${pkg.version}-${hash.digest('hex').slice(0, 8)}`,
@@ -91,4 +91,34 @@ export function checkedAnswers(answers: FirstAnswers, fail: (message: string) =>
     for (const url of urls) if (!/^\/api\/[^\s"<>]*$/.test(url)) fail(`preload.json: a first answer must be a same-origin /api/ URL, not "${url}"`)
   }
   return answers
+}
+
+interface EmittedFile {
+  type: 'chunk' | 'asset'
+  fileName: string
+  isEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+  viteMetadata?: { importedCss: Set<string> }
+}
+
+/**
+ * The style sheets the page links: every `.css` of the build but those only a lazily loaded chunk
+ * imports (Vite loads them with that chunk, the first time it is imported), so what a first visit
+ * does not show is not in its style sheets.
+ */
+export function pageStyles(files: readonly EmittedFile[]): string[] {
+  const chunks = new Map(files.filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]))
+  const eager = new Set<string>()
+  const queue = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName)
+  while (queue.length) {
+    const file = queue.shift()!
+    if (eager.has(file)) continue
+    eager.add(file)
+    queue.push(...(chunks.get(file)?.imports ?? []))
+  }
+  const lazyOnly = new Set<string>()
+  for (const c of chunks.values()) for (const css of c.viteMetadata?.importedCss ?? []) if (!eager.has(c.fileName)) lazyOnly.add(css)
+  for (const file of eager) for (const css of chunks.get(file)?.viteMetadata?.importedCss ?? []) lazyOnly.delete(css)
+  return files.filter((f) => f.fileName.endsWith('.css') && !lazyOnly.has(f.fileName)).map((f) => f.fileName)
 }
