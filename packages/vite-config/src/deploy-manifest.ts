@@ -49,6 +49,9 @@ export function deployManifest(options: DeployManifestOptions): Plugin {
         hash.update(file.fileName).update('\0')
         hash.update(file.type === 'chunk' ? file.code : file.source).update('\0')
       }
+      // The first answers come from the configuration, not from the files: a changed list is a new
+      // version too (the API reads a version's preload.json once, and a store keeps a version's files).
+      if (options.answers) hash.update('answers\0').update(JSON.stringify(options.answers))
 
       const imports: Record<string, string> = {}
       for (const [specifier, entryName] of Object.entries(options.imports)) {
@@ -67,7 +70,7 @@ export function deployManifest(options: DeployManifestOptions): Plugin {
       const dir = output.dir ?? path.resolve(config.root, config.build.outDir)
       writeFileSync(path.join(dir, 'deploy.json'), `${JSON.stringify(manifest, null, 2)}\n`)
       // Deployed with the other files (deploy.json is not): the API reads it to write the page's
-      // modulepreload links. Derived from the files hashed above, so it needs no hash of its own.
+      // modulepreload and first-answer links. Derived from the files and the answers hashed above.
       const chunks = files.flatMap((f) =>
         f.type === 'chunk' ? [{ type: f.type, fileName: f.fileName, isEntry: f.isEntry, name: f.name, imports: f.imports }] : [],
       )

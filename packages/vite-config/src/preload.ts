@@ -14,7 +14,7 @@ export interface PreloadManifest {
    * The API answers this part asks for as soon as it renders a page: page path (exact, or `*` for
    * every page) → same-origin `/api/` URLs, written exactly as the part's code requests them. The
    * API lists them as `<link rel="preload" as="fetch">` when it serves that path without a query
-   * string, so they load with the modules instead of after them (docs/decisions/018-*.md).
+   * string, so they load with the modules instead of after them (docs/decisions/018-the-first-answers-with-the-page.md).
    */
   answers?: FirstAnswers
 }
