@@ -73,6 +73,77 @@ test('the page lists the first route’s modules as modulepreload (no other part
   expect(html.indexOf('id="hall-boot"')).toBeLessThan(html.search(/<script[^>]*type="module"/))
 })
 
+test('the page preloads the first API answers of the catalog and the header, and each is fetched once (the preload is what the code uses)', async ({
+  page,
+}) => {
+  const asked: string[] = []
+  page.on('request', (r) => {
+    const url = new URL(r.url())
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search)
+  })
+  await page.goto('/catalog')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.getByRole('button', { name: /生活住宿/ })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+
+  const answers = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((l) => {
+      const url = new URL(l.href)
+      return { url: url.pathname + url.search, crossOrigin: l.crossOrigin }
+    }),
+  )
+  const urls = answers.map((a) => a.url)
+  for (const url of ['/api/me', '/api/tasks/counts', '/api/services?audience=mine&page=1&pageSize=12', '/api/categories', '/api/me/favorites']) {
+    expect(urls).toContain(url)
+  }
+  // CORS mode with same-origin credentials, as fetch() asks: otherwise the browser cannot hand the preload over.
+  for (const a of answers) expect(a.crossOrigin, a.url).toBe('anonymous')
+  // Asked once each: had a store asked with another URL, the answer would be fetched a second time.
+  for (const url of urls)
+    expect(
+      asked.filter((u) => u === url),
+      url,
+    ).toHaveLength(1)
+  // The preloads are what the page read: the list shows the answer's services.
+  await expect(page.locator('.service-card').first()).toBeVisible()
+
+  // With a query string the catalog asks for another list: no answer is preloaded (they may depend on it).
+  const html = await (await page.request.get('/catalog?q=%E8%AF%81%E6%98%8E', { headers: { accept: 'text/html' } })).text()
+  expect(html).toContain('rel="modulepreload"')
+  expect(html).not.toContain('as="fetch"')
+})
+
+test('the page links element-plus’s styles of a first page only; a lazy component’s styles come with its chunk', async ({ page }) => {
+  await page.goto('/catalog')
+  await loginOnIdp(page, demo.undergraduate())
+  await expect(page.getByRole('button', { name: /生活住宿/ })).toBeVisible()
+  const sheets = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname))
+  const hasRule = (selector: string) =>
+    page.evaluate(
+      (sel) =>
+        [...document.styleSheets].some((sheet) => {
+          try {
+            return [...sheet.cssRules].some((r) => r instanceof CSSStyleRule && r.selectorText.split(',').some((s) => s.trim() === sel))
+          } catch {
+            return false
+          }
+        }),
+      selector,
+    )
+  expect((await sheets()).filter((p) => p.includes('element-plus-later'))).toEqual([])
+  expect(await hasRule('.el-button')).toBe(true)
+  expect(await hasRule('.el-table')).toBe(false)
+
+  // What rendering a lazy component does first: load its chunk (an async component's loader).
+  // The bare name resolves through the page's import map (a variable, so TypeScript does not look it up).
+  await page.evaluate(async (specifier) => {
+    const ep = (await import(specifier)) as Record<string, { __asyncLoader?: () => Promise<unknown> }>
+    await ep.ElTable!.__asyncLoader!()
+  }, 'element-plus')
+  await expect.poll(() => hasRule('.el-table')).toBe(true)
+  expect((await sheets()).filter((p) => p.includes('element-plus-later'))).toHaveLength(1)
+})
+
 test('import-map-overrides loads only after a developer turns it on (?devtools), and stays on in that browser', async ({ page }) => {
   const overrides: string[] = []
   page.on('request', (r) => {

@@ -2,7 +2,7 @@ import { brotliDecompressSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { people } from '@hall/demo-university'
 import { testApp } from '../test-support.ts'
-import { appsAt, modulePreloads, type LayoutRoutes, type PreloadManifest } from './preload.ts'
+import { answerPreloads, appsAt, modulePreloads, type LayoutRoutes, type PreloadManifest } from './preload.ts'
 
 // The page's modulepreload links (issue 14.1): every module the first route of a path imports
 // statically, across parts, so the browser fetches them at once instead of one level per round trip.
@@ -95,6 +95,56 @@ describe('modulePreloads', () => {
   })
 })
 
+describe('answerPreloads', () => {
+  const imports = { '@hall/shell': '/s/root-config.js', '@hall/shell-header': '/s/header.js', '@hall/mf-catalog': '/c/main.js', '@hall/mf-todo': '/t/main.js' }
+  const manifests = new Map<string, { baseUrl: string; preload: PreloadManifest }>([
+    [
+      '@hall/shell',
+      {
+        baseUrl: '/s/',
+        preload: {
+          modules: { '@hall/shell': { files: [], shared: [] }, '@hall/shell-header': { files: [], shared: [] } },
+          layout,
+          answers: { '*': ['/api/me'] },
+        },
+      },
+    ],
+    [
+      '@hall/mf-catalog',
+      {
+        baseUrl: '/c/',
+        preload: {
+          modules: { '@hall/mf-catalog': { files: [], shared: [] } },
+          // why: preload.json may come from another host (a part deployed with --base-url); the page
+          // must fetch nothing but its own API with the person's cookie, whatever the file says.
+          answers: {
+            '/catalog': ['/api/services?page=1', 'https://elsewhere.example/api/x', '//elsewhere.example/api/x', '/static/x.json', '/api/a b', '/api/"x'],
+          },
+        },
+      },
+    ],
+    ['@hall/mf-todo', { baseUrl: '/t/', preload: { modules: { '@hall/mf-todo': { files: [], shared: [] } }, answers: { '/todo': ['/api/tasks?view=todo'] } } }],
+  ])
+
+  it('lists the shell’s answers on every page and a part’s on its exact path, same-origin /api/ paths only', () => {
+    expect(answerPreloads(imports, manifests, '/catalog', '')).toEqual(['/api/me', '/api/services?page=1'])
+    expect(answerPreloads(imports, manifests, '/todo', '')).toEqual(['/api/me', '/api/tasks?view=todo'])
+    // Another path of the same part: its first answers are not those of /catalog.
+    expect(answerPreloads(imports, manifests, '/catalog/services/x', '')).toEqual(['/api/me'])
+  })
+
+  it('lists nothing for a page asked with a query string (its answers depend on it)', () => {
+    expect(answerPreloads(imports, manifests, '/catalog', '?q=x')).toEqual([])
+    expect(answerPreloads(imports, manifests, '/catalog', '?')).toEqual(['/api/me', '/api/services?page=1'])
+  })
+
+  it('lists nothing of a part the page does not show', () => {
+    expect(answerPreloads(imports, manifests, '/catalog', '')).not.toContain('/api/tasks?view=todo')
+    const withoutTodo = { ...imports, '@hall/mf-todo': '' }
+    expect(answerPreloads(withoutTodo, manifests, '/todo', '')).toEqual(['/api/me'])
+  })
+})
+
 const TOKEN = 'test-deploy-token-0123456789abcdef'
 const student = people.find((p) => p.kind === 'undergraduate' && !p.unknownToDataPlatform)!
 const TEMPLATE =
@@ -131,11 +181,22 @@ async function hall(withPreload: { vendor: boolean }) {
   await put(
     'shell',
     'preload.json',
-    JSON.stringify({ modules: { '@hall/shell': { files: [], shared: ['@hall/mf-kit'] }, '@hall/shell-header': { files: [], shared: ['vue'] } }, layout }),
+    JSON.stringify({
+      modules: { '@hall/shell': { files: [], shared: ['@hall/mf-kit'] }, '@hall/shell-header': { files: [], shared: ['vue'] } },
+      layout,
+      answers: { '*': ['/api/me'] },
+    }),
   )
   await register({ name: '@hall/shell', version: '1.0.0', imports: { '@hall/shell': 'root-config.js', '@hall/shell-header': 'header.js' }, html: 'index.html' })
   for (const file of ['main.js', 'chunks/tabs.js']) await put('mf-catalog', file, 'export {}')
-  await put('mf-catalog', 'preload.json', JSON.stringify({ modules: { '@hall/mf-catalog': { files: ['chunks/tabs.js'], shared: ['vue'] } } }))
+  await put(
+    'mf-catalog',
+    'preload.json',
+    JSON.stringify({
+      modules: { '@hall/mf-catalog': { files: ['chunks/tabs.js'], shared: ['vue'] } },
+      answers: { '/catalog': ['/api/services?audience=mine&page=1'] },
+    }),
+  )
   await register({ name: '@hall/mf-catalog', version: '1.0.0', imports: { '@hall/mf-catalog': 'main.js' } })
   const cookie = await t.loginAs(student.cardNumber)
   const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers: { accept: 'text/html', cookie, ...headers } })
@@ -177,6 +238,16 @@ describe('the page’s modulepreload links', () => {
     const links = preloadsOf(await res.text())
     expect(links).toContain('/static/vendor/1.0.0/mf-kit.js')
     expect(links).not.toContain('/static/vendor/1.0.0/chunks/ep.js')
+  })
+
+  it('preload the first API answers of the page as fetches the code can take over (CORS mode), none for a page with a query', async () => {
+    const { get } = await hall({ vendor: true })
+    const fetches = (html: string) => [...html.matchAll(/<link rel="preload" as="fetch" href="([^"]+)" crossorigin>/g)].map((m) => m[1])
+    const html = await (await get('/catalog')).text()
+    expect(fetches(html)).toEqual(['/api/me', '/api/services?audience=mine&amp;page=1'])
+    expect(html.indexOf('rel="modulepreload"')).toBeLessThan(html.indexOf('as="fetch"'))
+    expect(fetches(await (await get('/catalog?q=x')).text())).toEqual([])
+    expect(fetches(await (await get('/nowhere')).text())).toEqual(['/api/me'])
   })
 
   it('the page goes compressed to a browser that offers brotli', async () => {

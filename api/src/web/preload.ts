@@ -20,6 +20,7 @@ const preloadSchema = z.object({
       fallback: z.array(z.string()),
     })
     .optional(),
+  answers: z.record(z.string(), z.array(z.string())).optional(),
 })
 
 export type PreloadManifest = z.infer<typeof preloadSchema>
@@ -67,6 +68,35 @@ export function modulePreloads(
     for (const shared of closure.shared) visit(shared)
   }
   for (const root of roots) visit(root)
+  return [...urls]
+}
+
+// Only what the page may fetch itself: a path of this origin's API (not `//host`, not a URL).
+const SAME_ORIGIN_API = /^\/api\/[^\s"<>]*$/
+
+/**
+ * The API answers the page at `pathname` asks for first (each part's `answers` for that exact path
+ * or for every page, of the root config and the applications shown there), for `<link rel="preload"
+ * as="fetch">`: they then load with the modules instead of after them. A part's first answers may
+ * depend on the query string (the catalog's list does), so a page asked with one gets none. Only
+ * same-origin `/api/` paths are listed, whatever a part's file says.
+ */
+export function answerPreloads(
+  imports: Record<string, string>,
+  manifests: Map<string, { baseUrl: string; preload: PreloadManifest }>,
+  pathname: string,
+  search: string,
+): string[] {
+  if (search && search !== '?') return []
+  const owner = new Map<string, PreloadManifest>()
+  for (const m of manifests.values()) for (const specifier of Object.keys(m.preload.modules)) owner.set(specifier, m.preload)
+  const layout = [...manifests.values()].find((m) => m.preload.layout)?.preload.layout
+  const shown = ['@hall/shell', ...(layout ? appsAt(layout, pathname) : [])].filter((s) => imports[s])
+  const parts = new Set(shown.flatMap((s) => owner.get(s) ?? []))
+  const urls = new Set<string>()
+  for (const part of parts) {
+    for (const url of [...(part.answers?.['*'] ?? []), ...(part.answers?.[pathname] ?? [])]) if (SAME_ORIGIN_API.test(url)) urls.add(url)
+  }
   return [...urls]
 }
 

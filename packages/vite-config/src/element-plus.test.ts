@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ELEMENT_PLUS_COMPONENTS, ELEMENT_PLUS_LAZY, elementPlusEntrySource, unservedUses } from './element-plus.ts'
+import { ELEMENT_PLUS_COMPONENTS, ELEMENT_PLUS_LAZY, elementPlusEntrySource, lazyEntrySource, unservedUses } from './element-plus.ts'
 
 // The import map's element-plus is the hall's subset: a build that uses anything else must fail at
 // build time, since at run time an unknown `<el-x>` is only a Vue warning and an empty spot.
@@ -30,6 +30,12 @@ describe('the vendor entry', () => {
     const source = elementPlusEntrySource()
     for (const name of ELEMENT_PLUS_COMPONENTS) expect(source).toMatch(new RegExp(`export \\{[^}]*\\b${name}\\b`))
     for (const name of ELEMENT_PLUS_LAZY) expect(source).toContain(`const ${name} = defineAsyncComponent(`)
-    expect(source).toContain("import 'element-plus/es/components/table-column/style/css'")
+    expect(source).toContain("import 'element-plus/es/components/button/style/css'")
+  })
+
+  it('leaves the lazy components’ styles to their chunk, so the page’s style sheet has only what a first page may show', () => {
+    expect(elementPlusEntrySource()).not.toContain("import 'element-plus/es/components/table-column/style/css'")
+    expect(lazyEntrySource()).toContain("import 'element-plus/es/components/table-column/style/css'")
+    expect(lazyEntrySource()).toContain("import 'element-plus/es/components/date-picker/style/css'")
   })
 })

@@ -4,11 +4,12 @@ import vue from '@vitejs/plugin-vue'
 import type { Plugin, UserConfig } from 'vite'
 import cssInjectedByJs from 'vite-plugin-css-injected-by-js'
 import { deployManifest } from './deploy-manifest.ts'
+import type { FirstAnswers } from './preload.ts'
 import { ELEMENT_PLUS_ENTRY, ICONS_ENTRY, elementPlusGuard, elementPlusSubset } from './element-plus.ts'
 import { isShared, SHARED_ENTRIES, sharedPackageOfDeepImport } from './shared.ts'
 
 export { deployManifest, type DeployManifest, type DeployManifestOptions } from './deploy-manifest.ts'
-export { layoutRoutes, staticClosures, type LayoutRoutes, type PreloadManifest } from './preload.ts'
+export { layoutRoutes, staticClosures, type FirstAnswers, type LayoutRoutes, type PreloadManifest } from './preload.ts'
 export { ELEMENT_PLUS_COMPONENTS, ELEMENT_PLUS_EXPORTS, ELEMENT_PLUS_ICONS, ELEMENT_PLUS_SERVICES, unservedUses } from './element-plus.ts'
 export { isShared, SHARED_ENTRIES, SHARED_SPECIFIERS, type SharedSpecifier } from './shared.ts'
 
@@ -126,6 +127,8 @@ export interface MicroFrontendConfigOptions extends DevOptions {
   name: string
   /** The micro-frontend's folder (pass `import.meta.dirname`). */
   dir: string
+  /** The API answers its first render of a page asks for, for the page to preload (`PreloadManifest.answers`). */
+  answers?: FirstAnswers
 }
 
 /**
@@ -133,7 +136,7 @@ export interface MicroFrontendConfigOptions extends DevOptions {
  * lifecycles, every shared library external, its CSS injected by its JS (so a micro-frontend
  * that is never opened costs nothing), and `dist/deploy.json`.
  */
-export function microFrontendConfig({ name, dir, ...dev }: MicroFrontendConfigOptions): UserConfig {
+export function microFrontendConfig({ name, dir, answers, ...dev }: MicroFrontendConfigOptions): UserConfig {
   return {
     root: dir,
     base: './',
@@ -142,7 +145,7 @@ export function microFrontendConfig({ name, dir, ...dev }: MicroFrontendConfigOp
       forbidDeepSharedImports(),
       elementPlusGuard(),
       cssInjectedByJs({ attributes: { id: `hall-style-${name.replace(/^@hall\//, '')}` }, topExecutionPriority: false }),
-      deployManifest({ imports: { [name]: 'main' }, styles: 'none' }),
+      deployManifest({ imports: { [name]: 'main' }, styles: 'none', answers }),
       standaloneDevPage(name),
     ],
     // App mode with one JS entry rather than library mode: library mode never minifies
@@ -165,6 +168,8 @@ export function microFrontendConfig({ name, dir, ...dev }: MicroFrontendConfigOp
 export interface ShellConfigOptions extends DevOptions {
   /** The shell's folder (pass `import.meta.dirname`). */
   dir: string
+  /** The API answers the root config and the header ask for on a page, for the page to preload (`PreloadManifest.answers`). */
+  answers?: FirstAnswers
 }
 
 /**
@@ -202,7 +207,7 @@ function shellDevImportMap(apiOrigin: string): Plugin {
  * (`@hall/shell` → `root-config.js`) and the header application (`@hall/shell-header` →
  * `header.js`), shared libraries external, its style sheets listed for the page to link.
  */
-export function shellConfig({ dir, apiOrigin = DEFAULT_API_ORIGIN, ...dev }: ShellConfigOptions): UserConfig {
+export function shellConfig({ dir, apiOrigin = DEFAULT_API_ORIGIN, answers, ...dev }: ShellConfigOptions): UserConfig {
   return {
     root: dir,
     base: './',
@@ -210,7 +215,12 @@ export function shellConfig({ dir, apiOrigin = DEFAULT_API_ORIGIN, ...dev }: She
       vue(),
       forbidDeepSharedImports(),
       elementPlusGuard(),
-      deployManifest({ imports: { '@hall/shell': 'root-config', '@hall/shell-header': 'header' }, styles: 'all', layout: path.join(dir, 'src/layout.html') }),
+      deployManifest({
+        imports: { '@hall/shell': 'root-config', '@hall/shell-header': 'header' },
+        styles: 'all',
+        layout: path.join(dir, 'src/layout.html'),
+        answers,
+      }),
       shellDevImportMap(apiOrigin),
     ],
     build: {

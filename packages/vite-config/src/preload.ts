@@ -10,7 +10,17 @@ export interface PreloadManifest {
   modules: Record<string, { files: string[]; shared: string[] }>
   /** The shell only: which applications a page path shows, from its layout. */
   layout?: LayoutRoutes
+  /**
+   * The API answers this part asks for as soon as it renders a page: page path (exact, or `*` for
+   * every page) → same-origin `/api/` URLs, written exactly as the part's code requests them. The
+   * API lists them as `<link rel="preload" as="fetch">` when it serves that path without a query
+   * string, so they load with the modules instead of after them (docs/decisions/018-the-first-answers-with-the-page.md).
+   */
+  answers?: FirstAnswers
 }
+
+/** Page path (exact, or `*` for every page) → the `/api/` URLs a part fetches when it first renders that page. */
+export type FirstAnswers = Record<string, string[]>
 
 /** The shell layout's applications by path (single-spa-layout's `<route>`s, one level deep, as the hall's layout has them). */
 export interface LayoutRoutes {
