@@ -1,28 +1,61 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { generateIdpKeys, idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import { inject } from 'vitest'
 import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
-import { openDb } from './db/client.ts'
-import { seedDemo, storeSeededFiles } from './demo/index.ts'
+import type { Db } from './db/client.ts'
+import * as schema from './db/schema/index.ts'
+import { storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
+import { START, imageOf, testIdpKeys } from '../vitest.global-setup.ts'
+
+/**
+ * This file's copies of the databases every test starts from: the run's (vitest.global-setup.ts),
+ * or made here once per test file when none was handed over (watch mode). Each test still gets a
+ * private database, a copy of an image (`new Database(buffer)` deserializes it into memory of its own).
+ */
+const images: { migrated?: Buffer; seeded?: Buffer } = {}
+const fromRun = inject('hallTestImages')
+
+/**
+ * A private in-memory database copied from `image`. The image holds the data only, not a
+ * connection's settings; better-sqlite3's defaults are what `openDb` sets (foreign keys on, a
+ * 5 s busy timeout, synchronous FULL, an in-memory journal), which test-support.test.ts checks
+ * pragma for pragma.
+ */
+function copyOf(image: Buffer): Db {
+  return drizzle(new Database(image), { schema })
+}
+
+/** A fresh migrated database, or one already seeded with the demo university at `START`. */
+function freshDb(seeded: boolean): Db {
+  const kind = seeded ? 'seeded' : 'migrated'
+  return copyOf((images[kind] ??= fromRun ? Buffer.from(fromRun[kind], 'base64') : imageOf(seeded)))
+}
 
 /**
  * Dependencies for one test: a private in-memory database with every migration applied, a data
  * folder of its own, a clock the test can move, and a fixed deploy token.
  */
 export function testDeps(overrides: Record<string, string> = {}) {
+  return depsOver(freshDb(false), overrides)
+}
+
+function depsOver(db: Db, overrides: Record<string, string>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-test-'))
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: dataDir, HALL_LOG_LEVEL: 'silent', ...overrides })
-  let now = new Date('2026-11-27T02:00:00Z')
+  let now = START
   const deps: Deps = {
-    db: openDb(':memory:'),
+    db,
     env,
     log: createLogger('silent'),
     now: () => now,
@@ -39,8 +72,8 @@ export function testDeps(overrides: Record<string, string> = {}) {
 }
 
 let idpKeys: Promise<IdpKeys> | null = null
-/** One development IdP key pair per test file: generating RSA keys is the slow part. */
-const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
+/** One development IdP key pair per run (or per test file): generating RSA keys is the slow part. */
+const keys = () => (idpKeys ??= Promise.resolve(fromRun?.idpKeys ?? testIdpKeys()))
 
 /**
  * The whole app over a fresh database seeded with the demo university (unless `demo: false`: a
@@ -48,11 +81,9 @@ const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
  * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
 export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean } = {}) {
-  const t = testDeps(overrides)
-  if (opts.demo !== false) {
-    seedDemo(t.deps.db, t.deps.now())
-    storeSeededFiles(t.deps.env.uploadsDir)
-  }
+  const demo = opts.demo !== false
+  const t = depsOver(freshDb(demo), overrides)
+  if (demo) storeSeededFiles(t.deps.env.uploadsDir)
   const { certPem } = await keys()
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })
