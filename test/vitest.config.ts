@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config'
 // the cross-part integration tests here. Browser tests are Playwright's (e2e/).
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the cores, for the main process: on the 2-core
+    // machines the suite runs on that is one worker, and the main process (collecting results,
+    // transforming files once for every worker) needs far less than a core. Two workers use both.
+    maxWorkers: 2,
     projects: [
       '../api',
       '../packages/*',

@@ -1,19 +1,48 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { generateIdpKeys, idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import { inject } from 'vitest'
 import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
 import { openBlobStore } from './blobs/index.ts'
 import { openDb, type Db } from './db/client.ts'
+import * as schema from './db/schema/index.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
 import { createPollingFeed } from './notifications/feed.ts'
 import { createLogger } from './lib/logger.ts'
+import { START, imageOf, testIdpKeys } from '../vitest.global-setup.ts'
+
+/**
+ * This file's copies of the databases every test starts from: the run's (vitest.global-setup.ts),
+ * or made here once per test file when none was handed over (watch mode). Each test still gets a
+ * private database, a copy of an image (`new Database(buffer)` deserializes it into memory of its own).
+ */
+const images: { migrated?: Buffer; seeded?: Buffer } = {}
+const fromRun = inject('hallTestImages')
+
+/**
+ * A private in-memory database copied from `image`. The image holds the data only, not a
+ * connection's settings; better-sqlite3's defaults are what `openDb` sets (foreign keys on, a
+ * 5 s busy timeout, synchronous FULL, an in-memory journal), which test-support.test.ts checks
+ * pragma for pragma.
+ */
+function copyOf(image: Buffer): Db {
+  return drizzle(new Database(image), { schema })
+}
+
+/** A fresh migrated database, or one already seeded with the demo university at `START`. */
+function freshDb(seeded: boolean): Db {
+  const kind = seeded ? 'seeded' : 'migrated'
+  return copyOf((images[kind] ??= fromRun ? Buffer.from(fromRun[kind], 'base64') : imageOf(seeded)))
+}
 
 /**
  * Dependencies for one test: a private in-memory database with every migration applied (or the
@@ -21,12 +50,20 @@ import { createLogger } from './lib/logger.ts'
  * its own, a clock the test can move, and a fixed deploy token.
  */
 export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?: string; db?: Db } = {}) {
+  return depsOver(sharedDb(opts) ?? freshDb(false), overrides)
+}
+
+/** The database a test names to share with another app (as two API nodes would), if it names one. */
+function sharedDb(opts: { dbFile?: string; db?: Db }): Db | undefined {
+  return opts.db ?? (opts.dbFile ? openDb(opts.dbFile) : undefined)
+}
+
+function depsOver(db: Db, overrides: Record<string, string>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-test-'))
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: dataDir, HALL_LOG_LEVEL: 'silent', ...overrides })
-  let now = new Date('2026-11-27T02:00:00Z')
+  let now = START
   const deps: Deps = {
-    // A file only where a test needs a second connection to it (as another API node would have).
-    db: opts.db ?? openDb(opts.dbFile ?? ':memory:'),
+    db,
     env,
     log: createLogger('silent'),
     blobs: openBlobStore(env),
@@ -44,8 +81,8 @@ export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?
 }
 
 let idpKeys: Promise<IdpKeys> | null = null
-/** One development IdP key pair per test file: generating RSA keys is the slow part. */
-const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
+/** One development IdP key pair per run (or per test file): generating RSA keys is the slow part. */
+const keys = () => (idpKeys ??= Promise.resolve(fromRun?.idpKeys ?? testIdpKeys()))
 
 /**
  * The whole app over a fresh database seeded with the demo university (unless `demo: false`: a
@@ -53,9 +90,12 @@ const keys = () => (idpKeys ??= generateIdpKeys('Test IdP'))
  * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
 export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string; db?: Db } = {}) {
-  const t = testDeps(overrides, opts)
-  if (opts.demo !== false) {
-    seedDemo(t.deps.db, t.deps.now())
+  const demo = opts.demo !== false
+  const shared = sharedDb(opts)
+  const t = depsOver(shared ?? freshDb(demo), overrides)
+  if (demo) {
+    // A copied image is seeded already; a shared database is seeded here (once: seedDemo skips a seeded one).
+    if (shared) seedDemo(t.deps.db, t.deps.now())
     await storeSeededFiles(t.deps.blobs)
   }
   const { certPem } = await keys()

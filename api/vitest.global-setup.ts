@@ -1,0 +1,50 @@
+import { generateIdpKeys, type IdpKeys } from '@hall/dev-idp'
+import type { TestProject } from 'vitest/node'
+import { openDb } from './src/db/client.ts'
+import { seedDemo } from './src/demo/index.ts'
+
+// What every API test starts from, made once per run: a migrated database, one seeded with the
+// demo university, and the test IdP's keys. Migrating and seeding again for every test, and
+// generating RSA keys for every file, were most of the API suite's time. Each test copies an
+// image into a private database of its own (src/test-support.ts). In watch mode nothing is
+// handed over and each test file makes its own, so that a changed migration or seed shows in the
+// rerun.
+
+/** Where every test's clock starts, and the clock the demo image is seeded at. */
+export const START = new Date('2026-11-27T02:00:00Z')
+
+/** A database made by `openDb` (and `seedDemo` at `START` when `seeded`), as SQLite's serialized image. */
+export function imageOf(seeded: boolean): Buffer {
+  const db = openDb(':memory:')
+  try {
+    if (seeded) seedDemo(db, START)
+    return db.$client.serialize()
+  } finally {
+    db.$client.close()
+  }
+}
+
+/** The test IdP's keys. */
+export const testIdpKeys = () => generateIdpKeys('Test IdP')
+
+/** The images, in base64 (provided values travel as JSON), and the keys. */
+export interface TestImages {
+  migrated: string
+  seeded: string
+  idpKeys: IdpKeys
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hallTestImages: TestImages | undefined
+  }
+}
+
+export default async function setup(project: TestProject) {
+  project.provide(
+    'hallTestImages',
+    project.vitest.config.watch
+      ? undefined
+      : { migrated: imageOf(false).toString('base64'), seeded: imageOf(true).toString('base64'), idpKeys: await testIdpKeys() },
+  )
+}
