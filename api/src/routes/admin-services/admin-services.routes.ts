@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../lib/context.ts'
@@ -6,14 +6,15 @@ import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import {
-  AuditSchema,
+  AuditList,
   AvailabilityBody,
   CreateServiceBody,
+  Done,
   DraftPatch,
   InvalidDraftSchema,
-  ManagedServiceSchema,
+  ManagedServiceList,
   OptionsSchema,
-  ServiceCode,
+  Params,
   ServiceDetailSchema,
   ValidationSchema,
 } from './admin-services.schemas.ts'
@@ -55,13 +56,6 @@ const limit = bodyLimit({
   onError: (c) => c.json(errorBody('too_large', 'A draft change may be at most 512 KiB', '一次草稿修改不能超过 512 KiB'), 413),
 })
 
-const Params = z.object({ code: ServiceCode })
-const Done = z.object({
-  code: z.string(),
-  version: z.number().int().nullable(),
-  status: z.enum(['draft', 'online', 'offline', 'retired']),
-  revision: z.number().int(),
-})
 const errors = errorsFor(400, 401, 403, 404)
 
 const router = createRouter()
@@ -82,7 +76,7 @@ export const adminServicesRoutes = router
       path: '/api/admin/services',
       tags: ['Service administration'],
       summary: 'The services I manage (service owners: their department’s; admins: all), with status',
-      responses: { 200: json(z.object({ items: z.array(ManagedServiceSchema) }), 'Managed services'), ...errorsFor(401, 403) },
+      responses: { 200: json(ManagedServiceList, 'Managed services'), ...errorsFor(401, 403) },
     }),
     (c) => c.json({ items: listManaged(c.var.deps.db, c.var.user!) }, 200),
   )
@@ -128,7 +122,7 @@ export const adminServicesRoutes = router
       tags: ['Service administration'],
       summary: 'Every change to the service: who, when, what (newest first)',
       request: { params: Params },
-      responses: { 200: json(z.object({ items: z.array(AuditSchema) }), 'Audit history'), ...errors },
+      responses: { 200: json(AuditList, 'Audit history'), ...errors },
     }),
     (c) => c.json({ items: auditOf(c.var.deps.db, c.var.user!, c.req.valid('param').code) }, 200),
   )

@@ -167,3 +167,9 @@ export const OptionsSchema = z
     prefillPaths: z.array(z.object({ path: z.string(), systemZh: z.string(), systemEn: z.string(), departmentZh: z.string(), departmentEn: z.string() })),
   })
   .openapi('ServiceAdminOptions')
+
+export const Params = z.object({ code: ServiceCode })
+export const ManagedServiceList = z.object({ items: z.array(ManagedServiceSchema) })
+export const AuditList = z.object({ items: z.array(AuditSchema) })
+/** The service's state after a change, as every write answers. */
+export const Done = z.object({ code: z.string(), version: z.number().int().nullable(), status: Status, revision: z.number().int() })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { paging } from '../../lib/router.ts'
 
 // Every request and response shape of the catalog, in one place. The service guide's shape is
 // defined here once: the catalog shows it, service administration edits it (admin-services), the
@@ -64,3 +65,39 @@ export const Code = z
   .string()
   .regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes')
   .openapi({ example: 'dorm-change' })
+
+export const CodeParams = z.object({ code: Code })
+export const DepartmentWithCount = Department.extend({ services: z.number().int() })
+
+export const ServicesQuery = z.object({
+  q: z.string().trim().max(50, 'a search is at most 50 characters').optional(),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'a category is a code such as life-housing')
+    .optional(),
+  department: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as housing')
+    .optional(),
+  audience: z
+    .enum(['all', 'mine', 'staff', 'undergraduate', 'graduate', 'international'], {
+      error: 'audience is one of all, mine, staff, undergraduate, graduate, international',
+    })
+    .default('all')
+    .openapi({ description: '`mine`: the services I may apply for (needs a session)' }),
+  ...paging,
+})
+export const ServicePage = z.object({ items: z.array(ServiceSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+
+export const PopularQuery = z.object({
+  days: z.coerce.number().int().min(1, 'days is at least 1').max(365, 'days is at most 365').default(30),
+  limit: z.coerce.number().int().min(1).max(30, 'limit is at most 30').default(6),
+})
+export const PopularServices = z.object({ items: z.array(ServiceSummary.extend({ applications: z.number().int() })) })
+
+export const ServiceList = z.object({ items: z.array(ServiceSummary) })
+export const Starred = z.object({ code: z.string(), favorite: z.literal(true) })
+export const Unstarred = z.object({ code: z.string(), favorite: z.literal(false) })
+export const RecentQuery = z.object({ limit: z.coerce.number().int().min(1).max(20, 'limit is at most 20').default(6) })
+export const Categories = z.array(Category)
+export const Departments = z.array(DepartmentWithCount)

@@ -28,3 +28,25 @@ export const PersonPick = z
     title: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A staff member's title (职称)" }),
   })
   .openapi('PersonPick', { description: 'What a form picker shows to tell two people apart: nothing more' })
+
+export const PersonPicks = z.object({ items: z.array(PersonPick) }).openapi('PersonPicks')
+
+export const PeopleQuery = z.object({
+  q: z
+    .string({ error: 'q (a name, pinyin, initials or card number) is required' })
+    .trim()
+    .min(1, 'q: type at least one character of a name, pinyin, initials or card number')
+    .max(50, 'q is at most 50 characters'),
+  kind: z.enum(['staff'], { error: 'kind can only be staff' }).optional().openapi({ description: 'staff: only staff (教职工)' }),
+})
+
+export const PickQuery = z.object({
+  q: z.string({ error: 'q (a name or a card number) is required' }).trim().min(1, 'q: type a name or a card number').max(50, 'q is at most 50 characters'),
+  service: z.string({ error: 'service (the code of the service whose form is filled in) is required' }).trim().min(1).max(64),
+  field: z
+    .string({ error: "field (the key of the form's person field) is required" })
+    .trim()
+    .min(1)
+    .max(129)
+    .openapi({ description: 'The person field being filled in (`swapWith`, or `table.column`): its kinds decide who is offered' }),
+})
