@@ -13,12 +13,6 @@ import { findAttachmentField, requireForm } from './forms.service.ts'
 // HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
 // the people who may see them (`policy.canReadAttachment`).
 
-/**
- * What the hall takes at all, whatever a form says: the list of @hall/forms, the one the form's
- * hint names the accepted types from, so the hint and this check cannot disagree.
- */
-export const ACCEPTED_TYPES = FILE_TYPES
-
 /** Names for what people most often try to upload by mistake, so the refusal says what the file really is. */
 const KNOWN_OTHERS: Record<string, { zh: string; en: string }> = {
   'application/x-msdownload': { zh: 'Windows 可执行程序', en: 'a Windows program' },
@@ -59,7 +53,7 @@ export function safeFileName(raw: string, mime: string): string {
     .replace(/[<>:"|?*]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()
-  const extensions = ACCEPTED_TYPES[mime]?.extensions ?? []
+  const extensions = FILE_TYPES[mime]?.extensions ?? []
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
   if (!name) name = 'file'
   if (extensions.length && !extensions.includes(ext)) name = `${name}.${extensions[0]}`
@@ -96,7 +90,9 @@ export async function checkUpload(file: File, bytes: Uint8Array, limits: UploadL
     )
   }
   const detected = await fileTypeFromBuffer(bytes)
-  const accepted = detected && ACCEPTED_TYPES[detected.mime]
+  // What the hall takes at all, whatever a form says, is the list of @hall/forms that the form's
+  // hint names the accepted types from, so the hint and this check cannot disagree.
+  const accepted = detected && FILE_TYPES[detected.mime]
   if (!detected || !accepted) {
     const known = detected ? KNOWN_OTHERS[detected.mime] : undefined
     const whatEn = known ? `is ${known.en}` : detected ? `is a ${detected.ext} file` : 'is not a document or image the hall recognises'
