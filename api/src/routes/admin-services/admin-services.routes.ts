@@ -1,10 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
-import { createMiddleware } from 'hono/factory'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
-import { policy } from '../../policy/index.ts'
+import { requireServiceAdmin } from '../../auth/index.ts'
 import {
   AuditList,
   AvailabilityBody,
@@ -36,19 +35,6 @@ import {
 // Service administration: service owners manage their department's services, admins all of them
 // (policy.canManageService). Anyone else is refused the whole area with 403; a service of another
 // department is 404 (policy.managedDepartments). Every write is audited in its own transaction.
-
-/** Logged in, and an admin or a service owner somewhere. */
-const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user
-  if (!user)
-    return c.json(
-      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }),
-      401,
-    )
-  if (!policy.canUseServiceAdmin(user))
-    return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
-  return next()
-})
 
 // A form with many sections, and its process, fit comfortably; anything bigger is a mistake.
 const limit = bodyLimit({

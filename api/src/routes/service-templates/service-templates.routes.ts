@@ -1,27 +1,13 @@
 import { createRoute } from '@hono/zod-openapi'
-import { createMiddleware } from 'hono/factory'
 import { clientAddress } from '../../lib/client-address.ts'
-import type { AppEnv } from '../../lib/context.ts'
-import { errorBody, errorsFor } from '../../lib/errors.ts'
+import { errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
-import { policy } from '../../policy/index.ts'
+import { requireServiceAdmin } from '../../auth/index.ts'
 import { AdoptBody, AdoptedSchema, TemplateList, TemplateParams } from './service-templates.schemas.ts'
 import { adoptTemplate, listTemplates } from './service-templates.service.ts'
 
 // Service templates: what service owners (and administrators) may start a service from. Listing
 // is open to anyone who may use service administration; adopting needs the target department.
-
-const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user
-  if (!user)
-    return c.json(
-      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }),
-      401,
-    )
-  if (!policy.canUseServiceAdmin(user))
-    return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
-  return next()
-})
 
 const router = createRouter()
 router.use('/api/admin/service-templates', requireServiceAdmin)
