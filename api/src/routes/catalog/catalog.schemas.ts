@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { CategoryRow, DepartmentContact, DepartmentRef } from '../../db/rows.ts'
 import { paging } from '../../lib/router.ts'
 
 // Every request and response shape of the catalog, in one place. The service guide's shape is
@@ -26,7 +27,6 @@ export type GuideText = z.infer<typeof GuideText>
 export const Guide = z.object({ zh: GuideText, en: GuideText }).openapi('Guide')
 export type Guide = z.infer<typeof Guide>
 
-export const Department = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).openapi('DepartmentRef')
 export const Ranges = z.array(z.tuple([z.number().int(), z.number().int()]))
 export const ServiceSummary = z
   .object({
@@ -36,7 +36,7 @@ export const ServiceSummary = z
     summaryZh: z.string(),
     summaryEn: z.string(),
     categoryCode: z.string(),
-    department: Department,
+    department: DepartmentRef,
     mode: z.enum(['online', 'hybrid']).openapi({ description: 'online: online only; hybrid: online and offline' }),
     audience: z.array(z.string()),
     status: z.enum(['draft', 'online', 'offline', 'retired']),
@@ -48,13 +48,11 @@ export const ServiceSummary = z
     highlights: z.object({ nameZh: Ranges, nameEn: Ranges }).optional().openapi({ description: 'Matched character ranges [start, end) when searching' }),
   })
   .openapi('ServiceSummary')
-export const Category = z
-  .object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), icon: z.string(), sortOrder: z.number().int() })
-  .openapi('Category')
+export const Category = CategoryRow.openapi('Category')
 export const Check = z.object({ code: z.string(), ok: z.boolean(), labelZh: z.string(), labelEn: z.string() }).openapi('EligibilityCheck')
 export const ServiceDetail = ServiceSummary.extend({
   guide: Guide,
-  contactDepartment: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), phone: z.string(), location: z.string() }),
+  contactDepartment: DepartmentContact,
   eligibility: z
     .object({ canApply: z.boolean(), checks: z.array(Check) })
     .optional()
@@ -67,7 +65,7 @@ export const Code = z
   .openapi({ example: 'dorm-change' })
 
 export const CodeParams = z.object({ code: Code })
-export const DepartmentWithCount = Department.extend({ services: z.number().int() })
+export const DepartmentWithCount = DepartmentRef.extend({ services: z.number().int() })
 
 export const ServicesQuery = z.object({
   q: z.string().trim().max(50, 'a search is at most 50 characters').optional(),

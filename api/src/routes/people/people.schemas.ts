@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { DepartmentRef } from '../../db/rows.ts'
 
 // The shapes of the people routes (the person picker and search), defined once.
 
@@ -7,7 +8,7 @@ export const PersonCard = z
     cardNumber: z.string(),
     name: z.string(),
     nameEn: z.string(),
-    department: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+    department: DepartmentRef.nullable(),
     titleZh: z.string().nullable().openapi({ description: 'Professional title (职称) of staff; null for students' }),
     titleEn: z.string().nullable(),
   })
@@ -20,10 +21,7 @@ export const PersonPick = z
     cardNumber: z.string(),
     name: z.string(),
     nameEn: z.string(),
-    department: z
-      .object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
-      .nullable()
-      .openapi({ description: 'The college (students) or department (staff)' }),
+    department: DepartmentRef.nullable().openapi({ description: 'The college (students) or department (staff)' }),
     className: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A student's class (行政班)" }),
     title: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: "A staff member's title (职称)" }),
   })

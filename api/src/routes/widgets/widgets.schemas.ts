@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi'
+import { DepartmentRef } from '../../db/rows.ts'
 
 // The shapes of the widget routes that department sites embed, defined once.
 
 export const Code = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a code is 2–60 lower-case letters, digits and dashes')
-export const DepartmentRef = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
 export const WidgetService = z
   .object({
     code: z.string().openapi({ example: 'dorm-change' }),
