@@ -89,7 +89,7 @@ const bad: Array<{ why: string; sheet: keyof Sheets; row: Record<string, unknown
 ]
 
 function withBad(): { sheets: Sheets; expected: Array<{ sheet: string; row: number; reason: RegExp; why: string }> } {
-  const sheets = structuredClone(good) as Sheets
+  const sheets = structuredClone<Sheets>(good)
   const expected: Array<{ sheet: string; row: number; reason: RegExp; why: string }> = []
   for (const b of bad) {
     const list = (sheets[b.sheet] ??= [])

@@ -123,7 +123,7 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
 
     // Adapted as an office would (its own e-mail; exchange students go to the dormitory office
     // too), it publishes and appears in the catalog.
-    const process = structuredClone(draft.process) as unknown as Record<string, unknown>
+    const process = structuredClone(draft.process as Record<string, unknown>)
     const adapted = JSON.parse(JSON.stringify(process).replaceAll('{"department":"international"}', '{"department":"dorms"}'))
     const guide = draft.guide as { zh: Record<string, unknown>; en: Record<string, unknown> }
     const withEmail = (g: Record<string, unknown>) => ({ ...g, contact: { phone: '010-62780000', email: 'dorms@univ.example' } })
