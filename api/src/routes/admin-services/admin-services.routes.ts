@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
 import { requireServiceAdmin } from '../../auth/index.ts'
 import {
   AuditList,
@@ -37,7 +37,7 @@ import {
 // department is 404 (policy.managedDepartments). Every write is audited in its own transaction.
 
 // A form with many sections, and its process, fit comfortably; anything bigger is a mistake.
-const limit = bodyLimit({
+const limit = limitBody({
   maxSize: 512 * 1024,
   onError: (c) => c.json(errorBody('too_large', 'A draft change may be at most 512 KiB', '一次草稿修改不能超过 512 KiB'), 413),
 })

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { bearerToken } from '../../auth/deploy-token.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
 import { policy } from '../../policy/index.ts'
 import { assertMayDeploy } from '../deploy-tokens/deploy-tokens.service.ts'
 import { currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
@@ -114,7 +114,7 @@ export const deploymentsRoutes = router
       tags: ['Deployments'],
       summary: "Uploads one built file into the hall's static store (the path URL-encoded as one segment)",
       middleware: [
-        bodyLimit({
+        limitBody({
           maxSize: 20 * 1024 * 1024,
           onError: (c) => c.json(errorBody('too_large', 'A file may be at most 20 MiB', '单个文件不能超过 20 MiB'), 413),
         }),

@@ -6,7 +6,7 @@ import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
 import { storeBlob } from '../../lib/blobs.ts'
 import { HallError } from '../../lib/errors.ts'
-import { acceptedFileTypes, describeFileTypes, FILE_TYPES, type AttachmentField, type ColumnField } from '@hall/forms/format'
+import { acceptedFileTypes, describeFileTypes, FILE_TYPES, type AttachmentField } from '@hall/forms/format'
 import { findAttachmentField, requireForm } from './forms.service.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
@@ -67,7 +67,7 @@ export function safeFileName(raw: string, mime: string): string {
 
 export interface UploadLimits {
   /** The form field the file is for (its accept and maxSizeMb apply), when the client named one. */
-  field?: (AttachmentField | Extract<ColumnField, { type: 'attachment' }>) | undefined
+  field?: AttachmentField | undefined
   maxBytes: number
 }
 

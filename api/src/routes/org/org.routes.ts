@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json, workbook, XLSX } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
+import type { AppEnv } from '../../lib/context.ts'
+import { createMiddleware } from 'hono/factory'
 import { policy } from '../../policy/index.ts'
 import { getImport, listImports, recordFailedImport, runImport, type ImportReport } from './org.service.ts'
 import { readOrganisationFile, templateWorkbook, UnreadableFile } from './org.sheets.ts'
@@ -76,8 +78,8 @@ export const orgRoutes = router
       description:
         'A dry run reports what would be added, changed and removed, and every refused row with its sheet, row number and reason, and imports nothing. A run imports the valid rows in one transaction. Both are kept with their report (GET /api/admin/org/imports). A file that cannot be read at all answers 422 and is kept as a failed run.',
       middleware: [
-        async (c, next) =>
-          bodyLimit({
+        createMiddleware<AppEnv>(async (c, next) =>
+          limitBody({
             maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
             onError: () => {
               throw new HallError(
@@ -88,6 +90,7 @@ export const orgRoutes = router
               )
             },
           })(c, next),
+        ),
       ] as const,
       request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportForm } } } },
       responses: { 200: json(ImportRunWithReport, 'The run and its report'), ...errorsFor(400, 401, 403, 413, 422) },

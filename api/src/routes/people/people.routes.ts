@@ -62,6 +62,6 @@ export const peopleRoutes = router
       const { deps, user } = c.var
       if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
       const { q, service, field } = c.req.valid('query')
-      return c.json(pickPeople(deps.db, { q, kinds: pickKindsOf(deps.db, service, field), by: user!.cardNumber }, deps.now()), 200)
+      return c.json(pickPeople(deps.db, { q, kinds: pickKindsOf(deps.db, service, field), by: user.cardNumber }, deps.now()), 200)
     },
   )

@@ -112,7 +112,7 @@ export const tasksRoutes = router
           return { taskId, ok: true, status: 200, application }
         } catch (err) {
           if (err instanceof HallError)
-            return { taskId, ok: false, status: err.status as number, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
+            return { taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
           deps.log.error({ err, taskId }, 'batch approve failed')
           return {
             taskId,

@@ -9,7 +9,7 @@ import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { countTasks } from '../tasks/tasks.service.ts'
 import { listedServices, toSummary, type ListedService } from '../catalog/catalog.service.ts'
-import { DepartmentParams, DepartmentServices, ServiceParams, TodoBadge, WidgetService, type WidgetServiceView } from './widgets.schemas.ts'
+import { DepartmentParams, DepartmentServices, ServiceParams, TodoBadge, WidgetService } from './widgets.schemas.ts'
 
 // What the widgets of department sites (packages/widgets) read: a department's online services,
 // one service, and the visitor's to-do count. These few GET routes, and only these, answer other
@@ -56,7 +56,7 @@ const toWidget = (row: ListedService) => {
     timeLimitDays: s.timeLimitDays,
     department: s.department,
     path: `/catalog/services/${s.code}`,
-  } as WidgetServiceView
+  }
 }
 
 const router = createRouter()

@@ -17,7 +17,6 @@ export const WidgetService = z
     path: z.string().openapi({ description: "The service's page in the hall, relative to the hall's URL", example: '/catalog/services/dorm-change' }),
   })
   .openapi('WidgetService')
-export type WidgetServiceView = z.infer<typeof WidgetService>
 export const DepartmentServices = z.object({ department: DepartmentRef, items: z.array(WidgetService) })
 export const DepartmentParams = z.object({ code: Code.openapi({ param: { name: 'code', in: 'path' }, example: 'housing' }) })
 export const ServiceParams = z.object({ code: Code.openapi({ param: { name: 'code', in: 'path' }, example: 'dorm-change' }) })
