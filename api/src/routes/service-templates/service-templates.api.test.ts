@@ -55,7 +55,7 @@ async function productionHall() {
         headers: { Cookie: cookie, Origin: t.deps.env.publicOrigin, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
-      return { status: res.status, body: (await res.json()) as any }
+      return { status: res.status, body: await res.json() }
     }
     return {
       get: (url: string) => call('GET', url),
