@@ -7,7 +7,7 @@ import { auditDenials } from './audit/denials.ts'
 import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
 import { createGuards, type Guards } from './floods/index.ts'
 import { isMigrated } from './db/client.ts'
-import type { Deps } from './lib/context.ts'
+import { provideContext, type Deps } from './lib/context.ts'
 import { compressJson } from './lib/compress.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
@@ -49,12 +49,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
   // `guards`: this node's rate limiters, stream caps and gathered audit rows, one set per app
   // (the server keeps them to flush the audit counts at stop).
 
-  app.use('*', async (c, next) => {
-    c.set('deps', deps)
-    c.set('user', null)
-    c.set('guards', guards)
-    await next()
-  })
+  app.use('*', provideContext(deps, guards))
   // First of the rest, so it sees every JSON answer as it leaves, errors included.
   app.use('*', compressJson())
   // Outside the session and CSRF guards, so their refusals are audited too.

@@ -18,6 +18,7 @@ import type { Hono } from 'hono'
 import pino from 'pino'
 import { sessions } from '../db/schema/auth.ts'
 import { seedOrganisation } from '../demo/seed.ts'
+import { provideContext } from '../lib/context.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditDenials } from '../audit/denials.ts'
 import { createGuards } from '../floods/index.ts'
@@ -140,12 +141,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
 
   const guards = createGuards(deps)
   const app = createRouter()
-  app.use('*', async (c, next) => {
-    c.set('deps', deps)
-    c.set('user', null)
-    c.set('guards', guards)
-    await next()
-  })
+  app.use('*', provideContext(deps, guards))
   app.use('*', auditDenials)
   app.use('*', sessionMiddleware)
   app.use('*', csrfProtection(opts.csrf))

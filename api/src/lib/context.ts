@@ -1,3 +1,4 @@
+import { createMiddleware } from 'hono/factory'
 import type { Db } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import type { Guards } from '../floods/index.ts'
@@ -41,3 +42,12 @@ export type AppEnv = {
     deployParts?: '*' | string[]
   }
 }
+
+/** Hands every request the hall's dependencies and this node's guards, with no user yet (the session middleware sets one). */
+export const provideContext = (deps: Deps, guards: Guards) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.set('deps', deps)
+    c.set('user', null)
+    c.set('guards', guards)
+    await next()
+  })
