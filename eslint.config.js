@@ -111,5 +111,20 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // The API's tests read every answer with `await res.json()`, which is `any`, and assert on the
+    // fields they care about (about 880 findings of the no-unsafe-* family, nearly all of them
+    // `body.error.code` and the like). The assertion is the check: a wrong field fails the test, and
+    // a type written at each of those reads would only restate what the assertion says. The other
+    // type-aware rules (floating promises above all) stay on in the tests.
+    files: ['api/**/*.test.ts', 'api/**/test-support.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
   prettier,
 )

@@ -7,7 +7,7 @@ import { auditDenials } from './audit/denials.ts'
 import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
 import { createGuards, type Guards } from './floods/index.ts'
 import { isMigrated } from './db/client.ts'
-import type { Deps } from './lib/context.ts'
+import { provideContext, type Deps } from './lib/context.ts'
 import { createPollingFeed, type BellFeed } from './notifications/feed.ts'
 import { compressJson } from './lib/compress.ts'
 import { HallError, errorBody } from './lib/errors.ts'
@@ -51,17 +51,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
   // (the server keeps them to flush the audit counts at stop). `bell`: this node's change feed,
   // which wakes the live streams of the people a change concerns.
 
-  app.use('*', async (c, next) => {
-    c.set('deps', deps)
-    c.set('user', null)
-    c.set('guards', guards)
-    c.set('bell', bell)
-    await next()
-    // A request that may have written has committed by now: the bell looks at once instead of at
-    // its next period, and the person who acted (a read mark, a decision) hears of it on their
-    // other pages without waiting for a cursor.
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') bell.poke(c.var.user?.cardNumber)
-  })
+  app.use('*', provideContext(deps, guards, bell))
   // First of the rest, so it sees every JSON answer as it leaves, errors included.
   app.use('*', compressJson())
   // Outside the session and CSRF guards, so their refusals are audited too.

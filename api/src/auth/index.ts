@@ -2,7 +2,7 @@
 // The public surface the app wires together (see createApp in ../app.ts).
 export { createAuthRoutes, safeReturnTo } from './routes.ts'
 export { createSamlServiceProvider, LoginRefused, type LoginRule, type SamlServiceProvider, type VerifiedLogin } from './saml.ts'
-export { requireUser, sessionMiddleware, SESSION_COOKIE } from './sessions.ts'
+export { requireServiceAdmin, requireUser, sessionMiddleware, SESSION_COOKIE } from './sessions.ts'
 export { csrfProtection, type CsrfOptions } from './csrf.ts'
 export { deployTokenAuth } from './deploy-token.ts'
 export type { SessionUser, UserKind } from '../lib/context.ts'

@@ -9,6 +9,7 @@ import { sessions } from '../db/schema/auth.ts'
 import type { Env } from '../env.ts'
 import type { AppEnv, SessionUser } from '../lib/context.ts'
 import { errorBody } from '../lib/errors.ts'
+import { policy } from '../policy/index.ts'
 
 // Server-side sessions (DESIGN rule 7). The cookie holds a random id; the table holds its hash,
 // the person as of login and two clocks: the idle timeout runs from the last request, the
@@ -119,15 +120,20 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   await next()
 })
 
+const unauthenticated = () =>
+  errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' })
+
 /** Answers 401 in the API's error shape when there is no session. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.user) {
-    return c.json(
-      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', {
-        loginUrl: '/auth/login',
-      }),
-      401,
-    )
-  }
+  if (!c.var.user) return c.json(unauthenticated(), 401)
+  await next()
+})
+
+/** Logged in, and an admin or a service owner somewhere: service administration and its templates (403 otherwise). */
+export const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.var.user
+  if (!user) return c.json(unauthenticated(), 401)
+  if (!policy.canUseServiceAdmin(user))
+    return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
   await next()
 })

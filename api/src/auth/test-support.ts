@@ -1,6 +1,7 @@
 // Test helpers for auth: the hall's auth routes and the development IdP, wired together in-process,
 // and a small browser that keeps cookies per host. Used only by the *.test.ts files beside it.
-import { departments as demoDepartments, people as demoPeople } from '@hall/demo-university'
+import { createPollingFeed } from '../notifications/feed.ts'
+import { people as demoPeople } from '@hall/demo-university'
 import {
   buildSamlResponse,
   createIdpApp,
@@ -16,8 +17,9 @@ import {
 } from '@hall/dev-idp'
 import type { Hono } from 'hono'
 import pino from 'pino'
-import { departments, people, roleGrants } from '../db/schema/org.ts'
 import { sessions } from '../db/schema/auth.ts'
+import { seedOrganisation } from '../demo/seed.ts'
+import { provideContext } from '../lib/context.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditDenials } from '../audit/denials.ts'
 import { createGuards } from '../floods/index.ts'
@@ -39,29 +41,6 @@ export function testKeys() {
     sp,
   }))
   return keys
-}
-
-/** Fills the embedded data platform with the demo university's organisation and people. */
-function seedOrg(db: ReturnType<typeof testDeps>['deps']['db']) {
-  db.insert(departments)
-    .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
-    .run()
-  const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
-  db.insert(people)
-    .values(
-      known.map((p) => ({
-        cardNumber: p.cardNumber,
-        name: p.name,
-        nameEn: p.nameEn,
-        kind: p.kind,
-        departmentCode: p.departmentCode,
-        email: p.email,
-        phone: p.phone,
-      })),
-    )
-    .run()
-  const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
-  if (grants.length) db.insert(roleGrants).values(grants).run()
 }
 
 export const demo = {
@@ -155,7 +134,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
   // Log lines are kept, so a test can check which rule a refusal named.
   const logs: { level: number; msg: string; rule?: string; [k: string]: unknown }[] = []
   deps.log = pino({ level: 'info', base: undefined }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) })
-  seedOrg(deps.db)
+  seedOrganisation(deps.db)
   const { idp: idpKeys, other: otherKeys, sp: spKeys } = await testKeys()
   const urls = idpUrls(IDP)
   const metadataXml = idpMetadata({ ...urls, certPem: idpKeys.certPem })
@@ -163,12 +142,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
 
   const guards = createGuards(deps)
   const app = createRouter()
-  app.use('*', async (c, next) => {
-    c.set('deps', deps)
-    c.set('user', null)
-    c.set('guards', guards)
-    await next()
-  })
+  app.use('*', provideContext(deps, guards, createPollingFeed(deps)))
   app.use('*', auditDenials)
   app.use('*', sessionMiddleware)
   app.use('*', csrfProtection(opts.csrf))

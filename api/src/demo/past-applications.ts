@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm'
 import { embeddedRecord, lockedValues, resolvePrefill } from '../data-platform/index.ts'
 import type { FormDefinition } from '@hall/forms/format'
 import { uploadKey, type BlobStore } from '../blobs/index.ts'
+import { auditEventRow } from '../workflow/act.ts'
 import { applicantFacts, createResolver } from '../workflow/organisation.ts'
 import type { Db } from '../db/client.ts'
 import { sampleValues, type Random, type SampleDirectory } from './sample-values.ts'
@@ -223,20 +224,10 @@ function findRef(values: unknown, id: string): { name: string; mime: string } | 
   return null
 }
 
-/** The audit events among the engine's effects, as api/src/workflow/act.ts stores them. */
+/** The audit events among the engine's effects, stored as api/src/workflow/act.ts stores them. */
 function record(plan: PastPlan, app: PastApplication, effects: Effect[]) {
   for (const effect of effects) {
     if (effect.type !== 'audit') continue
-    plan.audit.push({
-      applicationId: app.id,
-      at: new Date(effect.at),
-      actor: effect.who,
-      onBehalfOf: effect.onBehalfOf,
-      action: effect.what,
-      opinion: effect.opinion,
-      stepId: effect.stepId,
-      taskId: effect.taskId,
-      detail: effect.detail,
-    })
+    plan.audit.push(auditEventRow(app.id, effect))
   }
 }

@@ -31,27 +31,8 @@ export function seedDemo(db: Db, now = new Date()) {
     return null
   }
   return transaction(db, (tx) => {
-    tx.insert(departments)
-      .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
-      .run()
+    const known = seedOrganisation(tx)
     seedClasses(tx)
-    const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
-    tx.insert(people)
-      .values(
-        known.map((p) => ({
-          cardNumber: p.cardNumber,
-          name: p.name,
-          nameEn: p.nameEn,
-          kind: p.kind,
-          departmentCode: p.departmentCode,
-          email: p.email,
-          phone: p.phone,
-          profile: { gender: p.gender, ...(p.student ? { student: p.student } : {}), ...(p.staff ? { staff: p.staff } : {}) },
-        })),
-      )
-      .run()
-    const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
-    if (grants.length) tx.insert(roleGrants).values(grants).run()
     tx.insert(categories)
       .values(seedCategories.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order })))
       .run()
@@ -104,6 +85,34 @@ export function seedDemo(db: Db, now = new Date()) {
  * tables, and the forms of seeded services whose first version has none. Fills only what is empty.
  */
 /** The demo's classes, where the embedded data platform and the organisation import look them up. */
+/**
+ * The demo university's departments, the people the data platform knows, and their roles; returns
+ * those people. The auth tests seed the same organisation through it.
+ */
+export function seedOrganisation(tx: Db) {
+  tx.insert(departments)
+    .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
+    .run()
+  const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
+  tx.insert(people)
+    .values(
+      known.map((p) => ({
+        cardNumber: p.cardNumber,
+        name: p.name,
+        nameEn: p.nameEn,
+        kind: p.kind,
+        departmentCode: p.departmentCode,
+        email: p.email,
+        phone: p.phone,
+        profile: { gender: p.gender, ...(p.student ? { student: p.student } : {}), ...(p.staff ? { staff: p.staff } : {}) },
+      })),
+    )
+    .run()
+  const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
+  if (grants.length) tx.insert(roleGrants).values(grants).run()
+  return known
+}
+
 function seedClasses(tx: Db) {
   tx.insert(classes)
     .values(demoClasses.map((k) => ({ code: k.code, nameZh: k.nameZh, nameEn: k.nameEn, collegeCode: k.collegeCode })))

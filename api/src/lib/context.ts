@@ -1,4 +1,5 @@
 import type { BlobStore } from '../blobs/index.ts'
+import { createMiddleware } from 'hono/factory'
 import type { Db } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import type { Guards } from '../floods/index.ts'
@@ -47,3 +48,17 @@ export type AppEnv = {
     deployParts?: '*' | string[]
   }
 }
+
+/** Hands every request the hall's dependencies and this node's guards, with no user yet (the session middleware sets one). */
+export const provideContext = (deps: Deps, guards: Guards, bell: BellFeed) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.set('deps', deps)
+    c.set('user', null)
+    c.set('guards', guards)
+    c.set('bell', bell)
+    await next()
+    // A request that may have written has committed by now: the bell looks at once instead of at
+    // its next period, and the person who acted (a read mark, a decision) hears of it on their
+    // other pages without waiting for a cursor.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') bell.poke(c.var.user?.cardNumber)
+  })

@@ -17,6 +17,12 @@ export function createRouter() {
 /** An OpenAPI response whose body is `schema` as JSON (one helper for every feature's routes). */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
+/** The media type of an Excel workbook (.xlsx), which the exports hand out. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** An OpenAPI response whose body is an Excel workbook (bytes: no schema to check). */
+export const workbook = (description: string) => ({ description, content: { [XLSX]: { schema: z.any() } } })
+
 /** An OpenAPI request with a required JSON body of `schema`. */
 export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } })
 

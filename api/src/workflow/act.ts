@@ -54,6 +54,21 @@ export interface ActResult {
 const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有您可以查看的申请 ${id}`)
 
 /** Applies one action to one application, in its own IMMEDIATE transaction. */
+
+/** The application's history row of an engine's audit effect (the past-application generator stores the same). */
+export function auditEventRow(applicationId: number, effect: Extract<Effect, { type: 'audit' }>): typeof auditEvents.$inferInsert {
+  return {
+    applicationId,
+    at: new Date(effect.at),
+    actor: effect.who,
+    onBehalfOf: effect.onBehalfOf,
+    action: effect.what,
+    opinion: effect.opinion,
+    stepId: effect.stepId,
+    taskId: effect.taskId,
+    detail: effect.detail,
+  }
+}
 export function act(deps: Deps, input: ActInput): ActResult {
   return transaction(deps.db, (tx) => actIn(tx, deps, input))
 }
@@ -337,19 +352,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
         break
       }
       case 'audit':
-        tx.insert(auditEvents)
-          .values({
-            applicationId,
-            at: new Date(effect.at),
-            actor: effect.who,
-            onBehalfOf: effect.onBehalfOf,
-            action: effect.what,
-            opinion: effect.opinion,
-            stepId: effect.stepId,
-            taskId: effect.taskId,
-            detail: effect.detail,
-          })
-          .run()
+        tx.insert(auditEvents).values(auditEventRow(applicationId, effect)).run()
         break
       case 'assignDocumentNumber': {
         const year = beijingYear(now)

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { describeMessages } from '@hall/mf-kit/testing'
+import { describeMessages } from '@hall/mf-kit/test-support'
 import { messages } from './index.ts'
 
 // Same keys in both languages, every key the code uses, English singulars and punctuation, 您.

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { describeMessages } from '@hall/mf-kit/testing'
+import { describeMessages } from '@hall/mf-kit/test-support'
 import { describe, expect, it } from 'vitest'
 import { messages } from './index.ts'
 

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import { auditRequest } from '../../audit/record.ts'
 import { requireUser } from '../../auth/index.ts'
@@ -6,7 +6,7 @@ import type { AppEnv } from '../../lib/context.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
-import { AuditActions, AuditFilter, AuditPage, AuditQuery } from './audit.schemas.ts'
+import { AuditActions, AuditCsv, AuditFilter, AuditPage, AuditQuery } from './audit.schemas.ts'
 import { EXPORT_MAX_ROWS, auditActions, auditCsv, countAudit, listAudit } from './audit.service.ts'
 
 // The audit log for administrators: search it by person, application, action and time, page
@@ -60,7 +60,7 @@ export const adminAuditRoutes = router
       summary: 'Every entry matching a filter as CSV (UTF-8; no cell can run as a formula)',
       request: { query: AuditFilter },
       responses: {
-        200: { description: 'The CSV file', content: { 'text/csv': { schema: z.string() } } },
+        200: { description: 'The CSV file', content: { 'text/csv': { schema: AuditCsv } } },
         ...errorsFor(400, 401, 403, 422),
       },
     }),

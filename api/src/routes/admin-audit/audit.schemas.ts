@@ -59,3 +59,6 @@ export const AuditActions = z.object({ actions: z.array(z.string()) })
 
 export type AuditFilterInput = z.infer<typeof AuditFilter>
 export type AuditItemView = z.infer<typeof AuditItem>
+
+/** The export: CSV text, one entry a row. */
+export const AuditCsv = z.string()

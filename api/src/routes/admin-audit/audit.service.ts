@@ -9,7 +9,8 @@ import type { AuditFilterInput, AuditItemView } from './audit.schemas.ts'
 // first. Application and service histories keep their own tables (they are written with each
 // transition); here they only get a prefix on their action and a fixed outcome.
 
-interface Columns {
+// A type, not an interface: Object.entries keeps a type's value types (an interface's are `any`).
+type Columns = {
   source: SQL.Aliased<string>
   id: SQL.Aliased<number>
   at: SQL.Aliased<number>

@@ -280,7 +280,7 @@ describe('POST /api/admin/services/{code}/publish', () => {
     expect((await h.post(owner, `/api/admin/services/${CODE}/draft`, {})).status).toBe(201)
     expect((await h.post(owner, `/api/admin/services/${CODE}/draft`, {})).status).toBe(409)
     const v2form = form()
-    v2form.sections[0]!.fields.push({ key: 'lab', type: 'text', label: { zh: '实验室', en: 'Lab' }, required: true } as never)
+    v2form.sections[0]!.fields.push({ key: 'lab', type: 'text', label: { zh: '实验室', en: 'Lab' }, required: true })
     const v2process = process()
     v2process.start = 'office'
     v2process.steps = [v2process.steps[1]!]

@@ -1,20 +1,20 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { createMiddleware } from 'hono/factory'
-import { bodyLimit } from 'hono/body-limit'
+import { createRoute } from '@hono/zod-openapi'
 import type { AppEnv } from '../../lib/context.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
-import { policy } from '../../policy/index.ts'
+import { limitBody } from '../../lib/body-limit.ts'
+import { requireServiceAdmin } from '../../auth/index.ts'
 import {
-  AuditSchema,
+  AuditList,
   AvailabilityBody,
   CreateServiceBody,
+  Done,
   DraftPatch,
   InvalidDraftSchema,
-  ManagedServiceSchema,
+  ManagedServiceList,
   OptionsSchema,
-  ServiceCode,
+  Params,
   ServiceDetailSchema,
   ShortNameBody,
   ValidationSchema,
@@ -39,32 +39,12 @@ import {
 // (policy.canManageService). Anyone else is refused the whole area with 403; a service of another
 // department is 404 (policy.managedDepartments). Every write is audited in its own transaction.
 
-/** Logged in, and an admin or a service owner somewhere. */
-const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user
-  if (!user)
-    return c.json(
-      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }),
-      401,
-    )
-  if (!policy.canUseServiceAdmin(user))
-    return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
-  return next()
-})
-
 // A form with many sections, and its process, fit comfortably; anything bigger is a mistake.
-const limit = bodyLimit({
+const limit = limitBody({
   maxSize: 512 * 1024,
   onError: (c) => c.json(errorBody('too_large', 'A draft change may be at most 512 KiB', '一次草稿修改不能超过 512 KiB'), 413),
 })
 
-const Params = z.object({ code: ServiceCode })
-const Done = z.object({
-  code: z.string(),
-  version: z.number().int().nullable(),
-  status: z.enum(['draft', 'online', 'offline', 'retired']),
-  revision: z.number().int(),
-})
 const errors = errorsFor(400, 401, 403, 404)
 
 const router = createRouter()
@@ -85,7 +65,7 @@ export const adminServicesRoutes = router
       path: '/api/admin/services',
       tags: ['Service administration'],
       summary: 'The services I manage (service owners: their department’s; admins: all), with status',
-      responses: { 200: json(z.object({ items: z.array(ManagedServiceSchema) }), 'Managed services'), ...errorsFor(401, 403) },
+      responses: { 200: json(ManagedServiceList, 'Managed services'), ...errorsFor(401, 403) },
     }),
     (c) => c.json({ items: listManaged(c.var.deps.db, c.var.user!) }, 200),
   )
@@ -131,7 +111,7 @@ export const adminServicesRoutes = router
       tags: ['Service administration'],
       summary: 'Every change to the service: who, when, what (newest first)',
       request: { params: Params },
-      responses: { 200: json(z.object({ items: z.array(AuditSchema) }), 'Audit history'), ...errors },
+      responses: { 200: json(AuditList, 'Audit history'), ...errors },
     }),
     (c) => c.json({ items: auditOf(c.var.deps.db, c.var.user!, c.req.valid('param').code) }, 200),
   )

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import type { EligibilityRule } from '@hall/demo-university/templates'
+import { CategoryRef, DepartmentRef } from '../../db/rows.ts'
 import { ErrorSchema } from '../../lib/errors.ts'
 import { Guide } from '../catalog/catalog.schemas.ts'
 
@@ -101,7 +102,6 @@ export type Issue = z.infer<typeof IssueSchema>
 export const ValidationSchema = z.object({ ok: z.boolean(), issues: z.array(IssueSchema) }).openapi('DraftValidation')
 export const InvalidDraftSchema = ErrorSchema.extend({ issues: z.array(IssueSchema) }).openapi('InvalidDraft')
 
-const Ref = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
 const Status = z.enum(['draft', 'online', 'offline', 'retired'])
 
 export const ManagedServiceSchema = z
@@ -109,8 +109,8 @@ export const ManagedServiceSchema = z
     code: z.string(),
     nameZh: z.string(),
     nameEn: z.string(),
-    department: Ref,
-    category: Ref,
+    department: DepartmentRef,
+    category: CategoryRef,
     status: Status,
     mode: z.enum(['online', 'hybrid']),
     currentVersion: z.number().int().nullable(),
@@ -169,13 +169,19 @@ export const AuditSchema = z
 export const OptionsSchema = z
   .object({
     /** Departments I may create services in. */
-    departments: z.array(Ref),
+    departments: z.array(DepartmentRef),
     /** Every department (for assignee scopes). */
-    allDepartments: z.array(Ref),
-    categories: z.array(Ref),
+    allDepartments: z.array(DepartmentRef),
+    categories: z.array(CategoryRef),
     /** The roles held in the organisation, with the departments (or classes) they are held in. */
     roles: z.array(z.object({ role: z.string(), scopes: z.array(z.string()) })),
     /** Paths of a person's record that the data platform is known to fill, with their source. */
     prefillPaths: z.array(z.object({ path: z.string(), systemZh: z.string(), systemEn: z.string(), departmentZh: z.string(), departmentEn: z.string() })),
   })
   .openapi('ServiceAdminOptions')
+
+export const Params = z.object({ code: ServiceCode })
+export const ManagedServiceList = z.object({ items: z.array(ManagedServiceSchema) })
+export const AuditList = z.object({ items: z.array(AuditSchema) })
+/** The service's state after a change, as every write answers. */
+export const Done = z.object({ code: z.string(), version: z.number().int().nullable(), status: Status, revision: z.number().int() })

@@ -423,14 +423,13 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
   const add = (part: Issue['part'], issueCode: string, path: string, zh: string, en: string, extra: Partial<Pick<Issue, 'stepId' | 'fieldKey'>> = {}) =>
     issues.push({ part, code: issueCode, path, stepId: extra.stepId ?? null, fieldKey: extra.fieldKey ?? null, message: { zh, en } })
 
-  const required: Array<[keyof VersionRow, string, string]> = [
+  const required: Array<['nameZh' | 'nameEn' | 'summaryZh' | 'summaryEn', string, string]> = [
     ['nameZh', '中文名称', 'Chinese name'],
     ['nameEn', '英文名称', 'English name'],
     ['summaryZh', '中文简介', 'Chinese summary'],
     ['summaryEn', '英文简介', 'English summary'],
   ]
-  for (const [key, zh, en] of required)
-    if (!String(v[key] ?? '').trim()) add('details', 'required', key, `基本信息：请填写${zh}`, `Details: the ${en} is required`)
+  for (const [key, zh, en] of required) if (!v[key].trim()) add('details', 'required', key, `基本信息：请填写${zh}`, `Details: the ${en} is required`)
   if (v.audience.length === 0) add('details', 'required', 'audience', '基本信息：请选择适用对象', 'Details: choose who the service is for')
 
   const guide = v.guide as { zh: { steps?: unknown[]; contact?: { phone?: string } }; en: { steps?: unknown[]; contact?: { phone?: string } } }
@@ -465,14 +464,10 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
     for (const i of result.issues)
       add('process', i.code, i.path, `审批流程：${i.message.zh}（${i.path}）`, `Workflow: ${i.message.en} (${i.path})`, { stepId: i.stepId })
     const service = (v.process as { service?: unknown }).service
+    // Whatever the draft holds there is shown as written (JSON for anything but a string).
+    const named = typeof service === 'string' ? service : (JSON.stringify(service) ?? '')
     if (result.ok && service !== code)
-      add(
-        'process',
-        'wrong_service',
-        'service',
-        `审批流程：service 应为“${code}”，而不是“${String(service)}”`,
-        `Workflow: "service" must be "${code}", not "${String(service)}"`,
-      )
+      add('process', 'wrong_service', 'service', `审批流程：service 应为“${code}”，而不是“${named}”`, `Workflow: "service" must be "${code}", not "${named}"`)
   }
   return issues
 }

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter, json, body } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { MAX_VALUES_BYTES } from '../../workflow/values.ts'
 import {
@@ -30,7 +30,7 @@ import { answer, applicantAction, resubmit, submit } from './submission.service.
 // comment). Every change goes through the engine (api/src/workflow/act.ts).
 
 /** The body of a submission is at most its values' limit and a little for the rest: refused before it is read whole. */
-const submissionLimit = bodyLimit({
+const submissionLimit = limitBody({
   maxSize: MAX_VALUES_BYTES + 16 * 1024,
   onError: () => {
     throw new HallError(
@@ -53,7 +53,7 @@ router.post('/api/applications/:id/resubmit', rateLimit('submit'))
 const actionRoute = <N extends string, T extends z.ZodObject>(name: N, summary: string, description: string, schema: T) =>
   createRoute({
     method: 'post',
-    path: `/api/applications/{id}/${name}` as `/api/applications/{id}/${N}`,
+    path: `/api/applications/{id}/${name}`,
     tags: ['Applications'],
     middleware: [submissionLimit] as const,
     summary,

@@ -328,7 +328,7 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     onBehalfOf: person(e.onBehalfOf),
     opinion: e.opinion,
     step: named(e.stepId),
-    detail: (e.detail as Record<string, unknown> | null) ?? null,
+    detail: e.detail ?? null,
   }))
 
   // Where it is now, with whom, for how long, and how long that usually takes.

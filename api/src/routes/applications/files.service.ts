@@ -76,7 +76,9 @@ export function resolveFiles(db: Db, owner: string, form: FormDefinition | null,
         if (id === null) return ref
         const file = known.get(id)
         if (file) return { id: file.id, name: file.name, size: file.size, mime: file.mime }
-        const name = String((ref as { name?: unknown }).name ?? id).slice(0, 100)
+        // A ref names its file as the page sent it: only a string name is shown back.
+        const sent = (ref as { name?: unknown }).name
+        const name = (typeof sent === 'string' ? sent : String(id)).slice(0, 100)
         problems.push({
           path: slot.path,
           message: `The file "${name}" is not one of your uploads (or no longer exists): remove it and upload it again`,

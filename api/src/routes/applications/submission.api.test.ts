@@ -18,7 +18,7 @@ async function upload(h: Hall, card: string, file: File, fields: Record<string, 
     headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin },
     body: form,
   })
-  return { status: res.status, body: (await res.json()) as any }
+  return { status: res.status, body: await res.json() }
 }
 
 const download = async (h: Hall, card: string | null, id: string) =>

@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
-import { createRouter, paging } from '../../lib/router.ts'
+import { createRouter } from '../../lib/router.ts'
 import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
   catalogSearchIndex,
@@ -21,7 +21,21 @@ import {
   unstar,
   type ListedService,
 } from './catalog.service.ts'
-import { Category, Code, Department, ServiceDetail, ServiceSummary } from './catalog.schemas.ts'
+import {
+  Categories,
+  CodeParams,
+  Departments,
+  type Guide,
+  PopularQuery,
+  PopularServices,
+  RecentQuery,
+  ServiceDetail,
+  ServiceList,
+  ServicePage,
+  ServicesQuery,
+  Starred,
+  Unstarred,
+} from './catalog.schemas.ts'
 
 // The catalog. Its read routes answer without a session: department sites and the campus app show
 // the catalog to anyone. Eligibility, favourites and in-progress counts need a session.
@@ -46,7 +60,7 @@ export const catalogRoutes = router
       path: '/api/categories',
       tags: ['Catalog'],
       summary: 'Service categories, in display order',
-      responses: { 200: { description: 'Categories', content: { 'application/json': { schema: z.array(Category) } } } },
+      responses: { 200: { description: 'Categories', content: { 'application/json': { schema: Categories } } } },
     }),
     (c) => c.json(listCategories(c.var.deps.db), 200),
   )
@@ -57,7 +71,7 @@ export const catalogRoutes = router
       tags: ['Catalog'],
       summary: 'Departments that own services, with how many',
       responses: {
-        200: { description: 'Departments', content: { 'application/json': { schema: z.array(Department.extend({ services: z.number().int() })) } } },
+        200: { description: 'Departments', content: { 'application/json': { schema: Departments } } },
       },
     }),
     (c) => c.json(listOwningDepartments(c.var.deps.db), 200),
@@ -71,31 +85,14 @@ export const catalogRoutes = router
       description:
         'q searches Chinese names, full pinyin (sushe), pinyin initials (sstz), English names and keywords, forgiving typos; results come best first, with the matched ranges. Without q, services come by category.',
       request: {
-        query: z.object({
-          q: z.string().trim().max(50, 'a search is at most 50 characters').optional(),
-          category: z
-            .string()
-            .regex(/^[a-z0-9-]{1,40}$/, 'a category is a code such as life-housing')
-            .optional(),
-          department: z
-            .string()
-            .regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as housing')
-            .optional(),
-          audience: z
-            .enum(['all', 'mine', 'staff', 'undergraduate', 'graduate', 'international'], {
-              error: 'audience is one of all, mine, staff, undergraduate, graduate, international',
-            })
-            .default('all')
-            .openapi({ description: '`mine`: the services I may apply for (needs a session)' }),
-          ...paging,
-        }),
+        query: ServicesQuery,
       },
       responses: {
         200: {
           description: 'One page of services',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(ServiceSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+              schema: ServicePage,
             },
           },
         },
@@ -142,15 +139,12 @@ export const catalogRoutes = router
       tags: ['Catalog'],
       summary: 'The most applied-for services over the last days (30 by default), from real application counts',
       request: {
-        query: z.object({
-          days: z.coerce.number().int().min(1, 'days is at least 1').max(365, 'days is at most 365').default(30),
-          limit: z.coerce.number().int().min(1).max(30, 'limit is at most 30').default(6),
-        }),
+        query: PopularQuery,
       },
       responses: {
         200: {
           description: 'Popular services',
-          content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary.extend({ applications: z.number().int() })) }) } },
+          content: { 'application/json': { schema: PopularServices } },
         },
         ...errorsFor(400),
       },
@@ -172,7 +166,7 @@ export const catalogRoutes = router
       path: '/api/services/{code}',
       tags: ['Catalog'],
       summary: 'One service with its guide, and (with a session) whether I may apply',
-      request: { params: z.object({ code: Code }) },
+      request: { params: CodeParams },
       responses: { 200: { description: 'The service', content: { 'application/json': { schema: ServiceDetail } } }, ...errorsFor(400, 404) },
     }),
     async (c) => {
@@ -183,7 +177,7 @@ export const catalogRoutes = router
       const user = c.var.user
       const base = {
         ...toSummary(row),
-        guide: currentGuide(db, code) as z.infer<typeof ServiceDetail>['guide'],
+        guide: currentGuide(db, code) as Guide,
         contactDepartment: {
           code: row.department.code,
           nameZh: row.department.nameZh,
@@ -206,7 +200,7 @@ export const catalogRoutes = router
       tags: ['Catalog'],
       summary: 'My starred services, newest first',
       responses: {
-        200: { description: 'Favourites', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } },
+        200: { description: 'Favourites', content: { 'application/json': { schema: ServiceList } } },
         ...errorsFor(401),
       },
     }),
@@ -223,9 +217,9 @@ export const catalogRoutes = router
       path: '/api/me/favorites/{code}',
       tags: ['Catalog'],
       summary: 'Stars a service (doing it twice is fine)',
-      request: { params: z.object({ code: Code }) },
+      request: { params: CodeParams },
       responses: {
-        200: { description: 'Starred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(true) }) } } },
+        200: { description: 'Starred', content: { 'application/json': { schema: Starred } } },
         ...errorsFor(400, 401, 404),
       },
     }),
@@ -243,9 +237,9 @@ export const catalogRoutes = router
       path: '/api/me/favorites/{code}',
       tags: ['Catalog'],
       summary: 'Unstars a service (doing it twice is fine)',
-      request: { params: z.object({ code: Code }) },
+      request: { params: CodeParams },
       responses: {
-        200: { description: 'Unstarred', content: { 'application/json': { schema: z.object({ code: z.string(), favorite: z.literal(false) }) } } },
+        200: { description: 'Unstarred', content: { 'application/json': { schema: Unstarred } } },
         ...errorsFor(400, 401),
       },
     }),
@@ -261,9 +255,9 @@ export const catalogRoutes = router
       path: '/api/me/recent',
       tags: ['Catalog'],
       summary: 'Services I opened lately, newest first',
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(20, 'limit is at most 20').default(6) }) },
+      request: { query: RecentQuery },
       responses: {
-        200: { description: 'Recent services', content: { 'application/json': { schema: z.object({ items: z.array(ServiceSummary) }) } } },
+        200: { description: 'Recent services', content: { 'application/json': { schema: ServiceList } } },
         ...errorsFor(400, 401),
       },
     }),

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+import { CategoryRow, DepartmentContact, DepartmentRef } from '../../db/rows.ts'
+import { paging } from '../../lib/router.ts'
 
 // Every request and response shape of the catalog, in one place. The service guide's shape is
 // defined here once: the catalog shows it, service administration edits it (admin-services), the
@@ -25,7 +27,6 @@ export type GuideText = z.infer<typeof GuideText>
 export const Guide = z.object({ zh: GuideText, en: GuideText }).openapi('Guide')
 export type Guide = z.infer<typeof Guide>
 
-export const Department = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }).openapi('DepartmentRef')
 export const Ranges = z.array(z.tuple([z.number().int(), z.number().int()]))
 export const ServiceSummary = z
   .object({
@@ -35,7 +36,7 @@ export const ServiceSummary = z
     summaryZh: z.string(),
     summaryEn: z.string(),
     categoryCode: z.string(),
-    department: Department,
+    department: DepartmentRef,
     mode: z.enum(['online', 'hybrid']).openapi({ description: 'online: online only; hybrid: online and offline' }),
     audience: z.array(z.string()),
     status: z.enum(['draft', 'online', 'offline', 'retired']),
@@ -47,13 +48,11 @@ export const ServiceSummary = z
     highlights: z.object({ nameZh: Ranges, nameEn: Ranges }).optional().openapi({ description: 'Matched character ranges [start, end) when searching' }),
   })
   .openapi('ServiceSummary')
-export const Category = z
-  .object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), icon: z.string(), sortOrder: z.number().int() })
-  .openapi('Category')
+export const Category = CategoryRow.openapi('Category')
 export const Check = z.object({ code: z.string(), ok: z.boolean(), labelZh: z.string(), labelEn: z.string() }).openapi('EligibilityCheck')
 export const ServiceDetail = ServiceSummary.extend({
   guide: Guide,
-  contactDepartment: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), phone: z.string(), location: z.string() }),
+  contactDepartment: DepartmentContact,
   eligibility: z
     .object({ canApply: z.boolean(), checks: z.array(Check) })
     .optional()
@@ -64,3 +63,39 @@ export const Code = z
   .string()
   .regex(/^[a-z0-9-]{2,60}$/, 'a service code is 2–60 lower-case letters, digits and dashes')
   .openapi({ example: 'dorm-change' })
+
+export const CodeParams = z.object({ code: Code })
+export const DepartmentWithCount = DepartmentRef.extend({ services: z.number().int() })
+
+export const ServicesQuery = z.object({
+  q: z.string().trim().max(50, 'a search is at most 50 characters').optional(),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'a category is a code such as life-housing')
+    .optional(),
+  department: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'a department is a code such as housing')
+    .optional(),
+  audience: z
+    .enum(['all', 'mine', 'staff', 'undergraduate', 'graduate', 'international'], {
+      error: 'audience is one of all, mine, staff, undergraduate, graduate, international',
+    })
+    .default('all')
+    .openapi({ description: '`mine`: the services I may apply for (needs a session)' }),
+  ...paging,
+})
+export const ServicePage = z.object({ items: z.array(ServiceSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+
+export const PopularQuery = z.object({
+  days: z.coerce.number().int().min(1, 'days is at least 1').max(365, 'days is at most 365').default(30),
+  limit: z.coerce.number().int().min(1).max(30, 'limit is at most 30').default(6),
+})
+export const PopularServices = z.object({ items: z.array(ServiceSummary.extend({ applications: z.number().int() })) })
+
+export const ServiceList = z.object({ items: z.array(ServiceSummary) })
+export const Starred = z.object({ code: z.string(), favorite: z.literal(true) })
+export const Unstarred = z.object({ code: z.string(), favorite: z.literal(false) })
+export const RecentQuery = z.object({ limit: z.coerce.number().int().min(1).max(20, 'limit is at most 20').default(6) })
+export const Categories = z.array(Category)
+export const Departments = z.array(DepartmentWithCount)

@@ -102,7 +102,7 @@ export function revokeDeployToken(db: Db, at: Date, id: number, by: string, ip?:
       .set({ revokedAt: at, revokedBy: by })
       .where(and(eq(deployTokens.id, id), isNull(deployTokens.revokedAt)))
       .returning()
-      .get()!
+      .get()
     recordAudit(tx, at, {
       actor: by,
       action: 'deploy_token.revoked',

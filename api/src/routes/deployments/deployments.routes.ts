@@ -1,14 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
+import { createRoute } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import { bearerToken } from '../../auth/deploy-token.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
 import { policy } from '../../policy/index.ts'
 import { assertMayDeploy } from '../deploy-tokens/deploy-tokens.service.ts'
-import { NAME_PATTERN, currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
-import { DeploymentSchema, Part, RegisterResult, Version } from './deployments.schemas.ts'
+import { currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
+import { DeploymentList, FileBytes, FileParams, ImportMap, Manifest, PartParams, RegisterResult, RolledBack, Stored } from './deployments.schemas.ts'
 
 type Row = ReturnType<typeof history>[number]
 const toJson = (d: Row) => ({
@@ -60,7 +60,7 @@ export const deploymentsRoutes = router
       responses: {
         200: {
           description: 'The import map',
-          content: { 'application/json': { schema: z.object({ imports: z.record(z.string(), z.string()) }) } },
+          content: { 'application/json': { schema: ImportMap } },
         },
         304: { description: 'Unchanged since the ETag sent in If-None-Match (the shell checks every minute)' },
       },
@@ -87,7 +87,7 @@ export const deploymentsRoutes = router
       tags: ['Deployments'],
       summary: 'The current version of every browser part',
       responses: {
-        200: { description: 'Current deployments', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } },
+        200: { description: 'Current deployments', content: { 'application/json': { schema: DeploymentList } } },
         ...errors,
       },
     }),
@@ -99,9 +99,9 @@ export const deploymentsRoutes = router
       path: '/api/admin/deployments/{part}',
       tags: ['Deployments'],
       summary: 'Every registered version of one part, newest first',
-      request: { params: z.object({ part: Part }) },
+      request: { params: PartParams },
       responses: {
-        200: { description: 'Version history', content: { 'application/json': { schema: z.object({ items: z.array(DeploymentSchema) }) } } },
+        200: { description: 'Version history', content: { 'application/json': { schema: DeploymentList } } },
         ...errors,
       },
     }),
@@ -114,17 +114,17 @@ export const deploymentsRoutes = router
       tags: ['Deployments'],
       summary: "Uploads one built file into the hall's static store (the path URL-encoded as one segment)",
       middleware: [
-        bodyLimit({
+        limitBody({
           maxSize: 20 * 1024 * 1024,
           onError: (c) => c.json(errorBody('too_large', 'A file may be at most 20 MiB', '单个文件不能超过 20 MiB'), 413),
         }),
       ] as const,
       request: {
-        params: z.object({ part: Part, version: Version, file: z.string().min(1).max(300) }),
-        body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
+        params: FileParams,
+        body: { content: { 'application/octet-stream': { schema: FileBytes } }, required: true },
       },
       responses: {
-        201: { description: 'Stored', content: { 'application/json': { schema: z.object({ stored: z.string() }) } } },
+        201: { description: 'Stored', content: { 'application/json': { schema: Stored } } },
         ...errors,
         ...errorsFor(409, 413),
       },
@@ -158,14 +158,7 @@ export const deploymentsRoutes = router
         body: {
           content: {
             'application/json': {
-              schema: z.object({
-                name: z.string().regex(NAME_PATTERN, 'a name is @hall/<folder>'),
-                version: Version,
-                imports: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, 'at least one import'),
-                styles: z.array(z.string().min(1)).optional(),
-                html: z.string().min(1).optional(),
-                baseUrl: z.url().optional().openapi({ description: 'Files hosted elsewhere; default: the hall’s own static store' }),
-              }),
+              schema: Manifest,
             },
           },
           required: true,
@@ -192,9 +185,9 @@ export const deploymentsRoutes = router
       path: '/api/admin/deployments/{part}/rollback',
       tags: ['Deployments'],
       summary: 'Rolls a part back to the version before its current one',
-      request: { params: z.object({ part: Part }) },
+      request: { params: PartParams },
       responses: {
-        200: { description: 'Rolled back', content: { 'application/json': { schema: z.object({ from: DeploymentSchema, to: DeploymentSchema }) } } },
+        200: { description: 'Rolled back', content: { 'application/json': { schema: RolledBack } } },
         ...errorsFor(404, 409),
         ...errors,
       },

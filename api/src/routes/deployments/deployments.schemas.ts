@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { VERSION_PATTERN } from './deployments.service.ts'
 
 // The shapes of the deployment routes, defined once.
+
+const NAME_PATTERN = /^@hall\/[a-z][a-z0-9-]{1,40}$/
+const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$/
 
 export const Part = z
   .string()
@@ -25,6 +27,24 @@ export const DeploymentSchema = z
     activation: z.number().openapi({ description: 'The order in which the versions went live; the highest not rolled back is current' }),
   })
   .openapi('Deployment')
+
+export const PartParams = z.object({ part: Part })
+export const FileParams = z.object({ part: Part, version: Version, file: z.string().min(1).max(300) })
+export const FileBytes = z.string().openapi({ format: 'binary' })
+export const Stored = z.object({ stored: z.string() })
+export const ImportMap = z.object({ imports: z.record(z.string(), z.string()) })
+export const DeploymentList = z.object({ items: z.array(DeploymentSchema) })
+export const RolledBack = z.object({ from: DeploymentSchema, to: DeploymentSchema })
+
+/** What a deploy script registers: a part's version, its entry files and where they are. */
+export const Manifest = z.object({
+  name: z.string().regex(NAME_PATTERN, 'a name is @hall/<folder>'),
+  version: Version,
+  imports: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, 'at least one import'),
+  styles: z.array(z.string().min(1)).optional(),
+  html: z.string().min(1).optional(),
+  baseUrl: z.url().optional().openapi({ description: 'Files hosted elsewhere; default: the hall’s own static store' }),
+})
 
 export const RegisterResult = DeploymentSchema.extend({
   outcome: z.enum(['registered', 'reactivated', 'current']).openapi({

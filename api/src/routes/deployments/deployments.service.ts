@@ -18,9 +18,6 @@ import { HallError } from '../../lib/errors.ts'
 // of a version registered already makes it current again (after a rollback, or over newer ones).
 // Each of these changes writes its row of the hall's audit log in the same transaction.
 
-export const NAME_PATTERN = /^@hall\/[a-z][a-z0-9-]{1,40}$/
-export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$/
-
 /** The folder of a part in the static store: its name without the scope. */
 export const folderOf = (name: string) => name.replace(/^@hall\//, '')
 

@@ -1,20 +1,15 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
+import { TaskParams } from '../tasks/tasks.schemas.ts'
 import { EscalationActionBody, EscalationDetail } from './escalations.schemas.ts'
 import { actOnEscalation, escalationDetail } from './escalations.service.ts'
 
 // The escalation contact's side of an overdue task (the "超时提醒" message links here): see the
 // application, take the task over, reassign it, urge its assignee. For the step's escalation
 // contacts and administrators only; anyone else gets 404.
-
-const TaskId = z.coerce
-  .number({ error: 'the task id is a number' })
-  .int()
-  .positive()
-  .openapi({ param: { name: 'id', in: 'path' }, example: 7 })
 
 const router = createRouter()
 router.use('/api/escalations/*', requireUser)
@@ -26,7 +21,7 @@ export const escalationsRoutes = router
       path: '/api/escalations/{id}',
       tags: ['Tasks'],
       summary: 'An overdue task for its escalation contact: the application read-only and what they may do',
-      request: { params: z.object({ id: TaskId }) },
+      request: { params: TaskParams },
       responses: { 200: json(EscalationDetail, 'The overdue task'), ...errorsFor(400, 401, 404) },
     }),
     (c) => c.json(escalationDetail(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.var.deps.now()), 200),
@@ -39,7 +34,7 @@ export const escalationsRoutes = router
       summary: 'Takes an overdue task over, reassigns it, or urges its assignee',
       description:
         'Send the `stateVersion` you saw: 409 when someone acted first (two take-overs at once advance the application once). 400 when `to` is missing or unknown for reassign; 404 when the task is not one you may handle.',
-      request: { params: z.object({ id: TaskId }), body: { content: { 'application/json': { schema: EscalationActionBody } }, required: true } },
+      request: { params: TaskParams, body: { content: { 'application/json': { schema: EscalationActionBody } }, required: true } },
       responses: { 200: json(ActionResult, 'Done: where the application is now'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
     (c) => c.json({ application: actOnEscalation(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json')) }, 200),

@@ -33,7 +33,7 @@ const recent = async (h: Hall, card: string) => {
 /** Every cell of every sheet, as text. */
 function cells(book: ExcelJS.Workbook): string[] {
   const out: string[] = []
-  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => out.push(String(cell.value ?? '')))))
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => out.push(cell.text))))
   return out
 }
 
@@ -92,7 +92,7 @@ describe('anonymous ratings, as an owner with the applications export sees them'
     // Every anonymous rating of the list, not only these, is veiled the same way.
     for (const r of list.filter((x) => x.anonymous)) expect([r.id, r.applicationId, r.createdAt, r.rater]).toEqual([null, null, null, null])
     // Anonymous ones never come before a rating in the rater's name of the same month.
-    const months = list.map((r) => `${r.month}${r.anonymous ? '1' : '0'}`)
+    const months = list.map((r) => `${r.month as string}${r.anonymous ? '1' : '0'}`)
     expect(months).toEqual([...months].sort((a, b) => (a.slice(0, 7) === b.slice(0, 7) ? a.localeCompare(b) : b.localeCompare(a))))
 
     // The application's own rating page shows an owner and a reviewer nothing of it.

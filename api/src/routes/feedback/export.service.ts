@@ -27,7 +27,20 @@ const STATUS_ZH: Record<string, string> = {
   draft: '草稿',
 }
 
-type Sheet = { name: string; columns: Array<{ header: string; key: string; width?: number }>; rows: Array<Record<string, unknown>> }
+type Column = { header: string; key: string; width?: number }
+type Sheet = { name: string; columns: Column[]; rows: Array<Record<string, unknown>> }
+
+/** A sheet of figures per step of a service: the step is named the same way on every such sheet. */
+const stepSheet = (name: string, figures: Column[], rows: Sheet['rows']): Sheet => ({
+  name,
+  columns: [
+    { header: 'service', key: 'serviceCode', width: 24 },
+    { header: 'step', key: 'stepKey', width: 18 },
+    { header: '环节', key: 'nameZh', width: 20 },
+    ...figures,
+  ],
+  rows,
+})
 
 /** The figures as sheets (headers in Chinese, then English). */
 function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters): Sheet[] {
@@ -62,39 +75,24 @@ function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters)
       })),
       rows: s.periods,
     },
-    {
-      name: '环节用时 Steps',
-      columns: [
-        { header: 'service', key: 'serviceCode', width: 24 },
-        { header: 'step', key: 'stepKey', width: 18 },
-        { header: '环节', key: 'nameZh', width: 20 },
+    stepSheet(
+      '环节用时 Steps',
+      [
         { header: 'count', key: 'count' },
         { header: 'median hours', key: 'medianHours', width: 14 },
         { header: 'p90 hours', key: 'p90Hours', width: 14 },
       ],
-      rows: s.steps,
-    },
-    {
-      name: '超时 Overdue',
-      columns: [
-        { header: 'service', key: 'serviceCode', width: 24 },
-        { header: 'step', key: 'stepKey', width: 18 },
-        { header: '环节', key: 'nameZh', width: 20 },
-        { header: 'count', key: 'count' },
-      ],
-      rows: s.overdue,
-    },
-    {
-      name: '评价最低环节 Worst steps',
-      columns: [
-        { header: 'service', key: 'serviceCode', width: 24 },
-        { header: 'step', key: 'stepKey', width: 18 },
-        { header: '环节', key: 'nameZh', width: 20 },
+      s.steps,
+    ),
+    stepSheet('超时 Overdue', [{ header: 'count', key: 'count' }], s.overdue),
+    stepSheet(
+      '评价最低环节 Worst steps',
+      [
         { header: 'ratings', key: 'ratings' },
         { header: 'avg process', key: 'avgProcess', width: 14 },
       ],
-      rows: s.worstSteps,
-    },
+      s.worstSteps,
+    ),
     {
       name: '按服务 Services',
       columns: [

@@ -96,6 +96,24 @@ export const Faq = z
   })
   .openapi('Faq')
 
+export const QuestionParams = z.object({ id: QuestionId })
+export const NewMessage = z.object({ body: Text('body', 4000) })
+export const QuestionsQuery = z.object({
+  mine: z.literal('1').optional(),
+  box: z.literal('inbox').optional(),
+  status: z.enum(['open', 'answered', 'closed']).optional(),
+  q: z.string().trim().max(100).optional(),
+})
+export const QuestionList = z.object({ items: z.array(QuestionSummary), total: z.number().int() })
+export const FaqQuery = z.object({
+  serviceCode: z
+    .string()
+    .regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as dorm-change')
+    .optional(),
+  q: z.string().trim().max(100).optional(),
+})
+export const FaqList = z.object({ items: z.array(Faq) })
+
 // ------------------------------------------------------------------------------ ratings
 
 /** The fixed tag list: codes are stored, the texts are shown. */
@@ -184,6 +202,8 @@ export const AppId = z.coerce
   .int()
   .positive()
   .openapi({ param: { name: 'applicationId', in: 'path' }, example: 42 })
+export const RatingParams = z.object({ applicationId: AppId })
+export const MyRatingsQuery = z.object({ mine: z.literal('1', { error: 'mine=1 is required: this list is yours' }) })
 
 // ------------------------------------------------------------------------------ statistics
 
@@ -198,6 +218,7 @@ export const FiltersQuery = z.object({
   serviceCode: Code.optional(),
 })
 export type FiltersInput = z.infer<typeof FiltersQuery>
+export const ExportBody = FiltersQuery.extend({ kind: z.enum(['figures', 'applications'], { error: 'kind is figures or applications' }) })
 
 export const Num = z.number().nullable()
 export const StepRow = z.object({ serviceCode: z.string(), stepKey: z.string(), nameZh: z.string(), nameEn: z.string() })
@@ -280,3 +301,4 @@ export const ExportId = z.coerce
   .int()
   .positive()
   .openapi({ param: { name: 'id', in: 'path' }, example: 3 })
+export const ExportParams = z.object({ id: ExportId })

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import { requireUser } from '../../auth/index.ts'
 import type { AppEnv } from '../../lib/context.ts'
@@ -6,7 +6,7 @@ import { errorsFor } from '../../lib/errors.ts'
 import { body, createRouter, json } from '../../lib/router.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import { rateLimit, tooMany } from '../../floods/index.ts'
-import { Faq, NewQuestion, PublishFaq, QuestionDetail, QuestionId, QuestionSummary, Text } from './feedback.schemas.ts'
+import { FaqList, FaqQuery, NewMessage, NewQuestion, PublishFaq, QuestionDetail, QuestionList, QuestionParams, QuestionsQuery } from './feedback.schemas.ts'
 import { addMessage, askQuestion, askerOf, closeQuestion, listFaqs, listQuestions, questionDetail, setFaq } from './questions.service.ts'
 
 // 在线答疑: anyone logged in asks, optionally about a service; the question reaches the service's
@@ -43,14 +43,9 @@ export const questionsRoutes = router
       tags: ['Feedback'],
       summary: 'My questions (mine=1), or the questions my departments answer (box=inbox)',
       request: {
-        query: z.object({
-          mine: z.literal('1').optional(),
-          box: z.literal('inbox').optional(),
-          status: z.enum(['open', 'answered', 'closed']).optional(),
-          q: z.string().trim().max(100).optional(),
-        }),
+        query: QuestionsQuery,
       },
-      responses: { 200: json(z.object({ items: z.array(QuestionSummary), total: z.number().int() }), 'The questions, newest first'), ...errorsFor(400, 401) },
+      responses: { 200: json(QuestionList, 'The questions, newest first'), ...errorsFor(400, 401) },
     }),
     (c) => c.json(listQuestions(c.var.deps.db, c.var.user!, c.req.valid('query')), 200),
   )
@@ -72,7 +67,7 @@ export const questionsRoutes = router
       path: '/api/questions/{id}',
       tags: ['Feedback'],
       summary: 'A question with its thread (for its asker and the staff who answer it)',
-      request: { params: z.object({ id: QuestionId }) },
+      request: { params: QuestionParams },
       responses: { 200: json(QuestionDetail, 'The question'), ...errorsFor(400, 401, 404) },
     }),
     (c) => c.json(questionDetail(c.var.deps.db, c.var.user!, c.req.valid('param').id), 200),
@@ -85,7 +80,7 @@ export const questionsRoutes = router
       summary: 'Answer (staff) or follow up (the asker)',
       description: 'An answer marks the question answered and notifies the asker; a follow-up opens it again for the staff.',
       middleware: [limitFollowUps] as const,
-      request: { params: z.object({ id: QuestionId }), ...body(z.object({ body: Text('body', 4000) })) },
+      request: { params: QuestionParams, ...body(NewMessage) },
       responses: { 201: json(QuestionDetail, 'Added'), ...errorsFor(400, 401, 403, 404, 409, 429) },
     }),
     (c) => c.json(addMessage(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.req.valid('json').body, c.var.deps.now()), 201),
@@ -96,7 +91,7 @@ export const questionsRoutes = router
       path: '/api/questions/{id}/close',
       tags: ['Feedback'],
       summary: 'Close a question (its asker, or the staff who answer it)',
-      request: { params: z.object({ id: QuestionId }) },
+      request: { params: QuestionParams },
       responses: { 200: json(QuestionDetail, 'Closed (closing twice is harmless)'), ...errorsFor(401, 403, 404) },
     }),
     (c) => c.json(closeQuestion(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.var.deps.now()), 200),
@@ -108,7 +103,7 @@ export const questionsRoutes = router
       tags: ['Feedback'],
       summary: "Publish an answered question as a FAQ on its service's guide, or take it down",
       request: {
-        params: z.object({ id: QuestionId }),
+        params: QuestionParams,
         ...body(PublishFaq),
       },
       responses: { 200: json(QuestionDetail, 'Done'), ...errorsFor(400, 401, 403, 404, 409) },
@@ -124,15 +119,9 @@ export const faqRoutes = createRouter().openapi(
     tags: ['Feedback'],
     summary: 'Published FAQ, of one service or all, searchable',
     request: {
-      query: z.object({
-        serviceCode: z
-          .string()
-          .regex(/^[a-z0-9-]{2,60}$/, 'serviceCode is a service code such as dorm-change')
-          .optional(),
-        q: z.string().trim().max(100).optional(),
-      }),
+      query: FaqQuery,
     },
-    responses: { 200: json(z.object({ items: z.array(Faq) }), 'Newest first'), ...errorsFor(400) },
+    responses: { 200: json(FaqList, 'Newest first'), ...errorsFor(400) },
   }),
   (c) => c.json(listFaqs(c.var.deps.db, c.req.valid('query')), 200),
 )

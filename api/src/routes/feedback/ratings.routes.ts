@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorsFor } from '../../lib/errors.ts'
 import { body, createRouter, json } from '../../lib/router.ts'
-import { AppId, MyRatings, NewRating, RatingPage, RatingView } from './feedback.schemas.ts'
+import { MyRatings, MyRatingsQuery, NewRating, RatingPage, RatingParams, RatingView } from './feedback.schemas.ts'
 import { myRatings, rate, ratingPage } from './ratings.service.ts'
 
 // 满意度评价 over HTTP: the rules and the anonymity of ratings are in ratings.service.ts.
@@ -18,7 +18,7 @@ export const ratingsRoutes = router
       path: '/api/ratings',
       tags: ['Feedback'],
       summary: 'My ratings, and my finished applications still to rate',
-      request: { query: z.object({ mine: z.literal('1', { error: 'mine=1 is required: this list is yours' }) }) },
+      request: { query: MyRatingsQuery },
       responses: { 200: json(MyRatings, 'Mine'), ...errorsFor(400, 401) },
     }),
     (c) => c.json(myRatings(c.var.deps.db, c.var.user!), 200),
@@ -31,7 +31,7 @@ export const ratingsRoutes = router
       summary: "An application's rating page: the rating if there is one, and whether I may rate it",
       description:
         'For whoever may read the application. The applicant sees the form; reviewers and owners see the rating unless it is anonymous (administrators see every rating).',
-      request: { params: z.object({ applicationId: AppId }) },
+      request: { params: RatingParams },
       responses: { 200: json(RatingPage, 'The rating page'), ...errorsFor(400, 401, 404) },
     }),
     (c) => c.json(ratingPage(c.var.deps.db, c.var.user!, c.req.valid('param').applicationId, c.var.deps.now()), 200),

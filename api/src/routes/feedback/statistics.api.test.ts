@@ -218,7 +218,7 @@ describe('POST /api/statistics/exports', () => {
       '按服务 Services',
     ])
     const summary = new Map<string, unknown>()
-    book.worksheets[0]!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value))
+    book.worksheets[0]!.eachRow((row) => summary.set(row.getCell(1).text, row.getCell(2).value))
     expect(summary.get('申请数 Applications')).toBe(stats.totals.submitted)
     expect(summary.get('已办结 Completed')).toBe(stats.totals.completed)
     expect(summary.get('过程满意度 Process score')).toBe(stats.totals.avgProcess)

@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { fileHeaders } from '../../lib/downloads.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter, json } from '../../lib/router.ts'
+import { body, createRouter, json, workbook, XLSX } from '../../lib/router.ts'
 import { prepareExport } from './export.service.ts'
-import { ExportId, ExportJob, FiltersQuery, Statistics, type FiltersInput } from './feedback.schemas.ts'
+import { ExportBody, ExportJob, ExportParams, FiltersQuery, Statistics, type FiltersInput } from './feedback.schemas.ts'
 import { beijingDate, beijingMidnight, computeStatistics, jobView, ownExport, type StatisticsFilters } from './statistics.service.ts'
 
 // Statistics for a service's owners (their departments' services) and, across all services, the
@@ -50,14 +50,7 @@ export const statisticsRoutes = router
       tags: ['Feedback'],
       summary: 'Start an Excel export of the figures or of the applications under them',
       description: 'Answers at once with the job; poll `GET /api/statistics/exports/{id}` for its progress, then download `fileUrl`.',
-      request: {
-        body: {
-          content: {
-            'application/json': { schema: FiltersQuery.extend({ kind: z.enum(['figures', 'applications'], { error: 'kind is figures or applications' }) }) },
-          },
-          required: true,
-        },
-      },
+      request: body(ExportBody),
       responses: { 202: json(ExportJob, 'Started'), ...errorsFor(400, 401, 403) },
     }),
     (c) => {
@@ -75,7 +68,7 @@ export const statisticsRoutes = router
       path: '/api/statistics/exports/{id}',
       tags: ['Feedback'],
       summary: 'The progress of one of my exports',
-      request: { params: z.object({ id: ExportId }) },
+      request: { params: ExportParams },
       responses: { 200: json(ExportJob, 'The job'), ...errorsFor(400, 401, 404) },
     }),
     (c) => {
@@ -90,9 +83,9 @@ export const statisticsRoutes = router
       path: '/api/statistics/exports/{id}/file',
       tags: ['Feedback'],
       summary: 'Download a finished export (.xlsx)',
-      request: { params: z.object({ id: ExportId }) },
+      request: { params: ExportParams },
       responses: {
-        200: { description: 'The workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } } },
+        200: workbook('The workbook'),
         ...errorsFor(400, 401, 404, 409),
       },
     }),
@@ -103,7 +96,7 @@ export const statisticsRoutes = router
         throw new HallError(409, 'not_ready', 'The export is not finished yet; wait until its progress reaches 100%', '导出尚未完成，请等待进度到达 100%')
       const name = `statistics-${row.kind}-${beijingDate(row.createdAt)}.xlsx`
       return c.body(new Uint8Array(row.file), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Type': XLSX,
         'Content-Length': String(row.file.length),
         ...fileHeaders('attachment', name),
         'Cache-Control': 'private, no-store',

@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { uploadKey } from '../../blobs/index.ts'
 import { fileHeaders } from '../../lib/downloads.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
+import type { AppEnv } from '../../lib/context.ts'
+import { createMiddleware } from 'hono/factory'
 import { rateLimit } from '../../floods/index.ts'
 import { policy } from '../../policy/index.ts'
 import { attachmentJson, findAttachment, formatSize, materialsOf, saveUpload, uploadField } from './attachments.service.ts'
@@ -33,14 +35,15 @@ export const attachmentRoutes = router
         rateLimit('upload'),
         // The body is refused while it streams in, before it is buffered whole; the bound is the
         // largest upload plus room for the multipart envelope.
-        async (c, next) =>
-          bodyLimit({
+        createMiddleware<AppEnv>(async (c, next) =>
+          limitBody({
             maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
             onError: (c) => {
               const max = formatSize(c.var.deps.env.uploadMaxBytes)
               throw new HallError(413, 'file_too_large', `The file is larger than the hall takes (${max})`, `文件超过办事大厅的上限（${max}）`)
             },
           })(c, next),
+        ),
       ] as const,
       request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
       responses: {

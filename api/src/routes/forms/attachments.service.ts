@@ -6,18 +6,12 @@ import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
 import { uploadKey } from '../../blobs/index.ts'
 import { HallError } from '../../lib/errors.ts'
-import { acceptedFileTypes, describeFileTypes, FILE_TYPES, type AttachmentField, type ColumnField } from '@hall/forms/format'
+import { acceptedFileTypes, describeFileTypes, FILE_TYPES, type AttachmentField } from '@hall/forms/format'
 import { findAttachmentField, requireForm } from './forms.service.ts'
 
 // Uploaded files: typed by their content (magic bytes), stored once per content under
 // HALL_DATA_DIR/uploads/<first two hex digits of the SHA-256>/<SHA-256>, and handed out only to
 // the people who may see them (`policy.canReadAttachment`).
-
-/**
- * What the hall takes at all, whatever a form says: the list of @hall/forms, the one the form's
- * hint names the accepted types from, so the hint and this check cannot disagree.
- */
-export const ACCEPTED_TYPES = FILE_TYPES
 
 /** Names for what people most often try to upload by mistake, so the refusal says what the file really is. */
 const KNOWN_OTHERS: Record<string, { zh: string; en: string }> = {
@@ -59,7 +53,7 @@ export function safeFileName(raw: string, mime: string): string {
     .replace(/[<>:"|?*]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()
-  const extensions = ACCEPTED_TYPES[mime]?.extensions ?? []
+  const extensions = FILE_TYPES[mime]?.extensions ?? []
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
   if (!name) name = 'file'
   if (extensions.length && !extensions.includes(ext)) name = `${name}.${extensions[0]}`
@@ -73,7 +67,7 @@ export function safeFileName(raw: string, mime: string): string {
 
 export interface UploadLimits {
   /** The form field the file is for (its accept and maxSizeMb apply), when the client named one. */
-  field?: (AttachmentField | Extract<ColumnField, { type: 'attachment' }>) | undefined
+  field?: AttachmentField | undefined
   maxBytes: number
 }
 
@@ -96,7 +90,9 @@ export async function checkUpload(file: File, bytes: Uint8Array, limits: UploadL
     )
   }
   const detected = await fileTypeFromBuffer(bytes)
-  const accepted = detected && ACCEPTED_TYPES[detected.mime]
+  // What the hall takes at all, whatever a form says, is the list of @hall/forms that the form's
+  // hint names the accepted types from, so the hint and this check cannot disagree.
+  const accepted = detected && FILE_TYPES[detected.mime]
   if (!detected || !accepted) {
     const known = detected ? KNOWN_OTHERS[detected.mime] : undefined
     const whatEn = known ? `is ${known.en}` : detected ? `is a ${detected.ext} file` : 'is not a document or image the hall recognises'

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { requireUser } from '../../auth/index.ts'
 import { prefillFor } from '../../data-platform/index.ts'
 import { withOpenReports } from './data-errors.service.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
 import { discardDraft, draftTooLarge, findDraft, requireForm, saveDraft } from './forms.service.ts'
 import { CodeParams, DiscardedDraft, DraftBody, DraftSchema, FormResponse, SavedDraft, ServiceCodeParams } from './forms.schemas.ts'
 
@@ -60,7 +60,7 @@ export const formRoutes = router
       middleware: [
         requireUser,
         // Refuse a huge body before reading it; the exact limit (of the values' JSON) is checked below.
-        bodyLimit({
+        limitBody({
           maxSize: 4 * 1024 * 1024 + 1024,
           onError: () => {
             throw draftTooLarge()

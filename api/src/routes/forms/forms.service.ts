@@ -62,7 +62,8 @@ export function findField(definition: FormDefinition, ref: string): Field | Colu
   return field.type === 'table' ? field.columns.find((c) => c.key === column) : undefined
 }
 
-export function findAttachmentField(definition: FormDefinition, ref: string): AttachmentField | Extract<ColumnField, { type: 'attachment' }> | undefined {
+/** An attachment field, or an attachment column of a table (`table.column`): one type, as @hall/forms defines both with one schema. */
+export function findAttachmentField(definition: FormDefinition, ref: string): AttachmentField | undefined {
   const field = findField(definition, ref)
   return field?.type === 'attachment' ? field : undefined
 }

@@ -38,7 +38,8 @@ async function parse(dataDir: string, file: string) {
     to,
     subject: mail.subject ?? '',
     date: mail.date?.toISOString() ?? null,
-    language: String(mail.headers.get('content-language') ?? ''),
+    // mailparser types every header as a union of parsed shapes; Content-Language is plain text.
+    language: (mail.headers.get('content-language') as string | undefined) ?? '',
     text: mail.text ?? '',
     html: typeof mail.html === 'string' ? mail.html : '',
   }

@@ -89,7 +89,7 @@ const bad: Array<{ why: string; sheet: keyof Sheets; row: Record<string, unknown
 ]
 
 function withBad(): { sheets: Sheets; expected: Array<{ sheet: string; row: number; reason: RegExp; why: string }> } {
-  const sheets = structuredClone(good) as Sheets
+  const sheets = structuredClone<Sheets>(good)
   const expected: Array<{ sheet: string; row: number; reason: RegExp; why: string }> = []
   for (const b of bad) {
     const list = (sheets[b.sheet] ??= [])
@@ -185,10 +185,10 @@ describe('POST /api/admin/org/imports', () => {
     const h = await hall()
     const bytes = await workbook({
       departments: [
-        { code: 'f-office', nameZh: { formula: 'CONCAT("a","b")', result: 'ab' } as never, kind: 'office' },
+        { code: 'f-office', nameZh: { formula: 'CONCAT("a","b")', result: 'ab' }, kind: 'office' },
         { code: 'ok-office', nameZh: '好', kind: 'office' },
       ],
-      people: [{ cardNumber: new Date('2026-01-01') as never, name: '日期', kind: 'staff', department: 'ok-office' }],
+      people: [{ cardNumber: new Date('2026-01-01'), name: '日期', kind: 'staff', department: 'ok-office' }],
       salaries: [{ x: 1 }] as never,
     } as Sheets)
     const dry = await upload(h, who.admin, bytes, 'org.xlsx')

@@ -1,19 +1,33 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { clientAddress } from '../../lib/client-address.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
-import { createRouter, json } from '../../lib/router.ts'
+import { createRouter, json, workbook, XLSX } from '../../lib/router.ts'
+import { limitBody } from '../../lib/body-limit.ts'
+import type { AppEnv } from '../../lib/context.ts'
+import { createMiddleware } from 'hono/factory'
 import { policy } from '../../policy/index.ts'
 import { getImport, listImports, recordFailedImport, runImport, type ImportReport } from './org.service.ts'
 import { readOrganisationFile, templateWorkbook, UnreadableFile } from './org.sheets.ts'
 import { grantRole, orgUnits, revokeRole, searchAdminPeople } from './people-admin.service.ts'
-import { AdminPeopleList, AdminPeopleQuery, CardParam, GrantBody, IdParam, ImportForm, ImportRunList, ImportRunWithReport, Units } from './org.schemas.ts'
+import {
+  AdminPeopleList,
+  AdminPeopleQuery,
+  CardParam,
+  GrantBody,
+  Granted,
+  IdParam,
+  ImportForm,
+  ImportRunList,
+  ImportRunWithReport,
+  Revoked,
+  RevokeQuery,
+  Units,
+  type ImportReportView,
+} from './org.schemas.ts'
 
 // The organisation in the administration console (issue 12): the import template, imports (a dry
 // run first, then the run) and their history, people and their roles. Administrators only.
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const router = createRouter()
 for (const path of ['/api/admin/org/*', '/api/admin/people', '/api/admin/people/*']) {
@@ -44,7 +58,7 @@ export const orgRoutes = router
       path: '/api/admin/org/template',
       tags: ['Organisation'],
       summary: 'Download the import template (.xlsx): one sheet per kind with its header and an example row, and a notes sheet',
-      responses: { 200: { description: 'The workbook', content: { [XLSX]: { schema: z.any() } } }, ...errorsFor(401, 403) },
+      responses: { 200: workbook('The workbook'), ...errorsFor(401, 403) },
     }),
     async (c) => {
       const file = await templateWorkbook()
@@ -64,8 +78,8 @@ export const orgRoutes = router
       description:
         'A dry run reports what would be added, changed and removed, and every refused row with its sheet, row number and reason, and imports nothing. A run imports the valid rows in one transaction. Both are kept with their report (GET /api/admin/org/imports). A file that cannot be read at all answers 422 and is kept as a failed run.',
       middleware: [
-        async (c, next) =>
-          bodyLimit({
+        createMiddleware<AppEnv>(async (c, next) =>
+          limitBody({
             maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
             onError: () => {
               throw new HallError(
@@ -76,6 +90,7 @@ export const orgRoutes = router
               )
             },
           })(c, next),
+        ),
       ] as const,
       request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportForm } } } },
       responses: { 200: json(ImportRunWithReport, 'The run and its report'), ...errorsFor(400, 401, 403, 413, 422) },
@@ -130,7 +145,7 @@ export const orgRoutes = router
     (c) => {
       const row = getImport(c.var.deps.db, c.req.valid('param').id)
       if (!row) throw new HallError(404, 'not_found', 'There is no such import run', '没有这次导入记录')
-      return c.json({ ...runView(row), report: row.report as unknown as z.infer<typeof ImportRunWithReport>['report'] }, 200)
+      return c.json({ ...runView(row), report: row.report as unknown as ImportReportView }, 200)
     },
   )
   .openapi(
@@ -165,7 +180,7 @@ export const orgRoutes = router
       summary: 'Grant a role with its scope (audited)',
       request: { params: CardParam, body: { required: true, content: { 'application/json': { schema: GrantBody } } } },
       responses: {
-        200: json(z.object({ granted: z.boolean(), role: z.string(), scope: z.string() }), 'Granted (granted=false: it was held already)'),
+        200: json(Granted, 'Granted (granted=false: it was held already)'),
         ...errorsFor(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -188,8 +203,8 @@ export const orgRoutes = router
       path: '/api/admin/people/{cardNumber}/roles',
       tags: ['Organisation'],
       summary: 'Revoke a role held in a scope (audited)',
-      request: { params: CardParam, query: z.object({ role: z.string().min(1).max(40), scope: z.string().max(64).default('') }) },
-      responses: { 200: json(z.object({ revoked: z.boolean(), role: z.string(), scope: z.string() }), 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
+      request: { params: CardParam, query: RevokeQuery },
+      responses: { 200: json(Revoked, 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     (c) => {
       const { deps, user } = c.var

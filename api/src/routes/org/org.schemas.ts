@@ -62,6 +62,7 @@ export const ImportRun = z
   })
   .openapi('OrgImportRun')
 
+export type ImportReportView = z.infer<typeof ImportReport>
 export const ImportRunWithReport = ImportRun.extend({ report: ImportReport }).openapi('OrgImportRunWithReport')
 export const ImportRunList = z.object({ items: z.array(ImportRun.extend({ counts: ImportReport.shape.counts })) }).openapi('OrgImportRunList')
 
@@ -129,3 +130,7 @@ export const Units = z
     roles: z.array(Role),
   })
   .openapi('OrgUnits', { description: 'What a role can be scoped to' })
+
+export const Granted = z.object({ granted: z.boolean(), role: z.string(), scope: z.string() })
+export const RevokeQuery = z.object({ role: z.string().min(1).max(40), scope: z.string().max(64).default('') })
+export const Revoked = z.object({ revoked: z.boolean(), role: z.string(), scope: z.string() })

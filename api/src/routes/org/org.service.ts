@@ -1,4 +1,4 @@
-import type { ApplicantFacts, AssigneeRule, ProcessDefinition, StepBody } from '@hall/workflow'
+import type { ApplicantFacts, ProcessDefinition, StepBody } from '@hall/workflow'
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { recordAudit } from '../../audit/record.ts'
 import { transaction, type Db } from '../../db/client.ts'
@@ -129,7 +129,7 @@ function stepBody(definition: ProcessDefinition, stepId: string): StepBody | nul
   for (const node of definition.steps) {
     if (node.type === 'parallel') {
       for (const b of node.branches) for (const s of b.steps) if (s.id === stepId) return s
-    } else if (node.id === stepId) return node as StepBody
+    } else if (node.id === stepId) return node
   }
   return null
 }
@@ -140,7 +140,7 @@ function escalationContacts(db: Db, definition: ProcessDefinition, stepId: strin
   if (!body?.escalateTo || !applicant) return []
   const resolver = createResolver(db)
   const out: string[] = []
-  for (const rule of body.escalateTo as AssigneeRule[]) {
+  for (const rule of body.escalateTo) {
     if (rule.when !== undefined) continue
     if ('field' in rule) {
       const v = form[rule.field]
@@ -454,8 +454,7 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
           .where(eq(applications.id, t.applicationId))
           .get()
         const state = app ? stateOf(app.state) : null
-        const contacts =
-          app && state ? escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, (app.form ?? {}) as Record<string, unknown>) : []
+        const contacts = app && state ? escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, app.form ?? {}) : []
         to = contacts.find((p) => p !== card && !leaverCards.has(p) && activeAfter(p)) ?? null
         via = 'escalation'
       }

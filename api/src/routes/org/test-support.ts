@@ -22,7 +22,7 @@ export function csv(sheets: Sheets): Uint8Array {
   const rows = Object.entries(sheets).flatMap(([kind, list]) => list.map((r) => ({ sheet: kind, ...r })))
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))]
   const quote = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v)
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
   return new TextEncoder().encode(
@@ -47,5 +47,5 @@ export async function upload(
     headers: { cookie: await h.loginAs(card), origin: h.deps.env.publicOrigin },
     body: form,
   })
-  return { status: res.status, body: (await res.json()) as any }
+  return { status: res.status, body: await res.json() }
 }

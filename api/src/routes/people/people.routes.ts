@@ -1,11 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { HallError, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { policy } from '../../policy/index.ts'
 import { rateLimit } from '../../floods/index.ts'
 import { applicationPickKindsOf, MAX_PICKS, pickKindsOf, pickPeople, searchPeople } from './people.service.ts'
-import { PeopleList, PersonPick } from './people.schemas.ts'
+import { PeopleList, PeopleQuery, PersonPicks, PickQuery } from './people.schemas.ts'
 
 // GET /api/people?q=: find a colleague for transfer (转办), add a signer (加签) and delegation
 // (委托). Who may search is the policy's to say; what a result shows is only what a colleague may see.
@@ -22,14 +22,7 @@ export const peopleRoutes = router
       tags: ['People'],
       summary: 'Find people by name, pinyin, initials or card number (at most 20), for the pickers of transfer, add a signer and delegation',
       request: {
-        query: z.object({
-          q: z
-            .string({ error: 'q (a name, pinyin, initials or card number) is required' })
-            .trim()
-            .min(1, 'q: type at least one character of a name, pinyin, initials or card number')
-            .max(50, 'q is at most 50 characters'),
-          kind: z.enum(['staff'], { error: 'kind can only be staff' }).optional().openapi({ description: 'staff: only staff (教职工)' }),
-        }),
+        query: PeopleQuery,
       },
       responses: {
         200: { description: 'The best matches first; `total` counts every match', content: { 'application/json': { schema: PeopleList } } },
@@ -55,40 +48,12 @@ export const peopleRoutes = router
         'Open to everyone logged in, students included, so it is no directory: a card number must be whole, a name typed from its start (two characters, or three letters of pinyin); the searcher is never offered. Rate-limited per person.',
       middleware: [rateLimit('pick')] as const,
       request: {
-        query: z
-          .object({
-            q: z
-              .string({ error: 'q (a name or a card number) is required' })
-              .trim()
-              .min(1, 'q: type a name or a card number')
-              .max(50, 'q is at most 50 characters'),
-            service: z
-              .string({ error: 'service is the code of the service whose form is filled in' })
-              .trim()
-              .min(1)
-              .max(64)
-              .optional()
-              .openapi({ description: 'The service whose current form is filled in (applying); required unless `application` is given' }),
-            application: z.coerce.number({ error: 'application is the id of the application whose form is filled in' }).int().positive().optional().openapi({
-              description:
-                'The application whose form is changed (resubmitting after a return): the form of its own version decides the kinds, not the service’s current one',
-            }),
-            field: z
-              .string({ error: "field (the key of the form's person field) is required" })
-              .trim()
-              .min(1)
-              .max(129)
-              .openapi({ description: 'The person field being filled in (`swapWith`, or `table.column`): its kinds decide who is offered' }),
-          })
-          .refine((query) => query.service !== undefined || query.application !== undefined, {
-            error: 'service (the code of the service whose form is filled in) or application (the id of the application changed) is required',
-            path: ['service'],
-          }),
+        query: PickQuery,
       },
       responses: {
         200: {
           description: 'The best matches first',
-          content: { 'application/json': { schema: z.object({ items: z.array(PersonPick) }).openapi('PersonPicks') } },
+          content: { 'application/json': { schema: PersonPicks } },
         },
         ...errorsFor(400, 401, 404, 429),
       },
@@ -98,7 +63,7 @@ export const peopleRoutes = router
       if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
       const { q, service, application, field } = c.req.valid('query')
       // An application's form is the one of its version: a version published since may accept other kinds.
-      const kinds = application !== undefined ? applicationPickKindsOf(deps.db, user!, application, field, deps.now()) : pickKindsOf(deps.db, service!, field)
-      return c.json(pickPeople(deps.db, { q, kinds, by: user!.cardNumber }, deps.now()), 200)
+      const kinds = application !== undefined ? applicationPickKindsOf(deps.db, user, application, field, deps.now()) : pickKindsOf(deps.db, service!, field)
+      return c.json(pickPeople(deps.db, { q, kinds, by: user.cardNumber }, deps.now()), 200)
     },
   )

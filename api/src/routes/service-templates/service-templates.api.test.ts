@@ -55,7 +55,7 @@ async function productionHall() {
         headers: { Cookie: cookie, Origin: t.deps.env.publicOrigin, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
-      return { status: res.status, body: (await res.json()) as any }
+      return { status: res.status, body: await res.json() }
     }
     return {
       get: (url: string) => call('GET', url),
@@ -123,7 +123,7 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
 
     // Adapted as an office would (its own e-mail; exchange students go to the dormitory office
     // too), it publishes and appears in the catalog.
-    const process = structuredClone(draft.process) as unknown as Record<string, unknown>
+    const process = structuredClone(draft.process as Record<string, unknown>)
     const adapted = JSON.parse(JSON.stringify(process).replaceAll('{"department":"international"}', '{"department":"dorms"}'))
     const guide = draft.guide as { zh: Record<string, unknown>; en: Record<string, unknown> }
     const withEmail = (g: Record<string, unknown>) => ({ ...g, contact: { phone: '010-62780000', email: 'dorms@univ.example' } })

@@ -1,29 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { createMiddleware } from 'hono/factory'
+import { createRoute } from '@hono/zod-openapi'
 import { clientAddress } from '../../lib/client-address.ts'
-import type { AppEnv } from '../../lib/context.ts'
-import { errorBody, errorsFor } from '../../lib/errors.ts'
+import { errorsFor } from '../../lib/errors.ts'
 import { createRouter, json } from '../../lib/router.ts'
-import { policy } from '../../policy/index.ts'
-import { AdoptBody, AdoptedSchema, TemplateSchema } from './service-templates.schemas.ts'
+import { requireServiceAdmin } from '../../auth/index.ts'
+import { AdoptBody, AdoptedSchema, TemplateList, TemplateParams } from './service-templates.schemas.ts'
 import { adoptTemplate, listTemplates } from './service-templates.service.ts'
 
 // Service templates: what service owners (and administrators) may start a service from. Listing
 // is open to anyone who may use service administration; adopting needs the target department.
-
-const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user
-  if (!user)
-    return c.json(
-      errorBody('unauthenticated', 'You are not logged in, or your session has expired', '尚未登录，或登录已过期', { loginUrl: '/auth/login' }),
-      401,
-    )
-  if (!policy.canUseServiceAdmin(user))
-    return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)
-  return next()
-})
-
-const TemplateCode = z.string().regex(/^[a-z][a-z0-9-]{1,59}$/, 'a template code is 2–60 lower-case letters, digits and dashes')
 
 const router = createRouter()
 router.use('/api/admin/service-templates', requireServiceAdmin)
@@ -36,7 +20,7 @@ export const serviceTemplatesRoutes = router
       path: '/api/admin/service-templates',
       tags: ['Service administration'],
       summary: 'The first-batch services an office may start from (成熟一个，上线一个), and which are adopted already',
-      responses: { 200: json(z.object({ items: z.array(TemplateSchema) }), 'Templates'), ...errorsFor(401, 403) },
+      responses: { 200: json(TemplateList, 'Templates'), ...errorsFor(401, 403) },
     }),
     (c) => c.json({ items: listTemplates(c.var.deps.db) }, 200),
   )
@@ -48,7 +32,7 @@ export const serviceTemplatesRoutes = router
       summary: 'Start a service of my department from a template: a draft (version 1), not in the catalog until published',
       description:
         'The draft carries the template’s guide, form, process and eligibility. Steps of the template’s own office are assigned to the adopting department; the guide’s contact becomes the department’s. The answer lists what the draft still lacks before it can be published (e.g. a role nobody holds here).',
-      request: { params: z.object({ code: TemplateCode }), body: { content: { 'application/json': { schema: AdoptBody } }, required: true } },
+      request: { params: TemplateParams, body: { content: { 'application/json': { schema: AdoptBody } }, required: true } },
       responses: { 201: json(AdoptedSchema, 'The draft'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
     (c) => {

@@ -42,3 +42,7 @@ export const AdoptedSchema = z
     issues: z.array(IssueSchema),
   })
   .openapi('AdoptedTemplate')
+
+export const TemplateList = z.object({ items: z.array(TemplateSchema) })
+const TemplateCode = z.string().regex(/^[a-z][a-z0-9-]{1,59}$/, 'a template code is 2–60 lower-case letters, digits and dashes')
+export const TemplateParams = z.object({ code: TemplateCode })

@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit/record.ts'
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
 import { categories, departments, serviceAuditEvents, serviceVersions, services } from '../../db/schema/index.ts'
-import { allFields, type FormDefinition } from '@hall/forms/format'
+import { allFields } from '@hall/forms/format'
 import type { SessionUser } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
@@ -42,7 +42,7 @@ export function listTemplates(db: Db) {
     mode: t.mode,
     timeLimitDays: t.timeLimitDays,
     steps: t.process.steps.length,
-    fields: [...allFields(t.form as FormDefinition)].length,
+    fields: [...allFields(t.form)].length,
     adoptedAs: existing.get(t.code) ?? null,
   }))
 }

@@ -1,25 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { badInput, errorsFor, HallError } from '../../lib/errors.ts'
-import { createRouter, json, paging } from '../../lib/router.ts'
+import { createRouter, json } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
-import { BatchBody, BatchResult, Box, TaskActionBody, TaskCounts, TaskDetail, TaskList } from './tasks.schemas.ts'
+import { BatchBody, BatchResult, TaskActionBody, TaskCounts, TaskDetail, TaskList, TaskListQuery, TaskParams } from './tasks.schemas.ts'
 import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks.service.ts'
 
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
 // alone or in a batch.
-
-const TaskId = z.coerce
-  .number({ error: 'the task id is a number' })
-  .int()
-  .positive()
-  .openapi({ param: { name: 'id', in: 'path' }, example: 7 })
-
-const DateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-30')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a calendar date')
 
 const router = createRouter()
 router.use('/api/tasks', requireUser)
@@ -33,37 +22,7 @@ export const tasksRoutes = router
       tags: ['Tasks'],
       summary: 'My tasks in one box: to do (with those of people I stand in for), done, or copied to me',
       request: {
-        query: z.object({
-          box: Box.default('todo'),
-          q: z
-            .string()
-            .trim()
-            .max(50, 'a search is at most 50 characters')
-            .optional()
-            .openapi({ description: 'Applicant name or card number, service name, or application id' }),
-          service: z
-            .string()
-            .regex(/^[a-z0-9-]{2,60}$/, 'service is a service code such as undergrad-leave')
-            .optional(),
-          overdue: z.enum(['1', '0']).optional().openapi({ description: '1: only tasks past their deadline' }),
-          applicant: z
-            .string()
-            .trim()
-            .regex(/^[A-Za-z0-9]{1,64}$/, 'applicant is a card number')
-            .optional()
-            .openapi({ description: 'Only this applicant’s (card number)' }),
-          from: DateParam.optional().openapi({ description: 'Received on or after this Beijing date (YYYY-MM-DD)' }),
-          to: DateParam.optional().openapi({ description: 'Received on or before this Beijing date (YYYY-MM-DD)' }),
-          sort: z
-            .enum(['received', 'deadline', 'applicant'], { error: 'sort is received, deadline or applicant' })
-            .default('received')
-            .openapi({ description: 'received (done: decided), deadline (none last), or applicant name' }),
-          order: z
-            .enum(['asc', 'desc'], { error: 'order is asc or desc' })
-            .optional()
-            .openapi({ description: 'Default: newest first for received, soonest first for deadline, A→Z for applicant' }),
-          ...paging,
-        }),
+        query: TaskListQuery,
       },
       responses: { 200: json(TaskList, 'One page of the box, newest first (done: most recently decided first)'), ...errorsFor(400, 401) },
     }),
@@ -93,7 +52,7 @@ export const tasksRoutes = router
       path: '/api/tasks/{id}',
       tags: ['Tasks'],
       summary: 'One task: the application read-only with its history, the actions allowed, common opinions',
-      request: { params: z.object({ id: TaskId }) },
+      request: { params: TaskParams },
       responses: { 200: json(TaskDetail, 'The task'), ...errorsFor(400, 401, 404) },
     }),
     (c) => {
@@ -126,7 +85,7 @@ export const tasksRoutes = router
       summary: 'Acts on a task: approve, reject, return, ask, transfer, add a signer, comment',
       description:
         'Send the `stateVersion` you saw. 409 when someone acted first (a stale version) or the task was already decided; 400 when an opinion is missing for reject or return; 404 when the task is not yours (nor your delegator’s).',
-      request: { params: z.object({ id: TaskId }), body: { content: { 'application/json': { schema: TaskActionBody } }, required: true } },
+      request: { params: TaskParams, body: { content: { 'application/json': { schema: TaskActionBody } }, required: true } },
       responses: { 200: json(ActionResult, 'Done: where the application is now'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
     (c) => {
@@ -153,7 +112,7 @@ export const tasksRoutes = router
           return { taskId, ok: true, status: 200, application }
         } catch (err) {
           if (err instanceof HallError)
-            return { taskId, ok: false, status: err.status as number, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
+            return { taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
           deps.log.error({ err, taskId }, 'batch approve failed')
           return {
             taskId,

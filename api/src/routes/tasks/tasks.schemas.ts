@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { paging } from '../../lib/router.ts'
 import { ApplicationDetail, ApplicationRef, ApplicationStatusSchema, PersonRef, RowState } from '../applications/applications.schemas.ts'
 
 // The shapes of the reviewers' routes: the three boxes, a task's page, actions and batch actions,
@@ -154,3 +155,49 @@ export const DelegationParams = z.object({
 })
 
 export const DelegationEnded = z.object({ id: z.number().int(), deleted: z.literal(true) })
+
+/** A task's id in a path (tasks and escalations). */
+export const TaskId = z.coerce
+  .number({ error: 'the task id is a number' })
+  .int()
+  .positive()
+  .openapi({ param: { name: 'id', in: 'path' }, example: 7 })
+
+const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-30')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a calendar date')
+
+export const TaskParams = z.object({ id: TaskId })
+
+export const TaskListQuery = z.object({
+  box: Box.default('todo'),
+  q: z
+    .string()
+    .trim()
+    .max(50, 'a search is at most 50 characters')
+    .optional()
+    .openapi({ description: 'Applicant name or card number, service name, or application id' }),
+  service: z
+    .string()
+    .regex(/^[a-z0-9-]{2,60}$/, 'service is a service code such as undergrad-leave')
+    .optional(),
+  overdue: z.enum(['1', '0']).optional().openapi({ description: '1: only tasks past their deadline' }),
+  applicant: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,64}$/, 'applicant is a card number')
+    .optional()
+    .openapi({ description: 'Only this applicant’s (card number)' }),
+  from: DateParam.optional().openapi({ description: 'Received on or after this Beijing date (YYYY-MM-DD)' }),
+  to: DateParam.optional().openapi({ description: 'Received on or before this Beijing date (YYYY-MM-DD)' }),
+  sort: z
+    .enum(['received', 'deadline', 'applicant'], { error: 'sort is received, deadline or applicant' })
+    .default('received')
+    .openapi({ description: 'received (done: decided), deadline (none last), or applicant name' }),
+  order: z
+    .enum(['asc', 'desc'], { error: 'order is asc or desc' })
+    .optional()
+    .openapi({ description: 'Default: newest first for received, soonest first for deadline, A→Z for applicant' }),
+  ...paging,
+})

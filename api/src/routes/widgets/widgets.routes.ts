@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../../lib/context.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { countTasks } from '../tasks/tasks.service.ts'
 import { listedServices, toSummary, type ListedService } from '../catalog/catalog.service.ts'
-import { Code, DepartmentRef, TodoBadge, WidgetService } from './widgets.schemas.ts'
+import { DepartmentParams, DepartmentServices, ServiceParams, TodoBadge, WidgetService } from './widgets.schemas.ts'
 
 // What the widgets of department sites (packages/widgets) read: a department's online services,
 // one service, and the visitor's to-do count. These few GET routes, and only these, answer other
@@ -56,7 +56,7 @@ const toWidget = (row: ListedService) => {
     timeLimitDays: s.timeLimitDays,
     department: s.department,
     path: `/catalog/services/${s.code}`,
-  } as z.infer<typeof WidgetService>
+  }
 }
 
 const router = createRouter()
@@ -69,11 +69,11 @@ export const widgetsRoutes = router
       path: '/api/widgets/departments/{code}/services',
       tags: ['Widgets'],
       summary: "A department's online services, for <hall-services> on a department site (CORS: HALL_WIDGET_ORIGINS)",
-      request: { params: z.object({ code: Code.openapi({ param: { name: 'code', in: 'path' }, example: 'housing' }) }) },
+      request: { params: DepartmentParams },
       responses: {
         200: {
           description: 'The services',
-          content: { 'application/json': { schema: z.object({ department: DepartmentRef, items: z.array(WidgetService) }) } },
+          content: { 'application/json': { schema: DepartmentServices } },
         },
         ...errorsFor(400, 404),
       },
@@ -103,7 +103,7 @@ export const widgetsRoutes = router
       path: '/api/widgets/services/{code}',
       tags: ['Widgets'],
       summary: 'One online service, for <hall-service-card> (CORS: HALL_WIDGET_ORIGINS)',
-      request: { params: z.object({ code: Code.openapi({ param: { name: 'code', in: 'path' }, example: 'dorm-change' }) }) },
+      request: { params: ServiceParams },
       responses: { 200: { description: 'The service', content: { 'application/json': { schema: WidgetService } } }, ...errorsFor(400, 404) },
     }),
     (c) => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { setLang } from '../lang.ts'
 import { kitMessages } from '../messages.ts'
-import { describeMessages } from '../testing/messages-suite.ts'
+import { describeMessages } from '../test-support/messages-suite.ts'
 import ApplicationTimeline from './ApplicationTimeline.vue'
 import { durationText, type TimelineApplication } from './timeline.ts'
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { fileURLToPath } from 'node:url'
-import { describeMessages } from '@hall/mf-kit/testing'
+import { describeMessages } from '@hall/mf-kit/test-support'
 import { messages } from './index.ts'
 
 // Same keys in both languages, every key the code uses, English singulars and punctuation, 您.
