@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { and, eq, lt } from 'drizzle-orm'
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { transaction } from '../db/client.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/auth.ts'
+import { limitBody } from '../lib/body-limit.ts'
 import type { AppEnv } from '../lib/context.ts'
 import { chosenLanguageOf } from '../notifications/preferences.ts'
 import { authStatements } from './auth.statements.ts'
@@ -178,7 +178,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       return c.redirect(url, 302)
     })
 
-    .post('/auth/saml/acs', rateLimit('acs', tooManyPage), bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+    .post('/auth/saml/acs', rateLimit('acs', tooManyPage), limitBody({ maxSize: 1024 * 1024 }), async (c) => {
       const { db, env, log, now } = c.var.deps
       const form = await c.req.parseBody()
       const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : undefined

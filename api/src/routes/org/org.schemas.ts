@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi'
-import { ROLES } from './org.service.ts'
 
 // The shapes of the organisation administration routes (imports, people and roles). The import
 // report is stored as JSON in `org_imports.report` with exactly this shape.
@@ -81,6 +80,18 @@ export const ImportForm = z.object({
 })
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive({ error: 'id is a positive number' }) })
+
+/** The roles the hall grants (who a workflow step's assignee rule can name). */
+export const ROLES = [
+  'counsellor',
+  'college-secretary',
+  'college-deputy-secretary',
+  'head-of-department',
+  'reviewer',
+  'service-owner',
+  'president-office',
+  'admin',
+] as const
 
 export const Role = z.enum(ROLES, { error: `role is one of ${ROLES.join(', ')}` })
 

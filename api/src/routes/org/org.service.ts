@@ -8,6 +8,7 @@ import { actIn } from '../../workflow/act.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
 import { createResolver } from '../../workflow/organisation.ts'
 import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
+import { ROLES } from './org.schemas.ts'
 import type { ReadRefusal, SheetRow } from './org.sheets.ts'
 
 // Importing the university's own organisation (issue 12): departments, classes, people and role
@@ -20,16 +21,6 @@ import type { ReadRefusal, SheetRow } from './org.sheets.ts'
 // workflow to a named substitute or the step's escalation contact. If neither exists, the leaver
 // is refused (stays active) so that no task is left with nobody.
 
-export const ROLES = [
-  'counsellor',
-  'college-secretary',
-  'college-deputy-secretary',
-  'head-of-department',
-  'reviewer',
-  'service-owner',
-  'president-office',
-  'admin',
-] as const
 const KINDS = ['staff', 'undergraduate', 'graduate', 'international'] as const
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
 const CARD = /^[^\s\u0000-\u001f\u007f]{1,64}$/

@@ -3,7 +3,8 @@ import { recordAudit } from '../../audit/record.ts'
 import { transaction, type Db } from '../../db/client.ts'
 import { classes, departments, people, roleGrants } from '../../db/schema/index.ts'
 import { HallError } from '../../lib/errors.ts'
-import { refreshSessionRoles, ROLES } from './org.service.ts'
+import { ROLES } from './org.schemas.ts'
+import { refreshSessionRoles } from './org.service.ts'
 
 // People and roles as administrators manage them: search everyone (those who left too), see
 // their roles, grant and revoke one with its scope. Each change is audited in its transaction.
