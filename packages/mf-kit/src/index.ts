@@ -38,4 +38,5 @@ export { APPLICATION_STATUSES, eventTone, isApplicationStatus, statusTone, type 
 export { formatPerson, personNames } from './people.ts'
 export { focusPageHeading, usePageTitle } from './page.ts'
 export { useAutocompleteActiveDescendant, type AutocompleteLike } from './aria.ts'
+export { default as ApplicationTimeline } from './timeline/ApplicationTimeline.vue'
 export { durationText, type TimelineApplication, type TimelineEvent } from './timeline/timeline.ts'
