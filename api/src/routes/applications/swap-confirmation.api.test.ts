@@ -2,24 +2,10 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { notifications, outbox } from '../../db/schema/index.ts'
 import { scanDeadlines } from '../../workflow/deadlines.ts'
-import { DAY, hall, who, type Hall } from './test-support.ts'
+import { DAY, hall, swapValues, who } from './test-support.ts'
 
 // 宿舍调整申请, swap beds: the student named in 互换同学 must be a student of the hall other than the
 // applicant, and confirms (or declines) in their own 待办 before anyone reviews.
-
-async function swapValues(h: Hall, swapWith: unknown): Promise<Record<string, unknown>> {
-  const form = await h.get(who.student, '/api/services/dorm-change/form')
-  expect(form.status).toBe(200)
-  return {
-    ...form.body.prefill.values,
-    changeType: 'swap',
-    swapWith,
-    swapAgreed: true,
-    reasonType: 'schedule',
-    reason: '作息时间与室友差异较大，影响休息',
-    pledge: true,
-  }
-}
 
 describe('宿舍调整申请: the student to swap with', () => {
   it.each([

@@ -137,3 +137,18 @@ function setForm(db: Awaited<ReturnType<typeof testApp>>['deps']['db'], serviceC
 
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
+
+/** 宿舍调整申请's values for swapping beds with `swapWith`, on the student's pre-filled form. */
+export async function swapValues(h: Hall, swapWith: unknown): Promise<Record<string, unknown>> {
+  const form = await h.get(who.student, '/api/services/dorm-change/form')
+  expect(form.status).toBe(200)
+  return {
+    ...form.body.prefill.values,
+    changeType: 'swap',
+    swapWith,
+    swapAgreed: true,
+    reasonType: 'schedule',
+    reason: '作息时间与室友差异较大，影响休息',
+    pledge: true,
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hall, who, type Hall } from '../applications/test-support.ts'
+import { hall, swapValues, who, type Hall } from '../applications/test-support.ts'
 
 // An application keeps the version it was made with, form included. When it comes back to its
 // applicant (互换同学 declined) after the service published a version whose person field accepts
@@ -7,20 +7,6 @@ import { hall, who, type Hall } from '../applications/test-support.ts'
 
 type Field = { key: string; type: string; kinds?: string[] }
 type Form = { sections: Array<{ fields: Field[] }> }
-
-async function swapValues(h: Hall, swapWith: string): Promise<Record<string, unknown>> {
-  const form = await h.get(who.student, '/api/services/dorm-change/form')
-  expect(form.status).toBe(200)
-  return {
-    ...form.body.prefill.values,
-    changeType: 'swap',
-    swapWith,
-    swapAgreed: true,
-    reasonType: 'schedule',
-    reason: '作息时间与室友差异较大，影响休息',
-    pledge: true,
-  }
-}
 
 /** Publishes a new version of dorm-change whose 互换同学 accepts staff only. */
 async function publishStaffOnlyVersion(h: Hall) {
