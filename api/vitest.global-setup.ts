@@ -14,10 +14,10 @@ import { seedDemo } from './src/demo/index.ts'
 export const START = new Date('2026-11-27T02:00:00Z')
 
 /** A database made by `openDb` (and `seedDemo` at `START` when `seeded`), as SQLite's serialized image. */
-export function imageOf(seeded: boolean): Buffer {
+export async function imageOf(seeded: boolean): Promise<Buffer> {
   const db = openDb(':memory:')
   try {
-    if (seeded) seedDemo(db, START)
+    if (seeded) await seedDemo(db, START)
     return db.$client.serialize()
   } finally {
     db.$client.close()
@@ -45,6 +45,6 @@ export default async function setup(project: TestProject) {
     'hallTestImages',
     project.vitest.config.watch
       ? undefined
-      : { migrated: imageOf(false).toString('base64'), seeded: imageOf(true).toString('base64'), idpKeys: await testIdpKeys() },
+      : { migrated: (await imageOf(false)).toString('base64'), seeded: (await imageOf(true)).toString('base64'), idpKeys: await testIdpKeys() },
   )
 }

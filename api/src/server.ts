@@ -42,7 +42,7 @@ log.info({ blobs: blobs.description }, 'blob store')
 const deps: Deps = { db, env, log, blobs, now: () => new Date(), deployToken: deployToken() }
 await prepareData(deps)
 // HALL_ADMINS: the first administrators, granted once they are known (and at login before that).
-const admins = ensureConfiguredAdmins(db, deps)
+const admins = await ensureConfiguredAdmins(db, deps)
 if (admins.length) log.info({ admins }, 'granted admin to HALL_ADMINS')
 
 const sp = await ensureSpKeys({ keyFile: env.spSigningKeyFile, certFile: env.spSigningCertFile, dataDir: env.dataDir, entityId: env.spEntityId })
@@ -56,7 +56,10 @@ const guards = createGuards(deps)
 const app = createApp(deps, saml, guards)
 // Repeated denials are gathered into one audit row per minute; their final counts land by this
 // (or at the next denial), so a flood that stops is still counted in full.
-const auditFlush = setInterval(() => guards.audit.flush(), 30_000)
+const auditFlush = setInterval(
+  () => void guards.audit.flush().catch((err: unknown) => deps.log.warn({ err }, 'audit: flushing repeated denials failed')),
+  30_000,
+)
 auditFlush.unref()
 // Progress messages: the delivery worker (and, in development without an SMTP server, the catcher).
 const notifications = await startNotifications(deps)
@@ -67,11 +70,12 @@ const stopDeadlineScan = startDeadlineScan(deps)
 // The organisation from the data platform every HALL_ORG_SYNC_MINUTES (0: never).
 const orgSync = startOrgSync(deps)
 
-const stop = (signal: string) => {
+const stop = async (signal: string) => {
   log.info({ signal }, 'stopping')
   stopDeadlineScan()
   clearInterval(auditFlush)
-  guards.audit.flush()
+  // The last denials' counts: a failure is logged, and stopping goes on.
+  await guards.audit.flush().catch((err: unknown) => log.warn({ err }, 'audit: flushing repeated denials failed'))
   orgSync.stop()
   // server.close does not await its callback: a failed stop is logged here, and the process
   // exits either way (the timer below is the backstop for a stop that hangs).
@@ -86,5 +90,5 @@ const stop = (signal: string) => {
   })
   setTimeout(() => process.exit(0), 3000).unref()
 }
-process.on('SIGINT', () => stop('SIGINT'))
-process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))

@@ -36,22 +36,23 @@ describe('configuration: HALL_DEMO', () => {
 
 describe('prepareData (the start)', () => {
   it('outside demo mode leaves a fresh database empty and registers no working-tree build', async () => {
-    const { deps } = testDeps({ HALL_SOURCE_ROOT: '' })
+    const { deps } = await testDeps({ HALL_SOURCE_ROOT: '' })
     fakeWorkingTree(deps.env.dataDir)
     const withTree = { ...deps, env: { ...deps.env, sourceRoot: deps.env.dataDir } }
     expect(await prepareData(withTree)).toEqual({ demo: false })
-    const n = (table: typeof people | typeof services | typeof applications | typeof mfDeployments) => deps.db.select({ n: count() }).from(table).get()!.n
-    expect([n(people), n(services), n(applications), n(mfDeployments)]).toEqual([0, 0, 0, 0])
+    const n = async (table: typeof people | typeof services | typeof applications | typeof mfDeployments) =>
+      (await deps.db.select({ n: count() }).from(table))[0]!.n
+    expect([await n(people), await n(services), await n(applications), await n(mfDeployments)]).toEqual([0, 0, 0, 0])
   })
 
   it("in demo mode seeds the demo university and registers the working tree's builds", async () => {
-    const { deps } = testDeps({ HALL_DEMO: '1' })
+    const { deps } = await testDeps({ HALL_DEMO: '1' })
     fakeWorkingTree(deps.env.dataDir)
     const withTree = { ...deps, env: { ...deps.env, sourceRoot: deps.env.dataDir } }
     expect(await prepareData(withTree)).toEqual({ demo: true })
-    expect(deps.db.select({ n: count() }).from(services).get()!.n).toBe(30)
-    expect(deps.db.select({ n: count() }).from(people).get()!.n).toBeGreaterThan(20)
-    expect(deps.db.select({ name: mfDeployments.name }).from(mfDeployments).all()).toEqual([{ name: '@hall/mf-todo' }])
+    expect((await deps.db.select({ n: count() }).from(services))[0]!.n).toBe(30)
+    expect((await deps.db.select({ n: count() }).from(people))[0]!.n).toBeGreaterThan(20)
+    expect(await deps.db.select({ name: mfDeployments.name }).from(mfDeployments)).toEqual([{ name: '@hall/mf-todo' }])
   })
 })
 
@@ -65,6 +66,6 @@ describe('a production hall on day one', () => {
     const cookie = await t.loginAs('2023010101')
     const me = await (await t.app.request('/api/me', { headers: { Cookie: cookie } })).json()
     expect(me).toMatchObject({ cardNumber: '2023010101', roles: [], knownToDataPlatform: false })
-    expect(t.deps.db.select({ n: count() }).from(people).get()!.n).toBe(0)
+    expect((await t.deps.db.select({ n: count() }).from(people))[0]!.n).toBe(0)
   })
 })

@@ -14,7 +14,7 @@ export async function prepareData(deps: Deps): Promise<{ demo: boolean }> {
     deps.log.info('production data: no demo; parts come from the deployment registry (npm run deploy:mf)')
     return { demo: false }
   }
-  const seeded = seedDemo(deps.db)
+  const seeded = await seedDemo(deps.db)
   if (seeded) deps.log.info(seeded, 'seeded the demo university and the first-batch services')
   await storeSeededFiles(deps.blobs)
   await syncLocalBuilds(deps)

@@ -34,43 +34,43 @@ const dump = (db: Db) =>
   )
 
 describe('test databases', () => {
-  it('are set up like a database openDb opens, pragma for pragma', () => {
+  it('are set up like a database openDb opens, pragma for pragma', async () => {
     const opened = openDb(':memory:')
     const expected = settingsOf(opened)
     opened.$client.close()
     expect(Object.keys(expected).length).toBeGreaterThan(10)
-    expect(settingsOf(testDeps().deps.db)).toEqual(expected)
-    expect(settingsOf(testDeps().deps.db)).toEqual(expected)
+    expect(settingsOf((await testDeps()).deps.db)).toEqual(expected)
+    expect(settingsOf((await testDeps()).deps.db)).toEqual(expected)
   })
 
-  it('hold every migration and no data, like openDb(":memory:")', () => {
+  it('hold every migration and no data, like openDb(":memory:")', async () => {
     const opened = openDb(':memory:')
-    expect(dump(testDeps().deps.db)).toEqual(dump(opened))
+    expect(dump((await testDeps()).deps.db)).toEqual(dump(opened))
     opened.$client.close()
   })
 
   it('with the demo university hold what seedDemo writes on the test clock, row for row', async () => {
-    const t = testDeps()
-    seedDemo(t.deps.db, t.deps.now())
+    const t = await testDeps()
+    await seedDemo(t.deps.db, t.deps.now())
     const { deps } = await testApp()
-    expect(deps.db.select({ n: count() }).from(applications).get()!.n).toBeGreaterThan(0)
+    expect((await deps.db.select({ n: count() }).from(applications))[0]!.n).toBeGreaterThan(0)
     expect(dump(deps.db)).toEqual(dump(t.deps.db))
   })
 
   it('are private to each test: a change to one is not in the next', async () => {
     const a = await testApp()
-    const before = a.deps.db.select({ n: count() }).from(people).get()!.n
+    const before = (await a.deps.db.select({ n: count() }).from(people))[0]!.n
     a.deps.db.$client.pragma('foreign_keys = OFF')
-    a.deps.db.delete(applications).run()
-    a.deps.db.delete(departments).run()
-    a.deps.db.delete(people).run()
+    await a.deps.db.delete(applications)
+    await a.deps.db.delete(departments)
+    await a.deps.db.delete(people)
     const b = await testApp()
-    expect(b.deps.db.select({ n: count() }).from(departments).get()!.n).toBeGreaterThan(0)
-    expect(b.deps.db.select({ n: count() }).from(applications).get()!.n).toBeGreaterThan(0)
-    expect(b.deps.db.select({ n: count() }).from(people).get()!.n).toBe(before)
+    expect((await b.deps.db.select({ n: count() }).from(departments))[0]!.n).toBeGreaterThan(0)
+    expect((await b.deps.db.select({ n: count() }).from(applications))[0]!.n).toBeGreaterThan(0)
+    expect((await b.deps.db.select({ n: count() }).from(people))[0]!.n).toBe(before)
     const empty = await testApp({}, { demo: false })
-    expect(empty.deps.db.select({ n: count() }).from(departments).get()!.n).toBe(0)
-    empty.deps.db.insert(departments).values({ code: 'x-only-here', nameZh: '仅此', nameEn: 'Only here', kind: 'college', phone: '0', location: '-' }).run()
-    expect(testDeps().deps.db.select({ n: count() }).from(departments).get()!.n).toBe(0)
+    expect((await empty.deps.db.select({ n: count() }).from(departments))[0]!.n).toBe(0)
+    await empty.deps.db.insert(departments).values({ code: 'x-only-here', nameZh: '仅此', nameEn: 'Only here', kind: 'college', phone: '0', location: '-' })
+    expect((await (await testDeps()).deps.db.select({ n: count() }).from(departments))[0]!.n).toBe(0)
   })
 })

@@ -39,9 +39,9 @@ function copyOf(image: Buffer): Db {
 }
 
 /** A fresh migrated database, or one already seeded with the demo university at `START`. */
-function freshDb(seeded: boolean): Db {
+async function freshDb(seeded: boolean): Promise<Db> {
   const kind = seeded ? 'seeded' : 'migrated'
-  return copyOf((images[kind] ??= fromRun ? Buffer.from(fromRun[kind], 'base64') : imageOf(seeded)))
+  return copyOf((images[kind] ??= fromRun ? Buffer.from(fromRun[kind], 'base64') : await imageOf(seeded)))
 }
 
 /**
@@ -49,8 +49,8 @@ function freshDb(seeded: boolean): Db {
  * SQLite file `dbFile`, or the handle `db`, which several test nodes can share), a data folder of
  * its own, a clock the test can move, and a fixed deploy token.
  */
-export function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?: string; db?: Db } = {}) {
-  return depsOver(sharedDb(opts) ?? freshDb(false), overrides)
+export async function testDeps(overrides: Record<string, string> = {}, opts: { dbFile?: string; db?: Db } = {}) {
+  return depsOver(sharedDb(opts) ?? (await freshDb(false)), overrides)
 }
 
 /** The database a test names to share with another app (as two API nodes would), if it names one. */
@@ -92,10 +92,10 @@ const keys = () => (idpKeys ??= Promise.resolve(fromRun?.idpKeys ?? testIdpKeys(
 export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string; db?: Db } = {}) {
   const demo = opts.demo !== false
   const shared = sharedDb(opts)
-  const t = depsOver(shared ?? freshDb(demo), overrides)
+  const t = depsOver(shared ?? (await freshDb(demo)), overrides)
   if (demo) {
     // A copied image is seeded already; a shared database is seeded here (once: seedDemo skips a seeded one).
-    if (shared) seedDemo(t.deps.db, t.deps.now())
+    if (shared) await seedDemo(t.deps.db, t.deps.now())
     await storeSeededFiles(t.deps.blobs)
   }
   const { certPem } = await keys()
@@ -122,8 +122,8 @@ export async function testApp(overrides: Record<string, string> = {}, opts: { de
         sessionIndex: null,
         attributes: {},
       }
-      const user = resolveUser(t.deps.db, t.deps.env, login)
-      const id = createSession(t.deps.db, { user, nameId: cardNumber, nameIdFormat: null, sessionIndex: null }, t.deps.now())
+      const user = await resolveUser(t.deps.db, t.deps.env, login)
+      const id = await createSession(t.deps.db, { user, nameId: cardNumber, nameIdFormat: null, sessionIndex: null }, t.deps.now())
       return `${SESSION_COOKIE}=${id}`
     },
   }

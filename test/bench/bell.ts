@@ -6,7 +6,7 @@ import path from 'node:path'
 import { startHall } from '@hall/cli'
 import { SESSION_COOKIE, createSession } from '../../api/src/auth/sessions.ts'
 import { resolveUser } from '../../api/src/auth/user.ts'
-import { openDb } from '../../api/src/db/client.ts'
+import { openDb, transaction } from '../../api/src/db/client.ts'
 import { notifications } from '../../api/src/db/schema/index.ts'
 import { loadEnv } from '../../api/src/env.ts'
 
@@ -111,8 +111,9 @@ export async function benchBell() {
     // One person per stream, as 5,000 people with one page open each: people the data platform
     // does not know (the demo university has 50), which the hall serves like anyone else.
     const cards = Array.from({ length: most }, (_, i) => `B${String(i).padStart(6, '0')}`)
-    const cookies = db.$client.transaction(() =>
-      cards.map((card) => {
+    const cookies = await transaction(db, async () => {
+      const made: string[] = []
+      for (const card of cards) {
         const login = {
           requestId: 'bench',
           assertionId: 'bench',
@@ -122,10 +123,11 @@ export async function benchBell() {
           sessionIndex: null,
           attributes: {},
         }
-        const user = resolveUser(db, env, login)
-        return `${SESSION_COOKIE}=${createSession(db, { user, nameId: card, nameIdFormat: null, sessionIndex: null }, now)}`
-      }),
-    )()
+        const user = await resolveUser(db, env, login)
+        made.push(`${SESSION_COOKIE}=${await createSession(db, { user, nameId: card, nameIdFormat: null, sessionIndex: null }, now)}`)
+      }
+      return made
+    })
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
 
     await sleep(2000)
@@ -150,7 +152,7 @@ export async function benchBell() {
       const active = await measure(api.pid!, seconds * 1000, async (signal) => {
         while (!signal.stop) {
           const to = cards[Math.floor(Math.random() * n)]!
-          db.insert(notifications).values({ recipientCardNumber: to, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null }).run()
+          await db.insert(notifications).values({ recipientCardNumber: to, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null })
           sent++
           await sleep(1000)
         }

@@ -99,12 +99,12 @@ export async function hallOn(file: string, now: Date) {
   const env = loadEnv({ NODE_ENV: 'test', HALL_DATA_DIR: path.dirname(file), HALL_LOG_LEVEL: 'silent' })
   const db = openDb(file)
   const deps: Deps = { db, env, log: createLogger('silent'), blobs: openBlobStore(env), now: () => now, deployToken: 'bench-deploy-token-0123456789abcdef' }
-  seedDemo(db, now)
+  await seedDemo(db, now)
   const { certPem } = await generateIdpKeys('Bench IdP')
   const metadataXml = idpMetadata({ entityId: 'https://idp.bench/metadata', ssoUrl: 'https://idp.bench/sso', sloUrl: 'https://idp.bench/slo', certPem })
   const app = createApp(deps, createSamlServiceProvider(env, db, { metadataXml }))
   const login = { requestId: 'bench', assertionId: 'bench', assertionExpiresAt: now, nameId: REVIEWER, nameIdFormat: null, sessionIndex: null, attributes: {} }
-  const sid = createSession(db, { user: resolveUser(db, env, login), nameId: REVIEWER, nameIdFormat: null, sessionIndex: null }, now)
+  const sid = await createSession(db, { user: await resolveUser(db, env, login), nameId: REVIEWER, nameIdFormat: null, sessionIndex: null }, now)
   return { db, app, cookie: `${SESSION_COOKIE}=${sid}` }
 }
 

@@ -8,14 +8,15 @@ import { testApp } from '../test-support.ts'
 // administrator must see (403s, CSRF refusals, 404s and 401s on objects, 429s), without the noise
 // of a visitor who is simply not logged in yet.
 
-const rows = (db: Awaited<ReturnType<typeof testApp>>['deps']['db'], action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all()
+const rows = async (db: Awaited<ReturnType<typeof testApp>>['deps']['db'], action: string) =>
+  await db.select().from(auditLog).where(eq(auditLog.action, action))
 
 describe('logins in the audit log', () => {
   it('a login, with who and from where', async () => {
     const h = await authHarness()
     const res = await h.login(demo.undergraduate.cardNumber)
     expect(res.status).toBe(303)
-    const [row] = rows(h.deps.db, 'login.succeeded')
+    const [row] = await rows(h.deps.db, 'login.succeeded')
     expect(row).toMatchObject({ actor: demo.undergraduate.cardNumber, outcome: 'success', targetKind: 'person', targetId: demo.undergraduate.cardNumber })
     expect(row!.ip).toBeTruthy()
   })
@@ -26,12 +27,12 @@ describe('logins in the audit log', () => {
     // Signed with a key that is not the IdP's.
     const { samlResponse: forged } = h.craft(requestId, { signingKey: h.keys.other.privateKeyPem, certPem: h.keys.other.certPem })
     for (let i = 0; i < 5; i++) expect((await h.postToAcs(forged)).status).toBe(401)
-    h.guards.audit.flush()
-    const failed = rows(h.deps.db, 'login.failed')
+    await h.guards.audit.flush()
+    const failed = await rows(h.deps.db, 'login.failed')
     expect(failed).toHaveLength(1)
     expect(failed[0]).toMatchObject({ outcome: 'failed', actor: 'anonymous' })
     expect(failed[0]!.detail).toMatchObject({ rule: 'signature', count: 5 })
-    expect(rows(h.deps.db, 'login.succeeded')).toHaveLength(0)
+    expect(await rows(h.deps.db, 'login.succeeded')).toHaveLength(0)
   })
 })
 
@@ -41,7 +42,7 @@ describe('denials in the audit log', () => {
     const student = await hall.loginAs('2023010101')
     const res = await hall.app.request('/api/admin/notifications/deliveries', { headers: { Cookie: student } })
     expect(res.status).toBe(403)
-    const [row] = rows(hall.deps.db, 'access.denied')
+    const [row] = await rows(hall.deps.db, 'access.denied')
     expect(row).toMatchObject({ actor: '2023010101', outcome: 'denied', targetKind: 'route', targetId: 'GET /api/admin/notifications/deliveries' })
     expect(row!.detail).toMatchObject({ status: 403, code: 'forbidden', count: 1 })
   })
@@ -55,7 +56,7 @@ describe('denials in the audit log', () => {
       body: JSON.stringify({ title: 'x', body: 'y' }),
     })
     expect(res.status).toBe(403)
-    const [row] = rows(hall.deps.db, 'access.denied')
+    const [row] = await rows(hall.deps.db, 'access.denied')
     expect(row).toMatchObject({ actor: '2023010101', targetId: 'POST /api/questions' })
     expect(row!.detail).toMatchObject({ status: 403, code: 'cross_site_request' })
   })
@@ -65,7 +66,7 @@ describe('denials in the audit log', () => {
     const student = await hall.loginAs('2023010101')
     expect((await hall.app.request('/api/applications/999999', { headers: { Cookie: student } })).status).toBe(404)
     expect((await hall.app.request('/api/applications/999998')).status).toBe(401)
-    const denied = rows(hall.deps.db, 'access.denied')
+    const denied = await rows(hall.deps.db, 'access.denied')
     expect(denied.map((r) => [r.actor, r.applicationId, r.detail.status])).toEqual([
       ['2023010101', 999999, 404],
       ['anonymous', 999998, 401],
@@ -76,7 +77,7 @@ describe('denials in the audit log', () => {
     const hall = await testApp()
     expect((await hall.app.request('/api/me')).status).toBe(401)
     expect((await hall.app.request('/api/no-such-route')).status).toBe(404)
-    expect(rows(hall.deps.db, 'access.denied')).toHaveLength(0)
+    expect(await rows(hall.deps.db, 'access.denied')).toHaveLength(0)
   })
 
   it('a wrong deploy token', async () => {
@@ -88,7 +89,7 @@ describe('denials in the audit log', () => {
     // A junk token does not exempt the request from the CSRF check (auth/deploy-token.ts), so the
     // refusal is that check's 403, which names the token; either way it is audited.
     expect(res.status).toBe(403)
-    const [row] = rows(hall.deps.db, 'access.denied')
+    const [row] = await rows(hall.deps.db, 'access.denied')
     expect(row).toMatchObject({ actor: 'anonymous', targetId: 'POST /api/admin/deployments/:part/rollback' })
   })
 })

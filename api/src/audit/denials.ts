@@ -59,5 +59,5 @@ export const auditDenials = createMiddleware<AppEnv>(async (c, next) => {
     detail: { status, ...(code ? { code } : {}), ...c.var.auditDetail },
   })
   const key = ['access.denied', status, entry.actor, entry.ip, route].join('|')
-  c.var.guards.audit.note(c.var.deps.now(), key, entry, c.req.path)
+  await c.var.guards.audit.note(c.var.deps.now(), key, entry, c.req.path)
 })

@@ -4,16 +4,16 @@ import { testDeps } from '../test-support.ts'
 import { neutralise, recordAudit } from './record.ts'
 
 describe('recordAudit', () => {
-  it('stores one row whose strings cannot start a second line', () => {
-    const { deps } = testDeps()
-    recordAudit(deps.db, deps.now(), {
+  it('stores one row whose strings cannot start a second line', async () => {
+    const { deps } = await testDeps()
+    await recordAudit(deps.db, deps.now(), {
       actor: '2023001\r\n2026-11-27 admin login.succeeded',
       action: 'login.failed',
       outcome: 'failed',
       targetId: 'x\u202ey',
       detail: { reason: 'bad\nsignature', nested: ['a\rb'] },
     })
-    const rows = deps.db.select().from(auditLog).all()
+    const rows = await deps.db.select().from(auditLog)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.actor).toBe('2023001\\r\\n2026-11-27 admin login.succeeded')
     expect(rows[0]!.actor).not.toMatch(/[\r\n]/)

@@ -45,37 +45,38 @@ function neutraliseDeep(value: unknown, depth = 0): unknown {
  * Writes one row of the hall's audit log. Call it inside the caller's transaction when the event
  * is a change (a role granted, a version deployed), so the change and its row commit together.
  */
-export function recordAudit(db: Db, at: Date, entry: AuditEntry): number {
-  const row = db
-    .insert(auditLog)
-    .values({
-      at,
-      actor: neutralise(entry.actor, 100),
-      action: neutralise(entry.action, 100),
-      outcome: entry.outcome,
-      targetKind: entry.targetKind === undefined ? null : neutralise(entry.targetKind, 100),
-      targetId: entry.targetId === undefined ? null : neutralise(entry.targetId, 200),
-      applicationId: entry.applicationId ?? null,
-      ip: entry.ip === undefined ? null : neutralise(entry.ip, 100),
-      detail: neutraliseDeep(entry.detail ?? {}) as Record<string, unknown>,
-    })
-    .returning({ id: auditLog.id })
-    .get()
+export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<number> {
+  const row = (
+    await db
+      .insert(auditLog)
+      .values({
+        at,
+        actor: neutralise(entry.actor, 100),
+        action: neutralise(entry.action, 100),
+        outcome: entry.outcome,
+        targetKind: entry.targetKind === undefined ? null : neutralise(entry.targetKind, 100),
+        targetId: entry.targetId === undefined ? null : neutralise(entry.targetId, 200),
+        applicationId: entry.applicationId ?? null,
+        ip: entry.ip === undefined ? null : neutralise(entry.ip, 100),
+        detail: neutraliseDeep(entry.detail ?? {}) as Record<string, unknown>,
+      })
+      .returning({ id: auditLog.id })
+  )[0]!
   return row.id
 }
 
 /** Replaces the detail of a row written by recordAudit (an aggregated row's count), neutralised the same way. */
-export function updateAuditDetail(db: Db, id: number, detail: Record<string, unknown>): void {
-  db.update(auditLog)
+export async function updateAuditDetail(db: Db, id: number, detail: Record<string, unknown>): Promise<void> {
+  await db
+    .update(auditLog)
     .set({ detail: neutraliseDeep(detail) as Record<string, unknown> })
     .where(eq(auditLog.id, id))
-    .run()
 }
 
 /** `recordAudit` for a request: the actor is the logged-in person (or `anonymous`), the address the client's. */
-export function auditRequest(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actor' | 'ip'> & { actor?: string }): number {
+export async function auditRequest(c: Context<AppEnv>, entry: Omit<AuditEntry, 'actor' | 'ip'> & { actor?: string }): Promise<number> {
   const { db, now } = c.get('deps')
-  return recordAudit(db, now(), requestEntry(c, entry))
+  return await recordAudit(db, now(), requestEntry(c, entry))
 }
 
 /** The entry as auditRequest completes it: the actor of the request and the client address. */

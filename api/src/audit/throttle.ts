@@ -41,12 +41,12 @@ export class AuditThrottle {
   ) {}
 
   /** Counts one event under `key` (what makes two events "the same": action, actor, address, route…). */
-  note(at: Date, key: string, entry: AuditEntry, target?: string): void {
+  async note(at: Date, key: string, entry: AuditEntry, target?: string): Promise<void> {
     const t = at.getTime()
-    if (t - this.sweptAt >= this.windowMs) this.sweep(t)
+    if (t - this.sweptAt >= this.windowMs) await this.sweep(t)
     let g = this.gathered.get(key)
     if (g && t >= g.until) {
-      this.store(g)
+      await this.store(g)
       this.gathered.delete(key)
       g = undefined
     }
@@ -57,7 +57,7 @@ export class AuditThrottle {
     }
     if (!g) {
       const detail = { ...entry.detail, count: 1, ...(target ? { targets: [target] } : {}) }
-      const id = recordAudit(this.db, at, { ...entry, detail })
+      const id = await recordAudit(this.db, at, { ...entry, detail })
       this.gathered.set(key, { id, entry, count: 1, stored: 1, storedAt: t, lastAt: t, from: t, until: t + this.windowMs, targets: target ? [target] : [] })
       return
     }
@@ -67,29 +67,29 @@ export class AuditThrottle {
     // Powers of two keep a burst's count exact in the row; the clock bounds the writes to one a second.
     if ((g.count & (g.count - 1)) === 0 || t - g.storedAt >= 1000) {
       g.storedAt = t
-      this.store(g)
+      await this.store(g)
     }
   }
 
   /** Writes every pending count (at shutdown, or before reading the log in a test). */
-  flush(): void {
-    for (const g of this.gathered.values()) this.store(g)
+  async flush(): Promise<void> {
+    for (const g of this.gathered.values()) await this.store(g)
   }
 
   /** Finishes the windows that are over: their final counts, and their memory. */
-  private sweep(t: number): void {
+  private async sweep(t: number): Promise<void> {
     this.sweptAt = t
     for (const [key, g] of this.gathered) {
       if (t < g.until) continue
-      this.store(g)
+      await this.store(g)
       this.gathered.delete(key)
     }
   }
 
-  private store(g: Gathered): void {
+  private async store(g: Gathered): Promise<void> {
     if (g.stored === g.count) return
     g.stored = g.count
-    updateAuditDetail(this.db, g.id, {
+    await updateAuditDetail(this.db, g.id, {
       ...g.entry.detail,
       count: g.count,
       ...(g.targets.length ? { targets: g.targets } : {}),

@@ -24,7 +24,7 @@ export const deployTokenAuth = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c)
   if (token !== null) {
     const { db, deployToken, now } = c.var.deps
-    const who = identifyDeployer(db, now(), token, deployToken)
+    const who = await identifyDeployer(db, now(), token, deployToken)
     if (who) {
       c.set('user', null)
       c.set('deployer', who.name)

@@ -70,7 +70,7 @@ describe('SP-initiated login through the development IdP', () => {
     await h.login(demo.staff.cardNumber)
     const second = h.browser.cookie(HALL, 'hall_sid')!
     expect(second).not.toBe(first)
-    expect(h.sessionCount()).toBe(1)
+    expect(await h.sessionCount()).toBe(1)
     const stale = h.newBrowser()
     stale.setCookie(HALL, 'hall_sid', first)
     expect((await stale.fetch(`${HALL}/api/me`)).status).toBe(401)

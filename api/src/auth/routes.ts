@@ -103,31 +103,28 @@ const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('appli
  */
 export function createAuthRoutes(saml: SamlServiceProvider) {
   /** Consumes the request and the assertion, and creates the session, all in one transaction. */
-  function completeLogin(c: Context<AppEnv>, login: VerifiedLogin) {
+  async function completeLogin(c: Context<AppEnv>, login: VerifiedLogin) {
     const { db, env, now } = c.var.deps
-    const user = resolveUser(db, env, login)
+    const user = await resolveUser(db, env, login)
     const at = now()
     try {
-      return transaction(db, (tx) => {
-        const [request] = tx
+      return await transaction(db, async (tx) => {
+        const [request] = await tx
           .delete(samlRequests)
           .where(and(eq(samlRequests.id, login.requestId), eq(samlRequests.purpose, 'login')))
           .returning()
-          .all()
         if (!request) throw new LoginRefused('replayed', 'the login request was already answered')
-        tx.delete(samlUsedAssertions).where(lt(samlUsedAssertions.expiresAt, at)).run()
+        await tx.delete(samlUsedAssertions).where(lt(samlUsedAssertions.expiresAt, at))
         // The primary key is the one-time-use guarantee: a second insert of the same id fails.
-        tx.insert(samlUsedAssertions)
-          .values({
-            assertionId: login.assertionId,
-            inResponseTo: login.requestId,
-            cardNumber: user.cardNumber,
-            usedAt: at,
-            expiresAt: login.assertionExpiresAt,
-          })
-          .run()
-        purgeExpiredSessions(tx, limitsOf(env), at)
-        const sessionId = createSession(tx, { user, nameId: login.nameId, nameIdFormat: login.nameIdFormat, sessionIndex: login.sessionIndex }, at)
+        await tx.insert(samlUsedAssertions).values({
+          assertionId: login.assertionId,
+          inResponseTo: login.requestId,
+          cardNumber: user.cardNumber,
+          usedAt: at,
+          expiresAt: login.assertionExpiresAt,
+        })
+        await purgeExpiredSessions(tx, limitsOf(env), at)
+        const sessionId = await createSession(tx, { user, nameId: login.nameId, nameIdFormat: login.nameIdFormat, sessionIndex: login.sessionIndex }, at)
         return { sessionId, user, returnTo: safeReturnTo(request.returnTo) }
       })
     } catch (err) {
@@ -146,10 +143,10 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     if (c.res.headers.get('content-type')?.startsWith('text/html')) setPolicy(c, AUTH_PAGE_POLICY)
   })
   return router
-    .openapi(meRoute, (c) => {
+    .openapi(meRoute, async (c) => {
       const user = c.var.user!
       const { db } = c.var.deps
-      const department = user.departmentCode ? (authStatements(db).department.get({ code: user.departmentCode }) ?? null) : null
+      const department = user.departmentCode ? ((await authStatements(db).department.execute({ code: user.departmentCode }))[0] ?? null) : null
       c.header('Cache-Control', 'no-store')
       return c.json(
         {
@@ -160,8 +157,8 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
           department,
           roles: user.roles,
           knownToDataPlatform: user.knownToDataPlatform,
-          language: chosenLanguageOf(db, user.cardNumber),
-          ...(user.knownToDataPlatform ? {} : unknownPersonMessage(db)),
+          language: await chosenLanguageOf(db, user.cardNumber),
+          ...(user.knownToDataPlatform ? {} : await unknownPersonMessage(db)),
         },
         200,
       )
@@ -186,7 +183,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       let login: VerifiedLogin | undefined
       try {
         login = await saml.verifyLoginResponse(samlResponse, (name) => getCookie(c, name))
-        done = completeLogin(c, login)
+        done = await completeLogin(c, login)
       } catch (err) {
         if (!(err instanceof LoginRefused)) throw err
         log.warn({ rule: err.rule, reason: err.message, requestId: login?.requestId }, `SAML login refused: ${err.rule}`)
@@ -199,17 +196,17 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
           ...(login ? { targetId: login.requestId } : {}),
           detail: { rule: err.rule, reason: err.message },
         })
-        c.var.guards.audit.note(now(), ['login.failed', entry.ip, err.rule, entry.actor].join('|'), entry)
+        await c.var.guards.audit.note(now(), ['login.failed', entry.ip, err.rule, entry.actor].join('|'), entry)
         c.header('Cache-Control', 'no-store')
         return c.html(loginRefusedPage(err.rule), statusOf(err.rule))
       }
       // A new session id at login; whatever session this browser had before is over.
       const previous = getCookie(c, SESSION_COOKIE)
-      if (previous) endSession(db, previous)
+      if (previous) await endSession(db, previous)
       deleteCookie(c, bindingCookieName(login.requestId), bindingCookieOptions(env.secureCookies))
       setSessionCookie(c, done.sessionId, env)
       log.info({ cardNumber: done.user.cardNumber, knownToDataPlatform: done.user.knownToDataPlatform }, 'logged in')
-      auditRequest(c, {
+      await auditRequest(c, {
         actor: done.user.cardNumber,
         action: 'login.succeeded',
         outcome: 'success',
@@ -225,7 +222,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     .post('/auth/logout', async (c) => {
       const { db, env, log } = c.var.deps
       const id = getCookie(c, SESSION_COOKIE)
-      const ended = id ? endSession(db, id) : null
+      const ended = id ? await endSession(db, id) : null
       clearSessionCookie(c, env)
       let redirectTo = '/auth/logged-out'
       if (ended) {
@@ -256,10 +253,10 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
       }
       if (result.kind === 'response') return c.redirect('/auth/logged-out', 303)
 
-      const ended = endSessionsOf(db, result.nameId!, result.sessionIndex ?? null)
+      const ended = await endSessionsOf(db, result.nameId!, result.sessionIndex ?? null)
       log.info({ nameId: result.nameId, ended }, 'logged out by the IdP')
       const id = getCookie(c, SESSION_COOKIE)
-      if (id && !readSession(db, id, limitsOf(env), now())) clearSessionCookie(c, env)
+      if (id && !(await readSession(db, id, limitsOf(env), now()))) clearSessionCookie(c, env)
       return c.redirect(result.redirectTo ?? '/auth/logged-out', 302)
     })
 }

@@ -139,26 +139,24 @@ export function sqliteCacheProvider(db: Db, ttlMs = REQUEST_TTL_MS, maxRows = 20
   return {
     async saveAsync(key, value) {
       const createdAt = new Date()
-      transaction(db, (tx) => {
-        tx.delete(samlRequests)
-          .where(lt(samlRequests.createdAt, new Date(createdAt.getTime() - ttlMs)))
-          .run()
-        tx.insert(samlRequests).values({ id: key, value, createdAt }).onConflictDoNothing().run()
+      await transaction(db, async (tx) => {
+        await tx.delete(samlRequests).where(lt(samlRequests.createdAt, new Date(createdAt.getTime() - ttlMs)))
+        await tx.insert(samlRequests).values({ id: key, value, createdAt }).onConflictDoNothing()
         // The newest maxRows stay.
-        const total = tx.select({ n: count() }).from(samlRequests).get()?.n ?? 0
+        const total = (await tx.select({ n: count() }).from(samlRequests))[0]?.n ?? 0
         if (total > maxRows) {
           const oldest = tx
             .select({ id: samlRequests.id })
             .from(samlRequests)
             .orderBy(asc(samlRequests.createdAt))
             .limit(total - maxRows)
-          tx.delete(samlRequests).where(inArray(samlRequests.id, oldest)).run()
+          await tx.delete(samlRequests).where(inArray(samlRequests.id, oldest))
         }
       })
       return { value, createdAt: createdAt.getTime() }
     },
     async getAsync(key) {
-      const row = db.select().from(samlRequests).where(eq(samlRequests.id, key)).get()
+      const row = (await db.select().from(samlRequests).where(eq(samlRequests.id, key)))[0]
       if (!row || row.createdAt.getTime() + ttlMs <= Date.now()) return null
       return row.value
     },
@@ -316,10 +314,10 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     const url = await saml.getAuthorizeUrlAsync('', undefined, {})
     const requestId = requestIdOf(url)
     const nonce = randomBytes(32).toString('base64url')
-    db.update(samlRequests)
+    await db
+      .update(samlRequests)
       .set({ purpose: 'login', returnTo, bindingHash: sha256(nonce) })
       .where(eq(samlRequests.id, requestId))
-      .run()
     return { url, requestId, binding: { name: bindingCookieName(requestId), value: nonce } }
   }
 
@@ -357,7 +355,7 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
       // A request that is gone because it was answered already: say so (a double submit, a replay).
       const answered = root.getAttribute('InResponseTo')
       if (rule === 'unknown_request' && answered) {
-        const used = db.select().from(samlUsedAssertions).where(eq(samlUsedAssertions.inResponseTo, answered)).get()
+        const used = (await db.select().from(samlUsedAssertions).where(eq(samlUsedAssertions.inResponseTo, answered)))[0]
         if (used) rule = 'replayed'
       }
       throw new LoginRefused(rule, (err as Error).message)
@@ -413,7 +411,7 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     if (Date.now() - CLOCK_SKEW_MS >= confirmationExpiry) throw new LoginRefused('expired', 'the bearer confirmation has expired')
 
     // The login must finish in the browser that started it (login CSRF, session fixation).
-    const row = db.select().from(samlRequests).where(eq(samlRequests.id, inResponseTo)).get()
+    const row = (await db.select().from(samlRequests).where(eq(samlRequests.id, inResponseTo)))[0]
     if (!row || row.purpose !== 'login' || !row.bindingHash) {
       throw new LoginRefused('unknown_request', 'InResponseTo names no outstanding login request')
     }
@@ -457,10 +455,10 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
       '',
       {},
     )
-    db.update(samlRequests)
+    await db
+      .update(samlRequests)
       .set({ purpose: 'logout' })
       .where(eq(samlRequests.id, requestIdOf(url)))
-      .run()
     return url
   }
 
@@ -480,10 +478,7 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     if (param === 'SAMLResponse') {
       // Forget the LogoutRequest it answers (node-saml checked that it is one of ours).
       const answered = parseXmlStrict(xml, 'LogoutResponse').documentElement.getAttribute('InResponseTo')
-      if (answered)
-        db.delete(samlRequests)
-          .where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout')))
-          .run()
+      if (answered) await db.delete(samlRequests).where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout')))
       return { kind: 'response' }
     }
     if (!profile?.nameID) throw new SloRefused('logout request without a NameID')
@@ -491,7 +486,7 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     const destination = request.getAttribute('Destination')
     if (destination && destination !== sloUrl) throw new SloRefused(`logout request for ${destination}, not ${sloUrl}`)
     const expiresAt = logoutRequestExpiry(request, now)
-    consumeLogoutRequest(request.getAttribute('ID'), now, expiresAt)
+    await consumeLogoutRequest(request.getAttribute('ID'), now, expiresAt)
     const redirectTo = idp.sloUrl ? await saml.getLogoutResponseUrlAsync(profile, query.RelayState ?? '', {}, true) : undefined
     return { kind: 'request', nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null, redirectTo }
   }
@@ -525,10 +520,10 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
   }
 
   /** One use per LogoutRequest id: the primary key refuses a second (a replay), expired ids are purged. */
-  function consumeLogoutRequest(id: string | null, now: Date, expiresAt: Date): void {
+  async function consumeLogoutRequest(id: string | null, now: Date, expiresAt: Date): Promise<void> {
     if (!id) throw new SloRefused('logout request without an ID')
-    db.delete(samlUsedLogoutRequests).where(lt(samlUsedLogoutRequests.expiresAt, now)).run()
-    const inserted = db.insert(samlUsedLogoutRequests).values({ requestId: id, usedAt: now, expiresAt }).onConflictDoNothing().returning().all()
+    await db.delete(samlUsedLogoutRequests).where(lt(samlUsedLogoutRequests.expiresAt, now))
+    const inserted = await db.insert(samlUsedLogoutRequests).values({ requestId: id, usedAt: now, expiresAt }).onConflictDoNothing().returning()
     if (inserted.length === 0) throw new SloRefused(`logout request ${id} was already used (a replay)`)
   }
 

@@ -29,20 +29,18 @@ export interface NewSession {
 }
 
 /** Creates a session and returns its id (the cookie value). Always a new id: no fixation. */
-export function createSession(db: Db, s: NewSession, now: Date): string {
+export async function createSession(db: Db, s: NewSession, now: Date): Promise<string> {
   const id = randomBytes(32).toString('base64url')
-  db.insert(sessions)
-    .values({
-      idHash: hashId(id),
-      cardNumber: s.user.cardNumber,
-      user: s.user,
-      nameId: s.nameId,
-      nameIdFormat: s.nameIdFormat,
-      sessionIndex: s.sessionIndex,
-      createdAt: now,
-      lastSeenAt: now,
-    })
-    .run()
+  await db.insert(sessions).values({
+    idHash: hashId(id),
+    cardNumber: s.user.cardNumber,
+    user: s.user,
+    nameId: s.nameId,
+    nameIdFormat: s.nameIdFormat,
+    sessionIndex: s.sessionIndex,
+    createdAt: now,
+    lastSeenAt: now,
+  })
   return id
 }
 
@@ -59,41 +57,38 @@ export const limitsOf = (env: Env): SessionLimits => ({
 export type SessionRow = typeof sessions.$inferSelect
 
 /** The live session for a cookie value, or null; an expired one is deleted on sight. */
-export function readSession(db: Db, id: string, limits: SessionLimits, now: Date): SessionRow | null {
+export async function readSession(db: Db, id: string, limits: SessionLimits, now: Date): Promise<SessionRow | null> {
   const idHash = hashId(id)
   const statements = authStatements(db)
-  const row = statements.session.get({ idHash })
+  const row = (await statements.session.execute({ idHash }))[0]
   if (!row) return null
   const t = now.getTime()
   if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
-    statements.deleteSession.run({ idHash })
+    await statements.deleteSession.execute({ idHash })
     return null
   }
-  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) statements.touchSession.run({ idHash, at: now })
+  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await statements.touchSession.execute({ idHash, at: now })
   return row
 }
 
-export function endSession(db: Db, id: string): SessionRow | null {
-  const [row] = db
+export async function endSession(db: Db, id: string): Promise<SessionRow | null> {
+  const [row] = await db
     .delete(sessions)
     .where(eq(sessions.idHash, hashId(id)))
     .returning()
-    .all()
   return row ?? null
 }
 
 /** Ends the sessions an IdP logout names: the person's, narrowed to one IdP session when given. */
-export function endSessionsOf(db: Db, nameId: string, sessionIndex: string | null): number {
+export async function endSessionsOf(db: Db, nameId: string, sessionIndex: string | null): Promise<number> {
   const where = sessionIndex ? and(eq(sessions.nameId, nameId), eq(sessions.sessionIndex, sessionIndex)) : eq(sessions.nameId, nameId)
-  return db.delete(sessions).where(where).returning({ idHash: sessions.idHash }).all().length
+  return (await db.delete(sessions).where(where).returning({ idHash: sessions.idHash })).length
 }
 
 /** Deletes sessions past either timeout (called on login; expired ones are also dropped on sight). */
-export function purgeExpiredSessions(db: Db, limits: SessionLimits, now: Date): void {
+export async function purgeExpiredSessions(db: Db, limits: SessionLimits, now: Date): Promise<void> {
   const t = now.getTime()
-  db.delete(sessions)
-    .where(or(lt(sessions.lastSeenAt, new Date(t - limits.idleMs)), lt(sessions.createdAt, new Date(t - limits.maxMs))))
-    .run()
+  await db.delete(sessions).where(or(lt(sessions.lastSeenAt, new Date(t - limits.idleMs)), lt(sessions.createdAt, new Date(t - limits.maxMs))))
 }
 
 export function setSessionCookie(c: Context, id: string, env: Env): void {
@@ -112,7 +107,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const id = getCookie(c, SESSION_COOKIE)
   let user: SessionUser | null = null
   if (id) {
-    const row = readSession(db, id, limitsOf(env), now())
+    const row = await readSession(db, id, limitsOf(env), now())
     if (row) user = row.user
     else clearSessionCookie(c, env)
   }

@@ -130,11 +130,11 @@ export interface HarnessOptions {
  * (behind the same middleware as the real app), the dev IdP, and a browser between them.
  */
 export async function authHarness(opts: HarnessOptions = {}) {
-  const { deps, advance } = testDeps({ HALL_PUBLIC_URL: HALL, ...opts.env })
+  const { deps, advance } = await testDeps({ HALL_PUBLIC_URL: HALL, ...opts.env })
   // Log lines are kept, so a test can check which rule a refusal named.
   const logs: { level: number; msg: string; rule?: string; [k: string]: unknown }[] = []
   deps.log = pino({ level: 'info', base: undefined }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) })
-  seedOrganisation(deps.db)
+  await seedOrganisation(deps.db)
   const { idp: idpKeys, other: otherKeys, sp: spKeys } = await testKeys()
   const urls = idpUrls(IDP)
   const metadataXml = idpMetadata({ ...urls, certPem: idpKeys.certPem })
@@ -206,7 +206,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
     return b.postForm(`${HALL}/auth/saml/acs`, acsFields, IDP)
   }
 
-  const sessionCount = () => deps.db.select().from(sessions).all().length
+  const sessionCount = async () => (await deps.db.select().from(sessions)).length
   /** The rule named by the last "SAML login refused" log line. */
   const refusedRule = () => logs.filter((l) => l.msg.startsWith('SAML login refused')).at(-1)?.rule
 

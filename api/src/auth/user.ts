@@ -20,20 +20,20 @@ function single(value: string | string[] | undefined): string | null {
   return t ? t : null
 }
 
-export function resolveUser(db: Db, env: Env, login: VerifiedLogin): SessionUser {
+export async function resolveUser(db: Db, env: Env, login: VerifiedLogin): Promise<SessionUser> {
   const attrs = env.samlAttributes
   const cardNumber = attrs.cardNumber ? single(login.attributes[attrs.cardNumber]) : login.nameId.trim()
   // A card number is an identifier, not free text: refuse anything odd rather than store it.
   if (!cardNumber || cardNumber.length > 64 || /[\s\u0000-\u001f\u007f]/.test(cardNumber)) {
     throw new LoginRefused('subject', `no usable campus card number in ${attrs.cardNumber ? `attribute ${attrs.cardNumber}` : 'the NameID'}`)
   }
-  const person = db.select().from(people).where(eq(people.cardNumber, cardNumber)).get()
+  const person = (await db.select().from(people).where(eq(people.cardNumber, cardNumber)))[0]
   // Someone who left keeps their history but not their access (an organisation import marked them).
   if (person?.leftAt) throw new LoginRefused('left', `${cardNumber} has left the university (since ${person.leftAt.toISOString().slice(0, 10)})`)
   // HALL_ADMINS are administrators from the first login, before any import knows them.
   const configuredAdmin = env.admins.includes(cardNumber) ? [{ role: 'admin', scope: '*' }] : []
   if (person) {
-    const roles = db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)).all()
+    const roles = await db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber))
     if (configuredAdmin.length && !roles.some((r) => r.role === 'admin')) roles.push(...configuredAdmin)
     return {
       cardNumber,
@@ -48,7 +48,7 @@ export function resolveUser(db: Db, env: Env, login: VerifiedLogin): SessionUser
   const name = single(login.attributes[attrs.name]) ?? cardNumber
   const kind = single(login.attributes[attrs.kind])
   const departmentCode = single(login.attributes[attrs.department])
-  const department = departmentCode ? db.select().from(departments).where(eq(departments.code, departmentCode)).get() : undefined
+  const department = departmentCode ? (await db.select().from(departments).where(eq(departments.code, departmentCode)))[0] : undefined
   return {
     cardNumber,
     name,
@@ -61,8 +61,8 @@ export function resolveUser(db: Db, env: Env, login: VerifiedLogin): SessionUser
 }
 
 /** The explanation /api/me gives a person the data platform does not know, naming whom to ask. */
-export function unknownPersonMessage(db: Db): { message: string; messageZh: string } {
-  const d = db.select().from(departments).where(eq(departments.code, RECORDS_CONTACT_DEPARTMENT)).get()
+export async function unknownPersonMessage(db: Db): Promise<{ message: string; messageZh: string }> {
+  const d = (await db.select().from(departments).where(eq(departments.code, RECORDS_CONTACT_DEPARTMENT)))[0]
   const en = d ? `the ${d.nameEn} (${d.phone}, ${d.location})` : 'the university’s information office'
   const zh = d ? `${d.nameZh}（${d.phone}，${d.location}）` : '学校信息化管理部门'
   return {

@@ -7,15 +7,15 @@ import type { FormDefinition } from '@hall/forms/format'
 // The embedded data platform over the seeded demo university: every value names its source, and
 // the source depends on the kind of person (DESIGN rule 6).
 
-function platform() {
-  const { deps } = testDeps()
-  seedDemo(deps.db, deps.now())
+async function platform() {
+  const { deps } = await testDeps()
+  await seedDemo(deps.db, deps.now())
   return createEmbeddedPlatform(deps.db)
 }
 
 describe('embedded data platform', () => {
   it("names the housing system and its centre as the source of an undergraduate's dormitory", async () => {
-    const record = (await platform().person('2023010101'))!
+    const record = (await (await platform()).person('2023010101'))!
     expect(record.kind).toBe('undergraduate')
     expect(record.values['student.dormitory.label']).toEqual({
       value: '明湖苑3号楼 412室 2号床',
@@ -33,7 +33,7 @@ describe('embedded data platform', () => {
   })
 
   it('takes the class and its counsellor from the student affairs system', async () => {
-    const record = (await platform().person('2023010101'))!
+    const record = (await (await platform()).person('2023010101'))!
     expect(record.values['student.klassNameZh']?.value).toBe('计算机科学与技术2023级1班')
     expect(record.values['student.counsellorName']).toMatchObject({
       value: '杜红梅',
@@ -43,14 +43,14 @@ describe('embedded data platform', () => {
   })
 
   it("gives a graduate's record from the graduate system, and the supervisor as adviser", async () => {
-    const record = (await platform().person('202510010007'))!
+    const record = (await (await platform()).person('202510010007'))!
     expect(record.values['student.majorZh']?.source.systemCode).toBe('graduate-system')
     expect(record.values['student.adviserName']).toMatchObject({ value: '钱学军', source: { systemCode: 'graduate-system' } })
     expect(record.values['student.klassNameZh']).toBeUndefined()
   })
 
   it("gives a member of staff's name from HR and their projects from the research system", async () => {
-    const record = (await platform().person('0005472'))!
+    const record = (await (await platform()).person('0005472'))!
     expect(record.values.name?.source.systemCode).toBe('hr-system')
     expect(record.values['staff.titleZh']?.value).toBe('教授')
     expect(record.values['staff.researchProjects.vertical.code']).toMatchObject({
@@ -61,14 +61,14 @@ describe('embedded data platform', () => {
   })
 
   it('marks the mobile number as not authoritative: a person may give a newer one', async () => {
-    const record = (await platform().person('2023010101'))!
+    const record = (await (await platform()).person('2023010101'))!
     expect(record.values.phone).toMatchObject({ value: '138-0000-2101', source: { systemCode: 'identity-card', authoritative: false } })
     expect(record.values.email?.source.authoritative).toBe(true)
   })
 
   it('answers null for someone it does not know', async () => {
-    expect(await platform().person('0031907')).toBeNull()
-    expect(await platform().person('nobody')).toBeNull()
+    expect(await (await platform()).person('0031907')).toBeNull()
+    expect(await (await platform()).person('nobody')).toBeNull()
   })
 })
 
@@ -96,7 +96,7 @@ describe('resolvePrefill', () => {
   }
 
   it('keys values and sources by field, locking only authoritative read-only bindings', async () => {
-    const prefill = resolvePrefill(definition, await platform().person('2023010101'))
+    const prefill = resolvePrefill(definition, await (await platform()).person('2023010101'))
     expect(prefill.values).toEqual({ dormitory: '明湖苑3号楼 412室 2号床', phone: '138-0000-2101', year: 2023 })
     expect(prefill.sources.dormitory).toMatchObject({
       systemZh: '公寓管理系统',
@@ -134,7 +134,7 @@ describe('English names of pre-filled values (issue 14)', () => {
   }
 
   it('ride on the source as valueEn, while the value stays the bound Chinese one', async () => {
-    const result = resolvePrefill(definition, await platform().person('2023010101'))
+    const result = resolvePrefill(definition, await (await platform()).person('2023010101'))
     expect(result.values).toMatchObject({ college: expect.stringContaining('学院'), dormitory: '明湖苑3号楼 412室 2号床' })
     expect(result.sources.college?.valueEn).toMatch(/College/)
     expect(result.sources.major?.valueEn).toMatch(/[A-Za-z]/)

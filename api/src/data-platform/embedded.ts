@@ -106,10 +106,10 @@ function projectValues(projects: readonly ResearchProject[]): Record<string, Pla
 }
 
 /** A person's record from the embedded tables, or null when they are not in them. */
-export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | null {
-  const person = db.select().from(people).where(eq(people.cardNumber, cardNumber)).get()
+export async function embeddedRecord(db: Db, cardNumber: string): Promise<PlatformRecord | null> {
+  const person = (await db.select().from(people).where(eq(people.cardNumber, cardNumber)))[0]
   if (!person) return null
-  const department = db.select().from(departments).where(eq(departments.code, person.departmentCode)).get()
+  const department = (await db.select().from(departments).where(eq(departments.code, person.departmentCode)))[0]
   const profile = person.profile as { gender?: string; student?: Record<string, unknown>; staff?: Record<string, unknown> }
   const raw: Record<string, PlatformScalar> = flatten({
     cardNumber: person.cardNumber,
@@ -132,37 +132,38 @@ export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | nul
     if (d.buildingEn) raw['student.dormitory.labelEn'] = `${d.buildingEn}, room ${d.room}, bed ${d.bed}`
   }
   const related = new Map<string, typeof person>()
-  const relatedPeople = (numbers: string[]) => {
+  const relatedPeople = async (numbers: string[]) => {
     const wanted = numbers.filter((n) => !related.has(n))
-    if (wanted.length) for (const p of db.select().from(people).where(inArray(people.cardNumber, wanted)).all()) related.set(p.cardNumber, p)
+    if (wanted.length) for (const p of await db.select().from(people).where(inArray(people.cardNumber, wanted))) related.set(p.cardNumber, p)
   }
   if (student?.klassCode) {
     // Classes are in the table: an imported organisation's, or the demo's (seeded with it).
-    const klass = db.select({ nameZh: classes.nameZh, nameEn: classes.nameEn }).from(classes).where(eq(classes.code, student.klassCode)).get()
+    const klass = (await db.select({ nameZh: classes.nameZh, nameEn: classes.nameEn }).from(classes).where(eq(classes.code, student.klassCode)))[0]
     raw['student.klassNameZh'] = klass?.nameZh ?? student.klassCode
     raw['student.klassNameEn'] = klass?.nameEn ?? student.klassCode
     // The counsellor as the organisation grants the role (the same rows the workflow routes by).
-    const grant = db
-      .select({ cardNumber: roleGrants.cardNumber })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.scope, student.klassCode)))
-      .get()
+    const grant = (
+      await db
+        .select({ cardNumber: roleGrants.cardNumber })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.scope, student.klassCode)))
+    )[0]
     if (grant) {
-      relatedPeople([grant.cardNumber])
+      await relatedPeople([grant.cardNumber])
       const counsellor = related.get(grant.cardNumber)
       raw['student.counsellorCardNumber'] = grant.cardNumber
       if (counsellor) Object.assign(raw, { 'student.counsellorName': counsellor.name, 'student.counsellorPhone': counsellor.phone })
     }
   }
   if (student?.supervisorCardNumber) {
-    relatedPeople([student.supervisorCardNumber])
+    await relatedPeople([student.supervisorCardNumber])
     const supervisor = related.get(student.supervisorCardNumber)
     if (supervisor) raw['student.supervisorName'] = supervisor.name
   }
   const projects = (profile.staff as { researchProjects?: ResearchProject[] } | undefined)?.researchProjects
   if (projects) Object.assign(raw, projectValues(projects))
 
-  const resolve = sourceResolver(db.select().from(sourceFields).all(), systemsWithDepartments(db))
+  const resolve = sourceResolver(await db.select().from(sourceFields), await systemsWithDepartments(db))
   const values: Record<string, PlatformValue> = {}
   for (const [path, value] of Object.entries(raw)) {
     const source = resolve(path, person.kind)
@@ -179,8 +180,8 @@ export function embeddedRecord(db: Db, cardNumber: string): PlatformRecord | nul
   return { cardNumber: person.cardNumber, kind: person.kind, values }
 }
 
-function systemsWithDepartments(db: Db): SystemRow[] {
-  return db
+async function systemsWithDepartments(db: Db): Promise<SystemRow[]> {
+  return await db
     .select({
       code: sourceSystems.code,
       nameZh: sourceSystems.nameZh,
@@ -191,12 +192,11 @@ function systemsWithDepartments(db: Db): SystemRow[] {
     })
     .from(sourceSystems)
     .innerJoin(departments, eq(departments.code, sourceSystems.departmentCode))
-    .all()
 }
 
 export function createEmbeddedPlatform(db: Db): DataPlatform {
   return {
     kind: 'embedded',
-    person: async (cardNumber) => embeddedRecord(db, cardNumber),
+    person: async (cardNumber) => await embeddedRecord(db, cardNumber),
   }
 }

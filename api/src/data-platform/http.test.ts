@@ -20,13 +20,14 @@ afterEach(async () => {
   )
 })
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
 async function platformServer(handler: Handler): Promise<{ url: string; requests: IncomingMessage[] }> {
   const requests: IncomingMessage[] = []
   const server = createServer((req, res) => {
     requests.push(req)
-    handler(req, res)
+    // A handler that fails answers 500, as a platform with a bug would.
+    void Promise.resolve(handler(req, res)).catch(() => res.writeHead(500).end())
   })
   servers.push(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -34,16 +35,16 @@ async function platformServer(handler: Handler): Promise<{ url: string; requests
 }
 
 /** The demo university's records, served the way a university's platform would. */
-function demoPlatform(token = 'platform-secret'): Handler {
-  const { deps } = testDeps()
-  seedDemo(deps.db, deps.now())
-  return (req, res) => {
+async function demoPlatform(token = 'platform-secret'): Promise<Handler> {
+  const { deps } = await testDeps()
+  await seedDemo(deps.db, deps.now())
+  return async (req, res) => {
     if (req.headers.authorization !== `Bearer ${token}`) {
       res.writeHead(401).end()
       return
     }
     const card = decodeURIComponent(req.url!.replace(/^\/api\/v1\/people\//, ''))
-    const record = embeddedRecord(deps.db, card)
+    const record = await embeddedRecord(deps.db, card)
     if (!record) {
       res.writeHead(404).end()
       return
@@ -59,14 +60,14 @@ const json =
 
 describe('HTTP data platform', () => {
   it('asks GET {url}/people/{cardNumber} with the token, and reads the same record the embedded platform has', async () => {
-    const { url, requests } = await platformServer(demoPlatform())
+    const { url, requests } = await platformServer(await demoPlatform())
     const platform = createHttpPlatform({ url, token: 'platform-secret', timeoutMs: 2000 })
     const record = await platform.person('2023010101')
     expect(requests[0]?.url).toBe('/api/v1/people/2023010101')
     expect(requests[0]?.headers.accept).toBe('application/json')
-    const { deps } = testDeps()
-    seedDemo(deps.db, deps.now())
-    expect(record).toEqual(embeddedRecord(deps.db, '2023010101'))
+    const { deps } = await testDeps()
+    await seedDemo(deps.db, deps.now())
+    expect(record).toEqual(await embeddedRecord(deps.db, '2023010101'))
     expect(record?.values['student.dormitory.label']?.source).toMatchObject({ systemZh: '公寓管理系统', departmentZh: '后勤公寓管理中心', authoritative: true })
   })
 
@@ -78,7 +79,7 @@ describe('HTTP data platform', () => {
   })
 
   it('answers null when the platform answers 404', async () => {
-    const { url } = await platformServer(demoPlatform())
+    const { url } = await platformServer(await demoPlatform())
     expect(await createHttpPlatform({ url, token: 'platform-secret', timeoutMs: 2000 }).person('0031907')).toBeNull()
   })
 
@@ -130,7 +131,7 @@ describe('HTTP data platform', () => {
 
 describe('GET /api/services/{code}/form with HALL_DATA_PLATFORM=http', () => {
   it('pre-fills from the university platform', async () => {
-    const { url } = await platformServer(demoPlatform('tok'))
+    const { url } = await platformServer(await demoPlatform('tok'))
     const { app, loginAs } = await testApp({ HALL_DATA_PLATFORM: 'http', HALL_DATA_PLATFORM_URL: url, HALL_DATA_PLATFORM_TOKEN: 'tok' })
     const res = await app.request('/api/services/dorm-change/form', { headers: { cookie: await loginAs('2023010101') } })
     expect(res.status).toBe(200)

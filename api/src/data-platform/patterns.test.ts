@@ -46,27 +46,23 @@ const PROBES = [
   '123456\n',
 ]
 
-describe('the seeded services’ patterns under RE2', () => {
-  const { deps } = testDeps()
-  seedDemo(deps.db, deps.now())
-  const patterns = deps.db
-    .select({ code: serviceVersions.serviceCode, form: serviceVersions.form })
-    .from(serviceVersions)
-    .all()
-    .flatMap(({ code, form }) =>
-      form
-        ? allFields(form as FormDefinition).flatMap(({ field }) =>
-            [field, ...(field.type === 'table' ? field.columns : [])].flatMap((f) =>
-              f.type === 'text' && f.pattern ? [{ code, key: f.key, regex: f.pattern.regex }] : [],
-            ),
-          )
-        : [],
-    )
+describe('the seeded services’ patterns under RE2', async () => {
+  const { deps } = await testDeps()
+  await seedDemo(deps.db, deps.now())
+  const patterns = (await deps.db.select({ code: serviceVersions.serviceCode, form: serviceVersions.form }).from(serviceVersions)).flatMap(({ code, form }) =>
+    form
+      ? allFields(form as FormDefinition).flatMap(({ field }) =>
+          [field, ...(field.type === 'table' ? field.columns : [])].flatMap((f) =>
+            f.type === 'text' && f.pattern ? [{ code, key: f.key, regex: f.pattern.regex }] : [],
+          ),
+        )
+      : [],
+  )
 
   it('there are patterns to check', () => expect(patterns.length).toBeGreaterThanOrEqual(10))
 
-  it('every seeded form is still accepted', () => {
-    const forms = deps.db.select({ code: serviceVersions.serviceCode, form: serviceVersions.form }).from(serviceVersions).all()
+  it('every seeded form is still accepted', async () => {
+    const forms = await deps.db.select({ code: serviceVersions.serviceCode, form: serviceVersions.form }).from(serviceVersions)
     for (const { code, form } of forms) if (form) expect(validateDefinition(form), code).toMatchObject({ ok: true })
   })
 

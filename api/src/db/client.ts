@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -94,7 +95,55 @@ export function isMigrated(db: Db): boolean {
   }
 }
 
-/** Runs `fn` in one IMMEDIATE transaction: it takes the write lock up front, so two writers never interleave. */
-export function transaction<T>(db: Db, fn: (tx: Db) => T): T {
-  return db.$client.transaction(() => fn(db)).immediate()
+/** The connection whose transaction the running code is inside, if any (a nested call joins it). */
+const insideTransaction = new AsyncLocalStorage<{ client: Database.Database; savepoints: number }>()
+/** Per connection, the end of the last transaction begun on it: the next one waits for it. */
+const turnstiles = new WeakMap<Database.Database, Promise<void>>()
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction: it takes the write lock up front, so two writers never
+ * interleave. `fn` awaits its queries (the data layer is async, as PostgreSQL's drivers are);
+ * better-sqlite3 runs each one at once, so a body that awaits only queries finishes before any
+ * other request's code runs. Transactions on one connection still queue behind each other (a
+ * body that awaited something else would otherwise let a second BEGIN meet the first). A call
+ * inside a transaction joins it through a savepoint: its failure undoes its own writes only, as
+ * better-sqlite3's nested transactions did.
+ */
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const client = db.$client
+  const outer = insideTransaction.getStore()
+  if (outer?.client === client) return savepoint(outer, db, fn)
+  const before = turnstiles.get(client)
+  let release!: () => void
+  const mine = new Promise<void>((resolve) => (release = resolve))
+  turnstiles.set(client, before ? before.then(() => mine) : mine)
+  try {
+    if (before) await before
+    client.exec('BEGIN IMMEDIATE')
+    try {
+      const result = await insideTransaction.run({ client, savepoints: 0 }, () => fn(db))
+      client.exec('COMMIT')
+      return result
+    } catch (err) {
+      if (client.inTransaction) client.exec('ROLLBACK')
+      throw err
+    }
+  } finally {
+    release()
+    if (turnstiles.get(client) === mine) turnstiles.delete(client)
+  }
+}
+
+async function savepoint<T>(outer: { client: Database.Database; savepoints: number }, db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const name = `hall_${++outer.savepoints}`
+  outer.client.exec(`SAVEPOINT ${name}`)
+  try {
+    const result = await fn(db)
+    outer.client.exec(`RELEASE ${name}`)
+    return result
+  } catch (err) {
+    outer.client.exec(`ROLLBACK TO ${name}`)
+    outer.client.exec(`RELEASE ${name}`)
+    throw err
+  }
 }

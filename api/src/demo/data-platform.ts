@@ -15,14 +15,14 @@ const extraFields: Record<string, string> = { cardNumber: 'identity-card' }
  */
 const notAuthoritative = new Set(['phone'])
 
-export function seedDataPlatform(db: Db) {
-  db.insert(sourceSystems)
+export async function seedDataPlatform(db: Db) {
+  await db
+    .insert(sourceSystems)
     .values(demoSystems.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn, departmentCode: s.ownerDepartmentCode })))
     .onConflictDoNothing()
-    .run()
   const rows = [
     ...Object.entries({ ...fieldSources, ...extraFields }).map(([path, systemCode]) => ({ path, kind: '*', systemCode })),
     ...Object.entries(fieldSourcesByKind).flatMap(([kind, map]) => Object.entries(map ?? {}).map(([path, systemCode]) => ({ path, kind, systemCode }))),
   ].map((r) => ({ ...r, authoritative: !notAuthoritative.has(r.path) }))
-  db.insert(sourceFields).values(rows).onConflictDoNothing().run()
+  await db.insert(sourceFields).values(rows).onConflictDoNothing()
 }

@@ -21,22 +21,17 @@ function sequence(seed: number) {
 const { good: GOOD_COMMENTS, mixed: MIXED_COMMENTS, bad: BAD_COMMENTS } = ratingComments
 
 /** Ratings for the finished past applications and the demo's questions. Returns how many of each. */
-export function seedFeedback(tx: Db, now: Date) {
+export async function seedFeedback(tx: Db, now: Date) {
   const random = sequence(20261127)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
   const limits = new Map(
-    tx
-      .select({ code: serviceVersions.serviceCode, days: serviceVersions.timeLimitDays })
-      .from(serviceVersions)
-      .all()
-      .map((v) => [v.code, v.days]),
+    (await tx.select({ code: serviceVersions.serviceCode, days: serviceVersions.timeLimitDays }).from(serviceVersions)).map((v) => [v.code, v.days]),
   )
-  const finished = tx
+  const finished = await tx
     .select()
     .from(applications)
     .where(and(inArray(applications.status, ['completed', 'rejected']), isNotNull(applications.finishedAt)))
     .orderBy(asc(applications.id))
-    .all()
   const rows: Array<typeof ratings.$inferInsert> = []
   for (const app of finished) {
     if (random() < 0.25 || !app.submittedAt || !app.finishedAt) continue
@@ -76,43 +71,44 @@ export function seedFeedback(tx: Db, now: Date) {
       createdAt: new Date(Math.max(at, app.finishedAt.getTime())),
     })
   }
-  if (rows.length) tx.insert(ratings).values(rows).run()
-  return { ratings: rows.length, questions: seedQuestions(tx, now) }
+  if (rows.length) await tx.insert(ratings).values(rows)
+  return { ratings: rows.length, questions: await seedQuestions(tx, now) }
 }
 
-function seedQuestions(tx: Db, now: Date) {
+async function seedQuestions(tx: Db, now: Date) {
   for (const q of DEMO_QUESTIONS) {
     const asked = new Date(now.getTime() - q.daysAgo * 24 * HOUR)
     const last = q.thread.length ? new Date(asked.getTime() + q.thread[q.thread.length - 1]!.hoursLater * HOUR) : asked
     const firstAnswer = q.thread.find((m) => m.side === 'staff')
-    const row = tx
-      .insert(questions)
-      .values({
-        askerCardNumber: q.asker,
-        serviceCode: q.serviceCode,
-        departmentCode: q.department,
-        title: q.title,
-        body: q.body,
-        status: q.status,
-        createdAt: asked,
-        updatedAt: last,
-        ...(q.faq && firstAnswer
-          ? {
-              faqQuestion: q.faq.question ?? q.title,
-              faqAnswer: firstAnswer.body,
-              faqQuestionEn: q.faq.questionEn ?? null,
-              faqAnswerEn: q.faq.answerEn ?? null,
-              faqPublishedAt: new Date(last.getTime() + HOUR),
-              faqPublishedBy: q.faq.by,
-            }
-          : {}),
-      })
-      .returning({ id: questions.id })
-      .get()
+    const row = (
+      await tx
+        .insert(questions)
+        .values({
+          askerCardNumber: q.asker,
+          serviceCode: q.serviceCode,
+          departmentCode: q.department,
+          title: q.title,
+          body: q.body,
+          status: q.status,
+          createdAt: asked,
+          updatedAt: last,
+          ...(q.faq && firstAnswer
+            ? {
+                faqQuestion: q.faq.question ?? q.title,
+                faqAnswer: firstAnswer.body,
+                faqQuestionEn: q.faq.questionEn ?? null,
+                faqAnswerEn: q.faq.answerEn ?? null,
+                faqPublishedAt: new Date(last.getTime() + HOUR),
+                faqPublishedBy: q.faq.by,
+              }
+            : {}),
+        })
+        .returning({ id: questions.id })
+    )[0]!
     for (const m of q.thread) {
-      tx.insert(questionMessages)
+      await tx
+        .insert(questionMessages)
         .values({ questionId: row.id, authorCardNumber: m.by, side: m.side, body: m.body, createdAt: new Date(asked.getTime() + m.hoursLater * HOUR) })
-        .run()
     }
   }
   return DEMO_QUESTIONS.length

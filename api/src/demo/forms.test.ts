@@ -19,10 +19,15 @@ const holds: Record<string, Field['type'][]> = {
   department: ['department'],
 }
 
-const records: PlatformRecord[] = (() => {
-  const { deps } = testDeps()
-  seedDemo(deps.db, deps.now())
-  return people.flatMap((p) => embeddedRecord(deps.db, p.cardNumber) ?? [])
+const records: PlatformRecord[] = await (async () => {
+  const { deps } = await testDeps()
+  await seedDemo(deps.db, deps.now())
+  const found: PlatformRecord[] = []
+  for (const p of people) {
+    const record = await embeddedRecord(deps.db, p.cardNumber)
+    if (record) found.push(record)
+  }
+  return found
 })()
 const paths = new Set(records.flatMap((r) => Object.keys(r.values)))
 

@@ -10,11 +10,10 @@ import { applicationAttachments, applications, attachments, auditEvents, service
 describe('the seeded past applications', () => {
   it('carry form values that their service’s form accepts', async () => {
     const h = await hall()
-    const rows = h.deps.db
+    const rows = await h.deps.db
       .select({ app: applications, form: serviceVersions.form })
       .from(applications)
       .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-      .all()
     expect(rows).toHaveLength(87)
     const invalid = rows.flatMap(({ app, form }) => {
       if (!form || app.serviceCode === 'undergrad-leave') return [] // test-support puts another form on leave
@@ -27,7 +26,7 @@ describe('the seeded past applications', () => {
 
   it('went through their process: steps, decisions and the status they were seeded with', async () => {
     const h = await hall()
-    const rows = h.deps.db.select().from(applications).orderBy(asc(applications.id)).all()
+    const rows = await h.deps.db.select().from(applications).orderBy(asc(applications.id))
     const withState = rows.filter((a) => a.state)
     // A few were filed by people whose department has nobody for a step (the engine refuses them today).
     expect(withState.length).toBeGreaterThanOrEqual(80)
@@ -35,23 +34,20 @@ describe('the seeded past applications', () => {
       expect((app.state as { status: string }).status, `application ${app.id}`).toBe(app.status)
       expect(['completed', 'rejected']).toContain(app.status)
       expect(app.finishedAt!.getTime()).toBeGreaterThanOrEqual(app.submittedAt!.getTime())
-      const events = h.deps.db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id)).all()
+      const events = await h.deps.db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id))
       expect(events[0]?.action, `application ${app.id}`).toBe('submitted')
       expect(events.some((e) => e.action === (app.status === 'completed' ? 'approved' : 'rejected'))).toBe(true)
     }
     // Handled before the hall: in nobody's lists, and no number taken from the live sequences.
-    expect(h.deps.db.select().from(tasks).all()).toEqual([])
+    expect(await h.deps.db.select().from(tasks)).toEqual([])
     expect(rows.every((a) => a.documentNumber === null)).toBe(true)
   })
 
   it('shows one of them whole on its applicant’s page: the form, its steps with who decided, the timeline', async () => {
     const h = await hall()
-    const app = h.deps.db
-      .select()
-      .from(applications)
-      .where(eq(applications.serviceCode, 'intro-letter'))
-      .all()
-      .find((a) => a.state && a.status === 'completed')!
+    const app = (await h.deps.db.select().from(applications).where(eq(applications.serviceCode, 'intro-letter'))).find(
+      (a) => a.state && a.status === 'completed',
+    )!
     const detail = await h.detail(app.applicantCardNumber, app.id)
     expect(detail.status).toBe(200)
     expect(detail.body.form).not.toBeNull()
@@ -67,11 +63,12 @@ describe('the seeded past applications', () => {
 
   it('have their files in the uploads folder, so the applicant can open them', async () => {
     const h = await hall()
-    const linked = h.deps.db
-      .select({ id: attachments.id, owner: attachments.ownerCardNumber, size: attachments.size })
-      .from(applicationAttachments)
-      .innerJoin(attachments, eq(attachments.id, applicationAttachments.attachmentId))
-      .get()
+    const linked = (
+      await h.deps.db
+        .select({ id: attachments.id, owner: attachments.ownerCardNumber, size: attachments.size })
+        .from(applicationAttachments)
+        .innerJoin(attachments, eq(attachments.id, applicationAttachments.attachmentId))
+    )[0]
     expect(linked, 'the seed links files to some past applications').toBeTruthy()
     const res = await h.app.request(`/api/attachments/${linked!.id}`, { headers: { cookie: await h.loginAs(linked!.owner) } })
     expect(res.status).toBe(200)

@@ -83,14 +83,14 @@ export interface PastPlan {
  * and finishing times stay as the seed drew them (other seed data, such as ratings, follow them).
  * Null when its service has no form or process to go by.
  */
-export function planPastApplication(tx: Db, app: PastApplication, random: Random, cache: PlanCache = newPlanCache(tx)): PastPlan | null {
+export async function planPastApplication(tx: Db, app: PastApplication, random: Random, cache: PlanCache = newPlanCache(tx)): Promise<PastPlan | null> {
   const form = app.version.form as FormDefinition | null
   const definition = app.version.process as ProcessDefinition | null
-  const facts = cache.facts(app.applicantCardNumber)
+  const facts = await cache.facts(app.applicantCardNumber)
   if (!form || !definition || !facts) return null
 
   const made: Array<{ id: string; fieldKey: string }> = []
-  const prefill = resolvePrefill(form, cache.record(app.applicantCardNumber))
+  const prefill = resolvePrefill(form, await cache.record(app.applicantCardNumber))
   const values = sampleValues(form, {
     prefilled: prefill.values,
     locked: lockedValues(prefill),
@@ -185,18 +185,18 @@ export function newPlanCache(tx: Db): PlanCache {
 }
 
 /** Writes the plans: files and audit events in a few statements, then each application's values and state. */
-export function writePastApplications(tx: Db, plans: readonly PastPlan[]) {
+export async function writePastApplications(tx: Db, plans: readonly PastPlan[]) {
   const files = plans.flatMap((p) => p.files)
   const chunks = <T>(xs: T[], n = 200) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n))
-  for (const c of chunks(files)) tx.insert(attachments).values(c).run()
+  for (const c of chunks(files)) await tx.insert(attachments).values(c)
   for (const c of chunks(plans.flatMap((p) => p.files.map((f) => ({ applicationId: p.id, attachmentId: f.id, fieldKey: f.fieldKey })))))
-    tx.insert(applicationAttachments).values(c).run()
-  for (const c of chunks(plans.flatMap((p) => p.audit))) tx.insert(auditEvents).values(c).run()
+    await tx.insert(applicationAttachments).values(c)
+  for (const c of chunks(plans.flatMap((p) => p.audit))) await tx.insert(auditEvents).values(c)
   for (const p of plans) {
-    tx.update(applications)
+    await tx
+      .update(applications)
       .set({ formData: p.values, ...(p.state ? { state: p.state, stateVersion: p.state.version, status: p.status, finishedAt: p.finishedAt } : {}) })
       .where(eq(applications.id, p.id))
-      .run()
   }
 }
 

@@ -24,58 +24,52 @@ import type { Guide } from '../routes/catalog/catalog.schemas.ts'
  * organisation) and the first batch of services, each published as version 1. Does nothing when
  * the database already has departments, so restarting never duplicates or overwrites data.
  */
-export function seedDemo(db: Db, now = new Date()) {
-  const existing = db.select({ n: count() }).from(departments).get()
+export async function seedDemo(db: Db, now = new Date()) {
+  const existing = (await db.select({ n: count() }).from(departments))[0]
   if (existing && existing.n > 0) {
-    backfill(db)
+    await backfill(db)
     return null
   }
-  return transaction(db, (tx) => {
-    const known = seedOrganisation(tx)
-    seedClasses(tx)
-    tx.insert(categories)
-      .values(seedCategories.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order })))
-      .run()
+  return await transaction(db, async (tx) => {
+    const known = await seedOrganisation(tx)
+    await seedClasses(tx)
+    await tx.insert(categories).values(seedCategories.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order })))
     const publishedAt = new Date('2026-09-01T00:00:00Z')
     for (const s of seedServices) {
-      tx.insert(services)
-        .values({
-          code: s.code,
-          ownerDepartmentCode: s.ownerDepartmentCode,
-          categoryCode: s.categoryCode,
-          status: 'online',
-          currentVersion: 1,
-          shortName: shortNames[s.code] ?? null,
-          createdAt: publishedAt,
-        })
-        .run()
-      tx.insert(serviceVersions)
-        .values({
-          serviceCode: s.code,
-          version: 1,
-          nameZh: s.nameZh,
-          nameEn: s.nameEn,
-          summaryZh: s.summaryZh,
-          summaryEn: s.summaryEn,
-          keywordsZh: s.keywordsZh,
-          keywordsEn: s.keywordsEn,
-          audience: s.audience,
-          mode: s.mode,
-          timeLimitDays: s.timeLimitDays,
-          eligibility: s.eligibility,
-          // The seed's guides are checked against the one contract of the guide (catalog.schemas.ts).
-          guide: s.guide satisfies Guide,
-          form: formDefinitions[s.code] ?? null,
-          process: (processDefinitions as Record<string, unknown>)[s.code] ?? null,
-          publishedAt,
-        })
-        .run()
+      await tx.insert(services).values({
+        code: s.code,
+        ownerDepartmentCode: s.ownerDepartmentCode,
+        categoryCode: s.categoryCode,
+        status: 'online',
+        currentVersion: 1,
+        shortName: shortNames[s.code] ?? null,
+        createdAt: publishedAt,
+      })
+      await tx.insert(serviceVersions).values({
+        serviceCode: s.code,
+        version: 1,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        summaryZh: s.summaryZh,
+        summaryEn: s.summaryEn,
+        keywordsZh: s.keywordsZh,
+        keywordsEn: s.keywordsEn,
+        audience: s.audience,
+        mode: s.mode,
+        timeLimitDays: s.timeLimitDays,
+        eligibility: s.eligibility,
+        // The seed's guides are checked against the one contract of the guide (catalog.schemas.ts).
+        guide: s.guide satisfies Guide,
+        form: formDefinitions[s.code] ?? null,
+        process: (processDefinitions as Record<string, unknown>)[s.code] ?? null,
+        publishedAt,
+      })
     }
-    seedDataPlatform(tx)
-    const history = seedHistory(tx, known, now)
-    seedFeedback(tx, now)
+    await seedDataPlatform(tx)
+    const history = await seedHistory(tx, known, now)
+    await seedFeedback(tx, now)
     // The catalog just came into being (services, categories, departments, FAQs): processes that read it before rebuild.
-    bumpCatalogRevision(tx)
+    await bumpCatalogRevision(tx)
     return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
   })
 }
@@ -89,59 +83,57 @@ export function seedDemo(db: Db, now = new Date()) {
  * The demo university's departments, the people the data platform knows, and their roles; returns
  * those people. The auth tests seed the same organisation through it.
  */
-export function seedOrganisation(tx: Db) {
-  tx.insert(departments)
+export async function seedOrganisation(tx: Db) {
+  await tx
+    .insert(departments)
     .values(demoDepartments.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location })))
-    .run()
   const known = demoPeople.filter((p) => !p.unknownToDataPlatform)
-  tx.insert(people)
-    .values(
-      known.map((p) => ({
-        cardNumber: p.cardNumber,
-        name: p.name,
-        nameEn: p.nameEn,
-        kind: p.kind,
-        departmentCode: p.departmentCode,
-        email: p.email,
-        phone: p.phone,
-        profile: { gender: p.gender, ...(p.student ? { student: p.student } : {}), ...(p.staff ? { staff: p.staff } : {}) },
-      })),
-    )
-    .run()
+  await tx.insert(people).values(
+    known.map((p) => ({
+      cardNumber: p.cardNumber,
+      name: p.name,
+      nameEn: p.nameEn,
+      kind: p.kind,
+      departmentCode: p.departmentCode,
+      email: p.email,
+      phone: p.phone,
+      profile: { gender: p.gender, ...(p.student ? { student: p.student } : {}), ...(p.staff ? { staff: p.staff } : {}) },
+    })),
+  )
   const grants = known.flatMap((p) => p.roles.map((r) => ({ cardNumber: p.cardNumber, role: r.role, scope: r.scope })))
-  if (grants.length) tx.insert(roleGrants).values(grants).run()
+  if (grants.length) await tx.insert(roleGrants).values(grants)
   return known
 }
 
-function seedClasses(tx: Db) {
-  tx.insert(classes)
+async function seedClasses(tx: Db) {
+  await tx
+    .insert(classes)
     .values(demoClasses.map((k) => ({ code: k.code, nameZh: k.nameZh, nameEn: k.nameEn, collegeCode: k.collegeCode })))
     .onConflictDoNothing()
-    .run()
 }
 
-function backfill(db: Db) {
-  transaction(db, (tx) => {
+async function backfill(db: Db) {
+  await transaction(db, async (tx) => {
     // A demo database made before classes had a table of their own.
-    seedClasses(tx)
-    seedDataPlatform(tx)
+    await seedClasses(tx)
+    await seedDataPlatform(tx)
     for (const [code, form] of Object.entries(formDefinitions)) {
-      tx.update(serviceVersions)
+      await tx
+        .update(serviceVersions)
         .set({ form })
         .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, 1), isNull(serviceVersions.form)))
-        .run()
     }
     // A demo database made before reference numbers: the seeded services' short names, then a
     // number for every submitted application that has none.
     for (const [code, shortName] of Object.entries(shortNames)) {
-      tx.update(services)
+      await tx
+        .update(services)
         .set({ shortName })
         .where(and(eq(services.code, code), isNull(services.shortName)))
-        .run()
     }
-    backfillReferenceNumbers(tx)
+    await backfillReferenceNumbers(tx)
     // The short names and forms above are rows of the catalog too.
-    bumpCatalogRevision(tx)
+    await bumpCatalogRevision(tx)
   })
 }
 
@@ -162,12 +154,11 @@ function sequence(seed: number) {
  * fresh hall has a history: popular services, and later handling times and statistics, come from
  * these rows like from any other. Busier services (leave, dormitory, e-mail) get more.
  */
-function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
+async function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
   const random = sequence(20181201)
-  const versionRows = tx
+  const versionRows = await tx
     .select({ id: serviceVersions.id, code: serviceVersions.serviceCode, form: serviceVersions.form, process: serviceVersions.process })
     .from(serviceVersions)
-    .all()
   const versions = new Map(versionRows.map((v) => [v.code, v.id]))
   const weight: Record<string, number> = {
     'undergrad-leave': 14,
@@ -200,7 +191,7 @@ function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
     }
   }
   if (!rows.length) return 0
-  const ids = tx.insert(applications).values(rows).returning({ id: applications.id }).all()
+  const ids = await tx.insert(applications).values(rows).returning({ id: applications.id })
   // Their form values and the path each took through its process (past-applications.ts), from a
   // sequence of their own, so the rows above stay as they were drawn. The same seed on the same
   // clock gives the same plans: computed once per process (tests seed a fresh database each).
@@ -210,8 +201,9 @@ function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
     const fill = sequence(20261128)
     const cache = newPlanCache(tx)
     const byCode = new Map(versionRows.map((v) => [v.code, v]))
-    plans = rows.flatMap((row, i) => {
-      const plan = planPastApplication(
+    plans = []
+    for (const [i, row] of rows.entries()) {
+      const plan = await planPastApplication(
         tx,
         {
           id: ids[i]!.id,
@@ -225,12 +217,12 @@ function seedHistory(tx: Db, known: typeof demoPeople, now: Date) {
         fill,
         cache,
       )
-      return plan ? [plan] : []
-    })
+      if (plan) plans.push(plan)
+    }
     planned.set(key, plans)
   }
-  writePastApplications(tx, plans)
+  await writePastApplications(tx, plans)
   // Past applications get their reference numbers too, in the order they were submitted.
-  backfillReferenceNumbers(tx)
+  await backfillReferenceNumbers(tx)
   return rows.length
 }

@@ -73,13 +73,22 @@ async function send(hall: Hall, r: { path: string; init: RequestInit }, address:
 }
 
 /** A question of `asker`, for the follow-up case. */
-function questionOf(hall: Hall, asker: string) {
+async function questionOf(hall: Hall, asker: string) {
   const now = hall.deps.now()
-  return hall.deps.db
-    .insert(questions)
-    .values({ askerCardNumber: asker, departmentCode: 'network-centre', title: '邮箱', body: '如何开通？', status: 'answered', createdAt: now, updatedAt: now })
-    .returning()
-    .get().id
+  return (
+    await hall.deps.db
+      .insert(questions)
+      .values({
+        askerCardNumber: asker,
+        departmentCode: 'network-centre',
+        title: '邮箱',
+        body: '如何开通？',
+        status: 'answered',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+  )[0]!.id
 }
 
 describe('a flood of 300 requests at each limited route', () => {
@@ -87,8 +96,8 @@ describe('a flood of 300 requests at each limited route', () => {
     const hall = await testApp({ HALL_TRUST_PROXY: '1', ...c.env })
     const flooder = c.person ? await hall.loginAs(student) : undefined
     const other = c.person ? await hall.loginAs(classmate) : undefined
-    const questionId = questionOf(hall, student)
-    const otherQuestionId = questionOf(hall, classmate)
+    const questionId = await questionOf(hall, student)
+    const otherQuestionId = await questionOf(hall, classmate)
     const baseline = await send(hall, c.request(hall, { cookie: other, questionId: otherQuestionId }), '198.51.100.9', other)
 
     const statuses: number[] = []
@@ -135,7 +144,8 @@ describe('a flood of 300 requests at each limited route', () => {
   it("does not limit a staff member answering many questions (only the asker's follow-ups count)", async () => {
     const hall = await testApp({ HALL_TRUST_PROXY: '1' })
     const staff = await hall.loginAs('0017518') // 韩志刚, service owner of the Network Centre
-    const ids = Array.from({ length: 15 }, () => questionOf(hall, student))
+    const ids: number[] = []
+    for (let i = 0; i < 15; i++) ids.push(await questionOf(hall, student))
     for (const id of ids) {
       const res = await send(hall, { path: `/api/questions/${id}/messages`, init: json({ body: '已为你开通，请查收邮件。' }) }, '203.0.113.7', staff)
       expect(res.status).toBe(201)
@@ -208,7 +218,7 @@ describe('login-start rows', () => {
       const cookie = res.headers.get('set-cookie')!
       ids.push(/hall_login_([^=]+)=/.exec(cookie)![1]!)
     }
-    const rows = hall.deps.db.select({ id: samlRequests.id }).from(samlRequests).all()
+    const rows = await hall.deps.db.select({ id: samlRequests.id }).from(samlRequests)
     expect(rows).toHaveLength(100)
     const kept = new Set(rows.map((r) => r.id))
     expect(kept.has(ids[149]!)).toBe(true)
@@ -233,13 +243,13 @@ describe('audit of a flood', () => {
       const res = await send(hall, { path: '/api/questions', init: json({}) }, '203.0.113.7', flooder)
       if (res.status === 429) refused++
     }
-    hall.guards.audit.flush()
-    const rows = hall.deps.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actor, student)))
-      .all()
-      .filter((r) => r.detail.status === 429)
+    await hall.guards.audit.flush()
+    const rows = (
+      await hall.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.actor, student)))
+    ).filter((r) => r.detail.status === 429)
     expect(rows).toHaveLength(1)
     expect(rows[0]!).toMatchObject({ ip: '203.0.113.7', targetId: 'POST /api/questions', outcome: 'denied' })
     expect(rows[0]!.detail).toMatchObject({ count: refused, bucket: 'question', scope: 'person', code: 'too_many_requests' })
@@ -247,12 +257,7 @@ describe('audit of a flood', () => {
     // The next window starts a new row; the old one keeps its final count.
     hall.advance(61_000)
     await send(hall, { path: '/api/questions', init: json({}) }, '203.0.113.7', flooder)
-    const after = hall.deps.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.actor, student))
-      .all()
-      .filter((r) => r.detail.status === 429)
+    const after = (await hall.deps.db.select().from(auditLog).where(eq(auditLog.actor, student))).filter((r) => r.detail.status === 429)
     expect(after.map((r) => r.detail.count)).toEqual([refused, 1])
   })
 })

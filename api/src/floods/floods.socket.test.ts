@@ -26,8 +26,8 @@ describe('a login flood over a real socket', () => {
       expect(statuses[0]).toBe(302)
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(150)
 
-      hall.guards.audit.flush()
-      const [row, ...more] = hall.deps.db.select().from(auditLog).where(eq(auditLog.action, 'access.denied')).all()
+      await hall.guards.audit.flush()
+      const [row, ...more] = await hall.deps.db.select().from(auditLog).where(eq(auditLog.action, 'access.denied'))
       expect(more).toHaveLength(0)
       expect(row!.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/)
       expect(row!.detail).toMatchObject({ status: 429, bucket: 'login', scope: 'address', count: statuses.filter((s) => s === 429).length })

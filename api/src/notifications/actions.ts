@@ -10,11 +10,11 @@ import type { NotificationAction } from '../db/schema/notifications.ts'
 const RATE = /^\/feedback\/rate\/(\d+)$/
 
 /** A filter for the actions of `cardNumber`'s messages, reading their ratings once for the whole page. */
-export function liveActionsFor(
+export async function liveActionsFor(
   db: Db,
   cardNumber: string,
   pages: Array<NotificationAction[] | null>,
-): (actions: NotificationAction[] | null) => NotificationAction[] {
+): Promise<(actions: NotificationAction[] | null) => NotificationAction[]> {
   const ids = [
     ...new Set(
       pages
@@ -25,12 +25,12 @@ export function liveActionsFor(
   ]
   const rated = new Set(
     ids.length
-      ? db
-          .select({ id: ratings.applicationId })
-          .from(ratings)
-          .where(and(eq(ratings.raterCardNumber, cardNumber), inArray(ratings.applicationId, ids)))
-          .all()
-          .map((r) => r.id)
+      ? (
+          await db
+            .select({ id: ratings.applicationId })
+            .from(ratings)
+            .where(and(eq(ratings.raterCardNumber, cardNumber), inArray(ratings.applicationId, ids)))
+        ).map((r) => r.id)
       : [],
   )
   return (actions) => (actions ?? []).filter((a) => !rated.has(Number(RATE.exec(a.link)?.[1] ?? NaN)))

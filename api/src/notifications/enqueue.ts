@@ -35,30 +35,26 @@ export interface NewNotification {
  * causes the message (DESIGN rule 5), so that the message exists exactly when the change does.
  * It stores what it is given: what a kind of message says and offers is decided by its writer.
  */
-export function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
+export async function enqueueNotification(tx: Db, n: NewNotification, now: Date) {
   const actions = n.actions ?? []
   const detail = n.detailZh?.length || n.detailEn?.length ? { detailZh: n.detailZh ?? [], detailEn: n.detailEn ?? [] } : {}
   const ref = n.referenceNumber
   if (ref) n = { ...n, titleZh: `${n.titleZh}（${ref}）`, titleEn: `${n.titleEn} (${ref})`, payload: { ...n.payload, referenceNumber: ref } }
-  tx.insert(notifications)
-    .values({
-      recipientCardNumber: n.recipient,
-      kind: n.kind,
-      titleZh: n.titleZh,
-      titleEn: n.titleEn,
-      link: n.link,
-      actions: actions.length ? actions : null,
-      createdAt: now,
-    })
-    .run()
-  tx.insert(outbox)
-    .values({
-      kind: n.kind,
-      recipient: n.recipient,
-      applicationId: n.applicationId ?? null,
-      taskId: n.taskId ?? null,
-      payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, ...detail, link: n.link, ...(actions.length ? { actions } : {}) },
-      createdAt: now,
-    })
-    .run()
+  await tx.insert(notifications).values({
+    recipientCardNumber: n.recipient,
+    kind: n.kind,
+    titleZh: n.titleZh,
+    titleEn: n.titleEn,
+    link: n.link,
+    actions: actions.length ? actions : null,
+    createdAt: now,
+  })
+  await tx.insert(outbox).values({
+    kind: n.kind,
+    recipient: n.recipient,
+    applicationId: n.applicationId ?? null,
+    taskId: n.taskId ?? null,
+    payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, ...detail, link: n.link, ...(actions.length ? { actions } : {}) },
+    createdAt: now,
+  })
 }

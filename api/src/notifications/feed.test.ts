@@ -123,7 +123,7 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
       // A message for A, written as any change (or another node) would write it: no request of this
       // node pokes the feed, so its cursor is what finds it.
       const mark = queries.mark()
-      h.deps.db.insert(notifications).values({ recipientCardNumber: a, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null }).run()
+      await h.deps.db.insert(notifications).values({ recipientCardNumber: a, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null })
       const nowA = await streamA.next<{ count: number; latestId: number }>('unread')
       expect(nowA.count).toBe(firstA.count + 1)
       // A's stream re-read A's unread state only (its to-do box did not change)…

@@ -72,13 +72,15 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
   const byCard = new Map<string, Set<BellListener>>()
   let subscribed = 0
   let cursor: Cursor | null = null
+  let starting: Promise<void> = Promise.resolve()
   let etag = ''
   let timer: ReturnType<typeof setInterval> | null = null
   let lookSoon = false
   let lastLook = 0
   const stats = { looks: 0, woken: 0 }
 
-  const readCursor = (): Cursor => {
+  const readCursor = async (): Promise<Cursor> => {
+    // One raw statement (SQLite's scalar subqueries), answered at once by better-sqlite3.
     const row = db.get<{ n: number | null; r: number | null; t: number | null; a: number | null; d: number | null }>(
       sql`SELECT (SELECT max(${notifications.id}) FROM ${notifications}) AS n, (SELECT max(${notifications.readAt}) FROM ${notifications}) AS r,
         (SELECT max(${tasks.id}) FROM ${tasks}) AS t, (SELECT max(${auditEvents.id}) FROM ${auditEvents}) AS a,
@@ -100,8 +102,8 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
   }
 
   /** The people whose to-do box may have changed since `from`: holders of tasks that arrived or whose application moved, and whoever stands in for them. */
-  const tasksAffected = (from: Cursor, to: Cursor): string[] => {
-    const moved = db
+  const tasksAffected = async (from: Cursor, to: Cursor): Promise<string[]> => {
+    const moved = await db
       .select({ assignee: tasks.assigneeCardNumber, onBehalfOf: tasks.onBehalfOf })
       .from(tasks)
       .where(
@@ -112,7 +114,6 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
             : undefined,
         ),
       )
-      .all()
     const people = new Set<string>()
     for (const m of moved) {
       people.add(m.assignee)
@@ -121,7 +122,7 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
     const holders = [...people]
     // A delegate's 待办 holds their principals' tasks; whether the delegation is in force now is
     // for the woken stream to find out (a spare wake costs one person's query, not a wrong count).
-    const rows = db
+    const rows = await db
       .select({ card: delegations.cardNumber, delegate: delegations.delegate })
       .from(delegations)
       .where(
@@ -130,7 +131,6 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
           to.delegation > from.delegation ? gt(delegations.id, from.delegation) : undefined,
         ),
       )
-      .all()
     for (const r of rows) {
       people.add(r.delegate)
       people.add(r.card)
@@ -138,32 +138,33 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
     return [...people]
   }
 
-  const look = () => {
+  const look = async () => {
     if (subscribed === 0) return
     lastLook = Date.now()
     stats.looks++
     try {
-      const from = cursor ?? readCursor()
-      const to = readCursor()
+      await starting
+      const from = cursor ?? (await readCursor())
+      const to = await readCursor()
       cursor = to
       // Two queries, not one with OR, and no DISTINCT (wake() drops repeats): each then walks its
       // own index (the primary key, read_at) from the cursor on. With either, SQLite's plan was a
       // scan of a whole index of the table.
-      const recipients = (where: SQL) => db.select({ card: notifications.recipientCardNumber }).from(notifications).where(where).all()
+      const recipients = async (where: SQL) => await db.select({ card: notifications.recipientCardNumber }).from(notifications).where(where)
       if (to.notification > from.notification) {
         wake(
-          recipients(gt(notifications.id, from.notification)).map((r) => r.card),
+          (await recipients(gt(notifications.id, from.notification))).map((r) => r.card),
           ['unread'],
         )
       }
       if (to.readAt > from.readAt) {
         wake(
-          recipients(gt(notifications.readAt, new Date(from.readAt))).map((r) => r.card),
+          (await recipients(gt(notifications.readAt, new Date(from.readAt)))).map((r) => r.card),
           ['unread'],
         )
       }
-      if (to.task > from.task || to.audit > from.audit || to.delegation > from.delegation) wake(tasksAffected(from, to), ['tasks'])
-      const now = currentImportMapEtag(db)
+      if (to.task > from.task || to.audit > from.audit || to.delegation > from.delegation) wake(await tasksAffected(from, to), ['tasks'])
+      const now = await currentImportMapEtag(db)
       if (now !== etag) {
         etag = now
         for (const listeners of byCard.values()) for (const listener of listeners) listener(['importmap'])
@@ -181,9 +182,15 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
     importMapEtag: () => etag,
     subscribe(card, listener) {
       if (subscribed === 0) {
-        cursor = readCursor()
-        etag = currentImportMapEtag(db)
-        timer = setInterval(look, periodMs)
+        // Where the feed starts: what changes after this moment wakes the stream. Read before the
+        // first look (which waits for it); the subscription itself does not wait.
+        cursor = null
+        starting = (async () => {
+          const at = await readCursor()
+          cursor ??= at
+          etag = await currentImportMapEtag(db)
+        })().catch((err: unknown) => log.warn({ err }, 'bell feed: reading where to start failed; the first look starts from then'))
+        timer = setInterval(() => void look(), periodMs)
         // The feed never keeps a process alive on its own: streams do, while they are open.
         timer.unref()
       }
@@ -215,7 +222,7 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
       setTimeout(
         () => {
           lookSoon = false
-          look()
+          void look()
         },
         Math.max(0, lastLook + POKE_GAP_MS - Date.now()),
       )

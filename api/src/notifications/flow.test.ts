@@ -10,8 +10,8 @@ import { renderMessage } from './render.ts'
 // exactly these people, in the bell and in the outbox alike (one outbox row per in-app row).
 
 async function messages(h: Awaited<ReturnType<typeof hall>>) {
-  const inApp = h.deps.db.select().from(notifications).orderBy(asc(notifications.id)).all()
-  const out = h.deps.db.select().from(outbox).orderBy(asc(outbox.id)).all()
+  const inApp = await h.deps.db.select().from(notifications).orderBy(asc(notifications.id))
+  const out = await h.deps.db.select().from(outbox).orderBy(asc(outbox.id))
   expect(out.map((o) => [o.recipient, o.kind])).toEqual(inApp.map((n) => [n.recipientCardNumber, n.kind]))
   return inApp
 }
@@ -30,19 +30,13 @@ describe('progress messages along an application', () => {
     expect(submitted.titleZh).toContain('已提交')
     // Every message about the application ends with its reference number (受理编号), in the bell and
     // in the outbox's payload alike: the number the person reads out to the office on the phone.
-    const ref = h.deps.db.select({ n: applications.referenceNumber }).from(applications).where(eq(applications.id, id)).get()!.n!
+    const ref = (await h.deps.db.select({ n: applications.referenceNumber }).from(applications).where(eq(applications.id, id)))[0]!.n!
     expect(ref).toMatch(/^\d{4}-.+-\d{6}$/)
     for (const n of seen) {
       expect(n.titleZh.endsWith(`（${ref}）`)).toBe(true)
       expect(n.titleEn.endsWith(` (${ref})`)).toBe(true)
     }
-    expect(
-      h.deps.db
-        .select()
-        .from(outbox)
-        .all()
-        .map((o) => o.payload.referenceNumber),
-    ).toEqual([ref, ref])
+    expect((await h.deps.db.select().from(outbox)).map((o) => o.payload.referenceNumber)).toEqual([ref, ref])
     expect(seen[0]!.link).toMatch(/^\/todo\/\d+$/)
 
     await h.approve(who.counsellor, id)
@@ -56,12 +50,7 @@ describe('progress messages along an application', () => {
     for (let i = 0; i < 5; i++) {
       const detail = await h.detail(who.student, id)
       if (detail.body.status !== 'in_review') break
-      const open = h.deps.db
-        .select()
-        .from(notifications)
-        .all()
-        .filter((n) => n.kind === 'task_assigned')
-        .at(-1)!
+      const open = (await h.deps.db.select().from(notifications)).filter((n) => n.kind === 'task_assigned').at(-1)!
       await h.approve(open.recipientCardNumber, id)
     }
     expect((await h.detail(who.student, id)).body.status).toBe('completed')
@@ -74,11 +63,7 @@ describe('progress messages along an application', () => {
     expect(toStudent.filter((k) => k === 'step_decided')).toHaveLength(assigned - 1)
     const completed = all.find((n) => n.kind === 'completed')!
     expect(completed.actions).toEqual([{ labelZh: '评价本次服务', labelEn: 'Rate the service', link: `/feedback/rate/${id}` }])
-    const completedOut = h.deps.db
-      .select()
-      .from(outbox)
-      .all()
-      .find((o) => o.kind === 'completed')!
+    const completedOut = (await h.deps.db.select().from(outbox)).find((o) => o.kind === 'completed')!
     expect(completedOut.payload.actions).toEqual(completed.actions)
     // Nobody else heard of it: the messages went to the applicant and the reviewers who had a task.
     const reviewers = new Set(all.filter((n) => n.kind === 'task_assigned').map((n) => n.recipientCardNumber))
@@ -100,7 +85,7 @@ describe('progress messages along an application', () => {
     const leave = structuredClone<ProcessDefinition>(processDefinitions['undergrad-leave'])
     const first = leave.steps[0]!
     if (first.type === 'approval') first.copyTo = [{ person: who.professor }]
-    h.deps.db.update(serviceVersions).set({ process: leave }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()
+    await h.deps.db.update(serviceVersions).set({ process: leave }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
     const id = await h.leave(who.student, 5)
     await h.approve(who.counsellor, id)
     const task = await h.taskOf(who.deputy, id)
@@ -120,24 +105,18 @@ describe('progress messages along an application', () => {
     // why (issue 14): the e-mail said only a title and a link; the reader had to log in to learn why or by when
     const h = await hall()
     const id = await h.leave(who.student, 5)
-    const mail = (kind: string, language: 'zh-CN' | 'en' = 'zh-CN') => {
-      const row = h.deps.db
-        .select()
-        .from(outbox)
-        .orderBy(asc(outbox.id))
-        .all()
-        .filter((o) => o.kind === kind)
-        .at(-1)
+    const mail = async (kind: string, language: 'zh-CN' | 'en' = 'zh-CN') => {
+      const row = (await h.deps.db.select().from(outbox).orderBy(asc(outbox.id))).filter((o) => o.kind === kind).at(-1)
       expect(row, kind).toBeDefined()
       return renderMessage(row!.payload, language, 'https://hall.example')
     }
-    expect(mail('task_assigned').text).toMatch(/办理时限：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/)
-    expect(mail('task_assigned', 'en').html).toMatch(/Due by: \d{4}-\d\d-\d\d \d\d:\d\d \(Beijing time\)/)
+    expect((await mail('task_assigned')).text).toMatch(/办理时限：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/)
+    expect((await mail('task_assigned', 'en')).html).toMatch(/Due by: \d{4}-\d\d-\d\d \d\d:\d\d \(Beijing time\)/)
 
     let task = await h.taskOf(who.counsellor, id)
     let res = await h.act(who.counsellor, task.id, { action: 'ask', stateVersion: task.stateVersion, opinion: '请说明离校去向' })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(mail('asked').text).toContain('问题：请说明离校去向')
+    expect((await mail('asked')).text).toContain('问题：请说明离校去向')
     // One application in progress at a time: the student withdraws it before the next.
     const withdraw = async (app: number) => {
       const r = await h.post(who.student, `/api/applications/${app}/withdraw`, { stateVersion: (await h.detail(who.student, app)).body.stateVersion })
@@ -149,14 +128,14 @@ describe('progress messages along an application', () => {
     task = await h.taskOf(who.counsellor, other)
     res = await h.act(who.counsellor, task.id, { action: 'return', stateVersion: task.stateVersion, opinion: '请补充离校去向' })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(mail('returned').text).toContain('退回原因：请补充离校去向')
-    expect(mail('returned', 'en').html).toContain('Reason for the return: 请补充离校去向')
+    expect((await mail('returned')).text).toContain('退回原因：请补充离校去向')
+    expect((await mail('returned', 'en')).html).toContain('Reason for the return: 请补充离校去向')
 
     await withdraw(other)
     const third = await h.leave(who.student, 5)
     task = await h.taskOf(who.counsellor, third)
     res = await h.act(who.counsellor, task.id, { action: 'reject', stateVersion: task.stateVersion, opinion: '理由不充分' })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(mail('rejected').text).toContain('审核意见：理由不充分')
+    expect((await mail('rejected')).text).toContain('审核意见：理由不充分')
   })
 })

@@ -14,8 +14,8 @@ export interface Preferences {
 }
 
 /** A person's preferences, or the defaults (zh-CN, every channel) when they never chose. */
-export function preferencesOf(db: Db, cardNumber: string): Preferences {
-  const row = db.select().from(notificationPreferences).where(eq(notificationPreferences.cardNumber, cardNumber)).get()
+export async function preferencesOf(db: Db, cardNumber: string): Promise<Preferences> {
+  const row = (await db.select().from(notificationPreferences).where(eq(notificationPreferences.cardNumber, cardNumber)))[0]
   return { language: row?.language ?? 'zh-CN', channels: row?.channels ?? {} }
 }
 
@@ -30,13 +30,13 @@ export function channelsFor(prefs: Preferences, kind: string, channels: readonly
 }
 
 /** Stores a change: the language, and/or choices per kind (merged into what was chosen before). */
-export function updatePreferences(
+export async function updatePreferences(
   db: Db,
   cardNumber: string,
   change: { language?: Language | undefined; channels?: Partial<Record<string, Partial<Record<DeliveryChannel, boolean | undefined>>>> | undefined },
   now: Date,
-): Preferences {
-  const current = preferencesOf(db, cardNumber)
+): Promise<Preferences> {
+  const current = await preferencesOf(db, cardNumber)
   const channels: ChannelChoices = { ...current.channels }
   for (const [kind, choice] of Object.entries(change.channels ?? {})) {
     if (!choice) continue
@@ -48,10 +48,10 @@ export function updatePreferences(
     channels[kind] = merged
   }
   const next = { language: change.language ?? current.language, channels }
-  db.insert(notificationPreferences)
+  await db
+    .insert(notificationPreferences)
     .values({ cardNumber, ...next, updatedAt: now })
     .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { ...next, updatedAt: now } })
-    .run()
   return next
 }
 
@@ -68,17 +68,17 @@ const chosenLanguageStatement = preparedPerDb((db) =>
     .prepare(),
 )
 
-export function chosenLanguageOf(db: Db, cardNumber: string): Language | null {
-  const row = chosenLanguageStatement(db).get({ cardNumber })
+export async function chosenLanguageOf(db: Db, cardNumber: string): Promise<Language | null> {
+  const row = (await chosenLanguageStatement(db).execute({ cardNumber }))[0]
   return row?.chosenAt ? row.language : null
 }
 
 /** Keeps the person's choice of language with their account (and e-mails follow it). */
-export function chooseLanguage(db: Db, cardNumber: string, language: Language, now: Date): void {
-  db.insert(notificationPreferences)
+export async function chooseLanguage(db: Db, cardNumber: string, language: Language, now: Date): Promise<void> {
+  await db
+    .insert(notificationPreferences)
     .values({ cardNumber, language, languageChosenAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } })
-    .run()
 }
 
 /**
@@ -86,16 +86,17 @@ export function chooseLanguage(db: Db, cardNumber: string, language: Language, n
  * only for someone who can be given a task — staff, anyone holding a role, anyone who was given
  * one (an added signer, a transfer) or stands in for someone. A student sees their own kinds.
  */
-export function kindsFor(db: Db, cardNumber: string): readonly EventKind[] {
+export async function kindsFor(db: Db, cardNumber: string): Promise<readonly EventKind[]> {
   const reviews =
-    db.select({ kind: people.kind }).from(people).where(eq(people.cardNumber, cardNumber)).get()?.kind === 'staff' ||
-    !!db.select({ c: roleGrants.cardNumber }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)).get() ||
-    !!db
-      .select({ id: tasks.id })
-      .from(tasks)
-      // A copy (抄送) is not a task: a student copied on something is still a student.
-      .where(and(or(eq(tasks.assigneeCardNumber, cardNumber), eq(tasks.onBehalfOf, cardNumber)), ne(tasks.box, 'cc')))
-      .get() ||
-    !!db.select({ id: delegations.id }).from(delegations).where(eq(delegations.delegate, cardNumber)).get()
+    (await db.select({ kind: people.kind }).from(people).where(eq(people.cardNumber, cardNumber)))[0]?.kind === 'staff' ||
+    !!(await db.select({ c: roleGrants.cardNumber }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)))[0] ||
+    !!(
+      await db
+        .select({ id: tasks.id })
+        .from(tasks)
+        // A copy (抄送) is not a task: a student copied on something is still a student.
+        .where(and(or(eq(tasks.assigneeCardNumber, cardNumber), eq(tasks.onBehalfOf, cardNumber)), ne(tasks.box, 'cc')))
+    )[0] ||
+    !!(await db.select({ id: delegations.id }).from(delegations).where(eq(delegations.delegate, cardNumber)))[0]
   return reviews ? eventKinds : eventKinds.filter((k) => k.audience !== 'reviewer')
 }

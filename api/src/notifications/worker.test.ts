@@ -84,7 +84,7 @@ function recorder(name: 'email' | 'push'): Channel & { sent: OutgoingDelivery[] 
   return { name, sent, send: async (d) => void sent.push(d) }
 }
 
-const deliveries = (h: Awaited<ReturnType<typeof hall>>) => h.deps.db.select().from(notificationDeliveries).all()
+const deliveries = async (h: Awaited<ReturnType<typeof hall>>) => await h.deps.db.select().from(notificationDeliveries)
 
 describe('the delivery worker', () => {
   it('fans each message out to the channels the recipient allows, once per channel even with two workers at once', async () => {
@@ -99,13 +99,13 @@ describe('the delivery worker', () => {
     const b = createDeliveryWorker(h.deps, [email, push], { id: 'node-b' })
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()])
 
-    const rows = h.deps.db.select().from(outbox).all()
+    const rows = await h.deps.db.select().from(outbox)
     expect(rows.map((r) => r.kind).sort()).toEqual(['submitted', 'task_assigned'])
     expect(rows.every((r) => r.deliveredAt !== null)).toBe(true)
     const key = (d: OutgoingDelivery) => `${d.recipient} ${d.kind}`
     expect(email.sent.map(key)).toEqual([`${who.counsellor} task_assigned`])
     expect(push.sent.map(key).sort()).toEqual([`${who.student} submitted`, `${who.counsellor} task_assigned`].sort())
-    expect(deliveries(h).every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true)
+    expect((await deliveries(h)).every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true)
     // A later pass finds nothing to do.
     expect(await a.runOnce()).toEqual({ fannedOut: 0, sent: 0, failed: 0, parked: 0 })
   })
@@ -146,7 +146,7 @@ describe('the delivery worker', () => {
     })
     await expect(dying.runOnce()).rejects.toThrow(CrashForTest)
     expect(gw.received).toHaveLength(1)
-    expect(deliveries(h).map((d) => [d.status, d.claimedBy])).toEqual([
+    expect((await deliveries(h)).map((d) => [d.status, d.claimedBy])).toEqual([
       ['pending', 'dying'],
       ['pending', 'dying'],
     ])
@@ -157,11 +157,11 @@ describe('the delivery worker', () => {
     // …and takes them once it expired.
     h.advance(CLAIM_MS + 1)
     expect((await survivor.runOnce()).sent).toBe(2)
-    expect(deliveries(h).every((d) => d.status === 'sent' && d.claimedBy === null)).toBe(true)
+    expect((await deliveries(h)).every((d) => d.status === 'sent' && d.claimedBy === null)).toBe(true)
 
     // The message the gateway had already taken came again with the same delivery id and body: it
     // drops the repeat, so each person sees each message exactly once. Nothing was lost.
-    const ids = deliveries(h).map((d) => String(d.id))
+    const ids = (await deliveries(h)).map((d) => String(d.id))
     expect([...gw.distinct().keys()].sort()).toEqual(ids.sort())
     const first = gw.received[0]!
     const repeats = gw.received.filter((r) => r.deliveryId === first.deliveryId)
@@ -194,11 +194,11 @@ describe('the delivery worker', () => {
     const h = await hall({ ...env, HALL_PUSH_WEBHOOK_URL: gw.url })
     await h.submit(who.student, 'undergrad-leave', leaveValues(5))
     // Only the student's message, to follow one delivery.
-    h.deps.db.delete(outbox).where(eq(outbox.kind, 'task_assigned')).run()
+    await h.deps.db.delete(outbox).where(eq(outbox.kind, 'task_assigned'))
     const worker = createDeliveryWorker(h.deps, [webhookChannel(h.deps.env.pushWebhook!, h.deps.now)])
 
     expect(await worker.runOnce()).toMatchObject({ failed: 1, parked: 0 })
-    let [d] = deliveries(h)
+    let [d] = await deliveries(h)
     expect(d).toMatchObject({ status: 'pending', attempts: 1 })
     expect(d!.nextAttemptAt.getTime() - h.deps.now().getTime()).toBe(backoffMs(1000, 1))
     expect(d!.lastError).toContain('503')
@@ -207,11 +207,11 @@ describe('the delivery worker', () => {
     expect(await worker.runOnce()).toMatchObject({ failed: 0, parked: 0, sent: 0 })
     h.advance(1000)
     expect(await worker.runOnce()).toMatchObject({ failed: 1 })
-    ;[d] = deliveries(h)
+    ;[d] = await deliveries(h)
     expect(d!.nextAttemptAt.getTime() - h.deps.now().getTime()).toBe(2000)
     h.advance(2000)
     expect(await worker.runOnce()).toMatchObject({ parked: 1 })
-    ;[d] = deliveries(h)
+    ;[d] = await deliveries(h)
     expect(d).toMatchObject({ status: 'parked', attempts: 3 })
     expect(gw.received).toHaveLength(3)
     h.advance(3_600_000)
@@ -230,13 +230,13 @@ describe('the delivery worker', () => {
     expect((await h.post(who.admin, `/api/admin/notifications/deliveries/${d!.id}/retry`, {})).status).toBe(409)
     expect((await h.post(who.admin, '/api/admin/notifications/deliveries/999999/retry', {})).status).toBe(404)
     expect((await worker.runOnce()).sent).toBe(1)
-    expect(deliveries(h)[0]).toMatchObject({ status: 'sent', attempts: 1 })
+    expect((await deliveries(h))[0]).toMatchObject({ status: 'sent', attempts: 1 })
     expect(gw.distinct().size).toBe(1)
   })
 
   it('parks at once what no retry can mend (no e-mail address)', async () => {
     const h = await hall(env)
-    h.deps.db.update(people).set({ email: '' }).where(eq(people.cardNumber, who.student)).run()
+    await h.deps.db.update(people).set({ email: '' }).where(eq(people.cardNumber, who.student))
     await h.leave(who.student, 5)
     const failing: Channel = {
       name: 'email',
@@ -274,13 +274,7 @@ describe('e-mail through the embedded SMTP catcher', () => {
     expect(res.status).toBe(200)
     const { items } = res.body
     expect(items).toHaveLength(2)
-    const addresses = Object.fromEntries(
-      h.deps.db
-        .select({ card: people.cardNumber, email: people.email })
-        .from(people)
-        .all()
-        .map((p) => [p.card, p.email]),
-    )
+    const addresses = Object.fromEntries((await h.deps.db.select({ card: people.cardNumber, email: people.email }).from(people)).map((p) => [p.card, p.email]))
     const toStudent = items.find((m) => m.to === addresses[who.student])!
     const toCounsellor = items.find((m) => m.to === addresses[who.counsellor])!
     expect(toStudent.subject).toContain('已提交')

@@ -61,57 +61,55 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
   const cfg = env.notify
 
   /** Claims up to `batch` outbox rows not yet fanned out and writes their deliveries. */
-  function fanOut(now: Date): number {
+  async function fanOut(now: Date): Promise<number> {
     const expired = new Date(now.getTime() - cfg.claimMs)
     const free = and(isNull(outbox.deliveredAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, expired)))
-    const claimed = db
+    const claimed = await db
       .update(outbox)
       .set({ claimedBy: id, claimedAt: now })
       .where(and(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(free).orderBy(asc(outbox.id)).limit(cfg.batch)), free))
       .returning({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient })
-      .all()
     for (const row of claimed) {
-      const wanted = channelsFor(preferencesOf(db, row.recipient), row.kind, enabled)
-      transaction(db, (tx) => {
+      const wanted = channelsFor(await preferencesOf(db, row.recipient), row.kind, enabled)
+      await transaction(db, async (tx) => {
         for (const channel of wanted) {
-          tx.insert(notificationDeliveries)
+          await tx
+            .insert(notificationDeliveries)
             .values({ outboxId: row.id, channel, recipient: row.recipient, nextAttemptAt: now, createdAt: now })
             .onConflictDoNothing()
-            .run()
         }
         // `delivered_at` on the outbox row means: handed to its channels (the deliveries exist).
-        tx.update(outbox)
+        await tx
+          .update(outbox)
           .set({ deliveredAt: now, claimedBy: null, claimedAt: null })
           .where(and(eq(outbox.id, row.id), eq(outbox.claimedBy, id)))
-          .run()
       })
     }
     return claimed.length
   }
 
   /** Claims due deliveries; each claim counts as an attempt, so a message that crashes workers ends parked too. */
-  function claimDue(now: Date) {
+  async function claimDue(now: Date) {
     const expired = new Date(now.getTime() - cfg.claimMs)
     const d = notificationDeliveries
     const free = and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now), or(isNull(d.claimedAt), lt(d.claimedAt, expired)))
-    return db
+    return await db
       .update(d)
       .set({ claimedBy: id, claimedAt: now, attempts: sql`${d.attempts} + 1` })
       .where(and(inArray(d.id, db.select({ id: d.id }).from(d).where(free).orderBy(asc(d.nextAttemptAt), asc(d.id)).limit(cfg.batch)), free))
       .returning()
-      .all()
   }
 
   async function send(now: Date, report: RunReport) {
-    for (const row of claimDue(now)) {
+    for (const row of await claimDue(now)) {
       const channel = byName.get(row.channel)
       const mine = and(eq(notificationDeliveries.id, row.id), eq(notificationDeliveries.claimedBy, id))
       try {
         if (!channel) throw new PermanentFailure(`the ${row.channel} channel is not configured on this node`)
-        const source = db.select().from(outbox).where(eq(outbox.id, row.outboxId)).get()
+        const source = (await db.select().from(outbox).where(eq(outbox.id, row.outboxId)))[0]
         if (!source) throw new PermanentFailure('its outbox row is gone')
-        const prefs = preferencesOf(db, row.recipient)
-        const email = db.select({ email: people.email }).from(people).where(eq(people.cardNumber, row.recipient)).get()?.email ?? null
+        const prefs = await preferencesOf(db, row.recipient)
+        const email = (await db.select({ email: people.email }).from(people).where(eq(people.cardNumber, row.recipient)))[0]?.email ?? null
         await channel.send({
           id: row.id,
           outboxId: row.outboxId,
@@ -123,14 +121,15 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
           message: renderMessage(source.payload, prefs.language, env.publicUrl),
         })
         options.afterSend?.(row.id)
-        db.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine).run()
+        await db.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine)
         report.sent++
       } catch (err) {
         if (err instanceof CrashForTest) throw err
         const message = err instanceof Error ? err.message : String(err)
         const park = err instanceof PermanentFailure || row.attempts >= cfg.maxAttempts
         const at = deps.now()
-        db.update(notificationDeliveries)
+        await db
+          .update(notificationDeliveries)
           .set({
             status: park ? 'parked' : 'pending',
             lastError: message.slice(0, 1000),
@@ -139,7 +138,6 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
             claimedAt: null,
           })
           .where(mine)
-          .run()
         if (park) {
           report.parked++
           log.warn(
@@ -156,7 +154,7 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
 
   async function runOnce(): Promise<RunReport> {
     const report: RunReport = { fannedOut: 0, sent: 0, failed: 0, parked: 0 }
-    report.fannedOut = fanOut(deps.now())
+    report.fannedOut = await fanOut(deps.now())
     await send(deps.now(), report)
     return report
   }

@@ -46,27 +46,28 @@ export interface TaskFacts {
 /** The ways a person may be related to an application, strongest first. */
 export type Relation = 'admin' | 'applicant' | 'participant' | 'delegate' | 'copied' | 'escalation' | 'owner'
 
-function ownerDepartmentOf(db: Db, serviceCode: string): string | null {
-  return db.select({ d: services.ownerDepartmentCode }).from(services).where(eq(services.code, serviceCode)).get()?.d ?? null
+async function ownerDepartmentOf(db: Db, serviceCode: string): Promise<string | null> {
+  return (await db.select({ d: services.ownerDepartmentCode }).from(services).where(eq(services.code, serviceCode)))[0]?.d ?? null
 }
 
 /** Whether `me` holds (or held, or was copied with) a task row of the application. */
-function hasTaskOn(db: Db, applicationId: number, me: string): boolean {
-  return !!db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.applicationId, applicationId), or(eq(tasks.assigneeCardNumber, me), eq(tasks.onBehalfOf, me), eq(tasks.closedBy, me))))
-    .get()
+async function hasTaskOn(db: Db, applicationId: number, me: string): Promise<boolean> {
+  return !!(
+    await db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.applicationId, applicationId), or(eq(tasks.assigneeCardNumber, me), eq(tasks.onBehalfOf, me), eq(tasks.closedBy, me))))
+  )[0]
 }
 
 /** Whether `me` stands in right now for the assignee of a live task of the application. */
-function standsInOn(db: Db, applicationId: number, me: string, now: Date): boolean {
-  const live = db
+async function standsInOn(db: Db, applicationId: number, me: string, now: Date): Promise<boolean> {
+  const live = await db
     .select({ assignee: tasks.assigneeCardNumber })
     .from(tasks)
     .where(and(eq(tasks.applicationId, applicationId), eq(tasks.box, 'todo')))
-    .all()
-  return live.some((t) => delegateOf(db, t.assignee, now) === me)
+  for (const t of live) if ((await delegateOf(db, t.assignee, now)) === me) return true
+  return false
 }
 
 export const policy = {
@@ -104,22 +105,22 @@ export const policy = {
    * now), those copied, the escalation contacts told of an overdue task, the service's owners,
    * admins. Nobody else.
    */
-  relationTo(db: Db, user: SessionUser | null, app: ApplicationFacts, now: Date): Relation | null {
+  async relationTo(db: Db, user: SessionUser | null, app: ApplicationFacts, now: Date): Promise<Relation | null> {
     if (!user) return null
     const me = user.cardNumber
     if (hasRole(user, 'admin')) return 'admin'
     if (app.applicantCardNumber === me) return 'applicant'
-    if (hasTaskOn(db, app.id, me)) return 'participant'
-    if (standsInOn(db, app.id, me, now)) return 'delegate'
+    if (await hasTaskOn(db, app.id, me)) return 'participant'
+    if (await standsInOn(db, app.id, me, now)) return 'delegate'
     if (app.copied.includes(me)) return 'copied'
     if (app.escalationContacts?.includes(me)) return 'escalation'
-    const owner = ownerDepartmentOf(db, app.serviceCode)
+    const owner = await ownerDepartmentOf(db, app.serviceCode)
     if (owner && hasRole(user, 'service-owner', owner)) return 'owner'
     return null
   },
 
-  canReadApplication(db: Db, user: SessionUser | null, app: ApplicationFacts, now: Date): boolean {
-    return policy.relationTo(db, user, app, now) !== null
+  async canReadApplication(db: Db, user: SessionUser | null, app: ApplicationFacts, now: Date): Promise<boolean> {
+    return (await policy.relationTo(db, user, app, now)) !== null
   },
 
   /**
@@ -127,14 +128,14 @@ export const policy = {
    * they closed it (so a second click learns it was decided, rather than that it does not exist),
    * or they stand in right now for its assignee. Copies are nobody's to act on.
    */
-  canActOnTask(db: Db, user: SessionUser | null, task: TaskFacts, now: Date): boolean {
+  async canActOnTask(db: Db, user: SessionUser | null, task: TaskFacts, now: Date): Promise<boolean> {
     if (!user || task.engineTaskId === null) return false
     const me = user.cardNumber
     return (
       task.assigneeCardNumber === me ||
       task.onBehalfOf === me ||
       task.closedBy === me ||
-      (task.box === 'todo' && delegateOf(db, task.assigneeCardNumber, now) === me)
+      (task.box === 'todo' && (await delegateOf(db, task.assigneeCardNumber, now)) === me)
     )
   },
 
@@ -152,10 +153,10 @@ export const policy = {
   },
 
   /** A task page is for whoever may act on the task, and for the recipient of a copy. */
-  canReadTask(db: Db, user: SessionUser | null, task: TaskFacts, now: Date): boolean {
+  async canReadTask(db: Db, user: SessionUser | null, task: TaskFacts, now: Date): Promise<boolean> {
     if (!user) return false
     if (task.box === 'cc') return task.assigneeCardNumber === user.cardNumber
-    return policy.canActOnTask(db, user, task, now)
+    return await policy.canActOnTask(db, user, task, now)
   },
 
   /**
@@ -179,18 +180,17 @@ export const policy = {
    * applicant, current and past assignees, their delegates, people copied, the service's owners,
    * admins — `relationTo` decides. Everyone else gets a 404, as if the file did not exist.
    */
-  canReadAttachment(db: Db, user: SessionUser | null, attachmentId: string, now: Date): boolean {
+  async canReadAttachment(db: Db, user: SessionUser | null, attachmentId: string, now: Date): Promise<boolean> {
     if (!user) return false
-    const row = db.select({ owner: attachments.ownerCardNumber }).from(attachments).where(eq(attachments.id, attachmentId)).get()
+    const row = (await db.select({ owner: attachments.ownerCardNumber }).from(attachments).where(eq(attachments.id, attachmentId)))[0]
     if (!row) return false
     if (row.owner === user.cardNumber) return true
-    const carriers = db
+    const carriers = await db
       .select({ id: applications.id, applicant: applications.applicantCardNumber, serviceCode: applications.serviceCode, state: applications.state })
       .from(applicationAttachments)
       .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
       .where(eq(applicationAttachments.attachmentId, attachmentId))
-      .all()
-    return carriers.some((a) => {
+    for (const a of carriers) {
       const state = stateOf(a.state)
       const facts = {
         id: a.id,
@@ -199,8 +199,9 @@ export const policy = {
         copied: state?.copied ?? [],
         escalationContacts: escalationContactsOf(state),
       }
-      return policy.relationTo(db, user, facts, now) !== null
-    })
+      if ((await policy.relationTo(db, user, facts, now)) !== null) return true
+    }
+    return false
   },
 
   /** A department's data-error reports are read by those who act on its data (its reviewers, heads, service owners) and admins. */

@@ -39,7 +39,7 @@ async function scenario(proof = false) {
   const leave = structuredClone<ProcessDefinition>(processDefinitions['undergrad-leave'])
   const first = leave.steps[0]!
   if (first.type === 'approval') first.copyTo = [{ person: who.professor }]
-  h.deps.db.update(serviceVersions).set({ process: leave }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()
+  await h.deps.db.update(serviceVersions).set({ process: leave }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
 
   let id: number
   let proofId: string | null = null
@@ -142,7 +142,7 @@ describe('the authorization matrix', () => {
       'POST /api/notifications/{id}/read (the applicant’s message)': {
         expected: row(200, 404, 404, 404, 404, 404, 404, 404, 404, 401),
         probe: async (card) => {
-          const mine = h.deps.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.recipientCardNumber, who.student)).get()!
+          const mine = (await h.deps.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.recipientCardNumber, who.student)))[0]!
           return (await h.post(card, `/api/notifications/${mine.id}/read`, {})).status
         },
       },

@@ -105,17 +105,14 @@ describe('the page’s Content-Security-Policy', () => {
 
   it('lets scripts and styles come from the origins the current import map names, and only those', async () => {
     const { response, deps } = await hallWithShell({ HALL_IMPORT_MAP_OVERRIDES: '0' })
-    deps.db
-      .insert(mfDeployments)
-      .values({
-        name: '@hall/mf-todo',
-        version: '9.0.0',
-        imports: { '@hall/mf-todo': 'https://cdn.example.edu/mf-todo/9.0.0/main.js' },
-        styles: ['https://styles.example.edu/todo.css'],
-        baseUrl: 'https://cdn.example.edu/mf-todo/9.0.0/',
-        registeredBy: 'test',
-      })
-      .run()
+    await deps.db.insert(mfDeployments).values({
+      name: '@hall/mf-todo',
+      version: '9.0.0',
+      imports: { '@hall/mf-todo': 'https://cdn.example.edu/mf-todo/9.0.0/main.js' },
+      styles: ['https://styles.example.edu/todo.css'],
+      baseUrl: 'https://cdn.example.edu/mf-todo/9.0.0/',
+      registeredBy: 'test',
+    })
     const policy = (await response()).headers.get('content-security-policy')!
     const scriptSrc = /script-src [^;]*/.exec(policy)![0]
     expect(scriptSrc).toContain('https://cdn.example.edu')

@@ -32,7 +32,7 @@ export function createPageRenderer() {
   const templates = new Map<string, string>()
   const readPreload = createPreloadReader()
   return async function render(deps: AppEnv['Variables']['deps'], pathname = '/', search = ''): Promise<RenderedPage | null> {
-    const current = currentDeployments(deps.db)
+    const current = await currentDeployments(deps.db)
     const shell = current.find((d) => d.name === '@hall/shell')
     if (!shell?.html) return null
     let template = templates.get(shell.html)
@@ -49,7 +49,7 @@ export function createPageRenderer() {
       }
       templates.set(shell.html, template)
     }
-    const map = importMap(deps.db)
+    const map = await importMap(deps.db)
     const overridable = deps.env.importMapOverrides
     const manifests = new Map<string, { baseUrl: string; preload: PreloadManifest }>()
     await Promise.all(

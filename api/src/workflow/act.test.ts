@@ -16,12 +16,12 @@ import { act } from './act.ts'
 
 // The engine's wiring: what one action stores, all of it or nothing.
 
-const rowCounts = (db: Awaited<ReturnType<typeof hall>>['deps']['db']) => ({
-  applications: db.select({ n: count() }).from(applications).get()!.n,
-  tasks: db.select({ n: count() }).from(tasks).get()!.n,
-  audit: db.select({ n: count() }).from(auditEvents).get()!.n,
-  outbox: db.select({ n: count() }).from(outbox).get()!.n,
-  notifications: db.select({ n: count() }).from(notifications).get()!.n,
+const rowCounts = async (db: Awaited<ReturnType<typeof hall>>['deps']['db']) => ({
+  applications: (await db.select({ n: count() }).from(applications))[0]!.n,
+  tasks: (await db.select({ n: count() }).from(tasks))[0]!.n,
+  audit: (await db.select({ n: count() }).from(auditEvents))[0]!.n,
+  outbox: (await db.select({ n: count() }).from(outbox))[0]!.n,
+  notifications: (await db.select({ n: count() }).from(notifications))[0]!.n,
 })
 
 describe('act', () => {
@@ -29,26 +29,27 @@ describe('act', () => {
     const h = await hall()
     const id = await h.leave(who.student, 5)
     const task = await h.taskOf(who.counsellor, id)
-    const before = rowCounts(h.deps.db)
+    const before = await rowCounts(h.deps.db)
     const refused = await h.act(who.counsellor, task.id, { action: 'reject', stateVersion: 1 })
     expect(refused.status).toBe(400)
-    expect(() => act(h.deps, { applicationId: id, expectedVersion: 0, actor: who.counsellor, action: { type: 'approve', taskId: 't2' } })).toThrow(HallError)
-    expect(() => act(h.deps, { applicationId: id, expectedVersion: 1, actor: who.classmate, action: { type: 'approve', taskId: 't2' } })).toThrow(
+    await expect(act(h.deps, { applicationId: id, expectedVersion: 0, actor: who.counsellor, action: { type: 'approve', taskId: 't2' } })).rejects.toThrow(
+      HallError,
+    )
+    await expect(act(h.deps, { applicationId: id, expectedVersion: 1, actor: who.classmate, action: { type: 'approve', taskId: 't2' } })).rejects.toThrow(
       /not the current assignee/,
     )
-    expect(rowCounts(h.deps.db)).toEqual(before)
-    expect(h.deps.db.select({ v: applications.stateVersion }).from(applications).where(eq(applications.id, id)).get()!.v).toBe(1)
+    expect(await rowCounts(h.deps.db)).toEqual(before)
+    expect((await h.deps.db.select({ v: applications.stateVersion }).from(applications).where(eq(applications.id, id)))[0]!.v).toBe(1)
   })
 
   it('writes one outbox row and one in-app notification per recipient of each message', async () => {
     const h = await hall()
     const id = await h.leave(who.student, 2)
     // The applicant's own "submitted" message is checked in api/src/notifications/flow.test.ts.
-    const rows = h.deps.db
+    const rows = await h.deps.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.applicationId, id), ne(outbox.kind, 'submitted')))
-      .all()
     expect(rows).toEqual([
       expect.objectContaining({
         kind: 'task_assigned',
@@ -61,13 +62,13 @@ describe('act', () => {
         }),
       }),
     ])
-    const bell = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor)).all()
+    const bell = await h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor))
     expect(bell).toEqual([expect.objectContaining({ kind: 'task_assigned', titleZh: rows[0]!.payload.titleZh, link: rows[0]!.payload.link, readAt: null })])
   })
 
   it('numbers a letter of introduction on completion, per sequence and year', async () => {
     const h = await hall()
-    h.setForm('intro-letter', null)
+    await h.setForm('intro-letter', null)
     const letters: string[] = []
     for (const applicant of [who.professor, who.colleague]) {
       const res = await h.submit(applicant, 'intro-letter', { purpose: '赴兄弟院校交流' })
@@ -79,22 +80,18 @@ describe('act', () => {
     }
     expect(letters).toEqual(['明大介字〔2026〕1号', '明大介字〔2026〕2号'])
     // Submissions take reference numbers from a sequence of their own: the letters' is untouched by them.
-    expect(
-      h.deps.db
-        .select()
-        .from(documentSequences)
-        .all()
-        .filter((s) => s.name !== 'reference-number'),
-    ).toEqual([{ name: 'intro-letter', year: 2026, next: 3 }])
+    expect((await h.deps.db.select().from(documentSequences)).filter((s) => s.name !== 'reference-number')).toEqual([
+      { name: 'intro-letter', year: 2026, next: 3 },
+    ])
   })
 
   it('answers 422 with a message for the owners when a version has no process', async () => {
     const h = await hall()
-    h.deps.db.update(serviceVersions).set({ process: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()
+    await h.deps.db.update(serviceVersions).set({ process: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
     const res = await h.submit(who.student, 'undergrad-leave', leaveValues(2))
     expect(res.status).toBe(422)
     expect(res.body.error.code).toBe('no_process')
-    expect(rowCounts(h.deps.db).tasks).toBe(0)
+    expect((await rowCounts(h.deps.db)).tasks).toBe(0)
   })
 })
 
@@ -102,12 +99,12 @@ describe('durability', () => {
   // SQLite's, with synchronous=FULL: a submission the API acknowledged is in the file, whatever
   // happens to the process afterwards. Reopening the file (as a restarted server would) finds it.
   it('an acknowledged submit is committed to the database file', async () => {
-    const t = testDeps()
+    const t = await testDeps()
     const file = path.join(t.deps.env.dataDir, 'hall.sqlite')
     const db = openDb(file)
     const deps = { ...t.deps, db }
-    seedDemo(db, deps.now())
-    db.update(serviceVersions).set({ form: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).run()
+    await seedDemo(db, deps.now())
+    await db.update(serviceVersions).set({ form: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
     const { certPem } = await generateIdpKeys('Durability IdP')
     const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
     const app = createApp(deps, createSamlServiceProvider(deps.env, db, { metadataXml }))
@@ -120,7 +117,11 @@ describe('durability', () => {
       sessionIndex: null,
       attributes: {},
     }
-    const sid = createSession(db, { user: resolveUser(db, deps.env, login), nameId: who.student, nameIdFormat: null, sessionIndex: null }, deps.now())
+    const sid = await createSession(
+      db,
+      { user: await resolveUser(db, deps.env, login), nameId: who.student, nameIdFormat: null, sessionIndex: null },
+      deps.now(),
+    )
 
     const res = await app.request('/api/applications', {
       method: 'POST',
@@ -133,9 +134,9 @@ describe('durability', () => {
     db.$client.close()
 
     const reopened = openDb(file)
-    const stored = reopened.select().from(applications).where(eq(applications.id, id)).get()
+    const stored = (await reopened.select().from(applications).where(eq(applications.id, id)))[0]
     expect(stored).toMatchObject({ id, status: 'in_review', stateVersion: 1, applicantCardNumber: who.student, formData: { days: 2 } })
-    expect(reopened.select().from(tasks).where(eq(tasks.applicationId, id)).all()).toHaveLength(1)
+    expect(await reopened.select().from(tasks).where(eq(tasks.applicationId, id))).toHaveLength(1)
     reopened.$client.close()
   })
 })

@@ -69,41 +69,42 @@ export function auditEventRow(applicationId: number, effect: Extract<Effect, { t
     detail: effect.detail,
   }
 }
-export function act(deps: Deps, input: ActInput): ActResult {
-  return transaction(deps.db, (tx) => actIn(tx, deps, input))
+export async function act(deps: Deps, input: ActInput): Promise<ActResult> {
+  return await transaction(deps.db, async (tx) => await actIn(tx, deps, input))
 }
 
 /**
  * Creates the application and submits it, inside the caller's transaction (so that the caller can
  * store its idempotency record in the same one).
  */
-export function submitIn(
+export async function submitIn(
   tx: Db,
   deps: Deps,
   input: { serviceVersionId: number; serviceCode: string; applicant: ApplicantFacts; values: Record<string, unknown> },
-): ActResult {
+): Promise<ActResult> {
   const now = deps.now()
-  const { id } = tx
-    .insert(applications)
-    .values({
-      serviceCode: input.serviceCode,
-      serviceVersionId: input.serviceVersionId,
-      applicantCardNumber: input.applicant.cardNumber,
-      status: 'draft',
-      formData: input.values,
-      stateVersion: 0,
-      createdAt: now,
-    })
-    .returning({ id: applications.id })
-    .get()
-  tx.update(applications)
+  const { id } = (
+    await tx
+      .insert(applications)
+      .values({
+        serviceCode: input.serviceCode,
+        serviceVersionId: input.serviceVersionId,
+        applicantCardNumber: input.applicant.cardNumber,
+        status: 'draft',
+        formData: input.values,
+        stateVersion: 0,
+        createdAt: now,
+      })
+      .returning({ id: applications.id })
+  )[0]!
+  await tx
+    .update(applications)
     .set({ state: initialState(String(id)) })
     .where(eq(applications.id, id))
-    .run()
   // Numbered before the transition, so that its messages carry the number; in the submission's
   // transaction, so that a failed submission takes no number.
-  assignReferenceNumber(tx, id, now)
-  return actIn(tx, deps, {
+  await assignReferenceNumber(tx, id, now)
+  return await actIn(tx, deps, {
     applicationId: id,
     expectedVersion: 0,
     actor: input.applicant.cardNumber,
@@ -112,14 +113,15 @@ export function submitIn(
 }
 
 /** `act` inside a transaction the caller holds. */
-export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
+export async function actIn(tx: Db, deps: Deps, input: ActInput): Promise<ActResult> {
   const now = deps.now()
-  const row = tx
-    .select({ app: applications, version: serviceVersions })
-    .from(applications)
-    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-    .where(eq(applications.id, input.applicationId))
-    .get()
+  const row = (
+    await tx
+      .select({ app: applications, version: serviceVersions })
+      .from(applications)
+      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+      .where(eq(applications.id, input.applicationId))
+  )[0]
   if (!row) throw notFound(input.applicationId)
   const state = stateOf(row.app.state)
   if (!state) {
@@ -139,7 +141,7 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
   )
 
   const current = whereNow(definition, next, row.app.status, row.app.waitingSince, now)
-  const updated = tx
+  const updated = await tx
     .update(applications)
     .set({
       state: next,
@@ -151,11 +153,10 @@ export function actIn(tx: Db, deps: Deps, input: ActInput): ActResult {
       ...(input.formValues ? { formData: input.formValues } : {}),
     })
     .where(and(eq(applications.id, row.app.id), eq(applications.stateVersion, input.expectedVersion)))
-    .run()
   if (updated.changes === 0) throw staleVersion()
 
-  const applicant = tx.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.cardNumber, row.app.applicantCardNumber)).get()
-  persistEffects(tx, {
+  const applicant = (await tx.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.cardNumber, row.app.applicantCardNumber)))[0]
+  await persistEffects(tx, {
     applicationId: row.app.id,
     referenceNumber: row.app.referenceNumber,
     serviceCode: row.app.serviceCode,
@@ -203,17 +204,18 @@ interface EffectContext {
 }
 
 /** Stores the effects in the order the engine gave them. */
-function persistEffects(tx: Db, ctx: EffectContext) {
+async function persistEffects(tx: Db, ctx: EffectContext) {
   const { applicationId, now } = ctx
-  const taskRow = (engineTaskId: string) =>
-    tx
-      .select({ id: tasks.id, stepKey: tasks.stepKey })
-      .from(tasks)
-      .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, engineTaskId)))
-      .get()
+  const taskRow = async (engineTaskId: string) =>
+    (
+      await tx
+        .select({ id: tasks.id, stepKey: tasks.stepKey })
+        .from(tasks)
+        .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, engineTaskId)))
+    )[0]
   const stepOf = (stepId: string | null) => (stepId ? stepName(ctx.definition, stepId) : null)
 
-  const message = (kind: MessageKind, recipients: string[], taskId: number | null, stepId: string | null, about: MessageAbout = {}) => {
+  const message = async (kind: MessageKind, recipients: string[], taskId: number | null, stepId: string | null, about: MessageAbout = {}) => {
     const step = stepOf(stepId)
     const passed = about.passedStepId ? stepOf(about.passedStepId) : null
     const words = composeMessage(
@@ -233,7 +235,7 @@ function persistEffects(tx: Db, ctx: EffectContext) {
     )
     const link = toApplicant.has(kind) || taskId === null ? links.application(applicationId) : kind === 'escalated' ? links.overdue(taskId) : links.task(taskId)
     for (const recipient of new Set(recipients)) {
-      enqueueNotification(
+      await enqueueNotification(
         tx,
         {
           recipient,
@@ -261,23 +263,21 @@ function persistEffects(tx: Db, ctx: EffectContext) {
     switch (effect.type) {
       case 'createTask': {
         const t = effect.task
-        tx.insert(tasks)
-          .values({
-            applicationId,
-            engineTaskId: t.id,
-            serviceCode: ctx.serviceCode,
-            stepKey: t.stepId,
-            stepNameZh: effect.stepName.zh,
-            stepNameEn: effect.stepName.en,
-            assigneeCardNumber: t.assignee,
-            onBehalfOf: t.onBehalfOf,
-            status: t.status,
-            box: 'todo',
-            round: t.round,
-            createdAt: new Date(t.createdAt),
-            dueAt: t.dueAt ? new Date(t.dueAt) : null,
-          })
-          .run()
+        await tx.insert(tasks).values({
+          applicationId,
+          engineTaskId: t.id,
+          serviceCode: ctx.serviceCode,
+          stepKey: t.stepId,
+          stepNameZh: effect.stepName.zh,
+          stepNameEn: effect.stepName.en,
+          assigneeCardNumber: t.assignee,
+          onBehalfOf: t.onBehalfOf,
+          status: t.status,
+          box: 'todo',
+          round: t.round,
+          createdAt: new Date(t.createdAt),
+          dueAt: t.dueAt ? new Date(t.dueAt) : null,
+        })
         break
       }
       case 'updateTask': {
@@ -285,7 +285,8 @@ function persistEffects(tx: Db, ctx: EffectContext) {
         // A deadline that moved (paused for a question, then resumed) deserves its own reminder
         // and overdue notice: the deadline scan's claims are cleared with it.
         const moved = sql`${tasks.dueAt} IS NOT ${dueAt?.getTime() ?? null}`
-        tx.update(tasks)
+        await tx
+          .update(tasks)
           .set({
             status: effect.status,
             dueAt,
@@ -293,11 +294,11 @@ function persistEffects(tx: Db, ctx: EffectContext) {
             overdueNotifiedAt: sql`CASE WHEN ${moved} THEN NULL ELSE ${tasks.overdueNotifiedAt} END`,
           })
           .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
-          .run()
         break
       }
       case 'closeTask':
-        tx.update(tasks)
+        await tx
+          .update(tasks)
           .set({
             status: 'closed',
             outcome: effect.outcome,
@@ -307,18 +308,17 @@ function persistEffects(tx: Db, ctx: EffectContext) {
             box: effect.outcome === 'cancelled' ? 'none' : 'done',
           })
           .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
-          .run()
         break
       case 'scheduleDeadline':
         // The deadline lives on the task row; the deadline scan reads open tasks past `due_at`.
-        tx.update(tasks)
+        await tx
+          .update(tasks)
           .set({ dueAt: new Date(effect.dueAt) })
           .where(and(eq(tasks.applicationId, applicationId), eq(tasks.engineTaskId, effect.taskId)))
-          .run()
         break
       case 'notify': {
-        const row = effect.taskId ? taskRow(effect.taskId) : undefined
-        message(effect.kind, effect.recipients, row?.id ?? null, row?.stepKey ?? effect.about.stepId ?? null, effect.about)
+        const row = effect.taskId ? await taskRow(effect.taskId) : undefined
+        await message(effect.kind, effect.recipients, row?.id ?? null, row?.stepKey ?? effect.about.stepId ?? null, effect.about)
         break
       }
       case 'copyTo': {
@@ -326,41 +326,40 @@ function persistEffects(tx: Db, ctx: EffectContext) {
         const name = stepOf(effect.stepId) ?? { zh: '办结', en: 'Completed' }
         const fresh: string[] = []
         for (const recipient of new Set(effect.recipients)) {
-          const already = tx
-            .select({ id: tasks.id })
-            .from(tasks)
-            .where(and(eq(tasks.applicationId, applicationId), eq(tasks.assigneeCardNumber, recipient), eq(tasks.box, 'cc'), eq(tasks.stepKey, stepKey)))
-            .get()
+          const already = (
+            await tx
+              .select({ id: tasks.id })
+              .from(tasks)
+              .where(and(eq(tasks.applicationId, applicationId), eq(tasks.assigneeCardNumber, recipient), eq(tasks.box, 'cc'), eq(tasks.stepKey, stepKey)))
+          )[0]
           if (already) continue
-          tx.insert(tasks)
-            .values({
-              applicationId,
-              serviceCode: ctx.serviceCode,
-              stepKey,
-              stepNameZh: name.zh,
-              stepNameEn: name.en,
-              assigneeCardNumber: recipient,
-              status: 'closed',
-              box: 'cc',
-              round: ctx.state.round,
-              createdAt: now,
-            })
-            .run()
+          await tx.insert(tasks).values({
+            applicationId,
+            serviceCode: ctx.serviceCode,
+            stepKey,
+            stepNameZh: name.zh,
+            stepNameEn: name.en,
+            assigneeCardNumber: recipient,
+            status: 'closed',
+            box: 'cc',
+            round: ctx.state.round,
+            createdAt: now,
+          })
           fresh.push(recipient)
         }
-        if (fresh.length) message('copied', fresh, null, effect.stepId)
+        if (fresh.length) await message('copied', fresh, null, effect.stepId)
         break
       }
       case 'audit':
-        tx.insert(auditEvents).values(auditEventRow(applicationId, effect)).run()
+        await tx.insert(auditEvents).values(auditEventRow(applicationId, effect))
         break
       case 'assignDocumentNumber': {
         const year = beijingYear(now)
-        const n = nextInSequence(tx, effect.sequence, year)
-        tx.update(applications)
+        const n = await nextInSequence(tx, effect.sequence, year)
+        await tx
+          .update(applications)
           .set({ documentNumber: `${effect.prefix}〔${year}〕${n}号` })
           .where(eq(applications.id, applicationId))
-          .run()
         break
       }
       case 'complete':
@@ -376,12 +375,13 @@ function persistEffects(tx: Db, ctx: EffectContext) {
 export const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear()
 
 /** The next number of a document sequence in a year, starting at 1; gap-free because it is allocated in the transaction. */
-export function nextInSequence(tx: Db, name: string, year: number): number {
-  const row = tx
-    .insert(documentSequences)
-    .values({ name, year, next: 2 })
-    .onConflictDoUpdate({ target: [documentSequences.name, documentSequences.year], set: { next: sql`${documentSequences.next} + 1` } })
-    .returning({ next: documentSequences.next })
-    .get()
+export async function nextInSequence(tx: Db, name: string, year: number): Promise<number> {
+  const row = (
+    await tx
+      .insert(documentSequences)
+      .values({ name, year, next: 2 })
+      .onConflictDoUpdate({ target: [documentSequences.name, documentSequences.year], set: { next: sql`${documentSequences.next} + 1` } })
+      .returning({ next: documentSequences.next })
+  )[0]!
   return row.next - 1
 }

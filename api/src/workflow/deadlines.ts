@@ -35,24 +35,22 @@ export interface DueTasks {
 }
 
 /** The tasks a scan at `now` would handle (read only; another node may take them first). */
-export function findDueTasks(deps: Deps, now = deps.now()): DueTasks {
+export async function findDueTasks(deps: Deps, now = deps.now()): Promise<DueTasks> {
   const { db, env } = deps
   const remindFrom = addWorkingHours(now, env.deadlineRemindHours, workingCalendar(env))
   const running = and(eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]))
-  const near = db
+  const near = await db
     .select({ id: tasks.id })
     .from(tasks)
     .where(and(running, isNull(tasks.remindedAt), gt(tasks.dueAt, now), lte(tasks.dueAt, remindFrom)))
     .orderBy(tasks.dueAt)
     .limit(BATCH)
-    .all()
-  const overdue = db
+  const overdue = await db
     .select({ id: tasks.id })
     .from(tasks)
     .where(and(running, isNull(tasks.overdueNotifiedAt), lte(tasks.dueAt, now)))
     .orderBy(tasks.dueAt)
     .limit(BATCH)
-    .all()
   return { near: near.map((r) => r.id), overdue: overdue.map((r) => r.id) }
 }
 
@@ -65,20 +63,21 @@ export function findDueTasks(deps: Deps, now = deps.now()): DueTasks {
  * (their next action a 409) for a message that only says "soon". The overdue notice, which does
  * change the state (the task is marked overdue, escalation contacts told), is the engine's `timeout`.
  */
-export function remindTask(deps: Deps, taskId: number, now = deps.now()): boolean {
-  return transaction(deps.db, (tx) => {
-    const claimed = tx
-      .update(tasks)
-      .set({ remindedAt: now })
-      .where(and(eq(tasks.id, taskId), isNull(tasks.remindedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), gt(tasks.dueAt, now)))
-      .returning()
-      .get()
+export async function remindTask(deps: Deps, taskId: number, now = deps.now()): Promise<boolean> {
+  return await transaction(deps.db, async (tx) => {
+    const claimed = (
+      await tx
+        .update(tasks)
+        .set({ remindedAt: now })
+        .where(and(eq(tasks.id, taskId), isNull(tasks.remindedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), gt(tasks.dueAt, now)))
+        .returning()
+    )[0]!
     if (!claimed) return false
-    const facts = factsOf(tx, claimed.applicationId)
+    const facts = await factsOf(tx, claimed.applicationId)
     if (!facts) return true
     const step = { zh: claimed.stepNameZh, en: claimed.stepNameEn }
     const words = composeMessage('deadline_near', { ...facts.names, stepZh: step.zh, stepEn: step.en, dueAt: claimed.dueAt }, claimed.applicationId)
-    enqueueNotification(
+    await enqueueNotification(
       tx,
       {
         recipient: claimed.assigneeCardNumber,
@@ -107,19 +106,20 @@ export function remindTask(deps: Deps, taskId: number, now = deps.now()): boolea
  * Runs the engine's `timeout` on one overdue task (notices to the assignee and the escalation
  * contacts, an audit event), unless another scan did; true if this one did.
  */
-export function timeoutTask(deps: Deps, taskId: number, now = deps.now()): boolean {
-  return transaction(deps.db, (tx) => {
-    const claimed = tx
-      .update(tasks)
-      .set({ overdueNotifiedAt: now })
-      .where(and(eq(tasks.id, taskId), isNull(tasks.overdueNotifiedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), lte(tasks.dueAt, now)))
-      .returning({ applicationId: tasks.applicationId, engineTaskId: tasks.engineTaskId })
-      .get()
+export async function timeoutTask(deps: Deps, taskId: number, now = deps.now()): Promise<boolean> {
+  return await transaction(deps.db, async (tx) => {
+    const claimed = (
+      await tx
+        .update(tasks)
+        .set({ overdueNotifiedAt: now })
+        .where(and(eq(tasks.id, taskId), isNull(tasks.overdueNotifiedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), lte(tasks.dueAt, now)))
+        .returning({ applicationId: tasks.applicationId, engineTaskId: tasks.engineTaskId })
+    )[0]!
     if (!claimed?.engineTaskId) return false
-    const app = tx.select({ version: applications.stateVersion }).from(applications).where(eq(applications.id, claimed.applicationId)).get()
+    const app = (await tx.select({ version: applications.stateVersion }).from(applications).where(eq(applications.id, claimed.applicationId)))[0]
     if (!app) return false
     try {
-      actIn(
+      await actIn(
         tx,
         { ...deps, now: () => now },
         {
@@ -149,22 +149,22 @@ export interface ScanResult {
 }
 
 /** One pass of the deadline scan. A task that fails is logged and left for the next pass. */
-export function scanDeadlines(deps: Deps): ScanResult {
+export async function scanDeadlines(deps: Deps): Promise<ScanResult> {
   const now = deps.now()
-  const due = findDueTasks(deps, now)
+  const due = await findDueTasks(deps, now)
   const result: ScanResult = { reminded: 0, overdue: 0, failed: 0 }
-  const each = (ids: number[], handle: (id: number) => boolean, key: 'reminded' | 'overdue') => {
+  const each = async (ids: number[], handle: (id: number) => Promise<boolean>, key: 'reminded' | 'overdue') => {
     for (const id of ids) {
       try {
-        if (handle(id)) result[key] += 1
+        if (await handle(id)) result[key] += 1
       } catch (err) {
         result.failed += 1
         deps.log.error({ err, taskId: id }, `deadline scan: ${key} failed`)
       }
     }
   }
-  each(due.near, (id) => remindTask(deps, id, now), 'reminded')
-  each(due.overdue, (id) => timeoutTask(deps, id, now), 'overdue')
+  await each(due.near, (id) => remindTask(deps, id, now), 'reminded')
+  await each(due.overdue, (id) => timeoutTask(deps, id, now), 'overdue')
   return result
 }
 
@@ -172,35 +172,36 @@ export function scanDeadlines(deps: Deps): ScanResult {
 export function startDeadlineScan(deps: Deps): () => void {
   const seconds = deps.env.deadlineScanSeconds
   if (seconds === 0) return () => {}
-  const run = () => {
+  const run = async () => {
     try {
-      const r = scanDeadlines(deps)
+      const r = await scanDeadlines(deps)
       if (r.reminded || r.overdue || r.failed) deps.log.info(r, 'deadline scan')
     } catch (err) {
       deps.log.error({ err }, 'deadline scan failed; it runs again at the next interval')
     }
   }
-  const timer = setInterval(run, seconds * 1000)
+  const timer = setInterval(() => void run(), seconds * 1000)
   timer.unref()
-  setTimeout(run, 1000).unref()
+  setTimeout(() => void run(), 1000).unref()
   return () => clearInterval(timer)
 }
 
-function factsOf(tx: Db, applicationId: number) {
-  const row = tx
-    .select({
-      serviceCode: applications.serviceCode,
-      referenceNumber: applications.referenceNumber,
-      version: { nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn },
-      applicantName: people.name,
-      applicantNameEn: people.nameEn,
-      applicant: applications.applicantCardNumber,
-    })
-    .from(applications)
-    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-    .leftJoin(people, eq(people.cardNumber, applications.applicantCardNumber))
-    .where(eq(applications.id, applicationId))
-    .get()
+async function factsOf(tx: Db, applicationId: number) {
+  const row = (
+    await tx
+      .select({
+        serviceCode: applications.serviceCode,
+        referenceNumber: applications.referenceNumber,
+        version: { nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn },
+        applicantName: people.name,
+        applicantNameEn: people.nameEn,
+        applicant: applications.applicantCardNumber,
+      })
+      .from(applications)
+      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+      .leftJoin(people, eq(people.cardNumber, applications.applicantCardNumber))
+      .where(eq(applications.id, applicationId))
+  )[0]
   if (!row) return null
   return {
     serviceCode: row.serviceCode,

@@ -5,8 +5,8 @@ import { placeholderFor, preparedPerDb } from '../db/prepared.ts'
 import { delegations, departments, people, roleGrants } from '../db/schema/index.ts'
 
 // The engine asks who holds a role for an applicant; the answer comes from the organisation tables
-// of the embedded data platform (role_grants, people) and from delegations. Synchronous, as the
-// engine needs: better-sqlite3 is.
+// of the embedded data platform (role_grants, people) and from delegations. The engine's resolver
+// is synchronous, as the engine needs; every other lookup here is awaited like the rest of the API.
 
 interface StudentProfile {
   klassCode?: string
@@ -21,13 +21,14 @@ interface StaffProfile {
  * What routing may know about the applicant, read from the data platform at submission (the engine
  * keeps it as a snapshot). Null for someone the platform does not know: they cannot apply.
  */
-export function applicantFacts(db: Db, cardNumber: string): ApplicantFacts | null {
-  const person = db
-    .select({ kind: people.kind, department: people.departmentCode, profile: people.profile, departmentKind: departments.kind })
-    .from(people)
-    .innerJoin(departments, eq(departments.code, people.departmentCode))
-    .where(eq(people.cardNumber, cardNumber))
-    .get()
+export async function applicantFacts(db: Db, cardNumber: string): Promise<ApplicantFacts | null> {
+  const person = (
+    await db
+      .select({ kind: people.kind, department: people.departmentCode, profile: people.profile, departmentKind: departments.kind })
+      .from(people)
+      .innerJoin(departments, eq(departments.code, people.departmentCode))
+      .where(eq(people.cardNumber, cardNumber))
+  )[0]
   if (!person) return null
   const profile = person.profile as { student?: StudentProfile; staff?: StaffProfile }
   const student = profile.student
@@ -47,35 +48,48 @@ export function applicantFacts(db: Db, cardNumber: string): ApplicantFacts | nul
  * Everyone holding `role` exactly in `scope` (an admin's `*` grant does not make them a reviewer).
  * People who left are never assigned, even if a grant of theirs remained.
  */
-export function holders(db: Db, role: string, scope: string): string[] {
+export async function holders(db: Db, role: string, scope: string): Promise<string[]> {
+  return (await holdersQuery(db, role, scope)).map((r) => r.cardNumber)
+}
+
+function holdersQuery(db: Db, role: string, scope: string) {
   return db
     .select({ cardNumber: roleGrants.cardNumber })
     .from(roleGrants)
     .innerJoin(people, eq(people.cardNumber, roleGrants.cardNumber))
     .where(and(eq(roleGrants.role, role), eq(roleGrants.scope, scope), isNull(people.leftAt)))
     .orderBy(asc(roleGrants.cardNumber))
-    .all()
-    .map((r) => r.cardNumber)
 }
 
 /** Whether the person is in the organisation now (known and not left): only they can be assigned. */
-function exists(db: Db, cardNumber: string): boolean {
-  return !!db
+function existsQuery(db: Db, cardNumber: string) {
+  return db
     .select({ c: people.cardNumber })
     .from(people)
     .where(and(eq(people.cardNumber, cardNumber), isNull(people.leftAt)))
-    .get()
 }
 
 /** The substitute `cardNumber` named for the moment `at`, or null. The newest delegation wins. */
-export function delegateOf(db: Db, cardNumber: string, at: Date): string | null {
-  const row = db
+export async function delegateOf(db: Db, cardNumber: string, at: Date): Promise<string | null> {
+  return (await delegateQuery(db, cardNumber, at))[0]?.delegate ?? null
+}
+
+function delegateQuery(db: Db, cardNumber: string, at: Date) {
+  return db
     .select({ delegate: delegations.delegate })
     .from(delegations)
     .where(and(eq(delegations.cardNumber, cardNumber), lte(delegations.from, at), gt(delegations.to, at)))
     .orderBy(desc(delegations.createdAt), desc(delegations.id))
-    .get()
-  return row?.delegate ?? null
+    .limit(1)
+}
+
+/**
+ * `delegateOf` for the workflow engine, which asks its questions synchronously (packages/workflow
+ * is pure and has no await). better-sqlite3 answers at once; on PostgreSQL the engine's questions
+ * must be answered before it runs (decision 016, what is left).
+ */
+export function delegateOfNow(db: Db, cardNumber: string, at: Date): string | null {
+  return delegateQuery(db, cardNumber, at).get()?.delegate ?? null
 }
 
 // Read on every request for a reviewer's 待办 and its count: prepared once per database handle.
@@ -94,18 +108,24 @@ const delegatorsStatement = preparedPerDb((db) =>
 )
 
 /** The people who have named `delegate` as their substitute at `at` (whose tasks `delegate` may act on). */
-export function delegatorsOf(db: Db, delegate: string, at: Date): string[] {
-  const rows = delegatorsStatement(db).all({ delegate, at })
+export async function delegatorsOf(db: Db, delegate: string, at: Date): Promise<string[]> {
+  const rows = await delegatorsStatement(db).execute({ delegate, at })
   // A person with two overlapping delegations has one substitute: the newest.
-  return [...new Set(rows.map((r) => r.cardNumber))].filter((p) => delegateOf(db, p, at) === delegate)
+  const delegators: string[] = []
+  for (const p of new Set(rows.map((r) => r.cardNumber))) if ((await delegateOf(db, p, at)) === delegate) delegators.push(p)
+  return delegators
 }
 
-/** The engine's resolver over the organisation tables and the delegations. */
+/**
+ * The engine's resolver over the organisation tables and the delegations. The engine calls it
+ * synchronously (see `delegateOfNow`): these are the hall's only synchronous queries.
+ */
 export function createResolver(db: Db): AssigneeResolver {
   return {
     resolveAssignees(rule: ResolvableRule, applicant: ApplicantFacts): string[] {
-      if ('person' in rule) return exists(db, rule.person) ? [rule.person] : []
-      if ('applicant' in rule) return applicant.supervisor && exists(db, applicant.supervisor) ? [applicant.supervisor] : []
+      const exists = (cardNumber: string) => !!existsQuery(db, cardNumber).get()
+      if ('person' in rule) return exists(rule.person) ? [rule.person] : []
+      if ('applicant' in rule) return applicant.supervisor && exists(applicant.supervisor) ? [applicant.supervisor] : []
       const scope = rule.scope
       const where =
         scope === 'applicant.class'
@@ -115,16 +135,20 @@ export function createResolver(db: Db): AssigneeResolver {
             : scope === 'applicant.department'
               ? applicant.department
               : scope.department
-      return where ? holders(db, rule.role, where) : []
+      return where
+        ? holdersQuery(db, rule.role, where)
+            .all()
+            .map((r) => r.cardNumber)
+        : []
     },
-    delegateOf: (cardNumber, at) => delegateOf(db, cardNumber, at),
+    delegateOf: (cardNumber, at) => delegateOfNow(db, cardNumber, at),
   }
 }
 
 /** Names of people by card number (unknown ones are left out: callers fall back to the number). */
-export function namesOf(db: Db, cardNumbers: Iterable<string>): Map<string, { name: string; nameEn: string }> {
+export async function namesOf(db: Db, cardNumbers: Iterable<string>): Promise<Map<string, { name: string; nameEn: string }>> {
   const list = [...new Set(cardNumbers)].filter((c) => c && c !== 'system')
   if (list.length === 0) return new Map()
-  const rows = db.select({ cardNumber: people.cardNumber, name: people.name, nameEn: people.nameEn }).from(people).where(inArray(people.cardNumber, list)).all()
+  const rows = await db.select({ cardNumber: people.cardNumber, name: people.name, nameEn: people.nameEn }).from(people).where(inArray(people.cardNumber, list))
   return new Map(rows.map((r) => [r.cardNumber, { name: r.name, nameEn: r.nameEn }]))
 }

@@ -21,18 +21,19 @@ export function shortNameOf(shortName: string | null | undefined, nameZh: string
 export const formatReferenceNumber = (year: number, shortName: string, n: number) => `${year}-${shortName}-${String(n).padStart(6, '0')}`
 
 /** Gives the application its reference number, in the caller's transaction (the submission's). */
-export function assignReferenceNumber(tx: Db, applicationId: number, at: Date): string {
-  const row = tx
-    .select({ shortName: services.shortName, nameZh: serviceVersions.nameZh })
-    .from(applications)
-    .innerJoin(services, eq(services.code, applications.serviceCode))
-    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-    .where(eq(applications.id, applicationId))
-    .get()
+export async function assignReferenceNumber(tx: Db, applicationId: number, at: Date): Promise<string> {
+  const row = (
+    await tx
+      .select({ shortName: services.shortName, nameZh: serviceVersions.nameZh })
+      .from(applications)
+      .innerJoin(services, eq(services.code, applications.serviceCode))
+      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+      .where(eq(applications.id, applicationId))
+  )[0]
   if (!row) throw new Error(`application ${applicationId} vanished inside its own transaction`)
   const year = beijingYear(at)
-  const number = formatReferenceNumber(year, shortNameOf(row.shortName, row.nameZh), nextInSequence(tx, SEQUENCE, year))
-  tx.update(applications).set({ referenceNumber: number }).where(eq(applications.id, applicationId)).run()
+  const number = formatReferenceNumber(year, shortNameOf(row.shortName, row.nameZh), await nextInSequence(tx, SEQUENCE, year))
+  await tx.update(applications).set({ referenceNumber: number }).where(eq(applications.id, applicationId))
   return number
 }
 
@@ -41,13 +42,12 @@ export function assignReferenceNumber(tx: Db, applicationId: number, at: Date): 
  * before numbers existed), in the order they were submitted, each in the year of its submission.
  * Returns how many it numbered.
  */
-export function backfillReferenceNumbers(tx: Db): number {
-  const rows = tx
+export async function backfillReferenceNumbers(tx: Db): Promise<number> {
+  const rows = await tx
     .select({ id: applications.id, submittedAt: applications.submittedAt })
     .from(applications)
     .where(and(isNull(applications.referenceNumber), isNotNull(applications.submittedAt)))
     .orderBy(asc(applications.submittedAt), asc(applications.id))
-    .all()
-  for (const r of rows) assignReferenceNumber(tx, r.id, r.submittedAt!)
+  for (const r of rows) await assignReferenceNumber(tx, r.id, r.submittedAt!)
   return rows.length
 }

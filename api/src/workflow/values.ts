@@ -53,17 +53,17 @@ function kindWords(kinds: readonly Kind[]): { en: string; zh: string } {
  * The format check of @hall/forms cannot know this; the task a `{ namedIn }` or `{ field }` rule
  * gives them depends on it. Throws the same 400 as a form error, naming each field.
  */
-export function checkPeopleNamed(db: Db, form: FormDefinition | null, values: Record<string, unknown>, applicant: string): void {
+export async function checkPeopleNamed(db: Db, form: FormDefinition | null, values: Record<string, unknown>, applicant: string): Promise<void> {
   if (!form) return
   const fields: FieldProblem[] = []
-  const check = (path: string, field: { label: { zh: string; en: string }; kinds?: readonly Kind[] | undefined }, value: unknown) => {
+  const check = async (path: string, field: { label: { zh: string; en: string }; kinds?: readonly Kind[] | undefined }, value: unknown) => {
     if (typeof value !== 'string' || value === '') return
     const { zh: label, en: labelEn } = field.label
     if (value === applicant) {
       fields.push({ path, message: `${labelEn}: you cannot name yourself`, messageZh: `${label}不能是您本人` })
       return
     }
-    const row = db.select({ kind: people.kind, leftAt: people.leftAt }).from(people).where(eq(people.cardNumber, value)).get()
+    const row = (await db.select({ kind: people.kind, leftAt: people.leftAt }).from(people).where(eq(people.cardNumber, value)))[0]
     if (!row || row.leftAt !== null) {
       fields.push({
         path,
@@ -76,15 +76,15 @@ export function checkPeopleNamed(db: Db, form: FormDefinition | null, values: Re
     }
   }
   for (const { field } of allFields(form)) {
-    if (field.type === 'person') check(field.key, field, values[field.key])
+    if (field.type === 'person') await check(field.key, field, values[field.key])
     if (field.type !== 'table') continue
     const rows = values[field.key]
     if (!Array.isArray(rows)) continue
     for (const column of field.columns) {
       if (column.type !== 'person') continue
-      rows.forEach((row, i) => {
-        if (row && typeof row === 'object') check(`${field.key}.${i}.${column.key}`, column, (row as Record<string, unknown>)[column.key])
-      })
+      for (const [i, row] of rows.entries()) {
+        if (row && typeof row === 'object') await check(`${field.key}.${i}.${column.key}`, column, (row as Record<string, unknown>)[column.key])
+      }
     }
   }
   if (fields.length === 0) return

@@ -14,7 +14,7 @@ const student = people.find((p) => p.kind === 'undergraduate' && !p.unknownToDat
 async function setup() {
   const t = await testApp()
   // Only the rows this test writes: the seed and the logins may have written some already.
-  t.deps.db.delete(auditLog).run()
+  await t.deps.db.delete(auditLog)
   const at = (iso: string) => new Date(iso)
   const rows = [
     { at: at('2026-11-01T01:00:00Z'), actor: '2023010101', action: 'login.succeeded', outcome: 'success' as const },
@@ -45,7 +45,7 @@ async function setup() {
       targetId: '@hall/mf-todo',
     },
   ]
-  for (const { at: when, ...entry } of rows) recordAudit(t.deps.db, when, entry)
+  for (const { at: when, ...entry } of rows) await recordAudit(t.deps.db, when, entry)
   const headers = { cookie: await t.loginAs(admin.cardNumber) }
   const get = async (query: string) => t.app.request(`/api/admin/audit?${query}`, { headers })
   return { ...t, headers, get }
@@ -133,7 +133,7 @@ describe('GET /api/admin/audit', () => {
 describe('GET /api/admin/audit/export', () => {
   it('exports the filtered entries as CSV whose cells cannot run as formulas, and audits the export', async () => {
     const { app, deps, headers } = await setup()
-    recordAudit(deps.db, new Date('2026-11-06T00:00:00Z'), {
+    await recordAudit(deps.db, new Date('2026-11-06T00:00:00Z'), {
       actor: '=HYPERLINK("http://evil","x")',
       action: 'login.failed',
       outcome: 'failed',
@@ -152,11 +152,7 @@ describe('GET /api/admin/audit/export', () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`)
     // Every cell starts with a quote then anything but a formula character.
     for (const line of lines) expect(line).not.toMatch(/(^|,)"[=+\-@]/)
-    const exported = deps.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((r) => r.action === 'audit.exported')
+    const exported = (await deps.db.select().from(auditLog)).filter((r) => r.action === 'audit.exported')
     expect(exported).toMatchObject([{ actor: admin.cardNumber, detail: { rows: 3 } }])
   })
 

@@ -35,11 +35,11 @@ export const adminAuditRoutes = router
       request: { query: AuditQuery },
       responses: { 200: json(AuditPage, 'A page of entries and how many match'), ...errorsFor(400, 401, 403) },
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query')
       const { db } = c.var.deps
-      const total = countAudit(db, q)
-      return c.json({ items: listAudit(db, q, q.pageSize, (q.page - 1) * q.pageSize), total, page: q.page, pageSize: q.pageSize }, 200)
+      const total = await countAudit(db, q)
+      return c.json({ items: await listAudit(db, q, q.pageSize, (q.page - 1) * q.pageSize), total, page: q.page, pageSize: q.pageSize }, 200)
     },
   )
   .openapi(
@@ -50,7 +50,7 @@ export const adminAuditRoutes = router
       summary: 'The actions that occur in the hall’s log, for the filter',
       responses: { 200: json(AuditActions, 'Distinct actions, sorted'), ...errorsFor(401, 403) },
     }),
-    (c) => c.json({ actions: auditActions(c.var.deps.db) }, 200),
+    async (c) => c.json({ actions: await auditActions(c.var.deps.db) }, 200),
   )
   .openapi(
     createRoute({
@@ -64,10 +64,10 @@ export const adminAuditRoutes = router
         ...errorsFor(400, 401, 403, 422),
       },
     }),
-    (c) => {
+    async (c) => {
       const f = c.req.valid('query')
       const { db } = c.var.deps
-      const total = countAudit(db, f)
+      const total = await countAudit(db, f)
       if (total > EXPORT_MAX_ROWS) {
         throw new HallError(
           422,
@@ -76,10 +76,10 @@ export const adminAuditRoutes = router
           `共有 ${total} 条记录符合条件，一次最多导出 ${EXPORT_MAX_ROWS} 条；请缩小时间范围，或按人员、动作筛选`,
         )
       }
-      auditRequest(c, { action: 'audit.exported', outcome: 'success', targetKind: 'audit_log', detail: { filter: f, rows: total } })
+      await auditRequest(c, { action: 'audit.exported', outcome: 'success', targetKind: 'audit_log', detail: { filter: f, rows: total } })
       const stamp = c.var.deps.now().toISOString().slice(0, 10)
       c.header('Content-Disposition', `attachment; filename="hall-audit-${stamp}.csv"`)
       c.header('Cache-Control', 'no-store')
-      return c.body(auditCsv(db, f), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+      return c.body(await auditCsv(db, f), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
     },
   )

@@ -133,21 +133,21 @@ function view(r: Raw): AuditItemView {
 }
 
 /** How many entries the filter matches, over every source it asks for. */
-export function countAudit(db: Db, f: AuditFilterInput): number {
-  return sources(f).reduce(
-    (sum, [c, table]) =>
-      sum +
-      (db
-        .select({ n: sql<number>`count(*)` })
-        .from(table)
-        .where(where(c, f))
-        .get()?.n ?? 0),
-    0,
-  )
+export async function countAudit(db: Db, f: AuditFilterInput): Promise<number> {
+  let sum = 0
+  for (const [c, table] of sources(f))
+    sum +=
+      (
+        await db
+          .select({ n: sql<number>`count(*)` })
+          .from(table)
+          .where(where(c, f))
+      )[0]?.n ?? 0
+  return sum
 }
 
 /** One page of the entries the filter matches, newest first (ties by source and id, so pages never overlap). */
-export function listAudit(db: Db, f: AuditFilterInput, limit: number, offset: number): AuditItemView[] {
+export async function listAudit(db: Db, f: AuditFilterInput, limit: number, offset: number): Promise<AuditItemView[]> {
   const select = (c: Columns, table: typeof auditLog | typeof auditEvents | typeof serviceAuditEvents) =>
     db
       .select({ ...c })
@@ -156,27 +156,20 @@ export function listAudit(db: Db, f: AuditFilterInput, limit: number, offset: nu
   const order = [desc(sql`at`), desc(sql`source`), desc(sql`id`)]
   const rows: Raw[] =
     f.source === 'all'
-      ? unionAll(select(hallColumns, auditLog), select(applicationColumns, auditEvents), select(serviceColumns, serviceAuditEvents))
+      ? await unionAll(select(hallColumns, auditLog), select(applicationColumns, auditEvents), select(serviceColumns, serviceAuditEvents))
           .orderBy(...order)
           .limit(limit)
           .offset(offset)
-          .all()
-      : select(hallColumns, auditLog)
+      : await select(hallColumns, auditLog)
           .orderBy(...order)
           .limit(limit)
           .offset(offset)
-          .all()
   return rows.map(view)
 }
 
 /** The actions that occur in the hall's log, for the filter's list (a family is typed as `login.`). */
-export function auditActions(db: Db): string[] {
-  return db
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
-    .map((r) => r.action)
+export async function auditActions(db: Db): Promise<string[]> {
+  return (await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action)
 }
 
 /** The most rows one export holds: beyond it the administrator narrows the filter. */
@@ -207,8 +200,8 @@ const HEADER = [
 ]
 
 /** The filter's entries as CSV (UTF-8 with a BOM, so Excel reads Chinese), newest first. */
-export function auditCsv(db: Db, f: AuditFilterInput): string {
-  const rows = listAudit(db, f, EXPORT_MAX_ROWS, 0)
+export async function auditCsv(db: Db, f: AuditFilterInput): Promise<string> {
+  const rows = await listAudit(db, f, EXPORT_MAX_ROWS, 0)
   const lines = [HEADER.map(csvCell).join(',')]
   for (const r of rows) {
     lines.push(

@@ -53,8 +53,8 @@ router.use('/api/admin/services/*', requireServiceAdmin)
 router.use('/api/admin/service-options', requireServiceAdmin)
 
 /** The service's state after a change, as every write answers. */
-function done(c: { get(key: 'deps'): AppEnv['Variables']['deps']; get(key: 'user'): AppEnv['Variables']['user'] }, code: string) {
-  const { service, revision } = serviceDetail(c.get('deps').db, c.get('user')!, code)
+async function done(c: { get(key: 'deps'): AppEnv['Variables']['deps']; get(key: 'user'): AppEnv['Variables']['user'] }, code: string) {
+  const { service, revision } = await serviceDetail(c.get('deps').db, c.get('user')!, code)
   return { code, version: service.draftVersion ?? service.currentVersion, status: service.status, revision }
 }
 
@@ -67,7 +67,7 @@ export const adminServicesRoutes = router
       summary: 'The services I manage (service owners: their department’s; admins: all), with status',
       responses: { 200: json(ManagedServiceList, 'Managed services'), ...errorsFor(401, 403) },
     }),
-    (c) => c.json({ items: listManaged(c.var.deps.db, c.var.user!) }, 200),
+    async (c) => c.json({ items: await listManaged(c.var.deps.db, c.var.user!) }, 200),
   )
   .openapi(
     createRoute({
@@ -77,7 +77,7 @@ export const adminServicesRoutes = router
       summary: 'What the editors offer: my departments, categories, the organisation’s roles, pre-fill paths',
       responses: { 200: json(OptionsSchema, 'Options'), ...errorsFor(401, 403) },
     }),
-    (c) => c.json(options(c.var.deps.db, c.var.user!), 200),
+    async (c) => c.json(await options(c.var.deps.db, c.var.user!), 200),
   )
   .openapi(
     createRoute({
@@ -88,9 +88,9 @@ export const adminServicesRoutes = router
       request: { body: { content: { 'application/json': { schema: CreateServiceBody } }, required: true } },
       responses: { 201: json(Done, 'Created'), ...errors, ...errorsFor(409, 422) },
     }),
-    (c) => {
-      const code = createService(c.var.deps.db, c.var.user!, c.req.valid('json'), c.var.deps.now())
-      return c.json(done(c, code), 201)
+    async (c) => {
+      const code = await createService(c.var.deps.db, c.var.user!, c.req.valid('json'), c.var.deps.now())
+      return c.json(await done(c, code), 201)
     },
   )
   .openapi(
@@ -102,7 +102,7 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(ServiceDetailSchema, 'The service'), ...errors },
     }),
-    (c) => c.json(serviceDetail(c.var.deps.db, c.var.user!, c.req.valid('param').code), 200),
+    async (c) => c.json(await serviceDetail(c.var.deps.db, c.var.user!, c.req.valid('param').code), 200),
   )
   .openapi(
     createRoute({
@@ -113,7 +113,7 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(AuditList, 'Audit history'), ...errors },
     }),
-    (c) => c.json({ items: auditOf(c.var.deps.db, c.var.user!, c.req.valid('param').code) }, 200),
+    async (c) => c.json({ items: await auditOf(c.var.deps.db, c.var.user!, c.req.valid('param').code) }, 200),
   )
   .openapi(
     createRoute({
@@ -124,10 +124,10 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 201: json(Done, 'Draft started'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      startDraft(c.var.deps.db, c.var.user!, code, c.var.deps.now())
-      return c.json(done(c, code), 201)
+      await startDraft(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      return c.json(await done(c, code), 201)
     },
   )
   .openapi(
@@ -141,10 +141,10 @@ export const adminServicesRoutes = router
       request: { params: Params, body: { content: { 'application/json': { schema: DraftPatch } }, required: true } },
       responses: { 200: json(Done, 'Saved'), ...errors, ...errorsFor(409, 413) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      editDraft(c.var.deps.db, c.var.user!, code, c.req.valid('json'), c.var.deps.now())
-      return c.json(done(c, code), 200)
+      await editDraft(c.var.deps.db, c.var.user!, code, c.req.valid('json'), c.var.deps.now())
+      return c.json(await done(c, code), 200)
     },
   )
   .openapi(
@@ -156,10 +156,10 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(Done, 'Discarded'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      discardDraft(c.var.deps.db, c.var.user!, code, c.var.deps.now())
-      return c.json(done(c, code), 200)
+      await discardDraft(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      return c.json(await done(c, code), 200)
     },
   )
   .openapi(
@@ -171,8 +171,8 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(ValidationSchema, 'The issues (none: it can be published)'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
-      const issues = validateDraft(c.var.deps.db, c.var.user!, c.req.valid('param').code)
+    async (c) => {
+      const issues = await validateDraft(c.var.deps.db, c.var.user!, c.req.valid('param').code)
       return c.json({ ok: issues.length === 0, issues }, 200)
     },
   )
@@ -187,9 +187,9 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(Done, 'Published'), 422: json(InvalidDraftSchema, 'The draft has issues; nothing was published'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      const result = publish(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      const result = await publish(c.var.deps.db, c.var.user!, code, c.var.deps.now())
       if (!result.ok) {
         const n = result.issues.length
         return c.json(
@@ -204,7 +204,7 @@ export const adminServicesRoutes = router
           422,
         )
       }
-      return c.json(done(c, code), 200)
+      return c.json(await done(c, code), 200)
     },
   )
   .openapi(
@@ -216,10 +216,10 @@ export const adminServicesRoutes = router
       request: { params: Params, body: { content: { 'application/json': { schema: AvailabilityBody } }, required: true } },
       responses: { 200: json(Done, 'Switched'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      setAvailability(c.var.deps.db, c.var.user!, code, c.req.valid('json').availability, c.var.deps.now())
-      return c.json(done(c, code), 200)
+      await setAvailability(c.var.deps.db, c.var.user!, code, c.req.valid('json').availability, c.var.deps.now())
+      return c.json(await done(c, code), 200)
     },
   )
   .openapi(
@@ -233,11 +233,11 @@ export const adminServicesRoutes = router
       request: { params: Params, body: { content: { 'application/json': { schema: ShortNameBody } }, required: true } },
       responses: { 200: json(Done, 'Set'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
       const { deps } = c.var
-      setShortName(deps.db, c.var.user!, code, c.req.valid('json').shortName, deps.now(), clientAddress(c, deps.env.trustProxyHops))
-      return c.json(done(c, code), 200)
+      await setShortName(deps.db, c.var.user!, code, c.req.valid('json').shortName, deps.now(), clientAddress(c, deps.env.trustProxyHops))
+      return c.json(await done(c, code), 200)
     },
   )
   .openapi(
@@ -249,9 +249,9 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(Done, 'Retired'), ...errors, ...errorsFor(409) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      retire(c.var.deps.db, c.var.user!, code, c.var.deps.now())
-      return c.json(done(c, code), 200)
+      await retire(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      return c.json(await done(c, code), 200)
     },
   )

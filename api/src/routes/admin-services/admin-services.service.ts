@@ -43,32 +43,34 @@ export function notFound(code: string) {
 }
 
 /** The service, if `user` manages it; 404 otherwise (an owner of another department must not learn that a draft exists). */
-export function managedService(db: Db, user: SessionUser, code: string): ServiceRow {
-  const service = db.select().from(services).where(eq(services.code, code)).get()
+export async function managedService(db: Db, user: SessionUser, code: string): Promise<ServiceRow> {
+  const service = (await db.select().from(services).where(eq(services.code, code)))[0]
   if (!service || !policy.canManageService(user, service.ownerDepartmentCode)) throw notFound(code)
   return service
 }
 
-function draftOf(db: Db, code: string): VersionRow | undefined {
-  return db
-    .select()
-    .from(serviceVersions)
-    .where(and(eq(serviceVersions.serviceCode, code), isNull(serviceVersions.publishedAt)))
-    .orderBy(desc(serviceVersions.version))
-    .get()
+async function draftOf(db: Db, code: string): Promise<VersionRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(serviceVersions)
+      .where(and(eq(serviceVersions.serviceCode, code), isNull(serviceVersions.publishedAt)))
+      .orderBy(desc(serviceVersions.version))
+  )[0]
 }
 
-function versionOf(db: Db, code: string, version: number | null): VersionRow | undefined {
+async function versionOf(db: Db, code: string, version: number | null): Promise<VersionRow | undefined> {
   if (version === null) return undefined
-  return db
-    .select()
-    .from(serviceVersions)
-    .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, version)))
-    .get()
+  return (
+    await db
+      .select()
+      .from(serviceVersions)
+      .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, version)))
+  )[0]
 }
 
-function audit(db: Db, user: SessionUser, serviceCode: string, version: number | null, action: AuditAction, detail: Record<string, unknown>, at: Date) {
-  db.insert(serviceAuditEvents).values({ serviceCode, version, actorCardNumber: user.cardNumber, actorName: user.name, action, detail, at }).run()
+async function audit(db: Db, user: SessionUser, serviceCode: string, version: number | null, action: AuditAction, detail: Record<string, unknown>, at: Date) {
+  await db.insert(serviceAuditEvents).values({ serviceCode, version, actorCardNumber: user.cardNumber, actorName: user.name, action, detail, at })
 }
 
 function refuseRetired(service: ServiceRow) {
@@ -79,20 +81,19 @@ function refuseRetired(service: ServiceRow) {
 // ------------------------------------------------------------------------------------ reading
 
 /** The services `user` manages, newest change first within each department. */
-export function listManaged(db: Db, user: SessionUser) {
+export async function listManaged(db: Db, user: SessionUser) {
   const scope = policy.managedDepartments(user)
   if (scope !== '*' && scope.length === 0) return []
-  const rows = db
+  const rows = await db
     .select({ service: services, department: departments, category: categories })
     .from(services)
     .innerJoin(departments, eq(departments.code, services.ownerDepartmentCode))
     .innerJoin(categories, eq(categories.code, services.categoryCode))
     .where(scope === '*' ? undefined : inArray(services.ownerDepartmentCode, scope))
     .orderBy(asc(services.ownerDepartmentCode), asc(services.code))
-    .all()
   if (rows.length === 0) return []
   const codes = rows.map((r) => r.service.code)
-  const versions = db
+  const versions = await db
     .select({
       code: serviceVersions.serviceCode,
       version: serviceVersions.version,
@@ -103,24 +104,23 @@ export function listManaged(db: Db, user: SessionUser) {
     })
     .from(serviceVersions)
     .where(inArray(serviceVersions.serviceCode, codes))
-    .all()
   const moving = new Map(
-    db
-      .select({ code: applications.serviceCode, n: count() })
-      .from(applications)
-      .where(and(inArray(applications.serviceCode, codes), inArray(applications.status, [...IN_PROGRESS])))
-      .groupBy(applications.serviceCode)
-      .all()
-      .map((r) => [r.code, r.n]),
+    (
+      await db
+        .select({ code: applications.serviceCode, n: count() })
+        .from(applications)
+        .where(and(inArray(applications.serviceCode, codes), inArray(applications.status, [...IN_PROGRESS])))
+        .groupBy(applications.serviceCode)
+    ).map((r) => [r.code, r.n]),
   )
   const lastChange = new Map(
-    db
-      .select({ code: serviceAuditEvents.serviceCode, at: max(serviceAuditEvents.at) })
-      .from(serviceAuditEvents)
-      .where(inArray(serviceAuditEvents.serviceCode, codes))
-      .groupBy(serviceAuditEvents.serviceCode)
-      .all()
-      .map((r) => [r.code, r.at]),
+    (
+      await db
+        .select({ code: serviceAuditEvents.serviceCode, at: max(serviceAuditEvents.at) })
+        .from(serviceAuditEvents)
+        .where(inArray(serviceAuditEvents.serviceCode, codes))
+        .groupBy(serviceAuditEvents.serviceCode)
+    ).map((r) => [r.code, r.at]),
   )
   return rows.map(({ service, department, category }) => {
     const mine = versions.filter((v) => v.code === service.code)
@@ -166,87 +166,80 @@ function toVersion(v: VersionRow) {
   }
 }
 
-export function serviceDetail(db: Db, user: SessionUser, code: string) {
-  const service = managedService(db, user, code)
-  const summary = listManaged(db, user).find((s) => s.code === code)!
-  const current = versionOf(db, code, service.currentVersion)
-  const draft = draftOf(db, code)
-  const counts = db
+export async function serviceDetail(db: Db, user: SessionUser, code: string) {
+  const service = await managedService(db, user, code)
+  const summary = (await listManaged(db, user)).find((s) => s.code === code)!
+  const current = await versionOf(db, code, service.currentVersion)
+  const draft = await draftOf(db, code)
+  const counts = await db
     .select({ versionId: applications.serviceVersionId, status: applications.status })
     .from(applications)
     .where(eq(applications.serviceCode, code))
-    .all()
-  const versions = db
-    .select({ id: serviceVersions.id, version: serviceVersions.version, publishedAt: serviceVersions.publishedAt })
-    .from(serviceVersions)
-    .where(eq(serviceVersions.serviceCode, code))
-    .orderBy(desc(serviceVersions.version))
-    .all()
-    .map((v) => ({
-      version: v.version,
-      publishedAt: v.publishedAt?.toISOString() ?? null,
-      applications: counts.filter((a) => a.versionId === v.id).length,
-      inProgress: counts.filter((a) => a.versionId === v.id && (IN_PROGRESS as readonly string[]).includes(a.status)).length,
-    }))
+  const versions = (
+    await db
+      .select({ id: serviceVersions.id, version: serviceVersions.version, publishedAt: serviceVersions.publishedAt })
+      .from(serviceVersions)
+      .where(eq(serviceVersions.serviceCode, code))
+      .orderBy(desc(serviceVersions.version))
+  ).map((v) => ({
+    version: v.version,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    applications: counts.filter((a) => a.versionId === v.id).length,
+    inProgress: counts.filter((a) => a.versionId === v.id && (IN_PROGRESS as readonly string[]).includes(a.status)).length,
+  }))
   const { nameZh: _z, nameEn: _e, mode: _m, updatedAt: _u, ...rest } = summary
-  return { service: rest, current: current ? toVersion(current) : null, draft: draft ? toVersion(draft) : null, versions, revision: revisionOf(db, code) }
+  return { service: rest, current: current ? toVersion(current) : null, draft: draft ? toVersion(draft) : null, versions, revision: await revisionOf(db, code) }
 }
 
 /** The id of the service's last audit row: it changes with every change. */
-export function revisionOf(db: Db, code: string): number {
+export async function revisionOf(db: Db, code: string): Promise<number> {
   return (
-    db
-      .select({ id: max(serviceAuditEvents.id) })
-      .from(serviceAuditEvents)
-      .where(eq(serviceAuditEvents.serviceCode, code))
-      .get()?.id ?? 0
+    (
+      await db
+        .select({ id: max(serviceAuditEvents.id) })
+        .from(serviceAuditEvents)
+        .where(eq(serviceAuditEvents.serviceCode, code))
+    )[0]?.id ?? 0
   )
 }
 
-export function auditOf(db: Db, user: SessionUser, code: string) {
-  managedService(db, user, code)
-  return db
-    .select()
-    .from(serviceAuditEvents)
-    .where(eq(serviceAuditEvents.serviceCode, code))
-    .orderBy(desc(serviceAuditEvents.at), desc(serviceAuditEvents.id))
-    .all()
-    .map((r) => ({
-      id: r.id,
-      version: r.version,
-      actor: { cardNumber: r.actorCardNumber, name: r.actorName },
-      action: r.action,
-      detail: r.detail,
-      at: r.at.toISOString(),
-    }))
+export async function auditOf(db: Db, user: SessionUser, code: string) {
+  await managedService(db, user, code)
+  return (
+    await db.select().from(serviceAuditEvents).where(eq(serviceAuditEvents.serviceCode, code)).orderBy(desc(serviceAuditEvents.at), desc(serviceAuditEvents.id))
+  ).map((r) => ({
+    id: r.id,
+    version: r.version,
+    actor: { cardNumber: r.actorCardNumber, name: r.actorName },
+    action: r.action,
+    detail: r.detail,
+    at: r.at.toISOString(),
+  }))
 }
 
 /** What the editors offer: departments, categories, the organisation's roles, the data platform's paths. */
-export function options(db: Db, user: SessionUser) {
+export async function options(db: Db, user: SessionUser) {
   const scope = policy.managedDepartments(user)
-  const allDepartments = db
+  const allDepartments = await db
     .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
     .from(departments)
     .orderBy(asc(departments.code))
-    .all()
-  const grants = db
+  const grants = await db
     .selectDistinct({ role: roleGrants.role, scope: roleGrants.scope })
     .from(roleGrants)
     .where(ne(roleGrants.scope, '*'))
     .orderBy(asc(roleGrants.role), asc(roleGrants.scope))
-    .all()
   const roles = new Map<string, string[]>()
   for (const g of grants) roles.set(g.role, [...(roles.get(g.role) ?? []), g.scope])
   return {
     departments: scope === '*' ? allDepartments : allDepartments.filter((d) => scope.includes(d.code)),
     allDepartments,
-    categories: db
+    categories: await db
       .select({ code: categories.code, nameZh: categories.nameZh, nameEn: categories.nameEn })
       .from(categories)
-      .orderBy(asc(categories.sortOrder))
-      .all(),
+      .orderBy(asc(categories.sortOrder)),
     roles: [...roles].map(([role, scopes]) => ({ role, scopes })),
-    prefillPaths: prefillPaths(db),
+    prefillPaths: await prefillPaths(db),
   }
 }
 
@@ -254,21 +247,20 @@ export function options(db: Db, user: SessionUser) {
  * Paths a form may bind a pre-fill to: those the published forms already use (known to resolve)
  * and those the platform's source map names, each with the system it comes from.
  */
-function prefillPaths(db: Db) {
-  const rows = db.select().from(sourceFields).all()
-  const systems = db
-    .select({ system: sourceSystems, departmentZh: departments.nameZh, departmentEn: departments.nameEn })
-    .from(sourceSystems)
-    .innerJoin(departments, eq(departments.code, sourceSystems.departmentCode))
-    .all()
-    .map((s) => ({ ...s.system, departmentZh: s.departmentZh, departmentEn: s.departmentEn }))
+async function prefillPaths(db: Db) {
+  const rows = await db.select().from(sourceFields)
+  const systems = (
+    await db
+      .select({ system: sourceSystems, departmentZh: departments.nameZh, departmentEn: departments.nameEn })
+      .from(sourceSystems)
+      .innerJoin(departments, eq(departments.code, sourceSystems.departmentCode))
+  ).map((s) => ({ ...s.system, departmentZh: s.departmentZh, departmentEn: s.departmentEn }))
   const resolve = sourceResolver(rows, systems)
   const paths = new Set(rows.map((r) => r.path))
-  const forms = db
+  const forms = await db
     .select({ form: serviceVersions.form })
     .from(serviceVersions)
     .innerJoin(services, and(eq(services.code, serviceVersions.serviceCode), eq(services.currentVersion, serviceVersions.version)))
-    .all()
   for (const { form } of forms) {
     if (!form) continue
     try {
@@ -286,52 +278,48 @@ function prefillPaths(db: Db) {
 
 // ------------------------------------------------------------------------------------ writing
 
-export function createService(
+export async function createService(
   db: Db,
   user: SessionUser,
   body: { code: string; ownerDepartmentCode: string; categoryCode: string; nameZh: string; nameEn: string },
   now: Date,
 ) {
-  if (!db.select({ c: departments.code }).from(departments).where(eq(departments.code, body.ownerDepartmentCode)).get())
+  if (!(await db.select({ c: departments.code }).from(departments).where(eq(departments.code, body.ownerDepartmentCode)))[0])
     throw new HallError(422, 'unknown_department', `There is no department "${body.ownerDepartmentCode}"`, `没有部门“${body.ownerDepartmentCode}”`)
   if (!policy.canManageService(user, body.ownerDepartmentCode))
     throw new HallError(403, 'forbidden', `You may create services only for the departments whose services you manage`, `您只能为自己负责的部门创建服务`)
-  if (!db.select({ c: categories.code }).from(categories).where(eq(categories.code, body.categoryCode)).get())
+  if (!(await db.select({ c: categories.code }).from(categories).where(eq(categories.code, body.categoryCode)))[0])
     throw new HallError(422, 'unknown_category', `There is no category "${body.categoryCode}"`, `没有服务分类“${body.categoryCode}”`)
-  return transaction(db, (tx) => {
-    if (tx.select({ c: services.code }).from(services).where(eq(services.code, body.code)).get())
+  return await transaction(db, async (tx) => {
+    if ((await tx.select({ c: services.code }).from(services).where(eq(services.code, body.code)))[0])
       throw new HallError(409, 'code_taken', `The service code "${body.code}" is already taken; choose another`, `服务代码“${body.code}”已被使用，请换一个`)
-    tx.insert(services)
-      .values({
-        code: body.code,
-        ownerDepartmentCode: body.ownerDepartmentCode,
-        categoryCode: body.categoryCode,
-        status: 'draft',
-        currentVersion: null,
-        createdAt: now,
-      })
-      .run()
-    tx.insert(serviceVersions)
-      .values({
-        serviceCode: body.code,
-        version: 1,
-        nameZh: body.nameZh,
-        nameEn: body.nameEn,
-        summaryZh: '',
-        summaryEn: '',
-        keywordsZh: [],
-        keywordsEn: [],
-        audience: [],
-        mode: 'online',
-        timeLimitDays: 5,
-        eligibility: [],
-        guide: { zh: EMPTY_GUIDE, en: EMPTY_GUIDE },
-        form: null,
-        process: null,
-        publishedAt: null,
-      })
-      .run()
-    audit(
+    await tx.insert(services).values({
+      code: body.code,
+      ownerDepartmentCode: body.ownerDepartmentCode,
+      categoryCode: body.categoryCode,
+      status: 'draft',
+      currentVersion: null,
+      createdAt: now,
+    })
+    await tx.insert(serviceVersions).values({
+      serviceCode: body.code,
+      version: 1,
+      nameZh: body.nameZh,
+      nameEn: body.nameEn,
+      summaryZh: '',
+      summaryEn: '',
+      keywordsZh: [],
+      keywordsEn: [],
+      audience: [],
+      mode: 'online',
+      timeLimitDays: 5,
+      eligibility: [],
+      guide: { zh: EMPTY_GUIDE, en: EMPTY_GUIDE },
+      form: null,
+      process: null,
+      publishedAt: null,
+    })
+    await audit(
       tx,
       user,
       body.code,
@@ -345,37 +333,36 @@ export function createService(
 }
 
 /** Starts the next version as a copy of the current one. */
-export function startDraft(db: Db, user: SessionUser, code: string, now: Date) {
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
+export async function startDraft(db: Db, user: SessionUser, code: string, now: Date) {
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
     refuseRetired(service)
-    if (draftOf(tx, code))
+    if (await draftOf(tx, code))
       throw new HallError(409, 'draft_exists', `"${code}" already has a draft; edit it or discard it first`, `“${code}”已有草稿，请继续编辑或先放弃它`)
-    const current = versionOf(tx, code, service.currentVersion)
+    const current = await versionOf(tx, code, service.currentVersion)
     if (!current) throw notFound(code)
     const last =
-      tx
-        .select({ v: max(serviceVersions.version) })
-        .from(serviceVersions)
-        .where(eq(serviceVersions.serviceCode, code))
-        .get()?.v ?? 0
+      (
+        await tx
+          .select({ v: max(serviceVersions.version) })
+          .from(serviceVersions)
+          .where(eq(serviceVersions.serviceCode, code))
+      )[0]?.v ?? 0
     const { id: _id, publishedAt: _p, ...copy } = current
-    tx.insert(serviceVersions)
-      .values({ ...copy, version: last + 1, publishedAt: null })
-      .run()
-    audit(tx, user, code, last + 1, 'draft_started', { from: current.version }, now)
+    await tx.insert(serviceVersions).values({ ...copy, version: last + 1, publishedAt: null })
+    await audit(tx, user, code, last + 1, 'draft_started', { from: current.version }, now)
     return last + 1
   })
 }
 
-export function editDraft(db: Db, user: SessionUser, code: string, body: Record<string, unknown> & { baseRevision?: number }, now: Date) {
+export async function editDraft(db: Db, user: SessionUser, code: string, body: Record<string, unknown> & { baseRevision?: number }, now: Date) {
   const { baseRevision, ...patch } = body
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
     refuseRetired(service)
-    const draft = draftOf(tx, code)
+    const draft = await draftOf(tx, code)
     if (!draft) throw noDraft(code)
-    if (baseRevision !== undefined && baseRevision !== revisionOf(tx, code))
+    if (baseRevision !== undefined && baseRevision !== (await revisionOf(tx, code)))
       throw new HallError(
         409,
         'draft_changed',
@@ -383,16 +370,16 @@ export function editDraft(db: Db, user: SessionUser, code: string, body: Record<
         `“${code}”在您打开后已被他人修改，请刷新查看后再编辑`,
       )
     if (Object.keys(patch).length === 0) throw new HallError(400, 'bad_request', 'Change at least one part of the draft', '请至少修改草稿的一部分')
-    tx.update(serviceVersions).set(patch).where(eq(serviceVersions.id, draft.id)).run()
-    audit(tx, user, code, draft.version, 'draft_edited', { parts: Object.keys(patch).sort() }, now)
+    await tx.update(serviceVersions).set(patch).where(eq(serviceVersions.id, draft.id))
+    await audit(tx, user, code, draft.version, 'draft_edited', { parts: Object.keys(patch).sort() }, now)
     return draft.version
   })
 }
 
-export function discardDraft(db: Db, user: SessionUser, code: string, now: Date) {
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
-    const draft = draftOf(tx, code)
+export async function discardDraft(db: Db, user: SessionUser, code: string, now: Date) {
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
+    const draft = await draftOf(tx, code)
     if (!draft) throw noDraft(code)
     if (service.currentVersion === null)
       throw new HallError(
@@ -401,8 +388,8 @@ export function discardDraft(db: Db, user: SessionUser, code: string, now: Date)
         `"${code}" has never been published: its draft is all there is (retire the service instead)`,
         `“${code}”尚未发布过，草稿是它唯一的版本（如不再需要请停用该服务）`,
       )
-    tx.delete(serviceVersions).where(eq(serviceVersions.id, draft.id)).run()
-    audit(tx, user, code, draft.version, 'draft_discarded', {}, now)
+    await tx.delete(serviceVersions).where(eq(serviceVersions.id, draft.id))
+    await audit(tx, user, code, draft.version, 'draft_discarded', {}, now)
   })
 }
 
@@ -411,14 +398,14 @@ function noDraft(code: string) {
 }
 
 /** Every reason the draft cannot be published yet, each saying where. Empty when it can. */
-export function validateDraft(db: Db, user: SessionUser, code: string): Issue[] {
-  managedService(db, user, code)
-  const draft = draftOf(db, code)
+export async function validateDraft(db: Db, user: SessionUser, code: string): Promise<Issue[]> {
+  await managedService(db, user, code)
+  const draft = await draftOf(db, code)
   if (!draft) throw noDraft(code)
-  return checkVersion(db, code, draft)
+  return await checkVersion(db, code, draft)
 }
 
-function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
+async function checkVersion(db: Db, code: string, v: VersionRow): Promise<Issue[]> {
   const issues: Issue[] = []
   const add = (part: Issue['part'], issueCode: string, path: string, zh: string, en: string, extra: Partial<Pick<Issue, 'stepId' | 'fieldKey'>> = {}) =>
     issues.push({ part, code: issueCode, path, stepId: extra.stepId ?? null, fieldKey: extra.fieldKey ?? null, message: { zh, en } })
@@ -460,7 +447,7 @@ function checkVersion(db: Db, code: string, v: VersionRow): Issue[] {
   if (v.process == null) {
     add('process', 'required', '', '审批流程：还没有流程', 'Workflow: there is no process yet')
   } else {
-    const result = validateProcessDefinition(v.process, { organisation: organisationFacts(db), ...(formTypes ? { formFields: formTypes } : {}) })
+    const result = validateProcessDefinition(v.process, { organisation: await organisationFacts(db), ...(formTypes ? { formFields: formTypes } : {}) })
     for (const i of result.issues)
       add('process', i.code, i.path, `审批流程：${i.message.zh}（${i.path}）`, `Workflow: ${i.message.en} (${i.path})`, { stepId: i.stepId })
     const service = (v.process as { service?: unknown }).service
@@ -496,11 +483,13 @@ function fieldTypes(form: FormDefinition): FormFieldTypes {
   return Object.fromEntries(allFields(form).map(({ field }) => [field.key, (map[field.type] ?? 'other') as FormFieldTypes[string]]))
 }
 
-function organisationFacts(db: Db): OrganisationFacts {
-  const grants = db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(ne(roleGrants.scope, '*')).all()
+async function organisationFacts(db: Db): Promise<OrganisationFacts> {
+  const grants = await db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(ne(roleGrants.scope, '*'))
   const cache = new Map<string, boolean>()
   return {
     roleIsHeld: (role, department) => grants.some((g) => g.role === role && (department === undefined || g.scope === department)),
+    // The validator (packages/workflow, pure and synchronous) asks these as it walks the
+    // definition: answered at once by better-sqlite3, as the engine's resolver is (see delegateOfNow).
     personExists: (card) => {
       if (!cache.has(card)) cache.set(card, !!db.select({ c: people.cardNumber }).from(people).where(eq(people.cardNumber, card)).get())
       return cache.get(card)!
@@ -509,55 +498,55 @@ function organisationFacts(db: Db): OrganisationFacts {
   }
 }
 
-export function publish(db: Db, user: SessionUser, code: string, now: Date) {
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
+export async function publish(db: Db, user: SessionUser, code: string, now: Date) {
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
     refuseRetired(service)
-    const draft = draftOf(tx, code)
+    const draft = await draftOf(tx, code)
     if (!draft) throw noDraft(code)
-    const issues = checkVersion(tx, code, draft)
+    const issues = await checkVersion(tx, code, draft)
     if (issues.length > 0) return { ok: false as const, issues }
-    tx.update(serviceVersions).set({ publishedAt: now }).where(eq(serviceVersions.id, draft.id)).run()
+    await tx.update(serviceVersions).set({ publishedAt: now }).where(eq(serviceVersions.id, draft.id))
     const status = service.status === 'draft' ? 'online' : service.status
-    tx.update(services).set({ currentVersion: draft.version, status }).where(eq(services.code, code)).run()
-    bumpCatalogRevision(tx)
-    audit(tx, user, code, draft.version, 'published', { previousVersion: service.currentVersion, status: { from: service.status, to: status } }, now)
+    await tx.update(services).set({ currentVersion: draft.version, status }).where(eq(services.code, code))
+    await bumpCatalogRevision(tx)
+    await audit(tx, user, code, draft.version, 'published', { previousVersion: service.currentVersion, status: { from: service.status, to: status } }, now)
     return { ok: true as const, version: draft.version, status }
   })
 }
 
 /** online: applications accepted online only; hybrid: online and at the counter; offline: listed, closed to new applications. */
-export function setAvailability(db: Db, user: SessionUser, code: string, availability: 'online' | 'hybrid' | 'offline', now: Date) {
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
+export async function setAvailability(db: Db, user: SessionUser, code: string, availability: 'online' | 'hybrid' | 'offline', now: Date) {
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
     refuseRetired(service)
-    const current = versionOf(tx, code, service.currentVersion)
+    const current = await versionOf(tx, code, service.currentVersion)
     if (!current) throw new HallError(409, 'not_published', `"${code}" has not been published yet: publish it first`, `“${code}”尚未发布，请先发布`)
     const from = service.status === 'offline' ? 'offline' : current.mode
     if (availability === 'offline') {
-      tx.update(services).set({ status: 'offline' }).where(eq(services.code, code)).run()
+      await tx.update(services).set({ status: 'offline' }).where(eq(services.code, code))
     } else {
-      tx.update(services).set({ status: 'online' }).where(eq(services.code, code)).run()
+      await tx.update(services).set({ status: 'online' }).where(eq(services.code, code))
       // The mode is what the catalog says about the counter; the draft follows, so the next version keeps it.
-      tx.update(serviceVersions)
+      await tx
+        .update(serviceVersions)
         .set({ mode: availability })
         .where(
           and(
             eq(serviceVersions.serviceCode, code),
-            inArray(serviceVersions.version, [current.version, ...(draftOf(tx, code) ? [draftOf(tx, code)!.version] : [])]),
+            inArray(serviceVersions.version, [current.version, ...((await draftOf(tx, code)) ? [(await draftOf(tx, code))!.version] : [])]),
           ),
         )
-        .run()
     }
-    bumpCatalogRevision(tx)
-    audit(tx, user, code, current.version, 'availability_changed', { from, to: availability }, now)
+    await bumpCatalogRevision(tx)
+    await audit(tx, user, code, current.version, 'availability_changed', { from, to: availability }, now)
     return availability
   })
 }
 
-export function retire(db: Db, user: SessionUser, code: string, now: Date) {
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
+export async function retire(db: Db, user: SessionUser, code: string, now: Date) {
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
     refuseRetired(service)
     // Retiring takes a published service out of the catalog; a draft never published is in no
     // catalog and has no applications, so "retired" would only make a dead row that blocks its code.
@@ -569,9 +558,9 @@ export function retire(db: Db, user: SessionUser, code: string, now: Date) {
         `“${code}”从未发布，不在服务目录中，无需停用：可继续编辑草稿，或先发布`,
       )
     }
-    tx.update(services).set({ status: 'retired' }).where(eq(services.code, code)).run()
-    bumpCatalogRevision(tx)
-    audit(tx, user, code, service.currentVersion, 'retired', { from: service.status }, now)
+    await tx.update(services).set({ status: 'retired' }).where(eq(services.code, code))
+    await bumpCatalogRevision(tx)
+    await audit(tx, user, code, service.currentVersion, 'retired', { from: service.status }, now)
   })
 }
 
@@ -612,20 +601,20 @@ export function shortNameProblem(value: string): { en: string; zh: string } | nu
  * Not unique across services: the sequence is hall-wide per year, so a number is unique whatever
  * its short name, and two services of one office may well both be 宿舍.
  */
-export function setShortName(db: Db, user: SessionUser, code: string, value: string | null, now: Date, ip: string) {
+export async function setShortName(db: Db, user: SessionUser, code: string, value: string | null, now: Date, ip: string) {
   const shortName = value?.trim() || null
   if (shortName !== null) {
     const problem = shortNameProblem(shortName)
     if (problem) throw badInput('shortName', problem.en, problem.zh)
   }
-  return transaction(db, (tx) => {
-    const service = managedService(tx, user, code)
+  return await transaction(db, async (tx) => {
+    const service = await managedService(tx, user, code)
     refuseRetired(service)
     if (service.shortName === shortName) return shortName
-    tx.update(services).set({ shortName }).where(eq(services.code, code)).run()
+    await tx.update(services).set({ shortName }).where(eq(services.code, code))
     const detail = { from: service.shortName, to: shortName }
-    audit(tx, user, code, service.currentVersion, 'short_name_changed', detail, now)
-    recordAudit(tx, now, {
+    await audit(tx, user, code, service.currentVersion, 'short_name_changed', detail, now)
+    await recordAudit(tx, now, {
       actor: user.cardNumber,
       ip,
       action: 'service.short_name_changed',

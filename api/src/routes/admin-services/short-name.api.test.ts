@@ -29,18 +29,17 @@ describe('PUT /api/admin/services/{code}/short-name', () => {
     expect(await referenceOf(h, after)).toMatch(/^\d{4}-离校-\d{6}$/)
     expect(await referenceOf(h, before)).toBe(old)
 
-    const logged = h.deps.db
+    const logged = await h.deps.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'service.short_name_changed'), eq(auditLog.targetId, CODE)))
-      .all()
     expect(logged).toMatchObject([{ actor: who.studentAffairsOwner, outcome: 'success', targetKind: 'service', detail: { to: '离校' } }])
-    const history = h.deps.db.select().from(serviceAuditEvents).where(eq(serviceAuditEvents.action, 'short_name_changed')).all()
+    const history = await h.deps.db.select().from(serviceAuditEvents).where(eq(serviceAuditEvents.action, 'short_name_changed'))
     expect(history).toMatchObject([{ serviceCode: CODE, actorCardNumber: who.studentAffairsOwner, detail: { to: '离校' } }])
 
     // The same value again changes nothing and writes nothing.
     expect((await put(h, who.studentAffairsOwner, '离校')).status).toBe(200)
-    expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'service.short_name_changed')).all()).toHaveLength(1)
+    expect(await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'service.short_name_changed'))).toHaveLength(1)
   })
 
   it('lets an administrator set it, and null or empty go back to the default from the Chinese name', async () => {
@@ -71,7 +70,7 @@ describe('PUT /api/admin/services/{code}/short-name', () => {
     expect((await put(h, who.otherOwner, '离校')).status).toBe(404)
     expect((await put(h, null, '离校')).status).toBe(401)
     expect((await h.get(who.admin, `/api/admin/services/${CODE}`)).body.service.shortName).not.toBe('离校')
-    expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'service.short_name_changed')).all()).toEqual([])
+    expect(await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'service.short_name_changed'))).toEqual([])
   })
 
   it.each([

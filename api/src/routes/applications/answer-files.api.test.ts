@@ -68,7 +68,7 @@ describe('POST /api/applications/{id}/answer with attachments', () => {
       { path: 'attachments.1', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/不是您上传的文件/) },
     ])
     // Neither file was linked, and the question is still open.
-    expect(h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, id)).all()).toEqual([])
+    expect(await h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, id))).toEqual([])
     expect((await h.detail(who.student, id)).body.allowed.answer).toHaveLength(1)
     expect((await download(h, who.counsellor, bad)).status).toBe(404)
   })
@@ -81,11 +81,10 @@ describe('POST /api/applications/{id}/answer with attachments', () => {
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
     expect(
-      h.deps.db
+      await h.deps.db
         .select()
         .from(applicationAttachments)
-        .where(and(eq(applicationAttachments.applicationId, id), eq(applicationAttachments.attachmentId, theirs.id)))
-        .all(),
+        .where(and(eq(applicationAttachments.applicationId, id), eq(applicationAttachments.attachmentId, theirs.id))),
     ).toEqual([])
   })
 })

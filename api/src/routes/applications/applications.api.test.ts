@@ -59,13 +59,13 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     expect(detail.body.values).toMatchObject({ days: 5, period: { start: '2026-11-30', end: '2026-12-04' } })
 
     // The student heard of the submission, the first step passed, and the completion; the counsellor, who approved first, was copied.
-    const applicantNotes = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student)).all()
+    const applicantNotes = await h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student))
     expect(applicantNotes.map((n) => n.kind)).toEqual(['submitted', 'step_decided', 'completed'])
     expect((await h.get(who.counsellor, '/api/tasks/counts')).body).toEqual({ todo: 0, done: 1, cc: 1 })
     expect((await h.get(who.deputy, '/api/tasks?box=done')).body.items[0]).toMatchObject({ applicationId: id, outcome: 'approved', stepId: 'college' })
     // Every notification is also an outbox row for delivery by e-mail and app push.
-    const outboxRows = h.deps.db.select({ n: count() }).from(outbox).where(eq(outbox.applicationId, id)).get()!.n
-    const noteRows = h.deps.db.select({ n: count() }).from(notifications).get()!.n
+    const outboxRows = (await h.deps.db.select({ n: count() }).from(outbox).where(eq(outbox.applicationId, id)))[0]!.n
+    const noteRows = (await h.deps.db.select({ n: count() }).from(notifications))[0]!.n
     expect(outboxRows).toBe(noteRows)
   })
 
@@ -80,18 +80,19 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     expect(first.status).toBe(201)
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
-    const n = h.deps.db
-      .select({ n: count() })
-      .from(applications)
-      .where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review')))
-      .get()!.n
+    const n = (
+      await h.deps.db
+        .select({ n: count() })
+        .from(applications)
+        .where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review')))
+    )[0]!.n
     expect(n).toBe(1)
 
     // The same key for a different submission is a mistake of the client, not a new application.
     const other = await h.submit(who.student, 'undergrad-leave', leaveValues(3), 'double-click-0001')
     expect(other.status).toBe(409)
     expect(other.body.error.code).toBe('idempotency_key_reused')
-    expect(h.deps.db.select({ n: count() }).from(idempotencyKeys).get()!.n).toBe(1)
+    expect((await h.deps.db.select({ n: count() }).from(idempotencyKeys))[0]!.n).toBe(1)
   })
 
   it('makes one application of concurrent requests: the same key twice, or two keys for a one-at-a-time service', async () => {
@@ -101,13 +102,14 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     expect(same[0]!.body).toEqual(same[1]!.body)
     const two = await Promise.all(['concurrent-a001', 'concurrent-b001'].map((key) => h.submit(who.classmate, 'undergrad-leave', leaveValues(2), key)))
     expect(two.map((r) => r.status).sort()).toEqual([201, 422])
-    const active = (card: string) =>
-      h.deps.db
-        .select({ n: count() })
-        .from(applications)
-        .where(and(eq(applications.applicantCardNumber, card), eq(applications.status, 'in_review')))
-        .get()!.n
-    expect([active(who.student), active(who.classmate)]).toEqual([1, 1])
+    const active = async (card: string) =>
+      (
+        await h.deps.db
+          .select({ n: count() })
+          .from(applications)
+          .where(and(eq(applications.applicantCardNumber, card), eq(applications.status, 'in_review')))
+      )[0]!.n
+    expect([await active(who.student), await active(who.classmate)]).toEqual([1, 1])
   })
 
   it('answers 400 naming each wrong field, in both languages, and stores nothing', async () => {
@@ -125,17 +127,18 @@ describe('POST /api/applications → the whole path of a 5-day leave', () => {
     const unknown = await h.submit(who.student, 'undergrad-leave', leaveValues(2, { favouriteColour: 'blue' }))
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.fields[0].path).toBe('favouriteColour')
-    const mine = h.deps.db
-      .select({ n: count() })
-      .from(applications)
-      .where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review')))
-      .get()!.n
+    const mine = (
+      await h.deps.db
+        .select({ n: count() })
+        .from(applications)
+        .where(and(eq(applications.applicantCardNumber, who.student), eq(applications.status, 'in_review')))
+    )[0]!.n
     expect(mine).toBe(0)
   })
 
   it('treats a version without a form as having no fields', async () => {
     const h = await hall()
-    h.setForm('undergrad-leave', null)
+    await h.setForm('undergrad-leave', null)
     const res = await h.submit(who.student, 'undergrad-leave', { days: 2, note: 'anything' })
     expect(res.status).toBe(201)
     expect((await h.detail(who.student, res.body.id)).body).toMatchObject({ form: null, values: { days: 2, note: 'anything' } })
@@ -241,14 +244,10 @@ describe('ask and answer', () => {
     const detail = await h.detail(who.student, id)
     expect(detail.body.current.step.id).toBe('counsellor')
     expect(detail.body.allowed.answer).toEqual([{ taskId: task.id, question: '请补充返校时间', materials: ['家长说明'], askedAt: expect.any(String) }])
-    expect(
-      h.deps.db
-        .select()
-        .from(notifications)
-        .where(eq(notifications.recipientCardNumber, who.student))
-        .all()
-        .map((n) => n.kind),
-    ).toEqual(['submitted', 'asked'])
+    expect((await h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.student))).map((n) => n.kind)).toEqual([
+      'submitted',
+      'asked',
+    ])
 
     const early = await h.act(who.counsellor, task.id, { action: 'approve', stateVersion: detail.body.stateVersion })
     expect(early.status).toBe(409)
@@ -293,12 +292,7 @@ describe('POST /api/applications/{id}/urge', () => {
 
     const urged = await h.post(who.student, `/api/applications/${id}/urge`, { stateVersion: 1 })
     expect(urged.status).toBe(200)
-    const kinds = h.deps.db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.recipientCardNumber, who.counsellor))
-      .all()
-      .map((n) => n.kind)
+    const kinds = (await h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor))).map((n) => n.kind)
     expect(kinds).toEqual(['task_assigned', 'urged'])
     const twice = await h.post(who.student, `/api/applications/${id}/urge`, { stateVersion: urged.body.application.stateVersion })
     expect(twice.status).toBe(409)
@@ -360,7 +354,7 @@ describe('GET /api/applications/{id}: how long things take', () => {
 describe('applications from before the engine (the demo history)', () => {
   it('are readable by their applicant, with nothing to do on them', async () => {
     const h = await hall()
-    const old = h.deps.db.select().from(applications).where(isNull(applications.state)).get()!
+    const old = (await h.deps.db.select().from(applications).where(isNull(applications.state)))[0]!
     const detail = await h.detail(old.applicantCardNumber, old.id)
     expect(detail.status).toBe(200)
     expect(detail.body).toMatchObject({
@@ -381,7 +375,7 @@ describe('tasks rows', () => {
   it('keep the engine’s task ids, service and step names for lists', async () => {
     const h = await hall()
     const id = await h.leave(who.student, 2)
-    const rows = h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).all()
+    const rows = await h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id))
     expect(rows).toEqual([
       expect.objectContaining({
         engineTaskId: 't2',

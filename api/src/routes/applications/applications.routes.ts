@@ -95,9 +95,9 @@ export const applicationsRoutes = router
       },
       responses: { 200: json(ApplicationList, 'One page of my applications'), ...errorsFor(400, 401) },
     }),
-    (c) => {
+    async (c) => {
       const { status, q, page, pageSize } = c.req.valid('query')
-      return c.json(listMine(c.var.deps.db, c.var.user!.cardNumber, { status, q: q || undefined, page, pageSize }), 200)
+      return c.json(await listMine(c.var.deps.db, c.var.user!.cardNumber, { status, q: q || undefined, page, pageSize }), 200)
     },
   )
   .openapi(
@@ -111,10 +111,10 @@ export const applicationsRoutes = router
       request: { params: IdParams },
       responses: { 200: json(ApplicationDetail, 'The application'), ...errorsFor(400, 401, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
-      const row = readableApplication(deps.db, user, c.req.valid('param').id, deps.now())
-      return c.json(applicationDetail(deps.db, user!, row, deps.now()), 200)
+      const row = await readableApplication(deps.db, user, c.req.valid('param').id, deps.now())
+      return c.json(await applicationDetail(deps.db, user!, row, deps.now()), 200)
     },
   )
   .openapi(
@@ -124,9 +124,12 @@ export const applicationsRoutes = router
       'Until a reviewer has decided anything, or while it is back with me after a return.',
       WithdrawBody,
     ),
-    (c) => {
+    async (c) => {
       const { stateVersion, reason } = c.req.valid('json')
-      return c.json(applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'withdraw', ...(reason ? { reason } : {}) }), 200)
+      return c.json(
+        await applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'withdraw', ...(reason ? { reason } : {}) }),
+        200,
+      )
     },
   )
   .openapi(
@@ -141,8 +144,8 @@ export const applicationsRoutes = router
       return c.json(await resubmit(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, values), 200)
     },
   )
-  .openapi(actionRoute('urge', 'Urges an overdue step (催办)', 'Only once a step is past its time limit, and once a day per task.', UrgeBody), (c) =>
-    c.json(applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json').stateVersion, { type: 'urge' }), 200),
+  .openapi(actionRoute('urge', 'Urges an overdue step (催办)', 'Only once a step is past its time limit, and once a day per task.', UrgeBody), async (c) =>
+    c.json(await applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json').stateVersion, { type: 'urge' }), 200),
   )
   .openapi(
     actionRoute(
@@ -151,8 +154,8 @@ export const applicationsRoutes = router
       '`taskId` is from `allowed.answer` of the application. `attachments` are ids of the applicant’s own uploads (`POST /api/attachments`); they are linked to the application, so its reviewers can download them. Any other id is a 400 naming it.',
       AnswerBody,
     ),
-    (c) => {
-      return c.json(answer(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json')), 200)
+    async (c) => {
+      return c.json(await answer(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json')), 200)
     },
   )
   .openapi(
@@ -162,8 +165,8 @@ export const applicationsRoutes = router
       'A comment joins the timeline; it changes nothing else.',
       CommentBody,
     ),
-    (c) => {
+    async (c) => {
       const { stateVersion, text } = c.req.valid('json')
-      return c.json(applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'comment', text }), 200)
+      return c.json(await applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'comment', text }), 200)
     },
   )

@@ -16,7 +16,7 @@ import { HallError } from '../../lib/errors.ts'
 import { escalationContactsOf, policy } from '../../policy/index.ts'
 import { formOf, processOf, stateOf } from '../../workflow/definitions.ts'
 import { allFields, type FormDefinition } from '@hall/forms/format'
-import { delegateOf, namesOf } from '../../workflow/organisation.ts'
+import { delegateOfNow, namesOf } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody, StatusFilter } from './applications.schemas.ts'
 import { rowStateOf } from './row-state.ts'
 
@@ -25,8 +25,8 @@ import { rowStateOf } from './row-state.ts'
 export const notFound = (id: number) => new HallError(404, 'not_found', `There is no application ${id} that you can see`, `没有您可以查看的申请 ${id}`)
 
 /** An application with its version, or a 404 when the user may not read it (or it does not exist). */
-export function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
-  const row = applicationRow(db, id)
+export async function readableApplication(db: Db, user: SessionUser | null, id: number, now: Date) {
+  const row = await applicationRow(db, id)
   if (!row) throw notFound(id)
   const facts = {
     id: row.app.id,
@@ -35,7 +35,7 @@ export function readableApplication(db: Db, user: SessionUser | null, id: number
     copied: row.state?.copied ?? [],
     escalationContacts: escalationContactsOf(row.state),
   }
-  if (!policy.canReadApplication(db, user, facts, now)) throw notFound(id)
+  if (!(await policy.canReadApplication(db, user, facts, now))) throw notFound(id)
   return row
 }
 
@@ -43,18 +43,19 @@ export function readableApplication(db: Db, user: SessionUser | null, id: number
  * An application with its version, service and engine state, for a caller that has decided
  * itself who may see it (the escalation page: `policy.escalationAuthority`); undefined if none.
  */
-export function applicationRow(db: Db, id: number) {
-  const row = db
-    .select({ app: applications, version: serviceVersions, service: services })
-    .from(applications)
-    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-    .innerJoin(services, eq(services.code, applications.serviceCode))
-    .where(eq(applications.id, id))
-    .get()
+export async function applicationRow(db: Db, id: number) {
+  const row = (
+    await db
+      .select({ app: applications, version: serviceVersions, service: services })
+      .from(applications)
+      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+      .innerJoin(services, eq(services.code, applications.serviceCode))
+      .where(eq(applications.id, id))
+  )[0]
   return row ? { ...row, state: stateOf(row.app.state) } : undefined
 }
 
-export type ReadableApplication = ReturnType<typeof readableApplication>
+export type ReadableApplication = Awaited<ReturnType<typeof readableApplication>>
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
@@ -67,7 +68,7 @@ export interface ListQuery {
   pageSize: number
 }
 
-export function listMine(db: Db, cardNumber: string, query: ListQuery) {
+export async function listMine(db: Db, cardNumber: string, query: ListQuery) {
   const where: SQL[] = [eq(applications.applicantCardNumber, cardNumber)]
   if (query.status === 'active') where.push(inArray(applications.status, ['submitted', 'in_review', 'returned']))
   else if (query.status) where.push(eq(applications.status, query.status))
@@ -86,8 +87,8 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
     )
   }
   const base = db.select({ n: count() }).from(applications).innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-  const total = base.where(and(...where)).get()?.n ?? 0
-  const rows = db
+  const total = (await base.where(and(...where)))[0]?.n ?? 0
+  const rows = await db
     .select({ app: applications, nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn })
     .from(applications)
     .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
@@ -97,13 +98,12 @@ export function listMine(db: Db, cardNumber: string, query: ListQuery) {
     .orderBy(desc(sql`coalesce(${applications.submittedAt}, ${applications.createdAt})`), desc(applications.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
-    .all()
-  const holders = liveAssignees(
+  const holders = await liveAssignees(
     db,
     rows.map((r) => r.app.id),
   )
   const states = new Map(rows.map(({ app }) => [app.id, rowStateOf(app.status, stateOf(app.state))]))
-  const names = namesOf(
+  const names = await namesOf(
     db,
     [...states.values()].flatMap((r) => r.signers),
   )
@@ -140,16 +140,15 @@ export const personRefOf = (names: Map<string, { name: string; nameEn: string }>
 type Holder = { cardNumber: string; name: string; nameEn: string; onBehalfOf: { cardNumber: string; name: string; nameEn: string } | null }
 
 /** Who holds each application's live tasks, and for whom when as a delegate, by application id. */
-export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Holder[]> {
+export async function liveAssignees(db: Db, applicationIds: number[]): Promise<Map<number, Holder[]>> {
   if (applicationIds.length === 0) return new Map()
-  const rows = db
+  const rows = await db
     .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, onBehalfOf: tasks.onBehalfOf })
     .from(tasks)
     .where(and(inArray(tasks.applicationId, applicationIds), eq(tasks.box, 'todo')))
     .orderBy(asc(tasks.id))
-    .all()
   const person = personRefOf(
-    namesOf(
+    await namesOf(
       db,
       rows.flatMap((r) => [r.cardNumber, r.onBehalfOf ?? '']),
     ),
@@ -167,12 +166,13 @@ export function liveAssignees(db: Db, applicationIds: number[]): Map<number, Hol
  * Whether `cardNumber` rated the application. Asked only about the viewer: the applicant learns
  * of their own rating, anyone else gets false whether or not a rating exists (decision 007).
  */
-export function ratedBy(db: Db, applicationId: number, cardNumber: string): boolean {
-  return !!db
-    .select({ id: ratings.id })
-    .from(ratings)
-    .where(and(eq(ratings.applicationId, applicationId), eq(ratings.raterCardNumber, cardNumber)))
-    .get()
+export async function ratedBy(db: Db, applicationId: number, cardNumber: string): Promise<boolean> {
+  return !!(
+    await db
+      .select({ id: ratings.id })
+      .from(ratings)
+      .where(and(eq(ratings.applicationId, applicationId), eq(ratings.raterCardNumber, cardNumber)))
+  )[0]
 }
 
 // ------------------------------------------------------------------------------------ durations
@@ -181,8 +181,8 @@ export function ratedBy(db: Db, applicationId: number, cardNumber: string): bool
 const HISTORY = 200
 
 /** The median time tasks of this step of this service took to be decided, or null without history. */
-export function usualDurationMs(db: Db, serviceCode: string, stepKey: string): number | null {
-  const rows = db
+export async function usualDurationMs(db: Db, serviceCode: string, stepKey: string): Promise<number | null> {
+  const rows = await db
     .select({ createdAt: tasks.createdAt, decidedAt: tasks.decidedAt })
     .from(tasks)
     .where(
@@ -190,7 +190,6 @@ export function usualDurationMs(db: Db, serviceCode: string, stepKey: string): n
     )
     .orderBy(desc(tasks.decidedAt))
     .limit(HISTORY)
-    .all()
   const durations = rows.flatMap((r) => (r.decidedAt ? [r.decidedAt.getTime() - r.createdAt.getTime()] : [])).sort((a, b) => a - b)
   if (durations.length === 0) return null
   const mid = Math.floor(durations.length / 2)
@@ -198,15 +197,15 @@ export function usualDurationMs(db: Db, serviceCode: string, stepKey: string): n
 }
 
 /** The usual duration of a top-level node: a step's median, or a parallel group's slowest branch. */
-function usualForNode(db: Db, serviceCode: string, definition: ProcessDefinition, nodeId: string): number | null {
+async function usualForNode(db: Db, serviceCode: string, definition: ProcessDefinition, nodeId: string): Promise<number | null> {
   const node = definition.steps.find((n) => n.id === nodeId)
   if (!node) return null
-  if (node.type === 'approval') return usualDurationMs(db, serviceCode, node.id)
+  if (node.type === 'approval') return await usualDurationMs(db, serviceCode, node.id)
   let slowest = 0
   for (const branch of node.branches) {
     let sum = 0
     for (const step of branch.steps) {
-      const ms = usualDurationMs(db, serviceCode, step.id)
+      const ms = await usualDurationMs(db, serviceCode, step.id)
       if (ms === null) return null
       sum += ms
     }
@@ -222,7 +221,11 @@ function usualForNode(db: Db, serviceCode: string, definition: ProcessDefinition
  * The people the form's person fields name (互换同学, 指导老师), by card number: a page that reads
  * the application back shows "赵子豪（2024010002）", not a bare card number.
  */
-export function namedInForm(db: Db, form: FormDefinition | null, values: Record<string, unknown>): Record<string, { name: string; nameEn: string }> {
+export async function namedInForm(
+  db: Db,
+  form: FormDefinition | null,
+  values: Record<string, unknown>,
+): Promise<Record<string, { name: string; nameEn: string }>> {
   if (!form) return {}
   const cards: string[] = []
   const add = (v: unknown) => typeof v === 'string' && v && cards.push(v)
@@ -234,23 +237,24 @@ export function namedInForm(db: Db, form: FormDefinition | null, values: Record<
       for (const row of rows) if (row && typeof row === 'object') for (const key of columns) add((row as Record<string, unknown>)[key])
     }
   }
-  return Object.fromEntries(namesOf(db, cards))
+  return Object.fromEntries(await namesOf(db, cards))
 }
 
-export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableApplication, now: Date): ApplicationDetailBody {
+export async function applicationDetail(db: Db, viewer: SessionUser, row: ReadableApplication, now: Date): Promise<ApplicationDetailBody> {
   const { app, version, service, state } = row
   const definition = state ? processOf(version) : null
-  const taskRows = db.select().from(tasks).where(eq(tasks.applicationId, app.id)).orderBy(asc(tasks.id)).all()
-  const events = db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id)).orderBy(asc(auditEvents.id)).all()
-  const applicantRow = db
-    .select({ person: people, department: departments })
-    .from(people)
-    .leftJoin(departments, eq(departments.code, people.departmentCode))
-    .where(eq(people.cardNumber, app.applicantCardNumber))
-    .get()
-  const owner = db.select().from(departments).where(eq(departments.code, service.ownerDepartmentCode)).get()
+  const taskRows = await db.select().from(tasks).where(eq(tasks.applicationId, app.id)).orderBy(asc(tasks.id))
+  const events = await db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id)).orderBy(asc(auditEvents.id))
+  const applicantRow = (
+    await db
+      .select({ person: people, department: departments })
+      .from(people)
+      .leftJoin(departments, eq(departments.code, people.departmentCode))
+      .where(eq(people.cardNumber, app.applicantCardNumber))
+  )[0]
+  const owner = (await db.select().from(departments).where(eq(departments.code, service.ownerDepartmentCode)))[0]
 
-  const names = namesOf(db, [
+  const names = await namesOf(db, [
     app.applicantCardNumber,
     ...taskRows.flatMap((t) => [t.assigneeCardNumber, t.onBehalfOf ?? '', t.closedBy ?? '']),
     ...events.flatMap((e) => [e.actor, e.onBehalfOf ?? '']),
@@ -311,11 +315,10 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
   const eventFileIds = [...new Set(events.flatMap((e) => filesOf(e.detail)))]
   const eventFiles = new Map(
     (eventFileIds.length
-      ? db
+      ? await db
           .select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime })
           .from(attachments)
           .where(inArray(attachments.id, eventFileIds))
-          .all()
       : []
     ).map((f) => [f.id, f]),
   )
@@ -339,7 +342,7 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     if (run) {
       const live = taskRows.filter((t) => t.box === 'todo')
       const since = new Date(run.startedAt)
-      const usualMs = usualForNode(db, app.serviceCode, definition, run.nodeId)
+      const usualMs = await usualForNode(db, app.serviceCode, definition, run.nodeId)
       const dues = live.flatMap((t) => (t.dueAt ? [t.dueAt.getTime()] : []))
       current = {
         step: named(run.nodeId)!,
@@ -349,7 +352,8 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
         usualMs,
         dueAt: dues.length ? new Date(Math.max(...dues)).toISOString() : null,
       }
-      const rest = upcomingSteps(definition, state).map((s) => usualForNode(db, app.serviceCode, definition, s.id))
+      const rest: Array<number | null> = []
+      for (const s of upcomingSteps(definition, state)) rest.push(await usualForNode(db, app.serviceCode, definition, s.id))
       if (usualMs !== null && rest.every((ms) => ms !== null)) {
         const currentEnds = Math.max(now.getTime(), since.getTime() + usualMs)
         expectedByHistory = new Date(currentEnds + rest.reduce<number>((a, b) => a + (b ?? 0), 0)).toISOString()
@@ -366,7 +370,7 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     stateVersion: app.stateVersion,
     referenceNumber: app.referenceNumber,
     documentNumber: app.documentNumber,
-    ratedByMe: ratedBy(db, app.id, viewer.cardNumber),
+    ratedByMe: await ratedBy(db, app.id, viewer.cardNumber),
     service: {
       code: service.code,
       version: version.version,
@@ -388,7 +392,7 @@ export function applicationDetail(db: Db, viewer: SessionUser, row: ReadableAppl
     },
     form: (version.form as Record<string, unknown> | null) ?? null,
     values: app.formData,
-    people: namedInForm(db, formOf(version), app.formData),
+    people: await namedInForm(db, formOf(version), app.formData),
     createdAt: app.createdAt.toISOString(),
     submittedAt: iso(submittedAt),
     finishedAt: iso(app.finishedAt),
@@ -413,7 +417,7 @@ function allowedFor(
   named: (stepId: string | null) => { id: string; nameZh: string; nameEn: string } | null,
 ): ApplicationDetailBody['allowed'] {
   if (!definition || !state) return { applicant: [], answer: [], tasks: [], comment: false }
-  const allowed = allowedActions(definition, state, viewer.cardNumber, { now, delegateOf: (p, at) => delegateOf(db, p, at) })
+  const allowed = allowedActions(definition, state, viewer.cardNumber, { now, delegateOf: (p, at) => delegateOfNow(db, p, at) })
   const byId = new Map(state.tasks.map((t) => [t.id, t]))
   return {
     applicant: allowed.applicant,

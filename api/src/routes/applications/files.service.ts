@@ -62,12 +62,12 @@ const idOf = (ref: unknown): string | null => {
  * error ("upload it again"), thrown as the same 400 as the form's own errors. References that are
  * not objects with an id are left for the form's validation to refuse.
  */
-export function resolveFiles(db: Db, owner: string, form: FormDefinition | null, input: Record<string, unknown>): Record<string, unknown> {
+export async function resolveFiles(db: Db, owner: string, form: FormDefinition | null, input: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (!form) return input
   const values = structuredClone(input)
   const slots = slotsOf(form, values)
   const ids = [...new Set(slots.flatMap((s) => s.refs.map(idOf).filter((id): id is string => id !== null)))].slice(0, MAX_LOOKUPS)
-  const known = new Map(ownAttachments(db, owner, ids).map((r) => [r.id, r]))
+  const known = new Map((await ownAttachments(db, owner, ids)).map((r) => [r.id, r]))
   const problems: FieldProblem[] = []
   for (const slot of slots) {
     slot.set(
@@ -95,7 +95,7 @@ export function resolveFiles(db: Db, owner: string, form: FormDefinition | null,
 }
 
 /** Links every file the stored values refer to to the application (once; a resubmission adds the new ones). */
-export function linkFiles(tx: Db, applicationId: number, form: FormDefinition | null, values: Record<string, unknown>): number {
+export async function linkFiles(tx: Db, applicationId: number, form: FormDefinition | null, values: Record<string, unknown>): Promise<number> {
   if (!form) return 0
   const rows = new Map<string, string>()
   for (const slot of slotsOf(form, structuredClone(values))) {
@@ -105,10 +105,10 @@ export function linkFiles(tx: Db, applicationId: number, form: FormDefinition | 
     }
   }
   if (!rows.size) return 0
-  tx.insert(applicationAttachments)
+  await tx
+    .insert(applicationAttachments)
     .values([...rows].map(([attachmentId, fieldKey]) => ({ applicationId, attachmentId, fieldKey })))
     .onConflictDoNothing()
-    .run()
   return rows.size
 }
 
@@ -117,9 +117,9 @@ export function linkFiles(tx: Db, applicationId: number, form: FormDefinition | 
  * applicant's own uploads. Anything else (another person's upload, a made-up id) is a 400 that
  * names the place in `attachments`, so that the page can say which file to upload again.
  */
-export function checkAnswerFiles(db: Db, owner: string, ids: string[]): void {
+export async function checkAnswerFiles(db: Db, owner: string, ids: string[]): Promise<void> {
   if (!ids.length) return
-  const own = new Set(ownAttachments(db, owner, ids).map((r) => r.id))
+  const own = new Set((await ownAttachments(db, owner, ids)).map((r) => r.id))
   const problems: FieldProblem[] = ids.flatMap((id, i) =>
     own.has(id)
       ? []
@@ -140,10 +140,10 @@ export function checkAnswerFiles(db: Db, owner: string, ids: string[]): void {
 export const ANSWER_FILES_KEY = '@answer'
 
 /** Links an answer's files to the application, so that its reviewers (its readers) may download them. */
-export function linkAnswerFiles(tx: Db, applicationId: number, ids: string[]): void {
+export async function linkAnswerFiles(tx: Db, applicationId: number, ids: string[]): Promise<void> {
   if (!ids.length) return
-  tx.insert(applicationAttachments)
+  await tx
+    .insert(applicationAttachments)
     .values(ids.map((attachmentId) => ({ applicationId, attachmentId, fieldKey: ANSWER_FILES_KEY })))
     .onConflictDoNothing()
-    .run()
 }

@@ -34,13 +34,12 @@ describe('reference numbers (2026-请假-000123)', () => {
     expect(todo.body.items.map((t: { applicationId: number; referenceNumber: string }) => [t.applicationId, t.referenceNumber])).toEqual([[id, ref]])
 
     // The bell and the e-mail (its title is the outbox payload's) carry it.
-    const bell = h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor)).all()
+    const bell = await h.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, who.counsellor))
     expect(bell.map((n) => n.titleZh)).toEqual([expect.stringContaining(`（${ref}）`)])
-    const mail = h.deps.db
+    const mail = await h.deps.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.recipient, who.counsellor), eq(outbox.applicationId, id)))
-      .all()
     expect(mail.map((m) => [m.payload.referenceNumber, m.payload.titleEn])).toEqual([[ref, expect.stringContaining(`(${ref})`)]])
   })
 
@@ -49,18 +48,17 @@ describe('reference numbers (2026-请假-000123)', () => {
     const a = (await h.detail(who.student, await h.leave(who.student, 2))).body.referenceNumber as string
     const b = (await h.detail(who.classmate, await h.leave(who.classmate, 2))).body.referenceNumber as string
     expect(Number(b.slice(-6))).toBe(Number(a.slice(-6)) + 1)
-    const other = h.deps.db.select({ id: applications.id }).from(applications).where(isNull(applications.referenceNumber)).get()
-    const anyId = other?.id ?? h.deps.db.select({ id: applications.id }).from(applications).get()!.id
-    expect(() => h.deps.db.update(applications).set({ referenceNumber: a }).where(eq(applications.id, anyId)).run()).toThrow(/UNIQUE/)
+    const other = (await h.deps.db.select({ id: applications.id }).from(applications).where(isNull(applications.referenceNumber)))[0]
+    const anyId = other?.id ?? (await h.deps.db.select({ id: applications.id }).from(applications))[0]!.id
+    await expect(h.deps.db.update(applications).set({ referenceNumber: a }).where(eq(applications.id, anyId))).rejects.toThrow(/UNIQUE/)
   })
 
   it('are given to the seeded past applications too, in the order they were submitted', async () => {
     const h = await hall()
-    const past = h.deps.db
+    const past = await h.deps.db
       .select({ id: applications.id, ref: applications.referenceNumber, submittedAt: applications.submittedAt })
       .from(applications)
       .where(isNotNull(applications.submittedAt))
-      .all()
     expect(past.length).toBeGreaterThan(50)
     expect(past.filter((p) => !p.ref)).toEqual([])
     expect(new Set(past.map((p) => p.ref)).size).toBe(past.length)

@@ -25,7 +25,8 @@ const download = async (h: Hall, card: string | null, id: string) =>
   (await h.app.request(`/api/attachments/${id}`, { headers: card ? { cookie: await h.loginAs(card) } : {} })).status
 
 /** The student's applications (the seed's past ones belong to other people). */
-const applicationCount = (h: Hall) => h.deps.db.select({ n: count() }).from(applications).where(eq(applications.applicantCardNumber, who.student)).get()!.n
+const applicationCount = async (h: Hall) =>
+  (await h.deps.db.select({ n: count() }).from(applications).where(eq(applications.applicantCardNumber, who.student)))[0]!.n
 
 /** A sick leave of 2 days with `files` as its proof. */
 const sickLeave = (files: unknown[], extra: Record<string, unknown> = {}) => leaveValues(2, { leaveType: 'sick', sickProof: files, ...extra })
@@ -62,17 +63,18 @@ describe('the draft', () => {
     const h = await hall()
     await h.call(who.student, 'PUT', '/api/drafts/undergrad-leave', { values: { reason: '半写' } })
     await h.submit(who.student, 'undergrad-leave', leaveValues(2), 'draft-key-0001')
-    const rows = () =>
-      h.deps.db
-        .select({ n: count() })
-        .from(formDrafts)
-        .where(and(eq(formDrafts.cardNumber, who.student)))
-        .get()!.n
-    expect(rows()).toBe(0)
+    const rows = async () =>
+      (
+        await h.deps.db
+          .select({ n: count() })
+          .from(formDrafts)
+          .where(and(eq(formDrafts.cardNumber, who.student)))
+      )[0]!.n
+    expect(await rows()).toBe(0)
     await h.call(who.student, 'PUT', '/api/drafts/undergrad-leave', { values: { reason: '新的草稿' } })
     // A retry of the same request answers the same application and leaves the new draft alone.
     expect((await h.submit(who.student, 'undergrad-leave', leaveValues(2), 'draft-key-0001')).status).toBe(201)
-    expect(rows()).toBe(1)
+    expect(await rows()).toBe(1)
   })
 })
 
@@ -118,7 +120,7 @@ describe('attachments of an application', () => {
       sickLeave([{ id: proof.body.id, name: proof.body.name, size: proof.body.size, mime: proof.body.mime }]),
     )
     expect(res.status, JSON.stringify(res.body)).toBe(201)
-    const links = h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, res.body.id)).all()
+    const links = await h.deps.db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, res.body.id))
     expect(links).toEqual([{ applicationId: res.body.id, attachmentId: proof.body.id, fieldKey: 'sickProof' }])
 
     expect(await download(h, who.student, proof.body.id)).toBe(200)
@@ -144,9 +146,9 @@ describe('attachments of an application', () => {
 
   it('refuses a file someone else uploaded, or one that does not exist, naming the field; nothing is stored', async () => {
     const h = await hall()
-    const before = applicationCount(h)
-    const links = () => h.deps.db.select({ n: count() }).from(applicationAttachments).get()!.n
-    const linksBefore = links()
+    const before = await applicationCount(h)
+    const links = async () => (await h.deps.db.select({ n: count() }).from(applicationAttachments))[0]!.n
+    const linksBefore = await links()
     const theirs = await upload(h, who.classmate, fileOf(pdfBytes('theirs'), 'theirs.pdf'))
     for (const ref of [
       { id: theirs.body.id, name: 'theirs.pdf', size: theirs.body.size, mime: 'application/pdf' },
@@ -158,8 +160,8 @@ describe('attachments of an application', () => {
         { path: 'sickProof', message: expect.stringMatching(/not one of your uploads/), messageZh: expect.stringMatching(/重新上传/) },
       ])
     }
-    expect(applicationCount(h)).toBe(before)
-    expect(links()).toBe(linksBefore)
+    expect(await applicationCount(h)).toBe(before)
+    expect(await links()).toBe(linksBefore)
     expect(await download(h, who.student, theirs.body.id)).toBe(404)
   })
 
@@ -215,22 +217,22 @@ describe('hostile input gets a clear error and stores nothing', () => {
     ['a program as a file', { leaveType: 'sick', sickProof: [{ id: 'att_x', name: 'virus.exe', size: 1, mime: 'application/x-msdownload' }] }, 'sickProof'],
   ])('%s', async (_, extra, path) => {
     const h = await hall()
-    const before = applicationCount(h)
+    const before = await applicationCount(h)
     const res = await h.submit(who.student, 'undergrad-leave', leaveValues(2, extra))
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('invalid_form')
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(path)
     expect(res.body.error.fields.every((f: { message: string; messageZh: string }) => f.message.length > 0 && f.messageZh.length > 0)).toBe(true)
-    expect(applicationCount(h)).toBe(before)
+    expect(await applicationCount(h)).toBe(before)
   })
 
   it('a body over the limit is refused with 413 before it is read', async () => {
     const h = await hall()
-    const before = applicationCount(h)
+    const before = await applicationCount(h)
     const res = await h.submit(who.student, 'undergrad-leave', leaveValues(2, { reason: 'x'.repeat(400 * 1024) }))
     expect(res.status).toBe(413)
     expect(res.body.error.messageZh).toMatch(/附件/)
-    expect(applicationCount(h)).toBe(before)
+    expect(await applicationCount(h)).toBe(before)
   })
 
   it('script in a text field is kept as text, never as markup', async () => {

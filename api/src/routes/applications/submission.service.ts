@@ -40,12 +40,13 @@ const keyReused = () =>
   )
 
 /** The stored answer to an earlier request with this key, or null; 409 when the body differs. */
-function replay(db: Db, cardNumber: string, key: string, hash: string) {
-  const row = db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.cardNumber, cardNumber), eq(idempotencyKeys.key, key)))
-    .get()
+async function replay(db: Db, cardNumber: string, key: string, hash: string) {
+  const row = (
+    await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.cardNumber, cardNumber), eq(idempotencyKeys.key, key)))
+  )[0]
   if (!row) return null
   if (row.requestHash !== hash) throw keyReused()
   return row.response as ApplicationRefBody
@@ -55,16 +56,16 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
   const { db } = deps
   const now = deps.now()
   const hash = createHash('sha256').update(canonical(input)).digest('hex')
-  const earlier = replay(db, user.cardNumber, key, hash)
+  const earlier = await replay(db, user.cardNumber, key, hash)
   if (earlier) return earlier
 
-  const row = listedServices(db).find((r) => r.service.code === input.serviceCode)
+  const row = (await listedServices(db)).find((r) => r.service.code === input.serviceCode)
   if (!row) {
     throw new HallError(404, 'not_found', `There is no service "${input.serviceCode}" in the catalog`, `服务目录中没有“${input.serviceCode}”这项服务`)
   }
   const record = await platformRecordForEligibility(deps, user.cardNumber)
-  const requireEligible = (from: Db) => {
-    const eligibility = eligibilityFor(from, user, row, now, record)
+  const requireEligible = async (from: Db) => {
+    const eligibility = await eligibilityFor(from, user, row, now, record)
     if (eligibility.canApply) return
     const failed = eligibility.checks.filter((c) => !c.ok)
     throw new HallError(
@@ -74,31 +75,29 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
       `您暂不能申请“${row.version.nameZh}”：${failed.map((c) => c.labelZh).join('；')}`,
     )
   }
-  requireEligible(db)
-  const applicant = applicantFacts(db, user.cardNumber)
+  await requireEligible(db)
+  const applicant = await applicantFacts(db, user.cardNumber)
   if (!applicant) {
     throw new HallError(422, 'not_eligible', 'The data platform has no record of you yet', '学校数据中心尚无您的信息')
   }
-  const version = db.select().from(serviceVersions).where(eq(serviceVersions.id, row.version.id)).get()!
+  const version = (await db.select().from(serviceVersions).where(eq(serviceVersions.id, row.version.id)))[0]!
   // Authoritative pre-filled values (一表通) are the platform's, whatever the browser sent.
   const form = formOf(version)
   const prefilled = form ? lockedValues(await prefillFor(deps, form, user.cardNumber)) : undefined
-  const values = checkValues(version, resolveFiles(db, user.cardNumber, form, input.values), now, prefilled)
-  checkPeopleNamed(db, form, values, user.cardNumber)
+  const values = checkValues(version, await resolveFiles(db, user.cardNumber, form, input.values), now, prefilled)
+  await checkPeopleNamed(db, form, values, user.cardNumber)
 
-  return transaction(db, (tx) => {
+  return await transaction(db, async (tx) => {
     // Again inside the write lock: two requests with one key on two nodes make one application.
-    const raced = replay(tx, user.cardNumber, key, hash)
+    const raced = await replay(tx, user.cardNumber, key, hash)
     if (raced) return raced
     // And eligibility again: another submission may have been committed meanwhile (one in progress at a time).
-    requireEligible(tx)
-    const result = submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values })
-    linkFiles(tx, result.id, form, values)
+    await requireEligible(tx)
+    const result = await submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values })
+    await linkFiles(tx, result.id, form, values)
     // The draft became this application: gone with it, or neither (a failed submit keeps the draft).
-    tx.delete(formDrafts)
-      .where(and(eq(formDrafts.cardNumber, user.cardNumber), eq(formDrafts.serviceCode, row.service.code)))
-      .run()
-    tx.insert(idempotencyKeys).values({ cardNumber: user.cardNumber, key, requestHash: hash, status: 201, response: result, createdAt: now }).run()
+    await tx.delete(formDrafts).where(and(eq(formDrafts.cardNumber, user.cardNumber), eq(formDrafts.serviceCode, row.service.code)))
+    await tx.insert(idempotencyKeys).values({ cardNumber: user.cardNumber, key, requestHash: hash, status: 201, response: result, createdAt: now })
     return result
   })
 }
@@ -109,7 +108,7 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
  * stored with the transition and the links to their files, in one transaction.
  */
 export async function resubmit(deps: Deps, user: SessionUser, id: number, stateVersion: number, input: Record<string, unknown>) {
-  const row = readableApplication(deps.db, user, id, deps.now())
+  const row = await readableApplication(deps.db, user, id, deps.now())
   if (row.app.applicantCardNumber !== user.cardNumber) {
     throw new HallError(403, 'not_applicant', 'Only the applicant can do this', '只有申请人本人可以执行此操作')
   }
@@ -117,26 +116,26 @@ export async function resubmit(deps: Deps, user: SessionUser, id: number, stateV
   if (row.app.stateVersion !== stateVersion) throw staleVersion()
   const form = formOf(row.version)
   const prefilled = form ? lockedValues(await prefillFor(deps, form, user.cardNumber)) : undefined
-  const values = checkValues(row.version, resolveFiles(deps.db, user.cardNumber, form, input), deps.now(), prefilled)
-  checkPeopleNamed(deps.db, form, values, user.cardNumber)
-  const application = transaction(deps.db, (tx) => {
-    const result = actIn(tx, deps, {
+  const values = checkValues(row.version, await resolveFiles(deps.db, user.cardNumber, form, input), deps.now(), prefilled)
+  await checkPeopleNamed(deps.db, form, values, user.cardNumber)
+  const application = await transaction(deps.db, async (tx) => {
+    const result = await actIn(tx, deps, {
       applicationId: id,
       expectedVersion: stateVersion,
       actor: user.cardNumber,
       action: { type: 'resubmit', form: values },
       formValues: values,
     })
-    linkFiles(tx, id, form, values)
+    await linkFiles(tx, id, form, values)
     return result
   })
   return { application }
 }
 
 /** Runs an applicant's action after checking that they may see the application at all (404 otherwise). */
-export function applicantAction(deps: Deps, user: SessionUser, id: number, stateVersion: number, action: EngineAction) {
-  readableApplication(deps.db, user, id, deps.now())
-  const application = act(deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action })
+export async function applicantAction(deps: Deps, user: SessionUser, id: number, stateVersion: number, action: EngineAction) {
+  await readableApplication(deps.db, user, id, deps.now())
+  const application = await act(deps, { applicationId: id, expectedVersion: stateVersion, actor: user.cardNumber, action })
   return { application }
 }
 
@@ -145,28 +144,29 @@ export function applicantAction(deps: Deps, user: SessionUser, id: number, state
  * to the application with the answer, in one transaction, so a reviewer can open every file an
  * answer names (and no other).
  */
-export function answer(deps: Deps, user: SessionUser, id: number, input: AnswerInput) {
+export async function answer(deps: Deps, user: SessionUser, id: number, input: AnswerInput) {
   const { stateVersion, taskId, answer, attachments } = input
-  readableApplication(deps.db, user, id, deps.now())
-  const task = deps.db
-    .select({ engineTaskId: tasks.engineTaskId })
-    .from(tasks)
-    .where(and(eq(tasks.id, taskId), eq(tasks.applicationId, id)))
-    .get()
+  await readableApplication(deps.db, user, id, deps.now())
+  const task = (
+    await deps.db
+      .select({ engineTaskId: tasks.engineTaskId })
+      .from(tasks)
+      .where(and(eq(tasks.id, taskId), eq(tasks.applicationId, id)))
+  )[0]
   if (!task?.engineTaskId) {
     throw badInput('taskId', `taskId: application ${id} has no task ${taskId} to answer`, `taskId：申请 ${id} 中没有待答复的事项 ${taskId}`)
   }
   const files = [...new Set(attachments ?? [])]
-  checkAnswerFiles(deps.db, user.cardNumber, files)
+  await checkAnswerFiles(deps.db, user.cardNumber, files)
   const engineTaskId = task.engineTaskId
-  const application = transaction(deps.db, (tx) => {
-    const result = actIn(tx, deps, {
+  const application = await transaction(deps.db, async (tx) => {
+    const result = await actIn(tx, deps, {
       applicationId: id,
       expectedVersion: stateVersion,
       actor: user.cardNumber,
       action: { type: 'answer', taskId: engineTaskId, answer, ...(files.length ? { attachments: files } : {}) },
     })
-    linkAnswerFiles(tx, id, files)
+    await linkAnswerFiles(tx, id, files)
     return result
   })
   return { application }

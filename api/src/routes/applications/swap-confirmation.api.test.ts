@@ -29,18 +29,16 @@ describe('宿舍调整申请: the student to swap with', () => {
     const id = res.body.id as number
     const task = await h.taskOf(who.junior, id)
     // A bell message and an e-mail (the outbox) tell them.
-    const note = h.deps.db
+    const note = await h.deps.db
       .select()
       .from(notifications)
       .where(and(eq(notifications.recipientCardNumber, who.junior), eq(notifications.kind, 'task_assigned')))
-      .all()
     expect(note).toHaveLength(1)
     expect(
-      h.deps.db
+      await h.deps.db
         .select()
         .from(outbox)
-        .where(and(eq(outbox.recipient, who.junior), eq(outbox.applicationId, id)))
-        .all(),
+        .where(and(eq(outbox.recipient, who.junior), eq(outbox.applicationId, id))),
     ).toHaveLength(1)
     // Their task offers confirm and decline only.
     const detail = await h.get(who.junior, `/api/tasks/${task.id}`)
@@ -88,7 +86,7 @@ describe('宿舍调整申请: the student to swap with', () => {
     const id = res.body.id as number
     const task = await h.taskOf(who.junior, id)
     h.advance(7 * DAY) // well past the step's 2 working days
-    expect(scanDeadlines(h.deps).overdue).toBe(1)
+    expect((await scanDeadlines(h.deps)).overdue).toBe(1)
     // The administrator's page of the overdue task offers urging only.
     const page = await h.get(who.admin, `/api/escalations/${task.id}`)
     expect(page.status, JSON.stringify(page.body)).toBe(200)

@@ -124,15 +124,15 @@ export async function hall(opts: { db?: Db; demo?: boolean } = {}) {
       expect(res.status, JSON.stringify(res.body)).toBe(200)
       return res.body.application as { id: number; status: string; stateVersion: number }
     },
-    setForm: (serviceCode: string, form: unknown) => setForm(db, serviceCode, form),
+    setForm: async (serviceCode: string, form: unknown) => await setForm(db, serviceCode, form),
   }
   return h
 }
 
 export type Hall = Awaited<ReturnType<typeof hall>>
 
-function setForm(db: Awaited<ReturnType<typeof testApp>>['deps']['db'], serviceCode: string, form: unknown) {
-  db.update(serviceVersions).set({ form }).where(eq(serviceVersions.serviceCode, serviceCode)).run()
+async function setForm(db: Awaited<ReturnType<typeof testApp>>['deps']['db'], serviceCode: string, form: unknown) {
+  await db.update(serviceVersions).set({ form }).where(eq(serviceVersions.serviceCode, serviceCode))
 }
 
 export const HOUR = 3_600_000

@@ -133,21 +133,14 @@ describe('GET /api/services/{code}', () => {
   it('refuses a second application while one is in progress', async () => {
     const { app, deps, loginAs } = await testApp()
     const cookie = await loginAs(undergraduate.cardNumber)
-    const version = deps.db
-      .select()
-      .from(serviceVersions)
-      .all()
-      .find((v) => v.serviceCode === 'dorm-change')!
-    deps.db
-      .insert(applications)
-      .values({
-        serviceCode: 'dorm-change',
-        serviceVersionId: version.id,
-        applicantCardNumber: undergraduate.cardNumber,
-        status: 'in_review',
-        submittedAt: deps.now(),
-      })
-      .run()
+    const version = (await deps.db.select().from(serviceVersions)).find((v) => v.serviceCode === 'dorm-change')!
+    await deps.db.insert(applications).values({
+      serviceCode: 'dorm-change',
+      serviceVersionId: version.id,
+      applicantCardNumber: undergraduate.cardNumber,
+      status: 'in_review',
+      submittedAt: deps.now(),
+    })
     const body = await (await app.request('/api/services/dorm-change', { headers: { cookie } })).json()
     expect(body.eligibility.canApply).toBe(false)
     expect(body.inProgress).toBe(1)
@@ -192,13 +185,13 @@ describe('favourites, recent, popular', () => {
     const { app, deps } = await testApp()
     const since = new Date(deps.now().getTime() - 30 * 864e5)
     // Counted here independently of the route, straight from the table.
-    const expected = deps.db
-      .select({ code: applications.serviceCode, n: count() })
-      .from(applications)
-      .where(gte(applications.submittedAt, since))
-      .groupBy(applications.serviceCode)
-      .all()
-      .sort((a, b) => b.n - a.n || a.code.localeCompare(b.code))
+    const expected = (
+      await deps.db
+        .select({ code: applications.serviceCode, n: count() })
+        .from(applications)
+        .where(gte(applications.submittedAt, since))
+        .groupBy(applications.serviceCode)
+    ).sort((a, b) => b.n - a.n || a.code.localeCompare(b.code))
     expect(expected.length).toBeGreaterThan(0)
     const body = await (await app.request('/api/services/popular?limit=30')).json()
     expect(body.items.map((s: { code: string; applications: number }) => [s.code, s.applications])).toEqual(expected.map((e) => [e.code, e.n]))

@@ -62,7 +62,7 @@ export const catalogRoutes = router
       summary: 'Service categories, in display order',
       responses: { 200: { description: 'Categories', content: { 'application/json': { schema: Categories } } } },
     }),
-    (c) => c.json(listCategories(c.var.deps.db), 200),
+    async (c) => c.json(await listCategories(c.var.deps.db), 200),
   )
   .openapi(
     createRoute({
@@ -74,7 +74,7 @@ export const catalogRoutes = router
         200: { description: 'Departments', content: { 'application/json': { schema: Departments } } },
       },
     }),
-    (c) => c.json(listOwningDepartments(c.var.deps.db), 200),
+    async (c) => c.json(await listOwningDepartments(c.var.deps.db), 200),
   )
   .openapi(
     createRoute({
@@ -99,13 +99,13 @@ export const catalogRoutes = router
         ...errorsFor(400, 401),
       },
     }),
-    (c) => {
+    async (c) => {
       const { q, category, department, audience, page, pageSize } = c.req.valid('query')
       const user = c.var.user
       if (audience === 'mine' && !user) {
         return c.json(errorBody('unauthenticated', 'audience=mine needs you to be logged in', '“适合我的服务”需要先登录', { loginUrl: '/auth/login' }), 401)
       }
-      const all = listedServices(c.var.deps.db)
+      const all = await listedServices(c.var.deps.db)
       const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
       const filtered = all.filter(
         (r) =>
@@ -116,7 +116,7 @@ export const catalogRoutes = router
       let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
       if (q) {
         const byCode = new Map(filtered.map((r) => [r.service.code, r]))
-        ordered = catalogSearchIndex(c.var.deps.db)
+        ordered = (await catalogSearchIndex(c.var.deps.db))
           .search(q, { kind: user?.kind })
           .filter((h) => byCode.has(h.code))
           .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))
@@ -124,7 +124,9 @@ export const catalogRoutes = router
         ordered = filtered.map((row) => ({ row }))
       }
       const pageRows = ordered.slice((page - 1) * pageSize, page * pageSize)
-      const mine = user ? { favorites: favoriteCodes(c.var.deps.db, user.cardNumber), inProgress: inProgressByService(c.var.deps.db, user.cardNumber) } : null
+      const mine = user
+        ? { favorites: await favoriteCodes(c.var.deps.db, user.cardNumber), inProgress: await inProgressByService(c.var.deps.db, user.cardNumber) }
+        : null
       const items = personalise(
         pageRows.map(({ row, highlights }) => ({ ...toSummary(row), ...(highlights ? { highlights } : {}) })),
         mine,
@@ -149,10 +151,10 @@ export const catalogRoutes = router
         ...errorsFor(400),
       },
     }),
-    (c) => {
+    async (c) => {
       const { days, limit } = c.req.valid('query')
-      const counts = popularity(c.var.deps.db, c.var.deps.now(), days)
-      const items = listedServices(c.var.deps.db)
+      const counts = await popularity(c.var.deps.db, c.var.deps.now(), days)
+      const items = (await listedServices(c.var.deps.db))
         .filter((r) => counts.has(r.service.code))
         .map((r) => ({ ...toSummary(r), applications: counts.get(r.service.code)! }))
         .sort((a, b) => b.applications - a.applications || a.code.localeCompare(b.code))
@@ -172,12 +174,12 @@ export const catalogRoutes = router
     async (c) => {
       const { code } = c.req.valid('param')
       const { db, now } = c.var.deps
-      const row = listedServices(db).find((r) => r.service.code === code)
+      const row = (await listedServices(db)).find((r) => r.service.code === code)
       if (!row) return c.json(notFound(code), 404)
       const user = c.var.user
       const base = {
         ...toSummary(row),
-        guide: currentGuide(db, code) as Guide,
+        guide: (await currentGuide(db, code)) as Guide,
         contactDepartment: {
           code: row.department.code,
           nameZh: row.department.nameZh,
@@ -187,10 +189,13 @@ export const catalogRoutes = router
         },
       }
       if (!user) return c.json(base, 200)
-      recordView(db, user.cardNumber, code, now())
-      const [personal] = personalise([base], { favorites: favoriteCodes(db, user.cardNumber), inProgress: inProgressByService(db, user.cardNumber) })
+      await recordView(db, user.cardNumber, code, now())
+      const [personal] = personalise([base], {
+        favorites: await favoriteCodes(db, user.cardNumber),
+        inProgress: await inProgressByService(db, user.cardNumber),
+      })
       const record = await platformRecordForEligibility(c.var.deps, user.cardNumber)
-      return c.json({ ...personal!, eligibility: eligibilityFor(db, user, row, now(), record) }, 200)
+      return c.json({ ...personal!, eligibility: await eligibilityFor(db, user, row, now(), record) }, 200)
     },
   )
   .openapi(
@@ -204,11 +209,14 @@ export const catalogRoutes = router
         ...errorsFor(401),
       },
     }),
-    (c) => {
+    async (c) => {
       const { db } = c.var.deps
       const user = c.var.user!
-      const items = starredServices(db, user.cardNumber)
-      return c.json({ items: personalise(items, { favorites: new Set(items.map((s) => s.code)), inProgress: inProgressByService(db, user.cardNumber) }) }, 200)
+      const items = await starredServices(db, user.cardNumber)
+      return c.json(
+        { items: personalise(items, { favorites: new Set(items.map((s) => s.code)), inProgress: await inProgressByService(db, user.cardNumber) }) },
+        200,
+      )
     },
   )
   .openapi(
@@ -223,11 +231,11 @@ export const catalogRoutes = router
         ...errorsFor(400, 401, 404),
       },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
       const { db, now } = c.var.deps
-      if (!listedServices(db).some((r) => r.service.code === code)) return c.json(notFound(code), 404)
-      star(db, c.var.user!.cardNumber, code, now())
+      if (!(await listedServices(db)).some((r) => r.service.code === code)) return c.json(notFound(code), 404)
+      await star(db, c.var.user!.cardNumber, code, now())
       return c.json({ code, favorite: true as const }, 200)
     },
   )
@@ -243,9 +251,9 @@ export const catalogRoutes = router
         ...errorsFor(400, 401),
       },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      unstar(c.var.deps.db, c.var.user!.cardNumber, code)
+      await unstar(c.var.deps.db, c.var.user!.cardNumber, code)
       return c.json({ code, favorite: false as const }, 200)
     },
   )
@@ -261,12 +269,15 @@ export const catalogRoutes = router
         ...errorsFor(400, 401),
       },
     }),
-    (c) => {
+    async (c) => {
       const { db } = c.var.deps
       const user = c.var.user!
-      const codes = recentCodes(db, user.cardNumber, c.req.valid('query').limit)
-      const rows = new Map(listedServices(db).map((r) => [r.service.code, r]))
+      const codes = await recentCodes(db, user.cardNumber, c.req.valid('query').limit)
+      const rows = new Map((await listedServices(db)).map((r) => [r.service.code, r]))
       const items = codes.flatMap((code) => (rows.has(code) ? [toSummary(rows.get(code)!)] : []))
-      return c.json({ items: personalise(items, { favorites: favoriteCodes(db, user.cardNumber), inProgress: inProgressByService(db, user.cardNumber) }) }, 200)
+      return c.json(
+        { items: personalise(items, { favorites: await favoriteCodes(db, user.cardNumber), inProgress: await inProgressByService(db, user.cardNumber) }) },
+        200,
+      )
     },
   )

@@ -16,13 +16,13 @@ export { IN_PROGRESS } from './catalog.statements.ts'
  * when it reads a revision other than the one it built it at. A writer that forgets leaves every
  * process showing the old catalog (catalog-revision.api.test.ts catches it).
  */
-export function bumpCatalogRevision(tx: Db): void {
-  catalogStatements(tx).bump.run()
+export async function bumpCatalogRevision(tx: Db): Promise<void> {
+  await catalogStatements(tx).bump.execute()
 }
 
 /** The catalog's revision as committed now (0 before the first write). */
-export function readCatalogRevision(db: Db): number {
-  return catalogStatements(db).revision.get()?.revision ?? 0
+export async function readCatalogRevision(db: Db): Promise<number> {
+  return (await catalogStatements(db).revision.execute())[0]?.revision ?? 0
 }
 
 /**
@@ -41,59 +41,59 @@ interface CatalogSnapshot {
 }
 const snapshots = new WeakMap<Db, CatalogSnapshot>()
 
-function catalogSnapshot(db: Db): CatalogSnapshot {
-  const revision = readCatalogRevision(db)
+async function catalogSnapshot(db: Db): Promise<CatalogSnapshot> {
+  const revision = await readCatalogRevision(db)
   let snapshot = snapshots.get(db)
   if (snapshot?.revision !== revision) {
     const statements = catalogStatements(db)
     // Frozen: every request shares these rows, so a caller that sorted them in place would reorder everyone's catalog.
-    const rows = Object.freeze(statements.listed.all())
-    snapshot = { revision, rows, byCode: new Map(rows.map((r) => [r.service.code, r])), faqs: faqTexts(statements.publishedFaqs.all()) }
+    const rows = Object.freeze(await statements.listed.execute())
+    snapshot = { revision, rows, byCode: new Map(rows.map((r) => [r.service.code, r])), faqs: faqTexts(await statements.publishedFaqs.execute()) }
     snapshots.set(db, snapshot)
   }
   return snapshot
 }
 
 /** Every listed service (not retired) with its current version (summary columns), department and category: shared, do not change. */
-export function listedServices(db: Db): readonly ListedService[] {
-  return catalogSnapshot(db).rows
+export async function listedServices(db: Db): Promise<readonly ListedService[]> {
+  return (await catalogSnapshot(db)).rows
 }
 
 /** One listed service by its code. */
-export function listedService(db: Db, code: string): ListedService | undefined {
-  return catalogSnapshot(db).byCode.get(code)
+export async function listedService(db: Db, code: string): Promise<ListedService | undefined> {
+  return (await catalogSnapshot(db)).byCode.get(code)
 }
 
 /** The guide of a service's current version (the part a list never needs). */
-export function currentGuide(db: Db, code: string) {
-  return db
-    .select({ guide: serviceVersions.guide })
-    .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
-    .where(eq(services.code, code))
-    .get()?.guide
+export async function currentGuide(db: Db, code: string) {
+  return (
+    await db
+      .select({ guide: serviceVersions.guide })
+      .from(services)
+      .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
+      .where(eq(services.code, code))
+  )[0]?.guide
 }
 
 export type ListedService = ListedRow
 
-export function listCategories(db: Db) {
-  return db.select().from(categories).orderBy(asc(categories.sortOrder)).all()
+export async function listCategories(db: Db) {
+  return await db.select().from(categories).orderBy(asc(categories.sortOrder))
 }
 
 /** Departments that own at least one listed service, with how many. */
-export function listOwningDepartments(db: Db) {
-  return db
+export async function listOwningDepartments(db: Db) {
+  return await db
     .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn, services: count(services.code) })
     .from(departments)
     .innerJoin(services, and(eq(services.ownerDepartmentCode, departments.code), ne(services.status, 'retired')))
     .groupBy(departments.code)
     .orderBy(asc(departments.code))
-    .all()
 }
 
 /** The texts of every published FAQ (question and answer, English too where there is one), by service code. */
-export function publishedFaqTexts(db: Db): ReadonlyMap<string, string[]> {
-  return catalogSnapshot(db).faqs
+export async function publishedFaqTexts(db: Db): Promise<ReadonlyMap<string, string[]>> {
+  return (await catalogSnapshot(db)).faqs
 }
 
 function faqTexts(
@@ -105,8 +105,8 @@ function faqTexts(
 }
 
 /** The search index of the catalog as it is now (its services and their published FAQs), built once per revision. */
-export function catalogSearchIndex(db: Db): SearchIndex {
-  const snapshot = catalogSnapshot(db)
+export async function catalogSearchIndex(db: Db): Promise<SearchIndex> {
+  const snapshot = await catalogSnapshot(db)
   snapshot.index ??= rememberingSearches(
     createSearchIndex(
       snapshot.rows.map((r) => ({
@@ -158,73 +158,62 @@ function rememberingSearches(index: SearchIndex): SearchIndex {
 }
 
 /** The user's applications in progress, per service code. */
-export function inProgressByService(db: Db, cardNumber: string): Map<string, number> {
-  return new Map(
-    catalogStatements(db)
-      .inProgress.all({ cardNumber })
-      .map((r) => [r.code, r.n]),
-  )
+export async function inProgressByService(db: Db, cardNumber: string): Promise<Map<string, number>> {
+  return new Map((await catalogStatements(db).inProgress.execute({ cardNumber })).map((r) => [r.code, r.n]))
 }
 
-export function favoriteCodes(db: Db, cardNumber: string): Set<string> {
-  return new Set(
-    catalogStatements(db)
-      .favoriteCodes.all({ cardNumber })
-      .map((r) => r.code),
-  )
+export async function favoriteCodes(db: Db, cardNumber: string): Promise<Set<string>> {
+  return new Set((await catalogStatements(db).favoriteCodes.execute({ cardNumber })).map((r) => r.code))
 }
 
 /** Submitted applications per service over the last `days` days: what "popular" means. */
 /** My starred services as summaries, the most recently starred first. */
-export function starredServices(db: Db, cardNumber: string) {
-  const starred = db.select().from(favorites).where(eq(favorites.cardNumber, cardNumber)).all()
+export async function starredServices(db: Db, cardNumber: string) {
+  const starred = await db.select().from(favorites).where(eq(favorites.cardNumber, cardNumber))
   const order = new Map(starred.map((f) => [f.serviceCode, f.createdAt.getTime()]))
-  return listedServices(db)
+  return (await listedServices(db))
     .filter((r) => order.has(r.service.code))
     .sort((a, b) => order.get(b.service.code)! - order.get(a.service.code)!)
     .map(toSummary)
 }
 
 /** Stars a service (twice is fine). */
-export function star(db: Db, cardNumber: string, serviceCode: string, at: Date) {
-  db.insert(favorites).values({ cardNumber, serviceCode, createdAt: at }).onConflictDoNothing().run()
+export async function star(db: Db, cardNumber: string, serviceCode: string, at: Date) {
+  await db.insert(favorites).values({ cardNumber, serviceCode, createdAt: at }).onConflictDoNothing()
 }
 
 /** Unstars a service (twice is fine). */
-export function unstar(db: Db, cardNumber: string, serviceCode: string) {
-  db.delete(favorites)
-    .where(and(eq(favorites.cardNumber, cardNumber), eq(favorites.serviceCode, serviceCode)))
-    .run()
+export async function unstar(db: Db, cardNumber: string, serviceCode: string) {
+  await db.delete(favorites).where(and(eq(favorites.cardNumber, cardNumber), eq(favorites.serviceCode, serviceCode)))
 }
 
-export function popularity(db: Db, now: Date, days: number): Map<string, number> {
+export async function popularity(db: Db, now: Date, days: number): Promise<Map<string, number>> {
   const since = new Date(now.getTime() - days * 864e5)
-  const rows = db
+  const rows = await db
     .select({ code: applications.serviceCode, n: count() })
     .from(applications)
     .where(gte(applications.submittedAt, since))
     .groupBy(applications.serviceCode)
     .orderBy(desc(count()))
-    .all()
   return new Map(rows.map((r) => [r.code, r.n]))
 }
 
-export function recentCodes(db: Db, cardNumber: string, limit: number): string[] {
-  return db
-    .select({ code: recentServices.serviceCode })
-    .from(recentServices)
-    .where(eq(recentServices.cardNumber, cardNumber))
-    .orderBy(desc(recentServices.viewedAt))
-    .limit(limit)
-    .all()
-    .map((r) => r.code)
+export async function recentCodes(db: Db, cardNumber: string, limit: number): Promise<string[]> {
+  return (
+    await db
+      .select({ code: recentServices.serviceCode })
+      .from(recentServices)
+      .where(eq(recentServices.cardNumber, cardNumber))
+      .orderBy(desc(recentServices.viewedAt))
+      .limit(limit)
+  ).map((r) => r.code)
 }
 
-export function recordView(db: Db, cardNumber: string, serviceCode: string, at: Date) {
-  db.insert(recentServices)
+export async function recordView(db: Db, cardNumber: string, serviceCode: string, at: Date) {
+  await db
+    .insert(recentServices)
     .values({ cardNumber, serviceCode, viewedAt: at })
     .onConflictDoUpdate({ target: [recentServices.cardNumber, recentServices.serviceCode], set: { viewedAt: at } })
-    .run()
 }
 
 /**
@@ -232,15 +221,15 @@ export function recordView(db: Db, cardNumber: string, serviceCode: string, at: 
  * (HALL_DATA_PLATFORM=http), whose values then decide the rules the people table cannot (see
  * `profileFromRecord`); the embedded platform's record is the people table itself.
  */
-export function eligibilityFor(db: Db, user: SessionUser, row: ListedService, now: Date, record?: PlatformRecord | null) {
-  const person = db.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, user.cardNumber)).get()
+export async function eligibilityFor(db: Db, user: SessionUser, row: ListedService, now: Date, record?: PlatformRecord | null) {
+  const person = (await db.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, user.cardNumber)))[0]
   const stored = (person?.profile as Profile | undefined) ?? null
   return checkEligibility({
     user,
     profile: record ? profileFromRecord(stored, record.values) : stored,
     rules: row.version.eligibility as EligibilityRule[],
     serviceStatus: row.service.status,
-    inProgress: inProgressByService(db, user.cardNumber).get(row.service.code) ?? 0,
+    inProgress: (await inProgressByService(db, user.cardNumber)).get(row.service.code) ?? 0,
     now,
   })
 }

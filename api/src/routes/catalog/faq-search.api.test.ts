@@ -27,9 +27,9 @@ describe('GET /api/services?q= over the FAQ', () => {
     const t = await testApp()
     expect(await codes(t.app, '纸质签字')).toEqual(['dorm-change'])
     // Straight to the table, as a writer outside the FAQ routes would, with the revision every writer raises.
-    transaction(t.deps.db, (tx) => {
-      tx.update(questions).set({ faqPublishedAt: null }).where(eq(questions.serviceCode, 'dorm-change')).run()
-      bumpCatalogRevision(tx)
+    await transaction(t.deps.db, async (tx) => {
+      await tx.update(questions).set({ faqPublishedAt: null }).where(eq(questions.serviceCode, 'dorm-change'))
+      await bumpCatalogRevision(tx)
     })
     expect(await codes(t.app, '纸质签字')).toEqual([])
   })

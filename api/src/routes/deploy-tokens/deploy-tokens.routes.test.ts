@@ -38,16 +38,12 @@ describe('POST /api/admin/deploy-tokens', () => {
     const body = await res.json()
     expect(body.token).toMatch(/^hall_dt_[A-Za-z0-9_-]{43}$/)
     expect(body.item).toMatchObject({ name: '教务处前端组', parts: ['mf-todo'], createdBy: admin.cardNumber, revokedAt: null })
-    const stored = deps.db.select().from(deployTokens).all()
+    const stored = await deps.db.select().from(deployTokens)
     expect(JSON.stringify(stored)).not.toContain(body.token.slice(8))
     const list = await (await app.request('/api/admin/deploy-tokens', { headers })).json()
     expect(JSON.stringify(list)).not.toContain(body.token.slice(8))
     expect(list.items.map((i: { name: string }) => i.name)).toEqual(['教务处前端组'])
-    const audit = deps.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((r) => r.action === 'deploy_token.created')
+    const audit = (await deps.db.select().from(auditLog)).filter((r) => r.action === 'deploy_token.created')
     expect(audit).toMatchObject([{ actor: admin.cardNumber, targetKind: 'deploy_token', detail: { name: '教务处前端组', parts: ['mf-todo'] } }])
   })
 
@@ -63,7 +59,7 @@ describe('POST /api/admin/deploy-tokens', () => {
     const res = await create(body)
     expect(res.status).toBe(400)
     expect((await res.json()).error.messageZh).toBeTruthy()
-    expect(deps.db.select().from(deployTokens).all()).toHaveLength(0)
+    expect(await deps.db.select().from(deployTokens)).toHaveLength(0)
   })
 
   it('refuses a second live token of the same name (409), and allows it once the first is revoked', async () => {
@@ -92,7 +88,7 @@ describe('POST /api/admin/deploy-tokens', () => {
       body,
     })
     expect(withBootstrap.status).toBe(401)
-    expect(deps.db.select().from(deployTokens).all()).toHaveLength(0)
+    expect(await deps.db.select().from(deployTokens)).toHaveLength(0)
   })
 })
 
@@ -128,13 +124,7 @@ describe('deploying with a named token', () => {
     expect((await app.request('/api/admin/deployments/mf-todo', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
     expect((await app.request(`/api/admin/deploy-tokens/${item.id}/revoke`, { method: 'POST', headers })).status).toBe(409)
     expect((await app.request('/api/admin/deploy-tokens/999/revoke', { method: 'POST', headers })).status).toBe(404)
-    expect(
-      deps.db
-        .select()
-        .from(auditLog)
-        .all()
-        .filter((r) => r.action === 'deploy_token.revoked'),
-    ).toHaveLength(1)
+    expect((await deps.db.select().from(auditLog)).filter((r) => r.action === 'deploy_token.revoked')).toHaveLength(1)
   })
 
   it('keeps the bootstrap token working for every part', async () => {

@@ -33,7 +33,7 @@ export const deployTokensRoutes = router
       summary: 'The named deploy tokens, live ones first (never the tokens themselves)',
       responses: { 200: json(DeployTokenList, 'Tokens'), ...errorsFor(401, 403) },
     }),
-    (c) => c.json({ items: listDeployTokens(c.var.deps.db).map(view) }, 200),
+    async (c) => c.json({ items: (await listDeployTokens(c.var.deps.db)).map(view) }, 200),
   )
   .openapi(
     createRoute({
@@ -44,10 +44,10 @@ export const deployTokensRoutes = router
       request: { body: { content: { 'application/json': { schema: CreateDeployToken } }, required: true } },
       responses: { 201: json(CreatedDeployToken, 'Made'), ...errorsFor(400, 401, 403, 409) },
     }),
-    (c) => {
+    async (c) => {
       const { db, env, now } = c.var.deps
       const body = c.req.valid('json')
-      const { token, row } = createDeployToken(db, now(), { ...body, createdBy: c.var.user!.cardNumber, ip: clientAddress(c, env.trustProxyHops) })
+      const { token, row } = await createDeployToken(db, now(), { ...body, createdBy: c.var.user!.cardNumber, ip: clientAddress(c, env.trustProxyHops) })
       c.header('Cache-Control', 'no-store')
       return c.json({ token, item: view(row) }, 201)
     },
@@ -61,9 +61,9 @@ export const deployTokensRoutes = router
       request: { params: TokenIdParam },
       responses: { 200: json(DeployTokenView, 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
-    (c) => {
+    async (c) => {
       const { db, env, now } = c.var.deps
-      const row = revokeDeployToken(db, now(), c.req.valid('param').id, c.var.user!.cardNumber, clientAddress(c, env.trustProxyHops))
+      const row = await revokeDeployToken(db, now(), c.req.valid('param').id, c.var.user!.cardNumber, clientAddress(c, env.trustProxyHops))
       return c.json(view(row), 200)
     },
   )

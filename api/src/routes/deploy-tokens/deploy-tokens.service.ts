@@ -39,23 +39,27 @@ export function view(r: Row) {
 }
 
 /** Every token, live ones first, newest first. */
-export function listDeployTokens(db: Db): Row[] {
-  return db
+export async function listDeployTokens(db: Db): Promise<Row[]> {
+  return await db
     .select()
     .from(deployTokens)
     .orderBy(desc(isNull(deployTokens.revokedAt)), desc(deployTokens.id))
-    .all()
 }
 
 /** Makes a token: returns it in clear this once, with its row. Audited in the same transaction. */
-export function createDeployToken(db: Db, at: Date, input: { name: string; parts: string[]; createdBy: string; ip?: string }): { token: string; row: Row } {
+export async function createDeployToken(
+  db: Db,
+  at: Date,
+  input: { name: string; parts: string[]; createdBy: string; ip?: string },
+): Promise<{ token: string; row: Row }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
-  return transaction(db, (tx) => {
-    const taken = tx
-      .select({ id: deployTokens.id })
-      .from(deployTokens)
-      .where(and(eq(deployTokens.name, input.name), isNull(deployTokens.revokedAt)))
-      .get()
+  return await transaction(db, async (tx) => {
+    const taken = (
+      await tx
+        .select({ id: deployTokens.id })
+        .from(deployTokens)
+        .where(and(eq(deployTokens.name, input.name), isNull(deployTokens.revokedAt)))
+    )[0]
     if (taken) {
       throw new HallError(
         409,
@@ -64,19 +68,20 @@ export function createDeployToken(db: Db, at: Date, input: { name: string; parts
         `已有名为“${input.name}”的有效令牌：请先吊销它，或换一个名称`,
       )
     }
-    const row = tx
-      .insert(deployTokens)
-      .values({
-        name: input.name,
-        tokenHash: hashOf(token),
-        prefix: token.slice(0, TOKEN_PREFIX.length + 4),
-        parts: input.parts,
-        createdBy: input.createdBy,
-        createdAt: at,
-      })
-      .returning()
-      .get()
-    recordAudit(tx, at, {
+    const row = (
+      await tx
+        .insert(deployTokens)
+        .values({
+          name: input.name,
+          tokenHash: hashOf(token),
+          prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+          parts: input.parts,
+          createdBy: input.createdBy,
+          createdAt: at,
+        })
+        .returning()
+    )[0]!
+    await recordAudit(tx, at, {
       actor: input.createdBy,
       action: 'deploy_token.created',
       outcome: 'success',
@@ -90,20 +95,21 @@ export function createDeployToken(db: Db, at: Date, input: { name: string; parts
 }
 
 /** Revokes a live token; revoking one already revoked is a 409 (the first revocation stands). */
-export function revokeDeployToken(db: Db, at: Date, id: number, by: string, ip?: string): Row {
-  return transaction(db, (tx) => {
-    const row = tx.select().from(deployTokens).where(eq(deployTokens.id, id)).get()
+export async function revokeDeployToken(db: Db, at: Date, id: number, by: string, ip?: string): Promise<Row> {
+  return await transaction(db, async (tx) => {
+    const row = (await tx.select().from(deployTokens).where(eq(deployTokens.id, id)))[0]
     if (!row) throw new HallError(404, 'not_found', `There is no deploy token ${id}`, `没有编号为 ${id} 的部署令牌`)
     if (row.revokedAt) {
       throw new HallError(409, 'already_revoked', `The token "${row.name}" was revoked already`, `令牌“${row.name}”已被吊销`)
     }
-    const revoked = tx
-      .update(deployTokens)
-      .set({ revokedAt: at, revokedBy: by })
-      .where(and(eq(deployTokens.id, id), isNull(deployTokens.revokedAt)))
-      .returning()
-      .get()
-    recordAudit(tx, at, {
+    const revoked = (
+      await tx
+        .update(deployTokens)
+        .set({ revokedAt: at, revokedBy: by })
+        .where(and(eq(deployTokens.id, id), isNull(deployTokens.revokedAt)))
+        .returning()
+    )[0]!
+    await recordAudit(tx, at, {
       actor: by,
       action: 'deploy_token.revoked',
       outcome: 'success',
@@ -121,16 +127,17 @@ export function revokeDeployToken(db: Db, at: Date, id: number, by: string, ip?:
  * token is compared in constant time; a named one is found by its hash (what is compared is a
  * hash of 32 random bytes, which tells an attacker nothing).
  */
-export function identifyDeployer(db: Db, at: Date, presented: string, bootstrapToken: string): DeployerIdentity | null {
+export async function identifyDeployer(db: Db, at: Date, presented: string, bootstrapToken: string): Promise<DeployerIdentity | null> {
   if (bootstrapToken && sameSecret(presented, bootstrapToken)) return { name: BOOTSTRAP_DEPLOYER, parts: '*' }
   if (!presented.startsWith(TOKEN_PREFIX)) return null
-  const row = db
-    .select()
-    .from(deployTokens)
-    .where(and(eq(deployTokens.tokenHash, hashOf(presented)), isNull(deployTokens.revokedAt)))
-    .get()
+  const row = (
+    await db
+      .select()
+      .from(deployTokens)
+      .where(and(eq(deployTokens.tokenHash, hashOf(presented)), isNull(deployTokens.revokedAt)))
+  )[0]
   if (!row) return null
-  db.update(deployTokens).set({ lastUsedAt: at }).where(eq(deployTokens.id, row.id)).run()
+  await db.update(deployTokens).set({ lastUsedAt: at }).where(eq(deployTokens.id, row.id))
   return { name: row.name, parts: row.parts }
 }
 

@@ -125,11 +125,7 @@ describe('POST /api/admin/deployments/{part}/rollback', () => {
     const second = await register(app, auth, '1.1.0')
     expect(second.status).toBe(200)
     expect((await second.json()).outcome).toBe('current')
-    const rows = deps.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((r) => r.action.startsWith('deployment.'))
+    const rows = (await deps.db.select().from(auditLog)).filter((r) => r.action.startsWith('deployment.'))
     expect(rows.map((r) => [r.action, r.actor, r.targetId])).toEqual([
       ['deployment.registered', 'deploy:deploy-token', '@hall/mf-todo@1.0.0'],
       ['deployment.registered', 'deploy:deploy-token', '@hall/mf-todo@1.1.0'],
@@ -143,11 +139,7 @@ describe('POST /api/admin/deployments/{part}/rollback', () => {
     const asAdmin = { origin: deps.env.publicOrigin, cookie: await loginAs(admin.cardNumber) }
     await upload(app, asAdmin, '1.0.0')
     expect((await register(app, asAdmin, '1.0.0')).status).toBe(201)
-    const row = deps.db
-      .select()
-      .from(auditLog)
-      .all()
-      .find((r) => r.action === 'deployment.registered')
+    const row = (await deps.db.select().from(auditLog)).find((r) => r.action === 'deployment.registered')
     expect(row?.actor).toBe(`deploy:${admin.cardNumber}`)
   })
 })

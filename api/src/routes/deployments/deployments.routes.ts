@@ -10,7 +10,7 @@ import { assertMayDeploy } from '../deploy-tokens/deploy-tokens.service.ts'
 import { currentDeployments, history, importMap, importMapEtag, register, rollback, storeFile } from './deployments.service.ts'
 import { DeploymentList, FileBytes, FileParams, ImportMap, Manifest, PartParams, RegisterResult, RolledBack, Stored } from './deployments.schemas.ts'
 
-type Row = ReturnType<typeof history>[number]
+type Row = Awaited<ReturnType<typeof history>>[number]
 const toJson = (d: Row) => ({
   ...d,
   registeredAt: d.registeredAt.toISOString(),
@@ -65,8 +65,8 @@ export const deploymentsRoutes = router
         304: { description: 'Unchanged since the ETag sent in If-None-Match (the shell checks every minute)' },
       },
     }),
-    (c) => {
-      const { imports } = importMap(c.var.deps.db)
+    async (c) => {
+      const { imports } = await importMap(c.var.deps.db)
       const etag = importMapEtag(imports)
       c.header('Cache-Control', 'no-cache')
       c.header('ETag', etag)
@@ -91,7 +91,7 @@ export const deploymentsRoutes = router
         ...errors,
       },
     }),
-    (c) => c.json({ items: currentDeployments(c.var.deps.db).map(toJson) }, 200),
+    async (c) => c.json({ items: (await currentDeployments(c.var.deps.db)).map(toJson) }, 200),
   )
   .openapi(
     createRoute({
@@ -105,7 +105,7 @@ export const deploymentsRoutes = router
         ...errors,
       },
     }),
-    (c) => c.json({ items: history(c.var.deps.db, `@hall/${c.req.valid('param').part}`).map(toJson) }, 200),
+    async (c) => c.json({ items: (await history(c.var.deps.db, `@hall/${c.req.valid('param').part}`)).map(toJson) }, 200),
   )
   .openapi(
     createRoute({
@@ -133,7 +133,7 @@ export const deploymentsRoutes = router
       const { part, version, file } = c.req.valid('param')
       assertMayDeploy(c.var.deployParts, part)
       // A registered version is immutable: browsers cache its files for good.
-      if (history(c.var.deps.db, `@hall/${part}`).some((d) => d.version === version)) {
+      if ((await history(c.var.deps.db, `@hall/${part}`)).some((d) => d.version === version)) {
         return c.json(
           errorBody(
             'version_exists',
@@ -192,9 +192,9 @@ export const deploymentsRoutes = router
         ...errors,
       },
     }),
-    (c) => {
+    async (c) => {
       assertMayDeploy(c.var.deployParts, c.req.valid('param').part)
-      const { from, to } = rollback(c.var.deps, `@hall/${c.req.valid('param').part}`, c.var.deployer ?? 'unknown')
+      const { from, to } = await rollback(c.var.deps, `@hall/${c.req.valid('param').part}`, c.var.deployer ?? 'unknown')
       c.var.deps.log.info({ name: from.name, from: from.version, to: to.version }, 'deployment rolled back')
       return c.json({ from: toJson(from), to: toJson(to) }, 200)
     },

@@ -6,12 +6,12 @@ import { auditLog } from '../../db/schema/index.ts'
 import { testDeps } from '../../test-support.ts'
 import { currentDeployments, history, importMap, publishDist, register, rollback, storeFile } from './deployments.service.ts'
 
-async function publish(deps: ReturnType<typeof testDeps>['deps'], name: string, version: string, specifiers: Record<string, string>) {
+async function publish(deps: Awaited<ReturnType<typeof testDeps>>['deps'], name: string, version: string, specifiers: Record<string, string>) {
   for (const file of Object.values(specifiers)) await storeFile(deps.blobs, name, version, file, Buffer.from(`// ${name} ${version}`))
   return (await register(deps, { manifest: { name, version, imports: specifiers }, registeredBy: 'test' })).row
 }
 
-const audited = (deps: ReturnType<typeof testDeps>['deps']) =>
+const audited = (deps: Awaited<ReturnType<typeof testDeps>>['deps']) =>
   deps.db
     .select({ actor: auditLog.actor, action: auditLog.action, targetId: auditLog.targetId })
     .from(auditLog)
@@ -21,11 +21,11 @@ const audited = (deps: ReturnType<typeof testDeps>['deps']) =>
 
 describe('deployment registry', () => {
   it('builds the import map from the newest version of each part', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     await publish(deps, '@hall/mf-todo', '1.0.0', { '@hall/mf-todo': 'main.js' })
     await publish(deps, '@hall/vendor', '1.0.0', { vue: 'vue.js', pinia: 'pinia.js' })
     await publish(deps, '@hall/mf-todo', '1.1.0', { '@hall/mf-todo': 'main.js' })
-    expect(importMap(deps.db).imports).toEqual({
+    expect((await importMap(deps.db)).imports).toEqual({
       '@hall/mf-todo': '/static/mf-todo/1.1.0/main.js',
       vue: '/static/vendor/1.0.0/vue.js',
       pinia: '/static/vendor/1.0.0/pinia.js',
@@ -33,74 +33,74 @@ describe('deployment registry', () => {
   })
 
   it('rolls back to the previous version, and again to the one before', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     for (const v of ['1.0.0', '1.1.0', '1.2.0']) await publish(deps, '@hall/mf-todo', v, { '@hall/mf-todo': 'main.js' })
-    expect(rollback(deps, '@hall/mf-todo', 'admin').to.version).toBe('1.1.0')
-    expect(importMap(deps.db).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.1.0/main.js')
-    expect(rollback(deps, '@hall/mf-todo', 'admin').to.version).toBe('1.0.0')
+    expect((await rollback(deps, '@hall/mf-todo', 'admin')).to.version).toBe('1.1.0')
+    expect((await importMap(deps.db)).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.1.0/main.js')
+    expect((await rollback(deps, '@hall/mf-todo', 'admin')).to.version).toBe('1.0.0')
     // The only version left cannot be rolled back: the map never loses a part.
-    expect(() => rollback(deps, '@hall/mf-todo', 'admin')).toThrow(/only version/)
-    expect(currentDeployments(deps.db).map((d) => d.version)).toEqual(['1.0.0'])
+    await expect(rollback(deps, '@hall/mf-todo', 'admin')).rejects.toThrow(/only version/)
+    expect((await currentDeployments(deps.db)).map((d) => d.version)).toEqual(['1.0.0'])
   })
 
   it('refuses a version whose files are not in the store', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     await expect(
       register(deps, { manifest: { name: '@hall/mf-todo', version: '2.0.0', imports: { '@hall/mf-todo': 'main.js' } }, registeredBy: 't' }),
     ).rejects.toThrow(/do not answer/)
-    expect(currentDeployments(deps.db)).toEqual([])
+    expect(await currentDeployments(deps.db)).toEqual([])
   })
 
   it('refuses the same version with other files: a version never changes', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     await publish(deps, '@hall/mf-todo', '1.0.0', { '@hall/mf-todo': 'main.js' })
     await expect(publish(deps, '@hall/mf-todo', '1.0.0', { '@hall/mf-todo': 'other.js' })).rejects.toThrow(/registered already with other files/)
-    expect(importMap(deps.db).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.0.0/main.js')
+    expect((await importMap(deps.db)).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.0.0/main.js')
   })
 
   // The hole found by probing: after a rollback, deploying the same source again answered
   // "registered already" and the rolled-back version stayed live.
   it('makes a rolled-back version current again when it is deployed again', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     const todo = { '@hall/mf-todo': 'main.js' }
     await publish(deps, '@hall/mf-todo', '1.0.0', todo)
     await publish(deps, '@hall/mf-todo', '1.1.0', todo)
-    rollback(deps, '@hall/mf-todo', 'admin')
-    expect(importMap(deps.db).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.0.0/main.js')
+    await rollback(deps, '@hall/mf-todo', 'admin')
+    expect((await importMap(deps.db)).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.0.0/main.js')
 
     const again = await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
     expect(again.outcome).toBe('reactivated')
     expect(again.row.rolledBackAt).toBeNull()
-    expect(importMap(deps.db).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.1.0/main.js')
+    expect((await importMap(deps.db)).imports['@hall/mf-todo']).toBe('/static/mf-todo/1.1.0/main.js')
     // Deploying it once more changes nothing.
     expect((await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })).outcome).toBe(
       'current',
     )
-    expect(history(deps.db, '@hall/mf-todo').map((d) => [d.version, d.rolledBackAt === null])).toEqual([
+    expect((await history(deps.db, '@hall/mf-todo')).map((d) => [d.version, d.rolledBackAt === null])).toEqual([
       ['1.1.0', true],
       ['1.0.0', true],
     ])
   })
 
   it('makes an older version current over newer ones, and a rollback then returns to the one it replaced', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     const todo = { '@hall/mf-todo': 'main.js' }
     for (const v of ['1.0.0', '1.1.0', '1.2.0']) await publish(deps, '@hall/mf-todo', v, todo)
     expect((await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.0.0', imports: todo }, registeredBy: 't' })).outcome).toBe('reactivated')
-    expect(currentDeployments(deps.db).map((d) => d.version)).toEqual(['1.0.0'])
-    expect(rollback(deps, '@hall/mf-todo', 'admin')).toMatchObject({ from: { version: '1.0.0' }, to: { version: '1.2.0' } })
+    expect((await currentDeployments(deps.db)).map((d) => d.version)).toEqual(['1.0.0'])
+    expect(await rollback(deps, '@hall/mf-todo', 'admin')).toMatchObject({ from: { version: '1.0.0' }, to: { version: '1.2.0' } })
     // A newer registration after a reactivation is current again, as any new version is.
     await publish(deps, '@hall/mf-todo', '1.3.0', todo)
-    expect(currentDeployments(deps.db).map((d) => d.version)).toEqual(['1.3.0'])
+    expect((await currentDeployments(deps.db)).map((d) => d.version)).toEqual(['1.3.0'])
   })
 
   it('writes the audit log: registered, rolled back, reactivated, each with the deployer', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     const todo = { '@hall/mf-todo': 'main.js' }
     for (const v of ['1.0.0', '1.1.0']) await storeFile(deps.blobs, '@hall/mf-todo', v, 'main.js', Buffer.from(v))
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.0.0', imports: todo }, registeredBy: 'deploy-token' })
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
-    rollback(deps, '@hall/mf-todo', '2010001')
+    await rollback(deps, '@hall/mf-todo', '2010001')
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
     // "current already" is no change, so it writes nothing.
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
@@ -113,26 +113,26 @@ describe('deployment registry', () => {
   })
 
   it('leaves a rolled-back version alone when npm start finds its build again', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     const dist = path.join(deps.env.dataDir, 'dist')
     mkdirSync(dist, { recursive: true })
     writeFileSync(path.join(dist, 'main.js'), 'export {}')
     writeFileSync(path.join(dist, 'deploy.json'), JSON.stringify({ name: '@hall/mf-forms', version: '2.0.0', imports: { '@hall/mf-forms': 'main.js' } }))
     await publish(deps, '@hall/mf-forms', '1.0.0', { '@hall/mf-forms': 'main.js' })
     await publishDist(deps, dist, 'npm start')
-    rollback(deps, '@hall/mf-forms', 'admin')
+    await rollback(deps, '@hall/mf-forms', 'admin')
     expect(await publishDist(deps, dist, 'npm start')).toBeNull()
-    expect(currentDeployments(deps.db).map((d) => d.version)).toEqual(['1.0.0'])
+    expect((await currentDeployments(deps.db)).map((d) => d.version)).toEqual(['1.0.0'])
   })
 
   it('keeps uploaded files inside the version folder', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     await expect(storeFile(deps.blobs, '@hall/mf-todo', '1.0.0', '../../escape.js', Buffer.from('x'))).rejects.toThrow(/inside the version folder/)
     expect(existsSync(path.join(deps.env.dataDir, 'static', 'escape.js'))).toBe(false)
   })
 
   it('publishes a built dist folder once, with precompressed copies', async () => {
-    const { deps } = testDeps()
+    const { deps } = await testDeps()
     const dist = path.join(deps.env.dataDir, 'dist')
     mkdirSync(path.join(dist, 'chunks'), { recursive: true })
     writeFileSync(path.join(dist, 'main.js'), 'export const x = 1;\n'.repeat(100))

@@ -47,52 +47,52 @@ export interface DeployManifest {
 const liveOrder = [desc(mfDeployments.activation), desc(mfDeployments.id)] as const
 
 /** The current version of each part: the last to go live that was not rolled back since. */
-export function currentDeployments(db: Db): Deployment[] {
-  const rows = db
+export async function currentDeployments(db: Db): Promise<Deployment[]> {
+  const rows = await db
     .select()
     .from(mfDeployments)
     .where(isNull(mfDeployments.rolledBackAt))
     .orderBy(...liveOrder)
-    .all()
   const seen = new Map<string, Deployment>()
   for (const row of rows) if (!seen.has(row.name)) seen.set(row.name, row)
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
 
 /** Every version of a part, the last to go live first: the first one not rolled back is current. */
-export function history(db: Db, name: string): Deployment[] {
-  return db
+export async function history(db: Db, name: string): Promise<Deployment[]> {
+  return await db
     .select()
     .from(mfDeployments)
     .where(eq(mfDeployments.name, name))
     .orderBy(...liveOrder)
-    .all()
 }
 
 /** The audit actor of a deployer as the route knows it: `deploy:deploy-token`, `deploy:<card number>`, `deploy:npm start`. */
 const deployActor = (by: string) => `deploy:${by}`
 
-function nextActivation(tx: Db, name: string): number {
-  const row = tx
-    .select({ top: max(mfDeployments.activation) })
-    .from(mfDeployments)
-    .where(eq(mfDeployments.name, name))
-    .get()
+async function nextActivation(tx: Db, name: string): Promise<number> {
+  const row = (
+    await tx
+      .select({ top: max(mfDeployments.activation) })
+      .from(mfDeployments)
+      .where(eq(mfDeployments.name, name))
+  )[0]
   return (row?.top ?? 0) + 1
 }
 
-function currentOf(tx: Db, name: string): Deployment | undefined {
-  return tx
-    .select()
-    .from(mfDeployments)
-    .where(and(eq(mfDeployments.name, name), isNull(mfDeployments.rolledBackAt)))
-    .orderBy(...liveOrder)
-    .get()
+async function currentOf(tx: Db, name: string): Promise<Deployment | undefined> {
+  return (
+    await tx
+      .select()
+      .from(mfDeployments)
+      .where(and(eq(mfDeployments.name, name), isNull(mfDeployments.rolledBackAt)))
+      .orderBy(...liveOrder)
+  )[0]
 }
 
-export function importMap(db: Db) {
+export async function importMap(db: Db) {
   // The shared libraries' styles (element-plus) come first, so the parts' own styles override them.
-  const current = currentDeployments(db).sort((a, b) => Number(b.name === '@hall/vendor') - Number(a.name === '@hall/vendor'))
+  const current = (await currentDeployments(db)).sort((a, b) => Number(b.name === '@hall/vendor') - Number(a.name === '@hall/vendor'))
   const imports: Record<string, string> = {}
   for (const d of current) Object.assign(imports, d.imports)
   return { imports, styles: current.flatMap((d) => d.styles) }
@@ -113,10 +113,10 @@ const etagMemo = new WeakMap<Db, { at: number; etag: string }>()
  * live stream (the bell's) asks for it on each of its polls, so open pages learn of a deployment
  * within seconds without each stream reading the registry.
  */
-export function currentImportMapEtag(db: Db, now = Date.now()): string {
+export async function currentImportMapEtag(db: Db, now = Date.now()): Promise<string> {
   const memo = etagMemo.get(db)
   if (memo && now - memo.at < 1000 && now >= memo.at) return memo.etag
-  const etag = importMapEtag(importMap(db).imports)
+  const etag = importMapEtag((await importMap(db)).imports)
   etagMemo.set(db, { at: now, etag })
   return etag
 }
@@ -169,15 +169,16 @@ export async function register(
   const html = manifest.html ? resolve(manifest.html) : null
   await checkFiles(deps, [...Object.values(imports), ...styles, ...(html ? [html] : [])])
 
-  return transaction(deps.db, (tx) => {
+  return await transaction(deps.db, async (tx) => {
     const at = deps.now()
     const actor = deployActor(input.registeredBy)
-    const existing = tx
-      .select()
-      .from(mfDeployments)
-      .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
-      .get()
-    const current = currentOf(tx, manifest.name)
+    const existing = (
+      await tx
+        .select()
+        .from(mfDeployments)
+        .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
+    )[0]
+    const current = await currentOf(tx, manifest.name)
     if (existing) {
       const same =
         existing.baseUrl === base &&
@@ -193,13 +194,14 @@ export async function register(
         )
       }
       if (current?.id === existing.id) return { row: existing, outcome: 'current' as const }
-      const row = tx
-        .update(mfDeployments)
-        .set({ rolledBackAt: null, rolledBackBy: null, activation: nextActivation(tx, manifest.name) })
-        .where(eq(mfDeployments.id, existing.id))
-        .returning()
-        .get()
-      recordAudit(tx, at, {
+      const row = (
+        await tx
+          .update(mfDeployments)
+          .set({ rolledBackAt: null, rolledBackBy: null, activation: await nextActivation(tx, manifest.name) })
+          .where(eq(mfDeployments.id, existing.id))
+          .returning()
+      )[0]!
+      await recordAudit(tx, at, {
         actor,
         action: 'deployment.reactivated',
         outcome: 'success',
@@ -209,22 +211,23 @@ export async function register(
       })
       return { row, outcome: 'reactivated' as const }
     }
-    const row = tx
-      .insert(mfDeployments)
-      .values({
-        name: manifest.name,
-        version: manifest.version,
-        imports,
-        styles,
-        html,
-        baseUrl: base,
-        registeredBy: input.registeredBy,
-        registeredAt: at,
-        activation: nextActivation(tx, manifest.name),
-      })
-      .returning()
-      .get()
-    recordAudit(tx, at, {
+    const row = (
+      await tx
+        .insert(mfDeployments)
+        .values({
+          name: manifest.name,
+          version: manifest.version,
+          imports,
+          styles,
+          html,
+          baseUrl: base,
+          registeredBy: input.registeredBy,
+          registeredAt: at,
+          activation: await nextActivation(tx, manifest.name),
+        })
+        .returning()
+    )[0]!
+    await recordAudit(tx, at, {
       actor,
       action: 'deployment.registered',
       outcome: 'success',
@@ -272,15 +275,14 @@ async function checkFiles(deps: Deps, urls: string[]) {
 }
 
 /** Hides the current version of a part so the previous one is current again. */
-export function rollback(deps: Deps, name: string, by: string): { from: Deployment; to: Deployment } {
-  return transaction(deps.db, (tx) => {
-    const active = tx
+export async function rollback(deps: Deps, name: string, by: string): Promise<{ from: Deployment; to: Deployment }> {
+  return await transaction(deps.db, async (tx) => {
+    const active = await tx
       .select()
       .from(mfDeployments)
       .where(and(eq(mfDeployments.name, name), isNull(mfDeployments.rolledBackAt)))
       .orderBy(...liveOrder)
       .limit(2)
-      .all()
     const [from, to] = active
     if (!from) throw new HallError(404, 'not_found', `${name} has no registered version`, `${name} 没有已登记的版本`)
     if (!to) {
@@ -292,8 +294,8 @@ export function rollback(deps: Deps, name: string, by: string): { from: Deployme
       )
     }
     const at = deps.now()
-    tx.update(mfDeployments).set({ rolledBackAt: at, rolledBackBy: by }).where(eq(mfDeployments.id, from.id)).run()
-    recordAudit(tx, at, {
+    await tx.update(mfDeployments).set({ rolledBackAt: at, rolledBackBy: by }).where(eq(mfDeployments.id, from.id))
+    await recordAudit(tx, at, {
       actor: deployActor(by),
       action: 'deployment.rolled_back',
       outcome: 'success',
@@ -318,11 +320,12 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 /** Publishes a built `dist/` folder into the static store and registers it, unless that version is known. */
 export async function publishDist(deps: Deps, distDir: string, registeredBy: string): Promise<Deployment | null> {
   const manifest = JSON.parse(await readFile(path.join(distDir, 'deploy.json'), 'utf8')) as DeployManifest
-  const known = deps.db
-    .select({ id: mfDeployments.id })
-    .from(mfDeployments)
-    .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
-    .get()
+  const known = (
+    await deps.db
+      .select({ id: mfDeployments.id })
+      .from(mfDeployments)
+      .where(and(eq(mfDeployments.name, manifest.name), eq(mfDeployments.version, manifest.version)))
+  )[0]
   // A known version is left as it is: a restart must not undo an administrator's rollback.
   if (known) return null
   for (const rel of await listFiles(distDir)) {

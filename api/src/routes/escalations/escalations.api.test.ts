@@ -14,8 +14,8 @@ async function overdue() {
   const h = await hall()
   const id = await h.leave(who.student, 5)
   h.advance(3 * 24 * HOUR + 30 * 60_000) // Monday 10:30 Beijing: past the 7 working hours
-  expect(scanDeadlines(h.deps).overdue).toBe(1)
-  const task = h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).get()!
+  expect((await scanDeadlines(h.deps)).overdue).toBe(1)
+  const task = (await h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)))[0]!
   const stateVersion = (await h.detail(who.student, id)).body.stateVersion as number
   return { h, id, taskId: task.id, stateVersion }
 }
@@ -25,11 +25,12 @@ const actOn = (h: Hall, card: string, taskId: number, body: Record<string, unkno
 describe('GET /api/escalations/{id}', () => {
   it('the "超时提醒" message links to a page the contact can open, with what they may do', async () => {
     const { h, id, taskId } = await overdue()
-    const message = h.deps.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.recipientCardNumber, who.deputy), eq(notifications.kind, 'escalated')))
-      .get()!
+    const message = (
+      await h.deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientCardNumber, who.deputy), eq(notifications.kind, 'escalated')))
+    )[0]!
     expect(message.link).toBe(`/todo/overdue/${taskId}`)
     const page = await h.get(who.deputy, `/api/escalations/${taskId}`)
     expect(page.status).toBe(200)
@@ -59,7 +60,7 @@ describe('GET /api/escalations/{id}', () => {
   it('is not there for a task within its time limit', async () => {
     const h = await hall()
     const id = await h.leave(who.student, 5)
-    const task = h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).get()!
+    const task = (await h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)))[0]!
     expect((await h.get(who.deputy, `/api/escalations/${task.id}`)).status).toBe(404)
   })
 })
@@ -85,7 +86,7 @@ describe('what the escalation contact may read', () => {
     expect((await h.get(who.deputy, `/api/applications/${id}`)).status).toBe(404)
     expect(await download()).toBe(404)
     h.advance(3 * 24 * HOUR + 30 * 60_000)
-    expect(scanDeadlines(h.deps).overdue).toBe(1)
+    expect((await scanDeadlines(h.deps)).overdue).toBe(1)
     // The escalation page shows the form with its files: they must open for the contact.
     expect((await h.get(who.deputy, `/api/applications/${id}`)).status).toBe(200)
     expect(await download()).toBe(200)
@@ -115,18 +116,16 @@ describe('POST /api/escalations/{id}/actions', () => {
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
     expect(
-      h.deps.db
+      await h.deps.db
         .select()
         .from(auditEvents)
-        .where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'takenOver')))
-        .all(),
+        .where(and(eq(auditEvents.applicationId, id), eq(auditEvents.action, 'takenOver'))),
     ).toHaveLength(1)
     expect(
-      h.deps.db
+      await h.deps.db
         .select()
         .from(tasks)
-        .where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo')))
-        .all(),
+        .where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo'))),
     ).toHaveLength(1)
     // And once more with a fresh version: the task was handed on already.
     const again = await actOn(h, who.deputy, taskId, { action: 'takeOver', stateVersion: (await h.detail(who.student, id)).body.stateVersion })
@@ -149,11 +148,10 @@ describe('POST /api/escalations/{id}/actions', () => {
   it('urge: reminds the assignee, once a day', async () => {
     const { h, taskId, stateVersion } = await overdue()
     expect((await actOn(h, who.deputy, taskId, { action: 'urge', stateVersion })).status).toBe(200)
-    const urged = h.deps.db
+    const urged = await h.deps.db
       .select()
       .from(notifications)
       .where(and(eq(notifications.recipientCardNumber, who.counsellor), eq(notifications.kind, 'urged')))
-      .all()
     expect(urged).toHaveLength(1)
     const twice = await actOn(h, who.deputy, taskId, { action: 'urge', stateVersion: stateVersion + 1 })
     expect(twice.status).toBe(409)

@@ -17,32 +17,32 @@ import type { EscalationActionBody, EscalationDetail } from './escalations.schem
 const notFound = (id: number) => new HallError(404, 'not_found', `There is no overdue task ${id} for you to handle`, `没有需要您处理的超时待办 ${id}`)
 
 /** The task, its application and the engine's copy of it, if `user` may handle it (404 otherwise). */
-function escalationOf(db: Db, user: SessionUser, taskId: number, now: Date) {
-  const found = taskWithSummary(db, taskId, now)
-  const application = found ? applicationRow(db, found.row.applicationId) : undefined
+async function escalationOf(db: Db, user: SessionUser, taskId: number, now: Date) {
+  const found = await taskWithSummary(db, taskId, now)
+  const application = found ? await applicationRow(db, found.row.applicationId) : undefined
   const engineTask: Task | undefined = application?.state?.tasks.find((t) => t.id === found?.row.engineTaskId)
   const authority = engineTask ? policy.escalationAuthority(user, engineTask) : null
   if (!found || !application || !engineTask || !authority) throw notFound(taskId)
   return { ...found, application, engineTask, authority }
 }
 
-export function escalationDetail(db: Db, user: SessionUser, taskId: number, now: Date): z.infer<typeof EscalationDetail> {
-  const { summary, application, engineTask, authority } = escalationOf(db, user, taskId, now)
+export async function escalationDetail(db: Db, user: SessionUser, taskId: number, now: Date): Promise<z.infer<typeof EscalationDetail>> {
+  const { summary, application, engineTask, authority } = await escalationOf(db, user, taskId, now)
   // Within its time limit a task is its assignee's alone (an administrator may still look).
   const live = engineTask.status !== 'closed' && application.app.status === 'in_review' && (engineTask.escalatedAt !== null || summary.overdue)
   // A confirmation is the named person's alone: it can be urged, never taken over or handed on.
   const inHand = engineTask.status === 'open' && !asksInPerson(processOf(application.version), engineTask.stepId)
   return {
     task: { ...summary, escalatedAt: engineTask.escalatedAt, urgedAt: engineTask.urgedAt },
-    application: applicationDetail(db, user, application, now),
+    application: await applicationDetail(db, user, application, now),
     authority,
     // Take-over and reassign need the task in its assignee's hands (not waiting for the applicant's answer or a signer).
     allowed: live ? [...(inHand ? (['takeOver', 'reassign'] as const) : []), 'urge' as const] : [],
   }
 }
 
-export function actOnEscalation(deps: Deps, user: SessionUser, taskId: number, body: z.infer<typeof EscalationActionBody>) {
-  const { row, engineTask, authority } = escalationOf(deps.db, user, taskId, deps.now())
+export async function actOnEscalation(deps: Deps, user: SessionUser, taskId: number, body: z.infer<typeof EscalationActionBody>) {
+  const { row, engineTask, authority } = await escalationOf(deps.db, user, taskId, deps.now())
   const opinion = body.opinion?.trim()
   let action: EngineAction
   switch (body.action) {
@@ -51,12 +51,12 @@ export function actOnEscalation(deps: Deps, user: SessionUser, taskId: number, b
       break
     case 'reassign':
       if (!body.to) throw badInput('to', 'to: name the person (card number) to give the task to', 'to：请指定改派对象（校园卡号）')
-      requirePeople(deps.db, [body.to], 'to')
+      await requirePeople(deps.db, [body.to], 'to')
       action = { type: 'reassign', taskId: engineTask.id, to: body.to, authority, ...(opinion ? { opinion } : {}) }
       break
     case 'urge':
       action = { type: 'urgeAssignee', taskId: engineTask.id, authority }
       break
   }
-  return act(deps, { applicationId: row.applicationId, expectedVersion: body.stateVersion, actor: user.cardNumber, action })
+  return await act(deps, { applicationId: row.applicationId, expectedVersion: body.stateVersion, actor: user.cardNumber, action })
 }

@@ -43,8 +43,8 @@ const stepSheet = (name: string, figures: Column[], rows: Sheet['rows']): Sheet 
 })
 
 /** The figures as sheets (headers in Chinese, then English). */
-function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters): Sheet[] {
-  const s = computeStatistics(deps.db, user, filters, deps.now())
+async function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters): Promise<Sheet[]> {
+  const s = await computeStatistics(deps.db, user, filters, deps.now())
   return [
     {
       name: '汇总 Summary',
@@ -116,20 +116,22 @@ function figureSheets(deps: Deps, user: SessionUser, filters: StatisticsFilters)
  * in a non-administrator's file at all: the applicant's row looks as if they had not rated (a
  * marker such as "anonymous rating" would name who gave the anonymous comment of that month).
  */
-function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilters): Sheet {
+async function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilters): Promise<Sheet> {
   const { db } = deps
-  const { chosen } = servicesInScope(db, user, filters)
-  const names = personNames(db)
+  const { chosen } = await servicesInScope(db, user, filters)
+  const names = await personNames(db)
   const svc = new Map(chosen.map((s) => [s.code, s]))
-  const apps = applicationRows(
-    db,
-    chosen.map((s) => s.code),
-    filters,
+  const apps = (
+    await applicationRows(
+      db,
+      chosen.map((s) => s.code),
+      filters,
+    )
   ).sort((a, b) => a.id - b.id)
   const rated = new Map<number, typeof ratings.$inferSelect>()
   for (let i = 0; i < apps.length; i += 500) {
     const ids = apps.slice(i, i + 500).map((a) => a.id)
-    for (const r of db.select().from(ratings).where(inArray(ratings.applicationId, ids)).all()) rated.set(r.applicationId, r)
+    for (const r of await db.select().from(ratings).where(inArray(ratings.applicationId, ids))) rated.set(r.applicationId, r)
   }
   const tagText = new Map<string, string>(RATING_TAGS.map((t) => [t.code, t.zh]))
   return {
@@ -172,19 +174,17 @@ function applicationSheet(deps: Deps, user: SessionUser, filters: StatisticsFilt
 }
 
 /** Prepares the sheets now (so a bad filter is refused by the request), and returns the job that writes them. */
-export function prepareExport(deps: Deps, user: SessionUser, kind: 'figures' | 'applications', filters: StatisticsFilters) {
-  const sheets = kind === 'figures' ? figureSheets(deps, user, filters) : [applicationSheet(deps, user, filters)]
+export async function prepareExport(deps: Deps, user: SessionUser, kind: 'figures' | 'applications', filters: StatisticsFilters) {
+  const sheets = kind === 'figures' ? await figureSheets(deps, user, filters) : [await applicationSheet(deps, user, filters)]
   const total = sheets.reduce((n, s) => n + s.rows.length, 0)
   // Files are kept for a day: long enough to download again, short enough not to pile up.
-  deps.db
-    .delete(statisticsExports)
-    .where(lt(statisticsExports.createdAt, new Date(deps.now().getTime() - EXPORT_KEEP_MS)))
-    .run()
-  const job = deps.db
-    .insert(statisticsExports)
-    .values({ requestedBy: user.cardNumber, kind, filters: { ...filters }, status: 'running', done: 0, total, createdAt: deps.now() })
-    .returning()
-    .get()
+  await deps.db.delete(statisticsExports).where(lt(statisticsExports.createdAt, new Date(deps.now().getTime() - EXPORT_KEEP_MS)))
+  const job = (
+    await deps.db
+      .insert(statisticsExports)
+      .values({ requestedBy: user.cardNumber, kind, filters: { ...filters }, status: 'running', done: 0, total, createdAt: deps.now() })
+      .returning()
+  )[0]!
   const run = async () => {
     try {
       const book = new ExcelJS.Workbook()
@@ -198,15 +198,15 @@ export function prepareExport(deps: Deps, user: SessionUser, kind: 'figures' | '
         for (let i = 0; i < sheet.rows.length; i += CHUNK) {
           for (const row of sheet.rows.slice(i, i + CHUNK)) ws.addRow(row)
           done += Math.min(CHUNK, sheet.rows.length - i)
-          deps.db.update(statisticsExports).set({ done }).where(eq(statisticsExports.id, job.id)).run()
+          await deps.db.update(statisticsExports).set({ done }).where(eq(statisticsExports.id, job.id))
           await yieldToOthers()
         }
       }
       const file = Buffer.from(await book.xlsx.writeBuffer())
-      deps.db.update(statisticsExports).set({ status: 'done', done: total, file, finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id)).run()
+      await deps.db.update(statisticsExports).set({ status: 'done', done: total, file, finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id))
     } catch (err) {
       deps.log.error({ err, exportId: job.id }, 'statistics export failed')
-      deps.db.update(statisticsExports).set({ status: 'failed', finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id)).run()
+      await deps.db.update(statisticsExports).set({ status: 'failed', finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id))
     }
   }
   return { job, run }

@@ -20,8 +20,8 @@ export interface ServiceFacts {
 }
 
 /** Every service with the names of its current version and its owning department. */
-export function serviceFacts(db: Db): Map<string, ServiceFacts> {
-  const rows = db
+export async function serviceFacts(db: Db): Promise<Map<string, ServiceFacts>> {
+  const rows = await db
     .select({
       code: services.code,
       owner: services.ownerDepartmentCode,
@@ -31,28 +31,25 @@ export function serviceFacts(db: Db): Map<string, ServiceFacts> {
     })
     .from(services)
     .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
-    .all()
   return new Map(rows.map((r) => [r.code, { code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, ownerDepartmentCode: r.owner, versionId: r.versionId }]))
 }
 
-export function departmentNames(db: Db): Map<string, { nameZh: string; nameEn: string }> {
+export async function departmentNames(db: Db): Promise<Map<string, { nameZh: string; nameEn: string }>> {
   return new Map(
-    db
-      .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn })
-      .from(departments)
-      .all()
-      .map((d) => [d.code, { nameZh: d.nameZh, nameEn: d.nameEn }]),
+    (await db.select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments)).map((d) => [
+      d.code,
+      { nameZh: d.nameZh, nameEn: d.nameEn },
+    ]),
   )
 }
 
 /** Names of people by card number (those the data platform knows); others show as their card number. */
-export function personNames(db: Db): Map<string, { name: string; nameEn: string }> {
+export async function personNames(db: Db): Promise<Map<string, { name: string; nameEn: string }>> {
   return new Map(
-    db
-      .select({ card: people.cardNumber, name: people.name, nameEn: people.nameEn })
-      .from(people)
-      .all()
-      .map((p) => [p.card, { name: p.name, nameEn: p.nameEn ?? p.name }]),
+    (await db.select({ card: people.cardNumber, name: people.name, nameEn: people.nameEn }).from(people)).map((p) => [
+      p.card,
+      { name: p.name, nameEn: p.nameEn ?? p.name },
+    ]),
   )
 }
 
@@ -86,15 +83,14 @@ export function decidedTasks(stored: unknown): DecidedTask[] {
 }
 
 /** Names of steps by service version: `nameOf(versionId, stepId)`, the step id when unknown. */
-export function stepNames(db: Db, versionIds: number[]) {
+export async function stepNames(db: Db, versionIds: number[]) {
   const processes = new Map<number, ProcessDefinition | null>()
   const unique = [...new Set(versionIds)]
   for (let i = 0; i < unique.length; i += 500) {
-    for (const v of db
+    for (const v of await db
       .select({ id: serviceVersions.id, process: serviceVersions.process })
       .from(serviceVersions)
-      .where(inArray(serviceVersions.id, unique.slice(i, i + 500)))
-      .all()) {
+      .where(inArray(serviceVersions.id, unique.slice(i, i + 500)))) {
       processes.set(v.id, (v.process as ProcessDefinition | null) ?? null)
     }
   }

@@ -39,18 +39,16 @@ describe('the online Q&A', () => {
     const answered = await h.post(who.studentAffairsOwner, `/api/questions/${id}/messages`, { body: '可以，返校后3日内在申请中补充上传。' })
     expect(answered.status).toBe(201)
     expect(answered.body.status).toBe('answered')
-    const note = h.deps.db
+    const note = await h.deps.db
       .select()
       .from(notifications)
       .where(and(eq(notifications.recipientCardNumber, who.student), eq(notifications.kind, 'question_answered')))
-      .all()
     expect(note.map((n) => n.link)).toEqual([`/feedback/questions/${id}`])
     expect(
-      h.deps.db
+      await h.deps.db
         .select()
         .from(outbox)
-        .where(and(eq(outbox.recipient, who.student), eq(outbox.kind, 'question_answered')))
-        .all(),
+        .where(and(eq(outbox.recipient, who.student), eq(outbox.kind, 'question_answered'))),
     ).toHaveLength(1)
 
     // The asker follows up: open again for the staff.

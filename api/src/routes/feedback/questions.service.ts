@@ -17,10 +17,10 @@ import type { Faq, NewQuestion, QuestionDetail, QuestionSummary } from './feedba
 
 type QuestionRow = typeof questions.$inferSelect
 
-function summaries(db: Db, rows: QuestionRow[]): z.infer<typeof QuestionSummary>[] {
-  const services = serviceFacts(db)
-  const depts = departmentNames(db)
-  const names = personNames(db)
+async function summaries(db: Db, rows: QuestionRow[]): Promise<z.infer<typeof QuestionSummary>[]> {
+  const services = await serviceFacts(db)
+  const depts = await departmentNames(db)
+  const names = await personNames(db)
   return rows.map((q) => {
     const s = q.serviceCode ? services.get(q.serviceCode) : undefined
     const d = q.departmentCode ? depts.get(q.departmentCode) : undefined
@@ -42,18 +42,18 @@ function summaries(db: Db, rows: QuestionRow[]): z.infer<typeof QuestionSummary>
 const notFound = (id: number) => new HallError(404, 'not_found', `There is no question ${id} that you can see`, `没有您可以查看的问题 ${id}`)
 
 /** The question, or a 404 when it does not exist or is not `user`'s to read. */
-function readable(db: Db, user: SessionUser, id: number): QuestionRow {
-  const q = db.select().from(questions).where(eq(questions.id, id)).get()
+async function readable(db: Db, user: SessionUser, id: number): Promise<QuestionRow> {
+  const q = (await db.select().from(questions).where(eq(questions.id, id)))[0]
   if (!q || !policy.canReadQuestion(user, q)) throw notFound(id)
   return q
 }
 
-function detail(db: Db, user: SessionUser, q: QuestionRow): z.infer<typeof QuestionDetail> {
-  const names = personNames(db)
-  const messages = db.select().from(questionMessages).where(eq(questionMessages.questionId, q.id)).orderBy(asc(questionMessages.id)).all()
+async function detail(db: Db, user: SessionUser, q: QuestionRow): Promise<z.infer<typeof QuestionDetail>> {
+  const names = await personNames(db)
+  const messages = await db.select().from(questionMessages).where(eq(questionMessages.questionId, q.id)).orderBy(asc(questionMessages.id))
   const staff = policy.canAnswerQuestion(user, q.departmentCode)
   return {
-    ...summaries(db, [q])[0]!,
+    ...(await summaries(db, [q]))[0]!,
     body: q.body,
     messages: messages.map((m) => ({
       id: m.id,
@@ -78,8 +78,8 @@ function detail(db: Db, user: SessionUser, q: QuestionRow): z.infer<typeof Quest
 const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 
 /** The asker of a question, if it exists (for the follow-up flood limit; no permission check). */
-export function askerOf(db: Db, id: number): string | undefined {
-  return db.select({ asker: questions.askerCardNumber }).from(questions).where(eq(questions.id, id)).get()?.asker
+export async function askerOf(db: Db, id: number): Promise<string | undefined> {
+  return (await db.select({ asker: questions.askerCardNumber }).from(questions).where(eq(questions.id, id)))[0]?.asker
 }
 
 export interface QuestionListQuery {
@@ -90,7 +90,7 @@ export interface QuestionListQuery {
 }
 
 /** My questions, or those my departments answer: newest first, at most 200. */
-export function listQuestions(db: Db, user: SessionUser, query: QuestionListQuery) {
+export async function listQuestions(db: Db, user: SessionUser, query: QuestionListQuery) {
   if (!query.mine === !query.box) {
     throw new HallError(
       400,
@@ -110,60 +110,60 @@ export function listQuestions(db: Db, user: SessionUser, query: QuestionListQuer
   }
   if (query.status) where.push(eq(questions.status, query.status))
   if (query.q) where.push(or(like(questions.title, likeText(query.q)), like(questions.body, likeText(query.q)))!)
-  const rows = db
+  const rows = await db
     .select()
     .from(questions)
     .where(and(...where))
     .orderBy(desc(questions.id))
     .limit(200)
-    .all()
-  return { items: summaries(db, rows), total: rows.length }
+  return { items: await summaries(db, rows), total: rows.length }
 }
 
 /** Asks a question; it reaches the service's department, or the network centre. */
-export function askQuestion(db: Db, user: SessionUser, input: z.infer<typeof NewQuestion>, now: Date) {
+export async function askQuestion(db: Db, user: SessionUser, input: z.infer<typeof NewQuestion>, now: Date) {
   let departmentCode = HALL_DEPARTMENT
   if (input.serviceCode) {
-    const s = serviceFacts(db).get(input.serviceCode)
+    const s = (await serviceFacts(db)).get(input.serviceCode)
     if (!s) throw new HallError(404, 'not_found', `There is no service "${input.serviceCode}" in the catalog`, `服务目录中没有“${input.serviceCode}”这项服务`)
     departmentCode = s.ownerDepartmentCode
   }
-  const q = db
-    .insert(questions)
-    .values({
-      askerCardNumber: user.cardNumber,
-      serviceCode: input.serviceCode ?? null,
-      departmentCode,
-      title: input.title,
-      body: input.body,
-      status: 'open',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get()
-  return detail(db, user, q)
+  const q = (
+    await db
+      .insert(questions)
+      .values({
+        askerCardNumber: user.cardNumber,
+        serviceCode: input.serviceCode ?? null,
+        departmentCode,
+        title: input.title,
+        body: input.body,
+        status: 'open',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+  )[0]!
+  return await detail(db, user, q)
 }
 
-export function questionDetail(db: Db, user: SessionUser, id: number) {
-  return detail(db, user, readable(db, user, id))
+export async function questionDetail(db: Db, user: SessionUser, id: number) {
+  return await detail(db, user, await readable(db, user, id))
 }
 
 /** A staff answer (the question is answered, the asker notified) or the asker's follow-up (open again). */
-export function addMessage(db: Db, user: SessionUser, id: number, text: string, now: Date) {
-  const q = transaction(db, (tx) => {
-    const q = readable(tx, user, id)
+export async function addMessage(db: Db, user: SessionUser, id: number, text: string, now: Date) {
+  const q = await transaction(db, async (tx) => {
+    const q = await readable(tx, user, id)
     if (q.status === 'closed') throw new HallError(409, 'question_closed', 'This question is closed; ask a new one', '此问题已关闭，如有疑问请重新提问')
     // The asker's own words are a follow-up even when they are staff of that department too.
     const side = q.askerCardNumber === user.cardNumber ? 'asker' : 'staff'
     if (side === 'staff' && !policy.canAnswerQuestion(user, q.departmentCode)) throw notFound(id)
-    tx.insert(questionMessages).values({ questionId: id, authorCardNumber: user.cardNumber, side, body: text, createdAt: now }).run()
-    tx.update(questions)
+    await tx.insert(questionMessages).values({ questionId: id, authorCardNumber: user.cardNumber, side, body: text, createdAt: now })
+    await tx
+      .update(questions)
       .set({ status: side === 'staff' ? 'answered' : 'open', updatedAt: now })
       .where(eq(questions.id, id))
-      .run()
     if (side === 'staff') {
-      enqueueNotification(
+      await enqueueNotification(
         tx,
         {
           recipient: q.askerCardNumber,
@@ -176,35 +176,35 @@ export function addMessage(db: Db, user: SessionUser, id: number, text: string, 
         now,
       )
     }
-    return tx.select().from(questions).where(eq(questions.id, id)).get()!
+    return (await tx.select().from(questions).where(eq(questions.id, id)))[0]!
   })
-  return detail(db, user, q)
+  return await detail(db, user, q)
 }
 
-export function closeQuestion(db: Db, user: SessionUser, id: number, now: Date) {
-  const q = readable(db, user, id)
+export async function closeQuestion(db: Db, user: SessionUser, id: number, now: Date) {
+  const q = await readable(db, user, id)
   if (!policy.canCloseQuestion(user, q))
     throw new HallError(403, 'forbidden', 'Only the asker or the answering staff can close a question', '只有提问人或答疑人员可以关闭问题')
-  db.update(questions).set({ status: 'closed', updatedAt: now }).where(eq(questions.id, id)).run()
-  return detail(db, user, readable(db, user, id))
+  await db.update(questions).set({ status: 'closed', updatedAt: now }).where(eq(questions.id, id))
+  return await detail(db, user, await readable(db, user, id))
 }
 
 /** Publishes an answered question as a FAQ on its service's guide, or takes it down. */
-export function setFaq(
+export async function setFaq(
   db: Db,
   user: SessionUser,
   id: number,
   input: { published: boolean; question?: string | undefined; answer?: string | undefined; questionEn?: string | undefined; answerEn?: string | undefined },
   now: Date,
 ) {
-  transaction(db, (tx) => {
-    const q = readable(tx, user, id)
+  await transaction(db, async (tx) => {
+    const q = await readable(tx, user, id)
     if (!policy.canPublishFaq(user, q.departmentCode))
       throw new HallError(403, 'forbidden', "Only the service's owners can publish its FAQ", '只有服务的负责部门可以发布常见问题')
     if (!input.published) {
-      tx.update(questions).set({ faqPublishedAt: null, faqPublishedBy: null, updatedAt: now }).where(eq(questions.id, id)).run()
+      await tx.update(questions).set({ faqPublishedAt: null, faqPublishedBy: null, updatedAt: now }).where(eq(questions.id, id))
       // The catalog's search covers published FAQs.
-      bumpCatalogRevision(tx)
+      await bumpCatalogRevision(tx)
       return
     }
     if (!q.serviceCode)
@@ -214,15 +214,15 @@ export function setFaq(
         'A FAQ is shown on a service’s guide: this question names no service',
         '常见问题显示在服务指南中，此问题未关联服务',
       )
-    const answers = tx
+    const answers = await tx
       .select()
       .from(questionMessages)
       .where(and(eq(questionMessages.questionId, id), eq(questionMessages.side, 'staff')))
       .orderBy(desc(questionMessages.id))
-      .all()
     if (!answers.length && !input.answer)
       throw new HallError(409, 'not_answered', 'Answer the question before publishing it as a FAQ', '请先回复问题，再发布为常见问题')
-    tx.update(questions)
+    await tx
+      .update(questions)
       .set({
         faqQuestion: input.question ?? q.faqQuestion ?? q.title,
         faqAnswer: input.answer ?? q.faqAnswer ?? answers[0]!.body,
@@ -233,28 +233,26 @@ export function setFaq(
         updatedAt: now,
       })
       .where(eq(questions.id, id))
-      .run()
-    bumpCatalogRevision(tx)
+    await bumpCatalogRevision(tx)
   })
-  return detail(db, user, readable(db, user, id))
+  return await detail(db, user, await readable(db, user, id))
 }
 
 /** The published FAQ, of one service or all, newest first. */
-export function listFaqs(db: Db, query: { serviceCode?: string | undefined; q?: string | undefined }): { items: z.infer<typeof Faq>[] } {
+export async function listFaqs(db: Db, query: { serviceCode?: string | undefined; q?: string | undefined }): Promise<{ items: z.infer<typeof Faq>[] }> {
   const where: SQL[] = [isNotNull(questions.faqPublishedAt)]
   if (query.serviceCode) where.push(eq(questions.serviceCode, query.serviceCode))
   if (query.q) {
     const text = likeText(query.q)
     where.push(or(like(questions.faqQuestion, text), like(questions.faqAnswer, text), like(questions.faqQuestionEn, text), like(questions.faqAnswerEn, text))!)
   }
-  const rows = db
+  const rows = await db
     .select()
     .from(questions)
     .where(and(...where))
     .orderBy(desc(questions.faqPublishedAt))
     .limit(200)
-    .all()
-  const services = serviceFacts(db)
+  const services = await serviceFacts(db)
   return {
     items: rows.map((q) => {
       const s = q.serviceCode ? services.get(q.serviceCode) : undefined

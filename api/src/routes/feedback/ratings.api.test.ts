@@ -46,7 +46,7 @@ describe('POST /api/ratings', () => {
     const twice = await h.post(who.student, '/api/ratings', rate({ applicationId: id, serviceScore: 1 }))
     expect(twice.status).toBe(409)
     expect(twice.body.error.code).toBe('already_rated')
-    const stored = h.deps.db.select().from(ratings).where(eq(ratings.applicationId, id)).all()
+    const stored = await h.deps.db.select().from(ratings).where(eq(ratings.applicationId, id))
     expect(stored.map((r) => r.serviceScore)).toEqual([5])
 
     const mine = await h.get(who.student, '/api/ratings?mine=1')
@@ -95,19 +95,8 @@ describe('POST /api/ratings', () => {
 
   it('takes a rating of a past application of the demo history, which has no engine state', async () => {
     const h = await hall()
-    const rated = new Set(
-      h.deps.db
-        .select({ id: ratings.applicationId })
-        .from(ratings)
-        .all()
-        .map((r) => r.id),
-    )
-    const past = h.deps.db
-      .select()
-      .from(applications)
-      .where(eq(applications.status, 'completed'))
-      .all()
-      .find((a) => !rated.has(a.id))
+    const rated = new Set((await h.deps.db.select({ id: ratings.applicationId }).from(ratings)).map((r) => r.id))
+    const past = (await h.deps.db.select().from(applications).where(eq(applications.status, 'completed'))).find((a) => !rated.has(a.id))
     expect(past, 'the seed leaves some finished applications to rate').toBeDefined()
     const page = await h.get(past!.applicantCardNumber, `/api/ratings/${past!.id}`)
     expect(page.status).toBe(200)

@@ -63,8 +63,8 @@ export function ratingView(row: RatingRow, user: SessionUser | null, names: Map<
 }
 
 /** The steps an application went through (decided in its engine state), for "which step could be better". */
-export function stepsOf(db: Db, app: { serviceVersionId: number; state: unknown }) {
-  const nameOf = stepNames(db, [app.serviceVersionId])
+export async function stepsOf(db: Db, app: { serviceVersionId: number; state: unknown }) {
+  const nameOf = await stepNames(db, [app.serviceVersionId])
   const seen = new Set<string>()
   return decidedTasks(app.state)
     .filter((t) => (seen.has(t.stepId) ? false : (seen.add(t.stepId), true)))
@@ -79,21 +79,20 @@ const refusalError = (refusal: 'not_yours' | 'not_finished' | 'already_rated', i
       : new HallError(409, 'already_rated', 'You have already rated this application; a rating cannot be changed', '您已评价过此申请，评价提交后不能修改')
 
 /** My ratings, and my finished applications still to rate. */
-export function myRatings(db: Db, user: SessionUser) {
-  const services = serviceFacts(db)
+export async function myRatings(db: Db, user: SessionUser) {
+  const services = await serviceFacts(db)
   const ref = (code: string) => {
     const s = services.get(code)
     return { code, nameZh: s?.nameZh ?? code, nameEn: s?.nameEn ?? code }
   }
-  const mine = db.select().from(ratings).where(eq(ratings.raterCardNumber, user.cardNumber)).orderBy(desc(ratings.id)).all()
+  const mine = await db.select().from(ratings).where(eq(ratings.raterCardNumber, user.cardNumber)).orderBy(desc(ratings.id))
   const ratedIds = new Set(mine.map((r) => r.applicationId))
-  const finished = db
+  const finished = await db
     .select({ id: applications.id, serviceCode: applications.serviceCode, status: applications.status, finishedAt: applications.finishedAt })
     .from(applications)
     .where(and(eq(applications.applicantCardNumber, user.cardNumber), inArray(applications.status, ['completed', 'rejected'])))
     .orderBy(desc(applications.finishedAt), desc(applications.id))
-    .all()
-  const names = personNames(db)
+  const names = await personNames(db)
   return {
     toRate: finished
       .filter((a) => !ratedIds.has(a.id))
@@ -104,9 +103,9 @@ export function myRatings(db: Db, user: SessionUser) {
 }
 
 /** An application's rating page: the rating if `user` may see it, and whether they may rate it. */
-export function ratingPage(db: Db, user: SessionUser, id: number, now: Date) {
-  const row = readableApplication(db, user, id, now)
-  const existing = db.select().from(ratings).where(eq(ratings.applicationId, id)).get() ?? null
+export async function ratingPage(db: Db, user: SessionUser, id: number, now: Date) {
+  const row = await readableApplication(db, user, id, now)
+  const existing = (await db.select().from(ratings).where(eq(ratings.applicationId, id)))[0] ?? null
   const refusal = policy.ratingRefusal(user, row.app, !!existing)
   return {
     application: {
@@ -115,24 +114,24 @@ export function ratingPage(db: Db, user: SessionUser, id: number, now: Date) {
       status: row.app.status,
       finishedAt: iso(row.app.finishedAt),
     },
-    steps: stepsOf(db, row.app),
+    steps: await stepsOf(db, row.app),
     tags: [...RATING_TAGS],
     // On the application's own page a rating is linked by its place: an anonymous one is
     // not there for those who may not link it, and its absence looks like no rating at all.
-    rating: existing && linkable(existing, user) ? ratingView(existing, user, personNames(db)) : null,
+    rating: existing && linkable(existing, user) ? ratingView(existing, user, await personNames(db)) : null,
     canRate: refusal === null,
     refusal,
   }
 }
 
 /** Rates a completed or rejected application of `user`'s, once. */
-export function rate(db: Db, user: SessionUser, input: z.infer<typeof NewRating>, now: Date): z.infer<typeof RatingView> {
-  const stored = transaction(db, (tx) => {
-    const app = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get()
-    const rated = !!app && !!tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.applicationId, app.id)).get()
+export async function rate(db: Db, user: SessionUser, input: z.infer<typeof NewRating>, now: Date): Promise<z.infer<typeof RatingView>> {
+  const stored = await transaction(db, async (tx) => {
+    const app = (await tx.select().from(applications).where(eq(applications.id, input.applicationId)))[0]
+    const rated = !!app && !!(await tx.select({ id: ratings.id }).from(ratings).where(eq(ratings.applicationId, app.id)))[0]
     const refusal = app ? policy.ratingRefusal(user, app, rated) : 'not_yours'
     if (refusal) throw refusalError(refusal, input.applicationId)
-    if (input.stepKey && !stepsOf(tx, app!).some((s) => s.key === input.stepKey)) {
+    if (input.stepKey && !(await stepsOf(tx, app!)).some((s) => s.key === input.stepKey)) {
       throw new HallError(
         400,
         'bad_request',
@@ -140,22 +139,23 @@ export function rate(db: Db, user: SessionUser, input: z.infer<typeof NewRating>
         `stepKey：“${input.stepKey}”不是此申请经过的环节`,
       )
     }
-    return tx
-      .insert(ratings)
-      .values({
-        applicationId: app!.id,
-        serviceCode: app!.serviceCode,
-        raterCardNumber: user.cardNumber,
-        serviceScore: input.serviceScore,
-        processScore: input.processScore,
-        tags: input.tags,
-        comment: input.comment || null,
-        stepKey: input.stepKey ?? null,
-        anonymous: input.anonymous,
-        createdAt: now,
-      })
-      .returning()
-      .get()
+    return (
+      await tx
+        .insert(ratings)
+        .values({
+          applicationId: app!.id,
+          serviceCode: app!.serviceCode,
+          raterCardNumber: user.cardNumber,
+          serviceScore: input.serviceScore,
+          processScore: input.processScore,
+          tags: input.tags,
+          comment: input.comment || null,
+          stepKey: input.stepKey ?? null,
+          anonymous: input.anonymous,
+          createdAt: now,
+        })
+        .returning()
+    )[0]!
   })
-  return ratingView(stored, user, personNames(db))
+  return ratingView(stored, user, await personNames(db))
 }

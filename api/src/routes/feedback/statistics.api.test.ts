@@ -227,11 +227,12 @@ describe('POST /api/statistics/exports', () => {
 
   it('reports a job that never finished (its process died) as failed, and its file as not ready', async () => {
     const h = await hall()
-    const job = h.deps.db
-      .insert(statisticsExports)
-      .values({ requestedBy: who.admin, kind: 'figures', filters: {}, status: 'running', done: 3, total: 10, createdAt: h.deps.now() })
-      .returning()
-      .get()
+    const job = (
+      await h.deps.db
+        .insert(statisticsExports)
+        .values({ requestedBy: who.admin, kind: 'figures', filters: {}, status: 'running', done: 3, total: 10, createdAt: h.deps.now() })
+        .returning()
+    )[0]!
     expect((await h.get(who.admin, `/api/statistics/exports/${job.id}`)).body).toMatchObject({ status: 'running', done: 3, total: 10, fileUrl: null })
     expect((await h.get(who.admin, `/api/statistics/exports/${job.id}/file`)).status).toBe(409)
     h.advance(11 * 60_000)

@@ -38,9 +38,9 @@ export const statisticsRoutes = router
       request: { query: FiltersQuery },
       responses: { 200: json(Statistics, 'The figures'), ...errorsFor(400, 401, 403) },
     }),
-    (c) => {
+    async (c) => {
       const now = c.var.deps.now()
-      return c.json(computeStatistics(c.var.deps.db, c.var.user!, filtersOf(c.req.valid('query'), now), now), 200)
+      return c.json(await computeStatistics(c.var.deps.db, c.var.user!, filtersOf(c.req.valid('query'), now), now), 200)
     },
   )
   .openapi(
@@ -53,10 +53,10 @@ export const statisticsRoutes = router
       request: body(ExportBody),
       responses: { 202: json(ExportJob, 'Started'), ...errorsFor(400, 401, 403) },
     }),
-    (c) => {
+    async (c) => {
       const { kind, ...input } = c.req.valid('json')
       const now = c.var.deps.now()
-      const { job, run } = prepareExport(c.var.deps, c.var.user!, kind, filtersOf(input, now))
+      const { job, run } = await prepareExport(c.var.deps, c.var.user!, kind, filtersOf(input, now))
       // After the answer: the job's row is committed, the page polls it.
       setImmediate(() => void run())
       return c.json(jobView(job, now), 202)
@@ -71,9 +71,9 @@ export const statisticsRoutes = router
       request: { params: ExportParams },
       responses: { 200: json(ExportJob, 'The job'), ...errorsFor(400, 401, 404) },
     }),
-    (c) => {
+    async (c) => {
       const id = c.req.valid('param').id
-      const row = ownExport(c.var.deps.db, c.var.user!, id)
+      const row = await ownExport(c.var.deps.db, c.var.user!, id)
       return c.json(jobView(row, c.var.deps.now()), 200)
     },
   )
@@ -89,9 +89,9 @@ export const statisticsRoutes = router
         ...errorsFor(400, 401, 404, 409),
       },
     }),
-    (c) => {
+    async (c) => {
       const id = c.req.valid('param').id
-      const row = ownExport(c.var.deps.db, c.var.user!, id)
+      const row = await ownExport(c.var.deps.db, c.var.user!, id)
       if (row.status !== 'done' || !row.file)
         throw new HallError(409, 'not_ready', 'The export is not finished yet; wait until its progress reaches 100%', '导出尚未完成，请等待进度到达 100%')
       const name = `statistics-${row.kind}-${beijingDate(row.createdAt)}.xlsx`

@@ -82,7 +82,7 @@ const round = (x: number | null, digits = 2) => (x === null ? null : Math.round(
  * The services `user` may see statistics of, narrowed by the filters; a 403 when they may see
  * none, or filter on a department or service outside what they may see.
  */
-export function servicesInScope(db: Db, user: SessionUser, filters: Pick<StatisticsFilters, 'departmentCode' | 'serviceCode'>) {
+export async function servicesInScope(db: Db, user: SessionUser, filters: Pick<StatisticsFilters, 'departmentCode' | 'serviceCode'>) {
   const scope = policy.statisticsScope(user)
   if (!scope)
     throw new HallError(
@@ -91,7 +91,7 @@ export function servicesInScope(db: Db, user: SessionUser, filters: Pick<Statist
       "Statistics are for services' owners, the president's office and administrators",
       '统计仅对服务负责部门、校长办公室和管理员开放',
     )
-  const all = [...serviceFacts(db).values()]
+  const all = [...(await serviceFacts(db)).values()]
   const visible = scope === '*' ? all : all.filter((s) => scope.includes(s.ownerDepartmentCode))
   if (filters.departmentCode && scope !== '*' && !scope.includes(filters.departmentCode)) {
     throw new HallError(403, 'forbidden', `You may see the statistics of ${scope.join(', ')} only`, `您只能查看本部门（${scope.join('、')}）的统计`)
@@ -112,9 +112,9 @@ export function servicesInScope(db: Db, user: SessionUser, filters: Pick<Statist
 }
 
 /** The rows under the figures: applications submitted in the range, of the chosen services. */
-export function applicationRows(db: Db, codes: string[], filters: StatisticsFilters) {
+export async function applicationRows(db: Db, codes: string[], filters: StatisticsFilters) {
   if (!codes.length) return []
-  return db
+  return await db
     .select()
     .from(applications)
     .where(
@@ -125,12 +125,11 @@ export function applicationRows(db: Db, codes: string[], filters: StatisticsFilt
         lt(applications.submittedAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR)),
       ),
     )
-    .all()
 }
 
-function ratingRows(db: Db, codes: string[], filters: StatisticsFilters) {
+async function ratingRows(db: Db, codes: string[], filters: StatisticsFilters) {
   if (!codes.length) return []
-  return db
+  return await db
     .select()
     .from(ratings)
     .where(
@@ -140,7 +139,6 @@ function ratingRows(db: Db, codes: string[], filters: StatisticsFilters) {
         lt(ratings.createdAt, new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR)),
       ),
     )
-    .all()
 }
 
 /**
@@ -167,14 +165,14 @@ const contentKey = (r: RatingRow) => [r.serviceCode, r.serviceScore, r.processSc
  * The recent ratings as `user` may see them (see the header comment). Administrators (and raters,
  * for their own) see every rating as it is, latest first.
  */
-export function recentRatingsFor(db: Db, user: SessionUser, rates: RatingRow[], people: Map<string, { name: string }>, limit = 20) {
+export async function recentRatingsFor(db: Db, user: SessionUser, rates: RatingRow[], people: Map<string, { name: string }>, limit = 20) {
   const open = rates.filter((r) => linkable(r, user))
   const veiled = rates.filter((r) => !linkable(r, user))
   let shown: RatingRow[] = []
   if (veiled.length) {
     const months = veiled.map((r) => beijingMonth(r.createdAt)).sort()
     const codes = [...new Set(veiled.map((r) => r.serviceCode))]
-    const ended = db
+    const ended = await db
       .select({ id: applications.id, serviceCode: applications.serviceCode, finishedAt: applications.finishedAt, applicant: applications.applicantCardNumber })
       .from(applications)
       .where(
@@ -185,23 +183,22 @@ export function recentRatingsFor(db: Db, user: SessionUser, rates: RatingRow[], 
           lt(applications.finishedAt, monthStart(months.at(-1)!, 1)),
         ),
       )
-      .all()
     const signed = new Set(
       ended.length
-        ? db
-            .select({ id: ratings.applicationId })
-            .from(ratings)
-            .where(
-              and(
-                eq(ratings.anonymous, false),
-                inArray(
-                  ratings.applicationId,
-                  ended.map((a) => a.id),
+        ? (
+            await db
+              .select({ id: ratings.applicationId })
+              .from(ratings)
+              .where(
+                and(
+                  eq(ratings.anonymous, false),
+                  inArray(
+                    ratings.applicationId,
+                    ended.map((a) => a.id),
+                  ),
                 ),
-              ),
-            )
-            .all()
-            .map((r) => r.id)
+              )
+          ).map((r) => r.id)
         : [],
     )
     const crowd = (code: string, month: string) => {
@@ -228,15 +225,15 @@ export function recentRatingsFor(db: Db, user: SessionUser, rates: RatingRow[], 
     .map(({ r }) => ratingView(r, user, people))
 }
 
-export function computeStatistics(db: Db, user: SessionUser, filters: StatisticsFilters, now: Date) {
-  const { scope, visible, chosen } = servicesInScope(db, user, filters)
+export async function computeStatistics(db: Db, user: SessionUser, filters: StatisticsFilters, now: Date) {
+  const { scope, visible, chosen } = await servicesInScope(db, user, filters)
   const codes = chosen.map((s) => s.code)
   const byCode = new Map<string, ServiceFacts>(chosen.map((s) => [s.code, s]))
   const start = beijingMidnight(filters.from)
   const end = new Date(beijingMidnight(filters.to).getTime() + 24 * HOUR)
 
-  const apps = applicationRows(db, codes, filters)
-  const rates = ratingRows(db, codes, filters)
+  const apps = await applicationRows(db, codes, filters)
+  const rates = await ratingRows(db, codes, filters)
   const periodKeys = periodsBetween(filters.from, filters.to, filters.granularity)
   const periods = new Map(
     periodKeys.map((p) => [p, { period: p, submitted: 0, completed: 0, rejected: 0, withdrawn: 0, service: [] as number[], process: [] as number[] }]),
@@ -262,7 +259,7 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
   // Handling time per step, from the engine state of every application that may have had a task
   // decided in the range (submitted before its end, not finished before its start).
   const candidates = codes.length
-    ? db
+    ? await db
         .select({ serviceCode: applications.serviceCode, versionId: applications.serviceVersionId, state: applications.state })
         .from(applications)
         .where(
@@ -273,9 +270,8 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
             or(isNull(applications.finishedAt), gte(applications.finishedAt, start)),
           ),
         )
-        .all()
     : []
-  const nameOf = stepNames(
+  const nameOf = await stepNames(
     db,
     candidates.map((a) => a.versionId),
   )
@@ -301,11 +297,10 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
 
   // Overdue now.
   const live = codes.length
-    ? db
+    ? await db
         .select()
         .from(tasks)
         .where(and(inArray(tasks.serviceCode, codes), eq(tasks.box, 'todo'), isNotNull(tasks.dueAt), lt(tasks.dueAt, now)))
-        .all()
     : []
   const overdueBy = new Map<string, { serviceCode: string; stepKey: string; nameZh: string; nameEn: string; count: number }>()
   for (const t of live) {
@@ -354,11 +349,11 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
     .filter((s) => s.submitted > 0 || s.ratings > 0)
     .sort((a, b) => b.submitted - a.submitted)
 
-  const people = personNames(db)
+  const people = await personNames(db)
   const svc = (code: string) => ({ code, nameZh: byCode.get(code)?.nameZh ?? code, nameEn: byCode.get(code)?.nameEn ?? code })
-  const recentRatings = recentRatingsFor(db, user, rates, people).map((view) => ({ ...view, service: svc(view.serviceCode) }))
+  const recentRatings = (await recentRatingsFor(db, user, rates, people)).map((view) => ({ ...view, service: svc(view.serviceCode) }))
 
-  const depts = departmentNames(db)
+  const depts = await departmentNames(db)
   const deptCodes = [...new Set(visible.map((s) => s.ownerDepartmentCode))].sort()
   return {
     filters: {
@@ -403,7 +398,7 @@ export function computeStatistics(db: Db, user: SessionUser, filters: Statistics
   }
 }
 
-export type Statistics = ReturnType<typeof computeStatistics>
+export type Statistics = Awaited<ReturnType<typeof computeStatistics>>
 
 // ------------------------------------------------------------------------------ export jobs
 
@@ -426,12 +421,13 @@ export function jobView(row: ExportRow, now: Date): z.infer<typeof ExportJob> {
 const exportNotFound = (id: number) => new HallError(404, 'not_found', `There is no export ${id} of yours`, `没有您的导出任务 ${id}`)
 
 /** One of `user`'s own exports, or a 404 (also for someone who may no longer see statistics). */
-export function ownExport(db: Db, user: SessionUser, id: number): ExportRow {
-  const row = db
-    .select()
-    .from(statisticsExports)
-    .where(and(eq(statisticsExports.id, id), eq(statisticsExports.requestedBy, user.cardNumber)))
-    .get()
+export async function ownExport(db: Db, user: SessionUser, id: number): Promise<ExportRow> {
+  const row = (
+    await db
+      .select()
+      .from(statisticsExports)
+      .where(and(eq(statisticsExports.id, id), eq(statisticsExports.requestedBy, user.cardNumber)))
+  )[0]
   if (!row || !policy.statisticsScope(user)) throw exportNotFound(id)
   return row
 }

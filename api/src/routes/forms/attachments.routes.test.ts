@@ -237,18 +237,19 @@ describe('GET /api/attachments/{id}', () => {
     const { id } = (await (await upload(t, student, fileOf(pdfBytes(), 'proof.pdf'))).json()) as Uploaded
     expect((await download(t, counsellor, id)).status).toBe(404)
     const db = t.deps.db
-    const version = db.select().from(serviceVersions).where(eq(serviceVersions.serviceCode, 'undergrad-leave')).get()!
-    const app = db
-      .insert(applications)
-      .values({ serviceCode: 'undergrad-leave', serviceVersionId: version.id, applicantCardNumber: student, status: 'in_review' })
-      .returning()
-      .get()
-    db.insert(applicationAttachments).values({ applicationId: app.id, attachmentId: id, fieldKey: 'sickProof' }).run()
+    const version = (await db.select().from(serviceVersions).where(eq(serviceVersions.serviceCode, 'undergrad-leave')))[0]!
+    const app = (
+      await db
+        .insert(applications)
+        .values({ serviceCode: 'undergrad-leave', serviceVersionId: version.id, applicantCardNumber: student, status: 'in_review' })
+        .returning()
+    )[0]!
+    await db.insert(applicationAttachments).values({ applicationId: app.id, attachmentId: id, fieldKey: 'sickProof' })
     expect((await download(t, counsellor, id)).status).toBe(404)
-    db.insert(tasks).values({ applicationId: app.id, stepKey: 'counsellor', assigneeCardNumber: counsellor, box: 'todo' }).run()
+    await db.insert(tasks).values({ applicationId: app.id, stepKey: 'counsellor', assigneeCardNumber: counsellor, box: 'todo' })
     expect((await download(t, counsellor, id)).status).toBe(200)
     expect((await download(t, classmate, id)).status).toBe(404)
-    expect(policy.canReadAttachment(t.deps.db, null, id, t.deps.now())).toBe(false)
+    expect(await policy.canReadAttachment(t.deps.db, null, id, t.deps.now())).toBe(false)
   })
 })
 

@@ -55,7 +55,7 @@ export const attachmentRoutes = router
     async (c) => {
       const { file, materialKind, serviceCode, fieldKey } = c.req.valid('form')
       const deps = c.var.deps
-      const field = serviceCode && fieldKey ? uploadField(deps.db, serviceCode, fieldKey) : undefined
+      const field = serviceCode && fieldKey ? await uploadField(deps.db, serviceCode, fieldKey) : undefined
       const stored = await saveUpload(deps, c.var.user!.cardNumber, file, {
         field,
         maxBytes: deps.env.uploadMaxBytes,
@@ -88,8 +88,8 @@ export const attachmentRoutes = router
       const deps = c.var.deps
       const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或您无权查看')
       // The same answer for "no such file" and "not yours": an id reveals nothing.
-      if (!policy.canReadAttachment(deps.db, c.var.user, id, deps.now())) throw notFound
-      const row = findAttachment(deps.db, id)!
+      if (!(await policy.canReadAttachment(deps.db, c.var.user, id, deps.now()))) throw notFound
+      const row = (await findAttachment(deps.db, id))!
       const stored = await deps.blobs.get(uploadKey(row.sha256))
       if (!stored) {
         deps.log.error({ id, sha256: row.sha256 }, 'attachment row without its stored file')
@@ -116,8 +116,8 @@ export const attachmentRoutes = router
         ...errorsFor(400, 401),
       },
     }),
-    (c) => {
+    async (c) => {
       const { kind } = c.req.valid('query')
-      return c.json({ items: materialsOf(c.var.deps.db, c.var.user!.cardNumber, kind).map(attachmentJson) }, 200)
+      return c.json({ items: (await materialsOf(c.var.deps.db, c.var.user!.cardNumber, kind)).map(attachmentJson) }, 200)
     },
   )

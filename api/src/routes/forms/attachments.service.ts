@@ -131,8 +131,8 @@ export const attachmentJson = (a: StoredAttachment) => ({
 })
 
 /** The attachment field an upload is for (its accept and maxSizeMb apply), or the 404 that names it. */
-export function uploadField(db: Db, serviceCode: string, fieldKey: string) {
-  const form = requireForm(db, serviceCode)
+export async function uploadField(db: Db, serviceCode: string, fieldKey: string) {
+  const form = await requireForm(db, serviceCode)
   const field = findAttachmentField(form.definition, fieldKey)
   if (!field) {
     throw new HallError(
@@ -146,8 +146,8 @@ export function uploadField(db: Db, serviceCode: string, fieldKey: string) {
 }
 
 /** An attachment's row by id, or undefined. */
-export function findAttachment(db: Db, id: string) {
-  return db.select().from(attachments).where(eq(attachments.id, id)).get()
+export async function findAttachment(db: Db, id: string) {
+  return (await db.select().from(attachments).where(eq(attachments.id, id)))[0]
 }
 
 export async function saveUpload(
@@ -174,7 +174,7 @@ export async function saveUpload(
     fieldKey: opts.fieldKey ?? null,
     createdAt: deps.now(),
   }
-  deps.db.insert(attachments).values(row).run()
+  await deps.db.insert(attachments).values(row)
   return { id: row.id, name: row.name, size: row.size, mime, sha256, materialKind: row.materialKind, createdAt: row.createdAt }
 }
 
@@ -183,18 +183,17 @@ export async function saveUpload(
  * routes check a submission's file references against this: a reference to someone else's file,
  * or with a made-up name, size or type, is refused).
  */
-export function ownAttachments(db: Db, owner: string, ids: readonly string[]) {
+export async function ownAttachments(db: Db, owner: string, ids: readonly string[]) {
   if (!ids.length) return []
-  return db
+  return await db
     .select({ id: attachments.id, name: attachments.name, size: attachments.size, mime: attachments.mime, materialKind: attachments.materialKind })
     .from(attachments)
     .where(and(eq(attachments.ownerCardNumber, owner), inArray(attachments.id, [...ids])))
-    .all()
 }
 
 /** The person's earlier uploads, newest first, one per content and kind: what they may reuse. */
-export function materialsOf(db: Db, owner: string, kind?: string) {
-  const rows = db
+export async function materialsOf(db: Db, owner: string, kind?: string) {
+  const rows = await db
     .select()
     .from(attachments)
     // The demo history's files (api/src/demo/past-applications.ts) have rows but no bytes: not for reuse.
@@ -203,7 +202,6 @@ export function materialsOf(db: Db, owner: string, kind?: string) {
     )
     .orderBy(desc(attachments.createdAt), desc(attachments.id))
     .limit(500)
-    .all()
   const seen = new Set<string>()
   return rows.filter((r) => {
     const key = `${r.sha256}|${r.materialKind ?? ''}`

@@ -34,15 +34,15 @@ describe('POST /api/data-errors', () => {
     const body = (await res.json()) as { id: number; department: { code: string; nameZh: string }; system: { nameZh: string }; notified: number }
     expect(body).toMatchObject({ department: { code: 'housing', nameZh: '后勤公寓管理中心' }, system: { nameZh: '公寓管理系统' } })
     expect(body.notified).toBe(holdersOf('reviewer', 'housing').length)
-    const bell = t.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, housingReviewer)).all()
+    const bell = await t.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, housingReviewer))
     expect(bell).toHaveLength(1)
     expect(bell[0]).toMatchObject({ kind: 'data_error_reported', titleZh: '数据纠错：李明轩 报告公寓管理系统中的“现住宿舍”有误' })
     expect(bell[0]?.link).toContain('department=housing')
-    const messages = t.deps.db.select().from(outbox).where(eq(outbox.recipient, housingReviewer)).all()
+    const messages = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, housingReviewer))
     expect(messages).toHaveLength(1)
     expect(messages[0]?.payload).toMatchObject({ reportId: body.id, departmentCode: 'housing' })
     // Nobody outside the owning department hears of it.
-    expect(t.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, studentAffairsReviewer)).all()).toHaveLength(0)
+    expect(await t.deps.db.select().from(notifications).where(eq(notifications.recipientCardNumber, studentAffairsReviewer))).toHaveLength(0)
   })
 
   it("lets the department's reviewers read the report, with the value as reported, and nobody else", async () => {
@@ -123,13 +123,7 @@ describe('POST /api/data-errors', () => {
     const res = await report(t, student, body)
     expect(res.status).toBe(status)
     expect(((await res.json()) as ErrorBody).error.code).toBe(code)
-    expect(
-      t.deps.db
-        .select()
-        .from(notifications)
-        .all()
-        .filter((n) => n.kind === 'data_error_reported'),
-    ).toHaveLength(0)
+    expect((await t.deps.db.select().from(notifications)).filter((n) => n.kind === 'data_error_reported')).toHaveLength(0)
   })
 
   it('tells someone the platform does not know whom to ask instead', async () => {

@@ -54,7 +54,7 @@ export const dataErrorRoutes = router
         ...errorsFor(400, 401, 403),
       },
     }),
-    (c) => {
+    async (c) => {
       const { department, status } = c.req.valid('query')
       const user = c.var.user!
       if (department && !policy.canReadDataErrors(user, department)) {
@@ -65,6 +65,6 @@ export const dataErrorRoutes = router
           `只有“${department}”的审核人可以查看其数据纠错报告`,
         )
       }
-      return c.json({ items: listDataErrors(c.var.deps.db, { department, reporter: user.cardNumber, status }) }, 200)
+      return c.json({ items: await listDataErrors(c.var.deps.db, { department, reporter: user.cardNumber, status }) }, 200)
     },
   )

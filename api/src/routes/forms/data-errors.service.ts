@@ -16,7 +16,7 @@ import { currentForm, findField, serviceNotFound } from './forms.service.ts'
 export async function reportDataError(deps: Deps, user: SessionUser, body: ReportInput) {
   let label = { zh: body.path, en: body.path }
   if (body.serviceCode) {
-    const form = currentForm(deps.db, body.serviceCode)
+    const form = await currentForm(deps.db, body.serviceCode)
     if (!form) throw serviceNotFound(body.serviceCode)
     const field = form.definition ? findField(form.definition, body.fieldKey) : undefined
     if (!field || field.type === 'info' || field.prefill?.path !== body.path) {
@@ -32,7 +32,7 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
   const { record, warning } = await personOrWarning(deps, user.cardNumber)
   if (warning) throw new HallError(503, warning.code, warning.message, warning.messageZh)
   if (!record) {
-    const contact = deps.db.select().from(departments).where(eq(departments.code, RECORDS_CONTACT_DEPARTMENT)).get()
+    const contact = (await deps.db.select().from(departments).where(eq(departments.code, RECORDS_CONTACT_DEPARTMENT)))[0]
     throw new HallError(
       422,
       'not_in_data_platform',
@@ -50,11 +50,12 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
     )
   }
   const source = value.source
-  const open = deps.db
-    .select({ id: dataErrorReports.id, createdAt: dataErrorReports.createdAt })
-    .from(dataErrorReports)
-    .where(and(eq(dataErrorReports.reporterCardNumber, user.cardNumber), eq(dataErrorReports.path, body.path), eq(dataErrorReports.status, 'open')))
-    .get()
+  const open = (
+    await deps.db
+      .select({ id: dataErrorReports.id, createdAt: dataErrorReports.createdAt })
+      .from(dataErrorReports)
+      .where(and(eq(dataErrorReports.reporterCardNumber, user.cardNumber), eq(dataErrorReports.path, body.path), eq(dataErrorReports.status, 'open')))
+  )[0]
   if (open) {
     const day = open.createdAt.toISOString().slice(0, 10)
     throw new HallError(
@@ -64,33 +65,33 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
       `您已于 ${day} 报告过这一项，${source.departmentZh}正在核实`,
     )
   }
-  const reviewers = deps.db
+  const reviewers = await deps.db
     .select({ cardNumber: roleGrants.cardNumber })
     .from(roleGrants)
     .where(and(eq(roleGrants.role, 'reviewer'), eq(roleGrants.scope, source.departmentCode)))
-    .all()
   const now = deps.now()
-  const id = transaction(deps.db, (tx) => {
-    const report = tx
-      .insert(dataErrorReports)
-      .values({
-        reporterCardNumber: user.cardNumber,
-        serviceCode: body.serviceCode ?? null,
-        fieldKey: body.fieldKey,
-        path: body.path,
-        reportedValue: String(value.value),
-        note: body.note,
-        systemCode: source.systemCode,
-        departmentCode: source.departmentCode,
-        createdAt: now,
-      })
-      .returning({ id: dataErrorReports.id })
-      .get()
+  const id = await transaction(deps.db, async (tx) => {
+    const report = (
+      await tx
+        .insert(dataErrorReports)
+        .values({
+          reporterCardNumber: user.cardNumber,
+          serviceCode: body.serviceCode ?? null,
+          fieldKey: body.fieldKey,
+          path: body.path,
+          reportedValue: String(value.value),
+          note: body.note,
+          systemCode: source.systemCode,
+          departmentCode: source.departmentCode,
+          createdAt: now,
+        })
+        .returning({ id: dataErrorReports.id })
+    )[0]!
     const titleZh = `数据纠错：${user.name} 报告${source.systemZh}中的“${label.zh}”有误`
     const titleEn = `Data correction: ${user.nameEn} reports that “${label.en}” in the ${source.systemEn} is wrong`
     const link = `/todo/data-errors?department=${encodeURIComponent(source.departmentCode)}&report=${report.id}`
     for (const r of reviewers) {
-      enqueueNotification(
+      await enqueueNotification(
         tx,
         {
           recipient: r.cardNumber,
@@ -122,9 +123,9 @@ export interface DataErrorQuery {
 }
 
 /** Reports, newest first (at most 200). */
-export function listDataErrors(db: Db, query: DataErrorQuery) {
+export async function listDataErrors(db: Db, query: DataErrorQuery) {
   const { department, status } = query
-  const rows = db
+  const rows = await db
     .select({ report: dataErrorReports, reporterName: people.name, department: departments })
     .from(dataErrorReports)
     .leftJoin(people, eq(people.cardNumber, dataErrorReports.reporterCardNumber))
@@ -137,7 +138,6 @@ export function listDataErrors(db: Db, query: DataErrorQuery) {
     )
     .orderBy(desc(dataErrorReports.createdAt), desc(dataErrorReports.id))
     .limit(200)
-    .all()
   const items = rows.map(({ report: r, reporterName, department: d }) => ({
     id: r.id,
     reporter: { cardNumber: r.reporterCardNumber, name: reporterName ?? r.reporterCardNumber },
@@ -158,18 +158,18 @@ export function listDataErrors(db: Db, query: DataErrorQuery) {
 // on every visit until the owning department resolves the report, not only right after sending it.
 
 /** The pre-fill sources with `reportedAt` on each value the person has an open report about (matched by record path). */
-export function withOpenReports<S extends { path: string }>(
+export async function withOpenReports<S extends { path: string }>(
   db: Db,
   cardNumber: string,
   sources: Record<string, S>,
-): Record<string, S & { reportedAt?: string }> {
+): Promise<Record<string, S & { reportedAt?: string }>> {
   const open = new Map(
-    db
-      .select({ path: dataErrorReports.path, createdAt: dataErrorReports.createdAt })
-      .from(dataErrorReports)
-      .where(and(eq(dataErrorReports.reporterCardNumber, cardNumber), eq(dataErrorReports.status, 'open')))
-      .all()
-      .map((r) => [r.path, r.createdAt.toISOString()]),
+    (
+      await db
+        .select({ path: dataErrorReports.path, createdAt: dataErrorReports.createdAt })
+        .from(dataErrorReports)
+        .where(and(eq(dataErrorReports.reporterCardNumber, cardNumber), eq(dataErrorReports.status, 'open')))
+    ).map((r) => [r.path, r.createdAt.toISOString()]),
   )
   return Object.fromEntries(
     Object.entries(sources).map(([key, source]) => {

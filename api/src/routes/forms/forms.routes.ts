@@ -30,16 +30,16 @@ export const formRoutes = router
       const { code } = c.req.valid('param')
       const deps = c.var.deps
       const user = c.var.user!
-      const form = requireForm(deps.db, code)
+      const form = await requireForm(deps.db, code)
       const prefill = await prefillFor(deps, form.definition, user.cardNumber)
-      const draft = findDraft(deps.db, user.cardNumber, code)
+      const draft = await findDraft(deps.db, user.cardNumber, code)
       return c.json(
         {
           service: { code: form.code, nameZh: form.nameZh, nameEn: form.nameEn, version: form.version, status: form.status },
           definition: form.definition,
           prefill: {
             values: prefill.values,
-            sources: withOpenReports(deps.db, user.cardNumber, prefill.sources),
+            sources: await withOpenReports(deps.db, user.cardNumber, prefill.sources),
             missing: prefill.missing,
             available: prefill.available,
             warning: prefill.warning,
@@ -76,11 +76,11 @@ export const formRoutes = router
         ...errorsFor(400, 401, 404, 413),
       },
     }),
-    (c) => {
+    async (c) => {
       const { serviceCode } = c.req.valid('param')
       const { values } = c.req.valid('json')
       const { db, env, now } = c.var.deps
-      return c.json(saveDraft(db, { cardNumber: c.var.user!.cardNumber, serviceCode, values, at: now(), maxBytes: env.draftMaxBytes }), 200)
+      return c.json(await saveDraft(db, { cardNumber: c.var.user!.cardNumber, serviceCode, values, at: now(), maxBytes: env.draftMaxBytes }), 200)
     },
   )
   .openapi(
@@ -93,9 +93,9 @@ export const formRoutes = router
       request: { params: ServiceCodeParams },
       responses: { 200: { description: 'The draft', content: { 'application/json': { schema: DraftSchema } } }, ...errorsFor(400, 401, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { serviceCode } = c.req.valid('param')
-      const draft = findDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode)
+      const draft = await findDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode)
       if (!draft) throw new HallError(404, 'no_draft', `You have no draft of "${serviceCode}"`, `您没有“${serviceCode}”的草稿`)
       return c.json(draft, 200)
     },
@@ -113,8 +113,8 @@ export const formRoutes = router
         ...errorsFor(400, 401),
       },
     }),
-    (c) => {
+    async (c) => {
       const { serviceCode } = c.req.valid('param')
-      return c.json({ serviceCode, deleted: discardDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode) }, 200)
+      return c.json({ serviceCode, deleted: await discardDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode) }, 200)
     },
   )

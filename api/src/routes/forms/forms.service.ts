@@ -17,13 +17,14 @@ export interface CurrentForm {
 }
 
 /** The service's current version with its form, or undefined when there is no such (unretired) service. */
-export function currentForm(db: Db, code: string): CurrentForm | undefined {
-  const row = db
-    .select({ service: services, version: serviceVersions })
-    .from(services)
-    .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
-    .where(and(eq(services.code, code), ne(services.status, 'retired')))
-    .get()
+export async function currentForm(db: Db, code: string): Promise<CurrentForm | undefined> {
+  const row = (
+    await db
+      .select({ service: services, version: serviceVersions })
+      .from(services)
+      .innerJoin(serviceVersions, and(eq(serviceVersions.serviceCode, services.code), eq(serviceVersions.version, services.currentVersion)))
+      .where(and(eq(services.code, code), ne(services.status, 'retired')))
+  )[0]
   if (!row) return undefined
   return {
     code,
@@ -40,8 +41,8 @@ export function serviceNotFound(code: string): HallError {
 }
 
 /** The form of a service that must exist, or the 404 a person can act on. */
-export function requireForm(db: Db, code: string): CurrentForm & { definition: FormDefinition } {
-  const form = currentForm(db, code)
+export async function requireForm(db: Db, code: string): Promise<CurrentForm & { definition: FormDefinition }> {
+  const form = await currentForm(db, code)
   if (!form) throw serviceNotFound(code)
   if (!form.definition) {
     throw new HallError(
@@ -78,12 +79,13 @@ const draftOf = (row: typeof formDrafts.$inferSelect): DraftBody => ({
 })
 
 /** The person's draft of a service, or null. */
-export function findDraft(db: Db, cardNumber: string, serviceCode: string): DraftBody | null {
-  const row = db
-    .select()
-    .from(formDrafts)
-    .where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))
-    .get()
+export async function findDraft(db: Db, cardNumber: string, serviceCode: string): Promise<DraftBody | null> {
+  const row = (
+    await db
+      .select()
+      .from(formDrafts)
+      .where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))
+  )[0]
   return row ? draftOf(row) : null
 }
 
@@ -97,27 +99,22 @@ export interface DraftInput {
 }
 
 /** Saves a draft against the service's current version (last write wins); 404 without the service, 413 when too large. */
-export function saveDraft(db: Db, input: DraftInput) {
+export async function saveDraft(db: Db, input: DraftInput) {
   const { cardNumber, serviceCode, values, at, maxBytes } = input
-  const form = currentForm(db, serviceCode)
+  const form = await currentForm(db, serviceCode)
   if (!form) throw serviceNotFound(serviceCode)
   const size = Buffer.byteLength(JSON.stringify(values))
   if (size > maxBytes) throw draftTooLarge(size, maxBytes)
-  db.insert(formDrafts)
+  await db
+    .insert(formDrafts)
     .values({ cardNumber, serviceCode, serviceVersion: form.version, values, updatedAt: at })
     .onConflictDoUpdate({ target: [formDrafts.cardNumber, formDrafts.serviceCode], set: { values, serviceVersion: form.version, updatedAt: at } })
-    .run()
   return { serviceCode, serviceVersion: form.version, updatedAt: at.toISOString() }
 }
 
 /** Discards the person's draft of a service; whether there was one. */
-export function discardDraft(db: Db, cardNumber: string, serviceCode: string): boolean {
-  return (
-    db
-      .delete(formDrafts)
-      .where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))
-      .run().changes > 0
-  )
+export async function discardDraft(db: Db, cardNumber: string, serviceCode: string): Promise<boolean> {
+  return (await db.delete(formDrafts).where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))).changes > 0
 }
 
 /** A draft over the limit: with its size and the limit when known (the body limit refuses before reading it). */

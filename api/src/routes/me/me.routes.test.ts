@@ -21,7 +21,7 @@ describe('PUT /api/me/language', () => {
     expect(res.status).toBe(200)
     const other = await loginAs(student.cardNumber)
     expect((await (await app.request('/api/me', { headers: { cookie: other } })).json()).language).toBe('en')
-    expect(preferencesOf(deps.db, student.cardNumber).language).toBe('en')
+    expect((await preferencesOf(deps.db, student.cardNumber)).language).toBe('en')
   })
 
   it('is not a choice when only the e-mail language was synchronised', async () => {

@@ -19,10 +19,10 @@ export const meRoutes = router.openapi(
     request: { body: { content: { 'application/json': { schema: LanguageChoice } }, required: true } },
     responses: { 200: { description: 'Kept', content: { 'application/json': { schema: LanguageChoice } } }, ...errorsFor(400, 401) },
   }),
-  (c) => {
+  async (c) => {
     const { language } = c.req.valid('json')
     const { db, now } = c.var.deps
-    chooseLanguage(db, c.var.user!.cardNumber, language, now())
+    await chooseLanguage(db, c.var.user!.cardNumber, language, now())
     return c.json({ language }, 200)
   },
 )

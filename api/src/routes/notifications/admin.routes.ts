@@ -28,8 +28,8 @@ export const notificationsAdminRoutes = router
       request: { query: DeliveryQuery },
       responses: { 200: json(DeliveryList, 'A page of deliveries, newest first'), ...errorsFor(400, 401, 403) },
     }),
-    (c) => {
-      return c.json(listDeliveries(c.var.deps.db, c.req.valid('query')), 200)
+    async (c) => {
+      return c.json(await listDeliveries(c.var.deps.db, c.req.valid('query')), 200)
     },
   )
   .openapi(
@@ -41,7 +41,7 @@ export const notificationsAdminRoutes = router
       request: { params: IdParam },
       responses: { 200: json(DeliveryItem, 'Queued again'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
-    (c) => {
-      return c.json(retryDelivery(c.var.deps.db, c.req.valid('param').id, c.var.deps.now()), 200)
+    async (c) => {
+      return c.json(await retryDelivery(c.var.deps.db, c.req.valid('param').id, c.var.deps.now()), 200)
     },
   )

@@ -23,7 +23,7 @@ const columns = {
   applicationId: outbox.applicationId,
 }
 
-type Row = NonNullable<ReturnType<typeof deliveryRow>>
+type Row = NonNullable<Awaited<ReturnType<typeof deliveryRow>>>
 
 function view(r: Row): DeliveryItemBody {
   const { payload, ...rest } = r
@@ -37,33 +37,33 @@ function view(r: Row): DeliveryItemBody {
   }
 }
 
-function deliveryRow(db: Db, id: number) {
-  return db.select(columns).from(d).innerJoin(outbox, eq(outbox.id, d.outboxId)).where(eq(d.id, id)).get()
+async function deliveryRow(db: Db, id: number) {
+  return (await db.select(columns).from(d).innerJoin(outbox, eq(outbox.id, d.outboxId)).where(eq(d.id, id)))[0]
 }
 
 /** A page of deliveries with this status, newest first. */
-export function listDeliveries(db: Db, q: DeliveryListQuery) {
-  const rows = db
+export async function listDeliveries(db: Db, q: DeliveryListQuery) {
+  const rows = await db
     .select(columns)
     .from(d)
     .innerJoin(outbox, eq(outbox.id, d.outboxId))
     .where(and(eq(d.status, q.status), q.before ? lt(d.id, q.before) : undefined))
     .orderBy(desc(d.id))
     .limit(q.limit + 1)
-    .all()
   const page = rows.slice(0, q.limit)
   return { items: page.map(view), nextBefore: rows.length > q.limit ? page[page.length - 1]!.id : null }
 }
 
 /** Puts a parked delivery back from its first attempt, now; 404 without it, 409 when it is not parked. */
-export function retryDelivery(db: Db, id: number, at: Date): DeliveryItemBody {
+export async function retryDelivery(db: Db, id: number, at: Date): Promise<DeliveryItemBody> {
   // Conditional, like the worker's claims: only a parked row is put back, once.
-  const changed = db
-    .update(d)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedBy: null, claimedAt: null })
-    .where(and(eq(d.id, id), eq(d.status, 'parked')))
-    .run().changes
-  const row = deliveryRow(db, id)
+  const changed = (
+    await db
+      .update(d)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedBy: null, claimedAt: null })
+      .where(and(eq(d.id, id), eq(d.status, 'parked')))
+  ).changes
+  const row = await deliveryRow(db, id)
   if (!row) throw new HallError(404, 'not_found', `There is no delivery ${id}`, `没有投递记录 ${id}`)
   if (!changed) {
     throw new HallError(

@@ -73,7 +73,7 @@ describe('GET /api/notifications/stream', () => {
     const data = JSON.parse(/data: (.*)/.exec(first)![1]!)
     expect(data.count).toBe(1)
     // A new message for the deputy (as any change would write it): the stream says so, unasked.
-    h.deps.db.insert(notifications).values({ recipientCardNumber: who.deputy, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null }).run()
+    await h.deps.db.insert(notifications).values({ recipientCardNumber: who.deputy, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null })
     let second = await nextEvent()
     while (!second.includes('event: unread')) second = await nextEvent()
     expect(JSON.parse(/data: (.*)/.exec(second)![1]!).count).toBe(2)
@@ -102,18 +102,15 @@ describe('GET /api/notifications/stream', () => {
     }
     const before = (await h.app.request('/importmap.json')).headers.get('etag')
     expect((await nextMapEvent()).etag).toBe(before)
-    h.deps.db
-      .insert(mfDeployments)
-      .values({
-        name: '@hall/mf-todo',
-        version: '9.0.0',
-        imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' },
-        styles: [],
-        baseUrl: '/static/mf-todo/9.0.0/',
-        registeredBy: 'test',
-        activation: 99,
-      })
-      .run()
+    await h.deps.db.insert(mfDeployments).values({
+      name: '@hall/mf-todo',
+      version: '9.0.0',
+      imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' },
+      styles: [],
+      baseUrl: '/static/mf-todo/9.0.0/',
+      registeredBy: 'test',
+      activation: 99,
+    })
     const after = (await h.app.request('/importmap.json')).headers.get('etag')
     expect(after).not.toBe(before)
     expect((await nextMapEvent()).etag).toBe(after)

@@ -38,7 +38,7 @@ export const notificationsRoutes = router
       summary: 'How many of my notifications are unread (the bell)',
       responses: { 200: json(UnreadCount, 'Unread count'), ...errorsFor(401) },
     }),
-    (c) => c.json({ count: unreadCount(c.var.deps.db, c.var.user!.cardNumber) }, 200),
+    async (c) => c.json({ count: await unreadCount(c.var.deps.db, c.var.user!.cardNumber) }, 200),
   )
   .openapi(
     createRoute({
@@ -49,8 +49,8 @@ export const notificationsRoutes = router
       request: { query: ListQuery },
       responses: { 200: json(NotificationList, 'A page of messages'), ...errorsFor(400, 401) },
     }),
-    (c) => {
-      return c.json(listNotifications(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('query')), 200)
+    async (c) => {
+      return c.json(await listNotifications(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('query')), 200)
     },
   )
   .openapi(
@@ -62,8 +62,8 @@ export const notificationsRoutes = router
       request: { params: IdParam },
       responses: { 200: json(Unread, 'Marked; how many are still unread'), ...errorsFor(400, 401, 404) },
     }),
-    (c) => {
-      return c.json({ unread: markRead(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('param').id, c.var.deps.now()) }, 200)
+    async (c) => {
+      return c.json({ unread: await markRead(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('param').id, c.var.deps.now()) }, 200)
     },
   )
   .openapi(
@@ -74,8 +74,8 @@ export const notificationsRoutes = router
       summary: 'Mark all my messages read',
       responses: { 200: json(MarkedAll, 'Marked'), ...errorsFor(401) },
     }),
-    (c) => {
-      return c.json(markAllRead(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
+    async (c) => {
+      return c.json(await markAllRead(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
     },
   )
   .openapi(
@@ -161,7 +161,7 @@ export const notificationsRoutes = router
             const now = [...due]
             due.clear()
             if (now.includes('unread')) {
-              const state = JSON.stringify(unreadState(db, me))
+              const state = JSON.stringify(await unreadState(db, me))
               if (state !== sent) {
                 await stream.writeSSE({ event: 'unread', data: state, retry: 3000 })
                 sent = state
@@ -171,7 +171,7 @@ export const notificationsRoutes = router
             // My to-do box rides on it too: the header's badge and an open 待办 list follow it
             // (shell/src/header/stores/session.ts). Only my own tasks count, as in /api/tasks/counts.
             if (now.includes('tasks')) {
-              const tasksState = JSON.stringify(todoSignal(db, user, c.var.deps.now()))
+              const tasksState = JSON.stringify(await todoSignal(db, user, c.var.deps.now()))
               if (tasksState !== sentTasks) {
                 await stream.writeSSE({ event: 'tasks', data: tasksState })
                 sentTasks = tasksState
@@ -217,7 +217,7 @@ export const notificationsRoutes = router
       summary: 'My choice of channels per kind of message, and my language',
       responses: { 200: json(PreferencesView, 'Preferences'), ...errorsFor(401) },
     }),
-    (c) => c.json(preferencesView(c.var.deps, c.var.user!.cardNumber), 200),
+    async (c) => c.json(await preferencesView(c.var.deps, c.var.user!.cardNumber), 200),
   )
   .openapi(
     createRoute({
@@ -228,10 +228,10 @@ export const notificationsRoutes = router
       request: { body: { content: { 'application/json': { schema: PreferencesBody } }, required: true } },
       responses: { 200: json(PreferencesView, 'Stored; the preferences now'), ...errorsFor(400, 401) },
     }),
-    (c) => {
+    async (c) => {
       const me = c.var.user!.cardNumber
       const body = c.req.valid('json')
-      updatePreferences(c.var.deps.db, me, { language: body.language, channels: body.channels }, c.var.deps.now())
-      return c.json(preferencesView(c.var.deps, me), 200)
+      await updatePreferences(c.var.deps.db, me, { language: body.language, channels: body.channels }, c.var.deps.now())
+      return c.json(await preferencesView(c.var.deps, me), 200)
     },
   )

@@ -13,38 +13,39 @@ const mine = (me: string) => eq(notifications.recipientCardNumber, me)
 
 const notFound = (id: number) => new HallError(404, 'not_found', `You have no message ${id}`, `没有您的消息 ${id}`)
 
-export function unreadCount(db: Db, me: string): number {
+export async function unreadCount(db: Db, me: string): Promise<number> {
   return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(mine(me), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(mine(me), isNull(notifications.readAt)))
+    )[0]?.n ?? 0
   )
 }
 
 /** What the live stream sends when it changes: the unread count and the newest message's id. */
-export function unreadState(db: Db, me: string) {
+export async function unreadState(db: Db, me: string) {
   const latestId =
-    db
-      .select({ id: max(notifications.id) })
-      .from(notifications)
-      .where(mine(me))
-      .get()?.id ?? 0
-  return { count: unreadCount(db, me), latestId }
+    (
+      await db
+        .select({ id: max(notifications.id) })
+        .from(notifications)
+        .where(mine(me))
+    )[0]?.id ?? 0
+  return { count: await unreadCount(db, me), latestId }
 }
 
 /** A page of my messages, newest first, with their actions still open to me. */
-export function listNotifications(db: Db, me: string, q: NotificationListQuery) {
-  const rows = db
+export async function listNotifications(db: Db, me: string, q: NotificationListQuery) {
+  const rows = await db
     .select()
     .from(notifications)
     .where(and(mine(me), q.before ? lt(notifications.id, q.before) : undefined, q.unread === '1' ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.id))
     .limit(q.limit + 1)
-    .all()
   const page = rows.slice(0, q.limit)
-  const live = liveActionsFor(
+  const live = await liveActionsFor(
     db,
     me,
     page.map((r) => r.actions),
@@ -60,43 +61,48 @@ export function listNotifications(db: Db, me: string, q: NotificationListQuery) 
       createdAt: r.createdAt.toISOString(),
       read: r.readAt !== null,
     })),
-    unread: unreadCount(db, me),
+    unread: await unreadCount(db, me),
     nextBefore: rows.length > q.limit ? page[page.length - 1]!.id : null,
   }
 }
 
 /** Marks one of my messages read (again is fine); how many are still unread. */
-export function markRead(db: Db, me: string, id: number, at: Date): number {
-  const row = db
-    .select({ readAt: notifications.readAt })
-    .from(notifications)
-    .where(and(eq(notifications.id, id), mine(me)))
-    .get()
+export async function markRead(db: Db, me: string, id: number, at: Date): Promise<number> {
+  const row = (
+    await db
+      .select({ readAt: notifications.readAt })
+      .from(notifications)
+      .where(and(eq(notifications.id, id), mine(me)))
+  )[0]
   if (!row) throw notFound(id)
   if (!row.readAt)
-    db.update(notifications)
+    await db
+      .update(notifications)
       .set({ readAt: at })
       .where(and(eq(notifications.id, id), mine(me)))
-      .run()
-  return unreadCount(db, me)
+  return await unreadCount(db, me)
 }
 
 /** Marks all my messages read. */
-export function markAllRead(db: Db, me: string, at: Date) {
-  const r = db
+export async function markAllRead(db: Db, me: string, at: Date) {
+  const r = await db
     .update(notifications)
     .set({ readAt: at })
     .where(and(mine(me), isNull(notifications.readAt)))
-    .run()
-  return { unread: unreadCount(db, me), marked: r.changes }
+  return { unread: await unreadCount(db, me), marked: r.changes }
 }
 
 /** My channels per kind of message (with what this hall can send at all) and my language. */
-export function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: boolean }; pushWebhook: unknown } }, me: string) {
-  const prefs = preferencesOf(deps.db, me)
+export async function preferencesView(deps: { db: Db; env: { smtp: { host?: string; catcher: boolean }; pushWebhook: unknown } }, me: string) {
+  const prefs = await preferencesOf(deps.db, me)
   return {
     language: prefs.language,
     available: { inApp: true as const, email: !!deps.env.smtp.host || deps.env.smtp.catcher, push: !!deps.env.pushWebhook },
-    kinds: kindsFor(deps.db, me).map((k) => ({ ...k, inApp: true as const, email: allows(prefs, k.kind, 'email'), push: allows(prefs, k.kind, 'push') })),
+    kinds: (await kindsFor(deps.db, me)).map((k) => ({
+      ...k,
+      inApp: true as const,
+      email: allows(prefs, k.kind, 'email'),
+      push: allows(prefs, k.kind, 'push'),
+    })),
   }
 }

@@ -40,14 +40,14 @@ function print(report: ImportReport) {
 
 try {
   const read = await readOrganisationFile(new Uint8Array(await readFile(file)), file)
-  const run = runImport(deps, { ...base, rows: read.rows, readRefused: read.refused })
+  const run = await runImport(deps, { ...base, rows: read.rows, readRefused: read.refused })
   print(run.report)
   console.log(`Report kept as import run ${run.id} (administration console → 导入 / Imports).`)
   process.exitCode = run.report.counts.refused > 0 ? 1 : 0
 } catch (err) {
   if (!(err instanceof UnreadableFile) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
   const reason = err instanceof UnreadableFile ? err.message : `${file} does not exist`
-  recordFailedImport(deps, { ...base, reason, reasonZh: err instanceof UnreadableFile ? err.messageZh : `${file} 不存在` })
+  await recordFailedImport(deps, { ...base, reason, reasonZh: err instanceof UnreadableFile ? err.messageZh : `${file} 不存在` })
   console.error(`✗ ${reason}`)
   process.exitCode = 2
 } finally {

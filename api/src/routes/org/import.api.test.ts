@@ -99,8 +99,8 @@ function withBad(): { sheets: Sheets; expected: Array<{ sheet: string; row: numb
   return { sheets, expected }
 }
 
-const countOf = (h: Awaited<ReturnType<typeof hall>>, table: typeof people | typeof departments | typeof classes | typeof roleGrants) =>
-  h.deps.db.select({ n: count() }).from(table).get()!.n
+const countOf = async (h: Awaited<ReturnType<typeof hall>>, table: typeof people | typeof departments | typeof classes | typeof roleGrants) =>
+  (await h.deps.db.select({ n: count() }).from(table))[0]!.n
 
 describe('POST /api/admin/org/imports', () => {
   for (const format of ['xlsx', 'csv'] as const) {
@@ -115,7 +115,12 @@ describe('POST /api/admin/org/imports', () => {
         for (const k of order.slice(0, order.indexOf(sheet))) line += sheets[k as keyof Sheets]!.length
         return line + row - 1
       }
-      const before = { people: countOf(h, people), departments: countOf(h, departments), classes: countOf(h, classes), grants: countOf(h, roleGrants) }
+      const before = {
+        people: await countOf(h, people),
+        departments: await countOf(h, departments),
+        classes: await countOf(h, classes),
+        grants: await countOf(h, roleGrants),
+      }
 
       const dry = await upload(h, who.admin, bytes, `org.${format}`, { dryRun: true })
       expect(dry.status, JSON.stringify(dry.body)).toBe(200)
@@ -143,31 +148,36 @@ describe('POST /api/admin/org/imports', () => {
         ]),
       )
       // Nothing imported: the tables are as before, and no audit row says otherwise.
-      expect({ people: countOf(h, people), departments: countOf(h, departments), classes: countOf(h, classes), grants: countOf(h, roleGrants) }).toEqual(before)
-      expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'org.imported')).all()).toHaveLength(0)
+      expect({
+        people: await countOf(h, people),
+        departments: await countOf(h, departments),
+        classes: await countOf(h, classes),
+        grants: await countOf(h, roleGrants),
+      }).toEqual(before)
+      expect(await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'org.imported'))).toHaveLength(0)
 
       const run = await upload(h, who.admin, bytes, `org.${format}`, { dryRun: false })
       expect(run.status).toBe(200)
       expect(run.body.status).toBe('imported')
       expect(run.body.report.refused).toHaveLength(expected.length)
-      expect(countOf(h, people)).toBe(before.people + 3)
-      expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '2026990001')).get()).toMatchObject({
+      expect(await countOf(h, people)).toBe(before.people + 3)
+      expect((await h.deps.db.select().from(people).where(eq(people.cardNumber, '2026990001')))[0]).toMatchObject({
         name: '林同学',
         nameEn: 'Lin',
         origin: 'import',
         leftAt: null,
         profile: { student: { klassCode: 'arts-2026-1' } },
       })
-      expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0100001')).all()).toEqual([
+      expect(await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0100001'))).toEqual([
         { cardNumber: '0100001', role: 'counsellor', scope: 'arts-2026-1', origin: 'import' },
       ])
       // The hostile rows left no trace in the organisation.
-      expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '0100004')).get()).toBeUndefined()
-      expect(h.deps.db.select().from(departments).where(eq(departments.code, 'plus-office')).get()).toBeUndefined()
-      const audit = h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'org.imported')).all()
+      expect((await h.deps.db.select().from(people).where(eq(people.cardNumber, '0100004')))[0]).toBeUndefined()
+      expect((await h.deps.db.select().from(departments).where(eq(departments.code, 'plus-office')))[0]).toBeUndefined()
+      const audit = await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'org.imported'))
       expect(audit).toHaveLength(1)
       expect(audit[0]).toMatchObject({ actor: who.admin, detail: { added: 8, refused: expected.length } })
-      expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.granted')).all()).toHaveLength(2)
+      expect(await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.granted'))).toHaveLength(2)
 
       // Both runs are kept with their reports.
       const history = await h.get(who.admin, '/api/admin/org/imports')
@@ -202,7 +212,7 @@ describe('POST /api/admin/org/imports', () => {
   it('keeps the leading zeros of card numbers in a CSV', async () => {
     const h = await hall()
     await upload(h, who.admin, csv({ people: [{ cardNumber: '0000123', name: '零', kind: 'staff', department: 'housing' }] }), 'org.csv', { dryRun: false })
-    expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '0000123')).get()?.name).toBe('零')
+    expect((await h.deps.db.select().from(people).where(eq(people.cardNumber, '0000123')))[0]?.name).toBe('零')
   })
 
   it('answers 422 for a file that is not a spreadsheet, and keeps the failed run', async () => {
@@ -210,13 +220,7 @@ describe('POST /api/admin/org/imports', () => {
     const res = await upload(h, who.admin, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'org.xlsx')
     expect(res.status).toBe(422)
     expect(res.body.error.messageZh).toBeTruthy()
-    expect(
-      h.deps.db
-        .select()
-        .from(orgImports)
-        .all()
-        .map((r) => r.status),
-    ).toEqual(['failed'])
+    expect((await h.deps.db.select().from(orgImports)).map((r) => r.status)).toEqual(['failed'])
   })
 
   it('serves a template that reads back as an empty import of its example rows', async () => {

@@ -17,12 +17,11 @@ async function leaveWaitingForCounsellor() {
   return { h, id }
 }
 
-const openTaskOf = (h: Awaited<ReturnType<typeof hall>>, id: number) =>
-  h.deps.db
+const openTaskOf = async (h: Awaited<ReturnType<typeof hall>>, id: number) =>
+  await h.deps.db
     .select()
     .from(tasks)
     .where(and(eq(tasks.applicationId, id), eq(tasks.box, 'todo')))
-    .all()
 
 describe('a leaver in an organisation import', () => {
   it('hands their open task to the named substitute, with a transfer on the record and a message', async () => {
@@ -31,30 +30,29 @@ describe('a leaver in an organisation import', () => {
 
     const dry = await upload(h, who.admin, bytes, 'left.xlsx', { dryRun: true })
     expect(dry.body.report.transfers).toEqual([expect.objectContaining({ applicationId: id, from: who.counsellor, to: who.colleague, via: 'substitute' })])
-    expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual([who.counsellor])
+    expect((await openTaskOf(h, id)).map((t) => t.assigneeCardNumber)).toEqual([who.counsellor])
 
     const run = await upload(h, who.admin, bytes, 'left.xlsx', { dryRun: false })
     expect(run.status, JSON.stringify(run.body)).toBe(200)
-    expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual([who.colleague])
+    expect((await openTaskOf(h, id)).map((t) => t.assigneeCardNumber)).toEqual([who.colleague])
     await h.taskOf(who.colleague, id)
     // The application's history names the transfer; the new assignee got a message.
     const detail = await h.detail(who.student, id)
     expect(JSON.stringify(detail.body)).toContain('transferred')
     expect(
-      h.deps.db
+      await h.deps.db
         .select()
         .from(notifications)
-        .where(and(eq(notifications.recipientCardNumber, who.colleague), eq(notifications.kind, 'task_assigned')))
-        .all(),
+        .where(and(eq(notifications.recipientCardNumber, who.colleague), eq(notifications.kind, 'task_assigned'))),
     ).toHaveLength(1)
     // Kept, marked, roles revoked, audited.
-    const row = h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)).get()
+    const row = (await h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)))[0]
     expect(row?.leftAt).toBeInstanceOf(Date)
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.counsellor)).all()).toEqual([])
-    expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'person.left')).all()).toEqual([
+    expect(await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.counsellor))).toEqual([])
+    expect(await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'person.left'))).toEqual([
       expect.objectContaining({ actor: who.admin, targetId: who.counsellor }),
     ])
-    expect(h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.revoked')).all().length).toBeGreaterThan(0)
+    expect((await h.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.revoked'))).length).toBeGreaterThan(0)
     // No login any more, and not offered in the pickers.
     await expect(h.loginAs(who.counsellor)).rejects.toThrow(/has left/)
     const found = await h.get(who.admin, `/api/people?q=${who.counsellor}`)
@@ -66,12 +64,12 @@ describe('a leaver in an organisation import', () => {
     // The counsellor step of undergrad-leave escalates to the college's deputy secretary.
     const run = await upload(h, who.admin, await workbook({ people: [counsellorRow({ status: 'left' })] }), 'left.xlsx', { dryRun: false })
     expect(run.body.report.transfers).toEqual([expect.objectContaining({ to: who.deputy, via: 'escalation' })])
-    expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual([who.deputy])
+    expect((await openTaskOf(h, id)).map((t) => t.assigneeCardNumber)).toEqual([who.deputy])
   })
 
   it('with neither, refuses the leaver and changes nothing of them: no task is left with nobody', async () => {
     const { h, id } = await leaveWaitingForCounsellor()
-    h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary')).run()
+    await h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary'))
     const run = await upload(h, who.admin, await workbook({ people: [counsellorRow({ status: 'left' })] }), 'left.xlsx', { dryRun: false })
     expect(run.body.report.refused).toEqual([
       expect.objectContaining({
@@ -81,8 +79,8 @@ describe('a leaver in an organisation import', () => {
         reason: expect.stringMatching(/neither a substitute nor an escalation contact/),
       }),
     ])
-    expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual([who.counsellor])
-    expect(h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)).get()?.leftAt).toBeNull()
+    expect((await openTaskOf(h, id)).map((t) => t.assigneeCardNumber)).toEqual([who.counsellor])
+    expect((await h.deps.db.select().from(people).where(eq(people.cardNumber, who.counsellor)))[0]?.leftAt).toBeNull()
   })
 
   it('keeps the roles of someone a full list lacks while their task cannot be handed over', async () => {
@@ -92,13 +90,10 @@ describe('a leaver in an organisation import', () => {
       people: [{ cardNumber: '0200009', name: '丙', kind: 'staff', department: 'library' }],
       roles: [{ cardNumber: '0200009', role: 'counsellor', scope: 'cs-2023-1' }],
     })
-    h.deps.db.insert(classes).values({ code: 'cs-2023-1', nameZh: '计科2023级1班', nameEn: 'CS 2023-1', collegeCode: 'college-cs' }).onConflictDoNothing().run()
+    await h.deps.db.insert(classes).values({ code: 'cs-2023-1', nameZh: '计科2023级1班', nameEn: 'CS 2023-1', collegeCode: 'college-cs' }).onConflictDoNothing()
     expect((await upload(h, who.admin, first, 'a.xlsx', { dryRun: false, mode: 'full' })).status).toBe(200)
-    h.deps.db
-      .delete(roleGrants)
-      .where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.cardNumber, who.counsellor)))
-      .run()
-    h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary')).run()
+    await h.deps.db.delete(roleGrants).where(and(eq(roleGrants.role, 'counsellor'), eq(roleGrants.cardNumber, who.counsellor)))
+    await h.deps.db.delete(roleGrants).where(eq(roleGrants.role, 'college-deputy-secretary'))
     const id = await h.leave(who.student, 2)
     await h.taskOf('0200009', id)
     const run = await upload(
@@ -109,8 +104,8 @@ describe('a leaver in an organisation import', () => {
       { dryRun: false, mode: 'full' },
     )
     expect(run.body.report.refused).toEqual([expect.objectContaining({ row: null, key: '0200009' })])
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0200009')).all()).toHaveLength(1)
-    expect(openTaskOf(h, id).map((t) => t.assigneeCardNumber)).toEqual(['0200009'])
+    expect(await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0200009'))).toHaveLength(1)
+    expect((await openTaskOf(h, id)).map((t) => t.assigneeCardNumber)).toEqual(['0200009'])
   })
 
   it('a full list marks as left the imported people it no longer lists, and revokes imported roles it no longer lists', async () => {
@@ -127,7 +122,7 @@ describe('a leaver in an organisation import', () => {
     })
     expect((await upload(h, who.admin, first, 'a.xlsx', { dryRun: false, mode: 'full' })).status).toBe(200)
     // An administrator's grant in the console is not the file's to remove.
-    h.deps.db.insert(roleGrants).values({ cardNumber: '0200002', role: 'reviewer', scope: 'hr', origin: 'console' }).run()
+    await h.deps.db.insert(roleGrants).values({ cardNumber: '0200002', role: 'reviewer', scope: 'hr', origin: 'console' })
     const second = await workbook({
       people: [{ cardNumber: '0200001', name: '甲', kind: 'staff', department: 'housing' }],
       roles: [{ cardNumber: '0200001', role: 'reviewer', scope: 'housing' }],
@@ -139,14 +134,7 @@ describe('a leaver in an organisation import', () => {
     // Demo people (not brought in by an import) are never marked as left by a file that lacks them.
     expect(dry.body.report.removed.map((r: { key: string }) => r.key)).not.toContain(who.counsellor)
     await upload(h, who.admin, second, 'b.xlsx', { dryRun: false, mode: 'full' })
-    expect(h.deps.db.select().from(people).where(eq(people.cardNumber, '0200002')).get()?.leftAt).toBeInstanceOf(Date)
-    expect(
-      h.deps.db
-        .select()
-        .from(roleGrants)
-        .where(eq(roleGrants.cardNumber, '0200001'))
-        .all()
-        .map((g) => g.role),
-    ).toEqual(['reviewer'])
+    expect((await h.deps.db.select().from(people).where(eq(people.cardNumber, '0200002')))[0]?.leftAt).toBeInstanceOf(Date)
+    expect((await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0200001'))).map((g) => g.role)).toEqual(['reviewer'])
   })
 })

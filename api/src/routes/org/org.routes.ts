@@ -40,7 +40,7 @@ for (const path of ['/api/admin/org/*', '/api/admin/people', '/api/admin/people/
   })
 }
 
-const runView = (r: NonNullable<ReturnType<typeof getImport>>) => ({
+const runView = (r: NonNullable<Awaited<ReturnType<typeof getImport>>>) => ({
   id: r.id,
   source: r.source,
   origin: r.origin,
@@ -112,11 +112,11 @@ export const orgRoutes = router
         read = await readOrganisationFile(new Uint8Array(await form.file.arrayBuffer()), form.file.name)
       } catch (err) {
         if (!(err instanceof UnreadableFile)) throw err
-        recordFailedImport(deps, { ...base, reason: err.message, reasonZh: err.messageZh })
+        await recordFailedImport(deps, { ...base, reason: err.message, reasonZh: err.messageZh })
         throw new HallError(422, 'unreadable_file', err.message, err.messageZh)
       }
-      const run = runImport(deps, { ...base, rows: read.rows, readRefused: read.refused })
-      const row = getImport(deps.db, run.id)!
+      const run = await runImport(deps, { ...base, rows: read.rows, readRefused: read.refused })
+      const row = (await getImport(deps.db, run.id))!
       return c.json({ ...runView(row), report: run.report }, 200)
     },
   )
@@ -128,8 +128,8 @@ export const orgRoutes = router
       summary: 'The import runs (dry runs too), newest first, with their counts',
       responses: { 200: json(ImportRunList, 'At most 50 runs'), ...errorsFor(401, 403) },
     }),
-    (c) => {
-      const items = listImports(c.var.deps.db).map((r) => ({ ...runView(r), counts: (r.report as unknown as ImportReport).counts }))
+    async (c) => {
+      const items = (await listImports(c.var.deps.db)).map((r) => ({ ...runView(r), counts: (r.report as unknown as ImportReport).counts }))
       return c.json({ items }, 200)
     },
   )
@@ -142,8 +142,8 @@ export const orgRoutes = router
       request: { params: IdParam },
       responses: { 200: json(ImportRunWithReport, 'The run'), ...errorsFor(400, 401, 403, 404) },
     }),
-    (c) => {
-      const row = getImport(c.var.deps.db, c.req.valid('param').id)
+    async (c) => {
+      const row = await getImport(c.var.deps.db, c.req.valid('param').id)
       if (!row) throw new HallError(404, 'not_found', 'There is no such import run', '没有这次导入记录')
       return c.json({ ...runView(row), report: row.report as unknown as ImportReportView }, 200)
     },
@@ -156,7 +156,7 @@ export const orgRoutes = router
       summary: 'Departments, classes and roles: what a role can be granted in',
       responses: { 200: json(Units, 'Everything a grant may name'), ...errorsFor(401, 403) },
     }),
-    (c) => c.json(orgUnits(c.var.deps.db), 200),
+    async (c) => c.json(await orgUnits(c.var.deps.db), 200),
   )
   .openapi(
     createRoute({
@@ -167,9 +167,9 @@ export const orgRoutes = router
       request: { query: AdminPeopleQuery },
       responses: { 200: json(AdminPeopleList, 'At most 50 people; `total` counts every match'), ...errorsFor(400, 401, 403) },
     }),
-    (c) => {
+    async (c) => {
       const { q, role } = c.req.valid('query')
-      return c.json(searchAdminPeople(c.var.deps.db, q, role), 200)
+      return c.json(await searchAdminPeople(c.var.deps.db, q, role), 200)
     },
   )
   .openapi(
@@ -184,10 +184,10 @@ export const orgRoutes = router
         ...errorsFor(400, 401, 403, 404, 409, 422),
       },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
       const { role, scope } = c.req.valid('json')
-      const result = grantRole(deps.db, deps.now(), {
+      const result = await grantRole(deps.db, deps.now(), {
         cardNumber: c.req.valid('param').cardNumber,
         role,
         scope,
@@ -206,10 +206,10 @@ export const orgRoutes = router
       request: { params: CardParam, query: RevokeQuery },
       responses: { 200: json(Revoked, 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
       const { role, scope } = c.req.valid('query')
-      const result = revokeRole(deps.db, deps.now(), {
+      const result = await revokeRole(deps.db, deps.now(), {
         cardNumber: c.req.valid('param').cardNumber,
         role,
         scope,

@@ -158,34 +158,16 @@ function escalationContacts(db: Db, definition: ProcessDefinition, stepId: strin
  * Checks every row against the file and the hall's current organisation, and works out the
  * changes. Writes nothing.
  */
-export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[], mode: ImportMode, keepAdmins: readonly string[] = []): Plan {
+export async function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[], mode: ImportMode, keepAdmins: readonly string[] = []): Promise<Plan> {
   const refused: Refusal[] = readRefused.map((r) => ({ ...r, key: null }))
   const added: Change[] = []
   const changed: Change[] = []
   const removed: Change[] = []
 
-  const dbDepts = new Map(
-    db
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.code, d]),
-  )
-  const dbClasses = new Map(
-    db
-      .select()
-      .from(classes)
-      .all()
-      .map((c) => [c.code, c]),
-  )
-  const dbPeople = new Map(
-    db
-      .select()
-      .from(people)
-      .all()
-      .map((p) => [p.cardNumber, p]),
-  )
-  const dbGrants = db.select().from(roleGrants).all()
+  const dbDepts = new Map((await db.select().from(departments)).map((d) => [d.code, d]))
+  const dbClasses = new Map((await db.select().from(classes)).map((c) => [c.code, c]))
+  const dbPeople = new Map((await db.select().from(people)).map((p) => [p.cardNumber, p]))
+  const dbGrants = await db.select().from(roleGrants)
 
   // Departments.
   const fileDepts = new Map<string, DeptRow & { row: number }>()
@@ -420,11 +402,10 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
   const stayAsTheyAre = new Set<string>()
   for (const card of leaverCards) {
     const substitute = filePeople.get(card)?.substitute ?? null
-    const open = db
+    const open = await db
       .select({ id: tasks.id, applicationId: tasks.applicationId, stepKey: tasks.stepKey, status: tasks.status, engineTaskId: tasks.engineTaskId })
       .from(tasks)
       .where(and(eq(tasks.assigneeCardNumber, card), eq(tasks.box, 'todo')))
-      .all()
     const transfers: Transfer[] = []
     let problem: { en: string; zh: string } | null = null
     for (const t of open) {
@@ -438,12 +419,13 @@ export function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefusal[],
       let to = substitute && activeAfter(substitute) ? substitute : null
       let via: Transfer['via'] = 'substitute'
       if (!to) {
-        const app = db
-          .select({ state: applications.state, form: applications.formData, version: serviceVersions })
-          .from(applications)
-          .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-          .where(eq(applications.id, t.applicationId))
-          .get()
+        const app = (
+          await db
+            .select({ state: applications.state, form: applications.formData, version: serviceVersions })
+            .from(applications)
+            .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+            .where(eq(applications.id, t.applicationId))
+        )[0]
         const state = app ? stateOf(app.state) : null
         const contacts = app && state ? escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, app.form ?? {}) : []
         to = contacts.find((p) => p !== card && !leaverCards.has(p) && activeAfter(p)) ?? null
@@ -625,28 +607,29 @@ export interface ImportInput {
  * Plans the import and, unless it is a dry run, applies it in one IMMEDIATE transaction with its
  * audit rows. Either way the report is kept in `org_imports`; its id is returned with it.
  */
-export function runImport(deps: Deps, input: ImportInput): { id: number; status: 'dry_run' | 'imported'; report: ImportReport } {
-  return transaction(deps.db, (tx) => {
+export async function runImport(deps: Deps, input: ImportInput): Promise<{ id: number; status: 'dry_run' | 'imported'; report: ImportReport }> {
+  return await transaction(deps.db, async (tx) => {
     const now = deps.now()
-    const plan = planImport(tx, input.rows, input.readRefused, input.mode, deps.env.admins)
-    if (!input.dryRun) applyPlan(tx, deps, plan, input.actor, input.ip)
+    const plan = await planImport(tx, input.rows, input.readRefused, input.mode, deps.env.admins)
+    if (!input.dryRun) await applyPlan(tx, deps, plan, input.actor, input.ip)
     const status = input.dryRun ? ('dry_run' as const) : ('imported' as const)
-    const { id } = tx
-      .insert(orgImports)
-      .values({
-        source: input.source,
-        origin: input.origin.slice(0, 500),
-        mode: input.mode,
-        dryRun: input.dryRun,
-        status,
-        actor: input.actor,
-        at: now,
-        report: plan.report as unknown as Record<string, unknown>,
-      })
-      .returning({ id: orgImports.id })
-      .get()
+    const { id } = (
+      await tx
+        .insert(orgImports)
+        .values({
+          source: input.source,
+          origin: input.origin.slice(0, 500),
+          mode: input.mode,
+          dryRun: input.dryRun,
+          status,
+          actor: input.actor,
+          at: now,
+          report: plan.report as unknown as Record<string, unknown>,
+        })
+        .returning({ id: orgImports.id })
+    )[0]!
     if (!input.dryRun) {
-      recordAudit(tx, now, {
+      await recordAudit(tx, now, {
         actor: input.actor,
         action: 'org.imported',
         outcome: 'success',
@@ -655,14 +638,14 @@ export function runImport(deps: Deps, input: ImportInput): { id: number; status:
         ...(input.ip ? { ip: input.ip } : {}),
         detail: { source: input.source, origin: input.origin, mode: input.mode, ...plan.report.counts },
       })
-      ensureConfiguredAdmins(tx, deps, input.actor)
+      await ensureConfiguredAdmins(tx, deps, input.actor)
     }
     return { id, status, report: plan.report }
   })
 }
 
 /** A run that could not read its input (a broken file, the platform down) is kept too, with why. */
-export function recordFailedImport(
+export async function recordFailedImport(
   deps: Deps,
   input: Omit<ImportInput, 'rows' | 'readRefused' | 'dryRun'> & { dryRun: boolean; reason: string; reasonZh: string },
 ) {
@@ -676,42 +659,43 @@ export function recordFailedImport(
     transfers: [],
     failure: { reason: input.reason, reasonZh: input.reasonZh },
   }
-  return deps.db
-    .insert(orgImports)
-    .values({
-      source: input.source,
-      origin: input.origin.slice(0, 500),
-      mode: input.mode,
-      dryRun: input.dryRun,
-      status: 'failed',
-      actor: input.actor,
-      at: deps.now(),
-      report,
-    })
-    .returning({ id: orgImports.id })
-    .get()
+  return (
+    await deps.db
+      .insert(orgImports)
+      .values({
+        source: input.source,
+        origin: input.origin.slice(0, 500),
+        mode: input.mode,
+        dryRun: input.dryRun,
+        status: 'failed',
+        actor: input.actor,
+        at: deps.now(),
+        report,
+      })
+      .returning({ id: orgImports.id })
+  )[0]!
 }
 
-function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
+async function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
   const now = deps.now()
-  const audit = (action: string, targetKind: string, targetId: string, detail: Record<string, unknown>) =>
-    recordAudit(tx, now, { actor, action, outcome: 'success', targetKind, targetId, ...(ip ? { ip } : {}), detail })
+  const audit = async (action: string, targetKind: string, targetId: string, detail: Record<string, unknown>) =>
+    await recordAudit(tx, now, { actor, action, outcome: 'success', targetKind, targetId, ...(ip ? { ip } : {}), detail })
   for (const d of plan.departments) {
-    tx.insert(departments)
+    await tx
+      .insert(departments)
       .values(d)
       .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location } })
-      .run()
   }
   // Departments' names, phones and places are shown with every service of the catalog.
-  if (plan.departments.length) bumpCatalogRevision(tx)
+  if (plan.departments.length) await bumpCatalogRevision(tx)
   for (const k of plan.classes) {
-    tx.insert(classes)
+    await tx
+      .insert(classes)
       .values(k)
       .onConflictDoUpdate({ target: classes.code, set: { nameZh: k.nameZh, nameEn: k.nameEn, collegeCode: k.collegeCode } })
-      .run()
   }
   for (const p of plan.people) {
-    const old = tx.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, p.cardNumber)).get()
+    const old = (await tx.select({ profile: people.profile }).from(people).where(eq(people.cardNumber, p.cardNumber)))[0]
     // The import owns the class; the rest of a record (dormitory, titles…) is kept as it was.
     const profile = { ...(old?.profile ?? {}) } as Record<string, unknown>
     const student = { ...((profile.student as Record<string, unknown> | undefined) ?? {}) }
@@ -729,31 +713,29 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
       profile,
       origin: 'import' as const,
     }
-    const wasLeft = !!tx.select({ l: people.leftAt }).from(people).where(eq(people.cardNumber, p.cardNumber)).get()?.l
-    tx.insert(people)
+    const wasLeft = !!(await tx.select({ l: people.leftAt }).from(people).where(eq(people.cardNumber, p.cardNumber)))[0]?.l
+    await tx
+      .insert(people)
       .values({ cardNumber: p.cardNumber, ...values, leftAt: p.left ? now : null })
       .onConflictDoUpdate({ target: people.cardNumber, set: { ...values, ...(wasLeft && !p.left ? { leftAt: null } : {}) } })
-      .run()
   }
   for (const g of plan.grant) {
-    tx.insert(roleGrants)
-      .values({ ...g, origin: 'import' })
-      .run()
-    audit('role.granted', 'person', g.cardNumber, { role: g.role, scope: g.scope, via: 'import' })
+    await tx.insert(roleGrants).values({ ...g, origin: 'import' })
+    await audit('role.granted', 'person', g.cardNumber, { role: g.role, scope: g.scope, via: 'import' })
   }
   for (const g of plan.adopt) {
-    tx.update(roleGrants)
+    await tx
+      .update(roleGrants)
       .set({ origin: 'import' })
       .where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope)))
-      .run()
   }
   // Tasks first, while the leaver is still the assignee the engine expects to act.
   for (const l of plan.leave) {
     for (const t of l.transfers) {
-      const task = tx.select({ engineTaskId: tasks.engineTaskId }).from(tasks).where(eq(tasks.id, t.taskId)).get()
-      const app = tx.select({ v: applications.stateVersion }).from(applications).where(eq(applications.id, t.applicationId)).get()
+      const task = (await tx.select({ engineTaskId: tasks.engineTaskId }).from(tasks).where(eq(tasks.id, t.taskId)))[0]
+      const app = (await tx.select({ v: applications.stateVersion }).from(applications).where(eq(applications.id, t.applicationId)))[0]
       if (!task?.engineTaskId || !app) continue
-      actIn(tx, deps, {
+      await actIn(tx, deps, {
         applicationId: t.applicationId,
         expectedVersion: app.v,
         actor: l.cardNumber,
@@ -770,31 +752,29 @@ function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
     }
   }
   for (const g of plan.revoke) {
-    tx.delete(roleGrants)
-      .where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope)))
-      .run()
-    audit('role.revoked', 'person', g.cardNumber, { role: g.role, scope: g.scope, via: 'import', why: g.why })
+    await tx.delete(roleGrants).where(and(eq(roleGrants.cardNumber, g.cardNumber), eq(roleGrants.role, g.role), eq(roleGrants.scope, g.scope)))
+    await audit('role.revoked', 'person', g.cardNumber, { role: g.role, scope: g.scope, via: 'import', why: g.why })
   }
   for (const l of plan.leave) {
-    tx.update(people)
+    await tx
+      .update(people)
       .set({ leftAt: now })
       .where(and(eq(people.cardNumber, l.cardNumber), isNull(people.leftAt)))
-      .run()
     // A leaver's open sessions end now, not when they expire.
-    tx.delete(sessions).where(eq(sessions.cardNumber, l.cardNumber)).run()
-    audit('person.left', 'person', l.cardNumber, { transfers: l.transfers.map((t) => ({ applicationId: t.applicationId, to: t.to, via: t.via })) })
+    await tx.delete(sessions).where(eq(sessions.cardNumber, l.cardNumber))
+    await audit('person.left', 'person', l.cardNumber, { transfers: l.transfers.map((t) => ({ applicationId: t.applicationId, to: t.to, via: t.via })) })
   }
-  for (const card of new Set([...plan.grant, ...plan.revoke].map((g) => g.cardNumber))) refreshSessionRoles(tx, card)
+  for (const card of new Set([...plan.grant, ...plan.revoke].map((g) => g.cardNumber))) await refreshSessionRoles(tx, card)
 }
 
 /** Puts a person's current roles into their open sessions, so a grant or a revocation counts at once. */
-export function refreshSessionRoles(db: Db, cardNumber: string) {
-  const roles = db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber)).all()
-  for (const s of db.select().from(sessions).where(eq(sessions.cardNumber, cardNumber)).all()) {
-    db.update(sessions)
+export async function refreshSessionRoles(db: Db, cardNumber: string) {
+  const roles = await db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber))
+  for (const s of await db.select().from(sessions).where(eq(sessions.cardNumber, cardNumber))) {
+    await db
+      .update(sessions)
       .set({ user: { ...s.user, roles } })
       .where(eq(sessions.idHash, s.idHash))
-      .run()
   }
 }
 
@@ -802,23 +782,23 @@ export function refreshSessionRoles(db: Db, cardNumber: string) {
  * HALL_ADMINS: the first administrators, granted `admin` whenever they are known and missing it
  * (at start, and after each import). Someone not yet known is an admin at login (auth/user.ts).
  */
-export function ensureConfiguredAdmins(db: Db, deps: Deps, actor = 'system'): string[] {
+export async function ensureConfiguredAdmins(db: Db, deps: Deps, actor = 'system'): Promise<string[]> {
   if (deps.env.admins.length === 0) return []
   const granted: string[] = []
-  const known = db
+  const known = await db
     .select({ cardNumber: people.cardNumber })
     .from(people)
     .where(and(inArray(people.cardNumber, deps.env.admins), isNull(people.leftAt)))
-    .all()
   for (const { cardNumber } of known) {
-    const has = db
-      .select({ c: roleGrants.cardNumber })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.cardNumber, cardNumber), eq(roleGrants.role, 'admin'), eq(roleGrants.scope, '*')))
-      .get()
+    const has = (
+      await db
+        .select({ c: roleGrants.cardNumber })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.cardNumber, cardNumber), eq(roleGrants.role, 'admin'), eq(roleGrants.scope, '*')))
+    )[0]
     if (has) continue
-    db.insert(roleGrants).values({ cardNumber, role: 'admin', scope: '*', origin: 'config' }).run()
-    recordAudit(db, deps.now(), {
+    await db.insert(roleGrants).values({ cardNumber, role: 'admin', scope: '*', origin: 'config' })
+    await recordAudit(db, deps.now(), {
       actor,
       action: 'role.granted',
       outcome: 'success',
@@ -826,17 +806,17 @@ export function ensureConfiguredAdmins(db: Db, deps: Deps, actor = 'system'): st
       targetId: cardNumber,
       detail: { role: 'admin', scope: '*', via: 'HALL_ADMINS' },
     })
-    refreshSessionRoles(db, cardNumber)
+    await refreshSessionRoles(db, cardNumber)
     granted.push(cardNumber)
   }
   return granted
 }
 
 /** The runs, newest first (without their reports: those are read one by one). */
-export function listImports(db: Db, limit = 50) {
-  return db.select().from(orgImports).orderBy(desc(orgImports.at), desc(orgImports.id)).limit(limit).all()
+export async function listImports(db: Db, limit = 50) {
+  return await db.select().from(orgImports).orderBy(desc(orgImports.at), desc(orgImports.id)).limit(limit)
 }
 
-export function getImport(db: Db, id: number) {
-  return db.select().from(orgImports).where(eq(orgImports.id, id)).get() ?? null
+export async function getImport(db: Db, id: number) {
+  return (await db.select().from(orgImports).where(eq(orgImports.id, id)))[0] ?? null
 }

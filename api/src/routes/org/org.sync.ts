@@ -82,7 +82,7 @@ export async function syncOrganisation(deps: Deps) {
   } catch (err) {
     const reason = (err as Error).name === 'TimeoutError' ? 'the data platform did not answer in time' : (err as Error).message
     deps.log.warn({ err: reason }, 'organisation sync failed; the organisation is unchanged')
-    const { id } = recordFailedImport(deps, {
+    const { id } = await recordFailedImport(deps, {
       source: 'platform',
       origin,
       mode: 'full',
@@ -94,7 +94,7 @@ export async function syncOrganisation(deps: Deps) {
     return { id, status: 'failed' as const }
   }
   const { rows, refused } = rowsOfWire(wire)
-  const run = runImport(deps, { rows, readRefused: refused, mode: 'full', dryRun: false, source: 'platform', origin, actor: 'system' })
+  const run = await runImport(deps, { rows, readRefused: refused, mode: 'full', dryRun: false, source: 'platform', origin, actor: 'system' })
   deps.log.info({ id: run.id, ...run.report.counts }, 'organisation synchronised from the data platform')
   return { id: run.id, status: run.status }
 }
@@ -110,12 +110,13 @@ export function startOrgSync(deps: Deps): { stop: () => void; tick: () => Promis
   let running = false
   const tick = async () => {
     if (running) return
-    const recent = deps.db
-      .select({ id: orgImports.id })
-      .from(orgImports)
-      .where(and(eq(orgImports.source, 'platform'), gt(orgImports.at, new Date(deps.now().getTime() - everyMs / 2))))
-      .orderBy(desc(orgImports.at))
-      .get()
+    const recent = (
+      await deps.db
+        .select({ id: orgImports.id })
+        .from(orgImports)
+        .where(and(eq(orgImports.source, 'platform'), gt(orgImports.at, new Date(deps.now().getTime() - everyMs / 2))))
+        .orderBy(desc(orgImports.at))
+    )[0]
     if (recent) return
     running = true
     try {

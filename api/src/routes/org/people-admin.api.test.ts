@@ -20,7 +20,7 @@ describe('GET /api/admin/people', () => {
         roles: expect.arrayContaining([expect.objectContaining({ role: 'counsellor', scope: 'cs-2023-1' })]),
       }),
     ])
-    h.deps.db.update(people).set({ leftAt: h.deps.now() }).where(eq(people.cardNumber, who.colleague)).run()
+    await h.deps.db.update(people).set({ leftAt: h.deps.now() }).where(eq(people.cardNumber, who.colleague))
     const left = await h.get(who.admin, `/api/admin/people?q=${who.colleague}`)
     expect(left.body.items[0].leftAt).toBeTruthy()
     // A % typed in the box is a character, not "everything".
@@ -34,7 +34,7 @@ describe('POST and DELETE /api/admin/people/{cardNumber}/roles', () => {
     const cookie = await h.loginAs(who.professor)
     const granted = await h.post(who.admin, `/api/admin/people/${who.professor}/roles`, { role: 'reviewer', scope: 'housing' })
     expect(granted).toMatchObject({ status: 200, body: { granted: true, role: 'reviewer', scope: 'housing' } })
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor)).all()).toEqual([
+    expect(await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor))).toEqual([
       { cardNumber: who.professor, role: 'reviewer', scope: 'housing', origin: 'console' },
     ])
     const me = await h.app.request('/api/me', { headers: { cookie } })
@@ -42,8 +42,8 @@ describe('POST and DELETE /api/admin/people/{cardNumber}/roles', () => {
 
     const revoked = await h.call(who.admin, 'DELETE', `/api/admin/people/${who.professor}/roles?role=reviewer&scope=housing`)
     expect(revoked.status).toBe(200)
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor)).all()).toEqual([])
-    const audit = h.deps.db.select().from(auditLog).where(eq(auditLog.targetId, who.professor)).all()
+    expect(await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor))).toEqual([])
+    const audit = await h.deps.db.select().from(auditLog).where(eq(auditLog.targetId, who.professor))
     expect(audit.map((a) => [a.action, a.actor, a.detail])).toEqual([
       ['role.granted', who.admin, { role: 'reviewer', scope: 'housing', via: 'console' }],
       ['role.revoked', who.admin, { role: 'reviewer', scope: 'housing', via: 'console' }],
@@ -61,12 +61,12 @@ describe('POST and DELETE /api/admin/people/{cardNumber}/roles', () => {
     const res = await h.post(who.admin, `/api/admin/people/${who.professor}/roles`, body)
     expect(res.status).toBe(status)
     expect(res.body.error.messageZh).toBeTruthy()
-    expect(h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor)).all()).toEqual([])
+    expect(await h.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, who.professor))).toEqual([])
   })
 
   it('refuses a role for someone who left, and an administrator revoking their own admin role', async () => {
     const h = await hall()
-    h.deps.db.update(people).set({ leftAt: h.deps.now() }).where(eq(people.cardNumber, who.professor)).run()
+    await h.deps.db.update(people).set({ leftAt: h.deps.now() }).where(eq(people.cardNumber, who.professor))
     expect((await h.post(who.admin, `/api/admin/people/${who.professor}/roles`, { role: 'reviewer', scope: 'housing' })).status).toBe(409)
     expect((await h.call(who.admin, 'DELETE', `/api/admin/people/${who.admin}/roles?role=admin&scope=*`)).status).toBe(409)
   })
@@ -75,16 +75,15 @@ describe('POST and DELETE /api/admin/people/{cardNumber}/roles', () => {
 describe('HALL_ADMINS', () => {
   it('grants admin to the listed people when missing, audited, and once', async () => {
     const t = await testApp({ HALL_ADMINS: `${who.professor}, 9999999` })
-    expect(ensureConfiguredAdmins(t.deps.db, t.deps)).toEqual([who.professor])
-    expect(ensureConfiguredAdmins(t.deps.db, t.deps)).toEqual([])
+    expect(await ensureConfiguredAdmins(t.deps.db, t.deps)).toEqual([who.professor])
+    expect(await ensureConfiguredAdmins(t.deps.db, t.deps)).toEqual([])
     expect(
-      t.deps.db
+      await t.deps.db
         .select()
         .from(roleGrants)
-        .where(and(eq(roleGrants.cardNumber, who.professor), eq(roleGrants.role, 'admin')))
-        .all(),
+        .where(and(eq(roleGrants.cardNumber, who.professor), eq(roleGrants.role, 'admin'))),
     ).toEqual([{ cardNumber: who.professor, role: 'admin', scope: '*', origin: 'config' }])
-    expect(t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.granted')).all()).toEqual([
+    expect(await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'role.granted'))).toEqual([
       expect.objectContaining({ actor: 'system', targetId: who.professor }),
     ])
     // Someone no import knows yet is an administrator from the first login: they run the first import.
@@ -98,7 +97,7 @@ describe('HALL_ADMINS', () => {
     const bytes = await workbook({ people: [{ cardNumber: '0300001', name: '首位管理员', kind: 'staff', department: 'network-centre' }] })
     const res = await upload(t, '0300001', bytes, 'admins.xlsx', { dryRun: false, mode: 'full' })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(t.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0300001')).all()).toEqual([
+    expect(await t.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0300001'))).toEqual([
       { cardNumber: '0300001', role: 'admin', scope: '*', origin: 'config' },
     ])
     const again = await upload(t, '0300001', bytes, 'admins.xlsx', { dryRun: true, mode: 'full' })

@@ -14,7 +14,7 @@ const LIMIT = 50
 /** `%` and `_` typed by a person are letters, not wildcards. */
 const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-export function searchAdminPeople(db: Db, q: string, role?: string) {
+export async function searchAdminPeople(db: Db, q: string, role?: string) {
   const text = q.trim()
   const conditions = [
     text
@@ -28,12 +28,13 @@ export function searchAdminPeople(db: Db, q: string, role?: string) {
   ].filter(Boolean)
   const where = conditions.length ? and(...conditions) : undefined
   const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(people)
-      .where(where)
-      .get()?.n ?? 0
-  const rows = db
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(people)
+        .where(where)
+    )[0]?.n ?? 0
+  const rows = await db
     .select({ person: people, department: { code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn } })
     .from(people)
     .leftJoin(departments, eq(departments.code, people.departmentCode))
@@ -41,10 +42,9 @@ export function searchAdminPeople(db: Db, q: string, role?: string) {
     // Exact card numbers first, then people still here, then by card number.
     .orderBy(sql`${people.cardNumber} = ${text} DESC`, sql`${people.leftAt} IS NOT NULL`, asc(people.cardNumber))
     .limit(LIMIT)
-    .all()
   const cards = rows.map((r) => r.person.cardNumber)
   const grants = cards.length
-    ? db.select().from(roleGrants).where(inArray(roleGrants.cardNumber, cards)).orderBy(asc(roleGrants.role), asc(roleGrants.scope)).all()
+    ? await db.select().from(roleGrants).where(inArray(roleGrants.cardNumber, cards)).orderBy(asc(roleGrants.role), asc(roleGrants.scope))
     : []
   return {
     items: rows.map(({ person: p, department }) => ({
@@ -61,20 +61,19 @@ export function searchAdminPeople(db: Db, q: string, role?: string) {
   }
 }
 
-export function orgUnits(db: Db) {
+export async function orgUnits(db: Db) {
   return {
-    departments: db
+    departments: await db
       .select({ code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn, kind: departments.kind })
       .from(departments)
-      .orderBy(asc(departments.code))
-      .all(),
-    classes: db.select().from(classes).orderBy(asc(classes.code)).all(),
+      .orderBy(asc(departments.code)),
+    classes: await db.select().from(classes).orderBy(asc(classes.code)),
     roles: [...ROLES],
   }
 }
 
 /** Why the scope does not fit the role (for the console), or null. Demo classes live only in people's records. */
-function checkScope(db: Db, role: string, scope: string): string {
+async function checkScope(db: Db, role: string, scope: string): Promise<string> {
   if (role === 'admin') {
     if (scope && scope !== '*') throw new HallError(400, 'bad_scope', 'An administrator’s role has no scope: leave it empty', '系统管理员角色没有范围，请留空')
     return '*'
@@ -88,31 +87,32 @@ function checkScope(db: Db, role: string, scope: string): string {
     )
   if (role === 'counsellor') {
     const known =
-      !!db.select({ c: classes.code }).from(classes).where(eq(classes.code, scope)).get() ||
-      !!db
-        .select({ c: people.cardNumber })
-        .from(people)
-        .where(sql`json_extract(${people.profile}, '$.student.klassCode') = ${scope}`)
-        .get()
+      !!(await db.select({ c: classes.code }).from(classes).where(eq(classes.code, scope)))[0] ||
+      !!(
+        await db
+          .select({ c: people.cardNumber })
+          .from(people)
+          .where(sql`json_extract(${people.profile}, '$.student.klassCode') = ${scope}`)
+      )[0]
     if (!known) throw new HallError(422, 'unknown_class', `There is no class “${scope}”: import it first`, `没有班级“${scope}”：请先导入`)
     return scope
   }
-  const d = db.select({ kind: departments.kind }).from(departments).where(eq(departments.code, scope)).get()
+  const d = (await db.select({ kind: departments.kind }).from(departments).where(eq(departments.code, scope)))[0]
   if (!d) throw new HallError(422, 'unknown_department', `There is no department “${scope}”`, `没有部门“${scope}”`)
   if (role.startsWith('college-') && d.kind !== 'college')
     throw new HallError(422, 'not_a_college', `${role} is held in a college, and “${scope}” is an office`, `该角色的范围应是学院，“${scope}”是职能部门`)
   return scope
 }
 
-function personOrThrow(db: Db, cardNumber: string) {
-  const p = db.select({ leftAt: people.leftAt }).from(people).where(eq(people.cardNumber, cardNumber)).get()
+async function personOrThrow(db: Db, cardNumber: string) {
+  const p = (await db.select({ leftAt: people.leftAt }).from(people).where(eq(people.cardNumber, cardNumber)))[0]
   if (!p) throw new HallError(404, 'not_found', `Nobody has the card number ${cardNumber}`, `没有校园卡号为 ${cardNumber} 的人员`)
   return p
 }
 
-export function grantRole(db: Db, at: Date, input: { cardNumber: string; role: string; scope: string; actor: string; ip?: string }) {
-  return transaction(db, (tx) => {
-    const p = personOrThrow(tx, input.cardNumber)
+export async function grantRole(db: Db, at: Date, input: { cardNumber: string; role: string; scope: string; actor: string; ip?: string }) {
+  return await transaction(db, async (tx) => {
+    const p = await personOrThrow(tx, input.cardNumber)
     if (p.leftAt)
       throw new HallError(
         409,
@@ -120,10 +120,10 @@ export function grantRole(db: Db, at: Date, input: { cardNumber: string; role: s
         `${input.cardNumber} has left the university and cannot hold a role`,
         `${input.cardNumber} 已离开学校，不能再担任角色`,
       )
-    const scope = checkScope(tx, input.role, input.scope)
-    const done = tx.insert(roleGrants).values({ cardNumber: input.cardNumber, role: input.role, scope, origin: 'console' }).onConflictDoNothing().run()
+    const scope = await checkScope(tx, input.role, input.scope)
+    const done = await tx.insert(roleGrants).values({ cardNumber: input.cardNumber, role: input.role, scope, origin: 'console' }).onConflictDoNothing()
     if (done.changes > 0) {
-      recordAudit(tx, at, {
+      await recordAudit(tx, at, {
         actor: input.actor,
         action: 'role.granted',
         outcome: 'success',
@@ -132,15 +132,15 @@ export function grantRole(db: Db, at: Date, input: { cardNumber: string; role: s
         ...(input.ip ? { ip: input.ip } : {}),
         detail: { role: input.role, scope, via: 'console' },
       })
-      refreshSessionRoles(tx, input.cardNumber)
+      await refreshSessionRoles(tx, input.cardNumber)
     }
     return { granted: done.changes > 0, role: input.role, scope }
   })
 }
 
-export function revokeRole(db: Db, at: Date, input: { cardNumber: string; role: string; scope: string; actor: string; ip?: string }) {
-  return transaction(db, (tx) => {
-    personOrThrow(tx, input.cardNumber)
+export async function revokeRole(db: Db, at: Date, input: { cardNumber: string; role: string; scope: string; actor: string; ip?: string }) {
+  return await transaction(db, async (tx) => {
+    await personOrThrow(tx, input.cardNumber)
     const scope = input.role === 'admin' && !input.scope ? '*' : input.scope
     if (input.role === 'admin' && input.cardNumber === input.actor) {
       throw new HallError(
@@ -150,10 +150,9 @@ export function revokeRole(db: Db, at: Date, input: { cardNumber: string; role: 
         '不能撤销自己的系统管理员角色，请联系其他管理员',
       )
     }
-    const done = tx
+    const done = await tx
       .delete(roleGrants)
       .where(and(eq(roleGrants.cardNumber, input.cardNumber), eq(roleGrants.role, input.role), eq(roleGrants.scope, scope)))
-      .run()
     if (done.changes === 0)
       throw new HallError(
         404,
@@ -161,7 +160,7 @@ export function revokeRole(db: Db, at: Date, input: { cardNumber: string; role: 
         `${input.cardNumber} does not hold ${input.role} in ${scope}`,
         `${input.cardNumber} 没有担任该角色（${input.role}，${scope}）`,
       )
-    recordAudit(tx, at, {
+    await recordAudit(tx, at, {
       actor: input.actor,
       action: 'role.revoked',
       outcome: 'success',
@@ -170,7 +169,7 @@ export function revokeRole(db: Db, at: Date, input: { cardNumber: string; role: 
       ...(input.ip ? { ip: input.ip } : {}),
       detail: { role: input.role, scope, via: 'console' },
     })
-    refreshSessionRoles(tx, input.cardNumber)
+    await refreshSessionRoles(tx, input.cardNumber)
     return { revoked: true, role: input.role, scope }
   })
 }

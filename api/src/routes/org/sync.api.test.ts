@@ -48,16 +48,16 @@ describe('the organisation sync from the data platform', () => {
 
     expect(await syncOrganisation(t.deps)).toMatchObject({ status: 'imported' })
     expect(p.seen).toEqual(['GET /api/v1/organisation'])
-    expect(t.deps.db.select().from(people).where(eq(people.cardNumber, '0400002')).get()).toMatchObject({ origin: 'import', leftAt: null })
-    expect(t.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0400001')).all()).toHaveLength(1)
-    const first = t.deps.db.select().from(orgImports).all()
+    expect((await t.deps.db.select().from(people).where(eq(people.cardNumber, '0400002')))[0]).toMatchObject({ origin: 'import', leftAt: null })
+    expect(await t.deps.db.select().from(roleGrants).where(eq(roleGrants.cardNumber, '0400001'))).toHaveLength(1)
+    const first = await t.deps.db.select().from(orgImports)
     expect(first).toEqual([expect.objectContaining({ source: 'platform', mode: 'full', status: 'imported', actor: 'system' })])
     expect((first[0]!.report as { refused: Array<{ sheet: string; row: number }> }).refused).toEqual([expect.objectContaining({ sheet: 'people', row: 3 })])
 
     // Next time 0400002 is gone: marked as left, kept.
     list = list.slice(0, 1)
     await syncOrganisation(t.deps)
-    expect(t.deps.db.select().from(people).where(eq(people.cardNumber, '0400002')).get()?.leftAt).toBeInstanceOf(Date)
+    expect((await t.deps.db.select().from(people).where(eq(people.cardNumber, '0400002')))[0]?.leftAt).toBeInstanceOf(Date)
   })
 
   it('runs on the schedule, and a node skips its turn when another synchronised within half the interval', async () => {
@@ -71,13 +71,7 @@ describe('the organisation sync from the data platform', () => {
     t.advance(31 * 60_000)
     await nodeB.tick()
     expect(p.seen).toHaveLength(2)
-    expect(
-      t.deps.db
-        .select()
-        .from(orgImports)
-        .all()
-        .map((r) => r.status),
-    ).toEqual(['imported', 'imported'])
+    expect((await t.deps.db.select().from(orgImports)).map((r) => r.status)).toEqual(['imported', 'imported'])
     nodeA.stop()
     nodeB.stop()
     // Off when HALL_ORG_SYNC_MINUTES is 0: the timer never asks.
@@ -89,10 +83,10 @@ describe('the organisation sync from the data platform', () => {
   it('keeps the organisation as it is when the platform fails, and records why', async () => {
     const p = await platform(() => ({ status: 503, body: {} }))
     const t = await testApp({ HALL_DATA_PLATFORM: 'http', HALL_DATA_PLATFORM_URL: p.url })
-    const before = t.deps.db.select().from(people).all().length
+    const before = (await t.deps.db.select().from(people)).length
     expect(await syncOrganisation(t.deps)).toMatchObject({ status: 'failed' })
-    expect(t.deps.db.select().from(people).all()).toHaveLength(before)
-    const run = t.deps.db.select().from(orgImports).get()
+    expect(await t.deps.db.select().from(people)).toHaveLength(before)
+    const run = (await t.deps.db.select().from(orgImports))[0]
     expect(run).toMatchObject({ status: 'failed', report: { failure: { reason: expect.stringContaining('HTTP 503') } } })
   })
 

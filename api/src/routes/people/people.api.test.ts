@@ -30,20 +30,17 @@ describe('GET /api/people', () => {
 
   it('answers at most 20, and says how many matched', async () => {
     const h = await hall()
-    h.deps.db
-      .insert(people)
-      .values(
-        Array.from({ length: 30 }, (_, i) => ({
-          cardNumber: `99${String(i).padStart(5, '0')}`,
-          name: `测试员${i}`,
-          nameEn: `Tester ${i}`,
-          kind: 'staff' as const,
-          departmentCode: 'college-cs',
-          email: `t${i}@example.edu`,
-          phone: '138-0000-0000',
-        })),
-      )
-      .run()
+    await h.deps.db.insert(people).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        cardNumber: `99${String(i).padStart(5, '0')}`,
+        name: `测试员${i}`,
+        nameEn: `Tester ${i}`,
+        kind: 'staff' as const,
+        departmentCode: 'college-cs',
+        email: `t${i}@example.edu`,
+        phone: '138-0000-0000',
+      })),
+    )
     const res = await h.get(who.counsellor, `/api/people?q=${encodeURIComponent('测试员')}`)
     expect(res.status).toBe(200)
     expect(res.body.items).toHaveLength(20)
@@ -122,20 +119,17 @@ describe('GET /api/people/pick', () => {
     const h = await hall()
     const staff = await h.get(who.student, `/api/people/pick?q=${who.counsellor}&${swapWith}`)
     expect(staff.body.items).toEqual([])
-    h.deps.db
-      .insert(people)
-      .values(
-        Array.from({ length: 15 }, (_, i) => ({
-          cardNumber: `2026${String(i).padStart(6, '0')}`,
-          name: `测试生${i}`,
-          nameEn: `Test ${i}`,
-          kind: 'undergraduate' as const,
-          departmentCode: 'college-cs',
-          email: `s${i}@example.edu`,
-          phone: '138-0000-0000',
-        })),
-      )
-      .run()
+    await h.deps.db.insert(people).values(
+      Array.from({ length: 15 }, (_, i) => ({
+        cardNumber: `2026${String(i).padStart(6, '0')}`,
+        name: `测试生${i}`,
+        nameEn: `Test ${i}`,
+        kind: 'undergraduate' as const,
+        departmentCode: 'college-cs',
+        email: `s${i}@example.edu`,
+        phone: '138-0000-0000',
+      })),
+    )
     expect((await h.get(who.student, `/api/people/pick?q=${encodeURIComponent('测试生')}&${swapWith}`)).body.items).toHaveLength(10)
   })
 

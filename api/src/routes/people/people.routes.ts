@@ -29,13 +29,13 @@ export const peopleRoutes = router
         ...errorsFor(400, 401, 403),
       },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
       if (!policy.canSearchPeople(user)) {
         throw new HallError(403, 'forbidden', 'Searching the staff directory is for staff and reviewers', '只有教职工和审核人员可以查找人员')
       }
       const { q, kind } = c.req.valid('query')
-      return c.json(searchPeople(deps.db, { q, kind }, deps.now()), 200)
+      return c.json(await searchPeople(deps.db, { q, kind }, deps.now()), 200)
     },
   )
   .openapi(
@@ -58,12 +58,13 @@ export const peopleRoutes = router
         ...errorsFor(400, 401, 404, 429),
       },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
       if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
       const { q, service, application, field } = c.req.valid('query')
       // An application's form is the one of its version: a version published since may accept other kinds.
-      const kinds = application !== undefined ? applicationPickKindsOf(deps.db, user, application, field, deps.now()) : pickKindsOf(deps.db, service!, field)
-      return c.json(pickPeople(deps.db, { q, kinds, by: user.cardNumber }, deps.now()), 200)
+      const kinds =
+        application !== undefined ? await applicationPickKindsOf(deps.db, user, application, field, deps.now()) : await pickKindsOf(deps.db, service!, field)
+      return c.json(await pickPeople(deps.db, { q, kinds, by: user.cardNumber }, deps.now()), 200)
     },
   )

@@ -49,24 +49,17 @@ function klassCodeOf(profile: Record<string, unknown>): string | null {
   return typeof student?.klassCode === 'string' ? student.klassCode : null
 }
 
-function directory(db: Db, now: number): Entry[] {
+async function directory(db: Db, now: number): Promise<Entry[]> {
   // People who left are not offered: they can no longer be handed a task.
-  const size = db.select({ n: count() }).from(people).where(isNull(people.leftAt)).get()?.n ?? 0
+  const size = (await db.select({ n: count() }).from(people).where(isNull(people.leftAt)))[0]?.n ?? 0
   const known = indexes.get(db)
   if (known && known.size === size && now - known.builtAt < INDEX_TTL_MS) return known.entries
-  const rows = db
+  const rows = await db
     .select({ person: people, department: departments })
     .from(people)
     .leftJoin(departments, eq(departments.code, people.departmentCode))
     .where(isNull(people.leftAt))
-    .all()
-  const classNames = new Map(
-    db
-      .select()
-      .from(classes)
-      .all()
-      .map((k) => [k.code, { code: k.code, nameZh: k.nameZh, nameEn: k.nameEn }]),
-  )
+  const classNames = new Map((await db.select().from(classes)).map((k) => [k.code, { code: k.code, nameZh: k.nameZh, nameEn: k.nameEn }]))
   const entries = rows.map(({ person: p, department: d }) => ({
     cardNumber: p.cardNumber,
     name: p.name,
@@ -105,11 +98,11 @@ export interface PersonQuery {
 }
 
 /** At most 20 people matching the query, best first, with only what a colleague may see. */
-export function searchPeople(db: Db, query: PersonQuery, now: Date) {
+export async function searchPeople(db: Db, query: PersonQuery, now: Date) {
   const q = query.q.trim()
   const compact = /^[a-z\s]+$/i.test(q) ? q.toLowerCase().replace(/\s+/g, '') : ''
   const hits: Array<{ e: Entry; s: number }> = []
-  for (const e of directory(db, now.getTime())) {
+  for (const e of await directory(db, now.getTime())) {
     if (query.kind && e.kind !== query.kind) continue
     const s = score(e, q, compact)
     if (s !== null) hits.push({ e, s })
@@ -148,8 +141,8 @@ export interface PickQuery {
  * names the field, never the kinds, so a student cannot widen the picker of 互换同学 to staff.
  * `field` is a field key, `table.column`, or a column key; undefined kinds means everyone.
  */
-export function pickKindsOf(db: Db, serviceCode: string, field: string): readonly string[] | undefined {
-  return personFieldKinds(requireForm(db, serviceCode).definition, serviceCode, field)
+export async function pickKindsOf(db: Db, serviceCode: string, field: string): Promise<readonly string[] | undefined> {
+  return personFieldKinds((await requireForm(db, serviceCode)).definition, serviceCode, field)
 }
 
 /**
@@ -158,8 +151,14 @@ export function pickKindsOf(db: Db, serviceCode: string, field: string): readonl
  * service's current form, whose field may accept other kinds or be gone. 404 unless the searcher
  * may read the application.
  */
-export function applicationPickKindsOf(db: Db, user: SessionUser, applicationId: number, field: string, now: Date): readonly string[] | undefined {
-  const row = readableApplication(db, user, applicationId, now)
+export async function applicationPickKindsOf(
+  db: Db,
+  user: SessionUser,
+  applicationId: number,
+  field: string,
+  now: Date,
+): Promise<readonly string[] | undefined> {
+  const row = await readableApplication(db, user, applicationId, now)
   const definition = formOf(row.version)
   if (!definition) throw notAPersonField(row.app.serviceCode, field)
   return personFieldKinds(definition, row.app.serviceCode, field)
@@ -196,11 +195,11 @@ function personFieldKinds(definition: FormDefinition, serviceCode: string, field
  * of (two characters at least, three letters of pinyin); initials and card-number prefixes find nobody; at most 10 answer. What it shows is
  * what picking needs: name, card number, college, and a student's class or a staff member's title.
  */
-export function pickPeople(db: Db, query: PickQuery, now: Date) {
+export async function pickPeople(db: Db, query: PickQuery, now: Date) {
   const q = query.q.trim()
   const compact = /^[a-z\s]+$/i.test(q) ? q.toLowerCase().replace(/\s+/g, '') : ''
   const hits: Array<{ e: Entry; s: number }> = []
-  for (const e of directory(db, now.getTime())) {
+  for (const e of await directory(db, now.getTime())) {
     if (e.cardNumber === query.by) continue
     if (query.kinds && !query.kinds.includes(e.kind)) continue
     const s =

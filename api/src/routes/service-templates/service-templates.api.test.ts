@@ -7,14 +7,12 @@ import { testApp } from '../../test-support.ts'
 // draft of its own department, adapts it, publishes it, and only then does it reach the catalog.
 
 /** A university's own organisation, as an import would leave it: an office that owns dormitories. */
-function seedOrganisation(db: Awaited<ReturnType<typeof testApp>>['deps']['db']) {
-  db.insert(departments)
-    .values([
-      { code: 'dorms', nameZh: '宿舍管理科', nameEn: 'Dormitory Office', kind: 'office', phone: '010-62780000', location: '学生公寓服务中心101' },
-      { code: 'college-physics', nameZh: '物理学院', nameEn: 'School of Physics', kind: 'college', phone: '010-62781111', location: '物理楼201' },
-      { code: 'library', nameZh: '图书馆', nameEn: 'Library', kind: 'office', phone: '010-62782222', location: '图书馆1楼' },
-    ])
-    .run()
+async function seedOrganisation(db: Awaited<ReturnType<typeof testApp>>['deps']['db']) {
+  await db.insert(departments).values([
+    { code: 'dorms', nameZh: '宿舍管理科', nameEn: 'Dormitory Office', kind: 'office', phone: '010-62780000', location: '学生公寓服务中心101' },
+    { code: 'college-physics', nameZh: '物理学院', nameEn: 'School of Physics', kind: 'college', phone: '010-62781111', location: '物理楼201' },
+    { code: 'library', nameZh: '图书馆', nameEn: 'Library', kind: 'office', phone: '010-62782222', location: '图书馆1楼' },
+  ])
   const person = (cardNumber: string, name: string, departmentCode: string) => ({
     cardNumber,
     name,
@@ -24,29 +22,27 @@ function seedOrganisation(db: Awaited<ReturnType<typeof testApp>>['deps']['db'])
     email: `${cardNumber}@univ.example`,
     phone: '13800000000',
   })
-  db.insert(people)
+  await db
+    .insert(people)
     .values([
       person('T001', '周主任', 'dorms'),
       person('T002', '吴老师', 'dorms'),
       person('T003', '郑书记', 'college-physics'),
       person('T004', '钱馆员', 'library'),
     ])
-    .run()
-  db.insert(roleGrants)
-    .values([
-      { cardNumber: 'T001', role: 'service-owner', scope: 'dorms' },
-      { cardNumber: 'T001', role: 'head-of-department', scope: 'dorms' },
-      { cardNumber: 'T002', role: 'reviewer', scope: 'dorms' },
-      { cardNumber: 'T003', role: 'college-deputy-secretary', scope: 'college-physics' },
-      { cardNumber: 'T003', role: 'counsellor', scope: 'physics-2025-1' },
-      { cardNumber: 'T004', role: 'service-owner', scope: 'library' },
-    ])
-    .run()
+  await db.insert(roleGrants).values([
+    { cardNumber: 'T001', role: 'service-owner', scope: 'dorms' },
+    { cardNumber: 'T001', role: 'head-of-department', scope: 'dorms' },
+    { cardNumber: 'T002', role: 'reviewer', scope: 'dorms' },
+    { cardNumber: 'T003', role: 'college-deputy-secretary', scope: 'college-physics' },
+    { cardNumber: 'T003', role: 'counsellor', scope: 'physics-2025-1' },
+    { cardNumber: 'T004', role: 'service-owner', scope: 'library' },
+  ])
 }
 
 async function productionHall() {
   const t = await testApp({}, { demo: false })
-  seedOrganisation(t.deps.db)
+  await seedOrganisation(t.deps.db)
   const as = async (card: string) => {
     const cookie = await t.loginAs(card)
     const call = async (method: string, url: string, body?: unknown) => {
@@ -105,7 +101,7 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
     expect(adopted.body).toMatchObject({ code: 'dorm-change', version: 1, status: 'draft' })
 
     // The office's own steps now name the adopter; the applicant's adviser and college stay.
-    const draft = h.deps.db.select().from(serviceVersions).where(eq(serviceVersions.serviceCode, 'dorm-change')).get()!
+    const draft = (await h.deps.db.select().from(serviceVersions).where(eq(serviceVersions.serviceCode, 'dorm-change')))[0]!
     const text = JSON.stringify(draft.process)
     expect(text).not.toContain('{"department":"housing"}')
     expect(text).toContain('{"department":"dorms"}')
@@ -141,13 +137,12 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
   it('is audited in the service history and in the hall audit log', async () => {
     const h = await productionHall()
     await (await h.as('T001')).post('/api/admin/service-templates/dorm-change/adopt', { ownerDepartmentCode: 'dorms', code: 'room-change' })
-    const history = h.deps.db.select().from(serviceAuditEvents).where(eq(serviceAuditEvents.serviceCode, 'room-change')).all()
+    const history = await h.deps.db.select().from(serviceAuditEvents).where(eq(serviceAuditEvents.serviceCode, 'room-change'))
     expect(history).toMatchObject([{ action: 'created', actorCardNumber: 'T001', detail: { template: 'dorm-change', ownerDepartmentCode: 'dorms' } }])
-    const log = h.deps.db
+    const log = await h.deps.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'service.template_adopted'), eq(auditLog.targetId, 'room-change')))
-      .all()
     expect(log).toMatchObject([{ actor: 'T001', outcome: 'success', targetKind: 'service', detail: { template: 'dorm-change' } }])
   })
 
@@ -163,7 +158,7 @@ describe('POST /api/admin/service-templates/{code}/adopt', () => {
     expect(res.status).toBe(status)
     expect(res.body.error.message).toBeTruthy()
     expect(res.body.error.messageZh).toBeTruthy()
-    expect(h.deps.db.select().from(serviceVersions).all()).toEqual([])
+    expect(await h.deps.db.select().from(serviceVersions)).toEqual([])
   })
 
   it('refuses a code already taken, so one template can serve two offices under two codes', async () => {

@@ -22,7 +22,7 @@ export const serviceTemplatesRoutes = router
       summary: 'The first-batch services an office may start from (成熟一个，上线一个), and which are adopted already',
       responses: { 200: json(TemplateList, 'Templates'), ...errorsFor(401, 403) },
     }),
-    (c) => c.json({ items: listTemplates(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await listTemplates(c.var.deps.db) }, 200),
   )
   .openapi(
     createRoute({
@@ -35,9 +35,9 @@ export const serviceTemplatesRoutes = router
       request: { params: TemplateParams, body: { content: { 'application/json': { schema: AdoptBody } }, required: true } },
       responses: { 201: json(AdoptedSchema, 'The draft'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
-      const adopted = adoptTemplate(deps.db, user!, c.req.valid('param').code, c.req.valid('json'), deps.now(), clientAddress(c, deps.env.trustProxyHops))
+      const adopted = await adoptTemplate(deps.db, user!, c.req.valid('param').code, c.req.valid('json'), deps.now(), clientAddress(c, deps.env.trustProxyHops))
       return c.json(adopted, 201)
     },
   )

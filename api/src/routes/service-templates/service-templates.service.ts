@@ -16,19 +16,19 @@ import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
 // adopts one as a draft of its own department, adapts it and publishes it through service
 // administration. Nothing reaches the catalog before that publish.
 
-export function listTemplates(db: Db) {
+export async function listTemplates(db: Db) {
   const existing = new Map(
-    db
-      .select({ code: services.code, ownerDepartmentCode: services.ownerDepartmentCode, status: services.status })
-      .from(services)
-      .where(
-        inArray(
-          services.code,
-          serviceTemplates.map((t) => t.code),
-        ),
-      )
-      .all()
-      .map((s) => [s.code, s]),
+    (
+      await db
+        .select({ code: services.code, ownerDepartmentCode: services.ownerDepartmentCode, status: services.status })
+        .from(services)
+        .where(
+          inArray(
+            services.code,
+            serviceTemplates.map((t) => t.code),
+          ),
+        )
+    ).map((s) => [s.code, s]),
   )
   return serviceTemplates.map((t) => ({
     code: t.code,
@@ -77,7 +77,7 @@ function mapGuide(guide: ServiceTemplate['guide'], dept: { phone: string; locati
   return { zh: side(guide.zh), en: side(guide.en) }
 }
 
-export function adoptTemplate(
+export async function adoptTemplate(
   db: Db,
   user: SessionUser,
   templateCode: string,
@@ -87,62 +87,56 @@ export function adoptTemplate(
 ) {
   const template = findServiceTemplate(templateCode)
   if (!template) throw new HallError(404, 'not_found', `There is no service template "${templateCode}"`, `没有服务模板“${templateCode}”`)
-  const dept = db.select().from(departments).where(eq(departments.code, body.ownerDepartmentCode)).get()
+  const dept = (await db.select().from(departments).where(eq(departments.code, body.ownerDepartmentCode)))[0]
   if (!dept) throw new HallError(422, 'unknown_department', `There is no department "${body.ownerDepartmentCode}"`, `没有部门“${body.ownerDepartmentCode}”`)
   if (!policy.canManageService(user, dept.code))
     throw new HallError(403, 'forbidden', 'You may adopt templates only for the departments whose services you manage', '您只能为自己负责的部门采用服务模板')
   const code = body.code ?? template.code
-  transaction(db, (tx) => {
-    if (tx.select({ c: services.code }).from(services).where(eq(services.code, code)).get())
+  await transaction(db, async (tx) => {
+    if ((await tx.select({ c: services.code }).from(services).where(eq(services.code, code)))[0])
       throw new HallError(409, 'code_taken', `The service code "${code}" is already taken; choose another`, `服务代码“${code}”已被使用，请换一个`)
     // The template's category, if this hall has none of that code yet.
     const c = template.category
-    tx.insert(categories).values({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order }).onConflictDoNothing().run()
+    await tx.insert(categories).values({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order }).onConflictDoNothing()
     // A new category is part of the catalog (the service itself is a draft, which no catalog shows).
-    bumpCatalogRevision(tx)
-    tx.insert(services)
-      .values({
-        code,
-        ownerDepartmentCode: dept.code,
-        categoryCode: c.code,
-        status: 'draft',
-        currentVersion: null,
-        shortName: shortNames[template.code] ?? null,
-        createdAt: now,
-      })
-      .run()
-    tx.insert(serviceVersions)
-      .values({
-        serviceCode: code,
-        version: 1,
-        nameZh: template.nameZh,
-        nameEn: template.nameEn,
-        summaryZh: template.summaryZh,
-        summaryEn: template.summaryEn,
-        keywordsZh: template.keywordsZh,
-        keywordsEn: template.keywordsEn,
-        audience: template.audience,
-        mode: template.mode,
-        timeLimitDays: template.timeLimitDays,
-        eligibility: template.eligibility,
-        guide: mapGuide(template.guide, dept),
-        form: template.form,
-        process: mapProcess(template.process, template.ownerDepartmentCode, dept.code, code),
-        publishedAt: null,
-      })
-      .run()
-    tx.insert(serviceAuditEvents)
-      .values({
-        serviceCode: code,
-        version: 1,
-        actorCardNumber: user.cardNumber,
-        actorName: user.name,
-        action: 'created',
-        detail: { template: template.code, ownerDepartmentCode: dept.code },
-        at: now,
-      })
-      .run()
-    recordAudit(tx, now, {
+    await bumpCatalogRevision(tx)
+    await tx.insert(services).values({
+      code,
+      ownerDepartmentCode: dept.code,
+      categoryCode: c.code,
+      status: 'draft',
+      currentVersion: null,
+      shortName: shortNames[template.code] ?? null,
+      createdAt: now,
+    })
+    await tx.insert(serviceVersions).values({
+      serviceCode: code,
+      version: 1,
+      nameZh: template.nameZh,
+      nameEn: template.nameEn,
+      summaryZh: template.summaryZh,
+      summaryEn: template.summaryEn,
+      keywordsZh: template.keywordsZh,
+      keywordsEn: template.keywordsEn,
+      audience: template.audience,
+      mode: template.mode,
+      timeLimitDays: template.timeLimitDays,
+      eligibility: template.eligibility,
+      guide: mapGuide(template.guide, dept),
+      form: template.form,
+      process: mapProcess(template.process, template.ownerDepartmentCode, dept.code, code),
+      publishedAt: null,
+    })
+    await tx.insert(serviceAuditEvents).values({
+      serviceCode: code,
+      version: 1,
+      actorCardNumber: user.cardNumber,
+      actorName: user.name,
+      action: 'created',
+      detail: { template: template.code, ownerDepartmentCode: dept.code },
+      at: now,
+    })
+    await recordAudit(tx, now, {
       actor: user.cardNumber,
       ip,
       action: 'service.template_adopted',
@@ -152,5 +146,5 @@ export function adoptTemplate(
       detail: { template: template.code, ownerDepartmentCode: dept.code },
     })
   })
-  return { code, version: 1, status: 'draft' as const, issues: validateDraft(db, user, code) }
+  return { code, version: 1, status: 'draft' as const, issues: await validateDraft(db, user, code) }
 }

@@ -23,8 +23,8 @@ export const delegationsRoutes = router
       summary: 'My substitutes (current and future), and the people I stand in for',
       responses: { 200: json(DelegationList, 'Delegations'), ...errorsFor(401) },
     }),
-    (c) => {
-      return c.json(listDelegations(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
+    async (c) => {
+      return c.json(await listDelegations(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
     },
   )
   .openapi(
@@ -37,13 +37,13 @@ export const delegationsRoutes = router
       request: { body: { content: { 'application/json': { schema: DelegationBody } }, required: true } },
       responses: { 201: json(Delegation, 'Created'), ...errorsFor(400, 401, 403, 409) },
     }),
-    (c) => {
+    async (c) => {
       const { db, now } = c.var.deps
       const user = c.var.user!
       if (!policy.canDelegate(user)) {
         throw new HallError(403, 'forbidden', 'Only people the data platform knows can name a substitute', '只有学校数据中心有记录的人员可以设置委托')
       }
-      return c.json(createDelegation(db, user.cardNumber, c.req.valid('json'), now()), 201)
+      return c.json(await createDelegation(db, user.cardNumber, c.req.valid('json'), now()), 201)
     },
   )
   .openapi(
@@ -57,9 +57,9 @@ export const delegationsRoutes = router
       },
       responses: { 200: json(DelegationEnded, 'Ended'), ...errorsFor(400, 401, 404) },
     }),
-    (c) => {
+    async (c) => {
       const id = c.req.valid('param').id
-      endDelegation(c.var.deps.db, c.var.user!.cardNumber, id)
+      await endDelegation(c.var.deps.db, c.var.user!.cardNumber, id)
       return c.json({ id, deleted: true as const }, 200)
     },
   )

@@ -13,7 +13,7 @@ export const MAX_DAYS = 180
 
 type Row = typeof delegations.$inferSelect
 
-function view(rows: Row[], names: ReturnType<typeof namesOf>, now: Date) {
+function view(rows: Row[], names: Awaited<ReturnType<typeof namesOf>>, now: Date) {
   const person = personRefOf(names)
   return rows.map((r) => ({
     id: r.id,
@@ -26,21 +26,19 @@ function view(rows: Row[], names: ReturnType<typeof namesOf>, now: Date) {
 }
 
 /** My substitutes (current and future), and the people I stand in for. */
-export function listDelegations(db: Db, me: string, at: Date) {
+export async function listDelegations(db: Db, me: string, at: Date) {
   const notOver = gt(delegations.to, at)
-  const mine = db
+  const mine = await db
     .select()
     .from(delegations)
     .where(and(eq(delegations.cardNumber, me), notOver))
     .orderBy(desc(delegations.from))
-    .all()
-  const forMe = db
+  const forMe = await db
     .select()
     .from(delegations)
     .where(and(eq(delegations.delegate, me), notOver))
     .orderBy(desc(delegations.from))
-    .all()
-  const names = namesOf(
+  const names = await namesOf(
     db,
     [...mine, ...forMe].flatMap((r) => [r.cardNumber, r.delegate]),
   )
@@ -48,23 +46,24 @@ export function listDelegations(db: Db, me: string, at: Date) {
 }
 
 /** Names a substitute for a period; a 400 naming the wrong input, or 409 when it overlaps one of mine. */
-export function createDelegation(db: Db, me: string, body: DelegationInput, at: Date) {
+export async function createDelegation(db: Db, me: string, body: DelegationInput, at: Date) {
   const from = body.from ? new Date(body.from) : at
   const to = new Date(body.to)
   if (body.delegate === me) throw badInput('delegate', 'delegate: you cannot be your own substitute', 'delegate：不能委托给自己')
-  if (!namesOf(db, [body.delegate]).has(body.delegate)) {
+  if (!(await namesOf(db, [body.delegate])).has(body.delegate)) {
     throw badInput('delegate', `delegate: nobody has the card number ${body.delegate}`, `delegate：找不到校园卡号为 ${body.delegate} 的人`)
   }
   if (to <= from) throw badInput('to', 'to: the end must be after the start', 'to：结束时间必须晚于开始时间')
   if (to <= at) throw badInput('to', 'to: the end must be in the future', 'to：结束时间必须晚于现在')
   if (to.getTime() - from.getTime() > MAX_DAYS * 864e5)
     throw badInput('to', `to: a delegation covers at most ${MAX_DAYS} days`, `to：委托期限最长 ${MAX_DAYS} 天`)
-  const created = transaction(db, (tx) => {
-    const overlapping = tx
-      .select({ id: delegations.id })
-      .from(delegations)
-      .where(and(eq(delegations.cardNumber, me), lt(delegations.from, to), gt(delegations.to, from)))
-      .get()
+  const created = await transaction(db, async (tx) => {
+    const overlapping = (
+      await tx
+        .select({ id: delegations.id })
+        .from(delegations)
+        .where(and(eq(delegations.cardNumber, me), lt(delegations.from, to), gt(delegations.to, from)))
+    )[0]
     if (overlapping) {
       throw new HallError(
         409,
@@ -73,16 +72,13 @@ export function createDelegation(db: Db, me: string, body: DelegationInput, at: 
         '该时间段内您已设置了委托，请先取消原委托',
       )
     }
-    return tx.insert(delegations).values({ cardNumber: me, delegate: body.delegate, from, to, createdAt: at }).returning().get()
+    return (await tx.insert(delegations).values({ cardNumber: me, delegate: body.delegate, from, to, createdAt: at }).returning())[0]!
   })
-  return view([created], namesOf(db, [created.cardNumber, created.delegate]), at)[0]!
+  return view([created], await namesOf(db, [created.cardNumber, created.delegate]), at)[0]!
 }
 
 /** Ends one of my delegations now; 404 when it is not mine. */
-export function endDelegation(db: Db, me: string, id: number): void {
-  const result = db
-    .delete(delegations)
-    .where(and(eq(delegations.id, id), eq(delegations.cardNumber, me)))
-    .run()
+export async function endDelegation(db: Db, me: string, id: number): Promise<void> {
+  const result = await db.delete(delegations).where(and(eq(delegations.id, id), eq(delegations.cardNumber, me)))
   if (result.changes === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `您没有编号为 ${id} 的委托`)
 }

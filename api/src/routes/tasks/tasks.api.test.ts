@@ -319,7 +319,7 @@ describe('comment', () => {
       ['commented', '已电话联系家长'],
       ['commented', '谢谢老师'],
     ])
-    expect(h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)).all()[0]).toMatchObject({ status: 'open', box: 'todo' })
+    expect((await h.deps.db.select().from(tasks).where(eq(tasks.applicationId, id)))[0]).toMatchObject({ status: 'open', box: 'todo' })
   })
 })
 

@@ -26,12 +26,17 @@ export const tasksRoutes = router
       },
       responses: { 200: json(TaskList, 'One page of the box, newest first (done: most recently decided first)'), ...errorsFor(400, 401) },
     }),
-    (c) => {
+    async (c) => {
       const { box, q, service, overdue, applicant, from, to, sort, order, page, pageSize } = c.req.valid('query')
       const { deps, user } = c.var
       if (from && to && from > to) throw badInput('to', 'to: the end date is before the start date', 'to：结束日期早于开始日期')
       return c.json(
-        listTasks(deps.db, user!, { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }, deps.now()),
+        await listTasks(
+          deps.db,
+          user!,
+          { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize },
+          deps.now(),
+        ),
         200,
       )
     },
@@ -44,7 +49,7 @@ export const tasksRoutes = router
       summary: 'How many tasks each of my boxes holds (the header’s badge)',
       responses: { 200: json(TaskCounts, 'Counts'), ...errorsFor(401) },
     }),
-    (c) => c.json(countTasks(c.var.deps.db, c.var.user!, c.var.deps.now()), 200),
+    async (c) => c.json(await countTasks(c.var.deps.db, c.var.user!, c.var.deps.now()), 200),
   )
   .openapi(
     createRoute({
@@ -55,11 +60,11 @@ export const tasksRoutes = router
       request: { params: TaskParams },
       responses: { 200: json(TaskDetail, 'The task'), ...errorsFor(400, 401, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
       const now = deps.now()
-      const { row, summary } = readableTask(deps.db, user!, c.req.valid('param').id, now)
-      const application = applicationDetail(deps.db, user!, readableApplication(deps.db, user, row.applicationId, now), now)
+      const { row, summary } = await readableTask(deps.db, user!, c.req.valid('param').id, now)
+      const application = await applicationDetail(deps.db, user!, await readableApplication(deps.db, user, row.applicationId, now), now)
       const mine = application.allowed.tasks.find((t) => t.taskId === row.id)
       return c.json(
         {
@@ -88,8 +93,8 @@ export const tasksRoutes = router
       request: { params: TaskParams, body: { content: { 'application/json': { schema: TaskActionBody } }, required: true } },
       responses: { 200: json(ActionResult, 'Done: where the application is now'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
-    (c) => {
-      const application = actOnTask(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json'))
+    async (c) => {
+      const application = await actOnTask(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json'))
       return c.json({ application }, 200)
     },
   )
@@ -103,25 +108,29 @@ export const tasksRoutes = router
       request: { body: { content: { 'application/json': { schema: BatchBody } }, required: true } },
       responses: { 200: json(BatchResult, 'One result per item, in order'), ...errorsFor(400, 401) },
     }),
-    (c) => {
+    async (c) => {
       const { deps, user } = c.var
       const { items, opinion } = c.req.valid('json')
-      const results = items.map(({ taskId, stateVersion }) => {
+      // One after the other, in order: each item is its own transaction.
+      const results = []
+      for (const { taskId, stateVersion } of items) {
         try {
-          const application = actOnTask(deps, user!, taskId, { action: 'approve', stateVersion, ...(opinion ? { opinion } : {}) })
-          return { taskId, ok: true, status: 200, application }
+          const application = await actOnTask(deps, user!, taskId, { action: 'approve', stateVersion, ...(opinion ? { opinion } : {}) })
+          results.push({ taskId, ok: true, status: 200, application })
         } catch (err) {
-          if (err instanceof HallError)
-            return { taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, messageZh: err.messageZh } }
+          if (err instanceof HallError) {
+            results.push({ taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, messageZh: err.messageZh } })
+            continue
+          }
           deps.log.error({ err, taskId }, 'batch approve failed')
-          return {
+          results.push({
             taskId,
             ok: false,
             status: 500,
             error: { code: 'internal', message: 'Something went wrong on our side; it has been logged', messageZh: '服务器出错，已记录' },
-          }
+          })
         }
-      })
+      }
       const succeeded = results.filter((r) => r.ok).length
       return c.json({ results, succeeded, failed: results.length - succeeded }, 200)
     },

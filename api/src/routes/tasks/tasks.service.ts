@@ -50,10 +50,10 @@ export interface TaskQuery {
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['all']>>[number]
 
-function toSummaries(db: Db, rows: TaskRow[], now: Date) {
+async function toSummaries(db: Db, rows: TaskRow[], now: Date) {
   // Only a live task waits for someone: a decided one's state is its outcome.
   const states = new Map(rows.map((r) => [r.task.id, rowStateOf(r.appStatus, r.task.box === 'todo' ? stateOf(r.engineState) : null, r.task.engineTaskId)]))
-  const names = namesOf(
+  const names = await namesOf(
     db,
     rows.flatMap((r) => [r.task.assigneeCardNumber, r.task.onBehalfOf ?? '', r.task.closedBy ?? '', ...states.get(r.task.id)!.signers]),
   )
@@ -106,18 +106,18 @@ function orderOf(query: TaskQuery): SQL[] {
   }
 }
 
-export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
-  const standsInFor = query.box === 'todo' ? delegatorsOf(db, user.cardNumber, now) : []
+export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
+  const standsInFor = query.box === 'todo' ? await delegatorsOf(db, user.cardNumber, now) : []
   const whole = !standsInFor.length && !query.service && !query.overdue && !query.applicant && !query.from && !query.to && !query.q
   if (whole) {
     // A whole box, as it opens: prepared statements (tasks.statements.ts).
     const statements = tasksStatements(db)
     const key = `${query.box}:${query.sort ?? 'received'}:${query.order ?? ''}`
-    const rows = statements
+    const rows = await statements
       .page(query.box, key, () => orderOf(query))
-      .all({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize })
-    const total = statements.totals[query.box].get({ me: user.cardNumber })?.n ?? 0
-    return { items: toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
+      .execute({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize })
+    const total = (await statements.totals[query.box].execute({ me: user.cardNumber }))[0]?.n ?? 0
+    return { items: await toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
   }
   const where: SQL[] = [boxWhere(query.box, user.cardNumber, standsInFor)]
   if (query.service) where.push(eq(tasks.serviceCode, query.service))
@@ -141,30 +141,34 @@ export function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date
       )!,
     )
   }
-  const total = countTasksWhere(db, and(...where)).get()?.n ?? 0
-  const rows = selectTasks(db)
+  const total = (await countTasksWhere(db, and(...where)))[0]?.n ?? 0
+  const rows = await selectTasks(db)
     .where(and(...where))
     .orderBy(...orderOf(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
-    .all()
-  return { items: toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
+  return { items: await toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
 }
 
-export function countTasks(db: Db, user: SessionUser, now: Date) {
-  const standsInFor = delegatorsOf(db, user.cardNumber, now)
+export async function countTasks(db: Db, user: SessionUser, now: Date) {
+  const standsInFor = await delegatorsOf(db, user.cardNumber, now)
   if (!standsInFor.length) {
     const { counts } = tasksStatements(db)
     const me = user.cardNumber
-    return { todo: counts.todo.get({ me })?.n ?? 0, done: counts.done.get({ me })?.n ?? 0, cc: counts.cc.get({ me })?.n ?? 0 }
+    return {
+      todo: (await counts.todo.execute({ me }))[0]?.n ?? 0,
+      done: (await counts.done.execute({ me }))[0]?.n ?? 0,
+      cc: (await counts.cc.execute({ me }))[0]?.n ?? 0,
+    }
   }
-  const n = (box: Box) =>
-    db
-      .select({ n: count() })
-      .from(tasks)
-      .where(boxWhere(box, user.cardNumber, standsInFor))
-      .get()?.n ?? 0
-  return { todo: n('todo'), done: n('done'), cc: n('cc') }
+  const n = async (box: Box) =>
+    (
+      await db
+        .select({ n: count() })
+        .from(tasks)
+        .where(boxWhere(box, user.cardNumber, standsInFor))
+    )[0]?.n ?? 0
+  return { todo: await n('todo'), done: await n('done'), cc: await n('cc') }
 }
 
 /**
@@ -174,31 +178,32 @@ export function countTasks(db: Db, user: SessionUser, now: Date) {
  * `countTasks` does: nothing about anyone else's tasks. New task ids are always higher than every
  * earlier one, so the count, the highest id and their sum change together with the set.
  */
-export function todoSignal(db: Db, user: SessionUser, now: Date): { todo: number; version: string } {
-  const row = db
-    .select({ n: count(), last: max(tasks.id), total: sum(tasks.id) })
-    .from(tasks)
-    .where(boxWhere('todo', user.cardNumber, delegatorsOf(db, user.cardNumber, now)))
-    .get()
+export async function todoSignal(db: Db, user: SessionUser, now: Date): Promise<{ todo: number; version: string }> {
+  const row = (
+    await db
+      .select({ n: count(), last: max(tasks.id), total: sum(tasks.id) })
+      .from(tasks)
+      .where(boxWhere('todo', user.cardNumber, await delegatorsOf(db, user.cardNumber, now)))
+  )[0]
   const todo = row?.n ?? 0
   return { todo, version: `${todo}.${row?.last ?? 0}.${row?.total ?? 0}` }
 }
 
 /** A task row with its summary, whoever asks: for callers that decide access themselves (the escalation page). */
-export function taskWithSummary(db: Db, id: number, now: Date) {
-  const row = selectTasks(db).where(eq(tasks.id, id)).get()
-  return row ? { row: row.task, summary: toSummaries(db, [row], now)[0]! } : undefined
+export async function taskWithSummary(db: Db, id: number, now: Date) {
+  const row = (await selectTasks(db).where(eq(tasks.id, id)))[0]
+  return row ? { row: row.task, summary: (await toSummaries(db, [row], now))[0]! } : undefined
 }
 
 /** A task row the user may read (404 otherwise), as a summary. */
-export function readableTask(db: Db, user: SessionUser, id: number, now: Date) {
-  const row = selectTasks(db).where(eq(tasks.id, id)).get()
-  if (!row || !policy.canReadTask(db, user, row.task, now)) throw taskNotFound(id)
-  return { row: row.task, summary: toSummaries(db, [row], now)[0]! }
+export async function readableTask(db: Db, user: SessionUser, id: number, now: Date) {
+  const row = (await selectTasks(db).where(eq(tasks.id, id)))[0]
+  if (!row || !(await policy.canReadTask(db, user, row.task, now))) throw taskNotFound(id)
+  return { row: row.task, summary: (await toSummaries(db, [row], now))[0]! }
 }
 
-export function requirePeople(db: Db, cardNumbers: string[], field: string) {
-  const known = namesOf(db, cardNumbers)
+export async function requirePeople(db: Db, cardNumbers: string[], field: string) {
+  const known = await namesOf(db, cardNumbers)
   const unknown = cardNumbers.filter((c) => !known.has(c))
   if (unknown.length) {
     throw badInput(field, `${field}: nobody has the card number ${unknown.join(', ')}`, `${field}：找不到校园卡号为 ${unknown.join('、')} 的人`)
@@ -206,7 +211,7 @@ export function requirePeople(db: Db, cardNumbers: string[], field: string) {
 }
 
 /** The engine action a request asks for, checked for what the engine cannot check (people exist). */
-function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<typeof TaskActionBody>): EngineAction {
+async function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<typeof TaskActionBody>): Promise<EngineAction> {
   const opinion = body.opinion?.trim()
   if (body.action === 'comment') return { type: 'comment', text: body.opinion ?? '', ...(engineTaskId ? { taskId: engineTaskId } : {}) }
   const taskId = engineTaskId!
@@ -221,14 +226,14 @@ function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<type
       return { type: 'ask', taskId, question: body.opinion ?? '', ...(body.materials ? { materials: body.materials } : {}) }
     case 'transfer': {
       if (!body.to) throw badInput('to', 'to: name the person (card number) to transfer the task to', 'to：请指定转办对象（校园卡号）')
-      requirePeople(db, [body.to], 'to')
+      await requirePeople(db, [body.to], 'to')
       return { type: 'transfer', taskId, to: body.to, ...(opinion ? { opinion } : {}) }
     }
     case 'addSigner': {
       const signers = [...new Set([...(body.signers ?? []), ...(body.to ? [body.to] : [])])]
       if (signers.length === 0) throw badInput('signers', 'signers: name at least one signer (card number)', 'signers：请至少指定一位加签人（校园卡号）')
       if (!body.position) throw badInput('position', 'position: say whether the signer signs before or after you', 'position：请选择在您之前还是之后加签')
-      requirePeople(db, signers, 'signers')
+      await requirePeople(db, signers, 'signers')
       return { type: 'addSigner', taskId, position: body.position, signers, ...(opinion ? { opinion } : {}) }
     }
   }
@@ -238,12 +243,12 @@ function engineActionFor(db: Db, engineTaskId: string | null, body: z.infer<type
  * Acts on a task. 404 unless it is the caller's (or their delegator's); a copy's recipient may
  * only comment. The engine refuses what the task's state does not allow (409, 400).
  */
-export function actOnTask(deps: Deps, user: SessionUser, taskId: number, body: z.infer<typeof TaskActionBody>) {
+export async function actOnTask(deps: Deps, user: SessionUser, taskId: number, body: z.infer<typeof TaskActionBody>) {
   const now = deps.now()
-  const row = deps.db.select().from(tasks).where(eq(tasks.id, taskId)).get()
-  const mayAct = !!row && policy.canActOnTask(deps.db, user, row, now)
-  const mayComment = !!row && body.action === 'comment' && policy.canReadTask(deps.db, user, row, now)
+  const row = (await deps.db.select().from(tasks).where(eq(tasks.id, taskId)))[0]
+  const mayAct = !!row && (await policy.canActOnTask(deps.db, user, row, now))
+  const mayComment = !!row && body.action === 'comment' && (await policy.canReadTask(deps.db, user, row, now))
   if (!row || !(mayAct || mayComment)) throw taskNotFound(taskId)
-  const action = engineActionFor(deps.db, row.engineTaskId, body)
-  return act(deps, { applicationId: row.applicationId, expectedVersion: body.stateVersion, actor: user.cardNumber, action })
+  const action = await engineActionFor(deps.db, row.engineTaskId, body)
+  return await act(deps, { applicationId: row.applicationId, expectedVersion: body.stateVersion, actor: user.cardNumber, action })
 }

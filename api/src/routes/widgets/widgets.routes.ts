@@ -78,9 +78,9 @@ export const widgetsRoutes = router
         ...errorsFor(400, 404),
       },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      const rows = listedServices(c.var.deps.db).filter((r) => r.department.code === code)
+      const rows = (await listedServices(c.var.deps.db)).filter((r) => r.department.code === code)
       const first = rows[0]
       if (!first) {
         return c.json(
@@ -106,9 +106,9 @@ export const widgetsRoutes = router
       request: { params: ServiceParams },
       responses: { 200: { description: 'The service', content: { 'application/json': { schema: WidgetService } } }, ...errorsFor(400, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { code } = c.req.valid('param')
-      const row = online(listedServices(c.var.deps.db)).find((r) => r.service.code === code)
+      const row = online(await listedServices(c.var.deps.db)).find((r) => r.service.code === code)
       if (!row) {
         return c.json(
           errorBody(
@@ -132,12 +132,12 @@ export const widgetsRoutes = router
       description: 'Answers 200 either way, so a department page that shows the badge to everyone logs no failed request.',
       responses: { 200: { description: 'Logged in with a count, or not logged in', content: { 'application/json': { schema: TodoBadge } } } },
     }),
-    (c) => {
+    async (c) => {
       // Personal: never kept by a shared cache, nor by the browser across logins.
       c.header('Cache-Control', 'private, no-store')
       const user = c.var.user
       if (!user) return c.json({ loggedIn: false as const, loginPath: `/auth/login?returnTo=${encodeURIComponent('/todo')}` }, 200)
-      const { todo } = countTasks(c.var.deps.db, user, c.var.deps.now())
+      const { todo } = await countTasks(c.var.deps.db, user, c.var.deps.now())
       return c.json({ loggedIn: true as const, name: user.name, todo, todoPath: '/todo' }, 200)
     },
   )
