@@ -96,7 +96,7 @@ function recordQueries(client: Database.Database) {
   }
 }
 
-const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count as number
+const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count
 
 describe('the bell’s change feed (GET /api/notifications/stream)', () => {
   it('wakes only the stream of the person a new message is for: idle streams and other people’s streams run no query', async () => {

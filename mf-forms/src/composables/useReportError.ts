@@ -18,7 +18,7 @@ export interface ReportedField {
  */
 export function reportedValue(raw: unknown): string {
   if (raw === undefined || raw === null) return ''
-  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw as string | number | boolean)
+  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw)
 }
 
 /**

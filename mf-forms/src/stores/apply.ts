@@ -146,9 +146,9 @@ export const useApplyStore = defineStore('forms/apply', () => {
     if (saving) await saving
     await unwrap(draftOf.$delete({ param: { serviceCode: code.value } }))
     const b = bundle.value
-    // The assertion stays although typed lint calls it unnecessary: without it vue-tsc gives up
-    // comparing the API's type with FormDefinition (TS2589, instantiation too deep).
-    if (b) values.value = initialValues(b.definition as FormDefinition, b.prefill.values)
+    // Through `unknown`: typed lint reads the API's definition as a FormDefinition already, but
+    // vue-tsc gives up comparing the two types (TS2589, instantiation too deep) when asked to.
+    if (b) values.value = initialValues(b.definition as unknown as FormDefinition, b.prefill.values)
     edits = savedEdit = 0
     attemptKey = null
     restoredFrom.value = null
