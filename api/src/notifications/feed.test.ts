@@ -91,12 +91,12 @@ function recordQueries(client: Database.Database) {
     about: (card: string, since = 0) => seen.slice(since).filter((q) => q.params.includes(card)),
     mark: () => seen.length,
     restore: () => {
-      client.prepare = prepare as typeof client.prepare
+      client.prepare = prepare
     },
   }
 }
 
-const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count
+const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count as number
 
 describe('the bell’s change feed (GET /api/notifications/stream)', () => {
   it('wakes only the stream of the person a new message is for: idle streams and other people’s streams run no query', async () => {

@@ -146,9 +146,12 @@ export const useApplyStore = defineStore('forms/apply', () => {
     if (saving) await saving
     await unwrap(draftOf.$delete({ param: { serviceCode: code.value } }))
     const b = bundle.value
-    // Through `unknown`: typed lint reads the API's definition as a FormDefinition already, but
-    // vue-tsc gives up comparing the two types (TS2589, instantiation too deep) when asked to.
-    if (b) values.value = initialValues(b.definition as unknown as FormDefinition, b.prefill.values)
+    if (b) {
+      // Through `unknown`: vue-tsc gives up comparing the API's type of the definition with
+      // FormDefinition (TS2589, instantiation too deep), typed lint reads it as one already.
+      const definition: unknown = b.definition
+      values.value = initialValues(definition as FormDefinition, b.prefill.values)
+    }
     edits = savedEdit = 0
     attemptKey = null
     restoredFrom.value = null
