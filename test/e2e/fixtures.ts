@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Cookie, type Page } from '@playwright/test'
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
 
 // Shared by every browser test: a page that fails the test on an unexpected console error or an
 // uncaught exception (a broken micro-frontend must not pass silently), and a login through the
-// real development IdP.
+// real development IdP: in the test itself (loginOnIdp) when the test is about logging in, else
+// once per person per worker, its session then opened in a fresh browser context by `openAs`.
 
 export const demo = {
   /** The first enrolled undergraduate of the demo university. */
@@ -18,14 +19,46 @@ function firstWhere(pred: (p: Person) => boolean): Person {
   return found
 }
 
-/** Logs in on the development IdP's page as `person`, starting from wherever the page is. */
-export async function loginOnIdp(page: Page, person: Person) {
+/**
+ * Logs in on the development IdP's page as `person`, starting from wherever the page is. Waits
+ * until the hall's page has loaded, or with `until: 'commit'` only until the hall answers.
+ */
+export async function loginOnIdp(page: Page, person: Person, until: 'load' | 'commit' = 'load') {
   await expect(page).toHaveURL(new RegExp(`^${process.env.HALL_E2E_IDP_URL}/sso`))
   await page.getByRole('button', { name: new RegExp(person.cardNumber) }).click()
-  await page.waitForURL((url) => url.origin === new URL(process.env.HALL_E2E_URL!).origin)
+  await page.waitForURL((url) => url.origin === new URL(process.env.HALL_E2E_URL!).origin, { waitUntil: until })
 }
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * The hall's session cookie is all a saved login carries into a new context: not the IdP's cookie
+ * nor the page's local storage, so each context starts as a fresh browser would after logging in.
+ */
+const SESSION_COOKIE = 'hall_sid'
+
+/** Logs `person` in through the development IdP, in a context of its own; returns the hall's session cookie. */
+async function logIn(browser: Browser, person: Person): Promise<Cookie[]> {
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
+  try {
+    const page = await context.newPage()
+    await page.goto('/auth/login')
+    await loginOnIdp(page, person, 'commit')
+    const session = (await context.cookies()).filter((c) => c.name === SESSION_COOKIE)
+    expect(session, `the hall's session cookie after ${person.cardNumber} logged in`).toHaveLength(1)
+    return session
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * A page in a browser context of its own (one person's session, as another browser would have),
+ * logged in as `person`, on `url` (or blank, for a test that listens to the page before it loads
+ * anything); its console errors fail the test. `who` names the page in those errors; the other
+ * options are the context's (a viewport, a time zone, a locale other than zh-CN).
+ */
+export type OpenAs = (person: Person, url?: string, options?: BrowserContextOptions & { who?: string }) => Promise<Page>
+
+export const test = base.extend<{ consoleErrors: string[]; openAs: OpenAs }, { sessionOf: (person: Person) => Promise<Cookie[]> }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = []
@@ -38,6 +71,36 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     },
     { auto: true },
   ],
+
+  /** A person's session in this worker: made by their first openAs, through the IdP, then reused. */
+  sessionOf: [
+    async ({ browser }, use) => {
+      const sessions = new Map<string, Promise<Cookie[]>>()
+      await use((person) => {
+        let session = sessions.get(person.cardNumber)
+        if (!session) {
+          session = logIn(browser, person)
+          sessions.set(person.cardNumber, session)
+          // A failed login is that test's failure, not every later test's: the next one tries again.
+          session.catch(() => sessions.delete(person.cardNumber))
+        }
+        return session
+      })
+    },
+    { scope: 'worker' },
+  ],
+
+  openAs: async ({ browser, consoleErrors, sessionOf }, use) => {
+    const opened: Page[] = []
+    await use(async (person, url, { who = person.cardNumber, ...options } = {}) => {
+      const page = await pageOfAnother(browser, consoleErrors, who, options)
+      opened.push(page)
+      await page.context().addCookies(await sessionOf(person))
+      if (url) await page.goto(url)
+      return page
+    })
+    for (const page of opened) await page.context().close()
+  },
 })
 
 export { expect }
@@ -54,8 +117,8 @@ export const withCounsellor = (p: Person) =>
 export const counsellorOf = (p: Person) => findPerson(findKlass(p.student!.klassCode!)!.counsellorCardNumber)
 
 /** A page in a browser context of its own (another person's session), whose console errors fail the test too. */
-export async function pageOfAnother(browser: Browser, consoleErrors: string[], who = 'another person'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
+export async function pageOfAnother(browser: Browser, consoleErrors: string[], who = 'another person', options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN', ...options })
   const page = await context.newPage()
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(`[${who}] ${msg.text()} ${msg.location().url}`.trim())

@@ -16,10 +16,10 @@ async function watchViolations(page: Page) {
   return () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
 }
 
-test('the shell page runs under its nonce policy, with a developer’s override applied through import-map-overrides', async ({ page }) => {
+test('the shell page runs under its nonce policy, with a developer’s override applied through import-map-overrides', async ({ openAs }) => {
+  const page = await openAs(demo.undergraduate())
   const violations = await watchViolations(page)
   await page.goto('/todo')
-  await loginOnIdp(page, demo.undergraduate())
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
   const policy = (await (await page.reload())!.headerValue('content-security-policy')) ?? ''
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
@@ -81,9 +81,8 @@ test('the development mailbox: an administrator reads it; its page and the login
   expect(await violations()).toEqual([])
 })
 
-test('a student is refused the development mailbox', async ({ page }) => {
-  await page.goto('/catalog')
-  await loginOnIdp(page, demo.undergraduate())
+test('a student is refused the development mailbox', async ({ openAs }) => {
+  const page = await openAs(demo.undergraduate(), '/catalog')
   await expect(page.locator('[data-mf="@hall/mf-catalog"]')).toBeVisible()
   const res = await page.request.get('/dev/mail/messages.json')
   expect(res.status()).toBe(403)
