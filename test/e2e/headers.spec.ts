@@ -55,7 +55,9 @@ test('the API reference page (Scalar) renders under its policy', async ({ page, 
   const violations = await watchViolations(page)
   const res = await page.goto('/api/docs')
   expect(await res!.headerValue('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
-  await expect(page.getByText('Service Hall API').first()).toBeVisible()
+  // Scalar renders the whole OpenAPI document before the title shows: on a loaded 2-core machine
+  // that took more than one assertion's default wait.
+  await expect(page.getByText('Service Hall API').first()).toBeVisible({ timeout: 30_000 })
   await expect(page.getByText(/Deployments/).first()).toBeVisible()
   // One refusal is expected and harmless: zod (inside Scalar's bundle) probes whether it may
   // compile validators with `Function('')`, catches the refusal and validates without. The page
