@@ -154,8 +154,11 @@ export async function benchFirstVisit() {
       for (let i = 0; i < runs; i++) {
         const file = saveAs && i > 0 ? saveAs.replace(/(\.json)?$/, `-${i + 1}$1`) : saveAs
         const lh = await lighthouseRun(`${hall.url}/catalog`, cookie, file)
-        scores.push(lh.performance)
-        runsSeen.push(lh)
+        // A run Lighthouse could not finish (no metrics) is printed but left out of the medians.
+        if (Number.isFinite(lh.fcp)) {
+          scores.push(lh.performance)
+          runsSeen.push(lh)
+        }
         const load = loadavg()
           .map((n) => n.toFixed(1))
           .join(' ')
@@ -169,9 +172,9 @@ export async function benchFirstVisit() {
         if (lh.failing.length) console.log(`audits below 90: ${lh.failing.join(', ')}`)
         if (file) console.log(`report: ${file}`)
       }
-      if (runs > 1) {
+      if (scores.length > 1) {
         const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-        console.log(`performance over ${runs} runs: ${scores.join(', ')} (median ${median(scores)})`)
+        console.log(`performance over ${scores.length} complete runs of ${runs}: ${scores.join(', ')} (median ${median(scores)})`)
         console.log(
           `medians: FCP ${(median(runsSeen.map((r) => r.fcp)) / 1000).toFixed(2)} s, LCP ${(median(runsSeen.map((r) => r.lcp)) / 1000).toFixed(2)} s, TBT ${Math.round(median(runsSeen.map((r) => r.tbt)))} ms`,
         )

@@ -59,7 +59,9 @@ function hasStrings(tree: unknown): boolean {
  */
 async function runtimeMessages<T>(tree: T): Promise<T> {
   if (!hasStrings(tree)) return tree
-  const { baseCompile } = await import('@intlify/message-compiler')
+  // The self-contained browser build, not the package's main file: vue-i18n's chunk imports that
+  // one (and sheds its compiler only while nothing else loads it whole).
+  const { baseCompile } = await import('@intlify/message-compiler/dist/message-compiler.esm-browser.prod.js')
   const compile = (v: unknown): unknown => {
     if (typeof v === 'string') return baseCompile(v, { jit: true, location: false }).ast
     if (Array.isArray(v)) return v.map(compile)
