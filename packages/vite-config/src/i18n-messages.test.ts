@@ -14,7 +14,9 @@ describe('compileMessage', () => {
     const i18n = createI18n({
       legacy: false,
       locale: 'zh-CN',
-      messages: { 'zh-CN': compiled({ total: '共 {n} 项服务', apps: '{n} 次申请 | {n} 次申请', hall: '网上办事大厅', title: '@:hall · 明湖大学', mail: "a{'@'}b.edu" }) },
+      messages: {
+        'zh-CN': compiled({ total: '共 {n} 项服务', apps: '{n} 次申请 | {n} 次申请', hall: '网上办事大厅', title: '@:hall · 明湖大学', mail: "a{'@'}b.edu" }),
+      },
     })
     const { t } = i18n.global
     expect(t('total', { n: 30 })).toBe('共 30 项服务')

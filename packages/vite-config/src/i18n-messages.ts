@@ -69,8 +69,9 @@ export function messageLiterals(program: Node): { start: number; end: number; va
     }
     for (const [key, v] of Object.entries(n)) {
       if (key === 'source') continue
-      if (Array.isArray(v)) for (const c of v) isNode(c) && visit(c, false)
-      else if (isNode(v)) visit(v, false)
+      if (Array.isArray(v)) {
+        for (const c of v) if (isNode(c)) visit(c, false)
+      } else if (isNode(v)) visit(v, false)
     }
   }
   visit(program, false)
