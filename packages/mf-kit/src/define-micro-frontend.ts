@@ -53,7 +53,7 @@ function hasStrings(tree: unknown): boolean {
 
 /**
  * The messages as vue-i18n's runtime takes them. Builds compile their messages to ASTs and the
- * vendor's vue-i18n has no compiler (docs/decisions/019), so a string would show as written ("共 {n}
+ * vendor's vue-i18n has no compiler (docs/decisions/020), so a string would show as written ("共 {n}
  * 项"). A part built before that (still registered, or deployed later from an older build) has
  * strings: they are compiled here, with the compiler loaded for it alone from a chunk of its own.
  */

@@ -1,7 +1,7 @@
 import { baseCompile } from '@intlify/message-compiler'
 import type { Plugin } from 'vite'
 
-// vue-i18n's messages compiled at build time (issue 14.1; docs/decisions/019). The full build of
+// vue-i18n's messages compiled at build time (issue 14.1; docs/decisions/020). The full build of
 // vue-i18n compiles every message in the browser the first time it is shown (the compiler is part
 // of the shared vue-i18n, and its work lands in the first render); the vendor drops the compiler
 // (`__INTLIFY_DROP_MESSAGE_COMPILER__`) and every build turns the messages of its message modules
