@@ -132,7 +132,18 @@ class StatusPanel {
  * away and back tries again. (single-spa itself would mark an app whose mount threw as broken
  * and never mount it again.)
  */
-export function guarded(name: string, load: () => Promise<unknown>, { compact = false }: { compact?: boolean } = {}): ModuleLifecycles {
+export function guarded(
+  name: string,
+  load: () => Promise<unknown>,
+  {
+    compact = false,
+    onSettled,
+  }: {
+    compact?: boolean
+    /** Called when a mount attempt ends, mounted or not (the root config mounts the header after the page). */
+    onSettled?: () => void
+  } = {},
+): ModuleLifecycles {
   let app: ModuleLifecycles | undefined
   let bootstrapped = false
   let mounted: { host: HTMLElement; props: AppProps } | undefined
@@ -164,7 +175,9 @@ export function guarded(name: string, load: () => Promise<unknown>, { compact = 
       }
       mounted = { host, props: mountProps }
       panel.clear()
+      onSettled?.()
     } catch (err) {
+      onSettled?.()
       console.error(`[shell] ${name} failed to load or mount:`, err)
       host?.remove()
       if (gen !== generation) return

@@ -20,10 +20,37 @@ setBootstrapMaxTime(60_000, false, 20_000)
 setMountMaxTime(60_000, false, 20_000)
 setUnmountMaxTime(60_000, false, 20_000)
 
+const HEADER = '@hall/shell-header'
+
+// The page's application renders first and the header after it, in a task of its own: the page
+// holds the largest contentful paint and the header does not, and two Vue apps mounting at once
+// render in one long task (one task of microtasks) that holds the page's first paint back. The
+// header's modules are preloaded with the page's, so waiting costs it its render time only.
+// Whatever the page does (mounts, fails, is the built-in 404), the header follows; after 3 s it
+// stops waiting in any case.
+let pageSettled!: () => void
+const pageFirst = new Promise<void>((resolve) => {
+  pageSettled = resolve
+  setTimeout(resolve, 3_000)
+})
+/** The next task after a frame has been rendered (or after 100 ms in a tab that renders none). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 100)
+  })
+
 const routes = constructRoutes(layout)
 const applications = constructApplications({
   routes,
-  loadApp: async ({ name }) => builtIn[name]?.() ?? guarded(name, () => import(/* @vite-ignore */ name), { compact: name === '@hall/shell-header' }),
+  loadApp: async ({ name }) => {
+    if (builtIn[name]) {
+      pageSettled()
+      return builtIn[name]()
+    }
+    if (name === HEADER) return guarded(name, () => pageFirst.then(afterPaint).then(() => import(/* @vite-ignore */ name)), { compact: true })
+    return guarded(name, () => import(/* @vite-ignore */ name), { onSettled: pageSettled })
+  },
 })
 const layoutEngine = constructLayoutEngine({ routes, applications, active: false })
 applications.forEach(registerApplication)

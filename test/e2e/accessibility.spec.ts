@@ -3,8 +3,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { AxeResults, RunOptions } from 'axe-core'
 import { findPerson, people, type Person } from '@hall/demo-university'
-import type { Browser, Page } from '@playwright/test'
-import { demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitGraduateLeave, test } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+import { demo, expect, hallOrigin, submitGraduateLeave, test } from './fixtures.ts'
 
 // Issue 14, item 2: every page of every part, as the person who uses it, in Chinese and English,
 // at a phone's 375 px and a desktop's 1280 px, has no serious or critical WCAG 2.2 AA violation
@@ -12,14 +12,19 @@ import { demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitGraduateLeav
 // its own per page, focus moved to the page's heading on navigation, the rating tags by keyboard,
 // and the Tab stops through 宿舍调整申请's pre-filled block.
 //
-// One login per person, one browser context each; a page is loaded once, checked in both languages
-// (switched live, as the header's switch does) and at both widths (a resize re-lays it out, no reload).
+// One session per person (openAs), one browser context each; a page is loaded once, checked in
+// both languages (switched live, as the header's switch does) and at both widths (a resize re-lays
+// it out, no reload).
 
-test.describe.configure({ mode: 'serial' })
+// The graduate's tests share what `arrange` makes and run in order, in one worker; the others
+// share nothing with them and run beside them.
+test.describe.configure({ mode: 'parallel' })
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const WIDTHS = [1280, 375] as const
 const LANGS = ['zh-CN', 'en'] as const
+/** The desktop viewport each page is first checked at (the axe tests open their pages at it). */
+const DESKTOP = { width: 1280, height: 900 }
 
 /**
  * A graduate student and their supervisor: no other browser test applies as a graduate, so their
@@ -96,13 +101,6 @@ interface Visit {
 
 const heading = (page: Page) => page.locator('#hall-main h1').filter({ visible: true }).first()
 
-async function loggedIn(browser: Browser, consoleErrors: string[], person: Person, who: string, firstUrl = '/catalog'): Promise<Page> {
-  const page = await pageOfAnother(browser, consoleErrors, who)
-  await page.goto(firstUrl)
-  await loginOnIdp(page, person)
-  return page
-}
-
 /** Switches the page's language the way the header's switch does, without saving it to the account. */
 async function useLanguage(page: Page, lang: (typeof LANGS)[number]) {
   await page.evaluate((l) => {
@@ -152,9 +150,10 @@ async function seriousViolations(page: Page, where: string): Promise<Found[]> {
 
 /** Visits each page in each language, checks both widths, collects what axe finds and what scrolls sideways. */
 async function checkAll(page: Page, who: string, visits: Visit[], found: Found[], sideways: string[]) {
-  for (const visit of visits) {
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(visit.url)
+  for (const [i, visit] of visits.entries()) {
+    await page.setViewportSize(DESKTOP)
+    // A page opened on the first visit's URL (by openAs) needs no second load.
+    if (i > 0 || page.url() !== new URL(visit.url, page.url()).href) await page.goto(visit.url)
     for (const lang of LANGS) {
       await useLanguage(page, lang)
       await expect(visit.ready(page)).toBeVisible()
@@ -192,49 +191,7 @@ async function completedLeave(studentPage: Page, counsellorPage: Page): Promise<
   return id
 }
 
-test('a completed application is rated with the keyboard alone: both scores, a tag, the comment, submit', async ({ browser, consoleErrors }) => {
-  test.slow()
-  const { student, counsellor } = aGraduate()
-  const studentPage = await loggedIn(browser, consoleErrors, student, 'student', '/feedback')
-  const counsellorPage = await loggedIn(browser, consoleErrors, counsellor, 'counsellor', '/todo')
-  const id = await completedLeave(studentPage, counsellorPage)
-  await counsellorPage.context().close()
-
-  await studentPage.goto(`/feedback/rate/${id}`)
-  await expect(heading(studentPage)).toHaveText('满意度评价')
-  // From the heading on, only Tab, arrows, Space and Enter.
-  await heading(studentPage).focus()
-  const focused = () => studentPage.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
-  const tabTo = async (match: (text: string, role: string | null) => boolean, what: string) => {
-    for (let i = 0; i < 30; i++) {
-      await studentPage.keyboard.press('Tab')
-      const [text, role] = await studentPage.evaluate(
-        () => [document.activeElement?.textContent?.trim() ?? '', document.activeElement?.getAttribute('role') ?? null] as const,
-      )
-      if (match(text, role)) return
-    }
-    throw new Error(`Tab never reached ${what}`)
-  }
-  await tabTo((_, role) => role === 'slider', 'the service score')
-  for (let i = 0; i < 5; i++) await studentPage.keyboard.press('ArrowRight')
-  await tabTo((_, role) => role === 'slider', 'the process score')
-  for (let i = 0; i < 4; i++) await studentPage.keyboard.press('ArrowRight')
-  await tabTo((text) => text.includes('办理快捷'), 'the tag 办理快捷')
-  await studentPage.keyboard.press('Space')
-  await expect(studentPage.getByRole('button', { name: '办理快捷' })).toHaveAttribute('aria-pressed', 'true')
-  await tabTo((text) => text === '提交评价', 'the submit button')
-  expect(await focused()).toBe('提交评价')
-  await studentPage.keyboard.press('Enter')
-  await expect(studentPage.getByText('感谢您的评价！')).toBeVisible()
-  const saved = (await (await studentPage.request.get(`/api/ratings/${id}`)).json()) as {
-    rating: { serviceScore: number; processScore: number; tags: string[] }
-  }
-  expect(saved.rating).toMatchObject({ serviceScore: 5, processScore: 4 })
-  expect(saved.rating.tags.length).toBe(1)
-  await studentPage.context().close()
-})
-
-/** What the axe tests look at, arranged once (the tests of this file run in order, in one worker). */
+/** What the graduate's axe tests look at, arranged once (those tests run in order, in one worker). */
 const arranged: { done?: number; open?: number; openTask?: number; overdueTask?: number; questionId?: number } = {}
 
 /** Fails with everything axe found, printed rule by rule and element by element, and any page wider than 375 px. */
@@ -252,91 +209,218 @@ function expectClean(found: Found[], sideways: string[]) {
 // seconds a run, and every page is checked four times.
 const AXE_TIME = 6 * 60_000
 
-test('arrange: a completed and an overdue graduate leave, a question', async ({ browser, consoleErrors }) => {
-  test.slow()
-  const { student, counsellor } = aGraduate()
-  const studentPage = await loggedIn(browser, consoleErrors, student, 'student')
-  const counsellorPage = await loggedIn(browser, consoleErrors, counsellor, 'counsellor', '/todo')
-  arranged.done = await completedLeave(studentPage, counsellorPage)
-  arranged.open = await submitGraduateLeave(studentPage.request)
-  arranged.openTask = (await taskOf(counsellorPage, arranged.open)).id
-  arranged.overdueTask = escalate(arranged.open, aContact().cardNumber)
-  const asked = await studentPage.request.post('/api/questions', {
-    headers: { Origin: hallOrigin() },
-    data: { serviceCode: 'graduate-leave', title: '请假期间能否参加线上考试？', body: '下周请假两天，期间有一门线上考试，可以在家参加吗？' },
+test.describe.serial('a graduate student and their supervisor', () => {
+  test('a completed application is rated with the keyboard alone: both scores, a tag, the comment, submit', async ({ openAs }) => {
+    test.slow()
+    const { student, counsellor } = aGraduate()
+    const studentPage = await openAs(student, '/feedback', { who: 'student' })
+    const counsellorPage = await openAs(counsellor, '/todo', { who: 'counsellor' })
+    const id = await completedLeave(studentPage, counsellorPage)
+    await counsellorPage.context().close()
+
+    await studentPage.goto(`/feedback/rate/${id}`)
+    await expect(heading(studentPage)).toHaveText('满意度评价')
+    // From the heading on, only Tab, arrows, Space and Enter.
+    await heading(studentPage).focus()
+    const focused = () => studentPage.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+    const tabTo = async (match: (text: string, role: string | null) => boolean, what: string) => {
+      for (let i = 0; i < 30; i++) {
+        await studentPage.keyboard.press('Tab')
+        const [text, role] = await studentPage.evaluate(
+          () => [document.activeElement?.textContent?.trim() ?? '', document.activeElement?.getAttribute('role') ?? null] as const,
+        )
+        if (match(text, role)) return
+      }
+      throw new Error(`Tab never reached ${what}`)
+    }
+    await tabTo((_, role) => role === 'slider', 'the service score')
+    for (let i = 0; i < 5; i++) await studentPage.keyboard.press('ArrowRight')
+    await tabTo((_, role) => role === 'slider', 'the process score')
+    for (let i = 0; i < 4; i++) await studentPage.keyboard.press('ArrowRight')
+    await tabTo((text) => text.includes('办理快捷'), 'the tag 办理快捷')
+    await studentPage.keyboard.press('Space')
+    await expect(studentPage.getByRole('button', { name: '办理快捷' })).toHaveAttribute('aria-pressed', 'true')
+    await tabTo((text) => text === '提交评价', 'the submit button')
+    expect(await focused()).toBe('提交评价')
+    await studentPage.keyboard.press('Enter')
+    await expect(studentPage.getByText('感谢您的评价！')).toBeVisible()
+    const saved = (await (await studentPage.request.get(`/api/ratings/${id}`)).json()) as {
+      rating: { serviceScore: number; processScore: number; tags: string[] }
+    }
+    expect(saved.rating).toMatchObject({ serviceScore: 5, processScore: 4 })
+    expect(saved.rating.tags.length).toBe(1)
+    await studentPage.context().close()
   })
-  expect(asked.status(), await asked.text()).toBe(201)
-  arranged.questionId = ((await asked.json()) as { id: number }).id
-  await studentPage.context().close()
-  await counsellorPage.context().close()
+
+  test('arrange: a completed and an overdue graduate leave, a question', async ({ openAs }) => {
+    test.slow()
+    const { student, counsellor } = aGraduate()
+    const studentPage = await openAs(student, '/catalog', { who: 'student' })
+    const counsellorPage = await openAs(counsellor, '/todo', { who: 'counsellor' })
+    arranged.done = await completedLeave(studentPage, counsellorPage)
+    arranged.open = await submitGraduateLeave(studentPage.request)
+    arranged.openTask = (await taskOf(counsellorPage, arranged.open)).id
+    arranged.overdueTask = escalate(arranged.open, aContact().cardNumber)
+    const asked = await studentPage.request.post('/api/questions', {
+      headers: { Origin: hallOrigin() },
+      data: { serviceCode: 'graduate-leave', title: '请假期间能否参加线上考试？', body: '下周请假两天，期间有一门线上考试，可以在家参加吗？' },
+    })
+    expect(asked.status(), await asked.text()).toBe(201)
+    arranged.questionId = ((await asked.json()) as { id: number }).id
+    await studentPage.context().close()
+    await counsellorPage.context().close()
+  })
+
+  test('axe: the student’s pages (catalog, search, service, apply, my applications, detail, print, feedback, rate, ask, question, not found)', async ({
+    openAs,
+  }) => {
+    test.setTimeout(AXE_TIME)
+    const { done, open, questionId } = arranged
+    expect(done && open && questionId, 'arranged by the test before').toBeTruthy()
+    const found: Found[] = []
+    const sideways: string[] = []
+    const page = await openAs(aGraduate().student, '/', { who: 'student', viewport: DESKTOP })
+    await checkAll(
+      page,
+      'student',
+      [
+        { url: '/', ready: heading },
+        { url: '/catalog?q=%E8%AF%B7%E5%81%87', ready: (p) => p.locator('#hall-main a[href^="/catalog/services/"]').first() },
+        { url: '/catalog/services/graduate-leave', ready: heading },
+        { url: '/apply/dorm-change', ready: (p) => p.getByTestId('apply-form') },
+        { url: '/my', ready: (p) => p.locator(`#hall-main a[href="/my/${open}"]`).first() },
+        { url: `/my/${open}`, ready: heading },
+        { url: `/my/${done}`, ready: (p) => p.getByTestId('rate-link') },
+        { url: `/my/${done}`, ready: (p) => p.getByTestId('rate-link'), print: true },
+        { url: '/feedback', ready: heading },
+        { url: `/feedback/rate/${done}`, ready: (p) => p.getByRole('button', { name: /提交评价|Submit/ }) },
+        { url: '/feedback/ask?service=graduate-leave', ready: heading },
+        { url: `/feedback/questions/${questionId}`, ready: heading },
+        { url: '/catalog/no-such-page', ready: heading },
+        { url: '/no-such-part', ready: heading },
+      ],
+      found,
+      sideways,
+    )
+    await page.context().close()
+    expectClean(found, sideways)
+  })
+
+  test('axe: the reviewer’s and the escalation contact’s pages (to-do lists, task, overdue task)', async ({ openAs }) => {
+    test.setTimeout(AXE_TIME)
+    const { openTask, overdueTask } = arranged
+    expect(openTask && overdueTask, 'arranged by the test before').toBeTruthy()
+    const found: Found[] = []
+    const sideways: string[] = []
+    const counsellorPage = await openAs(aGraduate().counsellor, '/todo', { who: 'counsellor', viewport: DESKTOP })
+    await checkAll(
+      counsellorPage,
+      'counsellor',
+      [
+        { url: '/todo', ready: (p) => p.locator(`#hall-main a[href="/todo/${openTask}"]`).first() },
+        { url: '/todo?tab=done', ready: heading },
+        { url: `/todo/${openTask}`, ready: heading },
+      ],
+      found,
+      sideways,
+    )
+    await counsellorPage.context().close()
+    const contactPage = await openAs(aContact(), `/todo/overdue/${overdueTask}`, { who: 'contact', viewport: DESKTOP })
+    await checkAll(contactPage, 'contact', [{ url: `/todo/overdue/${overdueTask}`, ready: heading }], found, sideways)
+    await contactPage.context().close()
+    expectClean(found, sideways)
+  })
+
+  test('at 375 px a task’s decision panel and an application’s progress are one link away from the top, and the link moves focus there', async ({ openAs }) => {
+    test.slow()
+    const { open, openTask } = arranged
+    expect(open && openTask, 'arranged by the test before').toBeTruthy()
+    const inView = (page: Page, id: string) =>
+      page.evaluate((target) => {
+        const box = document.getElementById(target)!.getBoundingClientRect()
+        return box.top >= 0 && box.top < window.innerHeight
+      }, id)
+    // From the top of the page, by keyboard: the link is reached, Enter puts focus on the panel.
+    const jump = async (page: Page, link: ReturnType<Page['locator']>, target: string) => {
+      await page.evaluate(() => window.scrollTo(0, 0))
+      expect(await inView(page, target), `${target} starts below the form`).toBe(false)
+      await link.focus()
+      await page.keyboard.press('Enter')
+      await expect(page.locator(`#${target}`)).toBeFocused()
+      expect(await inView(page, target), `${target} scrolled into view`).toBe(true)
+    }
+
+    const counsellorPage = await openAs(aGraduate().counsellor, `/todo/${openTask}`, { who: 'counsellor' })
+    await expect(heading(counsellorPage)).toBeVisible()
+    // On a desktop the panel sits beside the form: no link needed, none shown.
+    await expect(counsellorPage.getByTestId('jump-actions')).toBeHidden()
+    await counsellorPage.setViewportSize({ width: 375, height: 812 })
+    await expect(counsellorPage.getByTestId('jump-actions')).toHaveText('去审批')
+    await jump(counsellorPage, counsellorPage.getByTestId('jump-actions'), 'task-actions')
+    // The next Tab goes on inside the panel, to its first control.
+    await counsellorPage.keyboard.press('Tab')
+    expect(await counsellorPage.evaluate(() => !!document.activeElement?.closest('#task-actions'))).toBe(true)
+    await counsellorPage.context().close()
+
+    const studentPage = await openAs(aGraduate().student, `/my/${open}`, { who: 'student' })
+    await expect(heading(studentPage)).toBeVisible()
+    await expect(studentPage.getByTestId('jump-progress')).toBeHidden()
+    await studentPage.setViewportSize({ width: 375, height: 812 })
+    await useLanguage(studentPage, 'en')
+    await expect(studentPage.getByTestId('jump-progress')).toHaveText('Progress')
+    await jump(studentPage, studentPage.getByTestId('jump-progress'), 'detail-progress')
+    await useLanguage(studentPage, 'zh-CN')
+    await studentPage.context().close()
+  })
+
+  test('each page has a title of its own in both languages, and a navigation puts focus on the new page’s heading', async ({ openAs }) => {
+    test.slow()
+    const { student } = aGraduate()
+    const page = await openAs(student, '/catalog', { who: 'student' })
+    const urls = ['/catalog', '/catalog/services/graduate-leave', '/apply/graduate-leave', '/my', '/feedback', '/feedback/ask', '/todo', '/nothing-here']
+    for (const [lang, hall] of [
+      ['zh-CN', '网上办事大厅 · 明湖大学'],
+      ['en', 'Service Hall · Minghu University'],
+    ] as const) {
+      const titles: string[] = []
+      for (const url of urls) {
+        await page.goto(url)
+        await useLanguage(page, lang)
+        await expect(heading(page)).toBeVisible()
+        // The page's own name first, then the hall's, in the page's language.
+        await expect(page).toHaveTitle(new RegExp(`^(?!${hall}).+ · ${hall}$`))
+        const title = await page.title()
+        if (lang === 'en') expect(title, `${url} in English`).not.toMatch(/[\u4e00-\u9fff]/)
+        titles.push(title)
+      }
+      expect(new Set(titles).size, `titles in ${lang}: ${titles.join(' | ')}`).toBe(urls.length)
+    }
+    await useLanguage(page, 'zh-CN')
+
+    // Within one part (catalog → service) and across parts (header → my applications, → 反馈).
+    await page.goto('/catalog')
+    await expect(heading(page)).toBeVisible()
+    await page.locator('#hall-main a[href^="/catalog/services/"]').first().click()
+    await expect(page).toHaveURL(/\/catalog\/services\//)
+    await expect(heading(page)).toBeFocused()
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的申请' }).click()
+    await expect(page).toHaveURL(/\/my$/)
+    await expect(heading(page)).toHaveText('我的申请')
+    await expect(heading(page)).toBeFocused()
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '反馈' }).click()
+    await expect(heading(page)).toBeFocused()
+    // The next Tab starts from the page's content, not from the header.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#hall-main'))).toBe(true)
+    await page.context().close()
+  })
 })
 
-test('axe: the student’s pages (catalog, search, service, apply, my applications, detail, print, feedback, rate, ask, question, not found)', async ({
-  browser,
-  consoleErrors,
-}) => {
-  test.setTimeout(AXE_TIME)
-  const { done, open, questionId } = arranged
-  expect(done && open && questionId, 'arranged by the test before').toBeTruthy()
-  const found: Found[] = []
-  const sideways: string[] = []
-  const page = await loggedIn(browser, consoleErrors, aGraduate().student, 'student')
-  await checkAll(
-    page,
-    'student',
-    [
-      { url: '/', ready: heading },
-      { url: '/catalog?q=%E8%AF%B7%E5%81%87', ready: (p) => p.locator('#hall-main a[href^="/catalog/services/"]').first() },
-      { url: '/catalog/services/graduate-leave', ready: heading },
-      { url: '/apply/dorm-change', ready: (p) => p.getByTestId('apply-form') },
-      { url: '/my', ready: (p) => p.locator(`#hall-main a[href="/my/${open}"]`).first() },
-      { url: `/my/${open}`, ready: heading },
-      { url: `/my/${done}`, ready: (p) => p.getByTestId('rate-link') },
-      { url: `/my/${done}`, ready: (p) => p.getByTestId('rate-link'), print: true },
-      { url: '/feedback', ready: heading },
-      { url: `/feedback/rate/${done}`, ready: (p) => p.getByRole('button', { name: /提交评价|Submit/ }) },
-      { url: '/feedback/ask?service=graduate-leave', ready: heading },
-      { url: `/feedback/questions/${questionId}`, ready: heading },
-      { url: '/catalog/no-such-page', ready: heading },
-      { url: '/no-such-part', ready: heading },
-    ],
-    found,
-    sideways,
-  )
-  await page.context().close()
-  expectClean(found, sideways)
-})
-
-test('axe: the reviewer’s and the escalation contact’s pages (to-do lists, task, overdue task)', async ({ browser, consoleErrors }) => {
-  test.setTimeout(AXE_TIME)
-  const { openTask, overdueTask } = arranged
-  expect(openTask && overdueTask, 'arranged by the test before').toBeTruthy()
-  const found: Found[] = []
-  const sideways: string[] = []
-  const counsellorPage = await loggedIn(browser, consoleErrors, aGraduate().counsellor, 'counsellor', '/todo')
-  await checkAll(
-    counsellorPage,
-    'counsellor',
-    [
-      { url: '/todo', ready: (p) => p.locator(`#hall-main a[href="/todo/${openTask}"]`).first() },
-      { url: '/todo?tab=done', ready: heading },
-      { url: `/todo/${openTask}`, ready: heading },
-    ],
-    found,
-    sideways,
-  )
-  await counsellorPage.context().close()
-  const contactPage = await loggedIn(browser, consoleErrors, aContact(), 'contact', `/todo/overdue/${overdueTask}`)
-  await checkAll(contactPage, 'contact', [{ url: `/todo/overdue/${overdueTask}`, ready: heading }], found, sideways)
-  await contactPage.context().close()
-  expectClean(found, sideways)
-})
-
-test('axe: the service owner’s and the administrator’s pages (manage, publish, inbox, statistics, console tabs)', async ({ browser, consoleErrors }) => {
+test('axe: the service owner’s pages (manage, publish, inbox, statistics)', async ({ openAs }) => {
   test.setTimeout(AXE_TIME)
   const found: Found[] = []
   const sideways: string[] = []
-  const ownerPage = await loggedIn(browser, consoleErrors, housingOwner(), 'owner')
+  const ownerPage = await openAs(housingOwner(), '/catalog/manage', { who: 'owner', viewport: DESKTOP })
   await checkAll(
     ownerPage,
     'owner',
@@ -350,7 +434,14 @@ test('axe: the service owner’s and the administrator’s pages (manage, publis
     sideways,
   )
   await ownerPage.context().close()
-  const adminPage = await loggedIn(browser, consoleErrors, demo.admin(), 'admin', '/catalog/admin')
+  expectClean(found, sideways)
+})
+
+test('axe: the administrator’s console tabs', async ({ openAs }) => {
+  test.setTimeout(AXE_TIME)
+  const found: Found[] = []
+  const sideways: string[] = []
+  const adminPage = await openAs(demo.admin(), '/catalog/admin/people', { who: 'admin', viewport: DESKTOP })
   await checkAll(
     adminPage,
     'admin',
@@ -362,100 +453,12 @@ test('axe: the service owner’s and the administrator’s pages (manage, publis
   expectClean(found, sideways)
 })
 
-test('at 375 px a task’s decision panel and an application’s progress are one link away from the top, and the link moves focus there', async ({
-  browser,
-  consoleErrors,
-}) => {
-  test.slow()
-  const { open, openTask } = arranged
-  expect(open && openTask, 'arranged by the test before').toBeTruthy()
-  const inView = (page: Page, id: string) =>
-    page.evaluate((target) => {
-      const box = document.getElementById(target)!.getBoundingClientRect()
-      return box.top >= 0 && box.top < window.innerHeight
-    }, id)
-  // From the top of the page, by keyboard: the link is reached, Enter puts focus on the panel.
-  const jump = async (page: Page, link: ReturnType<Page['locator']>, target: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0))
-    expect(await inView(page, target), `${target} starts below the form`).toBe(false)
-    await link.focus()
-    await page.keyboard.press('Enter')
-    await expect(page.locator(`#${target}`)).toBeFocused()
-    expect(await inView(page, target), `${target} scrolled into view`).toBe(true)
-  }
-
-  const counsellorPage = await loggedIn(browser, consoleErrors, aGraduate().counsellor, 'counsellor', `/todo/${openTask}`)
-  await expect(heading(counsellorPage)).toBeVisible()
-  // On a desktop the panel sits beside the form: no link needed, none shown.
-  await expect(counsellorPage.getByTestId('jump-actions')).toBeHidden()
-  await counsellorPage.setViewportSize({ width: 375, height: 812 })
-  await expect(counsellorPage.getByTestId('jump-actions')).toHaveText('去审批')
-  await jump(counsellorPage, counsellorPage.getByTestId('jump-actions'), 'task-actions')
-  // The next Tab goes on inside the panel, to its first control.
-  await counsellorPage.keyboard.press('Tab')
-  expect(await counsellorPage.evaluate(() => !!document.activeElement?.closest('#task-actions'))).toBe(true)
-  await counsellorPage.context().close()
-
-  const studentPage = await loggedIn(browser, consoleErrors, aGraduate().student, 'student', `/my/${open}`)
-  await expect(heading(studentPage)).toBeVisible()
-  await expect(studentPage.getByTestId('jump-progress')).toBeHidden()
-  await studentPage.setViewportSize({ width: 375, height: 812 })
-  await useLanguage(studentPage, 'en')
-  await expect(studentPage.getByTestId('jump-progress')).toHaveText('Progress')
-  await jump(studentPage, studentPage.getByTestId('jump-progress'), 'detail-progress')
-  await useLanguage(studentPage, 'zh-CN')
-  await studentPage.context().close()
-})
-
-test('each page has a title of its own in both languages, and a navigation puts focus on the new page’s heading', async ({ browser, consoleErrors }) => {
-  test.slow()
-  const { student } = aGraduate()
-  const page = await loggedIn(browser, consoleErrors, student, 'student', '/catalog')
-  const urls = ['/catalog', '/catalog/services/graduate-leave', '/apply/graduate-leave', '/my', '/feedback', '/feedback/ask', '/todo', '/nothing-here']
-  for (const [lang, hall] of [
-    ['zh-CN', '网上办事大厅 · 明湖大学'],
-    ['en', 'Service Hall · Minghu University'],
-  ] as const) {
-    const titles: string[] = []
-    for (const url of urls) {
-      await page.goto(url)
-      await useLanguage(page, lang)
-      await expect(heading(page)).toBeVisible()
-      // The page's own name first, then the hall's, in the page's language.
-      await expect(page).toHaveTitle(new RegExp(`^(?!${hall}).+ · ${hall}$`))
-      const title = await page.title()
-      if (lang === 'en') expect(title, `${url} in English`).not.toMatch(/[\u4e00-\u9fff]/)
-      titles.push(title)
-    }
-    expect(new Set(titles).size, `titles in ${lang}: ${titles.join(' | ')}`).toBe(urls.length)
-  }
-  await useLanguage(page, 'zh-CN')
-
-  // Within one part (catalog → service) and across parts (header → my applications, → 反馈).
-  await page.goto('/catalog')
-  await expect(heading(page)).toBeVisible()
-  await page.locator('#hall-main a[href^="/catalog/services/"]').first().click()
-  await expect(page).toHaveURL(/\/catalog\/services\//)
-  await expect(heading(page)).toBeFocused()
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的申请' }).click()
-  await expect(page).toHaveURL(/\/my$/)
-  await expect(heading(page)).toHaveText('我的申请')
-  await expect(heading(page)).toBeFocused()
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '反馈' }).click()
-  await expect(heading(page)).toBeFocused()
-  // The next Tab starts from the page's content, not from the header.
-  await page.keyboard.press('Tab')
-  expect(await page.evaluate(() => !!document.activeElement?.closest('#hall-main'))).toBe(true)
-  await page.context().close()
-})
-
-test('宿舍调整申请: the pre-filled, read-only block is one Tab stop, its values and 报错 buttons reached by the arrows', async ({ page }) => {
+test('宿舍调整申请: the pre-filled, read-only block is one Tab stop, its values and 报错 buttons reached by the arrows', async ({ openAs }) => {
   test.slow()
   // Only reading the form (no draft, no submission, no 报错). Not the apply spec's student: their
   // dorm change is in progress once that spec ran, and then the form does not open. live-lists'
   // student only ever submits a leave, so the dorm change stays open to them.
-  await page.goto('/apply/dorm-change')
-  await loginOnIdp(page, findPerson('2025030115')!)
+  const page = await openAs(findPerson('2025030115')!, '/apply/dorm-change')
   const form = page.getByTestId('apply-form')
   await expect(form.locator('[data-field="dormitory"] input')).not.toHaveValue('')
   const submit = page.getByRole('button', { name: '提交申请' })

@@ -1,12 +1,10 @@
-import { expect, test } from './fixtures.ts'
-import { demo, loginOnIdp } from './fixtures.ts'
+import { demo, expect, test } from './fixtures.ts'
 
 // The administration console's operations areas: an administrator makes a team's deploy token,
 // sees it once, revokes it, and finds both in the audit log by filtering on the action.
 
-test('an administrator makes a named deploy token, revokes it, and finds both in the audit log', async ({ page }) => {
-  await page.goto('/catalog/admin/deployments')
-  await loginOnIdp(page, demo.admin())
+test('an administrator makes a named deploy token, revokes it, and finds both in the audit log', async ({ openAs }) => {
+  const page = await openAs(demo.admin(), '/catalog/admin/deployments')
   await expect(page.getByTestId('deployments-current')).toBeVisible()
 
   const name = `教务处前端组 ${Date.now()}`
@@ -39,10 +37,8 @@ test('an administrator makes a named deploy token, revokes it, and finds both in
   await expect(table.locator('tbody tr').filter({ hasNotText: 'deploy_token.' })).toHaveCount(0)
 })
 
-test('the operations areas fit a 375 px phone without sideways scrolling of the page', async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 740 })
-  await page.goto('/catalog/admin/audit')
-  await loginOnIdp(page, demo.admin())
+test('the operations areas fit a 375 px phone without sideways scrolling of the page', async ({ openAs }) => {
+  const page = await openAs(demo.admin(), '/catalog/admin/audit', { viewport: { width: 375, height: 740 } })
   const tables = { audit: 'audit-table', deliveries: 'deliveries-table', deployments: 'deployments-current' }
   for (const [area, table] of Object.entries(tables)) {
     await page.getByTestId(`admin-tab-${area}`).click()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import { demo, expect, test } from './fixtures.ts'
 
 // Issue 4's path, as an undergraduate walks it: 宿舍调整申请 opens with their dormitory pre-filled
 // and its source named; what they type is kept as a draft across a reload; a file is attached; a
@@ -18,13 +18,12 @@ async function applicationsOf(page: Page, serviceCode: string): Promise<number> 
 }
 
 test('dorm change: pre-filled with its source → draft survives a reload → double-clicked submit makes one application → its page → my applications', async ({
-  page,
+  openAs,
 }) => {
   // A whole path with a login and four page loads: more than the default minute on a busy machine.
   test.slow()
   const student = demo.undergraduate()
-  await page.goto('/apply/dorm-change')
-  await loginOnIdp(page, student)
+  const page = await openAs(student, '/apply/dorm-change')
   await expect(page).toHaveURL(/\/apply\/dorm-change$/)
 
   const form = page.getByTestId('apply-form')

@@ -1,5 +1,5 @@
 import { people, type Person } from '@hall/demo-university'
-import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { counsellorOf, demo, expect, hallOrigin, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 6: progress messages reach people without them asking. A counsellor sits on a page of the
 // hall with an empty bell; a student of their class applies for leave (through the API, in the
@@ -22,13 +22,12 @@ function aStudentOfAQuietCounsellor(): { student: Person; counsellor: Person } {
   throw new Error('the demo university lacks an undergraduate whose counsellor the other browser tests leave alone')
 }
 
-test('a reviewer’s bell goes from 0 to 1 without a reload when an application reaches them', async ({ page, browser, consoleErrors }) => {
+test('a reviewer’s bell goes from 0 to 1 without a reload when an application reaches them', async ({ openAs }) => {
   test.slow()
   const { student, counsellor } = aStudentOfAQuietCounsellor()
 
   // The counsellor is on the catalog with nothing unread (whatever the demo left is read first).
-  await page.goto('/catalog')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/catalog')
   const cleared = await page.request.post('/api/notifications/read-all', { headers: { Origin: hallOrigin() } })
   expect(cleared.status()).toBe(200)
   await page.reload()
@@ -38,9 +37,7 @@ test('a reviewer’s bell goes from 0 to 1 without a reload when an application 
   await page.evaluate(() => ((window as unknown as { bellMarker: string }).bellMarker = 'still here'))
 
   // The student applies, in their own session.
-  const studentPage = await pageOfAnother(browser, consoleErrors)
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my')
   const applicationId = await submitLeave(studentPage.request, 2)
 
   // The bell says 1, on the same page.
@@ -64,17 +61,9 @@ test('a reviewer’s bell goes from 0 to 1 without a reload when an application 
   await studentPage.context().close()
 })
 
-test('at 375 px the bell’s list and the notification settings fit the screen, and a choice is kept', async ({ browser, consoleErrors }) => {
+test('at 375 px the bell’s list and the notification settings fit the screen, and a choice is kept', async ({ openAs }) => {
   test.slow()
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN', viewport: { width: 375, height: 740 } })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[375] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[375] ${err.message}`))
-  const student = demo.undergraduate()
-  await page.goto('/catalog')
-  await loginOnIdp(page, student)
+  const page = await openAs(demo.undergraduate(), '/catalog', { who: '375', viewport: { width: 375, height: 740 } })
   const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 
   await page
@@ -98,5 +87,5 @@ test('at 375 px the bell’s list and the notification settings fit the screen, 
   await expect(email).not.toBeChecked()
   const prefs = (await (await page.request.get('/api/notifications/preferences')).json()) as { kinds: Array<{ kind: string; email: boolean }> }
   expect(prefs.kinds.find((k) => k.kind === 'completed')?.email).toBe(false)
-  await context.close()
+  await page.context().close()
 })

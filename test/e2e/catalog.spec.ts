@@ -1,6 +1,6 @@
 import { departments, people, type Person } from '@hall/demo-university'
 import type { Locator, Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import { demo, expect, test } from './fixtures.ts'
 
 // Issue 3 as a student walks it: the header search finds 宿舍调整申请 from three letters of pinyin,
 // its page shows the guide and the eligibility checks, a star puts it under favourites, English
@@ -59,12 +59,11 @@ for (const { label, viewport } of [
     test.use({ viewport })
     const phone = viewport.width < 960
 
-    test('header search sstz → 宿舍调整申请 → guide and checks → star → favourites → English → Start', async ({ page, baseURL }) => {
+    test('header search sstz → 宿舍调整申请 → guide and checks → star → favourites → English → Start', async ({ baseURL, openAs }) => {
       // A long walk through four micro-frontends' worth of pages: on a shared 2-core machine it can
       // take longer than the default minute.
       test.slow()
-      await page.goto('/')
-      await loginOnIdp(page, student())
+      const page = await openAs(student(), '/', { viewport })
       // The first page after login loads the shared libraries and the micro-frontends: on a busy
       // machine this takes longer than one assertion's default wait.
       await expect(page.locator('[data-mf="@hall/mf-catalog"]')).toBeVisible({ timeout: 30_000 })
@@ -162,9 +161,8 @@ for (const { label, viewport } of [
   })
 }
 
-test('staff open the dormitory change by deep link: Start is disabled, with the failed condition and whom to ask', async ({ page }) => {
-  await page.goto('/catalog/services/dorm-change')
-  await loginOnIdp(page, staffMember())
+test('staff open the dormitory change by deep link: Start is disabled, with the failed condition and whom to ask', async ({ openAs }) => {
+  const page = await openAs(staffMember(), '/catalog/services/dorm-change')
   await expect(page).toHaveURL(/\/catalog\/services\/dorm-change$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('宿舍调整申请')
 

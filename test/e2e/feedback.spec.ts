@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { people, type Person } from '@hall/demo-university'
 import type { Page } from '@playwright/test'
-import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { counsellorOf, demo, expect, hallOrigin, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 7: a student's 2-day leave is approved (arranged through the API, in the student's and
 // the counsellor's own sessions); the student rates it on /feedback/rate/<id> and asks a question
@@ -50,11 +50,7 @@ async function approve(page: Page, applicationId: number) {
   expect(((await res.json()) as { application: { status: string } }).application.status).toBe('completed')
 }
 
-test('a student rates a completed leave and asks a question; the owner answers and sees the rating in the statistics', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('a student rates a completed leave and asks a question; the owner answers and sees the rating in the statistics', async ({ openAs }) => {
   // Three people logging in through the IdP and several page loads: more than the default minute.
   test.slow()
   const { student, counsellor } = aQuietStudent()
@@ -63,12 +59,9 @@ test('a student rates a completed leave and asks a question; the owner answers a
   const title = `请假期间能否参加线上考试？${randomUUID().slice(0, 6)}`
 
   // Arrange: the student applies, the counsellor approves, each in their own session.
-  await page.goto('/feedback')
-  await loginOnIdp(page, student)
+  const page = await openAs(student, '/feedback')
   const applicationId = await submitLeave(page.request, 2)
-  const counsellorPage = await pageOfAnother(browser, consoleErrors, 'counsellor')
-  await counsellorPage.goto('/feedback')
-  await loginOnIdp(counsellorPage, counsellor)
+  const counsellorPage = await openAs(counsellor, '/feedback', { who: 'counsellor' })
   await approve(counsellorPage, applicationId)
   await counsellorPage.context().close()
 
@@ -105,9 +98,7 @@ test('a student rates a completed leave and asks a question; the owner answers a
   const questionUrl = page.url()
 
   // The owner answers it from the inbox.
-  const ownerPage = await pageOfAnother(browser, consoleErrors, 'owner')
-  await ownerPage.goto('/feedback?tab=inbox')
-  await loginOnIdp(ownerPage, owner)
+  const ownerPage = await openAs(owner, '/feedback?tab=inbox', { who: 'owner' })
   await ownerPage.getByRole('link', { name: title }).click()
   await expect(ownerPage.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await ownerPage.getByRole('textbox', { name: '回复' }).fill('可以，请提前向任课老师说明。')

@@ -1,6 +1,6 @@
 import { findPerson } from '@hall/demo-university'
 import type { Locator } from '@playwright/test'
-import { expect, loginOnIdp, test } from './fixtures.ts'
+import { expect, test } from './fixtures.ts'
 
 // Issue 14.3: from the home page to a submitted 宿舍调整申请 in at most 6 clicks, with the values
 // the data platform pre-filled, and nothing the housing office needs left out.
@@ -23,7 +23,7 @@ import { expect, loginOnIdp, test } from './fixtures.ts'
 // progress per student, and the tests share one hall.
 const student = findPerson('2025020111')!
 
-test('home → a submitted 宿舍调整申请 in at most 6 clicks, with its pre-filled values', async ({ page }) => {
+test('home → a submitted 宿舍调整申请 in at most 6 clicks, with its pre-filled values', async ({ openAs }) => {
   // A login and three micro-frontends on a busy machine: more than the default minute.
   test.slow()
   let clicks = 0
@@ -32,8 +32,7 @@ test('home → a submitted 宿舍调整申请 in at most 6 clicks, with its pre-
     await target.click()
   }
 
-  await page.goto('/')
-  await loginOnIdp(page, student)
+  const page = await openAs(student, '/')
   await expect(page.getByRole('heading', { level: 1, name: '服务目录' })).toBeVisible()
 
   // 1. 办理 on the service's card (or its tile among the popular ones), straight to the form.

@@ -113,9 +113,8 @@ test('the page preloads the first API answers of the catalog and the header, and
   expect(html).not.toContain('as="fetch"')
 })
 
-test('the page links element-plus’s styles of a first page only; a lazy component’s styles come with its chunk', async ({ page }) => {
-  await page.goto('/catalog')
-  await loginOnIdp(page, demo.undergraduate())
+test('the page links element-plus’s styles of a first page only; a lazy component’s styles come with its chunk', async ({ openAs }) => {
+  const page = await openAs(demo.undergraduate(), '/catalog')
   await expect(page.getByRole('button', { name: /生活住宿/ })).toBeVisible()
   const sheets = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname))
   const hasRule = (selector: string) =>
@@ -144,13 +143,13 @@ test('the page links element-plus’s styles of a first page only; a lazy compon
   expect((await sheets()).filter((p) => p.includes('element-plus-later'))).toHaveLength(1)
 })
 
-test('import-map-overrides loads only after a developer turns it on (?devtools), and stays on in that browser', async ({ page }) => {
+test('import-map-overrides loads only after a developer turns it on (?devtools), and stays on in that browser', async ({ openAs }) => {
+  const page = await openAs(demo.undergraduate())
   const overrides: string[] = []
   page.on('request', (r) => {
     if (r.url().includes('/import-map-overrides.js')) overrides.push(r.url())
   })
   await page.goto('/catalog')
-  await loginOnIdp(page, demo.undergraduate())
   await expect(page.locator('[data-mf="@hall/mf-catalog"]').first()).toBeVisible()
   expect(overrides).toEqual([])
   expect(await page.evaluate(() => 'importMapOverrides' in window)).toBe(false)

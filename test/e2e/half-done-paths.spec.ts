@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { people, type Person } from '@hall/demo-university'
-import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { counsellorOf, demo, expect, hallOrigin, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 13 item 8, the half-done paths found by probing, as people walk them. One student for
 // both tests (the demo university has few that no other browser test uses), one after the other:
@@ -48,19 +48,16 @@ function aStudentNobodyElseUses(): { student: Person; counsellor: Person } {
 /** A small real PDF: the server types uploads by their content. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% 家长说明：同意请假\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
-test('a counsellor asks for a material; the student uploads it in the reply; the counsellor downloads it', async ({ page, browser, consoleErrors }) => {
+test('a counsellor asks for a material; the student uploads it in the reply; the counsellor downloads it', async ({ openAs }) => {
   // Two people logging in through the IdP, two micro-frontends, an upload and a download.
   test.slow()
   const { student, counsellor } = aStudentNobodyElseUses()
 
-  const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my', { who: 'student' })
   const id = await submitLeave(studentPage.request, 2)
 
   // The counsellor asks for a material (the asking itself is mf-todo's, tested elsewhere).
-  await page.goto('/todo')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/todo')
   const list = (await (await page.request.get('/api/tasks?box=todo&pageSize=100')).json()) as {
     items: Array<{ id: number; applicationId: number; application: { stateVersion: number } }>
   }
@@ -150,20 +147,17 @@ function aContact(): Person {
   return found
 }
 
-test('the escalation contact opens the overdue task’s page and takes the task over', async ({ page, browser, consoleErrors }) => {
+test('the escalation contact opens the overdue task’s page and takes the task over', async ({ openAs }) => {
   test.slow()
   const { student, counsellor } = aStudentNobodyElseUses()
   const contact = aContact()
 
-  const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my', { who: 'student' })
   const id = await submitLeave(studentPage.request, 2)
   await studentPage.context().close()
   const taskId = escalate(id, contact.cardNumber)
 
-  await page.goto(`/todo/overdue/${taskId}`)
-  await loginOnIdp(page, contact)
+  const page = await openAs(contact, `/todo/overdue/${taskId}`)
   await expect(page).toHaveURL(new RegExp(`/todo/overdue/${taskId}$`))
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`申请 ${id}`)
   await expect(page.getByText('您是此环节的超时提醒人')).toBeVisible()

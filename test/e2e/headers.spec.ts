@@ -16,10 +16,10 @@ async function watchViolations(page: Page) {
   return () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
 }
 
-test('the shell page runs under its nonce policy, with a developer’s override applied through import-map-overrides', async ({ page }) => {
+test('the shell page runs under its nonce policy, with a developer’s override applied through import-map-overrides', async ({ openAs }) => {
+  const page = await openAs(demo.undergraduate())
   const violations = await watchViolations(page)
   await page.goto('/todo')
-  await loginOnIdp(page, demo.undergraduate())
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
   const policy = (await (await page.reload())!.headerValue('content-security-policy')) ?? ''
   await expect(page.locator('[data-mf="@hall/mf-todo"]')).toBeVisible()
@@ -55,7 +55,9 @@ test('the API reference page (Scalar) renders under its policy', async ({ page, 
   const violations = await watchViolations(page)
   const res = await page.goto('/api/docs')
   expect(await res!.headerValue('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
-  await expect(page.getByText('Service Hall API').first()).toBeVisible()
+  // Scalar renders the whole OpenAPI document before the title shows: on a loaded 2-core machine
+  // that took more than one assertion's default wait.
+  await expect(page.getByText('Service Hall API').first()).toBeVisible({ timeout: 30_000 })
   await expect(page.getByText(/Deployments/).first()).toBeVisible()
   // One refusal is expected and harmless: zod (inside Scalar's bundle) probes whether it may
   // compile validators with `Function('')`, catches the refusal and validates without. The page
@@ -81,9 +83,8 @@ test('the development mailbox: an administrator reads it; its page and the login
   expect(await violations()).toEqual([])
 })
 
-test('a student is refused the development mailbox', async ({ page }) => {
-  await page.goto('/catalog')
-  await loginOnIdp(page, demo.undergraduate())
+test('a student is refused the development mailbox', async ({ openAs }) => {
+  const page = await openAs(demo.undergraduate(), '/catalog')
   await expect(page.locator('[data-mf="@hall/mf-catalog"]')).toBeVisible()
   const res = await page.request.get('/dev/mail/messages.json')
   expect(res.status()).toBe(403)

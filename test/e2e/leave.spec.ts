@@ -1,6 +1,6 @@
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
 import type { Page } from '@playwright/test'
-import { demo, expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { demo, expect, hallOrigin, submitLeave, test, withCounsellor } from './fixtures.ts'
 
 // Issue 5's whole path for a long leave: an undergraduate asks for 5 days of leave (本科生请销假);
 // over 3 days, so after the counsellor the college's deputy party secretary decides too. Both
@@ -52,28 +52,19 @@ async function approveInTodo(page: Page, applicationId: number, opinion: string,
   await expect(page.getByRole('row').filter({ hasText: `申请编号 ${applicationId}` })).toHaveCount(0)
 }
 
-test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo; the student sees it completed with the whole timeline', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('a 5-day leave: the counsellor and the deputy secretary approve in mf-todo; the student sees it completed with the whole timeline', async ({ openAs }) => {
   // Three people log in through the IdP, across three micro-frontends.
   test.slow()
   const { student, counsellor, deputy } = aStudentOfALongLeave()
 
-  const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my', { who: 'student' })
   const applicationId = await submitLeave(studentPage.request, 5)
 
   // The counsellor approves first; then it is the deputy secretary's (more than 3 days).
-  await page.goto('/todo')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/todo')
   await approveInTodo(page, applicationId, '情况属实，同意', { step: '辅导员审核', holder: counsellor.name, next: [/^后续环节\s*学院副书记审批（超过3天）$/] })
 
-  const deputyPage = await pageOfAnother(browser, consoleErrors, 'deputy')
-  await deputyPage.goto('/todo')
-  await loginOnIdp(deputyPage, deputy)
+  const deputyPage = await openAs(deputy, '/todo', { who: 'deputy' })
   await approveInTodo(deputyPage, applicationId, '同意，注意安全', { step: '学院副书记审批（超过3天）', holder: deputy.name, next: [] })
 
   // The student: completed, and every step with who, when and the opinion. catalog.spec's student is

@@ -1,5 +1,5 @@
 import { findPerson, people, type Person } from '@hall/demo-university'
-import { expect, hallOrigin, loginOnIdp, submitGraduateLeave, test } from './fixtures.ts'
+import { expect, hallOrigin, submitGraduateLeave, test } from './fixtures.ts'
 
 // Issue 14, what the lists say: a student's leave gets a reference number a person can read out
 // (2026-请假-000123); the counsellor finds it by that number in 待办 and asks a question; then the
@@ -20,31 +20,19 @@ function aStudent(): { student: Person; counsellor: Person } {
   return { student, counsellor }
 }
 
-test('lists say what a row waits for, with a reference number found by the to-do search (zh) and shown in /my (en)', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('lists say what a row waits for, with a reference number found by the to-do search (zh) and shown in /my (en)', async ({ openAs }) => {
   test.slow()
   const { student, counsellor } = aStudent()
 
   // The student, in an English browser.
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'en-US' })
-  const studentPage = await context.newPage()
-  studentPage.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[student] ${msg.text()}`)
-  })
-  studentPage.on('pageerror', (err) => consoleErrors.push(`[student] ${err.message}`))
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my', { who: 'student', locale: 'en-US' })
   const id = await submitGraduateLeave(studentPage.request)
   const detail = (await (await studentPage.request.get(`/api/applications/${id}`)).json()) as { referenceNumber: string }
   expect(detail.referenceNumber).toMatch(/^\d{4}-研究生请假-\d{6}$/)
   const ref = detail.referenceNumber
 
   // The counsellor finds it in 待办 by the number read out on the phone.
-  await page.goto('/todo')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/todo')
   await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').fill(ref)
   await page.getByPlaceholder('申请人姓名、校园卡号或受理编号').press('Enter')
   const row = page.getByRole('row').filter({ hasText: `受理编号 ${ref}` })
@@ -90,5 +78,5 @@ test('lists say what a row waits for, with a reference number found by the to-do
   // Its page shows the number beside the id.
   await studentPage.goto(`/my/${id}`)
   await expect(studentPage.getByTestId('reference-number')).toHaveText(ref)
-  await context.close()
+  await studentPage.context().close()
 })

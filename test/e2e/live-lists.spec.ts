@@ -1,5 +1,5 @@
 import { findPerson } from '@hall/demo-university'
-import { expect, loginOnIdp, pageOfAnother, submitLeave, test } from './fixtures.ts'
+import { expect, submitLeave, test } from './fixtures.ts'
 
 // Issue 14.4, live lists: a reviewer's open 待办 list, its tab count and the header's 待办 badge
 // follow a task that arrives or leaves, without a reload, as the bell does: the page's one live
@@ -10,11 +10,10 @@ import { expect, loginOnIdp, pageOfAnother, submitLeave, test } from './fixtures
 const counsellor = findPerson('0019318')!
 const student = findPerson('2025030115')!
 
-test('a counsellor’s open 待办 list, tab count and badge follow a task arriving and leaving, without a reload', async ({ page, browser, consoleErrors }) => {
+test('a counsellor’s open 待办 list, tab count and badge follow a task arriving and leaving, without a reload', async ({ consoleErrors, openAs }) => {
   // Two sessions, three tabs, two logins: more than the default minute on a busy machine.
   test.slow()
-  await page.goto('/todo')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/todo')
   await expect(page).toHaveURL(/\/todo$/)
   const todoTab = page.locator('[data-box="todo"]')
   const badge = page.getByRole('navigation', { name: '主导航' }).locator('.nav-links__badge')
@@ -25,9 +24,7 @@ test('a counsellor’s open 待办 list, tab count and badge follow a task arriv
   await page.evaluate(() => ((window as unknown as { liveMarker?: string }).liveMarker = 'still here'))
 
   // The student applies, in their own session, through the API.
-  const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my', { who: 'student' })
   const applicationId = await submitLeave(studentPage.request, 2)
 
   // The open list shows it, and both counts say 1.

@@ -1,10 +1,10 @@
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import { demo, expect, test } from './fixtures.ts'
 
 // The console's organisation areas (issue 12): an administrator uploads an organisation file; the
 // dry run shows a refused row with its row number and reason and imports nothing; the run imports
 // the rest; the imported person is then found under 人员与角色 with the role the file gave them.
 
-test('an organisation import: dry run with a refused row, the run, then the person and their role', async ({ page }) => {
+test('an organisation import: dry run with a refused row, the run, then the person and their role', async ({ openAs }) => {
   // Card numbers of this run only: the demo hall is shared by the spec files.
   const suffix = String(Date.now()).slice(-5)
   const card = `77${suffix}`
@@ -15,8 +15,7 @@ test('an organisation import: dry run with a refused row, the run, then the pers
     `roles,${card},,,,,reviewer,housing`,
   ].join('\r\n')
 
-  await page.goto('/catalog/admin/imports')
-  await loginOnIdp(page, demo.admin())
+  const page = await openAs(demo.admin(), '/catalog/admin/imports')
   await expect(page.getByRole('heading', { name: '组织导入', level: 2 })).toBeVisible()
 
   await page.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles({ name: 'org.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })

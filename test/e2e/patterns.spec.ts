@@ -1,12 +1,13 @@
 import type { Response } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import { demo, expect, test } from './fixtures.ts'
 
 // Issue 13: service owners' text patterns run on an RE2 engine (re2js), in the browser too. The
 // engine is ~46 kB gzipped, so it must stay off the first visit and load with a form that has a
 // pattern. It is recognised by its content (RE2's flag names), not by a hashed file name.
 
-test('the first visit does not load the pattern engine; a form with a pattern loads it and checks the pattern', async ({ page }) => {
+test('the first visit does not load the pattern engine; a form with a pattern loads it and checks the pattern', async ({ openAs }) => {
   test.slow()
+  const page = await openAs(demo.undergraduate())
   const scripts: Array<Promise<{ url: string; engine: boolean }>> = []
   const watch = (res: Response) => {
     if (res.request().resourceType() === 'script' && res.ok()) scripts.push(res.text().then((body) => ({ url: res.url(), engine: body.includes('FOLD_CASE') })))
@@ -15,7 +16,6 @@ test('the first visit does not load the pattern engine; a form with a pattern lo
   const engineLoaded = async () => (await Promise.all(scripts)).filter((s) => s.engine).map((s) => s.url)
 
   await page.goto('/catalog')
-  await loginOnIdp(page, demo.undergraduate())
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
   await page.waitForLoadState('networkidle')
   expect(scripts.length, 'the catalog loaded its scripts').toBeGreaterThan(0)

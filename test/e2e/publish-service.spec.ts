@@ -1,6 +1,6 @@
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
-import type { Browser, Page } from '@playwright/test'
-import { demo, expect, loginOnIdp, test } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+import { demo, expect, test } from './fixtures.ts'
 
 // Issue 8's promise, "adding the 31st service needs no code": a service owner of Student Affairs
 // creates a service in /catalog/manage, writes its guide, builds a form of a few fields (one
@@ -37,17 +37,6 @@ function aStudent(): Person {
   return found
 }
 
-async function pageAs(browser: Browser, consoleErrors: string[], who: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[${who}] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[${who}] ${err.message}`))
-  return page
-}
-
 /** Picks `option` in the element-plus select inside `scope`. */
 async function choose(page: Page, select: ReturnType<Page['locator']>, option: string | RegExp) {
   await select.locator('.el-select__wrapper').click()
@@ -68,24 +57,19 @@ async function approveInTodo(page: Page, applicationId: number, serviceName: str
   await expect(page.getByRole('row').filter({ hasText: `申请编号 ${applicationId}` })).toHaveCount(0)
 }
 
-test('an owner publishes a 31st service with a form and a two-step workflow; a student applies; two reviewers approve; it completes', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('an owner publishes a 31st service with a form and a two-step workflow; a student applies; two reviewers approve; it completes', async ({ openAs }) => {
   // Four logins, three micro-frontends, an editor session: far more than the default minute.
   test.slow()
   test.setTimeout(240_000)
-  // Fail at the step that breaks rather than at the end of the whole budget.
-  page.setDefaultTimeout(20_000)
   const code = `lab-safety-${Date.now().toString(36)}`
   const name = '实验室安全准入承诺'
   const student = aStudent()
   const counsellor = counsellorOf(student)
 
   // ---------------------------------------------------------------- the owner builds the service
-  await page.goto('/catalog')
-  await loginOnIdp(page, owner())
+  const page = await openAs(owner(), '/catalog', { who: 'owner' })
+  // Fail at the step that breaks rather than at the end of the whole budget.
+  page.setDefaultTimeout(20_000)
   const before = ((await (await page.request.get('/api/services?audience=all&pageSize=1')).json()) as { total: number }).total
   await page.getByTestId('manage-entry').click()
   await expect(page).toHaveURL(/\/catalog\/manage$/)
@@ -172,9 +156,8 @@ test('an owner publishes a 31st service with a form and a two-step workflow; a s
   expect(after).toBe(before + 1)
 
   // ---------------------------------------------------------------- a student finds it and applies
-  const studentPage = await pageAs(browser, consoleErrors, 'student')
-  await studentPage.goto('/catalog')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/catalog', { who: 'student' })
+  studentPage.setDefaultTimeout(20_000)
   await expect(studentPage.getByTestId('manage-entry')).toHaveCount(0)
   await studentPage.getByRole('searchbox').first().fill('实验室安全准入')
   await studentPage.getByRole('link', { name: name }).first().click()
@@ -194,14 +177,12 @@ test('an owner publishes a 31st service with a form and a two-step workflow; a s
   const applicationId = Number(new URL(studentPage.url()).pathname.split('/').pop())
 
   // ---------------------------------------------------------------- two reviewers approve it in mf-todo
-  const counsellorPage = await pageAs(browser, consoleErrors, 'counsellor')
-  await counsellorPage.goto('/todo')
-  await loginOnIdp(counsellorPage, counsellor)
+  const counsellorPage = await openAs(counsellor, '/todo', { who: 'counsellor' })
+  counsellorPage.setDefaultTimeout(20_000)
   await approveInTodo(counsellorPage, applicationId, name)
 
-  const officePage = await pageAs(browser, consoleErrors, 'office')
-  await officePage.goto('/todo')
-  await loginOnIdp(officePage, officeReviewer())
+  const officePage = await openAs(officeReviewer(), '/todo', { who: 'office' })
+  officePage.setDefaultTimeout(20_000)
   await approveInTodo(officePage, applicationId, name)
 
   // ---------------------------------------------------------------- it completed, on version 1

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
 import type { APIRequestContext } from '@playwright/test'
-import { expect, hallOrigin, loginOnIdp, pageOfAnother, test } from './fixtures.ts'
+import { expect, hallOrigin, test } from './fixtures.ts'
 
 // Return and resubmit, as the two people walk it: a student applies for 本科生学生证补办 with an ID
 // photo; their counsellor opens it in mf-todo, downloads the photo, and returns it with an
@@ -100,23 +100,16 @@ async function apply(request: APIRequestContext): Promise<number> {
   return ((await submitted.json()) as { id: number }).id
 }
 
-test('a counsellor returns a student ID replacement with an opinion; the student edits and resubmits it; it is back in 待办', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('a counsellor returns a student ID replacement with an opinion; the student edits and resubmits it; it is back in 待办', async ({ openAs }) => {
   // Two people logging in through the IdP, two micro-frontends, five page loads.
   test.slow()
   const { student, counsellor } = theStudent()
 
-  const studentPage = await pageOfAnother(browser, consoleErrors)
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my')
   const id = await apply(studentPage.request)
 
   // The counsellor opens it from 待办, and can download the photo it carries.
-  await page.goto('/todo')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/todo')
   await expect(page).toHaveURL(/\/todo$/)
   const row = page.getByRole('row').filter({ hasText: `申请编号 ${id}` })
   await row.getByRole('link', { name: '本科生学生证补办' }).click()

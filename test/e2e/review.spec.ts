@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { findKlass, findPerson, people, type Person } from '@hall/demo-university'
 import type { APIRequestContext } from '@playwright/test'
-import { beijingDate, demo, expect, hallOrigin, loginOnIdp, pageOfAnother, test } from './fixtures.ts'
+import { beijingDate, demo, expect, hallOrigin, test } from './fixtures.ts'
 
 // Issue 5's reviewer path, as a counsellor walks it in mf-todo: an undergraduate's 2-day leave
 // (arranged through the API in the student's own session) reaches their counsellor's 待办; the
@@ -113,21 +113,18 @@ async function applyForLeave(request: APIRequestContext): Promise<number> {
   return ((await submitted.json()) as { id: number }).id
 }
 
-test('a counsellor approves a 2-day leave from 待办 with a common phrase; the student sees the opinion', async ({ page, browser, consoleErrors }) => {
+test('a counsellor approves a 2-day leave from 待办 with a common phrase; the student sees the opinion', async ({ openAs }) => {
   // Two people, each logging in through the IdP, and two micro-frontends: more than the default minute on a busy machine.
   test.slow()
   const student = aStudentWithACounsellor()
   const counsellor = counsellorOf(student)
 
   // Arrange: the student applies, through the API, in their own browser session.
-  const studentPage = await pageOfAnother(browser, consoleErrors)
-  await studentPage.goto('/my')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/my')
   const applicationId = await applyForLeave(studentPage.request)
 
   // The counsellor's 待办 lists it, and the tab and the header's badge show the count.
-  await page.goto('/todo')
-  await loginOnIdp(page, counsellor)
+  const page = await openAs(counsellor, '/todo')
   await expect(page).toHaveURL(/\/todo$/)
   const counts = (await (await page.request.get('/api/tasks/counts')).json()) as { todo: number }
   expect(counts.todo).toBeGreaterThan(0)

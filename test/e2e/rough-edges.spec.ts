@@ -7,21 +7,14 @@ import { counsellorOf, demo, expect, hallOrigin, loginOnIdp, submitLeave, test }
 const beijingClock = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
 
-test('on a device set to London, the bell, the to-do list and the forms show Beijing time and say so', async ({ browser, consoleErrors }) => {
+test('on a device set to London, the bell, the to-do list and the forms show Beijing time and say so', async ({ openAs }) => {
   test.slow()
   const student = demo.undergraduate()
   const counsellor = counsellorOf(student)!
 
   // The student, on a laptop still on London time: London is 7 or 8 hours behind Beijing, so a
   // time in the device's zone could not show the Beijing clock worked out below.
-  const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN', timezoneId: 'Europe/London' })
-  const page = await context.newPage()
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[london] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  page.on('pageerror', (err) => consoleErrors.push(`[london] ${err.message}`))
-  await page.goto('/my')
-  await loginOnIdp(page, student)
+  const page = await openAs(student, '/my', { who: 'london', timezoneId: 'Europe/London' })
   const id = await submitLeave(page.request, 2)
   const detail = (await (await page.request.get(`/api/applications/${id}`)).json()) as { submittedAt: string }
 
@@ -44,17 +37,10 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
     .getByRole('button', { name: /消息提醒/ })
     .click()
   await expect(page.locator('time', { hasText: `${beijingClock(mine!.createdAt)} 北京时间` }).first()).toBeVisible()
-  await context.close()
+  await page.context().close()
 
   // The to-do list of the counsellor, in English this time, on a London device too.
-  const rc = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'en-GB', timezoneId: 'Europe/London' })
-  const rp = await rc.newPage()
-  rp.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[london reviewer] ${msg.text()} ${msg.location().url}`.trim())
-  })
-  rp.on('pageerror', (err) => consoleErrors.push(`[london reviewer] ${err.message}`))
-  await rp.goto('/todo')
-  await loginOnIdp(rp, counsellor)
+  const rp = await openAs(counsellor, '/todo', { who: 'london reviewer', locale: 'en-GB', timezoneId: 'Europe/London' })
   await rp.evaluate(() => localStorage.setItem('hall.lang', 'en'))
   const tasks = (await (await rp.request.get(`/api/tasks?box=todo&q=${id}`)).json()) as {
     items: Array<{ id: number; applicationId: number; createdAt: string }>
@@ -98,26 +84,27 @@ test('on a device set to London, the bell, the to-do list and the forms show Bei
   const dialog = rp.getByRole('dialog')
   await expect(dialog).toContainText(`${colleague.nameEn} (${colleague.cardNumber})`)
   await dialog.getByRole('button', { name: /cancel|not yet/i }).click()
-  await rc.close()
+  await rp.context().close()
 })
 
-test('a service owner publishes a question as a FAQ with its English text, and the service page shows it in English', async ({ browser, consoleErrors }) => {
+test('a service owner publishes a question as a FAQ with its English text, and the service page shows it in English', async ({
+  browser,
+  consoleErrors,
+  openAs,
+}) => {
   test.slow()
   const student = people.find((p) => p.cardNumber === '2025020111')!
   const owner = people.find((p) => p.roles.some((r) => r.role === 'service-owner' && r.scope === 'housing'))!
   const tag = Date.now().toString(36)
 
-  const studentContext = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
-  const studentPage = await studentContext.newPage()
-  await studentPage.goto('/feedback')
-  await loginOnIdp(studentPage, student)
+  const studentPage = await openAs(student, '/feedback')
   const asked = await studentPage.request.post('/api/questions', {
     headers: { Origin: hallOrigin() },
     data: { serviceCode: 'dorm-change', title: `寒假可以留宿吗？${tag}`, body: '寒假期间想留在宿舍，需要办什么手续？' },
   })
   expect(asked.status(), await asked.text()).toBe(201)
   const { id } = (await asked.json()) as { id: number }
-  await studentContext.close()
+  await studentPage.context().close()
 
   const context = await browser.newContext({ baseURL: process.env.HALL_E2E_URL, locale: 'zh-CN' })
   const page = await context.newPage()

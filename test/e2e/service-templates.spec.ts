@@ -1,5 +1,5 @@
 import { findPerson, type Person } from '@hall/demo-university'
-import { expect, loginOnIdp, test } from './fixtures.ts'
+import { expect, test } from './fixtures.ts'
 
 // Issue #12, 成熟一个，上线一个: an office starts a service from one of the first-batch templates
 // (从模板新建), and it reaches the catalog only once published. The demo hall has published every
@@ -12,12 +12,11 @@ const owner = (): Person => {
   return p
 }
 
-test('an owner adopts a template, publishes it, and it appears in the catalog', async ({ page }) => {
+test('an owner adopts a template, publishes it, and it appears in the catalog', async ({ openAs }) => {
   test.slow()
-  page.setDefaultTimeout(20_000)
   const code = `badge-east-${Date.now().toString(36)}`
-  await page.goto('/catalog/manage')
-  await loginOnIdp(page, owner())
+  const page = await openAs(owner(), '/catalog/manage')
+  page.setDefaultTimeout(20_000)
   await expect(page.getByRole('heading', { level: 1, name: '管理服务' })).toBeVisible()
 
   await page.getByTestId('from-template').click()

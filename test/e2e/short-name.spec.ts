@@ -1,5 +1,5 @@
 import { findPerson, type Person } from '@hall/demo-university'
-import { expect, hallOrigin, loginOnIdp, pageOfAnother, submitLeave, test } from './fixtures.ts'
+import { expect, hallOrigin, submitLeave, test } from './fixtures.ts'
 
 // Issue 14.2: the owner of 本科生请假 (吴俊, Student Affairs) changes the short name its reference
 // numbers carry on the service's management page, by keyboard; a student's next leave carries it
@@ -14,10 +14,9 @@ const owner = (): Person => findPerson('0015603')!
  */
 const student = (): Person => findPerson('2025020112')!
 
-test('an owner sets the short name of reference numbers; the next application carries it', async ({ page, browser, consoleErrors }) => {
+test('an owner sets the short name of reference numbers; the next application carries it', async ({ openAs }) => {
   test.slow()
-  await page.goto(`/catalog/manage/${SERVICE}`)
-  await loginOnIdp(page, owner())
+  const page = await openAs(owner(), `/catalog/manage/${SERVICE}`)
   await expect(page).toHaveURL(new RegExp(`/catalog/manage/${SERVICE}$`))
   const form = page.getByTestId('short-name')
   const input = form.getByRole('textbox', { name: '编号简称' })
@@ -46,9 +45,7 @@ test('an owner sets the short name of reference numbers; the next application ca
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 
     // The student's next leave carries it, on its page.
-    const studentPage = await pageOfAnother(browser, consoleErrors, 'student')
-    await studentPage.goto('/catalog')
-    await loginOnIdp(studentPage, student())
+    const studentPage = await openAs(student(), '/catalog', { who: 'student' })
     const id = await submitLeave(studentPage.request, 1)
     await studentPage.goto(`/my/${id}`)
     await expect(studentPage.getByTestId('reference-number')).toHaveText(/^\d{4}-本科假-\d{6}$/)

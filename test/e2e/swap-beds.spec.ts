@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { findPerson, type Person } from '@hall/demo-university'
+import { findPerson } from '@hall/demo-university'
 import type { Page } from '@playwright/test'
-import { expect, hallOrigin, loginOnIdp, pageOfAnother, test } from './fixtures.ts'
+import { expect, hallOrigin, test } from './fixtures.ts'
 
 // 宿舍调整申请, swap beds (issue 14.5, in the browser; the API side is
 // api/src/routes/applications/swap-confirmation.api.test.ts): the applicant names the other
@@ -39,19 +39,10 @@ async function openConfirmation(page: Page, id: number) {
   await expect(page.getByText('申请人在表单中指定了您，请您本人确认。')).toBeVisible()
 }
 
-async function loggedIn(page: Page, person: Person, url: string) {
-  await page.goto(url)
-  await loginOnIdp(page, person)
-}
-
-test('swap beds: the applicant picks the other student by name; they confirm in their 待办; it goes on to the counsellor', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('swap beds: the applicant picks the other student by name; they confirm in their 待办; it goes on to the counsellor', async ({ openAs }) => {
   // Two people logging in, two micro-frontends each: more than the default minute on a busy machine.
   test.slow()
-  await loggedIn(page, first, '/apply/dorm-change')
+  const page = await openAs(first, '/apply/dorm-change')
   const form = page.getByTestId('apply-form')
   await expect(form.locator('[data-field="dormitory"] input')).not.toHaveValue('')
 
@@ -74,8 +65,7 @@ test('swap beds: the applicant picks the other student by name; they confirm in 
   expect(submitted.current?.assignees.map((a) => a.person.cardNumber)).toEqual([second.cardNumber])
 
   // The other student logs in and confirms in their own 待办.
-  const other = await pageOfAnother(browser, consoleErrors, 'the student named')
-  await loggedIn(other, second, '/')
+  const other = await openAs(second, '/', { who: 'the student named' })
   await openConfirmation(other, id)
   await other.getByRole('radiogroup', { name: '办理方式' }).getByRole('radio', { name: '确认', exact: true }).check({ force: true })
   await other.getByRole('button', { name: '确认', exact: true }).click()
@@ -91,14 +81,10 @@ test('swap beds: the applicant picks the other student by name; they confirm in 
   await other.context().close()
 })
 
-test('swap beds declined: the other student says no in their 待办, with a reason, and the application goes back to the applicant', async ({
-  page,
-  browser,
-  consoleErrors,
-}) => {
+test('swap beds declined: the other student says no in their 待办, with a reason, and the application goes back to the applicant', async ({ openAs }) => {
   test.slow()
   // This time the second student applies (through the API, as the form would send it) and names the first.
-  await loggedIn(page, second, '/my')
+  const page = await openAs(second, '/my')
   const bundle = await page.request.get('/api/services/dorm-change/form')
   expect(bundle.status(), await bundle.text()).toBe(200)
   const { prefill } = (await bundle.json()) as { prefill: { values: Record<string, unknown> } }
@@ -120,8 +106,7 @@ test('swap beds declined: the other student says no in their 待办, with a reas
   expect(submitted.status(), await submitted.text()).toBe(201)
   const id = ((await submitted.json()) as { id: number }).id
 
-  const other = await pageOfAnother(browser, consoleErrors, 'the student named')
-  await loggedIn(other, first, '/')
+  const other = await openAs(first, '/', { who: 'the student named' })
   await openConfirmation(other, id)
   await other.getByRole('radiogroup', { name: '办理方式' }).getByRole('radio', { name: '不同意', exact: true }).check({ force: true })
   await other.getByLabel('原因').fill('我已和其他同学约好互换，不能与你互换。')

@@ -43,7 +43,8 @@ export function s3Store(options: S3StoreOptions): BlobStore {
       try {
         const answer = await client.send(new GetObjectCommand({ Bucket, Key: Key(key) }))
         if (!answer.Body) return null
-        return { body: answer.Body.transformToWebStream(), size: answer.ContentLength ?? 0 }
+        // An object's body is bytes; the SDK types its web stream as ReadableStream<any>.
+        return { body: answer.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: answer.ContentLength ?? 0 }
       } catch (err) {
         if (isMissing(err)) return null
         throw err

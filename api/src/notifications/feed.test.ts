@@ -91,7 +91,7 @@ function recordQueries(client: Database.Database) {
     about: (card: string, since = 0) => seen.slice(since).filter((q) => q.params.includes(card)),
     mark: () => seen.length,
     restore: () => {
-      client.prepare = prepare as typeof client.prepare
+      client.prepare = prepare
     },
   }
 }

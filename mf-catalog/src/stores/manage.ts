@@ -143,9 +143,10 @@ export const useManageStore = defineStore('catalog/manage', () => {
         timeLimitDays: v.timeLimitDays,
       },
       guide: { zh: { ...emptyGuide(), ...guide.zh }, en: { ...emptyGuide(), ...guide.en } },
-      // vue-tsc reads the API's form and process columns as {} (typed lint, which sees them otherwise, calls these assertions unnecessary).
-      form: (v.form as unknown as FormDefinition | null) ?? starterForm(),
-      process: (v.process as unknown as ProcessDefinition | null) ?? starterProcess(d.service.code, { zh: v.nameZh, en: v.nameEn }, d.service.department.code),
+      // The API's form and process columns are JSON: typed lint reads them as `unknown`, vue-tsc as
+      // {}; both accept the assertion to the definition the API stored there.
+      form: (v.form as FormDefinition | null) ?? starterForm(),
+      process: (v.process as ProcessDefinition | null) ?? starterProcess(d.service.code, { zh: v.nameZh, en: v.nameEn }, d.service.department.code),
     }
   }
 

@@ -18,7 +18,9 @@ export interface ReportedField {
  */
 export function reportedValue(raw: unknown): string {
   if (raw === undefined || raw === null) return ''
-  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw as string | number | boolean)
+  if (typeof raw === 'object') return JSON.stringify(raw)
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw)
+  return '' // a function or a symbol is no field's value
 }
 
 /**

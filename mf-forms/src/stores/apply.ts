@@ -146,9 +146,12 @@ export const useApplyStore = defineStore('forms/apply', () => {
     if (saving) await saving
     await unwrap(draftOf.$delete({ param: { serviceCode: code.value } }))
     const b = bundle.value
-    // The assertion stays although typed lint calls it unnecessary: without it vue-tsc gives up
-    // comparing the API's type with FormDefinition (TS2589, instantiation too deep).
-    if (b) values.value = initialValues(b.definition as FormDefinition, b.prefill.values)
+    if (b) {
+      // Through `unknown`: vue-tsc gives up comparing the API's type of the definition with
+      // FormDefinition (TS2589, instantiation too deep), typed lint reads it as one already.
+      const definition: unknown = b.definition
+      values.value = initialValues(definition as FormDefinition, b.prefill.values)
+    }
     edits = savedEdit = 0
     attemptKey = null
     restoredFrom.value = null

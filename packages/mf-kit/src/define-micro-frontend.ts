@@ -39,6 +39,38 @@ export interface MicroFrontendOptions<M extends object> {
 
 const elementLocales = { 'zh-CN': zhCn, en } as const
 
+type MessageTree = Record<string, unknown>
+
+/** An AST of vue-i18n's compiler (what vue-i18n's own `isMessageAST` checks), long or minified. */
+const isMessageAst = (v: object) => ('t' in v && v.t === 0 && 'b' in v) || ('type' in v && v.type === 0 && 'body' in v)
+
+/** True when a tree of messages still holds strings. */
+function hasStrings(tree: unknown): boolean {
+  if (typeof tree === 'string') return true
+  if (Array.isArray(tree)) return tree.some(hasStrings)
+  return typeof tree === 'object' && tree !== null && !isMessageAst(tree) && Object.values(tree).some(hasStrings)
+}
+
+/**
+ * The messages as vue-i18n's runtime takes them. Builds compile their messages to ASTs and the
+ * vendor's vue-i18n has no compiler (docs/decisions/020), so a string would show as written ("共 {n}
+ * 项"). A part built before that (still registered, or deployed later from an older build) has
+ * strings: they are compiled here, with the compiler loaded for it alone from a chunk of its own.
+ */
+async function runtimeMessages<T>(tree: T): Promise<T> {
+  if (!hasStrings(tree)) return tree
+  // The self-contained browser build, not the package's main file: vue-i18n's chunk imports that
+  // one (and sheds its compiler only while nothing else loads it whole).
+  const { baseCompile } = await import('@intlify/message-compiler/dist/message-compiler.esm-browser.prod.js')
+  const compile = (v: unknown): unknown => {
+    if (typeof v === 'string') return baseCompile(v, { jit: true, location: false }).ast
+    if (Array.isArray(v)) return v.map(compile)
+    if (typeof v === 'object' && v !== null && !isMessageAst(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compile(x)]))
+    return v
+  }
+  return compile(tree) as T
+}
+
 /** The composition-mode i18n instance of a mount (its messages are the app's own). */
 type I18n = VueI18n<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, string, false>
 
@@ -66,6 +98,8 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
   // mounts the same app twice at once, so the state of the mount under way can live here.
   let current: MountState | undefined
 
+  // Both languages' messages, merged with the kit's and ready for the runtime, once per page.
+  let messages: Promise<Record<Lang, MessageTree>> | undefined
   const cleanUp = (state: MountState) => {
     for (const undo of state.cleanups.splice(0)) undo()
   }
@@ -74,15 +108,17 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
     createApp,
     // single-spa-vue 3 needs a Promise here when appOptions is a function.
     appOptions: async () => {
+      messages ??= runtimeMessages({
+        'zh-CN': { ...kitMessages['zh-CN'], ...options.messages['zh-CN'] },
+        en: { ...kitMessages.en, ...options.messages.en },
+      })
       const lang = ref<Lang>(getLang())
       const i18n = createI18n({
         legacy: false,
         locale: lang.value,
         fallbackLocale: DEFAULT_LANG,
-        messages: {
-          'zh-CN': { ...kitMessages['zh-CN'], ...options.messages['zh-CN'] },
-          en: { ...kitMessages.en, ...options.messages.en },
-        },
+        // ASTs and strings alike: the runtime formats both (the type names strings only).
+        messages: { ...(await messages) } as never,
       }) as unknown as I18n
       // A new page starts at its top, Back returns to where the reader was, #anchors scroll to themselves.
       const router = routes

@@ -6,6 +6,7 @@ import cssInjectedByJs from 'vite-plugin-css-injected-by-js'
 import { deployManifest } from './deploy-manifest.ts'
 import type { FirstAnswers } from './preload.ts'
 import { ELEMENT_PLUS_ENTRY, ICONS_ENTRY, elementPlusGuard, elementPlusSubset } from './element-plus.ts'
+import { precompileMessages } from './i18n-messages.ts'
 import { isShared, SHARED_ENTRIES, sharedPackageOfDeepImport } from './shared.ts'
 
 export { deployManifest, type DeployManifest, type DeployManifestOptions } from './deploy-manifest.ts'
@@ -144,6 +145,7 @@ export function microFrontendConfig({ name, dir, answers, ...dev }: MicroFronten
       vue(),
       forbidDeepSharedImports(),
       elementPlusGuard(),
+      precompileMessages(),
       cssInjectedByJs({ attributes: { id: `hall-style-${name.replace(/^@hall\//, '')}` }, topExecutionPriority: false }),
       deployManifest({ imports: { [name]: 'main' }, styles: 'none', answers }),
       standaloneDevPage(name),
@@ -215,6 +217,7 @@ export function shellConfig({ dir, apiOrigin = DEFAULT_API_ORIGIN, answers, ...d
       vue(),
       forbidDeepSharedImports(),
       elementPlusGuard(),
+      precompileMessages(),
       deployManifest({
         imports: { '@hall/shell': 'root-config', '@hall/shell-header': 'header' },
         styles: 'all',
@@ -263,7 +266,7 @@ export function vendorConfig({ dir }: VendorConfigOptions): UserConfig {
   return {
     root: dir,
     base: './',
-    plugins: [elementPlusSubset(), elementPlusGuard(), deployManifest({ imports: SHARED_ENTRIES, styles: 'all' })],
+    plugins: [elementPlusSubset(), elementPlusGuard(), precompileMessages(), deployManifest({ imports: SHARED_ENTRIES, styles: 'all' })],
     resolve: {
       alias: [{ find: /^vue$/, replacement: require.resolve('vue/dist/vue.runtime.esm-browser.prod.js') }],
     },
@@ -276,7 +279,8 @@ export function vendorConfig({ dir }: VendorConfigOptions): UserConfig {
       __VUE_I18N_LEGACY_API__: 'false',
       __INTLIFY_PROD_DEVTOOLS__: 'false',
       __INTLIFY_JIT_COMPILATION__: 'true',
-      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+      // Every build compiles its messages (./i18n-messages.ts): the browser needs no compiler.
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
     },
     build: {
       target: TARGET,

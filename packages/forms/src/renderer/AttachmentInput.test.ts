@@ -18,12 +18,12 @@ afterEach(async () => {
 
 /** The leave form with its sick-leave proof taking `accept`, wired with v-model. */
 function mountProof(accept: string[], uploader: (file: File) => Promise<AttachmentRef>, lang: 'zh-CN' | 'en' = 'zh-CN') {
-  const definition = structuredClone(leave) as FormDefinition
+  const definition = structuredClone<FormDefinition>(leave)
   for (const section of definition.sections) for (const f of section.fields) if (f.key === 'sickProof' && f.type === 'attachment') f.accept = accept
   const wrapper = mount(HallForm, {
     props: {
       definition,
-      modelValue: { ...initialValues(definition), leaveType: 'sick' } as FormValues,
+      modelValue: { ...initialValues(definition), leaveType: 'sick' },
       now: '2026-11-09',
       lang,
       uploader,
