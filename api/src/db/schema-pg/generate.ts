@@ -126,7 +126,10 @@ function rawSource(): string {
       const target = exportOf.get(ref.foreignTable as SQLiteTable)
       const targetKey = Object.entries(getTableColumns(ref.foreignTable)).find(([, col]) => col === ref.foreignColumns[0])?.[0]
       if (!target || !targetKey) throw new Error(`${config.name}: a foreign key to a table outside the schema`)
-      const actions = [fk.onDelete && fk.onDelete !== 'no action' ? `onDelete: ${literal(fk.onDelete)}` : '', fk.onUpdate && fk.onUpdate !== 'no action' ? `onUpdate: ${literal(fk.onUpdate)}` : '']
+      const actions = [
+        fk.onDelete && fk.onDelete !== 'no action' ? `onDelete: ${literal(fk.onDelete)}` : '',
+        fk.onUpdate && fk.onUpdate !== 'no action' ? `onUpdate: ${literal(fk.onUpdate)}` : '',
+      ]
         .filter(Boolean)
         .join(', ')
       references.set(ref.columns[0] as Column, `.references(() => ${target}.${targetKey}${actions ? `, { ${actions} }` : ''})`)
@@ -207,7 +210,7 @@ function indexSource(): string {
     "import * as pg from '../schema-pg/tables.ts'",
     "import * as sqlite from './sqlite.ts'",
     '',
-    "// Everything else (types, constants such as deliveryChannels) as sqlite.ts exports it; the tables below take precedence.",
+    '// Everything else (types, constants such as deliveryChannels) as sqlite.ts exports it; the tables below take precedence.',
     "export * from './sqlite.ts'",
     '',
     "const onPostgres = dialect === 'postgres'",
@@ -229,8 +232,8 @@ export const generatedFiles = {
 export async function generatePgSchema(): Promise<{ tables: string; index: string }> {
   const prettier = await import('prettier')
   const options = await prettier.resolveConfig(generatedFiles.tables)
-  const format = (text: string) => prettier.format(text, { ...options, parser: 'typescript' })
-  return { tables: await format(rawSource()), index: await format(indexSource()) }
+  const format = (text: string, filepath: string) => prettier.format(text, { ...options, filepath })
+  return { tables: await format(rawSource(), generatedFiles.tables), index: await format(indexSource(), generatedFiles.index) }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

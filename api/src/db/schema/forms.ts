@@ -136,6 +136,8 @@ export const dataErrorReports = sqliteTable(
     index('data_error_reports_reporter').on(t.reporterCardNumber),
     // One open report per reporter and path: a second report of the same value while the first
     // is open adds to it (INSERT … ON CONFLICT), even when two requests race (decision 016, item 3).
-    uniqueIndex('data_error_reports_open').on(t.reporterCardNumber, t.path).where(sql`status = 'open'`),
+    uniqueIndex('data_error_reports_open')
+      .on(t.reporterCardNumber, t.path)
+      .where(sql`status = 'open'`),
   ],
 )

@@ -13,7 +13,7 @@ import * as sqlite from './sqlite.ts'
 export * from './sqlite.ts'
 
 const onPostgres = dialect === 'postgres'
-const pick = <T,>(sqliteTable: T, pgTable: unknown): T => (onPostgres ? (pgTable as T) : sqliteTable)
+const pick = <T>(sqliteTable: T, pgTable: unknown): T => (onPostgres ? (pgTable as T) : sqliteTable)
 
 export const applicationAttachments = pick(sqlite.applicationAttachments, pg.applicationAttachments)
 export const applications = pick(sqlite.applications, pg.applications)
