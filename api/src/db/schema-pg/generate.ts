@@ -16,9 +16,11 @@ import * as sqlite from '../schema/sqlite.ts'
 /** The SQLite default that means "now", in milliseconds: it becomes timestamptz's `now()`. */
 const NOW_MS = "(unixepoch('subsec') * 1000)"
 
-/** The SQLite tables by export name, in the order the schema exports them. */
+/** The SQLite tables by export name, sorted by it (a module namespace's own order differs between loaders). */
 export function sqliteTables(): [string, SQLiteTable][] {
-  return (Object.entries(sqlite) as [string, unknown][]).filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable))
+  return (Object.entries(sqlite) as [string, unknown][])
+    .filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** Plain SQL text of a fragment made of text only (`sql\`status = 'open'\``); anything else stops the generator. */
@@ -37,7 +39,7 @@ const literal = (value: unknown) => JSON.stringify(value)
 function columnSource(tableName: string, exportName: string, key: string, column: Column): { code: string; imports: string[] } {
   const where = `${tableName}.${column.name}`
   const type = column.columnType
-  const c = column as Column & { autoIncrement?: boolean; mode?: string; defaultFn?: unknown; onUpdateFn?: unknown }
+  const c = column as Column & { defaultFn?: unknown; onUpdateFn?: unknown }
   const imports: string[] = []
   let code: string
   let typed = false
@@ -74,7 +76,9 @@ function columnSource(tableName: string, exportName: string, key: string, column
   // from there, so the two cannot disagree.
   if (typed) code += `.$type<Data<typeof s.${exportName}, ${literal(key)}>>()`
   if (column.primary) code += '.primaryKey()'
-  if (c.autoIncrement) code += '.generatedByDefaultAsIdentity()'
+  // SQLite gives an INTEGER PRIMARY KEY (a rowid alias) a value when the insert has none, with
+  // AUTOINCREMENT or not, and drizzle makes it optional on insert: an identity does both here.
+  if (type === 'SQLiteInteger' && column.primary) code += '.generatedByDefaultAsIdentity()'
   if (column.notNull && !column.primary) code += '.notNull()'
   if (c.defaultFn !== undefined || c.onUpdateFn !== undefined) throw new Error(`${where}: $defaultFn/$onUpdateFn have no rewrite`)
   if (column.hasDefault && column.default !== undefined) {
@@ -172,8 +176,8 @@ function rawSource(): string {
     `import { ${core.sort().join(', ')} } from 'drizzle-orm/pg-core'`,
     "import type * as s from '../schema/sqlite.ts'",
     '',
-    '/** The type a SQLite JSON column declares with `$type<…>()`, for its jsonb twin. */',
-    "type Data<T extends { $inferSelect: Record<string, unknown> }, K extends keyof T['$inferSelect']> = NonNullable<T['$inferSelect'][K]>",
+    '/** The type a SQLite JSON column declares with `$type<…>()`, for its jsonb twin (`unknown` stays `unknown`). */',
+    "type Data<T extends { $inferSelect: Record<string, unknown> }, K extends keyof T['$inferSelect']> = Exclude<T['$inferSelect'][K], null>",
     '',
     ...(usesBytea
       ? [

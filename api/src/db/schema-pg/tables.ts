@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm'
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type * as s from '../schema/sqlite.ts'
 
-/** The type a SQLite JSON column declares with `$type<…>()`, for its jsonb twin. */
-type Data<T extends { $inferSelect: Record<string, unknown> }, K extends keyof T['$inferSelect']> = NonNullable<T['$inferSelect'][K]>
+/** The type a SQLite JSON column declares with `$type<…>()`, for its jsonb twin (`unknown` stays `unknown`). */
+type Data<T extends { $inferSelect: Record<string, unknown> }, K extends keyof T['$inferSelect']> = Exclude<T['$inferSelect'][K], null>
 
 /** SQLite's `blob({ mode: 'buffer' })`: bytes in, a Buffer out. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
@@ -122,7 +122,7 @@ export const auditLog = pgTable(
 )
 
 export const catalogRevision = pgTable('catalog_revision', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   revision: integer('revision').notNull(),
 })
 
