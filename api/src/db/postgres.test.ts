@@ -199,7 +199,7 @@ describe('applications_one_in_progress', () => {
         ),
       ),
     )
-    const refused = results.filter((r) => r.status === 'rejected').map((r) => constraintViolation((r as PromiseRejectedResult).reason))
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => constraintViolation(r.reason))
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4)
     expect(refused).toEqual(Array.from({ length: 12 }, () => ({ kind: 'unique', constraint: 'applications_one_in_progress' })))
     const rows = await db.select({ who: t.applications.applicantCardNumber }).from(t.applications)

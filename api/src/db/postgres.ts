@@ -31,7 +31,7 @@ export async function openPostgres(url: string, opts: OpenPostgresOptions = {}):
     // CREATE … IF NOT EXISTS and the like say "already exists, skipping" as a notice: not news.
     onnotice: () => {},
   })
-  const db = drizzle(client, { schema: tables }) as PgDb
+  const db: PgDb = drizzle(client, { schema: tables })
   try {
     if (opts.migrate !== false) await migratePostgres(db)
   } catch (err) {

@@ -66,7 +66,7 @@ function shapeOf(config: ReturnType<typeof sqliteConfig> | ReturnType<typeof pgC
       .sort((a, b) => a.name!.localeCompare(b.name!)),
     foreignKeys: config.foreignKeys.map((fk) => {
       const ref = fk.reference()
-      return { columns: names(ref.columns), table: ref.foreignTable[Symbol.for('drizzle:Name') as never] as string, to: names(ref.foreignColumns) }
+      return { columns: names(ref.columns), table: ref.foreignTable[Symbol.for('drizzle:Name') as never], to: names(ref.foreignColumns) }
     }),
   }
 }

@@ -127,7 +127,7 @@ function rawSource(): string {
       const ref = fk.reference()
       if (ref.columns.length !== 1) throw new Error(`${config.name}: composite foreign keys have no rewrite yet`)
       if (ref.name) throw new Error(`${config.name}: named foreign keys have no rewrite yet`)
-      const target = exportOf.get(ref.foreignTable as SQLiteTable)
+      const target = exportOf.get(ref.foreignTable)
       const targetKey = Object.entries(getTableColumns(ref.foreignTable)).find(([, col]) => col === ref.foreignColumns[0])?.[0]
       if (!target || !targetKey) throw new Error(`${config.name}: a foreign key to a table outside the schema`)
       const actions = [
@@ -149,7 +149,7 @@ function rawSource(): string {
     const extras: string[] = []
     for (const pk of config.primaryKeys) {
       imports.add('primaryKey')
-      extras.push(`primaryKey({ columns: ${columnsList(config.name, pk.columns as Column[], keys)} })`)
+      extras.push(`primaryKey({ columns: ${columnsList(config.name, pk.columns, keys)} })`)
     }
     for (const ix of config.indexes) {
       const { name, columns: on, unique, where } = ix.config
