@@ -23,16 +23,18 @@ export interface PgServer {
   stop(): Promise<void>
 }
 
-/** Where initdb and pg_ctl are: HALL_PG_BIN, else the newest /usr/lib/postgresql/<n>/bin, else pg_config's. */
+/** Where initdb and pg_ctl are: HALL_PG_BIN alone when set, else the newest /usr/lib/postgresql/<n>/bin, else pg_config's. */
 export function findPgBin(): string {
   const candidates: string[] = []
   if (process.env.HALL_PG_BIN) candidates.push(process.env.HALL_PG_BIN)
   const debian = '/usr/lib/postgresql'
-  if (existsSync(debian)) {
+  if (process.env.HALL_PG_BIN) {
+    // Only there: also how to see what a machine without PostgreSQL does (HALL_PG_BIN=/nowhere).
+  } else if (existsSync(debian)) {
     for (const v of readdirSync(debian).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(debian, v, 'bin'))
   }
-  const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' })
-  if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim())
+  const fromConfig = process.env.HALL_PG_BIN ? null : spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' })
+  if (fromConfig?.status === 0) candidates.push(fromConfig.stdout.trim())
   const found = candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')))
   if (!found) {
     throw new Error(
