@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit'
 // migrations itself at start, so no one runs drizzle-kit in production.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/db/schema/index.ts',
+  schema: './src/db/schema/sqlite.ts',
   out: './drizzle',
 })

@@ -1,6 +1,7 @@
 import { generateIdpKeys, type IdpKeys } from '@hall/dev-idp'
 import type { TestProject } from 'vitest/node'
 import { openDb } from './src/db/client.ts'
+import { createMigratedTemplate, startPgServer, type PgServer } from './src/db/pg-server.ts'
 import { seedDemo } from './src/demo/index.ts'
 
 // What every API test starts from, made once per run: a migrated database, one seeded with the
@@ -34,17 +35,43 @@ export interface TestImages {
   idpKeys: IdpKeys
 }
 
+/** The run's PostgreSQL server (db/pg-server.ts), or why there is none: its tests then fail with that reason. */
+export type TestPostgres = { adminUrl: string } | { error: string }
+
 declare module 'vitest' {
   export interface ProvidedContext {
     hallTestImages: TestImages | undefined
+    hallTestPostgres: TestPostgres
+  }
+}
+
+/**
+ * One throwaway PostgreSQL cluster per run, with the migrated template every PostgreSQL test
+ * copies its database from (db/pg-test-support.ts). Not starting is not fatal here: the SQLite
+ * tests run on, and each PostgreSQL test fails with the reason (never skips).
+ */
+async function startPostgres(): Promise<{ provided: TestPostgres; server?: PgServer }> {
+  let server: PgServer | undefined
+  try {
+    server = await startPgServer()
+    await createMigratedTemplate(server)
+    return { provided: { adminUrl: server.url() }, server }
+  } catch (err) {
+    await server?.stop().catch(() => {})
+    return { provided: { error: (err as Error).message } }
   }
 }
 
 export default async function setup(project: TestProject) {
+  const pg = await startPostgres()
+  project.provide('hallTestPostgres', pg.provided)
   project.provide(
     'hallTestImages',
     project.vitest.config.watch
       ? undefined
       : { migrated: (await imageOf(false)).toString('base64'), seeded: (await imageOf(true)).toString('base64'), idpKeys: await testIdpKeys() },
   )
+  return async () => {
+    await pg.server?.stop()
+  }
 }

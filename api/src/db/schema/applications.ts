@@ -53,12 +53,25 @@ export const applications = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    /**
+     * True when the version it was submitted under has the `noneInProgress` eligibility rule (set
+     * in the submission's transaction). The partial unique index `applications_one_in_progress`
+     * then refuses a second such application of the same applicant and service while one is
+     * submitted, in review or returned: "check, then insert" is not atomic on PostgreSQL, several
+     * nodes or not (decision 016, item 3). False on rows from before the column.
+     */
+    oneInProgress: integer('one_in_progress', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('applications_applicant').on(t.applicantCardNumber, t.status),
     index('applications_service').on(t.serviceCode, t.submittedAt),
     // Unique whatever its prefix, so that a search by the number finds one application.
     uniqueIndex('applications_reference_number').on(t.referenceNumber),
+    // The statuses of IN_PROGRESS (routes/catalog): a finished or withdrawn application frees the slot.
+    // Plain SQL both dialects accept: a bare boolean column (SQLite: 0/1) and IN over text.
+    uniqueIndex('applications_one_in_progress')
+      .on(t.applicantCardNumber, t.serviceCode)
+      .where(sql`one_in_progress AND status IN ('submitted', 'in_review', 'returned')`),
   ],
 )
 

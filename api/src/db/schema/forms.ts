@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { applications } from './applications.ts'
 import { services } from './catalog.ts'
 import { departments } from './org.ts'
@@ -130,5 +131,13 @@ export const dataErrorReports = sqliteTable(
       .default('open'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('data_error_reports_department').on(t.departmentCode, t.status, t.createdAt), index('data_error_reports_reporter').on(t.reporterCardNumber)],
+  (t) => [
+    index('data_error_reports_department').on(t.departmentCode, t.status, t.createdAt),
+    index('data_error_reports_reporter').on(t.reporterCardNumber),
+    // One open report per reporter and path: a second report of the same value while the first
+    // is open adds to it (INSERT … ON CONFLICT), even when two requests race (decision 016, item 3).
+    uniqueIndex('data_error_reports_open')
+      .on(t.reporterCardNumber, t.path)
+      .where(sql`status = 'open'`),
+  ],
 )

@@ -1,0 +1,5 @@
+ALTER TABLE `applications` ADD `one_in_progress` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `applications_one_in_progress` ON `applications` (`applicant_card_number`,`service_code`) WHERE one_in_progress AND status IN ('submitted', 'in_review', 'returned');--> statement-breakpoint
+-- Written by hand before the index: two reports that raced before it keep the first open (the one the service has been answering with).
+UPDATE `data_error_reports` SET `status` = 'resolved' WHERE `status` = 'open' AND `id` NOT IN (SELECT min(`id`) FROM `data_error_reports` WHERE `status` = 'open' GROUP BY `reporter_card_number`, `path`);--> statement-breakpoint
+CREATE UNIQUE INDEX `data_error_reports_open` ON `data_error_reports` (`reporter_card_number`,`path`) WHERE status = 'open';

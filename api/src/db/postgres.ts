@@ -1,0 +1,146 @@
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
+import postgres from 'postgres'
+import * as tables from './schema-pg/tables.ts'
+
+// The hall on PostgreSQL (decision 016): a pool per node, migrations under an advisory lock, and
+// the transaction runner every transaction goes through (SERIALIZABLE, run again on a
+// serialisation failure or a deadlock). The async data layer of client.ts registers
+// `runInTransaction` as its runner when HALL_DATABASE_URL names PostgreSQL.
+
+/** drizzle over a `postgres` pool, with the pg-core twins of the hall's tables. */
+export type PgDb = PostgresJsDatabase<typeof tables> & { $client: postgres.Sql }
+/** The handle a transaction body gets. */
+export type PgTx = Parameters<Parameters<PgDb['transaction']>[0]>[0]
+
+const migrationsFolder = path.join(import.meta.dirname, '..', '..', 'drizzle-pg')
+
+export interface OpenPostgresOptions {
+  /** Connections in this node's pool (postgres' default is 10). */
+  max?: number
+  /** Apply the migrations not applied yet before returning (default true). */
+  migrate?: boolean
+}
+
+/** Opens a pool on `url` (postgres://…) and, unless told not to, brings the database up to date. */
+export async function openPostgres(url: string, opts: OpenPostgresOptions = {}): Promise<PgDb> {
+  const client = postgres(url, {
+    max: opts.max ?? 10,
+    // CREATE … IF NOT EXISTS and the like say "already exists, skipping" as a notice: not news.
+    onnotice: () => {},
+  })
+  const db: PgDb = drizzle(client, { schema: tables })
+  try {
+    if (opts.migrate !== false) await migratePostgres(db)
+  } catch (err) {
+    await client.end({ timeout: 5 })
+    throw err
+  }
+  return db
+}
+
+/** Closes the pool: running queries finish (for up to `timeoutSeconds`), new ones are refused. */
+export async function closePostgres(db: PgDb, timeoutSeconds = 5): Promise<void> {
+  await db.$client.end({ timeout: timeoutSeconds })
+}
+
+/** drizzle's own migrations table on PostgreSQL, so drizzle-kit and this migrator agree on what is applied. */
+const MIGRATIONS = '"drizzle"."__drizzle_migrations"'
+/**
+ * The advisory lock's key ("hall" in ASCII). Transaction-scoped: released by the COMMIT or
+ * ROLLBACK, and by the server if the node dies holding it, so a crash never leaves it taken.
+ */
+const MIGRATION_LOCK = 0x68616c6c
+
+/**
+ * Applies the migrations not applied yet, in one transaction that first takes an advisory lock
+ * and only then reads which ones are applied. drizzle's own migrator reads the history before any
+ * lock, so two nodes starting together on an empty database would both migrate and one would fail
+ * on "relation already exists". Here the second waits for the first to commit, then finds the
+ * history complete and applies nothing. PostgreSQL's DDL is transactional: a migration that fails
+ * leaves nothing half done. Returns how many migrations this call applied.
+ */
+export async function migratePostgres(db: PgDb): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder })
+  return db.$client.begin(async (sql) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`
+    await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "drizzle"`)
+    await sql.unsafe(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`)
+    const [last] = await sql.unsafe<{ created_at: string }[]>(`SELECT created_at FROM ${MIGRATIONS} ORDER BY created_at DESC LIMIT 1`)
+    let applied = 0
+    for (const m of migrations) {
+      if (last && Number(last.created_at) >= m.folderMillis) continue
+      for (const stmt of m.sql) if (stmt.trim()) await sql.unsafe(stmt)
+      await sql.unsafe(`INSERT INTO ${MIGRATIONS} ("hash", "created_at") VALUES ($1, $2)`, [m.hash, m.folderMillis])
+      applied++
+    }
+    return applied
+  })
+}
+
+let newest: number | undefined
+
+/** Whether the database answers and carries every migration of this build: `/readyz` on PostgreSQL. False, never a throw. */
+export async function isPostgresMigrated(db: PgDb): Promise<boolean> {
+  try {
+    newest ??= readMigrationFiles({ migrationsFolder }).reduce((max, m) => Math.max(max, m.folderMillis), 0)
+    const [row] = await db.$client.unsafe<{ at: string | null }[]>(`SELECT max(created_at) AS at FROM ${MIGRATIONS}`)
+    return row?.at != null && Number(row.at) >= newest
+  } catch {
+    return false
+  }
+}
+
+/** SQLSTATEs after which the whole transaction may simply run again: serialization_failure, deadlock_detected. */
+const RETRYABLE = new Set(['40001', '40P01'])
+
+/** The SQLSTATE of a driver error, also when drizzle wrapped it (DrizzleQueryError keeps it as `cause`). */
+export function sqlState(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+  }
+  return undefined
+}
+
+/** Whether running the transaction again may succeed where this run failed. */
+export const isRetryable = (err: unknown) => RETRYABLE.has(sqlState(err) ?? '')
+
+export interface TransactionOptions {
+  /** Runs after the first: 12 by default (decision 016). */
+  retries?: number
+  /** The first pause's upper bound in ms; it doubles per retry, up to `maxPauseMs`. */
+  basePauseMs?: number
+  maxPauseMs?: number
+  /** Told of each retry (for a log line or a counter): the attempt that failed (1-based) and why. */
+  onRetry?: (attempt: number, err: unknown) => void
+}
+
+/**
+ * Runs `fn` in one SERIALIZABLE transaction and commits it, running it again from the start when
+ * PostgreSQL aborts it for a serialisation conflict (40001) or a deadlock (40P01), after a random
+ * pause of up to basePauseMs·2^(attempt-1) ("full jitter", so that transactions that collided do
+ * not collide again in step). Under SERIALIZABLE, "read, then write what was read" keeps the
+ * meaning it has under SQLite's single writer: measured on 40 concurrent increments of one row,
+ * READ COMMITTED kept 8, this kept 40 (decision 016).
+ *
+ * `fn` may run several times: it must compute everything from what it reads in `tx`, and write
+ * its effects (outbox rows, audit) through `tx`, never send mail or call out. Any other error,
+ * or the last retry's, is thrown as it is.
+ */
+export async function runInTransaction<T>(db: PgDb, fn: (tx: PgTx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+  const retries = opts.retries ?? 12
+  const base = opts.basePauseMs ?? 4
+  const max = opts.maxPauseMs ?? 1000
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(fn, { isolationLevel: 'serializable' })
+    } catch (err) {
+      if (attempt > retries || !isRetryable(err)) throw err
+      opts.onRetry?.(attempt, err)
+      await sleep(Math.random() * Math.min(max, base * 2 ** (attempt - 1)))
+    }
+  }
+}
