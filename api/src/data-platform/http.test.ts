@@ -20,7 +20,7 @@ afterEach(async () => {
   )
 })
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown
 
 async function platformServer(handler: Handler): Promise<{ url: string; requests: IncomingMessage[] }> {
   const requests: IncomingMessage[] = []
