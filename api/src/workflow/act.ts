@@ -80,7 +80,14 @@ export async function act(deps: Deps, input: ActInput): Promise<ActResult> {
 export async function submitIn(
   tx: Db,
   deps: Deps,
-  input: { serviceVersionId: number; serviceCode: string; applicant: ApplicantFacts; values: Record<string, unknown> },
+  input: {
+    serviceVersionId: number
+    serviceCode: string
+    applicant: ApplicantFacts
+    values: Record<string, unknown>
+    /** The version allows one application in progress per applicant: the database's unique index holds it (decision 016). */
+    oneInProgress?: boolean
+  },
 ): Promise<ActResult> {
   const now = deps.now()
   const { id } = (
@@ -91,6 +98,7 @@ export async function submitIn(
         serviceVersionId: input.serviceVersionId,
         applicantCardNumber: input.applicant.cardNumber,
         status: 'draft',
+        oneInProgress: input.oneInProgress ?? false,
         formData: input.values,
         stateVersion: 0,
         createdAt: now,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { transaction, type Db } from '../../db/client.ts'
+import { constraintViolation } from '../../db/constraints.ts'
 import { formDrafts, idempotencyKeys, serviceVersions, tasks } from '../../db/schema/index.ts'
 import { lockedValues, platformRecordForEligibility, prefillFor } from '../../data-platform/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
@@ -87,19 +88,44 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
   const values = checkValues(version, await resolveFiles(db, user.cardNumber, form, input.values), now, prefilled)
   await checkPeopleNamed(db, form, values, user.cardNumber)
 
+  // One in progress at a time, where the version says so: checked above and again below, and held
+  // by the database's unique index, which no interleaving of nodes gets past (decision 016).
+  const oneInProgress = (version.eligibility as Array<{ type?: unknown } | null>).some((r) => r?.type === 'noneInProgress')
   return await transaction(db, async (tx) => {
     // Again inside the write lock: two requests with one key on two nodes make one application.
     const raced = await replay(tx, user.cardNumber, key, hash)
     if (raced) return raced
     // And eligibility again: another submission may have been committed meanwhile (one in progress at a time).
     await requireEligible(tx)
-    const result = await submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values })
+    const result = await submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values, oneInProgress }).catch(
+      (err: unknown) => {
+        if (isOneInProgressViolation(err)) throw alreadyInProgress(row.version)
+        throw err
+      },
+    )
     await linkFiles(tx, result.id, form, values)
     // The draft became this application: gone with it, or neither (a failed submit keeps the draft).
     await tx.delete(formDrafts).where(and(eq(formDrafts.cardNumber, user.cardNumber), eq(formDrafts.serviceCode, row.service.code)))
     await tx.insert(idempotencyKeys).values({ cardNumber: user.cardNumber, key, requestHash: hash, status: 201, response: result, createdAt: now })
     return result
   })
+}
+
+/** Whether `err` is the database refusing a second application in progress (its unique index), on either dialect. */
+export function isOneInProgressViolation(err: unknown): boolean {
+  const violation = constraintViolation(err)
+  if (violation?.kind !== 'unique') return false
+  // PostgreSQL names the index; SQLite names its columns.
+  return violation.constraint === 'applications_one_in_progress' || violation.constraint === 'applications.applicant_card_number, applications.service_code'
+}
+
+function alreadyInProgress(version: { nameEn: string; nameZh: string }): HallError {
+  return new HallError(
+    409,
+    'already_in_progress',
+    `You already have an application for ${version.nameEn} in progress: follow it in My applications, or withdraw it first`,
+    `您已有一份“${version.nameZh}”申请正在办理：请在“我的申请”中查看，或先撤回`,
+  )
 }
 
 /**
