@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { holdersOf } from '@hall/demo-university'
 import { useDataPlatform, DataPlatformUnavailable } from '../../data-platform/index.ts'
-import { notifications, outbox } from '../../db/schema/index.ts'
+import { dataErrorReports, notifications, outbox } from '../../db/schema/index.ts'
 import { testApp } from '../../test-support.ts'
 
 // "Report an error" on a pre-filled value reaches the department that owns its source system.
@@ -110,6 +110,17 @@ describe('POST /api/data-errors', () => {
     const again = await report(t, student, dormitoryReport)
     expect(again.status).toBe(409)
     expect(((await again.json()) as ErrorBody).error.messageZh).toContain('后勤公寓管理中心正在核实')
+  })
+
+  it('two reports of one value at once make one report and one 409, not an error (issue 15.2: the database holds it)', async () => {
+    const t = await testApp()
+    // Both requests pass the check for an open report before either writes one.
+    const answers = await Promise.all([report(t, student, dormitoryReport), report(t, student, dormitoryReport)])
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409])
+    const loser = answers.find((r) => r.status === 409)!
+    expect(((await loser.json()) as ErrorBody).error.code).toBe('already_reported')
+    const open = (await t.deps.db.select().from(dataErrorReports)).filter((r) => r.reporterCardNumber === student && r.status === 'open')
+    expect(open).toHaveLength(1)
   })
 
   it.each<[string, object, number, string]>([

@@ -56,15 +56,16 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
       .from(dataErrorReports)
       .where(and(eq(dataErrorReports.reporterCardNumber, user.cardNumber), eq(dataErrorReports.path, body.path), eq(dataErrorReports.status, 'open')))
   )[0]
-  if (open) {
-    const day = open.createdAt.toISOString().slice(0, 10)
-    throw new HallError(
+  const alreadyReported = (at: Date) => {
+    const day = at.toISOString().slice(0, 10)
+    return new HallError(
       409,
       'already_reported',
       `You reported this value on ${day}; the ${source.departmentEn} is looking into it`,
       `您已于 ${day} 报告过这一项，${source.departmentZh}正在核实`,
     )
   }
+  if (open) throw alreadyReported(open.createdAt)
   const reviewers = await deps.db
     .select({ cardNumber: roleGrants.cardNumber })
     .from(roleGrants)
@@ -85,8 +86,20 @@ export async function reportDataError(deps: Deps, user: SessionUser, body: Repor
           departmentCode: source.departmentCode,
           createdAt: now,
         })
+        // Another request may have reported it since the check above: the unique index of open
+        // reports (data_error_reports_open) keeps one, and this one answers as the check would.
+        .onConflictDoNothing()
         .returning({ id: dataErrorReports.id })
-    )[0]!
+    )[0]
+    if (!report) {
+      const first = (
+        await tx
+          .select({ createdAt: dataErrorReports.createdAt })
+          .from(dataErrorReports)
+          .where(and(eq(dataErrorReports.reporterCardNumber, user.cardNumber), eq(dataErrorReports.path, body.path), eq(dataErrorReports.status, 'open')))
+      )[0]
+      throw alreadyReported(first?.createdAt ?? now)
+    }
     const titleZh = `数据纠错：${user.name} 报告${source.systemZh}中的“${label.zh}”有误`
     const titleEn = `Data correction: ${user.nameEn} reports that “${label.en}” in the ${source.systemEn} is wrong`
     const link = `/todo/data-errors?department=${encodeURIComponent(source.departmentCode)}&report=${report.id}`
