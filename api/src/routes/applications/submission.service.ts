@@ -12,6 +12,7 @@ import { staleVersion } from '../../workflow/errors.ts'
 import { applicantFacts } from '../../workflow/organisation.ts'
 import { checkPeopleNamed, checkValues } from '../../workflow/values.ts'
 import { eligibilityFor, listedServices } from '../catalog/catalog.service.ts'
+import type { EligibilityRule } from '../catalog/eligibility.ts'
 import type { AnswerInput, ApplicationRefBody, SubmitInput } from './applications.schemas.ts'
 import { readableApplication } from './applications.service.ts'
 import { checkAnswerFiles, linkAnswerFiles, linkFiles, resolveFiles } from './files.service.ts'
@@ -90,7 +91,7 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
 
   // One in progress at a time, where the version says so: checked above and again below, and held
   // by the database's unique index, which no interleaving of nodes gets past (decision 016).
-  const oneInProgress = (version.eligibility as Array<{ type?: unknown } | null>).some((r) => r?.type === 'noneInProgress')
+  const oneInProgress = (version.eligibility as EligibilityRule[]).some((r) => r.type === 'noneInProgress')
   return await transaction(db, async (tx) => {
     // Again inside the write lock: two requests with one key on two nodes make one application.
     const raced = await replay(tx, user.cardNumber, key, hash)
