@@ -53,3 +53,13 @@ export function constraintViolation(err: unknown): ConstraintViolation | undefin
   }
   return undefined
 }
+
+/**
+ * Whether `err` is a violation of the unique index `name` on `table`'s `columns`, on either
+ * dialect: PostgreSQL names the index, SQLite lists its columns (`table.column, …`).
+ */
+export function isUniqueViolationOf(err: unknown, index: { name: string; table: string; columns: readonly string[] }): boolean {
+  const violation = constraintViolation(err)
+  if (violation?.kind !== 'unique') return false
+  return violation.constraint === index.name || violation.constraint === index.columns.map((c) => `${index.table}.${c}`).join(', ')
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { transaction, type Db } from '../../db/client.ts'
-import { constraintViolation } from '../../db/constraints.ts'
+import { isUniqueViolationOf } from '../../db/constraints.ts'
 import { formDrafts, idempotencyKeys, serviceVersions, tasks } from '../../db/schema/index.ts'
 import { lockedValues, platformRecordForEligibility, prefillFor } from '../../data-platform/index.ts'
 import type { Deps, SessionUser } from '../../lib/context.ts'
@@ -114,10 +114,7 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
 
 /** Whether `err` is the database refusing a second application in progress (its unique index), on either dialect. */
 export function isOneInProgressViolation(err: unknown): boolean {
-  const violation = constraintViolation(err)
-  if (violation?.kind !== 'unique') return false
-  // PostgreSQL names the index; SQLite names its columns.
-  return violation.constraint === 'applications_one_in_progress' || violation.constraint === 'applications.applicant_card_number, applications.service_code'
+  return isUniqueViolationOf(err, { name: 'applications_one_in_progress', table: 'applications', columns: ['applicant_card_number', 'service_code'] })
 }
 
 function alreadyInProgress(version: { nameEn: string; nameZh: string }): HallError {
