@@ -7,7 +7,7 @@ import { createGuards } from './floods/index.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
 import { ensureSpKeys } from './auth/sp-keys.ts'
 import { openBlobStore } from './blobs/index.ts'
-import { openDb } from './db/client.ts'
+import { closeDb, openDb } from './db/client.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
@@ -84,7 +84,7 @@ const stop = async (signal: string) => {
       .stop()
       .catch((err: unknown) => log.error({ err }, 'notifications did not stop cleanly'))
       .finally(() => {
-        db.$client.close()
+        closeDb(db)
         process.exit(0)
       })
   })

@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { idpMetadata, type IdpKeys } from '@hall/dev-idp'
 import { inject } from 'vitest'
 import { createApp } from './app.ts'
@@ -10,8 +9,7 @@ import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
 import { openBlobStore } from './blobs/index.ts'
-import { openDb, type Db } from './db/client.ts'
-import * as schema from './db/schema/index.ts'
+import { handleOn, openDb, type Db } from './db/client.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
@@ -35,7 +33,7 @@ const fromRun = inject('hallTestImages')
  * pragma for pragma.
  */
 function copyOf(image: Buffer): Db {
-  return drizzle(new Database(image), { schema })
+  return handleOn(new Database(image))
 }
 
 /** A fresh migrated database, or one already seeded with the demo university at `START`. */

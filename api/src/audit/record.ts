@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
-import type { Db } from '../db/client.ts'
+import { transaction, type Db } from '../db/client.ts'
 import { auditLog } from '../db/schema/index.ts'
 import { clientAddress } from '../lib/client-address.ts'
 import type { AppEnv } from '../lib/context.ts'
@@ -47,30 +47,34 @@ function neutraliseDeep(value: unknown, depth = 0): unknown {
  */
 export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<number> {
   const row = (
-    await db
-      .insert(auditLog)
-      .values({
-        at,
-        actor: neutralise(entry.actor, 100),
-        action: neutralise(entry.action, 100),
-        outcome: entry.outcome,
-        targetKind: entry.targetKind === undefined ? null : neutralise(entry.targetKind, 100),
-        targetId: entry.targetId === undefined ? null : neutralise(entry.targetId, 200),
-        applicationId: entry.applicationId ?? null,
-        ip: entry.ip === undefined ? null : neutralise(entry.ip, 100),
-        detail: neutraliseDeep(entry.detail ?? {}) as Record<string, unknown>,
-      })
-      .returning({ id: auditLog.id })
+    await transaction(db, async (tx) =>
+      tx
+        .insert(auditLog)
+        .values({
+          at,
+          actor: neutralise(entry.actor, 100),
+          action: neutralise(entry.action, 100),
+          outcome: entry.outcome,
+          targetKind: entry.targetKind === undefined ? null : neutralise(entry.targetKind, 100),
+          targetId: entry.targetId === undefined ? null : neutralise(entry.targetId, 200),
+          applicationId: entry.applicationId ?? null,
+          ip: entry.ip === undefined ? null : neutralise(entry.ip, 100),
+          detail: neutraliseDeep(entry.detail ?? {}) as Record<string, unknown>,
+        })
+        .returning({ id: auditLog.id }),
+    )
   )[0]!
   return row.id
 }
 
 /** Replaces the detail of a row written by recordAudit (an aggregated row's count), neutralised the same way. */
 export async function updateAuditDetail(db: Db, id: number, detail: Record<string, unknown>): Promise<void> {
-  await db
-    .update(auditLog)
-    .set({ detail: neutraliseDeep(detail) as Record<string, unknown> })
-    .where(eq(auditLog.id, id))
+  await transaction(db, async (tx) =>
+    tx
+      .update(auditLog)
+      .set({ detail: neutraliseDeep(detail) as Record<string, unknown> })
+      .where(eq(auditLog.id, id)),
+  )
 }
 
 /** `recordAudit` for a request: the actor is the logged-in person (or `anonymous`), the address the client's. */

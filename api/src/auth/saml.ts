@@ -314,10 +314,12 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     const url = await saml.getAuthorizeUrlAsync('', undefined, {})
     const requestId = requestIdOf(url)
     const nonce = randomBytes(32).toString('base64url')
-    await db
-      .update(samlRequests)
-      .set({ purpose: 'login', returnTo, bindingHash: sha256(nonce) })
-      .where(eq(samlRequests.id, requestId))
+    await transaction(db, async (tx) =>
+      tx
+        .update(samlRequests)
+        .set({ purpose: 'login', returnTo, bindingHash: sha256(nonce) })
+        .where(eq(samlRequests.id, requestId)),
+    )
     return { url, requestId, binding: { name: bindingCookieName(requestId), value: nonce } }
   }
 
@@ -455,10 +457,12 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
       '',
       {},
     )
-    await db
-      .update(samlRequests)
-      .set({ purpose: 'logout' })
-      .where(eq(samlRequests.id, requestIdOf(url)))
+    await transaction(db, async (tx) =>
+      tx
+        .update(samlRequests)
+        .set({ purpose: 'logout' })
+        .where(eq(samlRequests.id, requestIdOf(url))),
+    )
     return url
   }
 
@@ -478,7 +482,7 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
     if (param === 'SAMLResponse') {
       // Forget the LogoutRequest it answers (node-saml checked that it is one of ours).
       const answered = parseXmlStrict(xml, 'LogoutResponse').documentElement.getAttribute('InResponseTo')
-      if (answered) await db.delete(samlRequests).where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout')))
+      if (answered) await transaction(db, async (tx) => tx.delete(samlRequests).where(and(eq(samlRequests.id, answered), eq(samlRequests.purpose, 'logout'))))
       return { kind: 'response' }
     }
     if (!profile?.nameID) throw new SloRefused('logout request without a NameID')
@@ -522,8 +526,10 @@ export function createSamlServiceProvider(env: Env, db: Db, opts: SamlServicePro
   /** One use per LogoutRequest id: the primary key refuses a second (a replay), expired ids are purged. */
   async function consumeLogoutRequest(id: string | null, now: Date, expiresAt: Date): Promise<void> {
     if (!id) throw new SloRefused('logout request without an ID')
-    await db.delete(samlUsedLogoutRequests).where(lt(samlUsedLogoutRequests.expiresAt, now))
-    const inserted = await db.insert(samlUsedLogoutRequests).values({ requestId: id, usedAt: now, expiresAt }).onConflictDoNothing().returning()
+    const inserted = await transaction(db, async (tx) => {
+      await tx.delete(samlUsedLogoutRequests).where(lt(samlUsedLogoutRequests.expiresAt, now))
+      return tx.insert(samlUsedLogoutRequests).values({ requestId: id, usedAt: now, expiresAt }).onConflictDoNothing().returning()
+    })
     if (inserted.length === 0) throw new SloRefused(`logout request ${id} was already used (a replay)`)
   }
 

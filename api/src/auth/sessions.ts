@@ -3,7 +3,7 @@ import { and, eq, lt, or } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
-import type { Db } from '../db/client.ts'
+import { transaction, type Db } from '../db/client.ts'
 import { authStatements } from './auth.statements.ts'
 import { sessions } from '../db/schema/auth.ts'
 import type { Env } from '../env.ts'
@@ -31,15 +31,17 @@ export interface NewSession {
 /** Creates a session and returns its id (the cookie value). Always a new id: no fixation. */
 export async function createSession(db: Db, s: NewSession, now: Date): Promise<string> {
   const id = randomBytes(32).toString('base64url')
-  await db.insert(sessions).values({
-    idHash: hashId(id),
-    cardNumber: s.user.cardNumber,
-    user: s.user,
-    nameId: s.nameId,
-    nameIdFormat: s.nameIdFormat,
-    sessionIndex: s.sessionIndex,
-    createdAt: now,
-    lastSeenAt: now,
+  await transaction(db, async (tx) => {
+    await tx.insert(sessions).values({
+      idHash: hashId(id),
+      cardNumber: s.user.cardNumber,
+      user: s.user,
+      nameId: s.nameId,
+      nameIdFormat: s.nameIdFormat,
+      sessionIndex: s.sessionIndex,
+      createdAt: now,
+      lastSeenAt: now,
+    })
   })
   return id
 }
@@ -64,31 +66,35 @@ export async function readSession(db: Db, id: string, limits: SessionLimits, now
   if (!row) return null
   const t = now.getTime()
   if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
-    await statements.deleteSession.execute({ idHash })
+    await transaction(db, () => statements.deleteSession.execute({ idHash }))
     return null
   }
-  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await statements.touchSession.execute({ idHash, at: now })
+  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await transaction(db, () => statements.touchSession.execute({ idHash, at: now }))
   return row
 }
 
 export async function endSession(db: Db, id: string): Promise<SessionRow | null> {
-  const [row] = await db
-    .delete(sessions)
-    .where(eq(sessions.idHash, hashId(id)))
-    .returning()
+  const [row] = await transaction(db, async (tx) =>
+    tx
+      .delete(sessions)
+      .where(eq(sessions.idHash, hashId(id)))
+      .returning(),
+  )
   return row ?? null
 }
 
 /** Ends the sessions an IdP logout names: the person's, narrowed to one IdP session when given. */
 export async function endSessionsOf(db: Db, nameId: string, sessionIndex: string | null): Promise<number> {
   const where = sessionIndex ? and(eq(sessions.nameId, nameId), eq(sessions.sessionIndex, sessionIndex)) : eq(sessions.nameId, nameId)
-  return (await db.delete(sessions).where(where).returning({ idHash: sessions.idHash })).length
+  return (await transaction(db, async (tx) => tx.delete(sessions).where(where).returning({ idHash: sessions.idHash }))).length
 }
 
 /** Deletes sessions past either timeout (called on login; expired ones are also dropped on sight). */
 export async function purgeExpiredSessions(db: Db, limits: SessionLimits, now: Date): Promise<void> {
   const t = now.getTime()
-  await db.delete(sessions).where(or(lt(sessions.lastSeenAt, new Date(t - limits.idleMs)), lt(sessions.createdAt, new Date(t - limits.maxMs))))
+  await transaction(db, async (tx) =>
+    tx.delete(sessions).where(or(lt(sessions.lastSeenAt, new Date(t - limits.idleMs)), lt(sessions.createdAt, new Date(t - limits.maxMs)))),
+  )
 }
 
 export function setSessionCookie(c: Context, id: string, env: Env): void {

@@ -1,20 +1,57 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
+import { RoutedClient, type OpenTransaction } from './connections.ts'
 import * as schema from './schema/index.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 const migrationsFolder = path.join(import.meta.dirname, '..', '..', 'drizzle')
 
+/** Each handle's two connections (connections.ts): `$client` is the writer, for the few raw uses. */
+const routedOf = new WeakMap<Db, RoutedClient>()
+
 /**
  * Opens (or creates) the SQLite file and applies every migration. `:memory:` gives a private
- * database, which is what each unit test uses.
+ * database, which is what each unit test uses. A file gets two connections: the writer, which
+ * transactions run on, and a reader for the statements outside them (connections.ts).
  */
 export function openDb(file: string): Db {
+  const writer = openWriter(file)
+  return handleOn(writer, file === ':memory:' ? writer : openReader(file))
+}
+
+/**
+ * The hall's handle on connections already open and migrated: `reader` may be the writer itself
+ * (an in-memory database, which a second connection could not see).
+ */
+export function handleOn(writer: Database.Database, reader: Database.Database = writer): Db {
+  const routed = new RoutedClient(writer, reader)
+  // drizzle's session only prepares statements on its client; the routed client answers that.
+  const db: Db = drizzle(routed as unknown as Database.Database, { schema })
+  Object.defineProperty(db, '$client', { value: writer })
+  routedOf.set(db, routed)
+  return db
+}
+
+/** Closes both connections of a handle. */
+export function closeDb(db: Db): void {
+  const routed = routedOf.get(db)
+  if (routed) routed.close()
+  else db.$client.close()
+}
+
+function openReader(file: string): Database.Database {
+  const sqlite = new Database(file)
+  sqlite.pragma('busy_timeout = 5000')
+  // This connection never writes: a statement that would is a bug, refused here rather than run.
+  sqlite.pragma('query_only = ON')
+  return sqlite
+}
+
+function openWriter(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
   // WAL lets readers run beside the single writer; synchronous=FULL makes a committed
@@ -26,7 +63,7 @@ export function openDb(file: string): Db {
   sqlite.pragma('foreign_keys = ON')
   whileBusy(() => migrateLocked(sqlite))
   sqlite.pragma('busy_timeout = 5000')
-  return drizzle(sqlite, { schema })
+  return sqlite
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations'
@@ -95,33 +132,36 @@ export function isMigrated(db: Db): boolean {
   }
 }
 
-/** The connection whose transaction the running code is inside, if any (a nested call joins it). */
-const insideTransaction = new AsyncLocalStorage<{ client: Database.Database; savepoints: number }>()
 /** Per connection, the end of the last transaction begun on it: the next one waits for it. */
 const turnstiles = new WeakMap<Database.Database, Promise<void>>()
 
 /**
- * Runs `fn` in one IMMEDIATE transaction: it takes the write lock up front, so two writers never
- * interleave. `fn` awaits its queries (the data layer is async, as PostgreSQL's drivers are);
- * better-sqlite3 runs each one at once, so a body that awaits only queries finishes before any
- * other request's code runs. Transactions on one connection still queue behind each other (a
- * body that awaited something else would otherwise let a second BEGIN meet the first). A call
- * inside a transaction joins it through a savepoint: its failure undoes its own writes only, as
- * better-sqlite3's nested transactions did.
+ * Runs `fn` in one IMMEDIATE transaction on the writer connection: it takes the write lock up
+ * front, so two writers never interleave. `fn` awaits its queries (the data layer is async, as
+ * PostgreSQL's drivers are). Inside it every statement runs on the writer, whichever handle made
+ * it; outside, statements read through the reader and see none of it until it commits
+ * (connections.ts). Transactions on one handle queue behind each other (a turnstile), since
+ * another request's code runs whenever the body awaits. A call inside a transaction joins it
+ * through a savepoint: its failure undoes its own writes only, as better-sqlite3's nested
+ * transactions did.
  */
 export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
-  const client = db.$client
-  const outer = insideTransaction.getStore()
-  if (outer?.client === client) return savepoint(outer, db, fn)
+  const routed = routedOf.get(db)
+  if (!routed) throw new Error('transaction() needs a handle made by openDb()')
+  const outer = routed.openTransaction
+  if (outer) return savepoint(routed.writer, outer, db, fn)
+  const client = routed.writer
   const before = turnstiles.get(client)
   let release!: () => void
   const mine = new Promise<void>((resolve) => (release = resolve))
   turnstiles.set(client, before ? before.then(() => mine) : mine)
+  const open: OpenTransaction = { open: true, savepoints: 0 }
   try {
     if (before) await before
     client.exec('BEGIN IMMEDIATE')
     try {
-      const result = await insideTransaction.run({ client, savepoints: 0 }, () => fn(db))
+      // An async body: a thenable it returns (a drizzle query not yet run) is run inside, too.
+      const result = await routed.runInside(open, async () => fn(db))
       client.exec('COMMIT')
       return result
     } catch (err) {
@@ -129,21 +169,22 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Pr
       throw err
     }
   } finally {
+    open.open = false
     release()
     if (turnstiles.get(client) === mine) turnstiles.delete(client)
   }
 }
 
-async function savepoint<T>(outer: { client: Database.Database; savepoints: number }, db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+async function savepoint<T>(client: Database.Database, outer: OpenTransaction, db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
   const name = `hall_${++outer.savepoints}`
-  outer.client.exec(`SAVEPOINT ${name}`)
+  client.exec(`SAVEPOINT ${name}`)
   try {
     const result = await fn(db)
-    outer.client.exec(`RELEASE ${name}`)
+    client.exec(`RELEASE ${name}`)
     return result
   } catch (err) {
-    outer.client.exec(`ROLLBACK TO ${name}`)
-    outer.client.exec(`RELEASE ${name}`)
+    client.exec(`ROLLBACK TO ${name}`)
+    client.exec(`RELEASE ${name}`)
     throw err
   }
 }

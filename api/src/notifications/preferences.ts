@@ -1,5 +1,5 @@
 import { and, eq, ne, or, sql } from 'drizzle-orm'
-import type { Db } from '../db/client.ts'
+import { transaction, type Db } from '../db/client.ts'
 import { preparedPerDb } from '../db/prepared.ts'
 import { delegations, people, roleGrants, tasks } from '../db/schema/index.ts'
 import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/notifications.ts'
@@ -48,10 +48,12 @@ export async function updatePreferences(
     channels[kind] = merged
   }
   const next = { language: change.language ?? current.language, channels }
-  await db
-    .insert(notificationPreferences)
-    .values({ cardNumber, ...next, updatedAt: now })
-    .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { ...next, updatedAt: now } })
+  await transaction(db, async (tx) =>
+    tx
+      .insert(notificationPreferences)
+      .values({ cardNumber, ...next, updatedAt: now })
+      .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { ...next, updatedAt: now } }),
+  )
   return next
 }
 
@@ -75,10 +77,12 @@ export async function chosenLanguageOf(db: Db, cardNumber: string): Promise<Lang
 
 /** Keeps the person's choice of language with their account (and e-mails follow it). */
 export async function chooseLanguage(db: Db, cardNumber: string, language: Language, now: Date): Promise<void> {
-  await db
-    .insert(notificationPreferences)
-    .values({ cardNumber, language, languageChosenAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } })
+  await transaction(db, async (tx) =>
+    tx
+      .insert(notificationPreferences)
+      .values({ cardNumber, language, languageChosenAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } }),
+  )
 }
 
 /**

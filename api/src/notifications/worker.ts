@@ -64,11 +64,13 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
   async function fanOut(now: Date): Promise<number> {
     const expired = new Date(now.getTime() - cfg.claimMs)
     const free = and(isNull(outbox.deliveredAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, expired)))
-    const claimed = await db
-      .update(outbox)
-      .set({ claimedBy: id, claimedAt: now })
-      .where(and(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(free).orderBy(asc(outbox.id)).limit(cfg.batch)), free))
-      .returning({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient })
+    const claimed = await transaction(db, async (tx) =>
+      tx
+        .update(outbox)
+        .set({ claimedBy: id, claimedAt: now })
+        .where(and(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(free).orderBy(asc(outbox.id)).limit(cfg.batch)), free))
+        .returning({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient }),
+    )
     for (const row of claimed) {
       const wanted = channelsFor(await preferencesOf(db, row.recipient), row.kind, enabled)
       await transaction(db, async (tx) => {
@@ -93,11 +95,13 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
     const expired = new Date(now.getTime() - cfg.claimMs)
     const d = notificationDeliveries
     const free = and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now), or(isNull(d.claimedAt), lt(d.claimedAt, expired)))
-    return await db
-      .update(d)
-      .set({ claimedBy: id, claimedAt: now, attempts: sql`${d.attempts} + 1` })
-      .where(and(inArray(d.id, db.select({ id: d.id }).from(d).where(free).orderBy(asc(d.nextAttemptAt), asc(d.id)).limit(cfg.batch)), free))
-      .returning()
+    return await transaction(db, async (tx) =>
+      tx
+        .update(d)
+        .set({ claimedBy: id, claimedAt: now, attempts: sql`${d.attempts} + 1` })
+        .where(and(inArray(d.id, db.select({ id: d.id }).from(d).where(free).orderBy(asc(d.nextAttemptAt), asc(d.id)).limit(cfg.batch)), free))
+        .returning(),
+    )
   }
 
   async function send(now: Date, report: RunReport) {
@@ -121,23 +125,27 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
           message: renderMessage(source.payload, prefs.language, env.publicUrl),
         })
         options.afterSend?.(row.id)
-        await db.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine)
+        await transaction(db, async (tx) =>
+          tx.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine),
+        )
         report.sent++
       } catch (err) {
         if (err instanceof CrashForTest) throw err
         const message = err instanceof Error ? err.message : String(err)
         const park = err instanceof PermanentFailure || row.attempts >= cfg.maxAttempts
         const at = deps.now()
-        await db
-          .update(notificationDeliveries)
-          .set({
-            status: park ? 'parked' : 'pending',
-            lastError: message.slice(0, 1000),
-            nextAttemptAt: new Date(at.getTime() + (park ? 0 : backoffMs(cfg.backoffMs, row.attempts))),
-            claimedBy: null,
-            claimedAt: null,
-          })
-          .where(mine)
+        await transaction(db, async (tx) =>
+          tx
+            .update(notificationDeliveries)
+            .set({
+              status: park ? 'parked' : 'pending',
+              lastError: message.slice(0, 1000),
+              nextAttemptAt: new Date(at.getTime() + (park ? 0 : backoffMs(cfg.backoffMs, row.attempts))),
+              claimedBy: null,
+              claimedAt: null,
+            })
+            .where(mine),
+        )
         if (park) {
           report.parked++
           log.warn(

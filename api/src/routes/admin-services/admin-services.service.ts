@@ -70,7 +70,9 @@ async function versionOf(db: Db, code: string, version: number | null): Promise<
 }
 
 async function audit(db: Db, user: SessionUser, serviceCode: string, version: number | null, action: AuditAction, detail: Record<string, unknown>, at: Date) {
-  await db.insert(serviceAuditEvents).values({ serviceCode, version, actorCardNumber: user.cardNumber, actorName: user.name, action, detail, at })
+  await transaction(db, async (tx) =>
+    tx.insert(serviceAuditEvents).values({ serviceCode, version, actorCardNumber: user.cardNumber, actorName: user.name, action, detail, at }),
+  )
 }
 
 function refuseRetired(service: ServiceRow) {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, ne } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import { transaction, type Db } from '../../db/client.ts'
 import { applications, categories, departments, favorites, people, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
 import { catalogStatements, type ListedRow } from './catalog.statements.ts'
 import type { SessionUser } from '../../lib/context.ts'
@@ -179,12 +179,12 @@ export async function starredServices(db: Db, cardNumber: string) {
 
 /** Stars a service (twice is fine). */
 export async function star(db: Db, cardNumber: string, serviceCode: string, at: Date) {
-  await db.insert(favorites).values({ cardNumber, serviceCode, createdAt: at }).onConflictDoNothing()
+  await transaction(db, async (tx) => tx.insert(favorites).values({ cardNumber, serviceCode, createdAt: at }).onConflictDoNothing())
 }
 
 /** Unstars a service (twice is fine). */
 export async function unstar(db: Db, cardNumber: string, serviceCode: string) {
-  await db.delete(favorites).where(and(eq(favorites.cardNumber, cardNumber), eq(favorites.serviceCode, serviceCode)))
+  await transaction(db, async (tx) => tx.delete(favorites).where(and(eq(favorites.cardNumber, cardNumber), eq(favorites.serviceCode, serviceCode))))
 }
 
 export async function popularity(db: Db, now: Date, days: number): Promise<Map<string, number>> {
@@ -210,10 +210,12 @@ export async function recentCodes(db: Db, cardNumber: string, limit: number): Pr
 }
 
 export async function recordView(db: Db, cardNumber: string, serviceCode: string, at: Date) {
-  await db
-    .insert(recentServices)
-    .values({ cardNumber, serviceCode, viewedAt: at })
-    .onConflictDoUpdate({ target: [recentServices.cardNumber, recentServices.serviceCode], set: { viewedAt: at } })
+  await transaction(db, async (tx) =>
+    tx
+      .insert(recentServices)
+      .values({ cardNumber, serviceCode, viewedAt: at })
+      .onConflictDoUpdate({ target: [recentServices.cardNumber, recentServices.serviceCode], set: { viewedAt: at } }),
+  )
 }
 
 /**

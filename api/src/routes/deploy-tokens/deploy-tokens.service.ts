@@ -137,7 +137,7 @@ export async function identifyDeployer(db: Db, at: Date, presented: string, boot
       .where(and(eq(deployTokens.tokenHash, hashOf(presented)), isNull(deployTokens.revokedAt)))
   )[0]
   if (!row) return null
-  await db.update(deployTokens).set({ lastUsedAt: at }).where(eq(deployTokens.id, row.id))
+  await transaction(db, async (tx) => tx.update(deployTokens).set({ lastUsedAt: at }).where(eq(deployTokens.id, row.id)))
   return { name: row.name, parts: row.parts }
 }
 

@@ -6,6 +6,7 @@ import { RATING_TAGS } from './feedback.schemas.ts'
 import { linkable } from './ratings.service.ts'
 import { personNames } from './feedback.service.ts'
 import { applicationRows, beijingDate, computeStatistics, servicesInScope, type StatisticsFilters } from './statistics.service.ts'
+import { transaction } from '../../db/client.ts'
 
 // Excel exports of the statistics, as jobs: the request creates a row and answers at once; the
 // work runs after it, writing its progress to the row (the page polls it) and, at the end, the
@@ -178,12 +179,14 @@ export async function prepareExport(deps: Deps, user: SessionUser, kind: 'figure
   const sheets = kind === 'figures' ? await figureSheets(deps, user, filters) : [await applicationSheet(deps, user, filters)]
   const total = sheets.reduce((n, s) => n + s.rows.length, 0)
   // Files are kept for a day: long enough to download again, short enough not to pile up.
-  await deps.db.delete(statisticsExports).where(lt(statisticsExports.createdAt, new Date(deps.now().getTime() - EXPORT_KEEP_MS)))
+  await transaction(deps.db, async (tx) => tx.delete(statisticsExports).where(lt(statisticsExports.createdAt, new Date(deps.now().getTime() - EXPORT_KEEP_MS))))
   const job = (
-    await deps.db
-      .insert(statisticsExports)
-      .values({ requestedBy: user.cardNumber, kind, filters: { ...filters }, status: 'running', done: 0, total, createdAt: deps.now() })
-      .returning()
+    await transaction(deps.db, async (tx) =>
+      tx
+        .insert(statisticsExports)
+        .values({ requestedBy: user.cardNumber, kind, filters: { ...filters }, status: 'running', done: 0, total, createdAt: deps.now() })
+        .returning(),
+    )
   )[0]!
   const run = async () => {
     try {
@@ -198,15 +201,19 @@ export async function prepareExport(deps: Deps, user: SessionUser, kind: 'figure
         for (let i = 0; i < sheet.rows.length; i += CHUNK) {
           for (const row of sheet.rows.slice(i, i + CHUNK)) ws.addRow(row)
           done += Math.min(CHUNK, sheet.rows.length - i)
-          await deps.db.update(statisticsExports).set({ done }).where(eq(statisticsExports.id, job.id))
+          await transaction(deps.db, async (tx) => tx.update(statisticsExports).set({ done }).where(eq(statisticsExports.id, job.id)))
           await yieldToOthers()
         }
       }
       const file = Buffer.from(await book.xlsx.writeBuffer())
-      await deps.db.update(statisticsExports).set({ status: 'done', done: total, file, finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id))
+      await transaction(deps.db, async (tx) =>
+        tx.update(statisticsExports).set({ status: 'done', done: total, file, finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id)),
+      )
     } catch (err) {
       deps.log.error({ err, exportId: job.id }, 'statistics export failed')
-      await deps.db.update(statisticsExports).set({ status: 'failed', finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id))
+      await transaction(deps.db, async (tx) =>
+        tx.update(statisticsExports).set({ status: 'failed', finishedAt: deps.now() }).where(eq(statisticsExports.id, job.id)),
+      )
     }
   }
   return { job, run }

@@ -128,19 +128,21 @@ export async function askQuestion(db: Db, user: SessionUser, input: z.infer<type
     departmentCode = s.ownerDepartmentCode
   }
   const q = (
-    await db
-      .insert(questions)
-      .values({
-        askerCardNumber: user.cardNumber,
-        serviceCode: input.serviceCode ?? null,
-        departmentCode,
-        title: input.title,
-        body: input.body,
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
+    await transaction(db, async (tx) =>
+      tx
+        .insert(questions)
+        .values({
+          askerCardNumber: user.cardNumber,
+          serviceCode: input.serviceCode ?? null,
+          departmentCode,
+          title: input.title,
+          body: input.body,
+          status: 'open',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
+    )
   )[0]!
   return await detail(db, user, q)
 }
@@ -185,7 +187,7 @@ export async function closeQuestion(db: Db, user: SessionUser, id: number, now: 
   const q = await readable(db, user, id)
   if (!policy.canCloseQuestion(user, q))
     throw new HallError(403, 'forbidden', 'Only the asker or the answering staff can close a question', '只有提问人或答疑人员可以关闭问题')
-  await db.update(questions).set({ status: 'closed', updatedAt: now }).where(eq(questions.id, id))
+  await transaction(db, async (tx) => tx.update(questions).set({ status: 'closed', updatedAt: now }).where(eq(questions.id, id)))
   return await detail(db, user, await readable(db, user, id))
 }
 

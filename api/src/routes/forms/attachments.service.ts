@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
-import type { Db } from '../../db/client.ts'
+import { transaction, type Db } from '../../db/client.ts'
 import { attachments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
 import { uploadKey } from '../../blobs/index.ts'
@@ -174,7 +174,7 @@ export async function saveUpload(
     fieldKey: opts.fieldKey ?? null,
     createdAt: deps.now(),
   }
-  await deps.db.insert(attachments).values(row)
+  await transaction(deps.db, async (tx) => tx.insert(attachments).values(row))
   return { id: row.id, name: row.name, size: row.size, mime, sha256, materialKind: row.materialKind, createdAt: row.createdAt }
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import { transaction, type Db } from '../../db/client.ts'
 import { formDrafts, serviceVersions, services } from '../../db/schema/index.ts'
 import { HallError } from '../../lib/errors.ts'
 import type { DraftBody } from './forms.schemas.ts'
@@ -105,16 +105,21 @@ export async function saveDraft(db: Db, input: DraftInput) {
   if (!form) throw serviceNotFound(serviceCode)
   const size = Buffer.byteLength(JSON.stringify(values))
   if (size > maxBytes) throw draftTooLarge(size, maxBytes)
-  await db
-    .insert(formDrafts)
-    .values({ cardNumber, serviceCode, serviceVersion: form.version, values, updatedAt: at })
-    .onConflictDoUpdate({ target: [formDrafts.cardNumber, formDrafts.serviceCode], set: { values, serviceVersion: form.version, updatedAt: at } })
+  await transaction(db, async (tx) =>
+    tx
+      .insert(formDrafts)
+      .values({ cardNumber, serviceCode, serviceVersion: form.version, values, updatedAt: at })
+      .onConflictDoUpdate({ target: [formDrafts.cardNumber, formDrafts.serviceCode], set: { values, serviceVersion: form.version, updatedAt: at } }),
+  )
   return { serviceCode, serviceVersion: form.version, updatedAt: at.toISOString() }
 }
 
 /** Discards the person's draft of a service; whether there was one. */
 export async function discardDraft(db: Db, cardNumber: string, serviceCode: string): Promise<boolean> {
-  return (await db.delete(formDrafts).where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))).changes > 0
+  return (
+    (await transaction(db, async (tx) => tx.delete(formDrafts).where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))))
+      .changes > 0
+  )
 }
 
 /** A draft over the limit: with its size and the limit when known (the body limit refuses before reading it). */

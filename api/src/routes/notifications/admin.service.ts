@@ -1,5 +1,5 @@
 import { and, desc, eq, lt } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import { transaction, type Db } from '../../db/client.ts'
 import { notificationDeliveries, outbox } from '../../db/schema/index.ts'
 import { HallError } from '../../lib/errors.ts'
 import type { DeliveryItemBody, DeliveryListQuery } from './notifications.schemas.ts'
@@ -58,10 +58,12 @@ export async function listDeliveries(db: Db, q: DeliveryListQuery) {
 export async function retryDelivery(db: Db, id: number, at: Date): Promise<DeliveryItemBody> {
   // Conditional, like the worker's claims: only a parked row is put back, once.
   const changed = (
-    await db
-      .update(d)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedBy: null, claimedAt: null })
-      .where(and(eq(d.id, id), eq(d.status, 'parked')))
+    await transaction(db, async (tx) =>
+      tx
+        .update(d)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedBy: null, claimedAt: null })
+        .where(and(eq(d.id, id), eq(d.status, 'parked'))),
+    )
   ).changes
   const row = await deliveryRow(db, id)
   if (!row) throw new HallError(404, 'not_found', `There is no delivery ${id}`, `没有投递记录 ${id}`)

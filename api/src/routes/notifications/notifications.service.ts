@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, lt, max } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import { transaction, type Db } from '../../db/client.ts'
 import { notifications } from '../../db/schema/index.ts'
 import { HallError } from '../../lib/errors.ts'
 import { liveActionsFor } from '../../notifications/actions.ts'
@@ -76,19 +76,23 @@ export async function markRead(db: Db, me: string, id: number, at: Date): Promis
   )[0]
   if (!row) throw notFound(id)
   if (!row.readAt)
-    await db
-      .update(notifications)
-      .set({ readAt: at })
-      .where(and(eq(notifications.id, id), mine(me)))
+    await transaction(db, async (tx) =>
+      tx
+        .update(notifications)
+        .set({ readAt: at })
+        .where(and(eq(notifications.id, id), mine(me))),
+    )
   return await unreadCount(db, me)
 }
 
 /** Marks all my messages read. */
 export async function markAllRead(db: Db, me: string, at: Date) {
-  const r = await db
-    .update(notifications)
-    .set({ readAt: at })
-    .where(and(mine(me), isNull(notifications.readAt)))
+  const r = await transaction(db, async (tx) =>
+    tx
+      .update(notifications)
+      .set({ readAt: at })
+      .where(and(mine(me), isNull(notifications.readAt))),
+  )
   return { unread: await unreadCount(db, me), marked: r.changes }
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBlobStore } from '../../blobs/index.ts'
-import { openDb } from '../../db/client.ts'
+import { closeDb, openDb } from '../../db/client.ts'
 import { loadEnv } from '../../env.ts'
 import { createLogger } from '../../lib/logger.ts'
 import { recordFailedImport, runImport, type ImportReport } from './org.service.ts'
@@ -51,5 +51,5 @@ try {
   console.error(`✗ ${reason}`)
   process.exitCode = 2
 } finally {
-  db.$client.close()
+  closeDb(db)
 }

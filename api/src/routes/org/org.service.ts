@@ -660,19 +660,21 @@ export async function recordFailedImport(
     failure: { reason: input.reason, reasonZh: input.reasonZh },
   }
   return (
-    await deps.db
-      .insert(orgImports)
-      .values({
-        source: input.source,
-        origin: input.origin.slice(0, 500),
-        mode: input.mode,
-        dryRun: input.dryRun,
-        status: 'failed',
-        actor: input.actor,
-        at: deps.now(),
-        report,
-      })
-      .returning({ id: orgImports.id })
+    await transaction(deps.db, async (tx) =>
+      tx
+        .insert(orgImports)
+        .values({
+          source: input.source,
+          origin: input.origin.slice(0, 500),
+          mode: input.mode,
+          dryRun: input.dryRun,
+          status: 'failed',
+          actor: input.actor,
+          at: deps.now(),
+          report,
+        })
+        .returning({ id: orgImports.id }),
+    )
   )[0]!
 }
 
@@ -771,10 +773,12 @@ async function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: str
 export async function refreshSessionRoles(db: Db, cardNumber: string) {
   const roles = await db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber))
   for (const s of await db.select().from(sessions).where(eq(sessions.cardNumber, cardNumber))) {
-    await db
-      .update(sessions)
-      .set({ user: { ...s.user, roles } })
-      .where(eq(sessions.idHash, s.idHash))
+    await transaction(db, async (tx) =>
+      tx
+        .update(sessions)
+        .set({ user: { ...s.user, roles } })
+        .where(eq(sessions.idHash, s.idHash)),
+    )
   }
 }
 
@@ -797,7 +801,7 @@ export async function ensureConfiguredAdmins(db: Db, deps: Deps, actor = 'system
         .where(and(eq(roleGrants.cardNumber, cardNumber), eq(roleGrants.role, 'admin'), eq(roleGrants.scope, '*')))
     )[0]
     if (has) continue
-    await db.insert(roleGrants).values({ cardNumber, role: 'admin', scope: '*', origin: 'config' })
+    await transaction(db, async (tx) => tx.insert(roleGrants).values({ cardNumber, role: 'admin', scope: '*', origin: 'config' }))
     await recordAudit(db, deps.now(), {
       actor,
       action: 'role.granted',
