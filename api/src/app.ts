@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { auditDenials } from './audit/denials.ts'
 import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, type SamlServiceProvider } from './auth/index.ts'
 import { createGuards, type Guards } from './floods/index.ts'
-import { isMigrated } from './db/client.ts'
+import { isReady } from './db/open.ts'
 import { provideContext, type Deps } from './lib/context.ts'
 import { createPollingFeed, type BellFeed } from './notifications/feed.ts'
 import { compressJson } from './lib/compress.ts'
@@ -80,9 +80,9 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
   // Liveness: the process answers. Readiness: the database answers and is migrated, so a load
   // balancer sends no request to a node that would fail it (starting, or its database gone).
   app.get('/healthz', (c) => c.json({ ok: true }))
-  app.get('/readyz', (c) => {
+  app.get('/readyz', async (c) => {
     c.header('Cache-Control', 'no-store')
-    return isMigrated(deps.db) ? c.json({ ready: true }, 200) : c.json({ ready: false, reason: 'the database is not reachable or not migrated yet' }, 503)
+    return (await isReady(deps.db)) ? c.json({ ready: true }, 200) : c.json({ ready: false, reason: 'the database is not reachable or not migrated yet' }, 503)
   })
   // Browsers ask for it on every page, the hall's and its auth pages alike.
   app.get('/favicon.ico', (c) => {

@@ -14,6 +14,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HALL_PUBLIC_URL: z.url().optional(),
   HALL_DATA_DIR: z.string().min(1).default('./data'),
+  // Unset: the SQLite file in the data folder. postgres://…: that PostgreSQL database (decision 016).
+  HALL_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'HALL_DATABASE_URL is a postgres:// URL (leave it unset for the SQLite file in HALL_DATA_DIR)')
+    .optional(),
   HALL_IDP_METADATA: z.string().min(1).optional(),
   HALL_DEV_IDP: bool,
   HALL_DEMO: bool,
@@ -131,6 +136,8 @@ function toEnv(raw: z.infer<typeof schema>) {
     secureCookies: publicUrl.startsWith('https:'),
     dataDir,
     dbFile: path.join(dataDir, 'hall.sqlite'),
+    /** PostgreSQL instead of the SQLite file, when set (HALL_DATABASE_URL). */
+    databaseUrl: raw.HALL_DATABASE_URL,
     /** Uploads (`uploads/…`) and published bundles (`static/…`): HALL_BLOB_STORE. */
     blobStore: blobStoreOf(raw, dataDir),
     idpMetadataPath: raw.HALL_IDP_METADATA ?? path.join(dataDir, 'dev-idp', 'metadata.xml'),

@@ -7,7 +7,8 @@ import { createGuards } from './floods/index.ts'
 import { createSamlServiceProvider } from './auth/index.ts'
 import { ensureSpKeys } from './auth/sp-keys.ts'
 import { openBlobStore } from './blobs/index.ts'
-import { closeDb, openDb } from './db/client.ts'
+import { closeDb } from './db/client.ts'
+import { openDatabase } from './db/open.ts'
 import { loadEnv } from './env.ts'
 import type { Deps } from './lib/context.ts'
 import { createLogger } from './lib/logger.ts'
@@ -36,7 +37,7 @@ function deployToken(): string {
 
 // A bad HALL_CALENDAR_FILE stops the start here rather than at the first deadline.
 workingCalendar(env)
-const db = openDb(env.dbFile)
+const db = await openDatabase(env)
 const blobs = openBlobStore(env)
 log.info({ blobs: blobs.description }, 'blob store')
 const deps: Deps = { db, env, log, blobs, now: () => new Date(), deployToken: deployToken() }
@@ -84,8 +85,7 @@ const stop = async (signal: string) => {
       .stop()
       .catch((err: unknown) => log.error({ err }, 'notifications did not stop cleanly'))
       .finally(() => {
-        closeDb(db)
-        process.exit(0)
+        void closeDb(db).finally(() => process.exit(0))
       })
   })
   setTimeout(() => process.exit(0), 3000).unref()

@@ -36,8 +36,25 @@ export function handleOn(writer: Database.Database, reader: Database.Database = 
   return db
 }
 
-/** Closes both connections of a handle. */
-export function closeDb(db: Db): void {
+/** What another database (PostgreSQL, postgres.ts) does for `transaction` and `closeDb` on its handles. */
+export interface HandleRunner {
+  transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T>
+  close(): Promise<void>
+}
+const runners = new WeakMap<Db, HandleRunner>()
+
+/** Makes `transaction` and `closeDb` on `db` go to `runner` (a handle on PostgreSQL). */
+export function registerHandle(db: Db, runner: HandleRunner): void {
+  runners.set(db, runner)
+}
+
+/** Whether `db` is a handle on SQLite (the one dialect with connections of its own here, and raw SQLite for the few who need it). */
+export const isSqliteHandle = (db: Db) => routedOf.has(db)
+
+/** Closes a handle's connections (both of SQLite's, or the PostgreSQL pool). */
+export async function closeDb(db: Db): Promise<void> {
+  const runner = runners.get(db)
+  if (runner) return runner.close()
   const routed = routedOf.get(db)
   if (routed) routed.close()
   else db.$client.close()
@@ -146,6 +163,8 @@ const turnstiles = new WeakMap<Database.Database, Promise<void>>()
  * transactions did.
  */
 export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const runner = runners.get(db)
+  if (runner) return runner.transaction(fn)
   const routed = routedOf.get(db)
   if (!routed) throw new Error('transaction() needs a handle made by openDb()')
   const outer = routed.openTransaction

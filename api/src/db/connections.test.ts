@@ -12,8 +12,8 @@ import { departments } from './schema/index.ts'
 // that neither sees nor changes what the other has not committed (decision 016).
 
 const opened: Db[] = []
-afterEach(() => {
-  for (const db of opened.splice(0)) closeDb(db)
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => closeDb(db)))
 })
 
 function fileDb(): Db {

@@ -1,8 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import postgres from 'postgres'
+import { registerHandle, type Db } from './client.ts'
 import * as tables from './schema-pg/tables.ts'
 
 // The hall on PostgreSQL (decision 016): a pool per node, migrations under an advisory lock, and
@@ -131,16 +133,75 @@ export interface TransactionOptions {
  * or the last retry's, is thrown as it is.
  */
 export async function runInTransaction<T>(db: PgDb, fn: (tx: PgTx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+  return withRetries(() => db.transaction(fn, { isolationLevel: 'serializable' }), opts)
+}
+
+/** Runs `attempt` again while it fails with a retryable error, after the pauses `runInTransaction` describes. */
+async function withRetries<T>(attempt: () => Promise<T>, opts: TransactionOptions): Promise<T> {
   const retries = opts.retries ?? 12
   const base = opts.basePauseMs ?? 4
   const max = opts.maxPauseMs ?? 1000
-  for (let attempt = 1; ; attempt++) {
+  for (let n = 1; ; n++) {
     try {
-      return await db.transaction(fn, { isolationLevel: 'serializable' })
+      return await attempt()
     } catch (err) {
-      if (attempt > retries || !isRetryable(err)) throw err
-      opts.onRetry?.(attempt, err)
-      await sleep(Math.random() * Math.min(max, base * 2 ** (attempt - 1)))
+      if (n > retries || !isRetryable(err)) throw err
+      opts.onRetry?.(n, err)
+      await sleep(Math.random() * Math.min(max, base * 2 ** (n - 1)))
     }
   }
+}
+
+/** One transaction (or savepoint) begun on a connection of the pool, and whether its body still runs. */
+interface OpenPgTransaction {
+  sql: postgres.TransactionSql
+  open: boolean
+}
+
+/**
+ * The hall's handle on PostgreSQL, typed as its SQLite handle (the tables of schema/index.ts are
+ * the PostgreSQL twins in this process; decision 016, item 1). The services call
+ * `transaction(db, …)` of client.ts as on SQLite; here it runs the body at SERIALIZABLE on one
+ * connection of the pool, again on a serialisation failure or a deadlock, and every statement the
+ * body makes goes to that connection, whichever handle it was called through (a body that read
+ * through the pool would not see its own writes, and could wait on its own locks). Outside a
+ * transaction, statements take any connection of the pool, each its own transaction.
+ */
+export async function openPostgresHandle(url: string, opts: OpenPostgresOptions & TransactionOptions = {}): Promise<Db> {
+  const pg = await openPostgres(url, opts)
+  const pool = pg.$client
+  const inside = new AsyncLocalStorage<OpenPgTransaction>()
+  const current = () => {
+    const t = inside.getStore()
+    return t?.open ? t : undefined
+  }
+  // drizzle's session sends every statement through `unsafe`; the rest of the pool (its options,
+  // which drizzle's driver sets parsers on, `begin`, `end`) is the pool's own.
+  const routed = new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') return (query: string, params?: unknown[], options?: object) => (current()?.sql ?? target).unsafe(query, params as never, options)
+      return Reflect.get(target, prop, receiver) as unknown
+    },
+  })
+  const db = drizzle(routed, { schema: tables }) as unknown as Db
+  const run = async <T>(t: OpenPgTransaction, fn: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await inside.run(t, async () => fn())
+    } finally {
+      t.open = false
+    }
+  }
+  registerHandle(db, {
+    transaction: async (fn) => {
+      const outer = current()
+      // A call inside a transaction joins it through a savepoint, as on SQLite.
+      if (outer) return (await outer.sql.savepoint((sql) => run({ sql, open: true }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>
+      return withRetries(
+        async () => (await pool.begin('isolation level serializable', (sql) => run({ sql, open: true }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>,
+        opts,
+      )
+    },
+    close: () => pool.end({ timeout: 5 }),
+  })
+  return db
 }

@@ -6,7 +6,7 @@ import { embeddedRecord, lockedValues, resolvePrefill } from '../data-platform/i
 import type { FormDefinition } from '@hall/forms/format'
 import { uploadKey, type BlobStore } from '../blobs/index.ts'
 import { auditEventRow } from '../workflow/act.ts'
-import { applicantFacts, createResolver } from '../workflow/organisation.ts'
+import { applicantFacts, OrganisationAnswers, withAnswers } from '../workflow/organisation.ts'
 import type { Db } from '../db/client.ts'
 import { sampleValues, type Random, type SampleDirectory } from './sample-values.ts'
 import { applicationAttachments, applications, attachments, auditEvents } from '../db/schema/index.ts'
@@ -137,13 +137,15 @@ export async function planPastApplication(tx: Db, app: PastApplication, random: 
   const stepsAhead = Math.max(1, definition.steps.length)
   let state: ApplicationState = initialState(String(app.id))
   let at = app.submittedAt
-  const run = (action: Action, now: Date) => {
-    const result = transition(definition, state, action, { now, resolver: cache.resolver, calendar: chinaCalendar })
+  const run = async (action: Action, now: Date) => {
+    const result = await withAnswers(cache.answers, () =>
+      transition(definition, state, action, { now, resolver: cache.answers.resolver, calendar: chinaCalendar }),
+    )
     state = result.state
     record(plan, app, result.effects)
   }
   try {
-    run({ type: 'submit', by: app.applicantCardNumber, applicant: facts, form: values }, at)
+    await run({ type: 'submit', by: app.applicantCardNumber, applicant: facts, form: values }, at)
     for (let decisions = 0; state.status === 'in_review' && decisions < 40; decisions++) {
       const task = state.tasks.find((t) => t.status === 'open')
       if (!task) break
@@ -151,8 +153,8 @@ export async function planPastApplication(tx: Db, app: PastApplication, random: 
       const next = new Date(Math.min(app.finishedAt.getTime(), at.getTime() + Math.max(span / (remaining + 1), 10 * 60_000) * (0.5 + random())))
       const last = state.tasks.filter((t) => t.status === 'open').length === 1 && isLastStep(definition, state, task.stepId)
       at = last ? app.finishedAt : next
-      if (app.status === 'rejected' && last) run({ type: 'reject', by: task.assignee, taskId: task.id, opinion: pick(random, REJECT_OPINIONS) }, at)
-      else run({ type: 'approve', by: task.assignee, taskId: task.id, opinion: pick(random, APPROVE_OPINIONS) || undefined }, at)
+      if (app.status === 'rejected' && last) await run({ type: 'reject', by: task.assignee, taskId: task.id, opinion: pick(random, REJECT_OPINIONS) }, at)
+      else await run({ type: 'approve', by: task.assignee, taskId: task.id, opinion: pick(random, APPROVE_OPINIONS) || undefined }, at)
     }
   } catch {
     // A process the engine cannot finish with these values: the application keeps its values only.
@@ -171,7 +173,7 @@ export async function planPastApplication(tx: Db, app: PastApplication, random: 
 /** What planning many applications looks up again and again, looked up once. */
 export interface PlanCache {
   directory: Omit<SampleDirectory, 'file'>
-  resolver: ReturnType<typeof createResolver>
+  answers: OrganisationAnswers
   facts: (cardNumber: string) => ReturnType<typeof applicantFacts>
   record: (cardNumber: string) => ReturnType<typeof embeddedRecord>
 }
@@ -181,7 +183,7 @@ export function newPlanCache(tx: Db): PlanCache {
     const m = new Map<string, T>()
     return (k: string) => (m.has(k) ? m.get(k)! : (m.set(k, f(k)), m.get(k)!))
   }
-  return { directory: directory(), resolver: createResolver(tx), facts: memo((c) => applicantFacts(tx, c)), record: memo((c) => embeddedRecord(tx, c)) }
+  return { directory: directory(), answers: new OrganisationAnswers(tx), facts: memo((c) => applicantFacts(tx, c)), record: memo((c) => embeddedRecord(tx, c)) }
 }
 
 /** Writes the plans: files and audit events in a few statements, then each application's values and state. */

@@ -19,7 +19,7 @@ import { processOf, stateOf } from './definitions.ts'
 import { engineCall, staleVersion } from './errors.ts'
 import { composeMessage, links, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
 import { workingCalendar } from './calendar.ts'
-import { createResolver } from './organisation.ts'
+import { OrganisationAnswers, withAnswers } from './organisation.ts'
 import { assignReferenceNumber } from './reference-number.ts'
 
 // The one way an application's state changes (DESIGN rule 5): load the state, let the engine
@@ -144,8 +144,9 @@ export async function actIn(tx: Db, deps: Deps, input: ActInput): Promise<ActRes
   if (row.app.stateVersion !== input.expectedVersion) throw staleVersion()
   const definition = processOf(row.version)
   const action: Action = input.action.type === 'timeout' ? input.action : { ...input.action, by: input.actor }
-  const { state: next, effects } = engineCall(() =>
-    transition(definition, state, action, { now, resolver: createResolver(tx), calendar: workingCalendar(deps.env) }),
+  const answers = new OrganisationAnswers(tx)
+  const { state: next, effects } = await withAnswers(answers, () =>
+    engineCall(() => transition(definition, state, action, { now, resolver: answers.resolver, calendar: workingCalendar(deps.env) })),
   )
 
   const current = whereNow(definition, next, row.app.status, row.app.waitingSince, now)

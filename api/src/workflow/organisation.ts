@@ -5,8 +5,11 @@ import { placeholderFor, preparedPerDb } from '../db/prepared.ts'
 import { delegations, departments, people, roleGrants } from '../db/schema/index.ts'
 
 // The engine asks who holds a role for an applicant; the answer comes from the organisation tables
-// of the embedded data platform (role_grants, people) and from delegations. The engine's resolver
-// is synchronous, as the engine needs; every other lookup here is awaited like the rest of the API.
+// of the embedded data platform (role_grants, people) and from delegations. The engine is pure and
+// synchronous (packages/workflow) and asks while it runs; the database answers asynchronously (on
+// PostgreSQL it cannot answer at once). So the engine runs against what is known, the questions it
+// asked that were not known are fetched, and it runs again, until it asks nothing new
+// (`withAnswers`). Every other lookup here is awaited like the rest of the API.
 
 interface StudentProfile {
   klassCode?: string
@@ -83,15 +86,6 @@ function delegateQuery(db: Db, cardNumber: string, at: Date) {
     .limit(1)
 }
 
-/**
- * `delegateOf` for the workflow engine, which asks its questions synchronously (packages/workflow
- * is pure and has no await). better-sqlite3 answers at once; on PostgreSQL the engine's questions
- * must be answered before it runs (decision 016, what is left).
- */
-export function delegateOfNow(db: Db, cardNumber: string, at: Date): string | null {
-  return delegateQuery(db, cardNumber, at).get()?.delegate ?? null
-}
-
 // Read on every request for a reviewer's 待办 and its count: prepared once per database handle.
 const delegatorsStatement = preparedPerDb((db) =>
   db
@@ -117,15 +111,72 @@ export async function delegatorsOf(db: Db, delegate: string, at: Date): Promise<
 }
 
 /**
- * The engine's resolver over the organisation tables and the delegations. The engine calls it
- * synchronously (see `delegateOfNow`): these are the hall's only synchronous queries.
+ * What the engine and the definition validator ask about the organisation while they run,
+ * answered from what was fetched before; a question not known yet gets a stand-in answer (nobody,
+ * no substitute, does not exist) and is remembered, for `withAnswers` to fetch before the next
+ * run. One set of answers may serve many runs (seeding plans hundreds of applications with one).
  */
-export function createResolver(db: Db): AssigneeResolver {
-  return {
-    resolveAssignees(rule: ResolvableRule, applicant: ApplicantFacts): string[] {
-      const exists = (cardNumber: string) => !!existsQuery(db, cardNumber).get()
-      if ('person' in rule) return exists(rule.person) ? [rule.person] : []
-      if ('applicant' in rule) return applicant.supervisor && exists(applicant.supervisor) ? [applicant.supervisor] : []
+export class OrganisationAnswers {
+  readonly #db: Db
+  readonly #known = new Map<string, unknown>()
+  readonly #asked = new Map<string, () => Promise<unknown>>()
+
+  constructor(db: Db) {
+    this.#db = db
+  }
+
+  #ask<T>(key: string, fetch: () => Promise<T>, meanwhile: T): T {
+    if (this.#known.has(key)) return this.#known.get(key) as T
+    if (!this.#asked.has(key)) this.#asked.set(key, fetch)
+    return meanwhile
+  }
+
+  /** Fetches the answers the last runs asked for and did not have; false when they asked nothing new. */
+  async fetchAsked(): Promise<boolean> {
+    if (this.#asked.size === 0) return false
+    const asked = [...this.#asked]
+    this.#asked.clear()
+    for (const [key, fetch] of asked) this.#known.set(key, await fetch())
+    return true
+  }
+
+  /** Whether the person is in the organisation now (known and not left): only they can be assigned. */
+  isAssignable(cardNumber: string): boolean {
+    return this.#ask(`assignable\u0000${cardNumber}`, async () => (await existsQuery(this.#db, cardNumber)).length > 0, false)
+  }
+
+  /** Whether the card number is known at all (the definition validator's question). */
+  personExists(cardNumber: string): boolean {
+    const db = this.#db
+    return this.#ask(
+      `person\u0000${cardNumber}`,
+      async () => (await db.select({ c: people.cardNumber }).from(people).where(eq(people.cardNumber, cardNumber))).length > 0,
+      false,
+    )
+  }
+
+  departmentExists(code: string): boolean {
+    const db = this.#db
+    return this.#ask(
+      `department\u0000${code}`,
+      async () => (await db.select({ c: departments.code }).from(departments).where(eq(departments.code, code))).length > 0,
+      false,
+    )
+  }
+
+  holders(role: string, scope: string): string[] {
+    return this.#ask(`holders\u0000${role}\u0000${scope}`, () => holders(this.#db, role, scope), [])
+  }
+
+  delegateOf(cardNumber: string, at: Date): string | null {
+    return this.#ask(`delegate\u0000${cardNumber}\u0000${at.getTime()}`, () => delegateOf(this.#db, cardNumber, at), null)
+  }
+
+  /** The engine's resolver over these answers. */
+  readonly resolver: AssigneeResolver = {
+    resolveAssignees: (rule: ResolvableRule, applicant: ApplicantFacts): string[] => {
+      if ('person' in rule) return this.isAssignable(rule.person) ? [rule.person] : []
+      if ('applicant' in rule) return applicant.supervisor && this.isAssignable(applicant.supervisor) ? [applicant.supervisor] : []
       const scope = rule.scope
       const where =
         scope === 'applicant.class'
@@ -135,13 +186,32 @@ export function createResolver(db: Db): AssigneeResolver {
             : scope === 'applicant.department'
               ? applicant.department
               : scope.department
-      return where
-        ? holdersQuery(db, rule.role, where)
-            .all()
-            .map((r) => r.cardNumber)
-        : []
+      return where ? this.holders(rule.role, where) : []
     },
-    delegateOf: (cardNumber, at) => delegateOfNow(db, cardNumber, at),
+    delegateOf: (cardNumber, at) => this.delegateOf(cardNumber, at),
+  }
+}
+
+/**
+ * Runs `run`, a pure and synchronous use of the engine or the validator that asks `answers`,
+ * again after fetching what it asked and was not known, until a run asks nothing new; that run's
+ * result (or error) is the answer. A run that met a stand-in answer may have failed for it (no
+ * assignee), so an error counts only from a run that knew everything it asked.
+ */
+export async function withAnswers<T>(answers: OrganisationAnswers, run: () => T): Promise<T> {
+  for (let round = 1; ; round++) {
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown }
+    try {
+      outcome = { ok: true, value: run() }
+    } catch (error) {
+      outcome = { ok: false, error }
+    }
+    if (!(await answers.fetchAsked())) {
+      if (outcome.ok) return outcome.value
+      throw outcome.error
+    }
+    // Each round learns at least one new answer, and a definition asks finitely many questions.
+    if (round >= 100) throw new Error('the workflow engine kept asking new questions of the organisation')
   }
 }
 

@@ -1,4 +1,5 @@
 import { validateDefinition as validateProcessDefinition, type FormFieldTypes, type OrganisationFacts } from '@hall/workflow'
+import { OrganisationAnswers, withAnswers } from '../../workflow/organisation.ts'
 import { and, asc, count, desc, eq, inArray, isNull, max, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { transaction } from '../../db/client.ts'
@@ -9,7 +10,6 @@ import {
   applications,
   categories,
   departments,
-  people,
   roleGrants,
   serviceAuditEvents,
   serviceVersions,
@@ -449,7 +449,10 @@ async function checkVersion(db: Db, code: string, v: VersionRow): Promise<Issue[
   if (v.process == null) {
     add('process', 'required', '', '审批流程：还没有流程', 'Workflow: there is no process yet')
   } else {
-    const result = validateProcessDefinition(v.process, { organisation: await organisationFacts(db), ...(formTypes ? { formFields: formTypes } : {}) })
+    const organisation = await organisationFacts(db)
+    const result = await withAnswers(organisation.answers, () =>
+      validateProcessDefinition(v.process, { organisation: organisation.facts, ...(formTypes ? { formFields: formTypes } : {}) }),
+    )
     for (const i of result.issues)
       add('process', i.code, i.path, `审批流程：${i.message.zh}（${i.path}）`, `Workflow: ${i.message.en} (${i.path})`, { stepId: i.stepId })
     const service = (v.process as { service?: unknown }).service
@@ -485,18 +488,21 @@ function fieldTypes(form: FormDefinition): FormFieldTypes {
   return Object.fromEntries(allFields(form).map(({ field }) => [field.key, (map[field.type] ?? 'other') as FormFieldTypes[string]]))
 }
 
-async function organisationFacts(db: Db): Promise<OrganisationFacts> {
+/**
+ * What the definition validator (packages/workflow, pure and synchronous) asks of the organisation
+ * as it walks a definition: the role grants, read once; people and departments, asked and fetched
+ * between runs (`withAnswers`).
+ */
+async function organisationFacts(db: Db): Promise<{ facts: OrganisationFacts; answers: OrganisationAnswers }> {
   const grants = await db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(ne(roleGrants.scope, '*'))
-  const cache = new Map<string, boolean>()
+  const answers = new OrganisationAnswers(db)
   return {
-    roleIsHeld: (role, department) => grants.some((g) => g.role === role && (department === undefined || g.scope === department)),
-    // The validator (packages/workflow, pure and synchronous) asks these as it walks the
-    // definition: answered at once by better-sqlite3, as the engine's resolver is (see delegateOfNow).
-    personExists: (card) => {
-      if (!cache.has(card)) cache.set(card, !!db.select({ c: people.cardNumber }).from(people).where(eq(people.cardNumber, card)).get())
-      return cache.get(card)!
+    answers,
+    facts: {
+      roleIsHeld: (role, department) => grants.some((g) => g.role === role && (department === undefined || g.scope === department)),
+      personExists: (card) => answers.personExists(card),
+      departmentExists: (code) => answers.departmentExists(code),
     },
-    departmentExists: (code) => !!db.select({ c: departments.code }).from(departments).where(eq(departments.code, code)).get(),
   }
 }
 

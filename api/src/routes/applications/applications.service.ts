@@ -16,7 +16,7 @@ import { HallError } from '../../lib/errors.ts'
 import { escalationContactsOf, policy } from '../../policy/index.ts'
 import { formOf, processOf, stateOf } from '../../workflow/definitions.ts'
 import { allFields, type FormDefinition } from '@hall/forms/format'
-import { delegateOfNow, namesOf } from '../../workflow/organisation.ts'
+import { namesOf, OrganisationAnswers, withAnswers } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody, StatusFilter } from './applications.schemas.ts'
 import { rowStateOf } from './row-state.ts'
 
@@ -402,12 +402,12 @@ export async function applicationDetail(db: Db, viewer: SessionUser, row: Readab
     steps,
     timeline,
     upcoming: state && definition ? upcomingSteps(definition, state).map((s) => ({ id: s.id, type: s.type, nameZh: s.name.zh, nameEn: s.name.en })) : [],
-    allowed: allowedFor(db, viewer, definition, state, rowOf, now, named),
+    allowed: await allowedFor(db, viewer, definition, state, rowOf, now, named),
   }
 }
 
 /** The engine's `allowedActions`, with task row ids and step names for the page. */
-function allowedFor(
+async function allowedFor(
   db: Db,
   viewer: SessionUser,
   definition: ProcessDefinition | null,
@@ -415,9 +415,12 @@ function allowedFor(
   rowOf: Map<string, { id: number }>,
   now: Date,
   named: (stepId: string | null) => { id: string; nameZh: string; nameEn: string } | null,
-): ApplicationDetailBody['allowed'] {
+): Promise<ApplicationDetailBody['allowed']> {
   if (!definition || !state) return { applicant: [], answer: [], tasks: [], comment: false }
-  const allowed = allowedActions(definition, state, viewer.cardNumber, { now, delegateOf: (p, at) => delegateOfNow(db, p, at) })
+  const answers = new OrganisationAnswers(db)
+  const allowed = await withAnswers(answers, () =>
+    allowedActions(definition, state, viewer.cardNumber, { now, delegateOf: (p, at) => answers.delegateOf(p, at) }),
+  )
   const byId = new Map(state.tasks.map((t) => [t.id, t]))
   return {
     applicant: allowed.applicant,

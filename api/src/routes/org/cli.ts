@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openBlobStore } from '../../blobs/index.ts'
-import { closeDb, openDb } from '../../db/client.ts'
+import { closeDb } from '../../db/client.ts'
+import { openDatabase } from '../../db/open.ts'
 import { loadEnv } from '../../env.ts'
 import { createLogger } from '../../lib/logger.ts'
 import { recordFailedImport, runImport, type ImportReport } from './org.service.ts'
@@ -20,7 +21,7 @@ if (!file) {
   process.exit(2)
 }
 const env = loadEnv()
-const db = openDb(env.dbFile)
+const db = await openDatabase(env)
 const deps = { db, env, blobs: openBlobStore(env), log: createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel), now: () => new Date(), deployToken: '' }
 const mode = values.partial ? 'partial' : 'full'
 const dryRun = !!values['dry-run']
@@ -51,5 +52,5 @@ try {
   console.error(`✗ ${reason}`)
   process.exitCode = 2
 } finally {
-  closeDb(db)
+  await closeDb(db)
 }

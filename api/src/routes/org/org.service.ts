@@ -1,4 +1,4 @@
-import type { ApplicantFacts, ProcessDefinition, StepBody } from '@hall/workflow'
+import type { ApplicantFacts, AssigneeResolver, ProcessDefinition, StepBody } from '@hall/workflow'
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { recordAudit } from '../../audit/record.ts'
 import { transaction, type Db } from '../../db/client.ts'
@@ -6,7 +6,7 @@ import { applications, classes, departments, orgImports, people, roleGrants, ser
 import type { Deps } from '../../lib/context.ts'
 import { actIn } from '../../workflow/act.ts'
 import { processOf, stateOf } from '../../workflow/definitions.ts'
-import { createResolver } from '../../workflow/organisation.ts'
+import { OrganisationAnswers, withAnswers } from '../../workflow/organisation.ts'
 import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
 import { ROLES } from './org.schemas.ts'
 import type { ReadRefusal, SheetRow } from './org.sheets.ts'
@@ -126,10 +126,26 @@ function stepBody(definition: ProcessDefinition, stepId: string): StepBody | nul
 }
 
 /** The people a step's escalation rules name (rules without a condition; a form field's person too). */
-function escalationContacts(db: Db, definition: ProcessDefinition, stepId: string, applicant: ApplicantFacts | null, form: Record<string, unknown>): string[] {
+async function escalationContacts(
+  db: Db,
+  definition: ProcessDefinition,
+  stepId: string,
+  applicant: ApplicantFacts | null,
+  form: Record<string, unknown>,
+): Promise<string[]> {
+  const answers = new OrganisationAnswers(db)
+  return withAnswers(answers, () => escalationContactsFrom(answers.resolver, definition, stepId, applicant, form))
+}
+
+function escalationContactsFrom(
+  resolver: AssigneeResolver,
+  definition: ProcessDefinition,
+  stepId: string,
+  applicant: ApplicantFacts | null,
+  form: Record<string, unknown>,
+): string[] {
   const body = stepBody(definition, stepId)
   if (!body?.escalateTo || !applicant) return []
-  const resolver = createResolver(db)
   const out: string[] = []
   for (const rule of body.escalateTo) {
     if (rule.when !== undefined) continue
@@ -427,7 +443,7 @@ export async function planImport(db: Db, rows: SheetRow[], readRefused: ReadRefu
             .where(eq(applications.id, t.applicationId))
         )[0]
         const state = app ? stateOf(app.state) : null
-        const contacts = app && state ? escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, app.form ?? {}) : []
+        const contacts = app && state ? await escalationContacts(db, processOf(app.version), t.stepKey, state.applicant, app.form ?? {}) : []
         to = contacts.find((p) => p !== card && !leaverCards.has(p) && activeAfter(p)) ?? null
         via = 'escalation'
       }
