@@ -54,6 +54,18 @@ export default tseslint.config(
     languageOptions: { parserOptions: typed ? { project: './api/tsconfig.json' } : {} },
   },
   {
+    // Tables come from db/schema/index.ts, which hands out PostgreSQL's twins when the hall runs on
+    // PostgreSQL; a table imported from a file of db/schema/ is always SQLite's (decision 016).
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/db/schema/**', 'api/src/db/schema-pg/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: 'db/schema/(?!index\\.ts$)[^/]+$', message: 'Import tables from db/schema/index.ts: it picks the dialect (decision 016).' }] },
+      ],
+    },
+  },
+  {
     // <script setup lang="ts">: vue-eslint-parser hands the script to typescript-eslint's parser.
     files: ['**/*.vue'],
     languageOptions: {

@@ -1,7 +1,7 @@
 import { generateIdpKeys, type IdpKeys } from '@hall/dev-idp'
 import type { TestProject } from 'vitest/node'
 import { openDb } from './src/db/client.ts'
-import { createMigratedTemplate, startPgServer, type PgServer } from './src/db/pg-server.ts'
+import { createMigratedTemplate, createSeededTemplate, startPgServer, type PgServer } from './src/db/pg-server.ts'
 import { seedDemo } from './src/demo/index.ts'
 
 // What every API test starts from, made once per run: a migrated database, one seeded with the
@@ -28,10 +28,10 @@ export async function imageOf(seeded: boolean): Promise<Buffer> {
 /** The test IdP's keys. */
 export const testIdpKeys = () => generateIdpKeys('Test IdP')
 
-/** The images, in base64 (provided values travel as JSON), and the keys. */
+/** The images, in base64 (provided values travel as JSON), and the keys. The PostgreSQL run has no images: its tests copy templates on the server. */
 export interface TestImages {
-  migrated: string
-  seeded: string
+  migrated?: string
+  seeded?: string
   idpKeys: IdpKeys
 }
 
@@ -50,11 +50,12 @@ declare module 'vitest' {
  * copies its database from (db/pg-test-support.ts). Not starting is not fatal here: the SQLite
  * tests run on, and each PostgreSQL test fails with the reason (never skips).
  */
-async function startPostgres(): Promise<{ provided: TestPostgres; server?: PgServer }> {
+async function startPostgres(seeded: boolean): Promise<{ provided: TestPostgres; server?: PgServer }> {
   let server: PgServer | undefined
   try {
     server = await startPgServer()
     await createMigratedTemplate(server)
+    if (seeded) await createSeededTemplate(server, START)
     return { provided: { adminUrl: server.url() }, server }
   } catch (err) {
     await server?.stop().catch(() => {})
@@ -62,14 +63,22 @@ async function startPostgres(): Promise<{ provided: TestPostgres; server?: PgSer
   }
 }
 
+/**
+ * Runs once per project of vitest.config.ts: `sqlite` gets the images (and a PostgreSQL server for
+ * the tests of the PostgreSQL layer); `postgres`, which runs the API's tests on PostgreSQL, gets a
+ * server with a migrated and a seeded template instead.
+ */
 export default async function setup(project: TestProject) {
-  const pg = await startPostgres()
+  const onPostgres = project.name === 'postgres'
+  const pg = await startPostgres(onPostgres)
   project.provide('hallTestPostgres', pg.provided)
   project.provide(
     'hallTestImages',
     project.vitest.config.watch
       ? undefined
-      : { migrated: (await imageOf(false)).toString('base64'), seeded: (await imageOf(true)).toString('base64'), idpKeys: await testIdpKeys() },
+      : onPostgres
+        ? { idpKeys: await testIdpKeys() }
+        : { migrated: (await imageOf(false)).toString('base64'), seeded: (await imageOf(true)).toString('base64'), idpKeys: await testIdpKeys() },
   )
   return async () => {
     await pg.server?.stop()

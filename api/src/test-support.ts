@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { idpMetadata, type IdpKeys } from '@hall/dev-idp'
-import { inject } from 'vitest'
+import { inject, onTestFinished } from 'vitest'
 import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
 import { SESSION_COOKIE, createSession } from './auth/sessions.ts'
 import { resolveUser } from './auth/user.ts'
 import { openBlobStore } from './blobs/index.ts'
-import { handleOn, openDb, type Db } from './db/client.ts'
+import { closeDb, handleOn, openDb, type Db } from './db/client.ts'
+import { dialect } from './db/dialect.ts'
+import { createDatabase, MIGRATED_TEMPLATE, SEEDED_TEMPLATE } from './db/pg-server.ts'
+import { testPostgresAdminUrl } from './db/pg-test-support.ts'
+import { openPostgresHandle } from './db/postgres.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
@@ -38,8 +42,28 @@ function copyOf(image: Buffer): Db {
 
 /** A fresh migrated database, or one already seeded with the demo university at `START`. */
 async function freshDb(seeded: boolean): Promise<Db> {
+  if (dialect === 'postgres') return freshPostgresDb(seeded)
   const kind = seeded ? 'seeded' : 'migrated'
-  return copyOf((images[kind] ??= fromRun ? Buffer.from(fromRun[kind], 'base64') : await imageOf(seeded)))
+  const provided = fromRun?.[kind]
+  return copyOf((images[kind] ??= provided ? Buffer.from(provided, 'base64') : await imageOf(seeded)))
+}
+
+/**
+ * The same on the run's PostgreSQL server (the `postgres` project of vitest.config.ts): a database
+ * of its own, copied from the migrated or the seeded template. Its pool keeps at most two
+ * connections and closes idle ones after a second, so the many databases of a run do not hold
+ * the server's connections.
+ */
+async function freshPostgresDb(seeded: boolean): Promise<Db> {
+  const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
+  const db = await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })
+  // Closed with the test that made it; one made outside a test (in beforeAll) closes when idle.
+  try {
+    onTestFinished(() => closeDb(db))
+  } catch {
+    // not inside a test
+  }
+  return db
 }
 
 /**

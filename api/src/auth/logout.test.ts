@@ -1,6 +1,6 @@
 import { buildLogoutRequest, buildLogoutResponse, redirectQuery, STATUS, verifyRedirectQuery } from '@hall/dev-idp'
 import { describe, expect, it } from 'vitest'
-import { samlUsedLogoutRequests } from '../db/schema/auth.ts'
+import { samlUsedLogoutRequests } from '../db/schema/index.ts'
 import { LOGOUT_REQUEST_MAX_AGE_MS, MAX_INFLATED_BYTES } from './saml.ts'
 import { HALL, IDP, authHarness, demo } from './test-support.ts'
 

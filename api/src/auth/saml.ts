@@ -5,7 +5,7 @@ import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type P
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm'
 import { SignedXml } from 'xml-crypto'
 import { transaction, type Db } from '../db/client.ts'
-import { samlRequests, samlUsedAssertions, samlUsedLogoutRequests } from '../db/schema/auth.ts'
+import { samlRequests, samlUsedAssertions, samlUsedLogoutRequests } from '../db/schema/index.ts'
 import type { Env } from '../env.ts'
 import { childElements, parseIdpMetadata, parseXmlStrict, type IdpMetadata } from './idp-metadata.ts'
 import type { SpSigningKeys } from './sp-keys.ts'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { sessions } from '../db/schema/auth.ts'
+import { sessions } from '../db/schema/index.ts'
 import { HALL, authHarness, demo } from './test-support.ts'
 import { TOUCH_INTERVAL_MS } from './sessions.ts'
 

@@ -17,7 +17,7 @@ import {
 } from '@hall/dev-idp'
 import type { Hono } from 'hono'
 import pino from 'pino'
-import { sessions } from '../db/schema/auth.ts'
+import { sessions } from '../db/schema/index.ts'
 import { seedOrganisation } from '../demo/seed.ts'
 import { provideContext } from '../lib/context.ts'
 import { createRouter } from '../lib/router.ts'

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { departments, people, roleGrants } from '../db/schema/org.ts'
+import { departments, people, roleGrants } from '../db/schema/index.ts'
 import type { Env } from '../env.ts'
 import type { SessionUser, UserKind } from '../lib/context.ts'
 import { LoginRefused, type VerifiedLogin } from './saml.ts'

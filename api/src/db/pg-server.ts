@@ -124,6 +124,29 @@ export async function createMigratedTemplate(server: PgServer, name = MIGRATED_T
   }
 }
 
+/** The template the PostgreSQL run of the API tests copies a demo database from (migrated and seeded). */
+export const SEEDED_TEMPLATE = 'hall_seeded'
+
+/**
+ * Makes `SEEDED_TEMPLATE` on the server: a database migrated and seeded with the demo university at
+ * `at`, by pg-seed-template.ts in a process of its own (the schema picks PostgreSQL's tables by
+ * HALL_DATABASE_URL as it loads).
+ */
+export async function createSeededTemplate(server: PgServer, at: Date): Promise<void> {
+  const admin = postgres(server.url(), { max: 1, onnotice: () => {} })
+  try {
+    await admin.unsafe(`CREATE DATABASE "${SEEDED_TEMPLATE}" TEMPLATE "${MIGRATED_TEMPLATE}"`)
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'pg-seed-template.ts'), at.toISOString()], {
+      env: { ...process.env, HALL_DATABASE_URL: server.url(SEEDED_TEMPLATE) },
+      stdio: 'pipe',
+      cwd: path.join(import.meta.dirname, '..', '..'),
+    })
+    await admin.unsafe(`ALTER DATABASE "${SEEDED_TEMPLATE}" WITH IS_TEMPLATE true`)
+  } finally {
+    await admin.end({ timeout: 5 })
+  }
+}
+
 let counter = 0
 
 /**

@@ -24,12 +24,15 @@ export interface OpenPostgresOptions {
   max?: number
   /** Apply the migrations not applied yet before returning (default true). */
   migrate?: boolean
+  /** Close a connection idle this long (postgres' default: never). */
+  idleTimeoutSeconds?: number
 }
 
 /** Opens a pool on `url` (postgres://…) and, unless told not to, brings the database up to date. */
 export async function openPostgres(url: string, opts: OpenPostgresOptions = {}): Promise<PgDb> {
   const client = postgres(url, {
     max: opts.max ?? 10,
+    ...(opts.idleTimeoutSeconds ? { idle_timeout: opts.idleTimeoutSeconds } : {}),
     // CREATE … IF NOT EXISTS and the like say "already exists, skipping" as a notice: not news.
     onnotice: () => {},
   })

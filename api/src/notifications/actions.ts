@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { ratings } from '../db/schema/index.ts'
-import type { NotificationAction } from '../db/schema/notifications.ts'
+import type { NotificationAction } from '../db/schema/index.ts'
 
 // A message's further links are written when it is sent; some stop making sense later. "Rate the
 // service" on a completed application is dropped once its reader rated it (issue 14): asked of the

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts'
 import { notifications, outbox } from '../db/schema/index.ts'
-import type { NotificationAction } from '../db/schema/notifications.ts'
+import type { NotificationAction } from '../db/schema/index.ts'
 
 /** One progress message to one person, worded (see `workflow/messages.ts`) by the code that causes it. */
 export interface NewNotification {

@@ -1,4 +1,4 @@
-import { gt, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { gt, inArray, or, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { auditEvents, delegations, notifications, tasks } from '../db/schema/index.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -80,13 +80,18 @@ export function createPollingFeed(deps: { db: Db; log: Logger }, opts: { periodM
   const stats = { looks: 0, woken: 0 }
 
   const readCursor = async (): Promise<Cursor> => {
-    // One raw statement (SQLite's scalar subqueries), answered at once by better-sqlite3.
-    const row = db.get<{ n: number | null; r: number | null; t: number | null; a: number | null; d: number | null }>(
-      sql`SELECT (SELECT max(${notifications.id}) FROM ${notifications}) AS n, (SELECT max(${notifications.readAt}) FROM ${notifications}) AS r,
-        (SELECT max(${tasks.id}) FROM ${tasks}) AS t, (SELECT max(${auditEvents.id}) FROM ${auditEvents}) AS a,
-        (SELECT max(${delegations.id}) FROM ${delegations}) AS d`,
-    )
-    return { notification: row.n ?? 0, readAt: row.r ?? 0, task: row.t ?? 0, audit: row.a ?? 0, delegation: row.d ?? 0 }
+    // One statement of scalar subqueries, the same SQL on SQLite and PostgreSQL.
+    const newest = (column: AnyColumn, table: Table) => sql`(SELECT max(${column}) FROM ${table})`
+    const [row] = await db
+      .select({
+        n: newest(notifications.id, notifications).mapWith(Number),
+        r: newest(notifications.readAt, notifications).mapWith(notifications.readAt),
+        t: newest(tasks.id, tasks).mapWith(Number),
+        a: newest(auditEvents.id, auditEvents).mapWith(Number),
+        d: newest(delegations.id, delegations).mapWith(Number),
+      })
+      .from(sql`(SELECT 1) AS one`)
+    return { notification: row?.n ?? 0, readAt: row?.r?.getTime() ?? 0, task: row?.t ?? 0, audit: row?.a ?? 0, delegation: row?.d ?? 0 }
   }
 
   const wake = (cards: Iterable<string | null>, topics: readonly BellTopic[]) => {

@@ -1,4 +1,4 @@
-import type { DeliveryChannel } from '../db/schema/notifications.ts'
+import type { DeliveryChannel } from '../db/schema/index.ts'
 
 // The kinds of progress message a person can choose channels for. A message's `kind` is written
 // by whoever causes it (the workflow, the deadline scan, data-error reports, the Q&A); a kind not

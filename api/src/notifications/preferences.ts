@@ -2,7 +2,7 @@ import { and, eq, ne, or, sql } from 'drizzle-orm'
 import { transaction, type Db } from '../db/client.ts'
 import { preparedPerDb } from '../db/prepared.ts'
 import { delegations, people, roleGrants, tasks } from '../db/schema/index.ts'
-import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/notifications.ts'
+import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/index.ts'
 import { defaultChannels, eventKinds, type EventKind } from './kinds.ts'
 
 export type Language = 'zh-CN' | 'en'

@@ -1,4 +1,4 @@
-import type { NotificationAction } from '../db/schema/notifications.ts'
+import type { NotificationAction } from '../db/schema/index.ts'
 import type { Language } from './preferences.ts'
 
 // One message in one language for the channels that leave the hall (e-mail, app push). Every kind

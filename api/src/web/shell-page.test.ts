@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { people } from '@hall/demo-university'
-import { mfDeployments } from '../db/schema/deployments.ts'
+import { mfDeployments } from '../db/schema/index.ts'
 import { testApp } from '../test-support.ts'
 
 // The page as the server renders it: the import map inline, the ETag the shell's new-version check

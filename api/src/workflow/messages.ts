@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@hall/workflow'
-import type { NotificationAction } from '../db/schema/notifications.ts'
+import type { NotificationAction } from '../db/schema/index.ts'
 
 // The wording of every progress message about an application (the bell, and e-mail and app push
 // from the outbox), in both languages, in this one place. Which message goes to whom is decided by

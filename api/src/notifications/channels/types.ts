@@ -1,4 +1,4 @@
-import type { DeliveryChannel } from '../../db/schema/notifications.ts'
+import type { DeliveryChannel } from '../../db/schema/index.ts'
 import type { RenderedMessage } from '../render.ts'
 
 /** One delivery as a channel sees it: who, what, and the key that names it for good. */
