@@ -195,6 +195,7 @@ test.describe('the catalog’s first view in the page', () => {
   test('the catalog mounts in its place and replaces it: the same cards where they were, no layout shift', async ({ openAs }) => {
     // Where the first view puts the catalog's heading, its search box and the first card (no script, so it stays).
     const still = await openAs(demo.undergraduate(), '/', { ...phone, javaScriptEnabled: false })
+    await expect(still.locator('[data-hall-first-view] .service-card').first()).toBeVisible()
     const box = async (p: typeof still, selector: string) => (await p.locator(selector).first().boundingBox())!
     const served = {
       title: await box(still, '.catalog__title'),
