@@ -154,7 +154,10 @@ export function guarded(
 
   async function attempt(container: HTMLElement, props: AppProps, gen: number): Promise<void> {
     panel ??= new StatusPanel(container, compact)
-    panel.loading()
+    // A first view the server wrote into the page (docs/decisions/021) stands in for the loading
+    // panel, which would push it down; it goes in the task the application renders in.
+    const firstView = container.querySelector<HTMLElement>(':scope > [data-hall-first-view]')
+    if (!firstView) panel.loading()
     let host: HTMLElement | undefined
     try {
       app ??= lifecyclesOf(name, await load())
@@ -171,12 +174,15 @@ export function guarded(
       if (gen !== generation) {
         await app.unmount(mountProps)
         host.remove()
+        firstView?.remove()
         return
       }
       mounted = { host, props: mountProps }
+      firstView?.remove()
       panel.clear()
       onSettled?.()
     } catch (err) {
+      firstView?.remove()
       onSettled?.()
       console.error(`[shell] ${name} failed to load or mount:`, err)
       host?.remove()

@@ -166,3 +166,74 @@ test('import-map-overrides loads only after a developer turns it on (?devtools),
   expect(overrides).toHaveLength(2)
   await page.evaluate(() => localStorage.removeItem('devtools'))
 })
+
+// Issue 14.1, the largest contentful paint (docs/decisions/021): on a phone it is a service card,
+// which otherwise waits for every module and the list's answer. The server writes the catalog's
+// first view into the page, in the element the catalog mounts in; the catalog replaces it when it
+// mounts. What is checked here is structure (the cards are in the HTML, escaped, painted without
+// any script, replaced by the application's own without a layout shift), never a time.
+test.describe('the catalog’s first view in the page', () => {
+  const phone = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1.75 }
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+
+  test('the served page carries the first cards of the person’s own list, escaped, and they paint with no script at all', async ({ openAs }) => {
+    const page = await openAs(demo.undergraduate(), undefined, { ...phone, javaScriptEnabled: false })
+    const list = (await (await page.request.get('/api/services?audience=mine&page=1&pageSize=12')).json()) as { items: { code: string; nameZh: string }[] }
+    const html = await (await page.request.get('/', { headers: { accept: 'text/html' } })).text()
+    const view = html.slice(html.indexOf('data-hall-first-view'), html.indexOf('rel="stylesheet"'))
+    expect(view.length).toBeGreaterThan(0)
+    for (const s of list.items.slice(0, 4)) expect(view).toContain(`<span lang="zh-CN">${escapeHtml(s.nameZh)}</span>`)
+
+    await page.goto('/')
+    const cards = page.locator('[data-hall-first-view] .service-card__link')
+    await expect(cards.first()).toBeVisible()
+    expect((await cards.allInnerTexts()).slice(0, 4)).toEqual(list.items.slice(0, 4).map((s) => s.nameZh))
+    // The page's language only (the other is in the HTML too, hidden by the first view's style).
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('服务目录')
+  })
+
+  test('the catalog mounts in its place and replaces it: the same cards where they were, no layout shift', async ({ openAs }) => {
+    // Where the first view puts the catalog's heading, its search box and the first card (no script, so it stays).
+    const still = await openAs(demo.undergraduate(), '/', { ...phone, javaScriptEnabled: false })
+    await expect(still.locator('[data-hall-first-view] .service-card').first()).toBeVisible()
+    const box = async (p: typeof still, selector: string) => (await p.locator(selector).first().boundingBox())!
+    const served = {
+      title: await box(still, '.catalog__title'),
+      search: await box(still, '.search-field'),
+      listTitle: await box(still, '.catalog__list-title'),
+      card: await box(still, '.service-card'),
+    }
+
+    const page = await openAs(demo.undergraduate(), undefined, phone)
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number[] }
+      w.shifts = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts.push(e.value)
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    await page.goto('/')
+    const mounted = page.locator('[data-mf="@hall/mf-catalog"]')
+    await expect(mounted.locator('.service-card').first()).toBeVisible()
+    await expect(page.locator('[data-hall-first-view]')).toHaveCount(0)
+    // The catalog's own cards (its Start button is a real one now), in the same order.
+    await expect(mounted.locator('.service-card button.start-now').first()).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const live = {
+      title: await box(page, '[data-mf] .catalog__title'),
+      search: await box(page, '[data-mf] .search-field'),
+      listTitle: await box(page, '[data-mf] .catalog__list-title'),
+      card: await box(page, '[data-mf] .service-card'),
+    }
+    for (const key of ['title', 'search', 'listTitle', 'card'] as const) {
+      expect(live[key].x, key).toBeCloseTo(served[key].x, 0)
+      expect(live[key].y, key).toBeCloseTo(served[key].y, 0)
+      expect(live[key].width, key).toBeCloseTo(served[key].width, 0)
+    }
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)
+    expect(
+      shifts.reduce((a, b) => a + b, 0),
+      JSON.stringify(shifts),
+    ).toBeLessThan(0.01)
+  })
+})

@@ -6,7 +6,9 @@ import type { AppEnv } from '../lib/context.ts'
 import { createRequire } from 'node:module'
 import { currentDeployments, importMap, importMapEtag } from '../routes/deployments/deployments.service.ts'
 import { newNonce, originsOf, pagePolicy, setPolicy } from './csp.ts'
-import { answerPreloads, createPreloadReader, modulePreloads, type PreloadManifest } from './preload.ts'
+import { favoriteServices, popularServices, recentlyOpened, servicesPage } from '../routes/catalog/catalog.service.ts'
+import { FIRST_VIEW_APP, renderCatalogFirstView } from './first-view.ts'
+import { answerPreloads, appsAt, createPreloadReader, modulePreloads, type PreloadManifest } from './preload.ts'
 import { staticFiles } from './static-files.ts'
 
 // Serves the page (the shell's index.html with the import map written inline, since Chromium does
@@ -16,6 +18,13 @@ import { staticFiles } from './static-files.ts'
 const PLACEHOLDER = /<meta\s+name="hall-importmap"\s*\/?>/
 /** Where the shell wants the style sheets: in the body after its first paint (older shells: none, so in the head). */
 const STYLES_PLACEHOLDER = /<meta\s+name="hall-styles"\s*\/?>/
+/** Where the shell takes a page's first view, written by the server (older shells: none, so none). */
+const FIRST_VIEW_PLACEHOLDER = /<meta\s+name="hall-first-view"\s*\/?>/
+/** The pages whose first view the server writes: the catalog's home, without a query (its list depends on it). */
+const FIRST_VIEW_PATHS = new Set(['/', '/catalog', '/catalog/'])
+
+/** The catalog's page size (mf-catalog's PAGE_SIZE): the first view shows the start of the page it asks for. */
+const FIRST_PAGE_SIZE = 12
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
@@ -31,7 +40,12 @@ export interface RenderedPage {
 export function createPageRenderer() {
   const templates = new Map<string, string>()
   const readPreload = createPreloadReader()
-  return async function render(deps: AppEnv['Variables']['deps'], pathname = '/', search = ''): Promise<RenderedPage | null> {
+  return async function render(
+    deps: AppEnv['Variables']['deps'],
+    pathname = '/',
+    search = '',
+    user: AppEnv['Variables']['user'] = null,
+  ): Promise<RenderedPage | null> {
     const current = await currentDeployments(deps.db)
     const shell = current.find((d) => d.name === '@hall/shell')
     if (!shell?.html) return null
@@ -60,6 +74,31 @@ export function createPageRenderer() {
         if (preload) manifests.set(d.name, { baseUrl: d.baseUrl, preload })
       }),
     )
+    let view: string | null = null
+    if (FIRST_VIEW_PLACEHOLDER.test(template)) {
+      // The catalog's first cards paint with the page (docs/decisions/021): only for a person (their
+      // list is `audience=mine`), where the layout shows the catalog, and a page without a query.
+      const layout = [...manifests.values()].find((m) => m.preload.layout)?.preload.layout
+      const showsCatalog = !!map.imports[FIRST_VIEW_APP] && !!layout && appsAt(layout, pathname).includes(FIRST_VIEW_APP)
+      view =
+        user && showsCatalog && FIRST_VIEW_PATHS.has(pathname) && (!search || search === '?')
+          ? renderCatalogFirstView({
+              ...(await servicesPage(deps.db, user, { audience: 'mine', page: 1, pageSize: FIRST_PAGE_SIZE })),
+              // The home's lists as the catalog asks for them (mf-catalog/src/first-answers.ts).
+              favorites: await favoriteServices(deps.db, user.cardNumber),
+              recent: await recentlyOpened(deps.db, user.cardNumber, 6),
+              popular: await popularServices(deps.db, deps.now(), 30, 6),
+            })
+          : ''
+    }
+    const preloads = [
+      // After the map, so every module they fetch resolves as the page will.
+      ...modulePreloads(map.imports, manifests, pathname).map((href) => `<link rel="modulepreload" href="${escapeAttr(href)}">`),
+      // The first API answers of the page start with the modules (a round trip less before the
+      // catalog's list). `crossorigin` makes the preload the request fetch() makes (CORS mode,
+      // same-origin credentials), so the browser hands the answer over instead of asking twice.
+      ...answerPreloads(map.imports, manifests, pathname, search).map((href) => `<link rel="preload" as="fetch" href="${escapeAttr(href)}" crossorigin>`),
+    ]
     const styles = map.styles.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`)
     const inBody = STYLES_PLACEHOLDER.test(template)
     const head = [
@@ -79,16 +118,15 @@ export function createPageRenderer() {
             `<script>${OVERRIDES_LOADER}</script>`,
           ]
         : []),
-      // After the map, so every module they fetch resolves as the page will.
-      ...modulePreloads(map.imports, manifests, pathname).map((href) => `<link rel="modulepreload" href="${escapeAttr(href)}">`),
-      // The first API answers of the page start with the modules (a round trip less before the
-      // catalog's list). `crossorigin` makes the preload the request fetch() makes (CORS mode,
-      // same-origin credentials), so the browser hands the answer over instead of asking twice.
-      ...answerPreloads(map.imports, manifests, pathname, search).map((href) => `<link rel="preload" as="fetch" href="${escapeAttr(href)}" crossorigin>`),
+      // A page with a first view paints it before it asks for anything else: its preloads wait in
+      // an inert template until the shell's first script adds them after that paint (docs/decisions/021).
+      ...(view ? [`<template id="hall-preloads">${preloads.join('')}</template>`] : preloads),
       ...(inBody ? [] : styles),
     ].join('\n    ')
     const partOrigins = originsOf([...Object.values(map.imports), ...map.styles], deps.env.publicOrigin)
-    const html = template.replace(PLACEHOLDER, head)
+    let html = template.replace(PLACEHOLDER, head)
+    // The catalog's first view (empty when none); the template without its placeholder gets none.
+    if (view !== null) html = html.replace(FIRST_VIEW_PLACEHOLDER, () => view)
     return { html: inBody ? html.replace(STYLES_PLACEHOLDER, styles.join('\n    ')) : html, partOrigins }
   }
 }
@@ -176,7 +214,7 @@ export function createWebRoutes(opts: WebRoutesOptions = {}) {
       const returnTo = url.pathname + url.search
       return c.redirect(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, 302)
     }
-    const page = await render(c.var.deps, url.pathname, url.search)
+    const page = await render(c.var.deps, url.pathname, url.search, c.var.user)
     if (!page) return c.text('The hall has no shell deployed yet: run `npm start` (it builds and registers it).', 503)
     const { env } = c.var.deps
     const nonce = newNonce()

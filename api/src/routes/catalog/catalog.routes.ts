@@ -4,7 +4,6 @@ import { errorBody, errorsFor } from '../../lib/errors.ts'
 import { createRouter } from '../../lib/router.ts'
 import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
-  catalogSearchIndex,
   currentGuide,
   eligibilityFor,
   favoriteCodes,
@@ -12,14 +11,15 @@ import {
   listCategories,
   listOwningDepartments,
   listedServices,
-  popularity,
-  recentCodes,
+  personalise,
+  popularServices,
+  recentlyOpened,
+  favoriteServices,
   recordView,
+  servicesPage,
   star,
-  starredServices,
   toSummary,
   unstar,
-  type ListedService,
 } from './catalog.service.ts'
 import {
   Categories,
@@ -41,12 +41,6 @@ import {
 // the catalog to anyone. Eligibility, favourites and in-progress counts need a session.
 
 const notFound = (code: string) => errorBody('not_found', `There is no service "${code}" in the catalog`, `服务目录中没有“${code}”这项服务`)
-
-/** Adds what only a logged-in user has (favourite, in progress) to summaries. */
-function personalise<T extends { code: string }>(items: T[], mine: { favorites: Set<string>; inProgress: Map<string, number> } | null) {
-  if (!mine) return items
-  return items.map((s) => ({ ...s, favorite: mine.favorites.has(s.code), inProgress: mine.inProgress.get(s.code) ?? 0 }))
-}
 
 const router = createRouter()
 router.use('/api/me/favorites', requireUser)
@@ -105,33 +99,7 @@ export const catalogRoutes = router
       if (audience === 'mine' && !user) {
         return c.json(errorBody('unauthenticated', 'audience=mine needs you to be logged in', '“适合我的服务”需要先登录', { loginUrl: '/auth/login' }), 401)
       }
-      const all = await listedServices(c.var.deps.db)
-      const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
-      const filtered = all.filter(
-        (r) =>
-          (!category || r.service.categoryCode === category) &&
-          (!department || r.service.ownerDepartmentCode === department) &&
-          (audience === 'all' || (!!kind && r.version.audience.includes(kind))),
-      )
-      let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
-      if (q) {
-        const byCode = new Map(filtered.map((r) => [r.service.code, r]))
-        ordered = (await catalogSearchIndex(c.var.deps.db))
-          .search(q, { kind: user?.kind })
-          .filter((h) => byCode.has(h.code))
-          .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))
-      } else {
-        ordered = filtered.map((row) => ({ row }))
-      }
-      const pageRows = ordered.slice((page - 1) * pageSize, page * pageSize)
-      const mine = user
-        ? { favorites: await favoriteCodes(c.var.deps.db, user.cardNumber), inProgress: await inProgressByService(c.var.deps.db, user.cardNumber) }
-        : null
-      const items = personalise(
-        pageRows.map(({ row, highlights }) => ({ ...toSummary(row), ...(highlights ? { highlights } : {}) })),
-        mine,
-      )
-      return c.json({ items, total: ordered.length, page, pageSize }, 200)
+      return c.json(await servicesPage(c.var.deps.db, user, { q, category, department, audience, page, pageSize }), 200)
     },
   )
   .openapi(
@@ -153,13 +121,7 @@ export const catalogRoutes = router
     }),
     async (c) => {
       const { days, limit } = c.req.valid('query')
-      const counts = await popularity(c.var.deps.db, c.var.deps.now(), days)
-      const items = (await listedServices(c.var.deps.db))
-        .filter((r) => counts.has(r.service.code))
-        .map((r) => ({ ...toSummary(r), applications: counts.get(r.service.code)! }))
-        .sort((a, b) => b.applications - a.applications || a.code.localeCompare(b.code))
-        .slice(0, limit)
-      return c.json({ items }, 200)
+      return c.json({ items: await popularServices(c.var.deps.db, c.var.deps.now(), days, limit) }, 200)
     },
   )
   .openapi(
@@ -212,11 +174,7 @@ export const catalogRoutes = router
     async (c) => {
       const { db } = c.var.deps
       const user = c.var.user!
-      const items = await starredServices(db, user.cardNumber)
-      return c.json(
-        { items: personalise(items, { favorites: new Set(items.map((s) => s.code)), inProgress: await inProgressByService(db, user.cardNumber) }) },
-        200,
-      )
+      return c.json({ items: await favoriteServices(db, user.cardNumber) }, 200)
     },
   )
   .openapi(
@@ -272,12 +230,6 @@ export const catalogRoutes = router
     async (c) => {
       const { db } = c.var.deps
       const user = c.var.user!
-      const codes = await recentCodes(db, user.cardNumber, c.req.valid('query').limit)
-      const rows = new Map((await listedServices(db)).map((r) => [r.service.code, r]))
-      const items = codes.flatMap((code) => (rows.has(code) ? [toSummary(rows.get(code)!)] : []))
-      return c.json(
-        { items: personalise(items, { favorites: await favoriteCodes(db, user.cardNumber), inProgress: await inProgressByService(db, user.cardNumber) }) },
-        200,
-      )
+      return c.json({ items: await recentlyOpened(db, user.cardNumber, c.req.valid('query').limit) }, 200)
     },
   )

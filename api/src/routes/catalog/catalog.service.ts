@@ -253,4 +253,78 @@ export function toSummary({ service, version, department }: ListedService) {
   }
 }
 
+/** Adds what only a logged-in user has (favourite, in progress) to summaries. */
+export function personalise<T extends { code: string }>(items: T[], mine: { favorites: Set<string>; inProgress: Map<string, number> } | null) {
+  if (!mine) return items
+  return items.map((s) => ({ ...s, favorite: mine.favorites.has(s.code), inProgress: mine.inProgress.get(s.code) ?? 0 }))
+}
+
+/** My starred services, newest first, as `GET /api/me/favorites` answers them. */
+export async function favoriteServices(db: Db, cardNumber: string) {
+  const items = await starredServices(db, cardNumber)
+  return personalise(items, { favorites: new Set(items.map((s) => s.code)), inProgress: await inProgressByService(db, cardNumber) })
+}
+
+/** The services I opened lately, newest first, as `GET /api/me/recent` answers them (the table is `recentServices`). */
+export async function recentlyOpened(db: Db, cardNumber: string, limit: number) {
+  const codes = await recentCodes(db, cardNumber, limit)
+  const rows = new Map((await listedServices(db)).map((r) => [r.service.code, r]))
+  const items = codes.flatMap((code) => (rows.has(code) ? [toSummary(rows.get(code)!)] : []))
+  return personalise(items, { favorites: await favoriteCodes(db, cardNumber), inProgress: await inProgressByService(db, cardNumber) })
+}
+
+/** The most applied-for services of the last `days`, as `GET /api/services/popular` answers them. */
+export async function popularServices(db: Db, now: Date, days: number, limit: number) {
+  const counts = await popularity(db, now, days)
+  return (await listedServices(db))
+    .filter((r) => counts.has(r.service.code))
+    .map((r) => ({ ...toSummary(r), applications: counts.get(r.service.code)! }))
+    .sort((a, b) => b.applications - a.applications || a.code.localeCompare(b.code))
+    .slice(0, limit)
+}
+
+/** What `GET /api/services` filters by (its query, validated). */
+export interface ServicesPageQuery {
+  q?: string
+  category?: string
+  department?: string
+  /** `mine` needs a user; without one it lists nothing. */
+  audience: 'all' | 'mine' | 'staff' | 'undergraduate' | 'graduate' | 'international'
+  page: number
+  pageSize: number
+}
+
+/**
+ * One page of the catalog as `GET /api/services` answers it: filtered, best match first when
+ * searching, personalised for a logged-in user. The page's first view (api/src/web/first-view.ts)
+ * renders the same page, so the cards it paints are the ones the catalog then shows.
+ */
+export async function servicesPage(db: Db, user: SessionUser | null, { q, category, department, audience, page, pageSize }: ServicesPageQuery) {
+  const all = await listedServices(db)
+  const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
+  const filtered = all.filter(
+    (r) =>
+      (!category || r.service.categoryCode === category) &&
+      (!department || r.service.ownerDepartmentCode === department) &&
+      (audience === 'all' || (!!kind && r.version.audience.includes(kind))),
+  )
+  let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
+  if (q) {
+    const byCode = new Map(filtered.map((r) => [r.service.code, r]))
+    ordered = (await catalogSearchIndex(db))
+      .search(q, { kind: user?.kind })
+      .filter((h) => byCode.has(h.code))
+      .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))
+  } else {
+    ordered = filtered.map((row) => ({ row }))
+  }
+  const pageRows = ordered.slice((page - 1) * pageSize, page * pageSize)
+  const mine = user ? { favorites: await favoriteCodes(db, user.cardNumber), inProgress: await inProgressByService(db, user.cardNumber) } : null
+  const items = personalise(
+    pageRows.map(({ row, highlights }) => ({ ...toSummary(row), ...(highlights ? { highlights } : {}) })),
+    mine,
+  )
+  return { items, total: ordered.length, page, pageSize }
+}
+
 export type { SearchHit }
