@@ -64,12 +64,12 @@ async function startPostgres(seeded: boolean): Promise<{ provided: TestPostgres;
 }
 
 /**
- * Runs once per project of vitest.config.ts: `sqlite` gets the images (and a PostgreSQL server for
- * the tests of the PostgreSQL layer); `postgres`, which runs the API's tests on PostgreSQL, gets a
+ * Runs once per project of vitest.config.ts: the SQLite run gets the images (and a PostgreSQL server for
+ * the tests of the PostgreSQL layer); `api-postgres` (vitest.postgres.config.ts), which runs the API's tests on PostgreSQL, gets a
  * server with a migrated and a seeded template instead.
  */
 export default async function setup(project: TestProject) {
-  const onPostgres = project.name === 'postgres'
+  const onPostgres = project.name === 'api-postgres'
   const pg = await startPostgres(onPostgres)
   project.provide('hallTestPostgres', pg.provided)
   project.provide(

@@ -1,4 +1,4 @@
-// The test files that also run on PostgreSQL (the `postgres` project of vitest.config.ts): the
+// The test files that also run on PostgreSQL (vitest.postgres.config.ts): the
 // API's tests, added as each passes there; the tests of db/ are about one dialect's layer and run
 // once. The files not listed still run on SQLite only: decision 016 says what keeps each off.
 export const onPostgres = [

@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       '../api',
+      // The API's tests again on PostgreSQL (issue 15).
+      '../api/vitest.postgres.config.ts',
       '../packages/*',
       '../shell',
       '../mf-*',

@@ -49,7 +49,7 @@ async function freshDb(seeded: boolean): Promise<Db> {
 }
 
 /**
- * The same on the run's PostgreSQL server (the `postgres` project of vitest.config.ts): a database
+ * The same on the run's PostgreSQL server (vitest.postgres.config.ts): a database
  * of its own, copied from the migrated or the seeded template. Its pool keeps at most two
  * connections and closes idle ones after a second, so the many databases of a run do not hold
  * the server's connections.
