@@ -3,6 +3,7 @@ import { and, eq, lt } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { transaction } from '../db/client.ts'
+import { constraintViolation } from '../db/constraints.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/index.ts'
 import { limitBody } from '../lib/body-limit.ts'
 import type { AppEnv } from '../lib/context.ts'
@@ -128,9 +129,8 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
         return { sessionId, user, returnTo: safeReturnTo(request.returnTo) }
       })
     } catch (err) {
-      // drizzle wraps the driver's error; the code is on it or on its cause.
-      const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code
-      if (code?.startsWith('SQLITE_CONSTRAINT')) {
+      // The used assertion's primary key refused it (read alike on both dialects).
+      if (constraintViolation(err)?.kind === 'unique') {
         throw new LoginRefused('replayed', `assertion ${login.assertionId} was already used`)
       }
       throw err

@@ -162,7 +162,9 @@ export async function actIn(tx: Db, deps: Deps, input: ActInput): Promise<ActRes
       ...(input.formValues ? { formData: input.formValues } : {}),
     })
     .where(and(eq(applications.id, row.app.id), eq(applications.stateVersion, input.expectedVersion)))
-  if (updated.changes === 0) throw staleVersion()
+    // The rows it changed, read the same on both dialects (a run result's `changes` is SQLite's alone).
+    .returning({ id: applications.id })
+  if (updated.length === 0) throw staleVersion()
 
   const applicant = (await tx.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.cardNumber, row.app.applicantCardNumber)))[0]
   await persistEffects(tx, {
@@ -293,7 +295,8 @@ async function persistEffects(tx: Db, ctx: EffectContext) {
         const dueAt = effect.dueAt ? new Date(effect.dueAt) : null
         // A deadline that moved (paused for a question, then resumed) deserves its own reminder
         // and overdue notice: the deadline scan's claims are cleared with it.
-        const moved = sql`${tasks.dueAt} IS NOT ${dueAt?.getTime() ?? null}`
+        // IS DISTINCT FROM (both dialects: null-safe), the value encoded as the column stores it.
+        const moved = sql`${tasks.dueAt} IS DISTINCT FROM ${sql.param(dueAt, tasks.dueAt)}`
         await tx
           .update(tasks)
           .set({

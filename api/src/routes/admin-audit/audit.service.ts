@@ -1,6 +1,8 @@
-import { and, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm'
 import { unionAll } from 'drizzle-orm/sqlite-core'
+import { epochMs, jsonAsText, jsonObjectText, jsonSetText, likeIgnoringCase } from '../../db/portable-sql.ts'
 import type { Db } from '../../db/client.ts'
+import { dialect } from '../../db/dialect.ts'
 import { auditEvents, auditLog, serviceAuditEvents } from '../../db/schema/index.ts'
 import type { AuditFilterInput, AuditItemView } from './audit.schemas.ts'
 
@@ -27,7 +29,7 @@ type Columns = {
 const hallColumns: Columns = {
   source: sql<string>`'hall'`.as('source'),
   id: sql<number>`${auditLog.id}`.as('id'),
-  at: sql<number>`${auditLog.at}`.as('at'),
+  at: sql<number>`${epochMs(auditLog.at)}`.as('at'),
   actor: sql<string>`${auditLog.actor}`.as('actor'),
   action: sql<string>`${auditLog.action}`.as('action'),
   outcome: sql<string>`${auditLog.outcome}`.as('outcome'),
@@ -35,13 +37,13 @@ const hallColumns: Columns = {
   targetId: sql<string | null>`${auditLog.targetId}`.as('targetId'),
   applicationId: sql<number | null>`${auditLog.applicationId}`.as('applicationId'),
   ip: sql<string | null>`${auditLog.ip}`.as('ip'),
-  detail: sql<string | null>`${auditLog.detail}`.as('detail'),
+  detail: sql<string | null>`${jsonAsText(auditLog.detail)}`.as('detail'),
 }
 
 const applicationColumns: Columns = {
   source: sql<string>`'application'`.as('source'),
   id: sql<number>`${auditEvents.id}`.as('id'),
-  at: sql<number>`${auditEvents.at}`.as('at'),
+  at: sql<number>`${epochMs(auditEvents.at)}`.as('at'),
   actor: sql<string>`${auditEvents.actor}`.as('actor'),
   action: sql<string>`'application.' || ${auditEvents.action}`.as('action'),
   outcome: sql<string>`'success'`.as('outcome'),
@@ -49,15 +51,13 @@ const applicationColumns: Columns = {
   targetId: sql<string | null>`cast(${auditEvents.applicationId} as text)`.as('targetId'),
   applicationId: sql<number | null>`${auditEvents.applicationId}`.as('applicationId'),
   ip: sql<string | null>`null`.as('ip'),
-  detail: sql<string | null>`json_object('opinion', ${auditEvents.opinion}, 'stepId', ${auditEvents.stepId}, 'onBehalfOf', ${auditEvents.onBehalfOf})`.as(
-    'detail',
-  ),
+  detail: sql<string | null>`${jsonObjectText({ opinion: auditEvents.opinion, stepId: auditEvents.stepId, onBehalfOf: auditEvents.onBehalfOf })}`.as('detail'),
 }
 
 const serviceColumns: Columns = {
   source: sql<string>`'service'`.as('source'),
   id: sql<number>`${serviceAuditEvents.id}`.as('id'),
-  at: sql<number>`${serviceAuditEvents.at}`.as('at'),
+  at: sql<number>`${epochMs(serviceAuditEvents.at)}`.as('at'),
   actor: sql<string>`${serviceAuditEvents.actorCardNumber}`.as('actor'),
   action: sql<string>`'service.' || ${serviceAuditEvents.action}`.as('action'),
   outcome: sql<string>`'success'`.as('outcome'),
@@ -65,7 +65,19 @@ const serviceColumns: Columns = {
   targetId: sql<string | null>`${serviceAuditEvents.serviceCode}`.as('targetId'),
   applicationId: sql<number | null>`null`.as('applicationId'),
   ip: sql<string | null>`null`.as('ip'),
-  detail: sql<string | null>`json_set(${serviceAuditEvents.detail}, '$.version', ${serviceAuditEvents.version})`.as('detail'),
+  detail: sql<string | null>`${jsonSetText(serviceAuditEvents.detail, 'version', serviceAuditEvents.version)}`.as('detail'),
+}
+
+/**
+ * UNION ALL of the sources' SELECTs. SQLite refuses a parenthesised SELECT in a compound one, so
+ * there it is drizzle's flat `unionAll`; PostgreSQL's builders chain it (and parenthesise).
+ */
+function unionOfSources<S>(hall: S, application: S, service: S): S {
+  // drizzle types its set operators per dialect; the sources here are the one builder type S.
+  const flat = unionAll as unknown as (...parts: S[]) => S
+  if (dialect === 'sqlite') return flat(hall, application, service)
+  type Chain = { unionAll(other: unknown): Chain }
+  return (hall as Chain).unionAll(application).unionAll(service) as S
 }
 
 /** LIKE with the filter's own % and _ taken literally. */
@@ -78,7 +90,7 @@ function where(aliased: Columns, f: AuditFilterInput): SQL | undefined {
   return and(
     f.person ? or(eq(c.actor, f.person), and(eq(c.targetKind, 'person'), eq(c.targetId, f.person))) : undefined,
     f.applicationId ? eq(c.applicationId, f.applicationId) : undefined,
-    f.action ? (f.action.endsWith('.') ? sql`${c.action} LIKE ${likePrefix(f.action)} ESCAPE '\\'` : eq(c.action, f.action)) : undefined,
+    f.action ? (f.action.endsWith('.') ? likeIgnoringCase(c.action, likePrefix(f.action)) : eq(c.action, f.action)) : undefined,
     f.outcome ? eq(c.outcome, f.outcome) : undefined,
     f.from ? gte(c.at, Date.parse(f.from)) : undefined,
     f.to ? lte(c.at, Date.parse(f.to)) : undefined,
@@ -135,14 +147,7 @@ function view(r: Raw): AuditItemView {
 /** How many entries the filter matches, over every source it asks for. */
 export async function countAudit(db: Db, f: AuditFilterInput): Promise<number> {
   let sum = 0
-  for (const [c, table] of sources(f))
-    sum +=
-      (
-        await db
-          .select({ n: sql<number>`count(*)` })
-          .from(table)
-          .where(where(c, f))
-      )[0]?.n ?? 0
+  for (const [c, table] of sources(f)) sum += (await db.select({ n: count() }).from(table).where(where(c, f)))[0]?.n ?? 0
   return sum
 }
 
@@ -156,7 +161,7 @@ export async function listAudit(db: Db, f: AuditFilterInput, limit: number, offs
   const order = [desc(sql`at`), desc(sql`source`), desc(sql`id`)]
   const rows: Raw[] =
     f.source === 'all'
-      ? await unionAll(select(hallColumns, auditLog), select(applicationColumns, auditEvents), select(serviceColumns, serviceAuditEvents))
+      ? await unionOfSources(select(hallColumns, auditLog), select(applicationColumns, auditEvents), select(serviceColumns, serviceAuditEvents))
           .orderBy(...order)
           .limit(limit)
           .offset(offset)

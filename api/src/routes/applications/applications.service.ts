@@ -19,6 +19,7 @@ import { allFields, type FormDefinition } from '@hall/forms/format'
 import { namesOf, OrganisationAnswers, withAnswers } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody, StatusFilter } from './applications.schemas.ts'
 import { rowStateOf } from './row-state.ts'
+import { likeIgnoringCase } from '../../db/portable-sql.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
 
@@ -77,11 +78,11 @@ export async function listMine(db: Db, cardNumber: string, query: ListQuery) {
     const asId = /^\d+$/.test(query.q) ? [eq(applications.id, Number(query.q))] : []
     where.push(
       or(
-        sql`${serviceVersions.nameZh} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${serviceVersions.nameEn} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${applications.serviceCode} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${applications.documentNumber} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${applications.referenceNumber} LIKE ${pattern} ESCAPE '\\'`,
+        likeIgnoringCase(serviceVersions.nameZh, pattern),
+        likeIgnoringCase(serviceVersions.nameEn, pattern),
+        likeIgnoringCase(applications.serviceCode, pattern),
+        likeIgnoringCase(applications.documentNumber, pattern),
+        likeIgnoringCase(applications.referenceNumber, pattern),
         ...asId,
       )!,
     )

@@ -117,8 +117,14 @@ export async function saveDraft(db: Db, input: DraftInput) {
 /** Discards the person's draft of a service; whether there was one. */
 export async function discardDraft(db: Db, cardNumber: string, serviceCode: string): Promise<boolean> {
   return (
-    (await transaction(db, async (tx) => tx.delete(formDrafts).where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))))
-      .changes > 0
+    (
+      await transaction(db, async (tx) =>
+        tx
+          .delete(formDrafts)
+          .where(and(eq(formDrafts.cardNumber, cardNumber), eq(formDrafts.serviceCode, serviceCode)))
+          .returning({ code: formDrafts.serviceCode }),
+      )
+    ).length > 0
   )
 }
 

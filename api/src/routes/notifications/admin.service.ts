@@ -62,9 +62,10 @@ export async function retryDelivery(db: Db, id: number, at: Date): Promise<Deliv
       tx
         .update(d)
         .set({ status: 'pending', attempts: 0, nextAttemptAt: at, claimedBy: null, claimedAt: null })
-        .where(and(eq(d.id, id), eq(d.status, 'parked'))),
+        .where(and(eq(d.id, id), eq(d.status, 'parked')))
+        .returning({ id: d.id }),
     )
-  ).changes
+  ).length
   const row = await deliveryRow(db, id)
   if (!row) throw new HallError(404, 'not_found', `There is no delivery ${id}`, `没有投递记录 ${id}`)
   if (!changed) {

@@ -91,9 +91,10 @@ export async function markAllRead(db: Db, me: string, at: Date) {
     tx
       .update(notifications)
       .set({ readAt: at })
-      .where(and(mine(me), isNull(notifications.readAt))),
+      .where(and(mine(me), isNull(notifications.readAt)))
+      .returning({ id: notifications.id }),
   )
-  return { unread: await unreadCount(db, me), marked: r.changes }
+  return { unread: await unreadCount(db, me), marked: r.length }
 }
 
 /** My channels per kind of message (with what this hall can send at all) and my language. */

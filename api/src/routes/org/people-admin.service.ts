@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm'
+import { jsonText, likeIgnoringCase } from '../../db/portable-sql.ts'
 import { recordAudit } from '../../audit/record.ts'
 import { transaction, type Db } from '../../db/client.ts'
 import { classes, departments, people, roleGrants } from '../../db/schema/index.ts'
@@ -19,21 +20,15 @@ export async function searchAdminPeople(db: Db, q: string, role?: string) {
   const conditions = [
     text
       ? or(
-          sql`${people.name} LIKE ${likeText(text)} ESCAPE '\\'`,
-          sql`${people.nameEn} LIKE ${likeText(text)} ESCAPE '\\'`,
-          sql`${people.cardNumber} LIKE ${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`,
+          likeIgnoringCase(people.name, likeText(text)),
+          likeIgnoringCase(people.nameEn, likeText(text)),
+          likeIgnoringCase(people.cardNumber, `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
         )
       : undefined,
     role ? inArray(people.cardNumber, db.select({ c: roleGrants.cardNumber }).from(roleGrants).where(eq(roleGrants.role, role))) : undefined,
   ].filter(Boolean)
   const where = conditions.length ? and(...conditions) : undefined
-  const total =
-    (
-      await db
-        .select({ n: sql<number>`count(*)` })
-        .from(people)
-        .where(where)
-    )[0]?.n ?? 0
+  const total = (await db.select({ n: count() }).from(people).where(where))[0]?.n ?? 0
   const rows = await db
     .select({ person: people, department: { code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn } })
     .from(people)
@@ -92,7 +87,7 @@ async function checkScope(db: Db, role: string, scope: string): Promise<string> 
         await db
           .select({ c: people.cardNumber })
           .from(people)
-          .where(sql`json_extract(${people.profile}, '$.student.klassCode') = ${scope}`)
+          .where(eq(jsonText(people.profile, ['student', 'klassCode']), scope))
       )[0]
     if (!known) throw new HallError(422, 'unknown_class', `There is no class “${scope}”: import it first`, `没有班级“${scope}”：请先导入`)
     return scope
@@ -121,8 +116,12 @@ export async function grantRole(db: Db, at: Date, input: { cardNumber: string; r
         `${input.cardNumber} 已离开学校，不能再担任角色`,
       )
     const scope = await checkScope(tx, input.role, input.scope)
-    const done = await tx.insert(roleGrants).values({ cardNumber: input.cardNumber, role: input.role, scope, origin: 'console' }).onConflictDoNothing()
-    if (done.changes > 0) {
+    const done = await tx
+      .insert(roleGrants)
+      .values({ cardNumber: input.cardNumber, role: input.role, scope, origin: 'console' })
+      .onConflictDoNothing()
+      .returning({ role: roleGrants.role })
+    if (done.length > 0) {
       await recordAudit(tx, at, {
         actor: input.actor,
         action: 'role.granted',
@@ -134,7 +133,7 @@ export async function grantRole(db: Db, at: Date, input: { cardNumber: string; r
       })
       await refreshSessionRoles(tx, input.cardNumber)
     }
-    return { granted: done.changes > 0, role: input.role, scope }
+    return { granted: done.length > 0, role: input.role, scope }
   })
 }
 
@@ -153,7 +152,8 @@ export async function revokeRole(db: Db, at: Date, input: { cardNumber: string; 
     const done = await tx
       .delete(roleGrants)
       .where(and(eq(roleGrants.cardNumber, input.cardNumber), eq(roleGrants.role, input.role), eq(roleGrants.scope, scope)))
-    if (done.changes === 0)
+      .returning({ role: roleGrants.role })
+    if (done.length === 0)
       throw new HallError(
         404,
         'no_such_role',

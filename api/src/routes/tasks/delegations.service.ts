@@ -79,6 +79,11 @@ export async function createDelegation(db: Db, me: string, body: DelegationInput
 
 /** Ends one of my delegations now; 404 when it is not mine. */
 export async function endDelegation(db: Db, me: string, id: number): Promise<void> {
-  const result = await transaction(db, async (tx) => tx.delete(delegations).where(and(eq(delegations.id, id), eq(delegations.cardNumber, me))))
-  if (result.changes === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `您没有编号为 ${id} 的委托`)
+  const result = await transaction(db, async (tx) =>
+    tx
+      .delete(delegations)
+      .where(and(eq(delegations.id, id), eq(delegations.cardNumber, me)))
+      .returning({ id: delegations.id }),
+  )
+  if (result.length === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `您没有编号为 ${id} 的委托`)
 }

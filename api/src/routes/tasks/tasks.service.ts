@@ -13,6 +13,7 @@ import { applicant, boxWhere, countTasksWhere, selectTasks, tasksStatements, typ
 import { personRefOf } from '../applications/applications.service.ts'
 import { rowStateOf } from '../applications/row-state.ts'
 import { stateOf } from '../../workflow/definitions.ts'
+import { likeIgnoringCase } from '../../db/portable-sql.ts'
 
 // A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
 // wrote; every action goes back through the engine (api/src/workflow/act.ts).
@@ -128,7 +129,7 @@ export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now
   if (query.to) where.push(lt(tasks.createdAt, new Date(Date.parse(`${query.to}T00:00:00+08:00`) + 86_400_000)))
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const likeIt = (col: AnyColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`
+    const likeIt = (col: AnyColumn) => likeIgnoringCase(col, pattern)
     where.push(
       or(
         likeIt(applicant.name),

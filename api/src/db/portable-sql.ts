@@ -1,0 +1,40 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { dialect } from './dialect.ts'
+
+// The few SQL expressions that the two databases spell differently, written once for both
+// (decision 016): a service that needs one of these takes it from here, never writes SQLite's or
+// PostgreSQL's spelling itself.
+
+const onPostgres = dialect === 'postgres'
+type Expr = SQL | AnyColumn
+
+/** A moment as milliseconds since 1970 (a number on both: SQLite keeps them so, PostgreSQL a timestamp). */
+export const epochMs = (moment: Expr): SQL => (onPostgres ? sql`(extract(epoch from ${moment}) * 1000)::float8` : sql`${moment}`)
+
+/** A JSON value as its text (SQLite keeps JSON as text; PostgreSQL's jsonb is cast). */
+export const jsonAsText = (value: Expr): SQL => (onPostgres ? sql`(${value})::text` : sql`${value}`)
+
+/** A JSON object of `pairs`, as text. */
+export function jsonObjectText(pairs: Record<string, Expr>): SQL {
+  // PostgreSQL cannot tell a bound key's type inside json_build_object: it is told.
+  const args = sql.join(
+    Object.entries(pairs).map(([k, v]) => (onPostgres ? sql`${k}::text, ${v}` : sql`${k}, ${v}`)),
+    sql`, `,
+  )
+  return onPostgres ? sql`json_build_object(${args})::text` : sql`json_object(${args})`
+}
+
+/** The JSON text of `json` with `key` set to `value`, as text. */
+export const jsonSetText = (json: Expr, key: string, value: Expr): SQL =>
+  onPostgres ? sql`jsonb_set((${json})::jsonb, ${`{${key}}`}::text[], to_jsonb(${value}))::text` : sql`json_set(${json}, ${`$.${key}`}, ${value})`
+
+/** The text at `path` (keys) inside a JSON column, or null. */
+export const jsonText = (json: Expr, path: readonly string[]): SQL =>
+  onPostgres ? sql`(${json})::jsonb #>> ${`{${path.join(',')}}`}::text[]` : sql`json_extract(${json}, ${`$.${path.join('.')}`})`
+
+/**
+ * `text LIKE pattern`, ignoring the case of ASCII letters on both (SQLite's LIKE does; PostgreSQL's
+ * ILIKE), with `\` escaping `%` and `_` in the pattern.
+ */
+export const likeIgnoringCase = (text: Expr, pattern: string): SQL =>
+  onPostgres ? sql`${text} ILIKE ${pattern} ESCAPE '\\'` : sql`${text} LIKE ${pattern} ESCAPE '\\'`
