@@ -160,7 +160,8 @@ export async function createDatabase(adminUrl: string, template: string | null =
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        await admin.unsafe(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`)
+        // FILE_COPY: copying the files beats writing every page to the WAL (15's default) for a seeded template.
+        await admin.unsafe(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY = FILE_COPY` : `CREATE DATABASE "${name}"`)
         break
       } catch (err) {
         if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err
