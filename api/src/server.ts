@@ -67,6 +67,12 @@ const notifications = await startNotifications(deps)
 const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
   log.info({ port: info.port, url: env.publicUrl, idp: env.idpMetadataPath }, 'Service Hall API listening')
 })
+// Idle keep-alive connections stay open longer than a proxy's or a browser's pool keeps them (Node's
+// 5 s default let a client reuse a socket the server was closing: ECONNRESET on a plain GET).
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+}
 const stopDeadlineScan = startDeadlineScan(deps)
 // The organisation from the data platform every HALL_ORG_SYNC_MINUTES (0: never).
 const orgSync = startOrgSync(deps)
