@@ -1,4 +1,5 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { unionAll } from 'drizzle-orm/sqlite-core'
 import { dialect } from './dialect.ts'
 
 // The few SQL expressions that the two databases spell differently, written once for both
@@ -38,3 +39,14 @@ export const jsonText = (json: Expr, path: readonly string[]): SQL =>
  */
 export const likeIgnoringCase = (text: Expr, pattern: string): SQL =>
   onPostgres ? sql`${text} ILIKE ${pattern} ESCAPE '\\'` : sql`${text} LIKE ${pattern} ESCAPE '\\'`
+
+/**
+ * UNION ALL of SELECTs of one shape. SQLite refuses a parenthesised SELECT in a compound one, so
+ * there it is drizzle's flat `unionAll`; PostgreSQL's builders chain it (and parenthesise).
+ */
+export function unionAllOf<S>(first: S, ...rest: S[]): S {
+  // drizzle types its set operators per dialect; the parts here are the one builder type S.
+  if (!onPostgres) return (unionAll as unknown as (...parts: S[]) => S)(first, ...rest)
+  type Chain = { unionAll(other: unknown): Chain }
+  return rest.reduce<Chain>((all, next) => all.unionAll(next), first as Chain) as S
+}

@@ -1,8 +1,6 @@
 import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm'
-import { unionAll } from 'drizzle-orm/sqlite-core'
-import { epochMs, jsonAsText, jsonObjectText, jsonSetText, likeIgnoringCase } from '../../db/portable-sql.ts'
+import { epochMs, jsonAsText, jsonObjectText, jsonSetText, likeIgnoringCase, unionAllOf } from '../../db/portable-sql.ts'
 import type { Db } from '../../db/client.ts'
-import { dialect } from '../../db/dialect.ts'
 import { auditEvents, auditLog, serviceAuditEvents } from '../../db/schema/index.ts'
 import type { AuditFilterInput, AuditItemView } from './audit.schemas.ts'
 
@@ -66,18 +64,6 @@ const serviceColumns: Columns = {
   applicationId: sql<number | null>`null`.as('applicationId'),
   ip: sql<string | null>`null`.as('ip'),
   detail: sql<string | null>`${jsonSetText(serviceAuditEvents.detail, 'version', serviceAuditEvents.version)}`.as('detail'),
-}
-
-/**
- * UNION ALL of the sources' SELECTs. SQLite refuses a parenthesised SELECT in a compound one, so
- * there it is drizzle's flat `unionAll`; PostgreSQL's builders chain it (and parenthesise).
- */
-function unionOfSources<S>(hall: S, application: S, service: S): S {
-  // drizzle types its set operators per dialect; the sources here are the one builder type S.
-  const flat = unionAll as unknown as (...parts: S[]) => S
-  if (dialect === 'sqlite') return flat(hall, application, service)
-  type Chain = { unionAll(other: unknown): Chain }
-  return (hall as Chain).unionAll(application).unionAll(service) as S
 }
 
 /** LIKE with the filter's own % and _ taken literally. */
@@ -161,7 +147,7 @@ export async function listAudit(db: Db, f: AuditFilterInput, limit: number, offs
   const order = [desc(sql`at`), desc(sql`source`), desc(sql`id`)]
   const rows: Raw[] =
     f.source === 'all'
-      ? await unionOfSources(select(hallColumns, auditLog), select(applicationColumns, auditEvents), select(serviceColumns, serviceAuditEvents))
+      ? await unionAllOf(select(hallColumns, auditLog), select(applicationColumns, auditEvents), select(serviceColumns, serviceAuditEvents))
           .orderBy(...order)
           .limit(limit)
           .offset(offset)

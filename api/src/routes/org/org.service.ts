@@ -629,21 +629,7 @@ export async function runImport(deps: Deps, input: ImportInput): Promise<{ id: n
     const plan = await planImport(tx, input.rows, input.readRefused, input.mode, deps.env.admins)
     if (!input.dryRun) await applyPlan(tx, deps, plan, input.actor, input.ip)
     const status = input.dryRun ? ('dry_run' as const) : ('imported' as const)
-    const { id } = (
-      await tx
-        .insert(orgImports)
-        .values({
-          source: input.source,
-          origin: input.origin.slice(0, 500),
-          mode: input.mode,
-          dryRun: input.dryRun,
-          status,
-          actor: input.actor,
-          at: now,
-          report: plan.report as unknown as Record<string, unknown>,
-        })
-        .returning({ id: orgImports.id })
-    )[0]!
+    const { id } = await insertImportRun(tx, input, status, now, plan.report as unknown as Record<string, unknown>)
     if (!input.dryRun) {
       await recordAudit(tx, now, {
         actor: input.actor,
@@ -658,6 +644,21 @@ export async function runImport(deps: Deps, input: ImportInput): Promise<{ id: n
     }
     return { id, status, report: plan.report }
   })
+}
+
+/** The row that keeps an import run (done, tried, or failed) with its report. */
+async function insertImportRun(
+  tx: Db,
+  input: Pick<ImportInput, 'source' | 'origin' | 'mode' | 'dryRun' | 'actor'>,
+  status: 'dry_run' | 'imported' | 'failed',
+  at: Date,
+  report: Record<string, unknown>,
+): Promise<{ id: number }> {
+  const [row] = await tx
+    .insert(orgImports)
+    .values({ source: input.source, origin: input.origin.slice(0, 500), mode: input.mode, dryRun: input.dryRun, status, actor: input.actor, at, report })
+    .returning({ id: orgImports.id })
+  return row!
 }
 
 /** A run that could not read its input (a broken file, the platform down) is kept too, with why. */
@@ -675,23 +676,7 @@ export async function recordFailedImport(
     transfers: [],
     failure: { reason: input.reason, reasonZh: input.reasonZh },
   }
-  return (
-    await transaction(deps.db, async (tx) =>
-      tx
-        .insert(orgImports)
-        .values({
-          source: input.source,
-          origin: input.origin.slice(0, 500),
-          mode: input.mode,
-          dryRun: input.dryRun,
-          status: 'failed',
-          actor: input.actor,
-          at: deps.now(),
-          report,
-        })
-        .returning({ id: orgImports.id }),
-    )
-  )[0]!
+  return await transaction(deps.db, (tx) => insertImportRun(tx, input, 'failed', deps.now(), report))
 }
 
 async function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: string) {
