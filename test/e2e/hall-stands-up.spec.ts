@@ -32,7 +32,10 @@ test('deep link → IdP → back on the deep link → every micro-frontend mount
 
   await page.getByRole('button', { name: new RegExp(student.name) }).click()
   await page.getByRole('menuitem', { name: /退出登录|Log out/ }).click()
-  await page.waitForLoadState('networkidle')
+  // The menu submits a form: the hall ends the session, the IdP ends its own and sends the
+  // browser back to the hall's logged-out page. Waiting for that page, not for a quiet network
+  // (which the page already was when the click returned), is waiting for the logout itself.
+  await expect(page).toHaveURL(/\/auth\/logged-out$/)
   const me = await page.request.get('/api/me')
   expect(me.status()).toBe(401)
   // Opening the hall again asks for login again.
