@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import path from 'node:path'
 import type { AxeResults, RunOptions } from 'axe-core'
 import { findPerson, people, type Person } from '@hall/demo-university'
 import type { Page } from '@playwright/test'
 import { demo, expect, hallOrigin, submitGraduateLeave, test } from './fixtures.ts'
+import { escalateOpenTask } from './fixtures/hall-database.ts'
 
 // Issue 14, item 2: every page of every part, as the person who uses it, in Chinese and English,
 // at a phone's 375 px and a desktop's 1280 px, has no serious or critical WCAG 2.2 AA violation
@@ -49,36 +49,6 @@ function housingOwner(): Person {
   const found = people.find((p) => p.roles.some((r) => r.role === 'service-owner' && r.scope === 'housing'))
   if (!found) throw new Error('the demo university lacks a service owner of housing')
   return found
-}
-
-interface Sqlite {
-  prepare(sql: string): { get(...args: unknown[]): unknown; run(...args: unknown[]): unknown }
-  pragma(p: string): unknown
-  close(): void
-}
-
-/** Makes the open task of application `id` overdue and escalated to `contact`, as the deadline scan would. */
-function escalate(id: number, contact: string): number {
-  const require = createRequire(path.resolve(import.meta.dirname, '../../api/package.json'))
-  const Database = require('better-sqlite3') as new (file: string) => Sqlite
-  const db = new Database(path.join(process.env.HALL_E2E_DATA_DIR!, 'hall.sqlite'))
-  db.pragma('busy_timeout = 5000')
-  try {
-    const row = db.prepare('SELECT state FROM applications WHERE id = ?').get(id) as { state: string }
-    const state = JSON.parse(row.state) as {
-      tasks: Array<{ id: string; status: string; dueAt: string | null; escalatedAt: string | null; escalatedTo?: string[] }>
-    }
-    const task = state.tasks.find((t) => t.status === 'open')!
-    const past = new Date(Date.now() - 3_600_000)
-    task.dueAt = past.toISOString()
-    task.escalatedAt = new Date().toISOString()
-    task.escalatedTo = [contact]
-    db.prepare('UPDATE applications SET state = ? WHERE id = ?').run(JSON.stringify(state), id)
-    db.prepare('UPDATE tasks SET due_at = ? WHERE application_id = ? AND engine_task_id = ?').run(past.getTime(), id, task.id)
-    return (db.prepare('SELECT id FROM tasks WHERE application_id = ? AND engine_task_id = ?').get(id, task.id) as { id: number }).id
-  } finally {
-    db.close()
-  }
 }
 
 async function taskOf(page: Page, applicationId: number) {
@@ -260,7 +230,7 @@ test.describe.serial('a graduate student and their supervisor', () => {
     arranged.done = await completedLeave(studentPage, counsellorPage)
     arranged.open = await submitGraduateLeave(studentPage.request)
     arranged.openTask = (await taskOf(counsellorPage, arranged.open)).id
-    arranged.overdueTask = escalate(arranged.open, aContact().cardNumber)
+    arranged.overdueTask = await escalateOpenTask(arranged.open, aContact().cardNumber)
     const asked = await studentPage.request.post('/api/questions', {
       headers: { Origin: hallOrigin() },
       data: { serviceCode: 'graduate-leave', title: '请假期间能否参加线上考试？', body: '下周请假两天，期间有一门线上考试，可以在家参加吗？' },

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
 import { startHall } from '@hall/cli'
+import { createDatabase } from '../../api/src/db/pg-server.ts'
 import { expect, test } from './fixtures.ts'
 
 // Issue #12's "Done when": a university goes live. A production start (NODE_ENV=production, no
@@ -120,6 +121,9 @@ test.describe('going live', () => {
     const platformPort = await freePort()
     platform = await startDataPlatform(platformPort)
     const [port, idpPort] = [await freePort(), await freePort()]
+    // On the PostgreSQL run, this hall too: an empty database of its own on the run's server.
+    const adminUrl = process.env.HALL_E2E_PG_ADMIN_URL
+    const database = adminUrl ? { HALL_DATABASE_URL: await createDatabase(adminUrl, null) } : {}
     hall = await startHall({
       production: true,
       port,
@@ -133,6 +137,7 @@ test.describe('going live', () => {
         DEV_IDP_ACCOUNTS_FILE: SPREADSHEET,
         HALL_DATA_PLATFORM: 'http',
         HALL_DATA_PLATFORM_URL: `http://127.0.0.1:${platformPort}`,
+        ...database,
       },
     })
   })

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import path from 'node:path'
 import { people, type Person } from '@hall/demo-university'
 import { counsellorOf, demo, expect, hallOrigin, submitLeave, test, withCounsellor } from './fixtures.ts'
+import { escalateOpenTask } from './fixtures/hall-database.ts'
 
 // Issue 13 item 8, the half-done paths found by probing, as people walk them. One student for
 // both tests (the demo university has few that no other browser test uses), one after the other:
@@ -105,41 +104,6 @@ test('a counsellor asks for a material; the student uploads it in the reply; the
   await studentPage.context().close()
 })
 
-/** The hall's SQLite driver, from the API's own dependencies (the test package does not carry one). */
-interface Sqlite {
-  prepare(sql: string): { get(...args: unknown[]): unknown; run(...args: unknown[]): unknown }
-  pragma(p: string): unknown
-  close(): void
-}
-const openHallDb = (): Sqlite => {
-  const require = createRequire(path.resolve(import.meta.dirname, '../../api/package.json'))
-  const Database = require('better-sqlite3') as new (file: string) => Sqlite
-  const db = new Database(path.join(process.env.HALL_E2E_DATA_DIR!, 'hall.sqlite'))
-  db.pragma('busy_timeout = 5000')
-  return db
-}
-
-/** Makes the counsellor's task of application `id` overdue and escalated to `contact`, as the deadline scan would. */
-function escalate(id: number, contact: string): number {
-  const db = openHallDb()
-  try {
-    const row = db.prepare('SELECT state FROM applications WHERE id = ?').get(id) as { state: string }
-    const state = JSON.parse(row.state) as {
-      tasks: Array<{ id: string; status: string; dueAt: string | null; escalatedAt: string | null; escalatedTo?: string[] }>
-    }
-    const task = state.tasks.find((t) => t.status === 'open')!
-    const past = new Date(Date.now() - 3_600_000)
-    task.dueAt = past.toISOString()
-    task.escalatedAt = new Date().toISOString()
-    task.escalatedTo = [contact]
-    db.prepare('UPDATE applications SET state = ? WHERE id = ?').run(JSON.stringify(state), id)
-    db.prepare('UPDATE tasks SET due_at = ? WHERE application_id = ? AND engine_task_id = ?').run(past.getTime(), id, task.id)
-    return (db.prepare('SELECT id FROM tasks WHERE application_id = ? AND engine_task_id = ?').get(id, task.id) as { id: number }).id
-  } finally {
-    db.close()
-  }
-}
-
 /** The escalation contact: a member of staff with no role anywhere, so no other test meets them. */
 function aContact(): Person {
   const found = people.findLast((p) => p.kind === 'staff' && !p.unknownToDataPlatform && p.roles.length === 0)
@@ -155,7 +119,7 @@ test('the escalation contact opens the overdue task’s page and takes the task 
   const studentPage = await openAs(student, '/my', { who: 'student' })
   const id = await submitLeave(studentPage.request, 2)
   await studentPage.context().close()
-  const taskId = escalate(id, contact.cardNumber)
+  const taskId = await escalateOpenTask(id, contact.cardNumber)
 
   const page = await openAs(contact, `/todo/overdue/${taskId}`)
   await expect(page).toHaveURL(new RegExp(`/todo/overdue/${taskId}$`))
