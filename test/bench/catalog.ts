@@ -4,8 +4,9 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { startHall } from '@hall/cli'
 import { openDb } from '../../api/src/db/client.ts'
+import { createDatabase, startPgServer, type PgServer } from '../../api/src/db/pg-server.ts'
 import { login } from './login.ts'
-import { REVIEWER, generate } from './tasks.ts'
+import { REVIEWER, generate, generateOnPostgres } from './tasks.ts'
 
 // The hot paths (issue 15.5) over real HTTP against a real hall process (API and development IdP,
 // fresh data folder), each as a ratio to `/healthz` of the same server in the same run: catalog
@@ -13,6 +14,10 @@ import { REVIEWER, generate } from './tasks.ts'
 // process, so the load generator shares the machine's cores with the server: compare ratios, not
 // requests per second across runs or machines. Alone: `cd test && npx tsx bench/catalog.ts`.
 // Settings: BENCH_SECONDS (8 per route), BENCH_CONNECTIONS (20).
+//
+// It runs once on each database: the SQLite file (the default) and PostgreSQL (a throwaway cluster
+// of Debian's server programs on this machine, fsync off, as in the tests: a figure of the query
+// path, not of a durable server's disk).
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20)
@@ -25,17 +30,28 @@ async function measure(url: string, title: string, target?: string, cookie?: str
   return { title, target, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx }
 }
 
-export async function benchCatalog() {
+export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-bench-'))
   const port = 3200 + Math.floor(Math.random() * 500)
-  const hall = await startHall({ port, idpPort: port + 1, dataDir, quiet: true, env: { HALL_LOG_LEVEL: 'warn' } })
+  let pg: PgServer | undefined
+  let hall: Awaited<ReturnType<typeof startHall>> | undefined
   try {
+    const env: Record<string, string> = { HALL_LOG_LEVEL: 'warn' }
+    if (database === 'postgres') {
+      pg = await startPgServer()
+      env.HALL_DATABASE_URL = await createDatabase(pg.url(), null)
+    }
+    hall = await startHall({ port, idpPort: port + 1, dataDir, quiet: true, env })
     const base = hall.url
     // The reviewer gets 50 tasks to do and 200 done among 10,000 other applications, written
-    // beside the running hall (WAL: the hall keeps serving).
-    const db = openDb(path.join(dataDir, 'hall.sqlite'))
-    generate(db.$client, 10_000, new Date(), { bulk: false })
-    db.$client.close()
+    // beside the running hall (SQLite in WAL mode, or PostgreSQL: the hall keeps serving).
+    if (env.HALL_DATABASE_URL) {
+      await generateOnPostgres(env.HALL_DATABASE_URL, 10_000, new Date())
+    } else {
+      const db = openDb(path.join(dataDir, 'hall.sqlite'))
+      generate(db.$client, 10_000, new Date(), { bulk: false })
+      db.$client.close()
+    }
     const student = await login(base, '2023010101')
     const reviewer = await login(base, REVIEWER)
     // Warm up: the first search builds the index (pinyin of every name), and the server's JIT
@@ -58,7 +74,7 @@ export async function benchCatalog() {
     // The machine's load drifts during a run: the base is /healthz measured first and last.
     const trivial = (rows[0]!.rps + rows.at(-1)!.rps) / 2
     console.log(
-      `\nHot paths: ${connections} connections, ${seconds} s each, load generator on the same machine, ratio to the mean of both /healthz rows; load average ${load.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
+      `\nHot paths on ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}: ${connections} connections, ${seconds} s each, load generator on the same machine, ratio to the mean of both /healthz rows; load average ${load.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')} after`,
     )
@@ -85,9 +101,13 @@ export async function benchCatalog() {
       )
     }
   } finally {
-    await hall.stop()
+    await hall?.stop()
+    await pg?.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
-if (import.meta.url === `file://${path.resolve(process.argv[1] ?? '')}`) await benchCatalog()
+if (import.meta.url === `file://${path.resolve(process.argv[1] ?? '')}`) {
+  await benchCatalog('sqlite')
+  await benchCatalog('postgres')
+}

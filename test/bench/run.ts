@@ -9,8 +9,10 @@ import { benchEngine, benchTaskList } from './tasks.ts'
 // generator shares the machine's cores with the server: compare figures within one run (ratios),
 // not across machines.
 
-// The hot paths against /healthz of the same server: catalog search, /api/me, a reviewer's 待办 (issue 15.5).
-await benchCatalog()
+// The hot paths against /healthz of the same server: catalog search, /api/me, a reviewer's 待办,
+// on SQLite and on PostgreSQL (issue 15.5).
+await benchCatalog('sqlite')
+await benchCatalog('postgres')
 
 // The weight of a first visit and Lighthouse's mobile scores on the logged-in catalog (issue 14.1).
 await benchFirstVisit()

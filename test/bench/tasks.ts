@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { generateIdpKeys, idpMetadata } from '@hall/dev-idp'
+import postgres from 'postgres'
 import { processDefinitions } from '@hall/demo-university'
 import { chinaCalendar, initialState, transition, type AssigneeResolver, type ApplicationState } from '../../packages/workflow/src/index.ts'
 import { createApp } from '../../api/src/app.ts'
@@ -9,7 +11,7 @@ import { createSamlServiceProvider } from '../../api/src/auth/saml.ts'
 import { SESSION_COOKIE, createSession } from '../../api/src/auth/sessions.ts'
 import { resolveUser } from '../../api/src/auth/user.ts'
 import { openBlobStore } from '../../api/src/blobs/index.ts'
-import { openDb, type Db } from '../../api/src/db/client.ts'
+import { closeDb, openDb, type Db } from '../../api/src/db/client.ts'
 import { seedDemo } from '../../api/src/demo/index.ts'
 import { loadEnv } from '../../api/src/env.ts'
 import type { Deps } from '../../api/src/lib/context.ts'
@@ -26,9 +28,90 @@ import { createLogger } from '../../api/src/lib/logger.ts'
 // In process (`app.request()`, the whole route with session, policy and JSON) rather than over
 // HTTP, so the figure is the query's and not the load generator's.
 
+// The SQLite driver comes from the API's own dependencies (the test package carries none).
+const requireFromApi = createRequire(path.resolve(import.meta.dirname, '../../api/package.json'))
+
 export const REVIEWER = '0017063'
 const OTHER_REVIEWERS = 2000
 const YEAR_MS = 365 * 24 * 3_600_000
+
+/** One generated application with its one task, in the columns both dialects share (times in ms). */
+interface PlannedApplication {
+  app: {
+    serviceCode: string
+    versionId: number
+    applicant: string
+    status: string
+    stepId: string | null
+    stepZh: string | null
+    stepEn: string | null
+    waitingSince: number | null
+    created: number
+    decided: number | null
+  }
+  task: { assignee: string; open: boolean; created: number; due: number; decided: number | null }
+}
+
+/**
+ * `n` applications (one task each, 5 % open) of 2,000 other reviewers plus the reviewer's 250 (50
+ * open), from a fixed sequence, so every size and both databases get the same kind of data.
+ */
+function* plan(versions: Array<{ id: number; code: string }>, students: string[], n: number, now: Date): Generator<PlannedApplication> {
+  let seed = 42
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
+  const one = (assignee: string, open: boolean, applicant: string): PlannedApplication => {
+    const v = versions[Math.floor(random() * versions.length)]!
+    const created = now.getTime() - Math.floor(random() * YEAR_MS)
+    const decided = open ? null : created + 3_600_000
+    return {
+      app: {
+        serviceCode: v.code,
+        versionId: v.id,
+        applicant,
+        status: open ? 'in_review' : 'completed',
+        stepId: open ? 'review' : null,
+        stepZh: open ? '审核' : null,
+        stepEn: open ? 'Review' : null,
+        waitingSince: open ? created : null,
+        created,
+        decided,
+      },
+      task: { assignee, open, created, due: created + 7 * 3_600_000, decided },
+    }
+  }
+  for (let i = 0; i < n; i++) yield one(`R${String(i % OTHER_REVIEWERS).padStart(5, '0')}`, random() < 0.05, `S${String(i % 40_000).padStart(6, '0')}`)
+  for (let i = 0; i < 250; i++) yield one(REVIEWER, i < 50, students[i % students.length]!)
+}
+
+const INSERT_APPLICATION = `INSERT INTO applications (service_code, service_version_id, applicant_card_number, status, state_version, current_step_id, current_step_name_zh, current_step_name_en, waiting_since, created_at, submitted_at, finished_at)
+  VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`
+const INSERT_TASK = `INSERT INTO tasks (application_id, engine_task_id, service_code, step_key, step_name_zh, step_name_en, assignee_card_number, status, outcome, box, round, created_at, due_at, decided_at, closed_by)
+  VALUES (?, 't2', ?, 'review', '审核', 'Review', ?, ?, ?, ?, 1, ?, ?, ?, ?)`
+const applicationValues = ({ app }: PlannedApplication, time: (ms: number | null) => unknown) => [
+  app.serviceCode,
+  app.versionId,
+  app.applicant,
+  app.status,
+  app.stepId,
+  app.stepZh,
+  app.stepEn,
+  time(app.waitingSince),
+  time(app.created),
+  time(app.created),
+  time(app.decided),
+]
+const taskValues = ({ app, task }: PlannedApplication, applicationId: unknown, time: (ms: number | null) => unknown) => [
+  applicationId,
+  app.serviceCode,
+  task.assignee,
+  task.open ? 'open' : 'closed',
+  task.open ? null : 'approved',
+  task.open ? 'todo' : 'done',
+  time(task.created),
+  time(task.due),
+  time(task.decided),
+  task.open ? null : task.assignee,
+]
 
 /**
  * Fills a database file with `n` applications (one task each) plus the reviewer's 250, in one transaction.
@@ -43,56 +126,40 @@ export function generate(sqlite: Db['$client'], n: number, now: Date, { bulk = t
   }
   const versions = sqlite.prepare('SELECT id, service_code AS code FROM service_versions').all() as Array<{ id: number; code: string }>
   const students = (sqlite.prepare("SELECT card_number AS c FROM people WHERE kind = 'undergraduate'").all() as Array<{ c: string }>).map((r) => r.c)
-  const insertApp = sqlite.prepare(
-    `INSERT INTO applications (service_code, service_version_id, applicant_card_number, status, state_version, current_step_id, current_step_name_zh, current_step_name_en, waiting_since, created_at, submitted_at, finished_at)
-     VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const insertTask = sqlite.prepare(
-    `INSERT INTO tasks (application_id, engine_task_id, service_code, step_key, step_name_zh, step_name_en, assignee_card_number, status, outcome, box, round, created_at, due_at, decided_at, closed_by)
-     VALUES (?, 't2', ?, 'review', '审核', 'Review', ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-  )
-  // A fixed sequence, so both sizes get the same kind of data.
-  let seed = 42
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
-  const one = (assignee: string, open: boolean, applicant: string) => {
-    const v = versions[Math.floor(random() * versions.length)]!
-    const created = now.getTime() - Math.floor(random() * YEAR_MS)
-    const decided = open ? null : created + 3_600_000
-    const app = insertApp.run(
-      v.code,
-      v.id,
-      applicant,
-      open ? 'in_review' : 'completed',
-      open ? 'review' : null,
-      open ? '审核' : null,
-      open ? 'Review' : null,
-      open ? created : null,
-      created,
-      created,
-      decided,
-    )
-    insertTask.run(
-      app.lastInsertRowid,
-      v.code,
-      assignee,
-      open ? 'open' : 'closed',
-      open ? null : 'approved',
-      open ? 'todo' : 'done',
-      created,
-      created + 7 * 3_600_000,
-      decided,
-      open ? null : assignee,
-    )
-  }
+  const insertApp = sqlite.prepare(INSERT_APPLICATION)
+  const insertTask = sqlite.prepare(INSERT_TASK)
+  const ms = (t: number | null) => t
   sqlite.transaction(() => {
-    for (let i = 0; i < n; i++) one(`R${String(i % OTHER_REVIEWERS).padStart(5, '0')}`, random() < 0.05, `S${String(i % 40_000).padStart(6, '0')}`)
-    for (let i = 0; i < 250; i++) one(REVIEWER, i < 50, students[i % students.length]!)
+    for (const row of plan(versions, students, n, now)) insertTask.run(...taskValues(row, insertApp.run(...applicationValues(row, ms)).lastInsertRowid, ms))
   })()
   if (bulk) {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
   }
   sqlite.pragma('optimize')
+}
+
+/** The same rows on a running hall's PostgreSQL database (`url`), in one transaction. */
+export async function generateOnPostgres(url: string, n: number, now: Date) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  try {
+    const versions = await sql<Array<{ id: number; code: string }>>`SELECT id, service_code AS code FROM service_versions`
+    const students = (await sql<Array<{ c: string }>>`SELECT card_number AS c FROM people WHERE kind = 'undergraduate'`).map((r) => r.c)
+    const numbered = (query: string) => {
+      let i = 0
+      return query.replace(/\?/g, () => `$${++i}`)
+    }
+    const date = (t: number | null) => (t === null ? null : new Date(t))
+    await sql.begin(async (tx) => {
+      for (const row of plan([...versions], students, n, now)) {
+        const [app] = await tx.unsafe<Array<{ id: number }>>(`${numbered(INSERT_APPLICATION)} RETURNING id`, applicationValues(row, date) as never[])
+        await tx.unsafe(numbered(INSERT_TASK), taskValues(row, app!.id, date) as never[])
+      }
+    })
+    await sql`ANALYZE`
+  } finally {
+    await sql.end()
+  }
 }
 
 export async function hallOn(file: string, now: Date) {
@@ -142,10 +209,17 @@ export async function benchTaskList(
     const dir = mkdtempSync(path.join(tmpdir(), 'hall-bench-tasks-'))
     try {
       const file = path.join(dir, 'hall.sqlite')
-      const h = await hallOn(file, now)
+      // Seeded, then filled on a connection of its own before the hall opens the file: the bulk
+      // fill takes the journal off WAL, which SQLite allows only to the file's one connection.
+      const seeded = openDb(file)
+      await seedDemo(seeded, now)
+      await closeDb(seeded)
+      const alone = new (requireFromApi('better-sqlite3') as new (file: string) => Db['$client'])(file)
       const t0 = Date.now()
-      generate(h.db.$client, size, now)
+      generate(alone, size, now)
       const generateS = (Date.now() - t0) / 1000
+      alone.close()
+      const h = await hallOn(file, now)
       const routes = []
       for (const r of ROUTES) routes.push({ title: r.title, ...(await timeRoute(h, r.path, times)) })
       // What the index on tasks.closed_by is worth: 已办 and the counts without it.
@@ -155,7 +229,7 @@ export async function benchTaskList(
         withoutIndex.push({ title: r.title, ...(await timeRoute(h, r.path, Math.max(10, Math.floor(times / 10)))) })
       }
       results.push({ size, generateS, routes, withoutIndex })
-      h.db.$client.close()
+      await closeDb(h.db)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
