@@ -6,7 +6,7 @@ import path from 'node:path'
 import { startHall } from '@hall/cli'
 import { SESSION_COOKIE, createSession } from '../../api/src/auth/sessions.ts'
 import { resolveUser } from '../../api/src/auth/user.ts'
-import { openDb, transaction } from '../../api/src/db/client.ts'
+import { closeDb, openDb, transaction } from '../../api/src/db/client.ts'
 import { notifications } from '../../api/src/db/schema/index.ts'
 import { loadEnv } from '../../api/src/env.ts'
 
@@ -191,7 +191,7 @@ export async function benchBell() {
     )
     for (const r of rows) console.log(r)
   } finally {
-    db.$client.close()
+    await closeDb(db)
     await hall.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
