@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { constraintViolation } from './constraints.ts'
 import { freshPg, freshPgUrl } from './pg-test-support.ts'
-import { closePostgres, isPostgresMigrated, migratePostgres, openPostgres, runInTransaction, sqlState, type PgDb } from './postgres.ts'
+import { closeDb, transaction } from './client.ts'
+import { closePostgres, isPostgresMigrated, migratePostgres, openPostgres, openPostgresHandle, runInTransaction, sqlState, type PgDb } from './postgres.ts'
 import * as t from './schema-pg/tables.ts'
 
 // The PostgreSQL data layer against a real server (the run's throwaway cluster): what the services
@@ -217,5 +218,24 @@ describe('applications_one_in_progress', () => {
     await add('submitted', false)
     await add('returned', true)
     await expect(add('submitted', true)).rejects.toSatisfy((err) => constraintViolation(err)?.kind === 'unique')
+  })
+})
+
+describe('the handle the services use (openPostgresHandle)', () => {
+  it('prepares every statement: the second run of a query reuses the connection’s named statement', async () => {
+    const db = await openPostgresHandle(await freshPgUrl(), { max: 1, migrate: false })
+    onTestFinished(() => closeDb(db))
+    // One connection, inside one transaction: pg_prepared_statements lists that session's own.
+    const prepared = await transaction(db, async (tx) => {
+      for (let i = 0; i < 2; i++)
+        await tx
+          .select()
+          .from(t.departments as never)
+          .where(eq(t.departments.code, `dep-${i}`))
+      return tx.execute<{ statement: string }>(sql`SELECT statement FROM pg_prepared_statements`)
+    })
+    const statements = [...(prepared as unknown as Array<{ statement: string }>)].map((r) => r.statement)
+    // Parsed once under a name and run twice, not parsed and planned anew as an unnamed statement each time.
+    expect(statements.filter((s) => s.includes('from "departments" where "departments"."code" = $1'))).toHaveLength(1)
   })
 })

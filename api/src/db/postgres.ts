@@ -180,9 +180,18 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
   }
   // drizzle's session sends every statement through `unsafe`; the rest of the pool (its options,
   // which drizzle's driver sets parsers on, `begin`, `end`) is the pool's own.
+  //
+  // Every statement is prepared (issue 15.5): drizzle asks postgres.js for a named statement only
+  // for `.prepare(name)`, so each awaited query was parsed and planned again on every request.
+  // postgres.js keeps each connection's statements by their text and types and prepares again
+  // when the server drops one (a changed schema). Values travel as parameters, so the hall's
+  // texts are a set known in advance (an IN list makes one per length), and a connection, with
+  // its cache, is replaced after its lifetime (postgres.js's max_lifetime, 30 to 60 minutes).
   const routed = new Proxy(pool, {
     get(target, prop, receiver) {
-      if (prop === 'unsafe') return (query: string, params?: unknown[], options?: object) => (current()?.sql ?? target).unsafe(query, params as never, options)
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: object) => (current()?.sql ?? target).unsafe(query, params as never, { ...options, prepare: true })
+      }
       return Reflect.get(target, prop, receiver) as unknown
     },
   })
