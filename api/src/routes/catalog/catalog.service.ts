@@ -106,7 +106,10 @@ function faqTexts(
 
 /** The search index of the catalog as it is now (its services and their published FAQs), built once per revision. */
 export async function catalogSearchIndex(db: Db): Promise<SearchIndex> {
-  const snapshot = await catalogSnapshot(db)
+  return searchIndexOf(await catalogSnapshot(db))
+}
+
+function searchIndexOf(snapshot: CatalogSnapshot): SearchIndex {
   snapshot.index ??= rememberingSearches(
     createSearchIndex(
       snapshot.rows.map((r) => ({
@@ -300,7 +303,9 @@ export interface ServicesPageQuery {
  * renders the same page, so the cards it paints are the ones the catalog then shows.
  */
 export async function servicesPage(db: Db, user: SessionUser | null, { q, category, department, audience, page, pageSize }: ServicesPageQuery) {
-  const all = await listedServices(db)
+  // One snapshot for the rows and the index: one read of the revision per request.
+  const snapshot = await catalogSnapshot(db)
+  const all = snapshot.rows
   const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
   const filtered = all.filter(
     (r) =>
@@ -311,7 +316,7 @@ export async function servicesPage(db: Db, user: SessionUser | null, { q, catego
   let ordered: Array<{ row: ListedService; highlights?: { nameZh: Array<[number, number]>; nameEn: Array<[number, number]> } }>
   if (q) {
     const byCode = new Map(filtered.map((r) => [r.service.code, r]))
-    ordered = (await catalogSearchIndex(db))
+    ordered = searchIndexOf(snapshot)
       .search(q, { kind: user?.kind })
       .filter((h) => byCode.has(h.code))
       .map((h) => ({ row: byCode.get(h.code)!, highlights: h.highlights }))
