@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os'
-import { startManyNodes, withCookie } from '../support/many-nodes.ts'
+import { startManyNodes, withCookie } from '../test-support.ts'
 import { login } from './login.ts'
 
 // Submissions and approvals per second with 1, 2 and 4 API processes on one PostgreSQL behind a

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login } from '../bench/login.ts'
-import { startManyNodes, withCookie, type ManyNodes } from '../support/many-nodes.ts'
+import { startManyNodes, withCookie, type ManyNodes } from '../test-support.ts'
 
 // Issue 15: two API processes on one PostgreSQL behind a round-robin proxy. A login whose steps
 // land on both nodes holds on either; a reviewer's bell open on one node hears of an application

@@ -4,16 +4,16 @@ import { createServer, request as httpRequest, Agent, type IncomingMessage, type
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { freePort, root, waitFor } from '@hall/cli'
-import { generateSpKeys } from '../../api/src/auth/sp-keys.ts'
-import { createDatabase, startPgServer, type PgServer } from '../../api/src/db/pg-server.ts'
-import { closePostgres, openPostgres, type PgDb } from '../../api/src/db/postgres.ts'
+import { generateSpKeys } from '../api/src/auth/sp-keys.ts'
+import { createDatabase, startPgServer, type PgServer } from '../api/src/db/pg-server.ts'
+import { closePostgres, openPostgres, type PgDb } from '../api/src/db/postgres.ts'
 
 // Several API processes on one PostgreSQL behind a round-robin proxy, as a university would run
 // the hall on more than one node (decision 016, item 4): a throwaway PostgreSQL cluster, the
 // development IdP, N real `node` processes of api/src/server.ts with HALL_DATABASE_URL and the
 // settings many nodes must share (the deploy token, the SAML key), and a proxy in this process
 // that sends each request to the next node. Used by integration/many-nodes.test.ts and
-// bench/many-nodes.ts.
+// bench/many-nodes.ts (the test helpers of test/, beside both: README, "Test helpers have one name").
 
 /** One API process. */
 export interface ApiNode {
@@ -124,20 +124,12 @@ function launch(script: string, env: NodeJS.ProcessEnv) {
  * A round-robin HTTP proxy: each request goes to the next node in turn, its answer streams back
  * as it comes (the bell's Server-Sent Events pass through). A node that cannot be reached answers
  * 502 for that request and the proxy does not retry it (a retried POST is the client's decision,
- * with its Idempotency-Key). A node marked down (`down(i)`) is skipped, as a balancer's health
- * check would after a failure.
+ * with its Idempotency-Key).
  */
 function roundRobinProxy(upstreams: string[], routed: Routed[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 })
-  const isDown = new Set<number>()
   let next = 0
-  const pick = () => {
-    for (let tries = 0; tries < upstreams.length; tries++) {
-      const i = next++ % upstreams.length
-      if (!isDown.has(i)) return i
-    }
-    return next++ % upstreams.length
-  }
+  const pick = () => next++ % upstreams.length
   const server: Server = createServer((req, res) => {
     const node = pick()
     const target = new URL(req.url ?? '/', upstreams[node])
@@ -162,7 +154,6 @@ function roundRobinProxy(upstreams: string[], routed: Routed[]) {
   })
   return {
     server,
-    down: (i: number) => isDown.add(i),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -177,7 +168,7 @@ function roundRobinProxy(upstreams: string[], routed: Routed[]) {
  * the development IdP and the demo university. The nodes start together (two nodes after a
  * deploy): they migrate and seed one database at once.
  */
-export async function startManyNodes(opts: { nodes: number; env?: Record<string, string> }): Promise<ManyNodes & { proxyDown(i: number): void }> {
+export async function startManyNodes(opts: { nodes: number; env?: Record<string, string> }): Promise<ManyNodes> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hall-many-nodes-'))
   const stops: (() => Promise<void>)[] = []
   let stopped = false
@@ -263,7 +254,7 @@ export async function startManyNodes(opts: { nodes: number; env?: Record<string,
     )
     const db = await openPostgres(databaseUrl, { max: 1, migrate: false })
     stops.push(() => closePostgres(db))
-    return { pg, databaseUrl, url, origin: new URL(url).origin, idpUrl, nodes, routed, sql: db.$client, stop, proxyDown: proxy.down }
+    return { pg, databaseUrl, url, origin: new URL(url).origin, idpUrl, nodes, routed, sql: db.$client, stop }
   } catch (err) {
     await stop()
     throw err
