@@ -6,9 +6,9 @@ import { login } from './login.ts'
 // round-robin proxy (issue 15), started as integration/many-nodes.test.ts starts two. For each size:
 // a fresh cluster and fresh nodes, a student and a reviewer of Academic Affairs logged in through
 // the development IdP, then `BENCH_MANY_CLIENTS` clients submitting certificates of enrolment
-// through the proxy for `BENCH_SECONDS`, then the same clients approving the tasks those made
-// (each approval completes its application with a document number). Prints figures; asserts
-// nothing. The load generator, the proxy, every node and PostgreSQL share this machine's cores.
+// through the proxy for `BENCH_SECONDS`, then the same clients approving the tasks those made:
+// half as the service is (each approval completes its application with a document number), half
+// with the numbering taken out of its process. Prints figures; asserts nothing. The load generator, the proxy, every node and PostgreSQL share this machine's cores.
 
 const SIZES = (process.env.BENCH_MANY_NODES ?? '1,2,4').split(',').map(Number)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
@@ -59,7 +59,7 @@ function describe(phase: Phase) {
 
 export async function benchManyNodes() {
   console.log(`\nMany nodes: ${CLIENTS} clients through a round-robin proxy, ${SECONDS} s per phase, one PostgreSQL 15 (fsync off)`)
-  const rows: { nodes: number; submit: number; approve: number }[] = []
+  const rows: { nodes: number; submit: number; numbered: number; plain: number }[] = []
   for (const size of SIZES) {
     const hall = await startManyNodes({ nodes: size })
     try {
@@ -76,18 +76,29 @@ export async function benchManyNodes() {
       const open = await hall.sql<{ id: number; v: number }[]>`
         SELECT t.id, a.state_version AS v FROM tasks t JOIN applications a ON a.id = t.application_id
         WHERE t.assignee_card_number = ${RECORDS} AND t.status = 'open' AND a.service_code = 'enrolment-certificate' ORDER BY t.id`
-      let next = 0
-      const approved = await load(SECONDS, () => {
-        const task = open[next++]
-        if (!task) return null
-        return reviewer(`${hall.url}/api/tasks/${task.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'approve', stateVersion: task.v }) })
-      })
+      // Half the tasks approved as the service says (each completion numbers a certificate, so
+      // these queue for the hall-wide counter: decision 016, session 10), half after its process
+      // stops numbering (as a service without certificates), to see what the counter costs.
+      const approve = (tasks: { id: number; v: number }[]) => {
+        let next = 0
+        return load(SECONDS, () => {
+          const task = tasks[next++]
+          if (!task) return null
+          return reviewer(`${hall.url}/api/tasks/${task.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'approve', stateVersion: task.v }) })
+        })
+      }
+      const half = Math.ceil(open.length / 2)
+      const numbered = await approve(open.slice(0, half))
+      await hall.sql`UPDATE service_versions SET process = process - 'onComplete' WHERE service_code = 'enrolment-certificate'`
+      const plain = await approve(open.slice(half))
       const after = loadavg()[0]!.toFixed(1)
       const s = describe(submitted)
-      const a = describe(approved)
-      console.log(`  ${size} node${size > 1 ? 's' : ' '}  submissions ${s.text}`)
-      console.log(`           approvals   ${a.text}  [${open.length} tasks open; load average ${before} → ${after}]`)
-      rows.push({ nodes: size, submit: s.perSecond, approve: a.perSecond })
+      const a = describe(numbered)
+      const b = describe(plain)
+      console.log(`  ${size} node${size > 1 ? 's' : ' '}  submissions                 ${s.text}`)
+      console.log(`           approvals, numbering        ${a.text}`)
+      console.log(`           approvals, numbering none   ${b.text}  [load average ${before} → ${after}]`)
+      rows.push({ nodes: size, submit: s.perSecond, numbered: a.perSecond, plain: b.perSecond })
     } finally {
       await hall.stop()
     }
@@ -95,7 +106,12 @@ export async function benchManyNodes() {
   const one = rows.find((r) => r.nodes === 1)
   if (one) {
     console.log('  ratio to one node:')
-    for (const r of rows) console.log(`    ${r.nodes}: submissions ${(r.submit / one.submit).toFixed(2)}, approvals ${(r.approve / one.approve).toFixed(2)}`)
+    for (const r of rows) {
+      const ratio = (x: number, y: number) => (x / y).toFixed(2)
+      console.log(
+        `    ${r.nodes}: submissions ${ratio(r.submit, one.submit)}, approvals numbering ${ratio(r.numbered, one.numbered)}, numbering none ${ratio(r.plain, one.plain)}`,
+      )
+    }
   }
 }
 
