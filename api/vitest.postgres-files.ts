@@ -28,6 +28,7 @@ export const onPostgres = [
   'src/routes/admin-services/short-name.api.test.ts',
   'src/routes/applications/answer-files.api.test.ts',
   'src/routes/applications/applications.api.test.ts',
+  'src/routes/applications/numbers-under-load.api.test.ts',
   'src/routes/applications/one-in-progress.api.test.ts',
   'src/routes/applications/round-trip.api.test.ts',
   'src/routes/applications/submission.api.test.ts',

@@ -1,8 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { count } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { people as demoPeople } from '@hall/demo-university'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { closeDb } from './db/client.ts'
+import { dialect } from './db/dialect.ts'
+import { createDatabase, MIGRATED_TEMPLATE } from './db/pg-server.ts'
+import { testPostgresAdminUrl } from './db/pg-test-support.ts'
+import { openPostgresHandle } from './db/postgres.ts'
 import { applications, mfDeployments, people, services } from './db/schema/index.ts'
+import { seedDemo } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { prepareData } from './startup.ts'
 import { testApp, testDeps } from './test-support.ts'
@@ -67,5 +74,23 @@ describe('a production hall on day one', () => {
     const me = await (await t.app.request('/api/me', { headers: { Cookie: cookie } })).json()
     expect(me).toMatchObject({ cardNumber: '2023010101', roles: [], knownToDataPlatform: false })
     expect((await t.deps.db.select({ n: count() }).from(people))[0]!.n).toBe(0)
+  })
+})
+
+describe('two demo nodes starting together on one fresh database', () => {
+  // Each node has a pool of its own on PostgreSQL. Both found the database empty before either
+  // had seeded it, and the second one's start failed on a duplicate department (found by
+  // test/integration/many-nodes.test.ts). On SQLite one process's two handles cannot seed at
+  // once at all (the second's BEGIN IMMEDIATE waits synchronously): nodes there are processes.
+  it.runIf(dialect === 'postgres')('both start, and the demo university is there once', async () => {
+    const url = await createDatabase(testPostgresAdminUrl(), MIGRATED_TEMPLATE)
+    const nodes = [await openPostgresHandle(url, { migrate: false, max: 2 }), await openPostgresHandle(url, { migrate: false, max: 2 })]
+    onTestFinished(async () => {
+      for (const db of nodes) await closeDb(db)
+    })
+    const seeded = await Promise.all(nodes.map((db) => seedDemo(db)))
+    expect(seeded.filter((s) => s !== null)).toHaveLength(1)
+    const known = demoPeople.filter((p) => !p.unknownToDataPlatform).length
+    expect((await nodes[1]!.select({ n: count() }).from(people))[0]!.n).toBe(known)
   })
 })

@@ -2,6 +2,7 @@ import { benchBell } from './bell.ts'
 import { benchCatalog } from './catalog.ts'
 import { benchFirstVisit } from './first-visit.ts'
 import { benchFloods } from './floods.ts'
+import { benchManyNodes } from './many-nodes.ts'
 import { benchEngine, benchTaskList } from './tasks.ts'
 
 // Benchmarks print figures; they assert nothing. Each runs against a real hall process (API and
@@ -22,6 +23,9 @@ await benchFloods()
 
 // Memory and CPU of one API process with 1,000 and 5,000 open bell streams (issue 15.5).
 await benchBell()
+
+// Submissions and approvals per second with 1, 2 and 4 API nodes on one PostgreSQL (issue 15).
+await benchManyNodes()
 
 // The reviewers' to-do list with 10,000 and 1,000,000 applications, and the engine (issue 5).
 // In process, after the hall above has stopped, so they do not share the cores with it.

@@ -36,9 +36,20 @@ export function handleOn(writer: Database.Database, reader: Database.Database = 
   return db
 }
 
+/** What a caller tells `transaction` about its body. */
+export interface TransactionHints {
+  /**
+   * The body takes the next number of a document sequence (a reference number, a certificate's
+   * number): one row that every such transaction updates. On PostgreSQL these transactions queue
+   * for the sequences before their snapshot instead of aborting one another at SERIALIZABLE until
+   * their retries run out (decision 016); SQLite's one writer queues every transaction anyway.
+   */
+  takesNumber?: boolean
+}
+
 /** What another database (PostgreSQL, postgres.ts) does for `transaction` and `closeDb` on its handles. */
 export interface HandleRunner {
-  transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T>
+  transaction<T>(fn: (tx: Db) => Promise<T> | T, hints?: TransactionHints): Promise<T>
   close(): Promise<void>
 }
 const runners = new WeakMap<Db, HandleRunner>()
@@ -162,9 +173,9 @@ const turnstiles = new WeakMap<Database.Database, Promise<void>>()
  * through a savepoint: its failure undoes its own writes only, as better-sqlite3's nested
  * transactions did.
  */
-export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T, hints: TransactionHints = {}): Promise<T> {
   const runner = runners.get(db)
-  if (runner) return runner.transaction(fn)
+  if (runner) return runner.transaction(fn, hints)
   const routed = routedOf.get(db)
   if (!routed) throw new Error('transaction() needs a handle made by openDb()')
   const outer = routed.openTransaction

@@ -25,12 +25,13 @@ import type { Guide } from '../routes/catalog/catalog.schemas.ts'
  * the database already has departments, so restarting never duplicates or overwrites data.
  */
 export async function seedDemo(db: Db, now = new Date()) {
-  const existing = (await db.select({ n: count() }).from(departments))[0]
-  if (existing && existing.n > 0) {
-    await backfill(db)
-    return null
-  }
-  return await transaction(db, async (tx) => {
+  const seeded = await transaction(db, async (tx) => {
+    // Looked at inside the transaction that fills it: two nodes starting together on one fresh
+    // PostgreSQL database both found it empty when this was read before the transaction, and the
+    // second node's start died on a duplicate department. Now the second one's transaction fails
+    // to serialise, runs again and finds the university there (SQLite's single writer orders them).
+    const existing = (await tx.select({ n: count() }).from(departments))[0]
+    if (existing && existing.n > 0) return null
     const known = await seedOrganisation(tx)
     await seedClasses(tx)
     await tx.insert(categories).values(seedCategories.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, icon: c.icon, sortOrder: c.order })))
@@ -72,6 +73,8 @@ export async function seedDemo(db: Db, now = new Date()) {
     await bumpCatalogRevision(tx)
     return { departments: demoDepartments.length, people: known.length, services: seedServices.length, pastApplications: history }
   })
+  if (!seeded) await backfill(db)
+  return seeded
 }
 
 /**

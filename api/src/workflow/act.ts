@@ -70,7 +70,21 @@ export function auditEventRow(applicationId: number, effect: Extract<Effect, { t
   }
 }
 export async function act(deps: Deps, input: ActInput): Promise<ActResult> {
-  return await transaction(deps.db, async (tx) => await actIn(tx, deps, input))
+  return await transaction(deps.db, async (tx) => await actIn(tx, deps, input), { takesNumber: await mayNumber(deps.db, input.applicationId) })
+}
+
+/** Whether an action on the application may complete it with a document number (its version's process says so). */
+async function mayNumber(db: Db, applicationId: number): Promise<boolean> {
+  const row = (
+    await db
+      .select({ process: serviceVersions.process })
+      .from(applications)
+      .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
+      .where(eq(applications.id, applicationId))
+  )[0]
+  // Stored as the definition validated at publication (definitions.ts reads it the same way).
+  const process = row?.process as ProcessDefinition | null | undefined
+  return process?.onComplete?.some((c) => c.kind === 'documentNumber') ?? false
 }
 
 /**

@@ -92,24 +92,28 @@ export async function submit(deps: Deps, user: SessionUser, key: string, input: 
   // One in progress at a time, where the version says so: checked above and again below, and held
   // by the database's unique index, which no interleaving of nodes gets past (decision 016).
   const oneInProgress = (version.eligibility as EligibilityRule[]).some((r) => r.type === 'noneInProgress')
-  return await transaction(db, async (tx) => {
-    // Again inside the write lock: two requests with one key on two nodes make one application.
-    const raced = await replay(tx, user.cardNumber, key, hash)
-    if (raced) return raced
-    // And eligibility again: another submission may have been committed meanwhile (one in progress at a time).
-    await requireEligible(tx)
-    const result = await submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values, oneInProgress }).catch(
-      (err: unknown) => {
-        if (isOneInProgressViolation(err)) throw alreadyInProgress(row.version)
-        throw err
-      },
-    )
-    await linkFiles(tx, result.id, form, values)
-    // The draft became this application: gone with it, or neither (a failed submit keeps the draft).
-    await tx.delete(formDrafts).where(and(eq(formDrafts.cardNumber, user.cardNumber), eq(formDrafts.serviceCode, row.service.code)))
-    await tx.insert(idempotencyKeys).values({ cardNumber: user.cardNumber, key, requestHash: hash, status: 201, response: result, createdAt: now })
-    return result
-  })
+  return await transaction(
+    db,
+    async (tx) => {
+      // Again inside the write lock: two requests with one key on two nodes make one application.
+      const raced = await replay(tx, user.cardNumber, key, hash)
+      if (raced) return raced
+      // And eligibility again: another submission may have been committed meanwhile (one in progress at a time).
+      await requireEligible(tx)
+      const result = await submitIn(tx, deps, { serviceVersionId: row.version.id, serviceCode: row.service.code, applicant, values, oneInProgress }).catch(
+        (err: unknown) => {
+          if (isOneInProgressViolation(err)) throw alreadyInProgress(row.version)
+          throw err
+        },
+      )
+      await linkFiles(tx, result.id, form, values)
+      // The draft became this application: gone with it, or neither (a failed submit keeps the draft).
+      await tx.delete(formDrafts).where(and(eq(formDrafts.cardNumber, user.cardNumber), eq(formDrafts.serviceCode, row.service.code)))
+      await tx.insert(idempotencyKeys).values({ cardNumber: user.cardNumber, key, requestHash: hash, status: 201, response: result, createdAt: now })
+      return result
+    },
+    { takesNumber: true },
+  )
 }
 
 /** Whether `err` is the database refusing a second application in progress (its unique index), on either dialect. */

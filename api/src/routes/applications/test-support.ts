@@ -65,9 +65,9 @@ export interface Reply<T = any> {
   body: T
 }
 
-/** A fresh hall (its own in-memory database, or `opts.db`) with the forms the hall ships. */
-export async function hall(opts: { db?: Db; demo?: boolean } = {}) {
-  const t = await testApp({}, opts)
+/** A fresh hall (its own in-memory database, or `opts.db`) with the forms the hall ships; `env` overrides settings. */
+export async function hall(opts: { db?: Db; demo?: boolean; env?: Record<string, string> } = {}) {
+  const t = await testApp(opts.env ?? {}, opts)
   const { db } = t.deps
   // Sessions expire after 30 idle minutes: a test that moves the clock logs in again.
   const cookies = new Map<string, { cookie: string; at: number }>()
