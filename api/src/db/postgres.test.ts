@@ -226,15 +226,16 @@ describe('the handle the services use (openPostgresHandle)', () => {
     const db = await openPostgresHandle(await freshPgUrl(), { max: 1, migrate: false })
     onTestFinished(() => closeDb(db))
     // One connection, inside one transaction: pg_prepared_statements lists that session's own.
-    const prepared = await transaction(db, async (tx) => {
+    // (The handle is typed as SQLite's, as the services see it; this one is PostgreSQL's.)
+    const statements = await transaction(db, async (tx) => {
+      const pg = tx as unknown as PgDb
       for (let i = 0; i < 2; i++)
-        await tx
+        await pg
           .select()
-          .from(t.departments as never)
+          .from(t.departments)
           .where(eq(t.departments.code, `dep-${i}`))
-      return tx.execute<{ statement: string }>(sql`SELECT statement FROM pg_prepared_statements`)
+      return (await pg.execute<{ statement: string }>(sql`SELECT statement FROM pg_prepared_statements`)).map((r) => r.statement)
     })
-    const statements = [...(prepared as unknown as Array<{ statement: string }>)].map((r) => r.statement)
     // Parsed once under a name and run twice, not parsed and planned anew as an unnamed statement each time.
     expect(statements.filter((s) => s.includes('from "departments" where "departments"."code" = $1'))).toHaveLength(1)
   })
