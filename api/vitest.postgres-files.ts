@@ -60,6 +60,7 @@ export const onPostgres = [
   'src/startup.test.ts',
   'src/web/preload.test.ts',
   'src/web/shell-page.test.ts',
+  'src/workflow/act.test.ts',
   'src/workflow/calendar.test.ts',
   'src/workflow/messages.test.ts',
 ]

@@ -66,6 +66,35 @@ async function freshPostgresDb(seeded: boolean): Promise<Db> {
   return db
 }
 
+/** One database that several handles open: see `sharedDatabase`. */
+export interface SharedDatabase {
+  /** A new handle on the database, with connections (or a pool) of its own, as another API node or a restarted one has. */
+  open(): Promise<Db>
+}
+
+/**
+ * One migrated database that several handles open, as several API nodes (or one node restarted)
+ * would: a SQLite file of its own, or a database of its own on the run's PostgreSQL server. Every
+ * handle `open` gives is closed when the test ends; closing one earlier (`closeDb`, a node that
+ * stops) is the test's to do. This is how a test sets the scene of two nodes on either database.
+ */
+export async function sharedDatabase(): Promise<SharedDatabase> {
+  const handles: Db[] = []
+  onTestFinished(async () => {
+    for (const db of handles.splice(0)) await closeDb(db)
+  })
+  const keep = (db: Db) => {
+    handles.push(db)
+    return db
+  }
+  if (dialect === 'postgres') {
+    const url = await createDatabase(testPostgresAdminUrl(), MIGRATED_TEMPLATE)
+    return { open: async () => keep(await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })) }
+  }
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'hall-shared-')), 'hall.sqlite')
+  return { open: async () => keep(openDb(file)) }
+}
+
 /**
  * Dependencies for one test: a private in-memory database with every migration applied (or the
  * SQLite file `dbFile`, or the handle `db`, which several test nodes can share), a data folder of
