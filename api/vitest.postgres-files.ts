@@ -32,6 +32,7 @@ export const onPostgres = [
   'src/routes/applications/round-trip.api.test.ts',
   'src/routes/applications/submission.api.test.ts',
   'src/routes/applications/swap-confirmation.api.test.ts',
+  'src/routes/catalog/catalog-revision.api.test.ts',
   'src/routes/catalog/catalog.api.test.ts',
   'src/routes/catalog/eligibility.test.ts',
   'src/routes/catalog/faq-search.api.test.ts',
@@ -62,5 +63,6 @@ export const onPostgres = [
   'src/web/shell-page.test.ts',
   'src/workflow/act.test.ts',
   'src/workflow/calendar.test.ts',
+  'src/workflow/deadlines.test.ts',
   'src/workflow/messages.test.ts',
 ]

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -43,9 +43,14 @@ function copyOf(image: Buffer): Db {
 /** A fresh migrated database, or one already seeded with the demo university at `START`. */
 async function freshDb(seeded: boolean): Promise<Db> {
   if (dialect === 'postgres') return freshPostgresDb(seeded)
+  return copyOf(await sqliteImage(seeded))
+}
+
+/** The migrated or the seeded SQLite image (a database file's bytes). */
+async function sqliteImage(seeded: boolean): Promise<Buffer> {
   const kind = seeded ? 'seeded' : 'migrated'
   const provided = fromRun?.[kind]
-  return copyOf((images[kind] ??= provided ? Buffer.from(provided, 'base64') : await imageOf(seeded)))
+  return (images[kind] ??= provided ? Buffer.from(provided, 'base64') : await imageOf(seeded))
 }
 
 /**
@@ -74,24 +79,31 @@ export interface SharedDatabase {
 
 /**
  * One migrated database that several handles open, as several API nodes (or one node restarted)
- * would: a SQLite file of its own, or a database of its own on the run's PostgreSQL server. Every
- * handle `open` gives is closed when the test ends; closing one earlier (`closeDb`, a node that
- * stops) is the test's to do. This is how a test sets the scene of two nodes on either database.
+ * would: a SQLite file of its own, or a database of its own on the run's PostgreSQL server; with
+ * `seeded`, holding the demo university seeded at `START` already (copied, as `testApp`'s are).
+ * Every handle `open` gives is closed when the test ends; closing one earlier (`closeDb`, a node
+ * that stops) is the test's to do. This is how a test sets the scene of two nodes on either database.
  */
-export async function sharedDatabase(): Promise<SharedDatabase> {
+export async function sharedDatabase(opts: { seeded?: boolean } = {}): Promise<SharedDatabase> {
+  const seeded = opts.seeded ?? false
   const handles: Db[] = []
+  // On SQLite, the file's folder (removed with the test).
+  const folder = dialect === 'sqlite' ? mkdtempSync(path.join(tmpdir(), 'hall-shared-')) : undefined
   onTestFinished(async () => {
     for (const db of handles.splice(0)) await closeDb(db)
+    if (folder) rmSync(folder, { recursive: true, force: true })
   })
   const keep = (db: Db) => {
     handles.push(db)
     return db
   }
-  if (dialect === 'postgres') {
-    const url = await createDatabase(testPostgresAdminUrl(), MIGRATED_TEMPLATE)
+  if (!folder) {
+    const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
     return { open: async () => keep(await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })) }
   }
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'hall-shared-')), 'hall.sqlite')
+  const file = path.join(folder, 'hall.sqlite')
+  // An image is a database file's bytes: `openDb` finds every migration applied and turns on WAL.
+  writeFileSync(file, await sqliteImage(seeded))
   return { open: async () => keep(openDb(file)) }
 }
 

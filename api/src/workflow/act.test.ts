@@ -121,7 +121,7 @@ describe('durability', () => {
   // SQLite the commit is in the file (synchronous=FULL), on PostgreSQL on the server. A new handle
   // on the database (as a restarted server opens) finds it.
   it('an acknowledged submit is committed: a new handle on the database finds it', async () => {
-    const shared = await sharedDatabase()
+    const shared = await sharedDatabase({ seeded: true })
     const db = await shared.open()
     const { app, deps, loginAs } = await testApp({}, { db })
     await db.update(serviceVersions).set({ form: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
