@@ -46,6 +46,7 @@ export const onPostgres = [
   'src/routes/feedback/anonymity.api.test.ts',
   'src/routes/feedback/questions.api.test.ts',
   'src/routes/feedback/ratings.api.test.ts',
+  'src/routes/feedback/statistics.api.test.ts',
   'src/routes/forms/attachments.routes.test.ts',
   'src/routes/forms/data-errors.routes.test.ts',
   'src/routes/forms/forms.routes.test.ts',
