@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, type AnyColumn } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { applications, ratings, services, statisticsExports, tasks } from '../../db/schema/index.ts'
+import { stateOf } from '../../workflow/definitions.ts'
 import { HOUR, hall, who, type Hall } from '../applications/test-support.ts'
 import { finishedExport } from './test-support.ts'
 
@@ -48,9 +49,9 @@ async function raw(h: Hall, departments: string[] | null, from: string, to: stri
     .from(applications)
     .where(and(inScope(applications.serviceCode), isNotNull(applications.state)))
   const decided = states.flatMap(({ service_code, state }) =>
-    state!.tasks
+    (stateOf(state)?.tasks ?? [])
       .filter((t) => t.status === 'closed' && (t.outcome === 'approved' || t.outcome === 'rejected' || t.outcome === 'returned'))
-      .map((t) => ({ service_code, step_key: t.stepId, created_at: Date.parse(t.createdAt), decided_at: Date.parse(t.closedAt) })),
+      .map((t) => ({ service_code, step_key: t.stepId, created_at: Date.parse(t.createdAt), decided_at: Date.parse(t.closedAt!) })),
   )
   const late = await db
     .select({ id: tasks.id })
