@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import type { Logger } from 'drizzle-orm'
 import { inject, onTestFinished } from 'vitest'
 import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
@@ -30,6 +31,15 @@ import { START, imageOf, testIdpKeys } from '../vitest.global-setup.ts'
 const images: { migrated?: Buffer; seeded?: Buffer } = {}
 const fromRun = inject('hallTestImages')
 
+/** Tells whoever listens of each statement a test's handle runs: drizzle's logger of that handle. */
+class StatementTap implements Logger {
+  listener: ((sql: string, params: unknown[]) => void) | undefined
+  logQuery(sql: string, params: unknown[]): void {
+    this.listener?.(sql, params)
+  }
+}
+const taps = new WeakMap<Db, StatementTap>()
+
 /**
  * A private in-memory database copied from `image`. The image holds the data only, not a
  * connection's settings; better-sqlite3's defaults are what `openDb` sets (foreign keys on, a
@@ -37,7 +47,31 @@ const fromRun = inject('hallTestImages')
  * pragma for pragma.
  */
 function copyOf(image: Buffer): Db {
-  return handleOn(new Database(image))
+  const tap = new StatementTap()
+  const db = handleOn(new Database(image), undefined, { logger: tap })
+  taps.set(db, tap)
+  return db
+}
+
+/**
+ * Records every statement the services run on a test's database (`testDeps`, `testApp`), on
+ * either dialect, with its parameters: what drizzle sends, which is all the services send (no
+ * service touches the driver itself).
+ */
+export function recordStatements(db: Db) {
+  const tap = taps.get(db)
+  if (!tap) throw new Error('recordStatements needs a database that testDeps or testApp made')
+  const seen: { sql: string; params: unknown[] }[] = []
+  tap.listener = (sql, params) => seen.push({ sql, params: params.flat() })
+  return {
+    /** Statements since the mark that carried `value` as a parameter. */
+    about: (value: unknown, since = 0) => seen.slice(since).filter((q) => q.params.includes(value)),
+    /** A mark for `about`: the statements recorded so far. */
+    mark: () => seen.length,
+    stop: () => {
+      tap.listener = undefined
+    },
+  }
 }
 
 /** A fresh migrated database, or one already seeded with the demo university at `START`. */
@@ -61,7 +95,9 @@ async function sqliteImage(seeded: boolean): Promise<Buffer> {
  */
 async function freshPostgresDb(seeded: boolean): Promise<Db> {
   const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
-  const db = await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })
+  const tap = new StatementTap()
+  const db = await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1, logger: tap })
+  taps.set(db, tap)
   // Closed with the test that made it; one made outside a test (in beforeAll) closes when idle.
   try {
     onTestFinished(() => closeDb(db))
