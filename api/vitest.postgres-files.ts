@@ -14,6 +14,7 @@ export const onPostgres = [
   'src/data-platform/embedded.test.ts',
   'src/data-platform/http.test.ts',
   'src/data-platform/patterns.test.ts',
+  'src/db/ready.test.ts',
   'src/demo/forms.test.ts',
   'src/demo/past-applications.test.ts',
   'src/floods/floods.api.test.ts',
