@@ -65,6 +65,7 @@ export const onPostgres = [
   'src/routes/tasks/tasks.api.test.ts',
   'src/routes/widgets/widgets.routes.test.ts',
   'src/startup.test.ts',
+  'src/test-support.test.ts',
   'src/web/first-view.test.ts',
   'src/web/preload.test.ts',
   'src/web/shell-page.test.ts',
