@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { idpMetadata, type IdpKeys } from '@hall/dev-idp'
+import type { Logger } from 'drizzle-orm'
 import { inject, onTestFinished } from 'vitest'
 import { createApp } from './app.ts'
 import { createSamlServiceProvider } from './auth/saml.ts'
@@ -30,6 +31,15 @@ import { START, imageOf, testIdpKeys } from '../vitest.global-setup.ts'
 const images: { migrated?: Buffer; seeded?: Buffer } = {}
 const fromRun = inject('hallTestImages')
 
+/** Tells whoever listens of each statement a test's handle runs: drizzle's logger of that handle. */
+class StatementTap implements Logger {
+  listener: ((sql: string, params: unknown[]) => void) | undefined
+  logQuery(sql: string, params: unknown[]): void {
+    this.listener?.(sql, params)
+  }
+}
+const taps = new WeakMap<Db, StatementTap>()
+
 /**
  * A private in-memory database copied from `image`. The image holds the data only, not a
  * connection's settings; better-sqlite3's defaults are what `openDb` sets (foreign keys on, a
@@ -37,15 +47,44 @@ const fromRun = inject('hallTestImages')
  * pragma for pragma.
  */
 function copyOf(image: Buffer): Db {
-  return handleOn(new Database(image))
+  const tap = new StatementTap()
+  const db = handleOn(new Database(image), undefined, { logger: tap })
+  taps.set(db, tap)
+  return db
+}
+
+/**
+ * Records every statement the services run on a test's database (`testDeps`, `testApp`), on
+ * either dialect, with its parameters: what drizzle sends, which is all the services send (no
+ * service touches the driver itself).
+ */
+export function recordStatements(db: Db) {
+  const tap = taps.get(db)
+  if (!tap) throw new Error('recordStatements needs a database that testDeps or testApp made')
+  const seen: { sql: string; params: unknown[] }[] = []
+  tap.listener = (sql, params) => seen.push({ sql, params: params.flat() })
+  return {
+    /** Statements since the mark that carried `value` as a parameter. */
+    about: (value: unknown, since = 0) => seen.slice(since).filter((q) => q.params.includes(value)),
+    /** A mark for `about`: the statements recorded so far. */
+    mark: () => seen.length,
+    stop: () => {
+      tap.listener = undefined
+    },
+  }
 }
 
 /** A fresh migrated database, or one already seeded with the demo university at `START`. */
 async function freshDb(seeded: boolean): Promise<Db> {
   if (dialect === 'postgres') return freshPostgresDb(seeded)
+  return copyOf(await sqliteImage(seeded))
+}
+
+/** The migrated or the seeded SQLite image (a database file's bytes). */
+async function sqliteImage(seeded: boolean): Promise<Buffer> {
   const kind = seeded ? 'seeded' : 'migrated'
   const provided = fromRun?.[kind]
-  return copyOf((images[kind] ??= provided ? Buffer.from(provided, 'base64') : await imageOf(seeded)))
+  return (images[kind] ??= provided ? Buffer.from(provided, 'base64') : await imageOf(seeded))
 }
 
 /**
@@ -56,7 +95,9 @@ async function freshDb(seeded: boolean): Promise<Db> {
  */
 async function freshPostgresDb(seeded: boolean): Promise<Db> {
   const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
-  const db = await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })
+  const tap = new StatementTap()
+  const db = await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1, logger: tap })
+  taps.set(db, tap)
   // Closed with the test that made it; one made outside a test (in beforeAll) closes when idle.
   try {
     onTestFinished(() => closeDb(db))
@@ -64,6 +105,42 @@ async function freshPostgresDb(seeded: boolean): Promise<Db> {
     // not inside a test
   }
   return db
+}
+
+/** One database that several handles open: see `sharedDatabase`. */
+export interface SharedDatabase {
+  /** A new handle on the database, with connections (or a pool) of its own, as another API node or a restarted one has. */
+  open(): Promise<Db>
+}
+
+/**
+ * One migrated database that several handles open, as several API nodes (or one node restarted)
+ * would: a SQLite file of its own, or a database of its own on the run's PostgreSQL server; with
+ * `seeded`, holding the demo university seeded at `START` already (copied, as `testApp`'s are).
+ * Every handle `open` gives is closed when the test ends; closing one earlier (`closeDb`, a node
+ * that stops) is the test's to do. This is how a test sets the scene of two nodes on either database.
+ */
+export async function sharedDatabase(opts: { seeded?: boolean } = {}): Promise<SharedDatabase> {
+  const seeded = opts.seeded ?? false
+  const handles: Db[] = []
+  // On SQLite, the file's folder (removed with the test).
+  const folder = dialect === 'sqlite' ? mkdtempSync(path.join(tmpdir(), 'hall-shared-')) : undefined
+  onTestFinished(async () => {
+    for (const db of handles.splice(0)) await closeDb(db)
+    if (folder) rmSync(folder, { recursive: true, force: true })
+  })
+  const keep = (db: Db) => {
+    handles.push(db)
+    return db
+  }
+  if (!folder) {
+    const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
+    return { open: async () => keep(await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })) }
+  }
+  const file = path.join(folder, 'hall.sqlite')
+  // An image is a database file's bytes: `openDb` finds every migration applied and turns on WAL.
+  writeFileSync(file, await sqliteImage(seeded))
+  return { open: async () => keep(openDb(file)) }
 }
 
 /**

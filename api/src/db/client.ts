@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import type { Logger } from 'drizzle-orm'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { RoutedClient, type OpenTransaction } from './connections.ts'
@@ -25,12 +26,13 @@ export function openDb(file: string): Db {
 
 /**
  * The hall's handle on connections already open and migrated: `reader` may be the writer itself
- * (an in-memory database, which a second connection could not see).
+ * (an in-memory database, which a second connection could not see). `logger` is told of every
+ * statement drizzle runs through the handle (tests record them).
  */
-export function handleOn(writer: Database.Database, reader: Database.Database = writer): Db {
+export function handleOn(writer: Database.Database, reader: Database.Database = writer, opts: { logger?: Logger } = {}): Db {
   const routed = new RoutedClient(writer, reader)
   // drizzle's session only prepares statements on its client; the routed client answers that.
-  const db: Db = drizzle(routed as unknown as Database.Database, { schema })
+  const db: Db = drizzle(routed as unknown as Database.Database, { schema, ...(opts.logger ? { logger: opts.logger } : {}) })
   Object.defineProperty(db, '$client', { value: writer })
   routedOf.set(db, routed)
   return db

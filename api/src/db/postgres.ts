@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { Logger } from 'drizzle-orm'
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import postgres from 'postgres'
@@ -168,9 +169,10 @@ interface OpenPgTransaction {
  * connection of the pool, again on a serialisation failure or a deadlock, and every statement the
  * body makes goes to that connection, whichever handle it was called through (a body that read
  * through the pool would not see its own writes, and could wait on its own locks). Outside a
- * transaction, statements take any connection of the pool, each its own transaction.
+ * transaction, statements take any connection of the pool, each its own transaction. `logger` is
+ * told of every statement drizzle runs through the handle (tests record them).
  */
-export async function openPostgresHandle(url: string, opts: OpenPostgresOptions & TransactionOptions = {}): Promise<Db> {
+export async function openPostgresHandle(url: string, opts: OpenPostgresOptions & TransactionOptions & { logger?: Logger } = {}): Promise<Db> {
   const pg = await openPostgres(url, opts)
   const pool = pg.$client
   const inside = new AsyncLocalStorage<OpenPgTransaction>()
@@ -195,7 +197,7 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
       return Reflect.get(target, prop, receiver) as unknown
     },
   })
-  const db = drizzle(routed, { schema: tables }) as unknown as Db
+  const db = drizzle(routed, { schema: tables, ...(opts.logger ? { logger: opts.logger } : {}) }) as unknown as Db
   const run = async <T>(t: OpenPgTransaction, fn: () => Promise<T> | T): Promise<T> => {
     try {
       return await inside.run(t, async () => fn())

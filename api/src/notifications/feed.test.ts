@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { closeDb } from '../db/client.ts'
 import { notifications } from '../db/schema/index.ts'
 import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
-import { testApp } from '../test-support.ts'
+import { recordStatements, sharedDatabase, testApp } from '../test-support.ts'
 import { FEED_PERIOD_MS } from './feed.ts'
 
 // Issue 15.3: the bell's live streams are woken by one change feed per node, not by a poll of the
@@ -60,42 +57,6 @@ async function openStream(app: App, cookie: string) {
   }
 }
 
-/**
- * Records every statement run on the database's connection, with its parameters: a stream that
- * queries on its own shows up as a statement carrying its person's card number.
- */
-function recordQueries(client: Database.Database) {
-  const seen: { sql: string; params: unknown[] }[] = []
-  const prepare = client.prepare.bind(client)
-  const wrap = (stmt: Database.Statement, sql: string): Database.Statement =>
-    new Proxy(stmt, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown
-        if (typeof value !== 'function') return value
-        if (prop === 'get' || prop === 'all' || prop === 'run' || prop === 'iterate') {
-          return (...params: unknown[]) => {
-            seen.push({ sql, params: params.flat() })
-            return (value as (...a: unknown[]) => unknown).apply(target, params)
-          }
-        }
-        // raw(), pluck()… return the statement itself: keep recording through them.
-        return (...args: unknown[]) => {
-          const out = (value as (...a: unknown[]) => unknown).apply(target, args)
-          return out === target ? wrap(target, sql) : out
-        }
-      },
-    })
-  client.prepare = ((sql: string) => wrap(prepare(sql), sql)) as typeof client.prepare
-  return {
-    /** Statements since the mark that carried `card` as a parameter. */
-    about: (card: string, since = 0) => seen.slice(since).filter((q) => q.params.includes(card)),
-    mark: () => seen.length,
-    restore: () => {
-      client.prepare = prepare
-    },
-  }
-}
-
 const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count as number
 
 describe('the bell’s change feed (GET /api/notifications/stream)', () => {
@@ -111,7 +72,7 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
     await streamB.next('importmap')
     expect(h.bell.size()).toBe(2)
 
-    const queries = recordQueries(h.deps.db.$client)
+    const queries = recordStatements(h.deps.db)
     try {
       // Idle: the feed looks (a few statements per period for the whole node), the streams do not.
       const looks = h.bell.stats.looks
@@ -133,7 +94,7 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
       expect(await streamB.within(FEED_PERIOD_MS * 1.5)).toEqual([])
       expect(queries.about(b, mark)).toEqual([])
     } finally {
-      queries.restore()
+      queries.stop()
     }
     // What A was told is A's own count, which B's is not.
     expect(await unreadOf(h, a)).toBe(firstA.count + 1)
@@ -175,11 +136,11 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
     await stream.close()
   })
 
-  it('sees changes written by another connection to the same SQLite file, as a second API node would write them', async () => {
-    const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'hall-feed-')), 'hall.db')
-    const nodeA = await testApp({}, { dbFile })
-    // Node B: its own connection, app and feed on the same file (the demo is there already).
-    const nodeB = await testApp({}, { dbFile, demo: false })
+  it('sees changes written by another connection to the same database, as a second API node would write them', async () => {
+    const shared = await sharedDatabase({ seeded: true })
+    const nodeA = await testApp({}, { db: await shared.open() })
+    // Node B: its own connections, app and feed on the same database (the demo is there already).
+    const nodeB = await testApp({}, { db: await shared.open(), demo: false })
     const counsellor = await openStream(nodeA.app, await nodeA.loginAs(who.counsellor))
     const student = await openStream(nodeA.app, await nodeA.loginAs(who.student))
     const before = await counsellor.next<{ todo: number; version: string }>('tasks')
@@ -202,15 +163,10 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
     expect(after.version).not.toBe(before.version)
     expect((await student.next<{ count: number }>('unread')).count).toBe(unreadBefore.count + 1)
 
-    // And a bare connection writing a row, as any other process on the file might.
-    const other = new Database(dbFile)
-    try {
-      other
-        .prepare('INSERT INTO notifications (recipient_card_number, kind, title_zh, title_en, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(who.counsellor, 'urged', '催办', 'Urged', Date.now())
-    } finally {
-      other.close()
-    }
+    // And a connection of no node writing a row, as any other process on the database might.
+    const other = await shared.open()
+    await other.insert(notifications).values({ recipientCardNumber: who.counsellor, kind: 'urged', titleZh: '催办', titleEn: 'Urged', createdAt: new Date() })
+    await closeDb(other)
     const unread = await counsellor.next<{ count: number }>('unread')
     const counted = await nodeA.app.request('/api/notifications/unread-count', { headers: { cookie: await nodeA.loginAs(who.counsellor) } })
     expect(unread.count).toBe(((await counted.json()) as { count: number }).count)

@@ -1,17 +1,10 @@
-import path from 'node:path'
-import { generateIdpKeys, idpMetadata } from '@hall/dev-idp'
 import { and, count, eq, ne } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../app.ts'
-import { createSamlServiceProvider } from '../auth/saml.ts'
-import { SESSION_COOKIE, createSession } from '../auth/sessions.ts'
-import { resolveUser } from '../auth/user.ts'
-import { openDb } from '../db/client.ts'
-import { seedDemo } from '../demo/index.ts'
+import { closeDb, isSqliteHandle } from '../db/client.ts'
 import { applications, auditEvents, documentSequences, notifications, outbox, serviceVersions, tasks } from '../db/schema/index.ts'
 import { HallError } from '../lib/errors.ts'
 import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
-import { testDeps } from '../test-support.ts'
+import { sharedDatabase, testApp } from '../test-support.ts'
 import { act } from './act.ts'
 
 // The engine's wiring: what one action stores, all of it or nothing.
@@ -40,6 +33,34 @@ describe('act', () => {
     )
     expect(await rowCounts(h.deps.db)).toEqual(before)
     expect((await h.deps.db.select({ v: applications.stateVersion }).from(applications).where(eq(applications.id, id)))[0]!.v).toBe(1)
+  })
+
+  it('two people acting on the same version at once: one change is stored, the other is told 409 and stores nothing', async () => {
+    const h = await hall()
+    const id = await h.leave(who.student, 5)
+    const before = await rowCounts(h.deps.db)
+    // The counsellor approves while the student withdraws, both from version 1 and in the same
+    // tick: on PostgreSQL two transactions of the pool run side by side and one of them loses.
+    const outcomes = await Promise.allSettled([
+      act(h.deps, { applicationId: id, expectedVersion: 1, actor: who.counsellor, action: { type: 'approve', taskId: 't2' } }),
+      act(h.deps, { applicationId: id, expectedVersion: 1, actor: who.student, action: { type: 'withdraw' } }),
+    ])
+    const stored = outcomes.filter((o) => o.status === 'fulfilled')
+    const refused = outcomes.filter((o) => o.status === 'rejected')
+    expect(stored).toHaveLength(1)
+    expect(refused).toHaveLength(1)
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: 'stale_version' })
+    const won = (stored[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof act>>>).value
+    expect(won.stateVersion).toBe(2)
+    const app = (await h.deps.db.select().from(applications).where(eq(applications.id, id)))[0]!
+    expect({ status: app.status, stateVersion: app.stateVersion }).toEqual({ status: won.status, stateVersion: 2 })
+    // The history holds one of the two actions, not both.
+    const history = await h.deps.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, id))
+    expect(history.filter((e) => e.action === 'approved' || e.action === 'withdrawn')).toHaveLength(1)
+    // And everything else the loser would have written (tasks, messages) is not there either.
+    const after = await rowCounts(h.deps.db)
+    expect(after.applications).toBe(before.applications)
+    expect(after.audit).toBe(before.audit + 1)
   })
 
   it('writes one outbox row and one in-app notification per recipient of each message', async () => {
@@ -96,47 +117,30 @@ describe('act', () => {
 })
 
 describe('durability', () => {
-  // SQLite's, with synchronous=FULL: a submission the API acknowledged is in the file, whatever
-  // happens to the process afterwards. Reopening the file (as a restarted server would) finds it.
-  it('an acknowledged submit is committed to the database file', async () => {
-    const t = await testDeps()
-    const file = path.join(t.deps.env.dataDir, 'hall.sqlite')
-    const db = openDb(file)
-    const deps = { ...t.deps, db }
-    await seedDemo(db, deps.now())
+  // A submission the API acknowledged is stored, whatever happens to the node afterwards: on
+  // SQLite the commit is in the file (synchronous=FULL), on PostgreSQL on the server. A new handle
+  // on the database (as a restarted server opens) finds it.
+  it('an acknowledged submit is committed: a new handle on the database finds it', async () => {
+    const shared = await sharedDatabase({ seeded: true })
+    const db = await shared.open()
+    const { app, deps, loginAs } = await testApp({}, { db })
     await db.update(serviceVersions).set({ form: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
-    const { certPem } = await generateIdpKeys('Durability IdP')
-    const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
-    const app = createApp(deps, createSamlServiceProvider(deps.env, db, { metadataXml }))
-    const login = {
-      requestId: 'test',
-      assertionId: 'test',
-      assertionExpiresAt: deps.now(),
-      nameId: who.student,
-      nameIdFormat: null,
-      sessionIndex: null,
-      attributes: {},
-    }
-    const sid = await createSession(
-      db,
-      { user: await resolveUser(db, deps.env, login), nameId: who.student, nameIdFormat: null, sessionIndex: null },
-      deps.now(),
-    )
 
     const res = await app.request('/api/applications', {
       method: 'POST',
-      headers: { cookie: `${SESSION_COOKIE}=${sid}`, origin: deps.env.publicOrigin, 'content-type': 'application/json', 'idempotency-key': 'durable-0001' },
+      headers: { cookie: await loginAs(who.student), origin: deps.env.publicOrigin, 'content-type': 'application/json', 'idempotency-key': 'durable-0001' },
       body: JSON.stringify({ serviceCode: 'undergrad-leave', values: { days: 2 } }),
     })
     expect(res.status).toBe(201)
     const { id } = (await res.json()) as { id: number }
-    // The process goes away without a checkpoint; the write-ahead log holds the commit.
-    db.$client.close()
+    // The node goes away. On SQLite its writer closes without a checkpoint (the reader still has
+    // the file open), so the write-ahead log holds the commit; on PostgreSQL its pool closes.
+    if (isSqliteHandle(db)) db.$client.close()
+    else await closeDb(db)
 
-    const reopened = openDb(file)
+    const reopened = await shared.open()
     const stored = (await reopened.select().from(applications).where(eq(applications.id, id)))[0]
     expect(stored).toMatchObject({ id, status: 'in_review', stateVersion: 1, applicantCardNumber: who.student, formData: { days: 2 } })
     expect(await reopened.select().from(tasks).where(eq(tasks.applicationId, id))).toHaveLength(1)
-    reopened.$client.close()
   })
 })

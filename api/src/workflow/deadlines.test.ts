@@ -1,11 +1,9 @@
-import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { openDb, transaction } from '../db/client.ts'
-import { seedDemo } from '../demo/index.ts'
+import { transaction } from '../db/client.ts'
 import { applications, auditEvents, notifications, outbox, serviceVersions, tasks } from '../db/schema/index.ts'
 import type { Deps } from '../lib/context.ts'
-import { testDeps } from '../test-support.ts'
+import { sharedDatabase, testDeps } from '../test-support.ts'
 import { hall, HOUR, who } from '../routes/applications/test-support.ts'
 import { act, submitIn } from './act.ts'
 import { findDueTasks, remindTask, scanDeadlines, timeoutTask } from './deadlines.ts'
@@ -119,10 +117,9 @@ describe('the deadline scan', () => {
 
   it('two nodes scanning the same database at once neither skip nor double a message', async () => {
     const t = await testDeps()
-    const file = path.join(t.deps.env.dataDir, 'hall.sqlite')
-    const nodeA: Deps = { ...t.deps, db: openDb(file) }
-    await seedDemo(nodeA.db, nodeA.now())
-    const nodeB: Deps = { ...t.deps, db: openDb(file) }
+    const shared = await sharedDatabase({ seeded: true })
+    const nodeA: Deps = { ...t.deps, db: await shared.open() }
+    const nodeB: Deps = { ...t.deps, db: await shared.open() }
     // No form: these tests are about deadlines, not form validation.
     await nodeA.db.update(serviceVersions).set({ form: null }).where(eq(serviceVersions.serviceCode, 'undergrad-leave'))
     const version = (await nodeA.db.select().from(serviceVersions).where(eq(serviceVersions.serviceCode, 'undergrad-leave')))[0]!
@@ -166,8 +163,6 @@ describe('the deadline scan', () => {
       overdue: 4,
       escalated: 4,
     })
-    nodeA.db.$client.close()
-    nodeB.db.$client.close()
   })
 
   it('a deadline that moves (a question answered) gets its own reminder', async () => {

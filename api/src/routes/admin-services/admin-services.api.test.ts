@@ -1,4 +1,6 @@
+import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { categories, serviceAuditEvents } from '../../db/schema/index.ts'
 import { hall, who, type Hall } from '../applications/test-support.ts'
 
 // The publishing rules of service administration over real requests: ownership as the policy
@@ -72,7 +74,7 @@ async function createDraft(h: Hall, card: string = owner) {
   const res = await h.post(card, '/api/admin/services', {
     code: CODE,
     ownerDepartmentCode: 'student-affairs',
-    categoryCode: categoryOf(h),
+    categoryCode: await categoryOf(h),
     nameZh: '实验室安全承诺',
     nameEn: 'Lab safety pledge',
   })
@@ -80,8 +82,8 @@ async function createDraft(h: Hall, card: string = owner) {
   return res
 }
 
-function categoryOf(h: Hall) {
-  return (h.deps.db.$client.prepare('SELECT code FROM categories ORDER BY sort_order LIMIT 1').get() as { code: string }).code
+async function categoryOf(h: Hall) {
+  return (await h.deps.db.select({ code: categories.code }).from(categories).orderBy(asc(categories.sortOrder)).limit(1))[0]!.code
 }
 
 const patch = (h: Hall, card: string, body: unknown) => h.call(card, 'PATCH', `/api/admin/services/${CODE}/draft`, body)
@@ -93,10 +95,12 @@ async function publishable(h: Hall) {
 }
 
 const values = (hours: number) => ({ name: '李明轩', hours, reason: '已完成线上安全培训' })
-const auditActions = (h: Hall) =>
-  h.deps.db.$client
-    .prepare('SELECT action, actor_card_number AS actor, version FROM service_audit_events WHERE service_code = ? ORDER BY id')
-    .all(CODE) as Array<{ action: string; actor: string; version: number | null }>
+const auditActions = async (h: Hall) =>
+  await h.deps.db
+    .select({ action: serviceAuditEvents.action, actor: serviceAuditEvents.actorCardNumber, version: serviceAuditEvents.version })
+    .from(serviceAuditEvents)
+    .where(eq(serviceAuditEvents.serviceCode, CODE))
+    .orderBy(asc(serviceAuditEvents.id))
 
 describe('GET /api/admin/services', () => {
   it('lists a service owner their department’s services only, an admin every one, and refuses everyone else', async () => {
@@ -125,7 +129,7 @@ describe('ownership', () => {
     const foreign = await h.post(who.otherOwner, '/api/admin/services', {
       code: 'foreign-thing',
       ownerDepartmentCode: 'student-affairs',
-      categoryCode: categoryOf(h),
+      categoryCode: await categoryOf(h),
       nameZh: '外部门',
       nameEn: 'Foreign',
     })
@@ -134,7 +138,7 @@ describe('ownership', () => {
     // The admin manages it all the same.
     expect((await h.get(who.admin, `/api/admin/services/${CODE}`)).status).toBe(200)
     // Nothing the refused requests tried was written.
-    expect(auditActions(h).map((a) => a.action)).toEqual(['created'])
+    expect((await auditActions(h)).map((a) => a.action)).toEqual(['created'])
   })
 
   it('refuses a code that is taken, and bad input with a message per input', async () => {
@@ -143,7 +147,7 @@ describe('ownership', () => {
     const again = await h.post(owner, '/api/admin/services', {
       code: CODE,
       ownerDepartmentCode: 'student-affairs',
-      categoryCode: categoryOf(h),
+      categoryCode: await categoryOf(h),
       nameZh: 'x',
       nameEn: 'x',
     })
@@ -151,7 +155,7 @@ describe('ownership', () => {
     const bad = await h.post(owner, '/api/admin/services', {
       code: 'Bad Code',
       ownerDepartmentCode: 'student-affairs',
-      categoryCode: categoryOf(h),
+      categoryCode: await categoryOf(h),
       nameZh: '',
       nameEn: 'x',
     })
@@ -372,7 +376,7 @@ describe('availability and retiring', () => {
     await h.approve(who.counsellor, inProgress)
     expect((await h.approve(who.studentAffairs, inProgress)).status).toBe('completed')
 
-    expect(auditActions(h)).toEqual([
+    expect(await auditActions(h)).toEqual([
       { action: 'created', actor: owner, version: 1 },
       { action: 'draft_edited', actor: owner, version: 1 },
       { action: 'published', actor: owner, version: 1 },

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { isUniqueViolationOf } from '../../db/constraints.ts'
 import { applications, notifications, outbox } from '../../db/schema/index.ts'
 import { DAY, hall, who } from './test-support.ts'
 
@@ -50,7 +51,15 @@ describe('reference numbers (2026-请假-000123)', () => {
     expect(Number(b.slice(-6))).toBe(Number(a.slice(-6)) + 1)
     const other = (await h.deps.db.select({ id: applications.id }).from(applications).where(isNull(applications.referenceNumber)))[0]
     const anyId = other?.id ?? (await h.deps.db.select({ id: applications.id }).from(applications))[0]!.id
-    await expect(h.deps.db.update(applications).set({ referenceNumber: a }).where(eq(applications.id, anyId))).rejects.toThrow(/UNIQUE/)
+    const duplicate = await h.deps.db
+      .update(applications)
+      .set({ referenceNumber: a })
+      .where(eq(applications.id, anyId))
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      )
+    expect(isUniqueViolationOf(duplicate, { name: 'applications_reference_number', table: 'applications', columns: ['reference_number'] })).toBe(true)
   })
 
   it('are given to the seeded past applications too, in the order they were submitted', async () => {

@@ -1,40 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDb, type Db } from '../../db/client.ts'
+import { describe, expect, it } from 'vitest'
 import { seedDemo } from '../../demo/index.ts'
+import { sharedDatabase } from '../../test-support.ts'
 import { hall, who, type Hall } from '../applications/test-support.ts'
 import { csv, upload } from '../org/test-support.ts'
 import { readCatalogRevision } from './catalog.service.ts'
 
 // The catalog is kept in memory per process and rebuilt when the catalog revision changes
-// (issue 15.5). Two apps here share one SQLite file as two API nodes would: `writer` acts through
+// (issue 15.5). Two apps here share one database as two API nodes would: `writer` acts through
 // the API, `reader` has already built its catalog and search index (a warm cache) and must see each
 // change at once. A writer that forgets `bumpCatalogRevision` leaves the reader's catalog as it
 // was, and its case here fails.
 
 type Item = { code: string; nameZh: string; status: string; mode: string; department: { nameEn: string } }
 
-const folders: string[] = []
-const dbs: Db[] = []
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.$client.close()
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true })
-})
-
-/** Two apps on one database file; the writer seeds the demo unless `demo: false`. */
+/** Two apps on one database; the writer seeds the demo unless `demo: false`. */
 async function twoNodes(opts: { demo?: boolean } = {}) {
-  const folder = mkdtempSync(path.join(tmpdir(), 'hall-revision-'))
-  folders.push(folder)
-  const file = path.join(folder, 'hall.sqlite')
-  const open = () => {
-    const db = openDb(file)
-    dbs.push(db)
-    return db
-  }
-  const writer = await hall({ db: open(), demo: opts.demo ?? true })
-  const reader = await hall({ db: open(), demo: false })
+  const demo = opts.demo ?? true
+  const shared = await sharedDatabase({ seeded: demo })
+  const writer = await hall({ db: await shared.open(), demo })
+  const reader = await hall({ db: await shared.open(), demo: false })
   return { writer, reader }
 }
 

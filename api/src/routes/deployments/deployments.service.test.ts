@@ -11,13 +11,10 @@ async function publish(deps: Awaited<ReturnType<typeof testDeps>>['deps'], name:
   return (await register(deps, { manifest: { name, version, imports: specifiers }, registeredBy: 'test' })).row
 }
 
-const audited = (deps: Awaited<ReturnType<typeof testDeps>>['deps']) =>
-  deps.db
-    .select({ actor: auditLog.actor, action: auditLog.action, targetId: auditLog.targetId })
-    .from(auditLog)
-    .orderBy(asc(auditLog.id))
-    .all()
-    .filter((r) => r.action.startsWith('deployment.'))
+const audited = async (deps: Awaited<ReturnType<typeof testDeps>>['deps']) =>
+  (await deps.db.select({ actor: auditLog.actor, action: auditLog.action, targetId: auditLog.targetId }).from(auditLog).orderBy(asc(auditLog.id))).filter((r) =>
+    r.action.startsWith('deployment.'),
+  )
 
 describe('deployment registry', () => {
   it('builds the import map from the newest version of each part', async () => {
@@ -104,7 +101,7 @@ describe('deployment registry', () => {
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
     // "current already" is no change, so it writes nothing.
     await register(deps, { manifest: { name: '@hall/mf-todo', version: '1.1.0', imports: todo }, registeredBy: 'deploy-token' })
-    expect(audited(deps)).toEqual([
+    expect(await audited(deps)).toEqual([
       { actor: 'deploy:deploy-token', action: 'deployment.registered', targetId: '@hall/mf-todo@1.0.0' },
       { actor: 'deploy:deploy-token', action: 'deployment.registered', targetId: '@hall/mf-todo@1.1.0' },
       { actor: 'deploy:2010001', action: 'deployment.rolled_back', targetId: '@hall/mf-todo@1.1.0' },

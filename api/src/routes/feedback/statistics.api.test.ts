@@ -1,10 +1,12 @@
+import { and, eq, gte, inArray, isNotNull, lt, type AnyColumn } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { statisticsExports } from '../../db/schema/index.ts'
+import { applications, ratings, services, statisticsExports, tasks } from '../../db/schema/index.ts'
+import { stateOf } from '../../workflow/definitions.ts'
 import { HOUR, hall, who, type Hall } from '../applications/test-support.ts'
 import { finishedExport } from './test-support.ts'
 
 // Statistics (issue 7) checked against figures this test computes itself from the raw rows, with
-// plain SQL, over the seeded history plus a few applications walked through the engine here (so
+// plain queries, over the seeded history plus a few applications walked through the engine here (so
 // that live steps have handling times and one task is overdue). Nothing is hard-coded.
 
 interface Raw {
@@ -17,36 +19,49 @@ interface Raw {
 const BEIJING = 8 * HOUR
 const dayStart = (date: string) => Date.parse(`${date}T00:00:00Z`) - BEIJING
 
-/** The rows under the figures, read with SQL the API does not use. */
-function raw(h: Hall, departments: string[] | null, from: string, to: string): Raw {
-  const sqlite = h.deps.db.$client
-  const inScope = departments ? `service_code IN (SELECT code FROM services WHERE owner_department_code IN (${departments.map(() => '?').join(',')}))` : '1=1'
-  const args = departments ?? []
-  const lo = dayStart(from)
-  const hi = dayStart(to) + 24 * HOUR
+/**
+ * The rows under the figures, read with plain queries the API does not use (no grouping, no
+ * aggregate): the figures are computed from them here.
+ */
+async function raw(h: Hall, departments: string[] | null, from: string, to: string): Promise<Raw> {
+  const db = h.deps.db
+  const owned = departments ? db.select({ code: services.code }).from(services).where(inArray(services.ownerDepartmentCode, departments)) : null
+  const inScope = (code: AnyColumn) => (owned ? inArray(code, owned) : undefined)
+  const lo = new Date(dayStart(from))
+  const hi = new Date(dayStart(to) + 24 * HOUR)
+  const apps = await db
+    .select({ id: applications.id, service_code: applications.serviceCode, status: applications.status, submitted_at: applications.submittedAt })
+    .from(applications)
+    .where(and(inScope(applications.serviceCode), gte(applications.submittedAt, lo), lt(applications.submittedAt, hi)))
+  const rates = await db
+    .select({
+      service_code: ratings.serviceCode,
+      service_score: ratings.serviceScore,
+      process_score: ratings.processScore,
+      created_at: ratings.createdAt,
+      step_key: ratings.stepKey,
+    })
+    .from(ratings)
+    .where(and(inScope(ratings.serviceCode), gte(ratings.createdAt, lo), lt(ratings.createdAt, hi)))
+  // Decided tasks as the engine states record them, unpacked here from each state.
+  const states = await db
+    .select({ service_code: applications.serviceCode, state: applications.state })
+    .from(applications)
+    .where(and(inScope(applications.serviceCode), isNotNull(applications.state)))
+  const decided = states.flatMap(({ service_code, state }) =>
+    (stateOf(state)?.tasks ?? [])
+      .filter((t) => t.status === 'closed' && (t.outcome === 'approved' || t.outcome === 'rejected' || t.outcome === 'returned'))
+      .map((t) => ({ service_code, step_key: t.stepId, created_at: Date.parse(t.createdAt), decided_at: Date.parse(t.closedAt!) })),
+  )
+  const late = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(inScope(tasks.serviceCode), eq(tasks.box, 'todo'), lt(tasks.dueAt, h.deps.now())))
   return {
-    apps: sqlite
-      .prepare(`SELECT id, service_code, status, submitted_at FROM applications WHERE ${inScope} AND submitted_at >= ? AND submitted_at < ?`)
-      .all(...args, lo, hi) as Raw['apps'],
-    rates: sqlite
-      .prepare(`SELECT service_code, service_score, process_score, created_at, step_key FROM ratings WHERE ${inScope} AND created_at >= ? AND created_at < ?`)
-      .all(...args, lo, hi) as Raw['rates'],
-    // Decided tasks as the engine states record them, unpacked by SQLite itself (json_each).
-    tasks: (
-      sqlite
-        .prepare(
-          `SELECT a.service_code, json_extract(t.value, '$.stepId') AS step_key, json_extract(t.value, '$.createdAt') AS created, json_extract(t.value, '$.closedAt') AS closed
-           FROM applications a, json_each(a.state, '$.tasks') t
-           WHERE ${inScope.replace('service_code', 'a.service_code')} AND a.state IS NOT NULL
-             AND json_extract(t.value, '$.status') = 'closed' AND json_extract(t.value, '$.outcome') IN ('approved', 'rejected', 'returned')`,
-        )
-        .all(...args) as Array<{ service_code: string; step_key: string; created: string; closed: string }>
-    )
-      .map((t) => ({ service_code: t.service_code, step_key: t.step_key, created_at: Date.parse(t.created), decided_at: Date.parse(t.closed) }))
-      .filter((t) => t.decided_at >= lo && t.decided_at < hi),
-    overdue: (
-      sqlite.prepare(`SELECT count(*) AS n FROM tasks WHERE ${inScope} AND box = 'todo' AND due_at < ?`).get(...args, h.deps.now().getTime()) as { n: number }
-    ).n,
+    apps: apps.map((a) => ({ ...a, submitted_at: a.submitted_at!.getTime() })),
+    rates: rates.map((x) => ({ ...x, created_at: x.created_at.getTime() })),
+    tasks: decided.filter((t) => t.decided_at >= lo.getTime() && t.decided_at < hi.getTime()),
+    overdue: late.length,
   }
 }
 
@@ -92,7 +107,7 @@ describe('GET /api/statistics', () => {
       const res = await h.get(card, `/api/statistics?from=${from}&to=${to}&granularity=month`)
       expect(res.status, JSON.stringify(res.body)).toBe(200)
       const s = res.body
-      const r = raw(h, departments ? [...departments] : null, from, to)
+      const r = await raw(h, departments ? [...departments] : null, from, to)
       expect(r.apps.length, 'the seed gives the range some history').toBeGreaterThan(5)
 
       const n = (status: string) => r.apps.filter((a) => a.status === status).length
@@ -182,19 +197,16 @@ describe('POST /api/statistics/exports', () => {
     sheet.eachRow((row, n) => {
       if (n > 1) ids.push(Number(row.getCell(1).value))
     })
-    const expected = raw(h, ['student-affairs'], from, to)
-      .apps.map((a) => a.id)
-      .sort((a, b) => a - b)
+    const expected = (await raw(h, ['student-affairs'], from, to)).apps.map((a) => a.id).sort((a, b) => a - b)
     expect(ids).toEqual(expected)
     expect(job.total).toBe(expected.length)
 
     // An anonymous rating's scores are not on its applicant's row for an owner.
-    const sqlite = h.deps.db.$client
-    const anonymous = sqlite
-      .prepare(
-        `SELECT r.application_id AS id FROM ratings r JOIN services s ON s.code = r.service_code WHERE r.anonymous = 1 AND s.owner_department_code = 'student-affairs'`,
-      )
-      .all() as Array<{ id: number }>
+    const anonymous = await h.deps.db
+      .select({ id: ratings.applicationId })
+      .from(ratings)
+      .innerJoin(services, eq(services.code, ratings.serviceCode))
+      .where(and(eq(ratings.anonymous, true), eq(services.ownerDepartmentCode, 'student-affairs')))
     const shown = anonymous.map((a) => ids.indexOf(a.id)).filter((i) => i >= 0)
     expect(shown.length).toBeGreaterThan(0)
     for (const i of shown) expect(sheet.getRow(i + 2).getCell(10).value).toBeNull()
