@@ -279,14 +279,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  HALL_S3_* settings need HALL_BLOB_STORE=s3://<bucket>[/<prefix>]; with HALL_BLOB_STORE=folder they would be ignored',
     )
   }
-  // Several nodes (what a bucket is for) must share the deploy token and the SAML key: made per
-  // node in each data folder, they would split the hall (a token one node knows, a key the IdP
-  // trusts from one node only).
-  if (env.nodeEnv === 'production' && env.blobStore.kind === 's3') {
+  // Several nodes (what a bucket and a database server are for) must share the deploy token and
+  // the SAML key: made per node in each data folder, they would split the hall (a token one node
+  // knows, a key the IdP trusts from one node only).
+  const shared = env.blobStore.kind === 's3' ? 'HALL_BLOB_STORE=s3://…' : env.databaseUrl ? 'HALL_DATABASE_URL' : null
+  if (env.nodeEnv === 'production' && shared) {
     const missing = [!env.deployToken && 'HALL_DEPLOY_TOKEN', !env.spSigningKeyFile && 'HALL_SP_SIGNING_KEY and HALL_SP_SIGNING_CERT'].filter(Boolean)
     if (missing.length) {
       throw new Error(
-        `Invalid configuration:\n  ${missing.join(', ')}: required with HALL_BLOB_STORE=s3://… in production, where several nodes must share them (one node would make its own in its data folder)`,
+        `Invalid configuration:\n  ${missing.join(', ')}: required with ${shared} in production, where several nodes must share them (one node would make its own in its data folder)`,
       )
     }
   }
