@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -13,7 +13,7 @@ import { closeDb, handleOn, openDb, type Db } from './db/client.ts'
 import { dialect } from './db/dialect.ts'
 import { createDatabase, MIGRATED_TEMPLATE, SEEDED_TEMPLATE } from './db/pg-server.ts'
 import { testPostgresAdminUrl } from './db/pg-test-support.ts'
-import { openPostgresHandle } from './db/postgres.ts'
+import { openPostgresHandle, type TransactionOptions } from './db/postgres.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
@@ -64,6 +64,36 @@ async function freshPostgresDb(seeded: boolean): Promise<Db> {
     // not inside a test
   }
   return db
+}
+
+/**
+ * One database that several API nodes open: a database of its own on the run's PostgreSQL server,
+ * where each `open()` is one node's own pool (whose runner tells `onRetry` of each transaction it
+ * runs again), or a SQLite file (the run's image written out). Closed when the test ends.
+ */
+export async function sharedDatabase(opts: { seeded?: boolean } = {}) {
+  const seeded = opts.seeded !== false
+  const closing = (db: Db) => {
+    onTestFinished(() => closeDb(db))
+    return db
+  }
+  if (dialect === 'postgres') {
+    const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
+    return {
+      open: async (o: Pick<TransactionOptions, 'onRetry'> = {}) =>
+        closing(await openPostgresHandle(url, { migrate: false, max: 4, idleTimeoutSeconds: 1, ...o })),
+    }
+  }
+  // On SQLite every node gets the same handle on one file. Two handles in one process are not two
+  // processes: one's BEGIN IMMEDIATE, made while the other's transaction awaits a query, waits
+  // synchronously (the busy timeout) for a lock that only this blocked process could release.
+  const kind = seeded ? 'seeded' : 'migrated'
+  const provided = fromRun?.[kind]
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'hall-nodes-')), 'hall.db')
+  // A serialized image is the database file's bytes.
+  writeFileSync(file, (images[kind] ??= provided ? Buffer.from(provided, 'base64') : await imageOf(seeded)))
+  let db: Db | undefined
+  return { open: async (_o: Pick<TransactionOptions, 'onRetry'> = {}) => (db ??= closing(openDb(file))) }
 }
 
 /**

@@ -36,9 +36,23 @@ export function handleOn(writer: Database.Database, reader: Database.Database = 
   return db
 }
 
+/** How a transaction runs, where the databases differ. */
+export interface RunOptions {
+  /**
+   * PostgreSQL's isolation level for this transaction: SERIALIZABLE unless told otherwise
+   * (decision 016). `read committed` is for claims only: a body that locks the rows it takes
+   * (`skippingLocked` of portable-sql.ts) and writes only those rows, with guards on the rows
+   * themselves. There a SERIALIZABLE transaction would fail (40001) on a row another node claimed
+   * and committed after its snapshot, where READ COMMITTED reads the row anew and passes it by.
+   * Ignored by a call that joins an open transaction, and on SQLite, whose one writer at a time
+   * is stricter than both.
+   */
+  isolation?: 'serializable' | 'read committed'
+}
+
 /** What another database (PostgreSQL, postgres.ts) does for `transaction` and `closeDb` on its handles. */
 export interface HandleRunner {
-  transaction<T>(fn: (tx: Db) => Promise<T> | T): Promise<T>
+  transaction<T>(fn: (tx: Db) => Promise<T> | T, opts?: RunOptions): Promise<T>
   close(): Promise<void>
 }
 const runners = new WeakMap<Db, HandleRunner>()
@@ -162,9 +176,9 @@ const turnstiles = new WeakMap<Database.Database, Promise<void>>()
  * through a savepoint: its failure undoes its own writes only, as better-sqlite3's nested
  * transactions did.
  */
-export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T, opts?: RunOptions): Promise<T> {
   const runner = runners.get(db)
-  if (runner) return runner.transaction(fn)
+  if (runner) return runner.transaction(fn, opts)
   const routed = routedOf.get(db)
   if (!routed) throw new Error('transaction() needs a handle made by openDb()')
   const outer = routed.openTransaction
