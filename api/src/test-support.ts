@@ -18,7 +18,7 @@ import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
-import { createPollingFeed } from './notifications/feed.ts'
+import { createBellFeed } from './notifications/feed.ts'
 import { createLogger } from './lib/logger.ts'
 import { START, imageOf, testIdpKeys } from '../vitest.global-setup.ts'
 
@@ -154,7 +154,7 @@ export async function testApp(overrides: Record<string, string> = {}, opts: { de
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })
   const guards = createGuards(t.deps)
-  const bell = createPollingFeed(t.deps)
+  const bell = createBellFeed(t.deps)
   const app = createApp(t.deps, saml, guards, bell)
   return {
     ...t,

@@ -54,8 +54,19 @@ export interface RunOptions {
 export interface HandleRunner {
   transaction<T>(fn: (tx: Db) => Promise<T> | T, opts?: RunOptions): Promise<T>
   close(): Promise<void>
+  /** PostgreSQL's LISTEN on one connection of the node's own, kept (and listened again) across reconnections. */
+  listen?: Listen
 }
 const runners = new WeakMap<Db, HandleRunner>()
+
+/**
+ * Listens on `channel`: `onPayload` gets each notification's payload, `onListen` runs whenever
+ * the listening connection is (again) ready, after which notifications sent meanwhile were lost.
+ */
+export type Listen = (channel: string, onPayload: (payload: string) => void, onListen: () => void) => Promise<unknown>
+
+/** LISTEN on `db`'s database, or undefined where there is none (SQLite). */
+export const listenerOf = (db: Db): Listen | undefined => runners.get(db)?.listen
 
 /** Makes `transaction` and `closeDb` on `db` go to `runner` (a handle on PostgreSQL). */
 export function registerHandle(db: Db, runner: HandleRunner): void {

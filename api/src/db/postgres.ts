@@ -205,6 +205,8 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
       return withRetries(async () => (await pool.begin(level, (sql) => run({ sql, open: true }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>, opts)
     },
     close: () => pool.end({ timeout: 5 }),
+    // postgres' listen opens one more connection beside the pool, ended with it.
+    listen: (channel, onPayload, onListen) => pool.listen(channel, onPayload, onListen),
   })
   return db
 }

@@ -7,58 +7,12 @@ import { notifications } from '../db/schema/index.ts'
 import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
 import { testApp } from '../test-support.ts'
 import { FEED_PERIOD_MS } from './feed.ts'
+import { openStream } from './stream-test-support.ts'
 
 // Issue 15.3: the bell's live streams are woken by one change feed per node, not by a poll of the
 // database per open connection. An idle stream costs no query; a change wakes only the streams
 // of the people it concerns; a change written by another connection to the same database (another
 // API node) reaches them too, through the feed's cursor.
-
-type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
-
-/** Opens the stream with `cookie` and returns a reader of its events, in order. */
-async function openStream(app: App, cookie: string) {
-  const res = await app.request('/api/notifications/stream', { headers: { cookie } })
-  expect(res.status).toBe(200)
-  const reader = res.body!.getReader()
-  const decoder = new TextDecoder()
-  let buffered = ''
-  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
-  const pull = async () => {
-    const { value, done } = await (pending ??= reader.read())
-    pending = null
-    if (done) throw new Error('the stream ended')
-    buffered += decoder.decode(value)
-  }
-  const take = (event?: string) => {
-    const re = event ? new RegExp(`event: ${event}\\ndata: (.*)\\n`) : /event: (\w+)\ndata: (.*)\n/
-    const match = re.exec(buffered)
-    if (!match) return null
-    buffered = buffered.slice(match.index + match[0].length)
-    return match
-  }
-  return {
-    /** The next event named `event` (earlier events of other names are skipped). */
-    async next<T = Record<string, unknown>>(event: string): Promise<T> {
-      for (;;) {
-        const match = take(event)
-        if (match) return JSON.parse(match[1]!) as T
-        await pull()
-      }
-    },
-    /** Every event that arrives within `ms` (an empty list when the stream says nothing). */
-    async within(ms: number): Promise<string[]> {
-      const end = Date.now() + ms
-      while (Date.now() < end) {
-        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), end - Date.now()))
-        if ((await Promise.race([pull(), timeout])) === 'timeout') break
-      }
-      const names: string[] = []
-      for (let m = take(); m; m = take()) names.push(m[1]!)
-      return names
-    },
-    close: () => reader.cancel(),
-  }
-}
 
 /**
  * Records every statement run on the database's connection, with its parameters: a stream that
