@@ -10,13 +10,14 @@ import { currentImportMapEtag, forgetImportMapEtag } from '../routes/deployments
 // its events only when the feed wakes it, instead of querying the database every 1.5 s on its own:
 // with 5,000 open pages that was 5,000 × 3 queries every 1.5 s whatever happened.
 //
-// Today's one implementation reads a cheap cursor of the database (a few max() over primary keys
-// and one index) about once a second, only while a stream is open, and wakes the streams of the
-// people the rows past the cursor concern. Any node writing to the same database is seen this way,
-// so two processes on one SQLite file see each other's changes. A PostgreSQL node would implement
-// the same interface with one LISTEN connection, woken by NOTIFY in the writers' transactions.
-// Writers in this process poke the feed after their commit, so the local case does not wait for
-// the period. What a cursor cannot see (a delegation that starts or ends with the clock, a read
+// Two implementations. The poller (`createPollingFeed`, SQLite) reads a cheap cursor of the
+// database (a few max() over primary keys and one index) about once a second, only while a stream
+// is open, and wakes the streams of the people the rows past the cursor concern. Any node writing
+// to the same database is seen this way, so two processes on one SQLite file see each other's
+// changes. On PostgreSQL (`createListeningFeed`, at the end of this file) writers NOTIFY in the
+// transaction of their change and one LISTEN connection per node turns that into wakes; the
+// poller stays, every 30 s, as its safety net. `createBellFeed` picks by the handle. Requests of
+// this process poke the feed after their commit, so the local case does not wait for the period. What a cursor cannot see (a delegation that starts or ends with the clock, a read
 // stamped by a node whose clock is behind) is caught by each stream's own slow safety re-check.
 
 /** What changed for a person: their unread messages, their to-do box, or (for everyone) the import map. */

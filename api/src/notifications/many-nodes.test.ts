@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { transaction } from '../db/client.ts'
+import { listenerOf, transaction } from '../db/client.ts'
 import { notificationDeliveries, outbox, serviceVersions } from '../db/schema/index.ts'
 import type { Deps } from '../lib/context.ts'
 import { HOUR, leaveValues, who } from '../routes/applications/test-support.ts'
 import { sharedDatabase, testApp, testDeps } from '../test-support.ts'
 import type { Channel, OutgoingDelivery } from './channels/types.ts'
 import { enqueueNotification } from './enqueue.ts'
+import { BELL_CHANNEL, bellChanged, bellPayloads } from './feed.ts'
 import { openStream } from './stream-test-support.ts'
 import { createDeliveryWorker } from './worker.ts'
 import { submitIn } from '../workflow/act.ts'
@@ -142,5 +143,32 @@ describe('two nodes on one database', () => {
     expect((await student.nextWithin<{ count: number }>('unread', 10_000)).count).toBe(0)
     await counsellor.close()
     await student.close()
+  })
+
+  it('tells the bell of more people than one notification can carry, in several', async () => {
+    const db = await (await sharedDatabase({ seeded: false })).open()
+    const cards = Array.from({ length: 3000 }, (_, i) => `card-${String(i).padStart(6, '0')}`)
+    const payloads = bellPayloads({ unread: cards, importmap: true })
+    // PostgreSQL refuses a payload of 8000 bytes or more (and with it the writer's transaction).
+    expect(payloads.length).toBeGreaterThan(2)
+    expect(payloads.every((p) => Buffer.byteLength(p) < 8000)).toBe(true)
+    // On PostgreSQL, what a listener hears when the transaction commits (SQLite has no listener).
+    const listen = listenerOf(db)
+    const heard = new Set<string>()
+    let everyone = false
+    let allHeard!: () => void
+    const done = new Promise<void>((resolve) => (allHeard = resolve))
+    await listen?.(
+      BELL_CHANNEL,
+      (payload) => {
+        const p = JSON.parse(payload) as { unread?: string[]; everyone?: string[] }
+        for (const card of p.unread ?? []) heard.add(card)
+        everyone ||= p.everyone?.includes('importmap') ?? false
+        if (heard.size === cards.length && everyone) allHeard()
+      },
+      () => {},
+    )
+    await transaction(db, (tx) => bellChanged(tx, { unread: cards, importmap: true }))
+    if (listen) await done
   })
 })
