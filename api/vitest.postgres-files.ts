@@ -23,6 +23,7 @@ export const onPostgres = [
   'src/lib/formal-address.test.ts',
   'src/notifications/feed.test.ts',
   'src/notifications/flow.test.ts',
+  'src/notifications/many-nodes.test.ts',
   'src/notifications/smtp-catcher.test.ts',
   'src/notifications/worker.test.ts',
   'src/policy/policy.matrix.test.ts',

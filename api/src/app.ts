@@ -8,7 +8,7 @@ import { createAuthRoutes, csrfProtection, deployTokenAuth, sessionMiddleware, t
 import { createGuards, type Guards } from './floods/index.ts'
 import { isReady } from './db/open.ts'
 import { provideContext, type Deps } from './lib/context.ts'
-import { createPollingFeed, type BellFeed } from './notifications/feed.ts'
+import { createBellFeed, type BellFeed } from './notifications/feed.ts'
 import { compressJson } from './lib/compress.ts'
 import { HallError, errorBody } from './lib/errors.ts'
 import { createRouter } from './lib/router.ts'
@@ -45,7 +45,7 @@ const FAVICON =
  * Builds the whole hall API as one Hono app. Tests call it in-process with `app.request()`; the
  * server mounts it on a real port. Everything it needs comes in `deps` (no globals).
  */
-export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards = createGuards(deps), bell: BellFeed = createPollingFeed(deps)) {
+export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards = createGuards(deps), bell: BellFeed = createBellFeed(deps)) {
   const app = createRouter()
   // `guards`: this node's rate limiters, stream caps and gathered audit rows, one set per app
   // (the server keeps them to flush the audit counts at stop). `bell`: this node's change feed,

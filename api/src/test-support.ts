@@ -14,12 +14,12 @@ import { closeDb, handleOn, openDb, type Db } from './db/client.ts'
 import { dialect } from './db/dialect.ts'
 import { createDatabase, MIGRATED_TEMPLATE, SEEDED_TEMPLATE } from './db/pg-server.ts'
 import { testPostgresAdminUrl } from './db/pg-test-support.ts'
-import { openPostgresHandle } from './db/postgres.ts'
+import { openPostgresHandle, type TransactionOptions } from './db/postgres.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
 import { createGuards } from './floods/index.ts'
 import type { Deps } from './lib/context.ts'
-import { createPollingFeed } from './notifications/feed.ts'
+import { createBellFeed, createPollingFeed } from './notifications/feed.ts'
 import { createLogger } from './lib/logger.ts'
 import { START, imageOf, testIdpKeys } from '../vitest.global-setup.ts'
 
@@ -109,8 +109,11 @@ async function freshPostgresDb(seeded: boolean): Promise<Db> {
 
 /** One database that several handles open: see `sharedDatabase`. */
 export interface SharedDatabase {
-  /** A new handle on the database, with connections (or a pool) of its own, as another API node or a restarted one has. */
-  open(): Promise<Db>
+  /**
+   * A handle on the database, as another API node (or one node restarted) has: on PostgreSQL a
+   * pool of its own, whose runner tells `onRetry` of each transaction it runs again.
+   */
+  open(o?: Pick<TransactionOptions, 'onRetry'>): Promise<Db>
 }
 
 /**
@@ -119,8 +122,14 @@ export interface SharedDatabase {
  * `seeded`, holding the demo university seeded at `START` already (copied, as `testApp`'s are).
  * Every handle `open` gives is closed when the test ends; closing one earlier (`closeDb`, a node
  * that stops) is the test's to do. This is how a test sets the scene of two nodes on either database.
+ *
+ * `concurrent`: the nodes run transactions at the same moment. On SQLite they then share one
+ * handle (until it is closed): two handles in one process are not two processes, since one's
+ * BEGIN IMMEDIATE, made while the other's transaction awaits a query, waits synchronously (the
+ * busy timeout) for a lock only this blocked process could release. Without it, each `open` on
+ * SQLite is a handle of its own (its own connections and its own in-memory caches, as a node's).
  */
-export async function sharedDatabase(opts: { seeded?: boolean } = {}): Promise<SharedDatabase> {
+export async function sharedDatabase(opts: { seeded?: boolean; concurrent?: boolean } = {}): Promise<SharedDatabase> {
   const seeded = opts.seeded ?? false
   const handles: Db[] = []
   // On SQLite, the file's folder (removed with the test).
@@ -135,12 +144,19 @@ export async function sharedDatabase(opts: { seeded?: boolean } = {}): Promise<S
   }
   if (!folder) {
     const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
-    return { open: async () => keep(await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1 })) }
+    return { open: async (o = {}) => keep(await openPostgresHandle(url, { migrate: false, max: 4, idleTimeoutSeconds: 1, ...o })) }
   }
   const file = path.join(folder, 'hall.sqlite')
   // An image is a database file's bytes: `openDb` finds every migration applied and turns on WAL.
   writeFileSync(file, await sqliteImage(seeded))
-  return { open: async () => keep(openDb(file)) }
+  let shared: Db | undefined
+  return {
+    open: async () => {
+      if (!opts.concurrent) return keep(openDb(file))
+      if (!shared?.$client.open) shared = keep(openDb(file))
+      return shared
+    },
+  }
 }
 
 /**
@@ -188,7 +204,7 @@ const keys = () => (idpKeys ??= Promise.resolve(fromRun?.idpKeys ?? testIdpKeys(
  * production hall's empty database), trusting a test IdP, with `loginAs` that creates a session
  * directly (as a fixture; the SAML round trip itself is tested in auth/).
  */
-export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string; db?: Db } = {}) {
+export async function testApp(overrides: Record<string, string> = {}, opts: { demo?: boolean; dbFile?: string; db?: Db; feed?: 'polling' } = {}) {
   const demo = opts.demo !== false
   const shared = sharedDb(opts)
   const t = depsOver(shared ?? (await freshDb(demo)), overrides)
@@ -201,7 +217,8 @@ export async function testApp(overrides: Record<string, string> = {}, opts: { de
   const metadataXml = idpMetadata({ entityId: 'https://idp.test/metadata', ssoUrl: 'https://idp.test/sso', sloUrl: 'https://idp.test/slo', certPem })
   const saml = createSamlServiceProvider(t.deps.env, t.deps.db, { metadataXml })
   const guards = createGuards(t.deps)
-  const bell = createPollingFeed(t.deps)
+  // The node's feed (LISTEN/NOTIFY on PostgreSQL), or the poller alone, as a test of it asks.
+  const bell = opts.feed === 'polling' ? createPollingFeed(t.deps) : createBellFeed(t.deps)
   const app = createApp(t.deps, saml, guards, bell)
   return {
     ...t,

@@ -38,8 +38,18 @@ export function handleOn(writer: Database.Database, reader: Database.Database = 
   return db
 }
 
-/** What a caller tells `transaction` about its body. */
-export interface TransactionHints {
+/** How a transaction runs, where the databases differ. */
+export interface RunOptions {
+  /**
+   * PostgreSQL's isolation level for this transaction: SERIALIZABLE unless told otherwise
+   * (decision 016). `read committed` is for claims only: a body that locks the rows it takes
+   * (`skippingLocked` of portable-sql.ts) and writes only those rows, with guards on the rows
+   * themselves. There a SERIALIZABLE transaction would fail (40001) on a row another node claimed
+   * and committed after its snapshot, where READ COMMITTED reads the row anew and passes it by.
+   * Ignored by a call that joins an open transaction, and on SQLite, whose one writer at a time
+   * is stricter than both.
+   */
+  isolation?: 'serializable' | 'read committed'
   /**
    * The body takes the next number of a document sequence (a reference number, a certificate's
    * number): one row that every such transaction updates. On PostgreSQL these transactions queue
@@ -51,10 +61,21 @@ export interface TransactionHints {
 
 /** What another database (PostgreSQL, postgres.ts) does for `transaction` and `closeDb` on its handles. */
 export interface HandleRunner {
-  transaction<T>(fn: (tx: Db) => Promise<T> | T, hints?: TransactionHints): Promise<T>
+  transaction<T>(fn: (tx: Db) => Promise<T> | T, opts?: RunOptions): Promise<T>
   close(): Promise<void>
+  /** PostgreSQL's LISTEN on one connection of the node's own, kept (and listened again) across reconnections. */
+  listen?: Listen
 }
 const runners = new WeakMap<Db, HandleRunner>()
+
+/**
+ * Listens on `channel`: `onPayload` gets each notification's payload, `onListen` runs whenever
+ * the listening connection is (again) ready, after which notifications sent meanwhile were lost.
+ */
+export type Listen = (channel: string, onPayload: (payload: string) => void, onListen: () => void) => Promise<unknown>
+
+/** LISTEN on `db`'s database, or undefined where there is none (SQLite). */
+export const listenerOf = (db: Db): Listen | undefined => runners.get(db)?.listen
 
 /** Makes `transaction` and `closeDb` on `db` go to `runner` (a handle on PostgreSQL). */
 export function registerHandle(db: Db, runner: HandleRunner): void {
@@ -175,9 +196,9 @@ const turnstiles = new WeakMap<Database.Database, Promise<void>>()
  * through a savepoint: its failure undoes its own writes only, as better-sqlite3's nested
  * transactions did.
  */
-export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T, hints: TransactionHints = {}): Promise<T> {
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T, opts?: RunOptions): Promise<T> {
   const runner = runners.get(db)
-  if (runner) return runner.transaction(fn, hints)
+  if (runner) return runner.transaction(fn, opts)
   const routed = routedOf.get(db)
   if (!routed) throw new Error('transaction() needs a handle made by openDb()')
   const outer = routed.openTransaction

@@ -50,3 +50,17 @@ export function unionAllOf<S>(first: S, ...rest: S[]): S {
   type Chain = { unionAll(other: unknown): Chain }
   return rest.reduce<Chain>((all, next) => all.unionAll(next), first as Chain) as S
 }
+
+/**
+ * A claim's SELECT: on PostgreSQL `… FOR UPDATE SKIP LOCKED`, which locks the rows it returns and
+ * passes over rows another transaction holds, so two nodes claiming at once take disjoint rows and
+ * neither waits for nor aborts the other. Run it in a transaction at `isolation: 'read committed'`
+ * (client.ts), where a row another node claimed and committed meanwhile is read anew and left out
+ * by the WHERE; at SERIALIZABLE, such a row fails the whole transaction (40001). On SQLite the
+ * query is left as it is: the claim's transaction holds the one write lock from BEGIN IMMEDIATE.
+ */
+export function skippingLocked<Q>(query: Q): Q {
+  // drizzle's pg-core SELECT has `.for()`; the query is typed as SQLite's builder, which has not.
+  if (!onPostgres) return query
+  return (query as unknown as { for(strength: 'update', config: { skipLocked: true }): Q }).for('update', { skipLocked: true })
+}

@@ -165,7 +165,8 @@ interface OpenPgTransaction {
 /**
  * The hall's handle on PostgreSQL, typed as its SQLite handle (the tables of schema/index.ts are
  * the PostgreSQL twins in this process; decision 016, item 1). The services call
- * `transaction(db, …)` of client.ts as on SQLite; here it runs the body at SERIALIZABLE on one
+ * `transaction(db, …)` of client.ts as on SQLite; here it runs the body at SERIALIZABLE (or, for
+ * a claim that asks, READ COMMITTED: `RunOptions` of client.ts) on one
  * connection of the pool, again on a serialisation failure or a deadlock, and every statement the
  * body makes goes to that connection, whichever handle it was called through (a body that read
  * through the pool would not see its own writes, and could wait on its own locks). Outside a
@@ -206,25 +207,29 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
     }
   }
   registerHandle(db, {
-    transaction: async (fn, hints) => {
+    transaction: async (fn, how) => {
       const outer = current()
       // A call inside a transaction joins it through a savepoint, as on SQLite.
       if (outer) return (await outer.sql.savepoint((sql) => run({ sql, open: true }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>
+      const level = how?.isolation === 'read committed' ? 'isolation level read committed' : 'isolation level serializable'
+      // READ COMMITTED never fails with 40001, but a deadlock (40P01) is still run again.
       return withRetries(
         async () =>
-          (await pool.begin('isolation level serializable', async (sql) => {
+          (await pool.begin(level, async (sql) => {
             // Before the first query, so before the snapshot: the next transaction that takes a
             // number waits here for this one's COMMIT and then sees the sequence as it left it.
             // Taken later (a row lock at the UPDATE), the wait ends in a serialisation failure:
             // with eight clients on two nodes, 16 of 190 submissions ran out of retries (a 500).
             // SHARE ROW EXCLUSIVE conflicts with itself and with writers, not with readers.
-            if (hints?.takesNumber) await sql.unsafe('LOCK TABLE document_sequences IN SHARE ROW EXCLUSIVE MODE')
+            if (how?.takesNumber) await sql.unsafe('LOCK TABLE document_sequences IN SHARE ROW EXCLUSIVE MODE')
             return run({ sql, open: true }, () => fn(db))
           })) as Awaited<ReturnType<typeof fn>>,
         opts,
       )
     },
     close: () => pool.end({ timeout: 5 }),
+    // postgres' listen opens one more connection beside the pool, ended with it.
+    listen: (channel, onPayload, onListen) => pool.listen(channel, onPayload, onListen),
   })
   return db
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts'
+import { bellChanged } from './feed.ts'
 import { notifications, outbox } from '../db/schema/index.ts'
 import type { NotificationAction } from '../db/schema/index.ts'
 
@@ -57,4 +58,6 @@ export async function enqueueNotification(tx: Db, n: NewNotification, now: Date)
     payload: { ...n.payload, titleZh: n.titleZh, titleEn: n.titleEn, ...detail, link: n.link, ...(actions.length ? { actions } : {}) },
     createdAt: now,
   })
+  // Every node's bell, when this transaction commits (PostgreSQL; SQLite's poller sees the row).
+  await bellChanged(tx, { unread: [n.recipient] })
 }

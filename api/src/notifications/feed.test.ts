@@ -4,64 +4,22 @@ import { notifications } from '../db/schema/index.ts'
 import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
 import { recordStatements, sharedDatabase, testApp } from '../test-support.ts'
 import { FEED_PERIOD_MS } from './feed.ts'
+import { openStream } from './stream-test-support.ts'
 
 // Issue 15.3: the bell's live streams are woken by one change feed per node, not by a poll of the
 // database per open connection. An idle stream costs no query; a change wakes only the streams
 // of the people it concerns; a change written by another connection to the same database (another
 // API node) reaches them too, through the feed's cursor.
-
-type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
-
-/** Opens the stream with `cookie` and returns a reader of its events, in order. */
-async function openStream(app: App, cookie: string) {
-  const res = await app.request('/api/notifications/stream', { headers: { cookie } })
-  expect(res.status).toBe(200)
-  const reader = res.body!.getReader()
-  const decoder = new TextDecoder()
-  let buffered = ''
-  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
-  const pull = async () => {
-    const { value, done } = await (pending ??= reader.read())
-    pending = null
-    if (done) throw new Error('the stream ended')
-    buffered += decoder.decode(value)
-  }
-  const take = (event?: string) => {
-    const re = event ? new RegExp(`event: ${event}\\ndata: (.*)\\n`) : /event: (\w+)\ndata: (.*)\n/
-    const match = re.exec(buffered)
-    if (!match) return null
-    buffered = buffered.slice(match.index + match[0].length)
-    return match
-  }
-  return {
-    /** The next event named `event` (earlier events of other names are skipped). */
-    async next<T = Record<string, unknown>>(event: string): Promise<T> {
-      for (;;) {
-        const match = take(event)
-        if (match) return JSON.parse(match[1]!) as T
-        await pull()
-      }
-    },
-    /** Every event that arrives within `ms` (an empty list when the stream says nothing). */
-    async within(ms: number): Promise<string[]> {
-      const end = Date.now() + ms
-      while (Date.now() < end) {
-        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), end - Date.now()))
-        if ((await Promise.race([pull(), timeout])) === 'timeout') break
-      }
-      const names: string[] = []
-      for (let m = take(); m; m = take()) names.push(m[1]!)
-      return names
-    },
-    close: () => reader.cancel(),
-  }
-}
+//
+// These are the poller's tests, on both dialects: on PostgreSQL it runs beneath LISTEN/NOTIFY as
+// the safety net (and would run alone on an engine without it); many-nodes.test.ts tests the
+// listening feed.
 
 const unreadOf = async (h: Awaited<ReturnType<typeof hall>>, card: string) => (await h.get(card, '/api/notifications/unread-count')).body.count as number
 
 describe('the bell’s change feed (GET /api/notifications/stream)', () => {
   it('wakes only the stream of the person a new message is for: idle streams and other people’s streams run no query', async () => {
-    const h = await hall()
+    const h = await hall({ feed: 'polling' })
     const a = who.deputy
     const b = who.colleague
     const streamA = await openStream(h.app, await h.loginAs(a))
@@ -108,7 +66,7 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
   })
 
   it('tells the person who acted on this node at once (a read mark), and nobody else', async () => {
-    const h = await hall()
+    const h = await hall({ feed: 'polling' })
     const id = await h.leave(who.student, 2)
     await h.approve(who.counsellor, id)
     const stream = await openStream(h.app, await h.loginAs(who.student))
@@ -124,7 +82,7 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
   })
 
   it('wakes a delegate when a delegation names them, with their principal’s tasks in their count', async () => {
-    const h = await hall()
+    const h = await hall({ feed: 'polling' })
     await h.leave(who.student, 2)
     const stream = await openStream(h.app, await h.loginAs(who.classmate))
     expect((await stream.next<{ todo: number }>('tasks')).todo).toBe(0)
@@ -138,9 +96,9 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
 
   it('sees changes written by another connection to the same database, as a second API node would write them', async () => {
     const shared = await sharedDatabase({ seeded: true })
-    const nodeA = await testApp({}, { db: await shared.open() })
+    const nodeA = await testApp({}, { db: await shared.open(), feed: 'polling' })
     // Node B: its own connections, app and feed on the same database (the demo is there already).
-    const nodeB = await testApp({}, { db: await shared.open(), demo: false })
+    const nodeB = await testApp({}, { db: await shared.open(), demo: false, feed: 'polling' })
     const counsellor = await openStream(nodeA.app, await nodeA.loginAs(who.counsellor))
     const student = await openStream(nodeA.app, await nodeA.loginAs(who.student))
     const before = await counsellor.next<{ todo: number; version: string }>('tasks')

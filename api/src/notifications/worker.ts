@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
-import { transaction } from '../db/client.ts'
+import { transaction, type RunOptions } from '../db/client.ts'
+import { skippingLocked } from '../db/portable-sql.ts'
 import { outbox, people } from '../db/schema/index.ts'
 import { notificationDeliveries } from '../db/schema/index.ts'
 import type { Deps } from '../lib/context.ts'
@@ -11,12 +12,17 @@ import { renderMessage } from './render.ts'
 // The delivery worker: outbox rows → one delivery per channel the recipient allows → sent, retried
 // with exponential backoff, or parked for an administrator.
 //
-// Safe with several nodes (DESIGN rule 10): a row is taken with ONE conditional UPDATE that
-// re-checks, on the row itself, that it is still free (unclaimed, or claimed longer ago than the
-// claim lasts); SQLite runs it atomically and PostgreSQL re-evaluates the WHERE on the locked row,
-// so two workers never take the same row, and a crashed worker's rows come free when its claim
-// expires. The unique (outbox row, channel) key of `notification_deliveries` keeps fan-out
-// idempotent, so a message has at most one delivery per person and channel.
+// Safe with several nodes (DESIGN rule 10): a batch is claimed in one transaction that selects
+// free rows (unclaimed, or claimed longer ago than the claim lasts) and marks them with a
+// conditional UPDATE that re-checks, on each row, that it is still free. SQLite runs the
+// transaction alone (one writer). On PostgreSQL the SELECT is `FOR UPDATE SKIP LOCKED` at READ
+// COMMITTED (`skippingLocked`, `CLAIM` below): the rows it returns are locked until the claim commits,
+// rows another node is claiming are passed over, and rows it claimed already are read anew and
+// left out, so two nodes take disjoint batches without waiting for or aborting each other (the
+// conditional UPDATE alone, at SERIALIZABLE, made the second node's claim fail and run again).
+// A crashed worker's rows come free when its claim expires. The unique (outbox row, channel) key
+// of `notification_deliveries` keeps fan-out idempotent, so a message has at most one delivery
+// per person and channel.
 //
 // Sending is at least once: a worker that dies after the channel accepted a message but before it
 // recorded so sends it again once its claim expires. That repeat carries the same delivery id
@@ -48,6 +54,16 @@ export interface DeliveryWorker {
 
 const MAX_BACKOFF_MS = 6 * 3_600_000
 
+/**
+ * How the worker's transactions run on PostgreSQL: its claims, and its writes on rows it has
+ * claimed, each guarded on the row itself (`claimed_by` = this worker). Nothing they write depends
+ * on a row another transaction may change meanwhile, so READ COMMITTED loses nothing here, and at
+ * SERIALIZABLE two nodes' workers, writing disjoint rows of the same tables, still failed each
+ * other now and then (40001 on read/write dependencies the predicate locks of a page or an index
+ * saw between them).
+ */
+const CLAIM: RunOptions = { isolation: 'read committed' }
+
 /** When attempt `attempts` (1, 2, …) failed: the next try after base · 2^(attempts-1), at most 6 hours. */
 export function backoffMs(base: number, attempts: number): number {
   return Math.min(base * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS)
@@ -64,28 +80,38 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
   async function fanOut(now: Date): Promise<number> {
     const expired = new Date(now.getTime() - cfg.claimMs)
     const free = and(isNull(outbox.deliveredAt), or(isNull(outbox.claimedAt), lt(outbox.claimedAt, expired)))
-    const claimed = await transaction(db, async (tx) =>
-      tx
-        .update(outbox)
-        .set({ claimedBy: id, claimedAt: now })
-        .where(and(inArray(outbox.id, db.select({ id: outbox.id }).from(outbox).where(free).orderBy(asc(outbox.id)).limit(cfg.batch)), free))
-        .returning({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient }),
+    const claimed = await transaction(
+      db,
+      async (tx) => {
+        const ids = (await skippingLocked(tx.select({ id: outbox.id }).from(outbox).where(free).orderBy(asc(outbox.id)).limit(cfg.batch))).map((r) => r.id)
+        if (!ids.length) return []
+        return await tx
+          .update(outbox)
+          .set({ claimedBy: id, claimedAt: now })
+          .where(and(inArray(outbox.id, ids), free))
+          .returning({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient })
+      },
+      CLAIM,
     )
     for (const row of claimed) {
       const wanted = channelsFor(await preferencesOf(db, row.recipient), row.kind, enabled)
-      await transaction(db, async (tx) => {
-        for (const channel of wanted) {
+      await transaction(
+        db,
+        async (tx) => {
+          for (const channel of wanted) {
+            await tx
+              .insert(notificationDeliveries)
+              .values({ outboxId: row.id, channel, recipient: row.recipient, nextAttemptAt: now, createdAt: now })
+              .onConflictDoNothing()
+          }
+          // `delivered_at` on the outbox row means: handed to its channels (the deliveries exist).
           await tx
-            .insert(notificationDeliveries)
-            .values({ outboxId: row.id, channel, recipient: row.recipient, nextAttemptAt: now, createdAt: now })
-            .onConflictDoNothing()
-        }
-        // `delivered_at` on the outbox row means: handed to its channels (the deliveries exist).
-        await tx
-          .update(outbox)
-          .set({ deliveredAt: now, claimedBy: null, claimedAt: null })
-          .where(and(eq(outbox.id, row.id), eq(outbox.claimedBy, id)))
-      })
+            .update(outbox)
+            .set({ deliveredAt: now, claimedBy: null, claimedAt: null })
+            .where(and(eq(outbox.id, row.id), eq(outbox.claimedBy, id)))
+        },
+        CLAIM,
+      )
     }
     return claimed.length
   }
@@ -95,12 +121,20 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
     const expired = new Date(now.getTime() - cfg.claimMs)
     const d = notificationDeliveries
     const free = and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now), or(isNull(d.claimedAt), lt(d.claimedAt, expired)))
-    return await transaction(db, async (tx) =>
-      tx
-        .update(d)
-        .set({ claimedBy: id, claimedAt: now, attempts: sql`${d.attempts} + 1` })
-        .where(and(inArray(d.id, db.select({ id: d.id }).from(d).where(free).orderBy(asc(d.nextAttemptAt), asc(d.id)).limit(cfg.batch)), free))
-        .returning(),
+    return await transaction(
+      db,
+      async (tx) => {
+        const ids = (await skippingLocked(tx.select({ id: d.id }).from(d).where(free).orderBy(asc(d.nextAttemptAt), asc(d.id)).limit(cfg.batch))).map(
+          (r) => r.id,
+        )
+        if (!ids.length) return []
+        return await tx
+          .update(d)
+          .set({ claimedBy: id, claimedAt: now, attempts: sql`${d.attempts} + 1` })
+          .where(and(inArray(d.id, ids), free))
+          .returning()
+      },
+      CLAIM,
     )
   }
 
@@ -125,8 +159,11 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
           message: renderMessage(source.payload, prefs.language, env.publicUrl),
         })
         options.afterSend?.(row.id)
-        await transaction(db, async (tx) =>
-          tx.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine),
+        await transaction(
+          db,
+          async (tx) =>
+            tx.update(notificationDeliveries).set({ status: 'sent', sentAt: deps.now(), lastError: null, claimedBy: null, claimedAt: null }).where(mine),
+          CLAIM,
         )
         report.sent++
       } catch (err) {
@@ -134,17 +171,20 @@ export function createDeliveryWorker(deps: Deps, channels: Channel[], options: W
         const message = err instanceof Error ? err.message : String(err)
         const park = err instanceof PermanentFailure || row.attempts >= cfg.maxAttempts
         const at = deps.now()
-        await transaction(db, async (tx) =>
-          tx
-            .update(notificationDeliveries)
-            .set({
-              status: park ? 'parked' : 'pending',
-              lastError: message.slice(0, 1000),
-              nextAttemptAt: new Date(at.getTime() + (park ? 0 : backoffMs(cfg.backoffMs, row.attempts))),
-              claimedBy: null,
-              claimedAt: null,
-            })
-            .where(mine),
+        await transaction(
+          db,
+          async (tx) =>
+            tx
+              .update(notificationDeliveries)
+              .set({
+                status: park ? 'parked' : 'pending',
+                lastError: message.slice(0, 1000),
+                nextAttemptAt: new Date(at.getTime() + (park ? 0 : backoffMs(cfg.backoffMs, row.attempts))),
+                claimedBy: null,
+                claimedAt: null,
+              })
+              .where(mine),
+          CLAIM,
         )
         if (park) {
           report.parked++

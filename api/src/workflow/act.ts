@@ -18,6 +18,7 @@ import { HallError } from '../lib/errors.ts'
 import { processOf, stateOf } from './definitions.ts'
 import { engineCall, staleVersion } from './errors.ts'
 import { composeMessage, links, toApplicant, type MessageFacts, type MessageKind } from './messages.ts'
+import { tasksChanged } from '../notifications/feed.ts'
 import { workingCalendar } from './calendar.ts'
 import { OrganisationAnswers, withAnswers } from './organisation.ts'
 import { assignReferenceNumber } from './reference-number.ts'
@@ -396,6 +397,8 @@ async function persistEffects(tx: Db, ctx: EffectContext) {
         break
     }
   }
+  // Every node's bell: the to-do boxes of this application's task holders, and of their deputies.
+  await tasksChanged(tx, applicationId)
 }
 
 export const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear()

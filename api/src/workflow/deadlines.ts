@@ -1,6 +1,7 @@
 import { addWorkingHours } from '@hall/workflow'
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
 import { transaction, type Db } from '../db/client.ts'
+import { skippingLocked } from '../db/portable-sql.ts'
 import { applications, people, serviceVersions, tasks } from '../db/schema/index.ts'
 import type { Deps } from '../lib/context.ts'
 import { HallError } from '../lib/errors.ts'
@@ -15,11 +16,15 @@ import { composeMessage, links } from './messages.ts'
 // definition says.
 //
 // Several API nodes may run the scan at the same moment (DESIGN rule 10). Each task is handled in
-// its own IMMEDIATE transaction that first claims it with a conditional UPDATE
+// its own transaction that first claims it with a conditional UPDATE
 // (`SET reminded_at = now WHERE id = ? AND reminded_at IS NULL`, the same for
 // `overdue_notified_at`) and writes the message in the same transaction: a node that loses the
 // race changes no row and writes nothing, a node that crashes mid-way commits nothing, so no
-// reminder is sent twice and none is skipped. When a deadline moves (an answered question), act.ts
+// reminder is sent twice and none is skipped. Before the UPDATE, the task row is selected with
+// `skippingLocked` (PostgreSQL: FOR UPDATE SKIP LOCKED): a task another node is handling right
+// now is passed over at once, where the UPDATE would wait for that node's transaction and then,
+// at SERIALIZABLE, fail and run again. The transaction stays SERIALIZABLE: the overdue notice
+// runs the engine, which reads the application to decide what to write. When a deadline moves (an answered question), act.ts
 // clears the claims with it.
 
 /** Tasks whose deadline clock runs (the engine's `isOverdue` counts these). */
@@ -65,13 +70,9 @@ export async function findDueTasks(deps: Deps, now = deps.now()): Promise<DueTas
  */
 export async function remindTask(deps: Deps, taskId: number, now = deps.now()): Promise<boolean> {
   return await transaction(deps.db, async (tx) => {
-    const claimed = (
-      await tx
-        .update(tasks)
-        .set({ remindedAt: now })
-        .where(and(eq(tasks.id, taskId), isNull(tasks.remindedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), gt(tasks.dueAt, now)))
-        .returning()
-    )[0]!
+    const free = and(eq(tasks.id, taskId), isNull(tasks.remindedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), gt(tasks.dueAt, now))
+    if (!(await skippingLocked(tx.select({ id: tasks.id }).from(tasks).where(free))).length) return false
+    const claimed = (await tx.update(tasks).set({ remindedAt: now }).where(free).returning())[0]
     if (!claimed) return false
     const facts = await factsOf(tx, claimed.applicationId)
     if (!facts) return true
@@ -108,13 +109,11 @@ export async function remindTask(deps: Deps, taskId: number, now = deps.now()): 
  */
 export async function timeoutTask(deps: Deps, taskId: number, now = deps.now()): Promise<boolean> {
   return await transaction(deps.db, async (tx) => {
+    const free = and(eq(tasks.id, taskId), isNull(tasks.overdueNotifiedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), lte(tasks.dueAt, now))
+    if (!(await skippingLocked(tx.select({ id: tasks.id }).from(tasks).where(free))).length) return false
     const claimed = (
-      await tx
-        .update(tasks)
-        .set({ overdueNotifiedAt: now })
-        .where(and(eq(tasks.id, taskId), isNull(tasks.overdueNotifiedAt), eq(tasks.box, 'todo'), inArray(tasks.status, [...RUNNING]), lte(tasks.dueAt, now)))
-        .returning({ applicationId: tasks.applicationId, engineTaskId: tasks.engineTaskId })
-    )[0]!
+      await tx.update(tasks).set({ overdueNotifiedAt: now }).where(free).returning({ applicationId: tasks.applicationId, engineTaskId: tasks.engineTaskId })
+    )[0]
     if (!claimed?.engineTaskId) return false
     const app = (await tx.select({ version: applications.stateVersion }).from(applications).where(eq(applications.id, claimed.applicationId)))[0]
     if (!app) return false

@@ -66,7 +66,7 @@ export interface Reply<T = any> {
 }
 
 /** A fresh hall (its own in-memory database, or `opts.db`) with the forms the hall ships; `env` overrides settings. */
-export async function hall(opts: { db?: Db; demo?: boolean; env?: Record<string, string> } = {}) {
+export async function hall(opts: { db?: Db; demo?: boolean; env?: Record<string, string>; feed?: 'polling' } = {}) {
   const t = await testApp(opts.env ?? {}, opts)
   const { db } = t.deps
   // Sessions expire after 30 idle minutes: a test that moves the clock logs in again.

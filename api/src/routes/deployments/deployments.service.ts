@@ -11,6 +11,7 @@ import { transaction } from '../../db/client.ts'
 import { mfDeployments } from '../../db/schema/index.ts'
 import type { Deps } from '../../lib/context.ts'
 import { HallError } from '../../lib/errors.ts'
+import { bellChanged } from '../../notifications/feed.ts'
 
 // The deployment registry behind the import map (DESIGN rule 3, "deploying is data"): a team
 // publishes its built files and registers a version; the shell loads what is current on the next
@@ -121,6 +122,11 @@ export async function currentImportMapEtag(db: Db, now = Date.now()): Promise<st
   return etag
 }
 
+/** Makes the next `currentImportMapEtag` read the database (another node deployed). */
+export function forgetImportMapEtag(db: Db): void {
+  etagMemo.delete(db)
+}
+
 /** Where a part's version lives in the hall's own static store. */
 export function storeUrl(name: string, version: string) {
   return `/static/${folderOf(name)}/${version}/`
@@ -209,6 +215,7 @@ export async function register(
         targetId: `${row.name}@${row.version}`,
         detail: { name: row.name, version: row.version, replaced: current?.version ?? null },
       })
+      await bellChanged(tx, { importmap: true })
       return { row, outcome: 'reactivated' as const }
     }
     const row = (
@@ -235,6 +242,7 @@ export async function register(
       targetId: `${row.name}@${row.version}`,
       detail: { name: row.name, version: row.version, baseUrl: base, replaced: current?.version ?? null },
     })
+    await bellChanged(tx, { importmap: true })
     return { row, outcome: 'registered' as const }
   })
 }
@@ -303,6 +311,7 @@ export async function rollback(deps: Deps, name: string, by: string): Promise<{ 
       targetId: `${from.name}@${from.version}`,
       detail: { name, from: from.version, to: to.version },
     })
+    await bellChanged(tx, { importmap: true })
     return { from, to }
   })
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { mfDeployments, notifications } from '../../db/schema/index.ts'
+import { transaction } from '../../db/client.ts'
+import { mfDeployments } from '../../db/schema/index.ts'
+import { enqueueNotification } from '../../notifications/enqueue.ts'
+import { bellChanged } from '../../notifications/feed.ts'
 import { hall, who } from '../applications/test-support.ts'
 
 // The bell's routes: my messages only, newest first, marked read one by one or all at once; the
@@ -72,8 +75,11 @@ describe('GET /api/notifications/stream', () => {
     expect(first).toContain('event: unread')
     const data = JSON.parse(/data: (.*)/.exec(first)![1]!)
     expect(data.count).toBe(1)
-    // A new message for the deputy (as any change would write it): the stream says so, unasked.
-    await h.deps.db.insert(notifications).values({ recipientCardNumber: who.deputy, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null })
+    // A new message for the deputy, written as every change writes one (in a transaction, through
+    // enqueueNotification, which also tells the bell on PostgreSQL): the stream says so, unasked.
+    await transaction(h.deps.db, (tx) =>
+      enqueueNotification(tx, { recipient: who.deputy, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null }, h.deps.now()),
+    )
     let second = await nextEvent()
     while (!second.includes('event: unread')) second = await nextEvent()
     expect(JSON.parse(/data: (.*)/.exec(second)![1]!).count).toBe(2)
@@ -102,14 +108,18 @@ describe('GET /api/notifications/stream', () => {
     }
     const before = (await h.app.request('/importmap.json')).headers.get('etag')
     expect((await nextMapEvent()).etag).toBe(before)
-    await h.deps.db.insert(mfDeployments).values({
-      name: '@hall/mf-todo',
-      version: '9.0.0',
-      imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' },
-      styles: [],
-      baseUrl: '/static/mf-todo/9.0.0/',
-      registeredBy: 'test',
-      activation: 99,
+    // A version goes live as the deploy's writer makes it: the row, and the bell told (PostgreSQL).
+    await transaction(h.deps.db, async (tx) => {
+      await tx.insert(mfDeployments).values({
+        name: '@hall/mf-todo',
+        version: '9.0.0',
+        imports: { '@hall/mf-todo': '/static/mf-todo/9.0.0/main.js' },
+        styles: [],
+        baseUrl: '/static/mf-todo/9.0.0/',
+        registeredBy: 'test',
+        activation: 99,
+      })
+      await bellChanged(tx, { importmap: true })
     })
     const after = (await h.app.request('/importmap.json')).headers.get('etag')
     expect(after).not.toBe(before)

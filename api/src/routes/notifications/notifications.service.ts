@@ -5,6 +5,7 @@ import { HallError } from '../../lib/errors.ts'
 import { liveActionsFor } from '../../notifications/actions.ts'
 import { allows, kindsFor, preferencesOf } from '../../notifications/preferences.ts'
 import type { NotificationListQuery } from './notifications.schemas.ts'
+import { bellChanged } from '../../notifications/feed.ts'
 
 // The bell's reads and marks, one person's own rows only (another's id is a 404), and their
 // preferences as the page shows them.
@@ -76,24 +77,28 @@ export async function markRead(db: Db, me: string, id: number, at: Date): Promis
   )[0]
   if (!row) throw notFound(id)
   if (!row.readAt)
-    await transaction(db, async (tx) =>
-      tx
+    await transaction(db, async (tx) => {
+      await tx
         .update(notifications)
         .set({ readAt: at })
-        .where(and(eq(notifications.id, id), mine(me))),
-    )
+        .where(and(eq(notifications.id, id), mine(me)))
+      // My other pages, on whichever node they are open.
+      await bellChanged(tx, { unread: [me] })
+    })
   return await unreadCount(db, me)
 }
 
 /** Marks all my messages read. */
 export async function markAllRead(db: Db, me: string, at: Date) {
-  const r = await transaction(db, async (tx) =>
-    tx
+  const r = await transaction(db, async (tx) => {
+    const marked = await tx
       .update(notifications)
       .set({ readAt: at })
       .where(and(mine(me), isNull(notifications.readAt)))
-      .returning({ id: notifications.id }),
-  )
+      .returning({ id: notifications.id })
+    if (marked.length) await bellChanged(tx, { unread: [me] })
+    return marked
+  })
   return { unread: await unreadCount(db, me), marked: r.length }
 }
 

@@ -5,6 +5,7 @@ import { HallError, badInput } from '../../lib/errors.ts'
 import { namesOf } from '../../workflow/organisation.ts'
 import { personRefOf } from '../applications/applications.service.ts'
 import type { DelegationInput } from './tasks.schemas.ts'
+import { bellChanged } from '../../notifications/feed.ts'
 
 // Out of office (委托): a person's substitutes and whom they stand in for, checked and stored.
 
@@ -72,18 +73,23 @@ export async function createDelegation(db: Db, me: string, body: DelegationInput
         '该时间段内您已设置了委托，请先取消原委托',
       )
     }
-    return (await tx.insert(delegations).values({ cardNumber: me, delegate: body.delegate, from, to, createdAt: at }).returning())[0]!
+    const row = (await tx.insert(delegations).values({ cardNumber: me, delegate: body.delegate, from, to, createdAt: at }).returning())[0]!
+    // The delegate's 待办 now holds my tasks (from `from` on: their stream's safety re-check covers a later start).
+    await bellChanged(tx, { tasks: [me, body.delegate] })
+    return row
   })
   return view([created], await namesOf(db, [created.cardNumber, created.delegate]), at)[0]!
 }
 
 /** Ends one of my delegations now; 404 when it is not mine. */
 export async function endDelegation(db: Db, me: string, id: number): Promise<void> {
-  const result = await transaction(db, async (tx) =>
-    tx
+  const result = await transaction(db, async (tx) => {
+    const ended = await tx
       .delete(delegations)
       .where(and(eq(delegations.id, id), eq(delegations.cardNumber, me)))
-      .returning({ id: delegations.id }),
-  )
+      .returning({ id: delegations.id, delegate: delegations.delegate })
+    await bellChanged(tx, { tasks: ended.flatMap((d) => [me, d.delegate]) })
+    return ended
+  })
   if (result.length === 0) throw new HallError(404, 'not_found', `You have no delegation ${id}`, `您没有编号为 ${id} 的委托`)
 }
