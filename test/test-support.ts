@@ -164,6 +164,19 @@ function roundRobinProxy(upstreams: string[], routed: Routed[]) {
 }
 
 /**
+ * What every node of one hall shares and a production hall on PostgreSQL must be given (env.ts): a
+ * deploy token and the SAML key, as files named in the environment, written into `dir`.
+ */
+export async function sharedSecrets(dir: string) {
+  const sp = await generateSpKeys('Service Hall (shared by its nodes)')
+  const keyFile = path.join(dir, 'sp-key.pem')
+  const certFile = path.join(dir, 'sp-cert.pem')
+  writeFileSync(keyFile, sp.privateKeyPem, { mode: 0o600 })
+  writeFileSync(certFile, sp.certPem)
+  return { HALL_DEPLOY_TOKEN: 'deploy-token-shared-by-every-node-0123', HALL_SP_SIGNING_KEY: keyFile, HALL_SP_SIGNING_CERT: certFile }
+}
+
+/**
  * Starts `nodes` API processes on one fresh PostgreSQL database behind a round-robin proxy, with
  * the development IdP and the demo university. The nodes start together (two nodes after a
  * deploy): they migrate and seed one database at once.
@@ -196,11 +209,7 @@ export async function startManyNodes(opts: { nodes: number; env?: Record<string,
     stops.push(() => proxy.close())
 
     // The SAML key every node signs with, from files named in the environment.
-    const sp = await generateSpKeys('Service Hall (many nodes)')
-    const keyFile = path.join(dir, 'sp-key.pem')
-    const certFile = path.join(dir, 'sp-cert.pem')
-    writeFileSync(keyFile, sp.privateKeyPem, { mode: 0o600 })
-    writeFileSync(certFile, sp.certPem)
+    const secrets = await sharedSecrets(dir)
 
     const idpPort = await freePort()
     const idpUrl = `http://localhost:${idpPort}`
@@ -223,8 +232,8 @@ export async function startManyNodes(opts: { nodes: number; env?: Record<string,
       HALL_DATABASE_URL: databaseUrl,
       HALL_DEV_IDP: '1',
       HALL_IDP_METADATA: path.join(idpDir, 'dev-idp', 'metadata.xml'),
-      HALL_SP_SIGNING_KEY: keyFile,
-      HALL_SP_SIGNING_CERT: certFile,
+      HALL_SP_SIGNING_KEY: secrets.HALL_SP_SIGNING_KEY,
+      HALL_SP_SIGNING_CERT: secrets.HALL_SP_SIGNING_CERT,
       ...opts.env,
     }
     const nodes: ApiNode[] = ports.map((port, index) => {

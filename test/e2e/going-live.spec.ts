@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
 import { startHall } from '@hall/cli'
 import { createDatabase } from '../../api/src/db/pg-server.ts'
+import { sharedSecrets } from '../test-support.ts'
 import { expect, test } from './fixtures.ts'
 
 // Issue #12's "Done when": a university goes live. A production start (NODE_ENV=production, no
@@ -121,9 +122,10 @@ test.describe('going live', () => {
     const platformPort = await freePort()
     platform = await startDataPlatform(platformPort)
     const [port, idpPort] = [await freePort(), await freePort()]
-    // On the PostgreSQL run, this hall too: an empty database of its own on the run's server.
+    // On the PostgreSQL run, this hall too: an empty database of its own on the run's server, and
+    // the secrets that production on PostgreSQL must be given rather than make (env.ts).
     const adminUrl = process.env.HALL_E2E_PG_ADMIN_URL
-    const database = adminUrl ? { HALL_DATABASE_URL: await createDatabase(adminUrl, null) } : {}
+    const database = adminUrl ? { HALL_DATABASE_URL: await createDatabase(adminUrl, null), ...(await sharedSecrets(dataDir)) } : {}
     hall = await startHall({
       production: true,
       port,
