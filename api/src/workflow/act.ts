@@ -10,7 +10,7 @@ import {
   type ProcessDefinition,
 } from '@hall/workflow'
 import { and, eq, sql } from 'drizzle-orm'
-import { transaction, type Db } from '../db/client.ts'
+import { isSqliteHandle, transaction, type Db } from '../db/client.ts'
 import { applications, auditEvents, documentSequences, people, serviceVersions, tasks } from '../db/schema/index.ts'
 import { enqueueNotification } from '../notifications/enqueue.ts'
 import type { Deps } from '../lib/context.ts'
@@ -71,7 +71,9 @@ export function auditEventRow(applicationId: number, effect: Extract<Effect, { t
   }
 }
 export async function act(deps: Deps, input: ActInput): Promise<ActResult> {
-  return await transaction(deps.db, async (tx) => await actIn(tx, deps, input), { takesNumber: await mayNumber(deps.db, input.applicationId) })
+  // Only PostgreSQL reads the hint (SQLite's one writer queues every transaction): no query for it on SQLite.
+  const takesNumber = !isSqliteHandle(deps.db) && (await mayNumber(deps.db, input.applicationId))
+  return await transaction(deps.db, async (tx) => await actIn(tx, deps, input), { takesNumber })
 }
 
 /** Whether an action on the application may complete it with a document number (its version's process says so). */
