@@ -77,20 +77,23 @@ describe('a production hall on day one', () => {
   })
 })
 
-describe('two demo nodes starting together on one fresh database', () => {
-  // Each node has a pool of its own on PostgreSQL. Both found the database empty before either
-  // had seeded it, and the second one's start failed on a duplicate department (found by
-  // test/integration/many-nodes.test.ts). On SQLite one process's two handles cannot seed at
-  // once at all (the second's BEGIN IMMEDIATE waits synchronously): nodes there are processes.
-  it.runIf(dialect === 'postgres')('both start, and the demo university is there once', async () => {
-    const url = await createDatabase(testPostgresAdminUrl(), MIGRATED_TEMPLATE)
-    const nodes = [await openPostgresHandle(url, { migrate: false, max: 2 }), await openPostgresHandle(url, { migrate: false, max: 2 })]
-    onTestFinished(async () => {
-      for (const db of nodes) await closeDb(db)
+// Defined on PostgreSQL's run only, and named for it: each node has a pool of its own there. Both
+// found the database empty before either had seeded it, and the second one's start failed on a
+// duplicate department (found by test/integration/many-nodes.test.ts). On SQLite one process's
+// two handles cannot seed at once at all (the second's BEGIN IMMEDIATE waits synchronously):
+// nodes there are processes (test/integration/migrate-together.test.ts starts two, to migrate).
+if (dialect === 'postgres') {
+  describe('two demo nodes starting together on one fresh PostgreSQL database', () => {
+    it('both start, and the demo university is there once', async () => {
+      const url = await createDatabase(testPostgresAdminUrl(), MIGRATED_TEMPLATE)
+      const nodes = [await openPostgresHandle(url, { migrate: false, max: 2 }), await openPostgresHandle(url, { migrate: false, max: 2 })]
+      onTestFinished(async () => {
+        for (const db of nodes) await closeDb(db)
+      })
+      const seeded = await Promise.all(nodes.map((db) => seedDemo(db)))
+      expect(seeded.filter((s) => s !== null)).toHaveLength(1)
+      const known = demoPeople.filter((p) => !p.unknownToDataPlatform).length
+      expect((await nodes[1]!.select({ n: count() }).from(people))[0]!.n).toBe(known)
     })
-    const seeded = await Promise.all(nodes.map((db) => seedDemo(db)))
-    expect(seeded.filter((s) => s !== null)).toHaveLength(1)
-    const known = demoPeople.filter((p) => !p.unknownToDataPlatform).length
-    expect((await nodes[1]!.select({ n: count() }).from(people))[0]!.n).toBe(known)
   })
-})
+}

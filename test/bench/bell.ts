@@ -1,4 +1,4 @@
-import { execSync } from 'node:child_process'
+import { execSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
@@ -7,8 +7,11 @@ import { startHall } from '@hall/cli'
 import { SESSION_COOKIE, createSession } from '../../api/src/auth/sessions.ts'
 import { resolveUser } from '../../api/src/auth/user.ts'
 import { closeDb, openDb, transaction } from '../../api/src/db/client.ts'
+import { createDatabase, startPgServer } from '../../api/src/db/pg-server.ts'
+import { openPostgresHandle } from '../../api/src/db/postgres.ts'
 import { notifications } from '../../api/src/db/schema/index.ts'
 import { loadEnv } from '../../api/src/env.ts'
+import { bellChanged } from '../../api/src/notifications/feed.ts'
 
 // The bell's live streams at scale (issue 15.5): memory (RSS) and CPU of one API process holding N
 // open streams (GET /api/notifications/stream), idle and with one new message per second. The
@@ -18,6 +21,11 @@ import { loadEnv } from '../../api/src/env.ts'
 // Prints the figures; asserts nothing. The clients run in this process, on the same 2 cores.
 // Alone: `cd test && npx tsx bench/bell.ts`. Settings: BENCH_BELL_CONNECTIONS ("1000,5000"),
 // BENCH_BELL_SECONDS (30: each measured window; the streams' 30 s safety re-checks fall in it).
+//
+// On PostgreSQL (benchBellOnPostgres: a throwaway cluster of Debian's server programs), the hall and
+// this writer run with HALL_DATABASE_URL, in a process of its own (the schema picks a dialect's
+// tables as it loads): the node's feed listens (LISTEN/NOTIFY) and each message's transaction says
+// whose bell it concerns, as the hall's writers do.
 
 const sizes = (process.env.BENCH_BELL_CONNECTIONS ?? '1000,5000').split(',').map(Number)
 const seconds = Number(process.env.BENCH_BELL_SECONDS ?? 30)
@@ -100,7 +108,9 @@ export async function benchBell() {
       HALL_RATE_LIMITS: `stream.address=${most * 2}/60,stream.person=${most * 2}/60`,
     },
   })
-  const db = openDb(path.join(dataDir, 'hall.sqlite'))
+  // HALL_DATABASE_URL (benchBellOnPostgres) reaches the hall too: startHall passes the environment on.
+  const databaseUrl = process.env.HALL_DATABASE_URL
+  const db = databaseUrl ? await openPostgresHandle(databaseUrl, { migrate: false, max: 2 }) : openDb(path.join(dataDir, 'hall.sqlite'))
   try {
     const api = hall.children[hall.children.length - 1]!
     const base = new URL(hall.url)
@@ -152,7 +162,10 @@ export async function benchBell() {
       const active = await measure(api.pid!, seconds * 1000, async (signal) => {
         while (!signal.stop) {
           const to = cards[Math.floor(Math.random() * n)]!
-          await db.insert(notifications).values({ recipientCardNumber: to, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null })
+          await transaction(db, async (tx) => {
+            await tx.insert(notifications).values({ recipientCardNumber: to, kind: 'urged', titleZh: '催办', titleEn: 'Urged', link: null })
+            await bellChanged(tx, { unread: [to] })
+          })
           sent++
           await sleep(1000)
         }
@@ -184,7 +197,7 @@ export async function benchBell() {
       await sleep(3000)
     }
     console.log(
-      `\nBell benchmark: one API process, N open live streams (one person each), ${seconds} s windows, messages written by another connection; clients on the same machine`,
+      `\nBell benchmark on ${databaseUrl ? 'PostgreSQL (LISTEN/NOTIFY)' : 'SQLite (the 1 s poll)'}: one API process, N open live streams (one person each), ${seconds} s windows, messages written by another connection; clients on the same machine`,
     )
     console.log(
       ['phase'.padEnd(26), 'RSS MB'.padStart(8), 'CPU %'.padStart(8), 'to open'.padStart(10), 'messages'.padStart(9), 'unread events'.padStart(14)].join(' '),
@@ -194,6 +207,23 @@ export async function benchBell() {
     await closeDb(db)
     await hall.stop()
     rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** The same on PostgreSQL: a throwaway cluster, and this file run again in a process on it. */
+export async function benchBellOnPostgres() {
+  const pg = await startPgServer()
+  try {
+    const url = await createDatabase(pg.url(), null)
+    const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], {
+      cwd: path.join(import.meta.dirname, '..'),
+      env: { ...process.env, HALL_DATABASE_URL: url },
+      stdio: 'inherit',
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    if (code !== 0) throw new Error(`the bell bench on PostgreSQL exited with ${code}`)
+  } finally {
+    await pg.stop()
   }
 }
 

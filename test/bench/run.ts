@@ -1,4 +1,4 @@
-import { benchBell } from './bell.ts'
+import { benchBell, benchBellOnPostgres } from './bell.ts'
 import { benchCatalog } from './catalog.ts'
 import { benchFirstVisit } from './first-visit.ts'
 import { benchFloods } from './floods.ts'
@@ -21,8 +21,10 @@ await benchFirstVisit()
 // One client's flood of each limited route against another person's response times (issue 13.1).
 await benchFloods()
 
-// Memory and CPU of one API process with 1,000 and 5,000 open bell streams (issue 15.5).
+// Memory and CPU of one API process with 1,000 and 5,000 open bell streams, on SQLite and on
+// PostgreSQL (issue 15.5).
 await benchBell()
+await benchBellOnPostgres()
 
 // Submissions and approvals per second with 1, 2 and 4 API nodes on one PostgreSQL (issue 15).
 await benchManyNodes()
