@@ -180,3 +180,21 @@ test('staff open the dormitory change by deep link: Start is disabled, with the 
   await expect(refusal.getByRole('link', { name: housing.phone })).toHaveAttribute('href', `tel:${housing.phone}`)
   await expect(refusal).toContainText(housing.location)
 })
+
+// Found by a browser test that failed once in CI: a result clicked while the search box's pause
+// (150 ms) was still running opened the service, and then the search, sent after the click, took
+// the person back to the list. The service page's code is held back here so that the list is
+// still on screen when the pause ends, as on a slow phone.
+test('a result clicked before the search has gone out opens the service, and the search does not take the person back', async ({ openAs }) => {
+  const page = await openAs(student(), '/catalog')
+  const result = page.getByRole('link', { name: '宿舍调整申请' }).first()
+  await expect(result).toBeVisible()
+  await page.route(/\/ServicePage-[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    await route.continue()
+  })
+  await page.getByRole('searchbox', { name: '在服务目录中搜索' }).fill('宿舍')
+  await result.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('宿舍调整申请')
+  await expect(page).toHaveURL(/\/catalog\/services\/dorm-change$/)
+})
