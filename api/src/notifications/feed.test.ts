@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { closeDb } from '../db/client.ts'
 import { notifications } from '../db/schema/index.ts'
-import { hall, leaveValues, who } from '../routes/applications/test-support.ts'
+import { hall, who } from '../routes/applications/test-support.ts'
 import { recordStatements, sharedDatabase, testApp } from '../test-support.ts'
 import { FEED_PERIOD_MS } from './feed.ts'
-import { openStream } from './stream-test-support.ts'
+import { openStream, streamsOnASubmissionThroughB } from './stream-test-support.ts'
 
 // Issue 15.3: the bell's live streams are woken by one change feed per node, not by a poll of the
 // database per open connection. An idle stream costs no query; a change wakes only the streams
@@ -99,23 +99,8 @@ describe('the bell’s change feed (GET /api/notifications/stream)', () => {
     const nodeA = await testApp({}, { db: await shared.open(), feed: 'polling' })
     // Node B: its own connections, app and feed on the same database (the demo is there already).
     const nodeB = await testApp({}, { db: await shared.open(), demo: false, feed: 'polling' })
-    const counsellor = await openStream(nodeA.app, await nodeA.loginAs(who.counsellor))
-    const student = await openStream(nodeA.app, await nodeA.loginAs(who.student))
-    const before = await counsellor.next<{ todo: number; version: string }>('tasks')
-    const unreadBefore = await student.next<{ count: number }>('unread')
-
-    // The student applies through node B: a task for the counsellor and a receipt for the student.
-    const res = await nodeB.app.request('/api/applications', {
-      method: 'POST',
-      headers: {
-        cookie: await nodeB.loginAs(who.student),
-        origin: nodeB.deps.env.publicOrigin,
-        'content-type': 'application/json',
-        'idempotency-key': 'feed-second-node',
-      },
-      body: JSON.stringify({ serviceCode: 'undergrad-leave', values: leaveValues(2) }),
-    })
-    expect(res.status, await res.clone().text()).toBe(201)
+    // The student applies through node B: node A's feed finds it in the database.
+    const { counsellor, student, before, unreadBefore } = await streamsOnASubmissionThroughB(nodeA, nodeB, 'feed-second-node')
     const after = await counsellor.next<{ todo: number; version: string }>('tasks')
     expect(after.todo).toBe(before.todo + 1)
     expect(after.version).not.toBe(before.version)

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { listenerOf, transaction } from '../db/client.ts'
 import { notificationDeliveries, outbox, serviceVersions } from '../db/schema/index.ts'
 import type { Deps } from '../lib/context.ts'
-import { HOUR, leaveValues, who } from '../routes/applications/test-support.ts'
+import { HOUR, who } from '../routes/applications/test-support.ts'
 import { sharedDatabase, testApp, testDeps } from '../test-support.ts'
 import type { Channel, OutgoingDelivery } from './channels/types.ts'
 import { enqueueNotification } from './enqueue.ts'
 import { BELL_CHANNEL, bellChanged, bellPayloads } from './feed.ts'
-import { openStream } from './stream-test-support.ts'
+import { streamsOnASubmissionThroughB } from './stream-test-support.ts'
 import { createDeliveryWorker } from './worker.ts'
 import { submitIn } from '../workflow/act.ts'
 import { scanDeadlines } from '../workflow/deadlines.ts'
@@ -109,27 +109,10 @@ describe('two nodes on one database', () => {
     const shared = await sharedDatabase({ seeded: true, concurrent: true })
     const nodeA = await testApp({}, { db: await shared.open() })
     const nodeB = await testApp({}, { db: await shared.open() })
-    // Both nodes' streams, open on node A.
-    const counsellor = await openStream(nodeA.app, await nodeA.loginAs(who.counsellor))
-    const student = await openStream(nodeA.app, await nodeA.loginAs(who.student))
-    const before = await counsellor.next<{ todo: number; version: string }>('tasks')
-    const unreadBefore = await student.next<{ count: number }>('unread')
-
-    // The student applies through node B: a task for the counsellor and a receipt for the student.
-    // Node A's feed is not poked (the request went to B): on PostgreSQL it hears B's NOTIFY; its
+    // Node A's feed is not poked (the request goes to B): on PostgreSQL it hears B's NOTIFY; its
     // own look at the database comes every 30 s only (every second on SQLite), and each stream's
     // re-check 15 s after it opened at the earliest, after the bound below.
-    const res = await nodeB.app.request('/api/applications', {
-      method: 'POST',
-      headers: {
-        cookie: await nodeB.loginAs(who.student),
-        origin: nodeB.deps.env.publicOrigin,
-        'content-type': 'application/json',
-        'idempotency-key': 'bell-second-node',
-      },
-      body: JSON.stringify({ serviceCode: 'undergrad-leave', values: leaveValues(2) }),
-    })
-    expect(res.status, await res.clone().text()).toBe(201)
+    const { counsellor, student, before, unreadBefore } = await streamsOnASubmissionThroughB(nodeA, nodeB, 'bell-second-node')
     const after = await counsellor.nextWithin<{ todo: number; version: string }>('tasks', 10_000)
     expect(after.todo).toBe(before.todo + 1)
     expect((await student.nextWithin<{ count: number }>('unread', 10_000)).count).toBe(unreadBefore.count + 1)

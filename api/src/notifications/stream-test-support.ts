@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { leaveValues, who } from '../routes/applications/test-support.ts'
 
 // Test support (not a test file): reading the bell's live stream as a browser would.
 
@@ -60,4 +61,30 @@ export async function openStream(app: App, cookie: string) {
     },
     close: () => reader.cancel(),
   }
+}
+
+type Node = { app: App; loginAs(card: string): Promise<string>; deps: { env: { publicOrigin: string } } }
+
+/**
+ * Two nodes' scene: a counsellor's and a student's streams open on node A, their first `tasks` and
+ * `unread` events read, then the student's 2-day leave submitted through node B (a task for the
+ * counsellor and a receipt for the student). How node A comes to hear of it is the test's to check.
+ */
+export async function streamsOnASubmissionThroughB(nodeA: Node, nodeB: Node, idempotencyKey: string) {
+  const counsellor = await openStream(nodeA.app, await nodeA.loginAs(who.counsellor))
+  const student = await openStream(nodeA.app, await nodeA.loginAs(who.student))
+  const before = await counsellor.next<{ todo: number; version: string }>('tasks')
+  const unreadBefore = await student.next<{ count: number }>('unread')
+  const res = await nodeB.app.request('/api/applications', {
+    method: 'POST',
+    headers: {
+      cookie: await nodeB.loginAs(who.student),
+      origin: nodeB.deps.env.publicOrigin,
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+    },
+    body: JSON.stringify({ serviceCode: 'undergrad-leave', values: leaveValues(2) }),
+  })
+  expect(res.status, await res.clone().text()).toBe(201)
+  return { counsellor, student, before, unreadBefore }
 }
