@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { startHall } from '@hall/cli'
+import { freePort, startHall } from '@hall/cli'
 import { SESSION_COOKIE, createSession } from '../../api/src/auth/sessions.ts'
 import { resolveUser } from '../../api/src/auth/user.ts'
 import { closeDb, openDb, transaction } from '../../api/src/db/client.ts'
@@ -92,11 +92,12 @@ function openStream(base: URL, cookie: string, agent: http.Agent): Promise<Clien
 
 export async function benchBell() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-bench-bell-'))
-  const port = 3700 + Math.floor(Math.random() * 500)
+  // Free ports, not a random pick (one such pick met a port in use, and the hall never answered).
+  const [port, idpPort] = [await freePort(), await freePort()]
   const most = Math.max(...sizes)
   const hall = await startHall({
     port,
-    idpPort: port + 1,
+    idpPort,
     dataDir,
     quiet: true,
     env: {

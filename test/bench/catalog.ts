@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { startHall } from '@hall/cli'
+import { freePort, startHall } from '@hall/cli'
 import { openDb } from '../../api/src/db/client.ts'
 import { createDatabase, startPgServer, type PgServer } from '../../api/src/db/pg-server.ts'
 import { login } from './login.ts'
@@ -32,7 +32,8 @@ async function measure(url: string, title: string, target?: string, cookie?: str
 
 export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-bench-'))
-  const port = 3200 + Math.floor(Math.random() * 500)
+  // Free ports, not a random pick (one such pick met a port in use, and the hall never answered).
+  const [port, idpPort] = [await freePort(), await freePort()]
   let pg: PgServer | undefined
   let hall: Awaited<ReturnType<typeof startHall>> | undefined
   try {
@@ -41,7 +42,7 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
       pg = await startPgServer()
       env.HALL_DATABASE_URL = await createDatabase(pg.url(), null)
     }
-    hall = await startHall({ port, idpPort: port + 1, dataDir, quiet: true, env })
+    hall = await startHall({ port, idpPort, dataDir, quiet: true, env })
     const base = hall.url
     // The reviewer gets 50 tasks to do and 200 done among 10,000 other applications, written
     // beside the running hall (SQLite in WAL mode, or PostgreSQL: the hall keeps serving).
