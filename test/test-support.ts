@@ -61,9 +61,6 @@ const NODE_ENV_DEFAULTS = {
   HALL_DEMO: '1',
   HALL_DEMO_SITE: '0',
   HALL_LOG_LEVEL: 'warn',
-  // Many nodes share the deploy token (HALL_DEPLOY_TOKEN) and the SAML key (set below); each would
-  // otherwise make its own in its data folder and the hall would be split (decision 016).
-  HALL_DEPLOY_TOKEN: 'many-nodes-deploy-token-0123456789abcdef',
   // A catcher per node, on a port of its own: the tests count deliveries at the push gateway.
   HALL_SMTP_CATCHER_PORT: '0',
   // Submissions come from few people at a high rate, all from 127.0.0.1.
@@ -232,8 +229,9 @@ export async function startManyNodes(opts: { nodes: number; env?: Record<string,
       HALL_DATABASE_URL: databaseUrl,
       HALL_DEV_IDP: '1',
       HALL_IDP_METADATA: path.join(idpDir, 'dev-idp', 'metadata.xml'),
-      HALL_SP_SIGNING_KEY: secrets.HALL_SP_SIGNING_KEY,
-      HALL_SP_SIGNING_CERT: secrets.HALL_SP_SIGNING_CERT,
+      // Many nodes share the deploy token and the SAML key; each would otherwise make its own in
+      // its data folder and the hall would be split (decision 016).
+      ...secrets,
       ...opts.env,
     }
     const nodes: ApiNode[] = ports.map((port, index) => {

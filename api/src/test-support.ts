@@ -12,8 +12,7 @@ import { resolveUser } from './auth/user.ts'
 import { openBlobStore } from './blobs/index.ts'
 import { closeDb, handleOn, openDb, type Db } from './db/client.ts'
 import { dialect } from './db/dialect.ts'
-import { createDatabase, MIGRATED_TEMPLATE, SEEDED_TEMPLATE } from './db/pg-server.ts'
-import { testPostgresAdminUrl } from './db/pg-test-support.ts'
+import { freshPgUrl } from './db/pg-test-support.ts'
 import { openPostgresHandle, type TransactionOptions } from './db/postgres.ts'
 import { seedDemo, storeSeededFiles } from './demo/index.ts'
 import { loadEnv } from './env.ts'
@@ -94,7 +93,7 @@ async function sqliteImage(seeded: boolean): Promise<Buffer> {
  * the server's connections.
  */
 async function freshPostgresDb(seeded: boolean): Promise<Db> {
-  const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
+  const url = await freshPgUrl({ seeded })
   const tap = new StatementTap()
   const db = await openPostgresHandle(url, { migrate: false, max: 2, idleTimeoutSeconds: 1, logger: tap })
   taps.set(db, tap)
@@ -143,7 +142,7 @@ export async function sharedDatabase(opts: { seeded?: boolean; concurrent?: bool
     return db
   }
   if (!folder) {
-    const url = await createDatabase(testPostgresAdminUrl(), seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
+    const url = await freshPgUrl({ seeded })
     return { open: async (o = {}) => keep(await openPostgresHandle(url, { migrate: false, max: 4, idleTimeoutSeconds: 1, ...o })) }
   }
   const file = path.join(folder, 'hall.sqlite')

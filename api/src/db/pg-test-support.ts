@@ -1,5 +1,5 @@
 import { inject, onTestFinished } from 'vitest'
-import { createDatabase } from './pg-server.ts'
+import { createDatabase, MIGRATED_TEMPLATE, SEEDED_TEMPLATE } from './pg-server.ts'
 import { closePostgres, openPostgres, type OpenPostgresOptions, type PgDb } from './postgres.ts'
 
 // PostgreSQL databases for tests, on the run's throwaway server (vitest.global-setup.ts). Each
@@ -14,9 +14,12 @@ export function testPostgresAdminUrl(): string {
   return provided.adminUrl
 }
 
-/** The URL of a fresh database: migrated (copied from the template), or empty with `{ empty: true }`. */
-export async function freshPgUrl(opts: { empty?: boolean } = {}): Promise<string> {
-  return createDatabase(testPostgresAdminUrl(), opts.empty ? null : undefined)
+/**
+ * The URL of a fresh database: migrated (copied from the template), seeded with the demo university
+ * with `{ seeded: true }`, or empty with `{ empty: true }`.
+ */
+export async function freshPgUrl(opts: { empty?: boolean; seeded?: boolean } = {}): Promise<string> {
+  return createDatabase(testPostgresAdminUrl(), opts.empty ? null : opts.seeded ? SEEDED_TEMPLATE : MIGRATED_TEMPLATE)
 }
 
 /** A pool on a fresh migrated database, closed when the current test finishes. */

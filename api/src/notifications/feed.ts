@@ -374,6 +374,12 @@ export function createListeningFeed(deps: { db: Db; log: Logger }, listen: Liste
   }
   return {
     ...poller.feed,
+    // After this node's own write: the requester's streams look again, and nothing more. The
+    // writers' NOTIFY wakes everyone else (this node hears its own), so the poller's full look
+    // after every write request would be the work LISTEN replaced, on the request path.
+    poke(card) {
+      if (card) poller.wake([card], ALL_PERSONAL)
+    },
     subscribe(card, listener) {
       const unsubscribe = poller.feed.subscribe(card, listener)
       listening ??= listen(BELL_CHANNEL, heard, () => poller.lookSoon()).catch((err: unknown) => {
