@@ -98,4 +98,45 @@ describe('guarded', () => {
     expect(module.unmount).toHaveBeenCalledOnce()
     expect(area().querySelector('[data-mf]')).toBeNull()
   })
+
+  it('behind a first view, mounts in stages out of sight and out of the flow, and takes the first view’s place only when complete', async () => {
+    area().innerHTML = '<section data-hall-first-view>first cards</section>'
+    let finish!: () => void
+    const seen: { staged: unknown; building: boolean; firstView: boolean }[] = []
+    const module = {
+      ...healthyModule(),
+      mount: vi.fn(async ({ domElement, staged }: { domElement: HTMLElement; staged?: boolean }) => {
+        domElement.innerHTML = '<p data-mf="@hall/mf-test">mounted</p>'
+        seen.push({ staged, building: domElement.classList.contains('hall-app__host--building'), firstView: !!area().querySelector('[data-hall-first-view]') })
+        await new Promise<void>((resolve) => (finish = resolve))
+      }),
+    }
+    const mounting = guarded(NAME, async () => module).mount(props)
+    await vi.waitFor(() => expect(seen).toHaveLength(1))
+    // While the later stages render: the first view shows, no loading panel covers it.
+    expect(seen[0]).toEqual({ staged: true, building: true, firstView: true })
+    expect(area().querySelector('.hall-status')).toBeNull()
+    finish()
+    await mounting
+    expect(area().querySelector('[data-hall-first-view]')).toBeNull()
+    expect(area().querySelector('.hall-app__host')!.classList.contains('hall-app__host--building')).toBe(false)
+  })
+
+  it('without a first view, a page mounts at once, in sight; the header asks for stages itself', async () => {
+    const staged: unknown[] = []
+    const module = {
+      ...healthyModule(),
+      mount: vi.fn(async ({ domElement, staged: s }: { domElement: HTMLElement; staged?: boolean }) => {
+        staged.push([s, domElement.classList.contains('hall-app__host--building')])
+      }),
+    }
+    await guarded(NAME, async () => module).mount(props)
+    document.body.innerHTML = `<div id="single-spa-application:${NAME}"></div>`
+    await guarded(NAME, async () => module, { compact: true, staged: true }).mount(props)
+    expect(staged).toEqual([
+      [false, false],
+      [true, true],
+    ])
+    expect(area().querySelector('.hall-app__host--building')).toBeNull()
+  })
 })

@@ -137,9 +137,12 @@ export function guarded(
   load: () => Promise<unknown>,
   {
     compact = false,
+    staged = false,
     onSettled,
   }: {
     compact?: boolean
+    /** Renders its first mount in stages, out of sight until complete (a page does so behind a first view only). */
+    staged?: boolean
     /** Called when a mount attempt ends, mounted or not (the root config mounts the header after the page). */
     onSettled?: () => void
   } = {},
@@ -168,8 +171,13 @@ export function guarded(
       host = document.createElement('div')
       host.id = `hall-mount:${name}`
       host.className = 'hall-app__host'
+      // Behind a first view (or where the root config asks) the application renders in stages
+      // (mf-kit's HallLater), out of sight, and shows once complete (docs/decisions/022).
+      // Out of the flow too, so the first view or the loading panel stays where it is meanwhile.
+      const inStages = staged || !!firstView
+      if (inStages) host.classList.add('hall-app__host--building')
       container.append(host)
-      const mountProps = { ...props, domElement: host }
+      const mountProps = { ...props, domElement: host, staged: inStages }
       await app.mount(mountProps)
       if (gen !== generation) {
         await app.unmount(mountProps)
@@ -179,6 +187,7 @@ export function guarded(
       }
       mounted = { host, props: mountProps }
       firstView?.remove()
+      host.classList.remove('hall-app__host--building')
       panel.clear()
       onSettled?.()
     } catch (err) {

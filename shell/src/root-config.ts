@@ -48,7 +48,7 @@ const applications = constructApplications({
       pageSettled()
       return builtIn[name]()
     }
-    if (name === HEADER) return guarded(name, () => pageFirst.then(afterPaint).then(() => import(/* @vite-ignore */ name)), { compact: true })
+    if (name === HEADER) return guarded(name, () => pageFirst.then(afterPaint).then(() => import(/* @vite-ignore */ name)), { compact: true, staged: true })
     return guarded(name, () => import(/* @vite-ignore */ name), { onSettled: pageSettled })
   },
 })

@@ -8,11 +8,14 @@ import { createI18n, type I18n as VueI18n } from 'vue-i18n'
 import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import { DEFAULT_LANG, getLang, onLangChange, type Lang } from './lang.ts'
 import { kitMessages } from './messages.ts'
+import { createStages, provideStages, type Stages } from './staged.ts'
 
 /** The props single-spa passes to a lifecycle (the shell adds `domElement`, where to mount). */
 export interface LifecycleProps {
   name: string
   domElement?: HTMLElement
+  /** The shell keeps the app out of sight until its mount ends: render the first mount in stages (staged.ts). */
+  staged?: boolean
   [key: string]: unknown
 }
 
@@ -88,6 +91,8 @@ interface MountState {
   /** Errors Vue reported while the first render ran: they fail the mount. */
   mountErrors: unknown[]
   mounting: boolean
+  /** The first mount's stages (`HallLater`): the mount ends when the last one has rendered. */
+  stages: Stages
   /** Undone at unmount, or when the mount fails half way. */
   cleanups: (() => void)[]
 }
@@ -97,6 +102,8 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
   // appOptions and handleInstance run one after the other within one mount, and single-spa never
   // mounts the same app twice at once, so the state of the mount under way can live here.
   let current: MountState | undefined
+  /** Whether the mount under way renders in stages (set by mount, read by appOptions). */
+  let staging = false
 
   // Both languages' messages, merged with the kit's and ready for the runtime, once per page.
   let messages: Promise<Record<Lang, MessageTree>> | undefined
@@ -128,7 +135,9 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
             scrollBehavior: (to, from, saved) => saved ?? (to.hash ? { el: to.hash } : to.path !== from.path ? { top: 0 } : false),
           })
         : undefined
-      current = { lang, i18n, router, mountErrors: [], mounting: true, cleanups: [] }
+      const stages = createStages()
+      if (!staging) stages.finish()
+      current = { lang, i18n, router, mountErrors: [], mounting: true, stages, cleanups: [] }
       return {
         render: () => h(ElConfigProvider, { locale: elementLocales[lang.value] }, () => h('div', { class: 'hall-mf', 'data-mf': name }, [h(rootComponent)])),
       }
@@ -142,6 +151,7 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
         if (state.mounting) state.mountErrors.push(err)
         console.error(`[${name}] ${info}:`, err)
       }
+      provideStages(app, state.stages)
       app.use(createPinia())
       app.use(state.i18n)
       app.use(ElementPlus)
@@ -166,10 +176,16 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
     async mount(props) {
       let result: unknown
       try {
+        // In stages only where the shell keeps the app out of sight until mounted (behind the
+        // server's first view, or the header): a page in sight is built at once.
+        staging = props.staged === true
         result = await lifecycles.mount(props)
+        await current!.stages.settled()
       } catch (err) {
         if (current) cleanUp(current)
         throw err
+      } finally {
+        current?.stages.finish()
       }
       const state = current!
       state.mounting = false
