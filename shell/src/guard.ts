@@ -1,4 +1,4 @@
-import { onLangChange } from '@hall/mf-kit'
+import { nextTask, onLangChange } from '@hall/mf-kit'
 import type { AppProps } from 'single-spa'
 import { text } from './texts.ts'
 
@@ -161,6 +161,10 @@ export function guarded(
     // panel, which would push it down; it goes in the task the application renders in.
     const firstView = container.querySelector<HTMLElement>(':scope > [data-hall-first-view]')
     if (!firstView) panel.loading()
+    // Behind a first view (or where the root config asks) the application renders in stages
+    // (mf-kit's HallLater), out of sight, and shows once complete (docs/decisions/022); its
+    // module's evaluation and its mount run in tasks of their own too.
+    const inStages = staged || !!firstView
     let host: HTMLElement | undefined
     try {
       app ??= lifecyclesOf(name, await load())
@@ -168,13 +172,11 @@ export function guarded(
         await app.bootstrap(props)
         bootstrapped = true
       }
+      if (inStages) await nextTask()
       host = document.createElement('div')
       host.id = `hall-mount:${name}`
       host.className = 'hall-app__host'
-      // Behind a first view (or where the root config asks) the application renders in stages
-      // (mf-kit's HallLater), out of sight, and shows once complete (docs/decisions/022).
       // Out of the flow too, so the first view or the loading panel stays where it is meanwhile.
-      const inStages = staged || !!firstView
       if (inStages) host.classList.add('hall-app__host--building')
       container.append(host)
       const mountProps = { ...props, domElement: host, staged: inStages }

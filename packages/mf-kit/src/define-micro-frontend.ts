@@ -8,7 +8,7 @@ import { createI18n, type I18n as VueI18n } from 'vue-i18n'
 import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import { DEFAULT_LANG, getLang, onLangChange, type Lang } from './lang.ts'
 import { kitMessages } from './messages.ts'
-import { createStages, provideStages, type Stages } from './staged.ts'
+import { createStages, nextTask, provideStages, type Stages } from './staged.ts'
 
 /** The props single-spa passes to a lifecycle (the shell adds `domElement`, where to mount). */
 export interface LifecycleProps {
@@ -119,6 +119,8 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
         'zh-CN': { ...kitMessages['zh-CN'], ...options.messages['zh-CN'] },
         en: { ...kitMessages.en, ...options.messages.en },
       })
+      // A staged mount gives each of its steps a task of its own: the app, its plugins, its first render.
+      if (staging) await nextTask()
       const lang = ref<Lang>(getLang())
       const i18n = createI18n({
         legacy: false,
@@ -168,6 +170,7 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
         app.use(state.router)
         await state.router.isReady()
       }
+      if (staging) await nextTask()
     },
   })
 

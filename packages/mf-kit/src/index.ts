@@ -26,7 +26,7 @@ export {
   useLang,
   type Lang,
 } from './lang.ts'
-export { HallLater, useFirstMountData } from './staged.ts'
+export { HallLater, nextTask, useFirstMountData } from './staged.ts'
 export { useMediaQuery } from './media.ts'
 export { HallJumpLink, HallLoadError, HallNotFound, useBilingual } from './components.ts'
 export { fetchMe, isReviewer, type Me } from './me.ts'

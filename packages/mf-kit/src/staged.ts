@@ -26,8 +26,11 @@ export interface Stages {
 
 const STAGES: InjectionKey<Stages> = Symbol('hall-stages')
 
-/** The next task, after the current one has run its microtasks (Vue's render flush among them). */
-const nextTask = () =>
+/**
+ * The next task, after the current one has run its microtasks (Vue's render flush among them): a
+ * long piece of work awaits it to let the browser paint and answer input in between.
+ */
+export const nextTask = () =>
   new Promise<void>((resolve) => {
     // A message is not clamped as nested timeouts are (4 ms each after the fifth).
     const channel = new MessageChannel()
