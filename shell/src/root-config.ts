@@ -1,4 +1,4 @@
-import { applyLangToDocument, browserLang, bus, fetchMe, getLang, onLangChange, redirectToLogin, setLang, storedLang } from '@hall/mf-kit'
+import { applyLangToDocument, browserLang, bus, fetchMe, getLang, nextTask, onLangChange, redirectToLogin, setLang, storedLang } from '@hall/mf-kit'
 import { navigateToUrl, registerApplication, setBootstrapMaxTime, setMountMaxTime, setUnmountMaxTime, start, type LifeCycles } from 'single-spa'
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout'
 import { guarded } from './guard.ts'
@@ -12,6 +12,10 @@ import { watchForNewVersions } from './update-notice.ts'
 // application is an import-map specifier loaded with import(name), except the shell's own 404.
 
 const builtIn: Record<string, () => LifeCycles> = { [NOT_FOUND_APP]: createNotFoundApp }
+
+// The modules above evaluate in one task; the layout and the first mount start in the next, so a
+// phone answers a tap in between (docs/decisions/022).
+await nextTask()
 
 // A guarded mount includes fetching the micro-frontend's module, which on a slow campus network
 // or a busy phone takes longer than single-spa's 3 s warning; the guard shows its own loading
