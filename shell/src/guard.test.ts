@@ -139,4 +139,18 @@ describe('guarded', () => {
     ])
     expect(area().querySelector('.hall-app__host--building')).toBeNull()
   })
+
+  it('keeps a keyboard user’s place: a first view’s link that had focus hands it to the same link of the page', async () => {
+    area().innerHTML = '<section data-hall-first-view><a href="/catalog/services/a">A</a><a href="/catalog/services/dorm-change">Dorm</a></section>'
+    area().querySelector<HTMLElement>('a[href="/catalog/services/dorm-change"]')!.focus()
+    const module = {
+      ...healthyModule(),
+      mount: vi.fn(async ({ domElement }: { domElement: HTMLElement }) => {
+        domElement.innerHTML = '<a href="/catalog/services/a">A</a><a href="/catalog/services/dorm-change" id="real">Dorm</a>'
+      }),
+    }
+    await guarded(NAME, async () => module).mount(props)
+    expect(area().querySelector('[data-hall-first-view]')).toBeNull()
+    expect(document.activeElement?.id).toBe('real')
+  })
 })

@@ -15,6 +15,12 @@ export function containerOf(name: string): HTMLElement {
   return el
 }
 
+/** The address of the link that has focus inside `el` (a first view's card or tile), if one has. */
+function linkWithFocus(el: HTMLElement): string | null {
+  const active = document.activeElement
+  return active instanceof HTMLAnchorElement && el.contains(active) ? active.getAttribute('href') : null
+}
+
 /** The lifecycles of a module of the hall: one function each (mf-kit never exports arrays). */
 export interface ModuleLifecycles {
   bootstrap(props: AppProps): Promise<unknown>
@@ -188,8 +194,11 @@ export function guarded(
         return
       }
       mounted = { host, props: mountProps }
+      const focusedLink = firstView ? linkWithFocus(firstView) : null
       firstView?.remove()
       host.classList.remove('hall-app__host--building')
+      // A keyboard user who had tabbed into the first view keeps their place in the page.
+      if (focusedLink) host.querySelector<HTMLElement>(`a[href="${CSS.escape(focusedLink)}"]`)?.focus()
       panel.clear()
       onSettled?.()
     } catch (err) {
