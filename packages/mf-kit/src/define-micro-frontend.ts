@@ -1,3 +1,6 @@
+// The compiler's browser build has no types of its own: the parts that compile this file need its declaration too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module's declaration is no module to import
+/// <reference path="./message-compiler.d.ts" />
 import ElementPlus, { ElConfigProvider } from 'element-plus'
 import en from 'element-plus/es/locale/lang/en'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
