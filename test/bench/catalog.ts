@@ -13,7 +13,8 @@ import { REVIEWER, generate, generateOnPostgres } from './tasks.ts'
 // search (and its typo path), browsing, `/api/me` and a reviewer's 待办. autocannon runs in this
 // process, so the load generator shares the machine's cores with the server: compare ratios, not
 // requests per second across runs or machines. Alone: `cd test && npx tsx bench/catalog.ts`.
-// Settings: BENCH_SECONDS (8 per route), BENCH_CONNECTIONS (20).
+// Settings: BENCH_SECONDS (8 per route), BENCH_CONNECTIONS (20), BENCH_DATABASE (sqlite,postgres:
+// the databases to run on, in order).
 //
 // It runs once on each database: the SQLite file (the default) and PostgreSQL (a throwaway cluster
 // of Debian's server programs on this machine, fsync off, as in the tests: a figure of the query
@@ -109,6 +110,12 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
 }
 
 if (import.meta.url === `file://${path.resolve(process.argv[1] ?? '')}`) {
-  await benchCatalog('sqlite')
-  await benchCatalog('postgres')
+  for (const database of databases()) await benchCatalog(database)
+}
+
+/** The databases to run on: BENCH_DATABASE, a comma-separated list (default both, SQLite first). */
+export function databases(): Array<'sqlite' | 'postgres'> {
+  const names = (process.env.BENCH_DATABASE ?? 'sqlite,postgres').split(',').map((d) => d.trim())
+  for (const d of names) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DATABASE: ${d} is neither sqlite nor postgres`)
+  return names as Array<'sqlite' | 'postgres'>
 }
