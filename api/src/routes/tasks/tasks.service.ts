@@ -157,13 +157,9 @@ export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now
 export async function countTasks(db: Db, user: SessionUser, now: Date) {
   const standsInFor = await delegatorsOf(db, user.cardNumber, now)
   if (!standsInFor.length) {
-    const { counts } = tasksStatements(db)
-    const me = user.cardNumber
-    return {
-      todo: (await counts.todo.execute({ me }))[0]?.n ?? 0,
-      done: (await counts.done.execute({ me }))[0]?.n ?? 0,
-      cc: (await counts.cc.execute({ me }))[0]?.n ?? 0,
-    }
+    const counts = { todo: 0, done: 0, cc: 0 }
+    for (const { box, n } of await tasksStatements(db).allCounts.execute({ me: user.cardNumber })) counts[box] = n
+    return counts
   }
   const n = async (box: Box) =>
     (
