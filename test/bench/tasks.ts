@@ -48,7 +48,7 @@ interface PlannedApplication {
     waitingSince: number | null
     created: number
     decided: number | null
-    /** The engine's state (JSON text) of an open application, a real one's: what a 待办 row's state is read from. */
+    /** The engine's state (JSON text) of the measured reviewer's open applications, a real one's: what a 待办 row's state is read from. */
     state: string | null
   }
   task: { assignee: string; open: boolean; created: number; due: number; decided: number | null }
@@ -77,7 +77,9 @@ function* plan(versions: Array<{ id: number; code: string }>, students: string[]
         waitingSince: open ? created : null,
         created,
         decided,
-        state: open ? state : null,
+        // Only the measured reviewer's: a state on each of the others' open ones would add some
+        // 200 MB to the file of a million, and nobody's page reads them.
+        state: open && assignee === REVIEWER ? state : null,
       },
       task: { assignee, open, created, due: created + 7 * 3_600_000, decided },
     }
