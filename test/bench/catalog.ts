@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -13,7 +14,10 @@ import { REVIEWER, generate, generateOnPostgres } from './tasks.ts'
 // search (and its typo path), browsing, `/api/me` and a reviewer's 待办. autocannon runs in this
 // process, so the load generator shares the machine's cores with the server: compare ratios, not
 // requests per second across runs or machines. Alone: `cd test && npx tsx bench/catalog.ts`.
-// Settings: BENCH_SECONDS (8 per route), BENCH_CONNECTIONS (20).
+// Beside each ratio, the API process's CPU time per request (microseconds, from /proc): the figure
+// to compare between runs at different loads. On PostgreSQL it leaves out the server's own CPU.
+// Settings: BENCH_SECONDS (8 per route), BENCH_CONNECTIONS (20), BENCH_DATABASE (sqlite,postgres:
+// the databases to run on, in order).
 //
 // It runs once on each database: the SQLite file (the default) and PostgreSQL (a throwaway cluster
 // of Debian's server programs on this machine, fsync off, as in the tests: a figure of the query
@@ -24,10 +28,42 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 20)
 // The issue's targets, as ratios to /healthz.
 const TARGETS: Record<string, number> = { search: 0.5, typo: 0.3, me: 0.5, todo: 0.3 }
 
-async function measure(url: string, title: string, target?: string, cookie?: string) {
+const ticksPerSecond = Number(execSync('getconf CLK_TCK').toString().trim()) || 100
+
+/** CPU seconds (user + system) the process `pid` has used so far. */
+function cpuSeconds(pid: number) {
+  // Fields after the command name (in parentheses, may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+}
+
+/** The hall's API process: a child of this one (startHall spawns it) running api/src/server.ts. */
+function apiPid(): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('api/src/server.ts')) return Number(entry)
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error('the API process was not found among this process’s children')
+}
+
+/**
+ * One route under autocannon, with the API process's CPU time per request: unlike requests per
+ * second, that figure hardly moves with the machine's load (other work takes turns on the cores,
+ * it does not make a request cost more of them), so it compares runs at different loads.
+ */
+async function measure(pid: number, url: string, title: string, target?: string, cookie?: string) {
+  const cpuBefore = cpuSeconds(pid)
   const result = await autocannon({ url, connections, duration: seconds, title, headers: cookie ? { cookie } : {} })
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, result.requests.total)
   const non2xx = result.non2xx + result.errors
-  return { title, target, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx }
+  return { title, target, rps: Math.round(result.requests.average), cpuUs, p50: result.latency.p50, p99: result.latency.p99, non2xx }
 }
 
 export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
@@ -60,17 +96,18 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
     await fetch(`${base}/api/services?q=sstz`)
     await autocannon({ url: `${base}/healthz`, connections, duration: 2 })
     const load = loadavg()
+    const pid = apiPid()
     const rows = [
-      await measure(`${base}/healthz`, 'trivial route GET /healthz'),
-      await measure(`${base}/api/services?q=sstz`, 'search: pinyin initials (sstz)', 'search'),
-      await measure(`${base}/api/services?q=${encodeURIComponent('宿舍')}`, 'search: Chinese (宿舍)', 'search'),
-      await measure(`${base}/api/services?q=dromitory`, 'search: typo (dromitory, fuzzy path)', 'typo'),
-      await measure(`${base}/api/services?category=life-housing`, 'browse one category'),
-      await measure(`${base}/api/services?q=sstz`, 'search, logged in (sstz)', 'search', student),
-      await measure(`${base}/api/me`, 'GET /api/me (a student)', 'me', student),
-      await measure(`${base}/api/tasks?box=todo&sort=received&order=asc`, "a reviewer's 待办 (50 of 10,250)", 'todo', reviewer),
-      await measure(`${base}/api/tasks/counts`, "a reviewer's counts (header badge)", undefined, reviewer),
-      await measure(`${base}/healthz`, 'trivial route GET /healthz, again'),
+      await measure(pid, `${base}/healthz`, 'trivial route GET /healthz'),
+      await measure(pid, `${base}/api/services?q=sstz`, 'search: pinyin initials (sstz)', 'search'),
+      await measure(pid, `${base}/api/services?q=${encodeURIComponent('宿舍')}`, 'search: Chinese (宿舍)', 'search'),
+      await measure(pid, `${base}/api/services?q=dromitory`, 'search: typo (dromitory, fuzzy path)', 'typo'),
+      await measure(pid, `${base}/api/services?category=life-housing`, 'browse one category'),
+      await measure(pid, `${base}/api/services?q=sstz`, 'search, logged in (sstz)', 'search', student),
+      await measure(pid, `${base}/api/me`, 'GET /api/me (a student)', 'me', student),
+      await measure(pid, `${base}/api/tasks?box=todo&sort=received&order=asc`, "a reviewer's 待办 (50 of 10,250)", 'todo', reviewer),
+      await measure(pid, `${base}/api/tasks/counts`, "a reviewer's counts (header badge)", undefined, reviewer),
+      await measure(pid, `${base}/healthz`, 'trivial route GET /healthz, again'),
     ]
     // The machine's load drifts during a run: the base is /healthz measured first and last.
     const trivial = (rows[0]!.rps + rows.at(-1)!.rps) / 2
@@ -84,6 +121,7 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
       'req/s'.padStart(8),
       'ratio'.padStart(7),
       'target'.padStart(7),
+      'CPU µs'.padStart(7),
       'p50 ms'.padStart(7),
       'p99 ms'.padStart(7),
       'non-2xx'.padStart(8),
@@ -96,6 +134,7 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
         String(r.rps).padStart(8),
         ratio.toFixed(2).padStart(7),
         (target === undefined ? '' : `${ratio >= target ? '≥' : '<'} ${target}`).padStart(7),
+        String(Math.round(r.cpuUs)).padStart(7),
         String(r.p50).padStart(7),
         String(r.p99).padStart(7),
         String(r.non2xx).padStart(8),
@@ -109,6 +148,12 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
 }
 
 if (import.meta.url === `file://${path.resolve(process.argv[1] ?? '')}`) {
-  await benchCatalog('sqlite')
-  await benchCatalog('postgres')
+  for (const database of databases()) await benchCatalog(database)
+}
+
+/** The databases to run on: BENCH_DATABASE, a comma-separated list (default both, SQLite first). */
+export function databases(): Array<'sqlite' | 'postgres'> {
+  const names = (process.env.BENCH_DATABASE ?? 'sqlite,postgres').split(',').map((d) => d.trim())
+  for (const d of names) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DATABASE: ${d} is neither sqlite nor postgres`)
+  return names as Array<'sqlite' | 'postgres'>
 }

@@ -1,5 +1,5 @@
 import { benchBell, benchBellOnPostgres } from './bell.ts'
-import { benchCatalog } from './catalog.ts'
+import { benchCatalog, databases } from './catalog.ts'
 import { benchFirstVisit } from './first-visit.ts'
 import { benchFloods } from './floods.ts'
 import { benchManyNodes } from './many-nodes.ts'
@@ -11,9 +11,8 @@ import { benchEngine, benchTaskList } from './tasks.ts'
 // not across machines.
 
 // The hot paths against /healthz of the same server: catalog search, /api/me, a reviewer's 待办,
-// on SQLite and on PostgreSQL (issue 15.5).
-await benchCatalog('sqlite')
-await benchCatalog('postgres')
+// on SQLite and on PostgreSQL (issue 15.5), or those BENCH_DATABASE names.
+for (const database of databases()) await benchCatalog(database)
 
 // The weight of a first visit and Lighthouse's mobile scores on the logged-in catalog (issue 14.1).
 await benchFirstVisit()

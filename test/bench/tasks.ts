@@ -48,6 +48,8 @@ interface PlannedApplication {
     waitingSince: number | null
     created: number
     decided: number | null
+    /** The engine's state (JSON text) of the measured reviewer's open applications, a real one's: what a 待办 row's state is read from. */
+    state: string | null
   }
   task: { assignee: string; open: boolean; created: number; due: number; decided: number | null }
 }
@@ -56,7 +58,7 @@ interface PlannedApplication {
  * `n` applications (one task each, 5 % open) of 2,000 other reviewers plus the reviewer's 250 (50
  * open), from a fixed sequence, so every size and both databases get the same kind of data.
  */
-function* plan(versions: Array<{ id: number; code: string }>, students: string[], n: number, now: Date): Generator<PlannedApplication> {
+function* plan(versions: Array<{ id: number; code: string }>, students: string[], n: number, now: Date, state: string | null): Generator<PlannedApplication> {
   let seed = 42
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
   const one = (assignee: string, open: boolean, applicant: string): PlannedApplication => {
@@ -75,6 +77,9 @@ function* plan(versions: Array<{ id: number; code: string }>, students: string[]
         waitingSince: open ? created : null,
         created,
         decided,
+        // Only the measured reviewer's: a state on each of the others' open ones would add some
+        // 200 MB to the file of a million, and nobody's page reads them.
+        state: open && assignee === REVIEWER ? state : null,
       },
       task: { assignee, open, created, due: created + 7 * 3_600_000, decided },
     }
@@ -83,8 +88,11 @@ function* plan(versions: Array<{ id: number; code: string }>, students: string[]
   for (let i = 0; i < 250; i++) yield one(REVIEWER, i < 50, students[i % students.length]!)
 }
 
-const INSERT_APPLICATION = `INSERT INTO applications (service_code, service_version_id, applicant_card_number, status, state_version, current_step_id, current_step_name_zh, current_step_name_en, waiting_since, created_at, submitted_at, finished_at)
-  VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`
+const INSERT_APPLICATION = `INSERT INTO applications (service_code, service_version_id, applicant_card_number, status, state_version, current_step_id, current_step_name_zh, current_step_name_en, waiting_since, created_at, submitted_at, finished_at, state)
+  VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`
+// A seeded application's engine state (a few kilobytes of JSON), given to every open one: the
+// generated rows are not the engine's own, but a 待办 page reads and parses states of this size.
+const STATE_TEMPLATE = 'SELECT state FROM applications WHERE state IS NOT NULL ORDER BY id LIMIT 1'
 const INSERT_TASK = `INSERT INTO tasks (application_id, engine_task_id, service_code, step_key, step_name_zh, step_name_en, assignee_card_number, status, outcome, box, round, created_at, due_at, decided_at, closed_by)
   VALUES (?, 't2', ?, 'review', '审核', 'Review', ?, ?, ?, ?, 1, ?, ?, ?, ?)`
 const applicationValues = ({ app }: PlannedApplication, time: (ms: number | null) => unknown) => [
@@ -99,6 +107,7 @@ const applicationValues = ({ app }: PlannedApplication, time: (ms: number | null
   time(app.created),
   time(app.created),
   time(app.decided),
+  app.state,
 ]
 const taskValues = ({ app, task }: PlannedApplication, applicationId: unknown, time: (ms: number | null) => unknown) => [
   applicationId,
@@ -126,11 +135,12 @@ export function generate(sqlite: Db['$client'], n: number, now: Date, { bulk = t
   }
   const versions = sqlite.prepare('SELECT id, service_code AS code FROM service_versions').all() as Array<{ id: number; code: string }>
   const students = (sqlite.prepare("SELECT card_number AS c FROM people WHERE kind = 'undergraduate'").all() as Array<{ c: string }>).map((r) => r.c)
+  const state = (sqlite.prepare(STATE_TEMPLATE).get() as { state: string } | undefined)?.state ?? null
   const insertApp = sqlite.prepare(INSERT_APPLICATION)
   const insertTask = sqlite.prepare(INSERT_TASK)
   const ms = (t: number | null) => t
   sqlite.transaction(() => {
-    for (const row of plan(versions, students, n, now)) insertTask.run(...taskValues(row, insertApp.run(...applicationValues(row, ms)).lastInsertRowid, ms))
+    for (const row of plan(versions, students, n, now, state)) insertTask.run(...taskValues(row, insertApp.run(...applicationValues(row, ms)).lastInsertRowid, ms))
   })()
   if (bulk) {
     sqlite.pragma('journal_mode = WAL')
@@ -150,8 +160,9 @@ export async function generateOnPostgres(url: string, n: number, now: Date) {
       return query.replace(/\?/g, () => `$${++i}`)
     }
     const date = (t: number | null) => (t === null ? null : new Date(t))
+    const state = (await sql.unsafe<Array<{ state: string }>>(STATE_TEMPLATE.replace('state FROM', 'state::text AS state FROM')))[0]?.state ?? null
     await sql.begin(async (tx) => {
-      for (const row of plan([...versions], students, n, now)) {
+      for (const row of plan([...versions], students, n, now, state)) {
         const [app] = await tx.unsafe<Array<{ id: number }>>(`${numbered(INSERT_APPLICATION)} RETURNING id`, applicationValues(row, date) as never[])
         await tx.unsafe(numbered(INSERT_TASK), taskValues(row, app!.id, date) as never[])
       }

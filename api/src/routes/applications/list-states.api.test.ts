@@ -101,6 +101,25 @@ describe('what a row waits for, and who acts for whom', () => {
     expect(todo.rowState).toMatchObject({ waitingFor: 'applicant' })
   })
 
+  it('a 待办 row read before a change shows the change at once (the row states a node remembers are keyed by state version)', async () => {
+    const h = await hall()
+    const id = await h.leave(who.student, 2)
+    const rowOf = async () =>
+      (await h.get(who.counsellor, '/api/tasks?box=todo')).body.items.find((t: { applicationId: number }) => t.applicationId === id) as {
+        id: number
+        rowState: Summary['rowState']
+        application: { stateVersion: number }
+      }
+    // Read twice, so that the second read is served from what the node remembers.
+    await rowOf()
+    const before = await rowOf()
+    expect(before.rowState.waitingFor).toBeNull()
+    expect((await h.act(who.counsellor, before.id, { action: 'ask', stateVersion: before.application.stateVersion, opinion: '请补充返校时间' })).status).toBe(200)
+    const after = await rowOf()
+    expect(after.application.stateVersion).toBeGreaterThan(before.application.stateVersion)
+    expect(after.rowState).toMatchObject({ waitingFor: 'applicant' })
+  })
+
   it('returned: the applicant’s row waits for them', async () => {
     const h = await hall()
     const id = await h.leave(who.student, 2)

@@ -6,8 +6,7 @@ import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
   currentGuide,
   eligibilityFor,
-  favoriteCodes,
-  inProgressByService,
+  personalOf,
   listCategories,
   listOwningDepartments,
   listedServices,
@@ -152,10 +151,7 @@ export const catalogRoutes = router
       }
       if (!user) return c.json(base, 200)
       await recordView(db, user.cardNumber, code, now())
-      const [personal] = personalise([base], {
-        favorites: await favoriteCodes(db, user.cardNumber),
-        inProgress: await inProgressByService(db, user.cardNumber),
-      })
+      const [personal] = personalise([base], await personalOf(db, user.cardNumber))
       const record = await platformRecordForEligibility(c.var.deps, user.cardNumber)
       return c.json({ ...personal!, eligibility: await eligibilityFor(db, user, row, now(), record) }, 200)
     },

@@ -9,10 +9,9 @@ import { act, type EngineAction } from '../../workflow/act.ts'
 import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
-import { applicant, boxWhere, countTasksWhere, selectTasks, tasksStatements, type Box } from './tasks.statements.ts'
+import { applicant, boxWhere, countTasksWhere, selectTaskRows, tasksStatements, type Box, type TaskListRow } from './tasks.statements.ts'
 import { personRefOf } from '../applications/applications.service.ts'
-import { rowStateOf } from '../applications/row-state.ts'
-import { stateOf } from '../../workflow/definitions.ts'
+import { rowStateOf, rowStateSourcesOf } from '../applications/row-state.ts'
 import { likeIgnoringCase } from '../../db/portable-sql.ts'
 
 // A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
@@ -49,46 +48,48 @@ export interface TaskQuery {
   pageSize: number
 }
 
-type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['all']>>[number]
-
-async function toSummaries(db: Db, rows: TaskRow[], now: Date) {
+async function toSummaries(db: Db, rows: TaskListRow[], now: Date) {
   // Only a live task waits for someone: a decided one's state is its outcome.
-  const states = new Map(rows.map((r) => [r.task.id, rowStateOf(r.appStatus, r.task.box === 'todo' ? stateOf(r.engineState) : null, r.task.engineTaskId)]))
-  const names = await namesOf(
-    db,
-    rows.flatMap((r) => [r.task.assigneeCardNumber, r.task.onBehalfOf ?? '', r.task.closedBy ?? '', ...states.get(r.task.id)!.signers]),
-  )
-  const person = personRefOf(names)
-  return rows.map((r) => ({
-    id: r.task.id,
-    applicationId: r.task.applicationId,
-    box: r.task.box as Box,
-    status: r.task.status,
-    outcome: r.task.outcome,
-    serviceCode: r.serviceCode,
-    serviceNameZh: r.serviceNameZh,
-    serviceNameEn: r.serviceNameEn,
-    applicant: {
-      cardNumber: r.applicantCardNumber,
-      name: r.applicantName ?? r.applicantCardNumber,
-      nameEn: r.applicantNameEn ?? r.applicantCardNumber,
-      kind: r.applicantKind ?? null,
-      department: r.department ? { code: r.department.code, nameZh: r.department.nameZh, nameEn: r.department.nameEn } : null,
-    },
-    stepId: r.task.stepKey,
-    stepNameZh: r.task.stepNameZh,
-    stepNameEn: r.task.stepNameEn,
-    assignee: person(r.task.assigneeCardNumber),
-    onBehalfOf: r.task.onBehalfOf ? person(r.task.onBehalfOf) : null,
-    closedBy: r.task.closedBy && r.task.closedBy !== 'system' ? person(r.task.closedBy) : null,
-    referenceNumber: r.referenceNumber,
-    rowState: { ...states.get(r.task.id)!, signers: states.get(r.task.id)!.signers.map(person) },
-    createdAt: r.task.createdAt.toISOString(),
-    dueAt: r.task.dueAt?.toISOString() ?? null,
-    decidedAt: r.task.decidedAt?.toISOString() ?? null,
-    overdue: isOverdue({ status: r.task.status, dueAt: r.task.dueAt?.toISOString() ?? null }, now),
-    application: { status: r.appStatus, stateVersion: r.stateVersion },
-  }))
+  const live = rows.filter((r) => r.box === 'todo')
+  const sources = live.length ? await rowStateSourcesOf(db, live) : new Map<number, null>()
+  const states = new Map(rows.map((r) => [r.id, rowStateOf(r.appStatus, r.box === 'todo' ? (sources.get(r.applicationId) ?? null) : null, r.engineTaskId)]))
+  // The page's own people come with its rows; only added signers are looked up.
+  const signers = [...states.values()].flatMap((s) => s.signers)
+  const person = personRefOf(signers.length ? await namesOf(db, signers) : new Map<string, { name: string; nameEn: string }>())
+  const named = (cardNumber: string, name: string | null, nameEn: string | null) => ({ cardNumber, name: name ?? cardNumber, nameEn: nameEn ?? name ?? cardNumber })
+  return rows.map((r) => {
+    const state = states.get(r.id)!
+    return {
+      id: r.id,
+      applicationId: r.applicationId,
+      box: r.box as Box,
+      status: r.status,
+      outcome: r.outcome,
+      serviceCode: r.serviceCode,
+      serviceNameZh: r.serviceNameZh,
+      serviceNameEn: r.serviceNameEn,
+      applicant: {
+        cardNumber: r.applicantCardNumber,
+        name: r.applicantName ?? r.applicantCardNumber,
+        nameEn: r.applicantNameEn ?? r.applicantCardNumber,
+        kind: r.applicantKind ?? null,
+        department: r.departmentCode ? { code: r.departmentCode, nameZh: r.departmentNameZh!, nameEn: r.departmentNameEn! } : null,
+      },
+      stepId: r.stepKey,
+      stepNameZh: r.stepNameZh,
+      stepNameEn: r.stepNameEn,
+      assignee: named(r.assigneeCardNumber, r.assigneeName, r.assigneeNameEn),
+      onBehalfOf: r.onBehalfOf ? named(r.onBehalfOf, r.onBehalfOfName, r.onBehalfOfNameEn) : null,
+      closedBy: r.closedBy && r.closedBy !== 'system' ? named(r.closedBy, r.closedByName, r.closedByNameEn) : null,
+      referenceNumber: r.referenceNumber,
+      rowState: { ...state, signers: state.signers.map(person) },
+      createdAt: r.createdAt.toISOString(),
+      dueAt: r.dueAt?.toISOString() ?? null,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      overdue: isOverdue({ status: r.status, dueAt: r.dueAt?.toISOString() ?? null }, now),
+      application: { status: r.appStatus, stateVersion: r.stateVersion },
+    }
+  })
 }
 
 function orderOf(query: TaskQuery): SQL[] {
@@ -114,10 +115,12 @@ export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now
     // A whole box, as it opens: prepared statements (tasks.statements.ts).
     const statements = tasksStatements(db)
     const key = `${query.box}:${query.sort ?? 'received'}:${query.order ?? ''}`
-    const rows = await statements
-      .page(query.box, key, () => orderOf(query))
-      .execute({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize })
-    const total = (await statements.totals[query.box].execute({ me: user.cardNumber }))[0]?.n ?? 0
+    // Both at once: on PostgreSQL each is a round trip, and the pool runs them side by side.
+    const [rows, totals] = await Promise.all([
+      statements.page(query.box, key, () => orderOf(query)).execute({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+      statements.totals[query.box].execute({ me: user.cardNumber }),
+    ])
+    const total = totals[0]?.n ?? 0
     return { items: await toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
   }
   const where: SQL[] = [boxWhere(query.box, user.cardNumber, standsInFor)]
@@ -143,7 +146,7 @@ export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now
     )
   }
   const total = (await countTasksWhere(db, and(...where)))[0]?.n ?? 0
-  const rows = await selectTasks(db)
+  const rows = await selectTaskRows(db)
     .where(and(...where))
     .orderBy(...orderOf(query))
     .limit(query.pageSize)
@@ -154,13 +157,9 @@ export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now
 export async function countTasks(db: Db, user: SessionUser, now: Date) {
   const standsInFor = await delegatorsOf(db, user.cardNumber, now)
   if (!standsInFor.length) {
-    const { counts } = tasksStatements(db)
-    const me = user.cardNumber
-    return {
-      todo: (await counts.todo.execute({ me }))[0]?.n ?? 0,
-      done: (await counts.done.execute({ me }))[0]?.n ?? 0,
-      cc: (await counts.cc.execute({ me }))[0]?.n ?? 0,
-    }
+    const counts = { todo: 0, done: 0, cc: 0 }
+    for (const { box, n } of await tasksStatements(db).allCounts.execute({ me: user.cardNumber })) counts[box] = n
+    return counts
   }
   const n = async (box: Box) =>
     (
@@ -190,17 +189,19 @@ export async function todoSignal(db: Db, user: SessionUser, now: Date): Promise<
   return { todo, version: `${todo}.${row?.last ?? 0}.${row?.total ?? 0}` }
 }
 
+const summaryOf = async (db: Db, id: number, now: Date) => (await toSummaries(db, await selectTaskRows(db).where(eq(tasks.id, id)), now))[0]!
+
 /** A task row with its summary, whoever asks: for callers that decide access themselves (the escalation page). */
 export async function taskWithSummary(db: Db, id: number, now: Date) {
-  const row = (await selectTasks(db).where(eq(tasks.id, id)))[0]
-  return row ? { row: row.task, summary: (await toSummaries(db, [row], now))[0]! } : undefined
+  const row = (await db.select().from(tasks).where(eq(tasks.id, id)))[0]
+  return row ? { row, summary: await summaryOf(db, id, now) } : undefined
 }
 
 /** A task row the user may read (404 otherwise), as a summary. */
 export async function readableTask(db: Db, user: SessionUser, id: number, now: Date) {
-  const row = (await selectTasks(db).where(eq(tasks.id, id)))[0]
-  if (!row || !(await policy.canReadTask(db, user, row.task, now))) throw taskNotFound(id)
-  return { row: row.task, summary: (await toSummaries(db, [row], now))[0]! }
+  const row = (await db.select().from(tasks).where(eq(tasks.id, id)))[0]
+  if (!row || !(await policy.canReadTask(db, user, row, now))) throw taskNotFound(id)
+  return { row, summary: await summaryOf(db, id, now) }
 }
 
 export async function requirePeople(db: Db, cardNumbers: string[], field: string) {
