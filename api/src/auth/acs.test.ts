@@ -203,7 +203,11 @@ describe('one-time use', () => {
     const { samlResponse } = h.craft(requestId)
     const results = await Promise.all([h.postToAcs(samlResponse), h.postToAcs(samlResponse), h.postToAcs(samlResponse)])
     expect(results.map((r) => r.status).sort()).toEqual([303, 401, 401])
-    expect(h.logs.filter((l) => l.rule === 'replayed')).toHaveLength(2)
+    // A post that overlapped the winner's transaction finds its assertion used (replayed); one that
+    // started after it committed finds its login request gone (unknown_request), as a busy machine
+    // schedules them. Either way refused and logged, and one session only.
+    const refusals = h.logs.filter((l) => l.rule === 'replayed' || l.rule === 'unknown_request')
+    expect(refusals).toHaveLength(2)
     expect(await h.sessionCount()).toBe(1)
   })
 
