@@ -47,7 +47,7 @@ test('dorm change: pre-filled with its source → draft survives a reload → do
   // The medical certificate appears for health reasons; it uploads with a progress bar.
   const certificate = form.locator('[data-field="medicalCertificate"]')
   await certificate.locator('input[type="file"]').setInputFiles({ name: '诊断证明.pdf', mimeType: 'application/pdf', buffer: PDF })
-  await expect(certificate.getByText('诊断证明.pdf')).toBeVisible()
+  await expect(certificate.locator('.hall-attachment__file').filter({ hasText: '诊断证明.pdf' })).toBeVisible()
   await form.locator('[data-field="pledge"] .el-switch').click()
 
   // The draft is saved as the user types, and a reload brings it back.

@@ -10,7 +10,8 @@ import { escalateOpenTask } from './fixtures/hall-database.ts'
 // 1. The files sent with an answer to a reviewer's question reach the reviewer. A counsellor asks
 //    a student for a material (through the API, in the counsellor's session); the student sees on
 //    /my/:id what was asked, uploads it in the reply with the forms' attachment input and sends
-//    it; the counsellor's task page lists the file with the answer, and downloading it gives the
+//    it (a send while the file still uploads is refused with a word, not sent without the file);
+//    the counsellor's task page lists the file with the answer, and downloading it gives the
 //    exact bytes uploaded. Before the fix the file answered 404 to the counsellor.
 // 2. The escalation contact of an overdue step gets a page for it (the "超时提醒" message links
 //    there; the API test checks the link): they see the application read-only with its assignee,
@@ -75,8 +76,21 @@ test('a counsellor asks for a material; the student uploads it in the reply; the
   await studentPage.getByRole('button', { name: '回复询问' }).click()
   const dialog = studentPage.getByRole('dialog', { name: '回复审核人' })
   await dialog.locator('#forms-answer').fill('已上传家长签字的说明')
+  // A slow network: the upload is held back until the student has tried to send the reply. A reply
+  // sent while its file uploaded used to go without the file, and nobody was told.
+  let releaseUpload!: () => void
+  const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve))
+  await studentPage.route('**/api/attachments', async (route) => {
+    await uploadHeld
+    await route.continue()
+  })
   await dialog.locator('input[type="file"]').setInputFiles({ name: '家长说明.pdf', mimeType: 'application/pdf', buffer: PDF })
-  await expect(dialog.getByText('家长说明.pdf')).toBeVisible()
+  await expect(dialog.getByText('正在上传 家长说明.pdf')).toBeVisible()
+  await dialog.getByRole('button', { name: '回复询问' }).click()
+  await expect(dialog.getByText('文件还在上传，请等上传完成后再提交')).toBeVisible()
+  releaseUpload()
+  await expect(dialog.locator('.hall-attachment__file').filter({ hasText: '家长说明.pdf' })).toBeVisible()
+  await expect(dialog.getByText('文件还在上传，请等上传完成后再提交')).toHaveCount(0)
   // The reply fits a phone's width.
   await studentPage.setViewportSize({ width: 375, height: 800 })
   expect(await studentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)

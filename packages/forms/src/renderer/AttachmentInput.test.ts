@@ -5,6 +5,8 @@ import type { AttachmentRef, FormDefinition, FormValues } from '../definition.ts
 import { acceptedFileTypes, describeFileTypes, FILE_TYPES } from '../file-types.ts'
 import { initialValues } from '../initial.ts'
 import HallForm from './HallForm.vue'
+import type { HallFormExposed } from './types.ts'
+import { STILL_UPLOADING } from './ui.ts'
 
 // An attachment field as the applicant meets it (issue 14): the hint names the types from the
 // list the server checks uploads against, and a refusal goes away once a good file is chosen.
@@ -78,5 +80,25 @@ describe('an attachment field', () => {
     await choose(proof, new File(['GIF89a'], 'cat.gif', { type: 'image/gif' }))
     expect(uploader).not.toHaveBeenCalled()
     expect(proof.find('.hall-attachment__problems').text()).toContain('"cat.gif" is not an accepted type (JPEG, PNG and WebP)')
+  })
+
+  it('keeps the form from submitting while a file is still uploading, and lets it once the upload ends', async () => {
+    // why: a reply sent while its file uploaded went without the file, and nobody was told
+    let finish!: (ref: AttachmentRef) => void
+    const uploader = vi.fn(() => new Promise<AttachmentRef>((resolve) => (finish = resolve)))
+    const proof = mountProof(['application/pdf'], uploader)
+    const form = mounted.at(-1)!.vm as unknown as HallFormExposed
+    await choose(proof, new File(['%PDF-1.4'], 'proof.pdf', { type: 'application/pdf' }))
+    const during = form.validate()
+    expect(during.ok).toBe(false)
+    expect(!during.ok && during.errors).toContainEqual({ path: 'sickProof', message: STILL_UPLOADING })
+    await flushPromises()
+    expect(proof.find('[role="alert"]').text()).toContain(STILL_UPLOADING.zh)
+
+    finish({ id: 'a1', name: 'proof.pdf', size: 8, mime: 'application/pdf' })
+    await flushPromises()
+    const after = form.validate()
+    expect(!after.ok && after.errors.some((e) => e.message === STILL_UPLOADING)).toBe(false)
+    expect(proof.text()).not.toContain(STILL_UPLOADING.zh)
   })
 })

@@ -25,6 +25,8 @@ export interface HallFormContext {
   rowVisible: Map<string, Array<Set<string>>>
   now?: Date | string
   reportError: (key: string) => void
+  /** An attachment field's uploads in flight went up or down by `delta`: the form is not ready to submit until they end. */
+  uploadsInFlight: (key: string, delta: number) => void
 }
 
 export const HALL_FORM: InjectionKey<HallFormContext> = Symbol('hall-form')

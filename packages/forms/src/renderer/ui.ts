@@ -45,6 +45,9 @@ const words = {
 export type Words = typeof words
 
 /** `w('upload')` → the word in the form's language. */
+/** The error of an attachment field whose upload has not ended when the form is submitted. */
+export const STILL_UPLOADING: LocalizedText = { zh: '文件还在上传，请等上传完成后再提交', en: 'A file is still uploading: submit once it has finished' }
+
 export function wordsIn(lang: FormLang) {
   return <K extends keyof Words>(key: K, ...args: Parameters<Words[K]>): string =>
     tr((words[key] as (...a: Parameters<Words[K]>) => LocalizedText)(...args), lang)
