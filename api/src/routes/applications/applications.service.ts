@@ -132,11 +132,15 @@ export async function listMine(db: Db, cardNumber: string, query: ListQuery) {
 }
 
 /** A person by card number with their names, from `namesOf`: the card number when unknown. */
-export const personRefOf = (names: Map<string, { name: string; nameEn: string }>) => (cardNumber: string) => ({
+/** A person as the lists name them: their names, falling back to the Chinese name and then the card number. */
+export const personRef = (cardNumber: string, name?: string | null, nameEn?: string | null) => ({
   cardNumber,
-  name: names.get(cardNumber)?.name ?? cardNumber,
-  nameEn: names.get(cardNumber)?.nameEn ?? names.get(cardNumber)?.name ?? cardNumber,
+  name: name ?? cardNumber,
+  nameEn: nameEn ?? name ?? cardNumber,
 })
+
+export const personRefOf = (names: Map<string, { name: string; nameEn: string }>) => (cardNumber: string) =>
+  personRef(cardNumber, names.get(cardNumber)?.name, names.get(cardNumber)?.nameEn)
 
 type Holder = { cardNumber: string; name: string; nameEn: string; onBehalfOf: { cardNumber: string; name: string; nameEn: string } | null }
 

@@ -114,7 +114,9 @@ describe('what a row waits for, and who acts for whom', () => {
     await rowOf()
     const before = await rowOf()
     expect(before.rowState.waitingFor).toBeNull()
-    expect((await h.act(who.counsellor, before.id, { action: 'ask', stateVersion: before.application.stateVersion, opinion: '请补充返校时间' })).status).toBe(200)
+    expect((await h.act(who.counsellor, before.id, { action: 'ask', stateVersion: before.application.stateVersion, opinion: '请补充返校时间' })).status).toBe(
+      200,
+    )
     const after = await rowOf()
     expect(after.application.stateVersion).toBeGreaterThan(before.application.stateVersion)
     expect(after.rowState).toMatchObject({ waitingFor: 'applicant' })

@@ -62,7 +62,10 @@ const remembered = preparedPerDb(() => new Map<number, { version: number; source
  * a row the caller's own query returned. Applications not remembered at their version are read in
  * one query; if one changed between the two reads, the newer state is the one shown and remembered.
  */
-export async function rowStateSourcesOf(db: Db, apps: ReadonlyArray<{ applicationId: number; stateVersion: number }>): Promise<Map<number, RowStateSource | null>> {
+export async function rowStateSourcesOf(
+  db: Db,
+  apps: ReadonlyArray<{ applicationId: number; stateVersion: number }>,
+): Promise<Map<number, RowStateSource | null>> {
   const memo = remembered(db)
   const found = new Map<number, RowStateSource | null>()
   const missing: number[] = []

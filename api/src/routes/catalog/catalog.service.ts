@@ -176,10 +176,6 @@ export async function personalOf(db: Db, cardNumber: string): Promise<{ favorite
   return { favorites, inProgress }
 }
 
-export async function favoriteCodes(db: Db, cardNumber: string): Promise<Set<string>> {
-  return new Set((await catalogStatements(db).favoriteCodes.execute({ cardNumber })).map((r) => r.code))
-}
-
 /** Submitted applications per service over the last `days` days: what "popular" means. */
 /** My starred services as summaries, the most recently starred first. */
 export async function starredServices(db: Db, cardNumber: string) {

@@ -49,15 +49,10 @@ export const catalogStatements = preparedPerDb((db) => ({
     .where(and(isNotNull(questions.faqPublishedAt), isNotNull(questions.serviceCode)))
     .orderBy(asc(questions.id))
     .prepare(),
-  /** A person's starred service codes. */
-  favoriteCodes: db
-    .select({ code: favorites.serviceCode })
-    .from(favorites)
-    .where(eq(favorites.cardNumber, sql.placeholder('cardNumber')))
-    .prepare(),
   /**
-   * Both of the above in one statement, for a logged-in catalog page: `favorite` rows (n 1) and
-   * `inProgress` rows (n applications). On PostgreSQL each statement is a round trip.
+   * A person's starred services and applications in progress in one statement, for a logged-in
+   * catalog page: `favorite` rows (n 1) and `inProgress` rows (n applications, as `inProgress`
+   * below). On PostgreSQL each statement is a round trip.
    */
   personal: unionAllOf(
     db

@@ -10,7 +10,7 @@ import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
 import { applicant, boxWhere, countTasksWhere, selectTaskRows, tasksStatements, type Box, type TaskListRow } from './tasks.statements.ts'
-import { personRefOf } from '../applications/applications.service.ts'
+import { personRef, personRefOf } from '../applications/applications.service.ts'
 import { rowStateOf, rowStateSourcesOf } from '../applications/row-state.ts'
 import { likeIgnoringCase } from '../../db/portable-sql.ts'
 
@@ -55,8 +55,7 @@ async function toSummaries(db: Db, rows: TaskListRow[], now: Date) {
   const states = new Map(rows.map((r) => [r.id, rowStateOf(r.appStatus, r.box === 'todo' ? (sources.get(r.applicationId) ?? null) : null, r.engineTaskId)]))
   // The page's own people come with its rows; only added signers are looked up.
   const signers = [...states.values()].flatMap((s) => s.signers)
-  const person = personRefOf(signers.length ? await namesOf(db, signers) : new Map<string, { name: string; nameEn: string }>())
-  const named = (cardNumber: string, name: string | null, nameEn: string | null) => ({ cardNumber, name: name ?? cardNumber, nameEn: nameEn ?? name ?? cardNumber })
+  const person = personRefOf(await namesOf(db, signers))
   return rows.map((r) => {
     const state = states.get(r.id)!
     return {
@@ -78,9 +77,9 @@ async function toSummaries(db: Db, rows: TaskListRow[], now: Date) {
       stepId: r.stepKey,
       stepNameZh: r.stepNameZh,
       stepNameEn: r.stepNameEn,
-      assignee: named(r.assigneeCardNumber, r.assigneeName, r.assigneeNameEn),
-      onBehalfOf: r.onBehalfOf ? named(r.onBehalfOf, r.onBehalfOfName, r.onBehalfOfNameEn) : null,
-      closedBy: r.closedBy && r.closedBy !== 'system' ? named(r.closedBy, r.closedByName, r.closedByNameEn) : null,
+      assignee: personRef(r.assigneeCardNumber, r.assigneeName, r.assigneeNameEn),
+      onBehalfOf: r.onBehalfOf ? personRef(r.onBehalfOf, r.onBehalfOfName, r.onBehalfOfNameEn) : null,
+      closedBy: r.closedBy && r.closedBy !== 'system' ? personRef(r.closedBy, r.closedByName, r.closedByNameEn) : null,
       referenceNumber: r.referenceNumber,
       rowState: { ...state, signers: state.signers.map(person) },
       createdAt: r.createdAt.toISOString(),

@@ -26,8 +26,9 @@ const closer = aliasedTable(people, 'closer')
 
 /**
  * A task as its list row shows it: the application, the service version's name, the applicant and
- * their department; flat, and only the columns a summary shows: a page read every row's whole task, department and engine state, and turning those
- * values into objects was most of a 待办 page's time (issue 15.5). The engine state is left out
+ * their department; flat, and only the columns a summary shows: a page read every row's whole
+ * task, department and engine state, and turning those values into objects was most of a 待办
+ * page's time (issue 15.5). The engine state is left out
  * (its row state is read by `stateVersion`: row-state.ts); the names of the assignee, the person
  * they hold it for and who closed it are joined here, one query fewer per page.
  */
