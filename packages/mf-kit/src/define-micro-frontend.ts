@@ -122,8 +122,6 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
         'zh-CN': { ...kitMessages['zh-CN'], ...options.messages['zh-CN'] },
         en: { ...kitMessages.en, ...options.messages.en },
       })
-      // A staged mount gives each of its steps a task of its own: the app, its plugins, its first render.
-      if (staging) await nextTask()
       const lang = ref<Lang>(getLang())
       const i18n = createI18n({
         legacy: false,
@@ -173,6 +171,8 @@ export function defineMicroFrontend<M extends object>(options: MicroFrontendOpti
         app.use(state.router)
         await state.router.isReady()
       }
+      // A staged mount renders in a task after the app and its plugins were made (the shell's
+      // guard already put the module's evaluation in a task before them).
       if (staging) await nextTask()
     },
   })
