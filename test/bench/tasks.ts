@@ -140,7 +140,8 @@ export function generate(sqlite: Db['$client'], n: number, now: Date, { bulk = t
   const insertTask = sqlite.prepare(INSERT_TASK)
   const ms = (t: number | null) => t
   sqlite.transaction(() => {
-    for (const row of plan(versions, students, n, now, state)) insertTask.run(...taskValues(row, insertApp.run(...applicationValues(row, ms)).lastInsertRowid, ms))
+    for (const row of plan(versions, students, n, now, state))
+      insertTask.run(...taskValues(row, insertApp.run(...applicationValues(row, ms)).lastInsertRowid, ms))
   })()
   if (bulk) {
     sqlite.pragma('journal_mode = WAL')
