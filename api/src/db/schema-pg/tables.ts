@@ -634,6 +634,11 @@ export const statisticsExports = pgTable('statistics_exports', {
   finishedAt: timestamp('finished_at', { mode: 'date', withTimezone: true, precision: 3 }),
 })
 
+export const taskListRevisions = pgTable('task_list_revisions', {
+  cardNumber: text('card_number').primaryKey(),
+  revision: integer('revision').notNull(),
+})
+
 export const tasks = pgTable(
   'tasks',
   {

@@ -141,6 +141,21 @@ export const tasks = sqliteTable(
   ],
 )
 
+/**
+ * How far each person's task lists have changed: a number per card number, raised by triggers of
+ * the database itself (migrations 0011 on SQLite, 0001 on PostgreSQL) in the same transaction as
+ * any change to a task row they hold, hold for someone or closed, to an application such a task
+ * belongs to, and (under `*`, everyone's) to the people, departments and service names the rows
+ * show. A node keeps the answers of whole boxes it served under the two numbers it read before
+ * reading them (tasks.service.ts) and serves them again while both are unchanged: whatever wrote
+ * the change, on whichever node. Absent until a person's first change: read as 0.
+ */
+export const taskListRevisions = sqliteTable('task_list_revisions', {
+  /** A card number, or `*` for a change that can show in anyone's lists. */
+  cardNumber: text('card_number').primaryKey(),
+  revision: integer('revision').notNull(),
+})
+
 /** The history of an application: every action the engine accepted, with who, when and the opinion. */
 export const auditEvents = sqliteTable(
   'audit_events',

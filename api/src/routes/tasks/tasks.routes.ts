@@ -1,11 +1,11 @@
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, type z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { badInput, errorsFor, HallError } from '../../lib/errors.ts'
-import { createRouter, json } from '../../lib/router.ts'
+import { createRouter, json, jsonText } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
 import { BatchBody, BatchResult, TaskActionBody, TaskCounts, TaskDetail, TaskList, TaskListQuery, TaskParams } from './tasks.schemas.ts'
-import { PHRASES, actOnTask, countTasks, listTasks, readableTask } from './tasks.service.ts'
+import { PHRASES, actOnTask, countTasks, readableTask, taskListJson } from './tasks.service.ts'
 
 // The reviewer's side (mf-todo): to do, done, copied to me; a task's page; acting on a task,
 // alone or in a batch.
@@ -30,15 +30,8 @@ export const tasksRoutes = router
       const { box, q, service, overdue, applicant, from, to, sort, order, page, pageSize } = c.req.valid('query')
       const { deps, user } = c.var
       if (from && to && from > to) throw badInput('to', 'to: the end date is before the start date', 'to：结束日期早于开始日期')
-      return c.json(
-        await listTasks(
-          deps.db,
-          user!,
-          { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize },
-          deps.now(),
-        ),
-        200,
-      )
+      const query = { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }
+      return jsonText<z.infer<typeof TaskList>>(c, await taskListJson(deps.db, user!, query, deps.now()))
     },
   )
   .openapi(

@@ -1,4 +1,5 @@
 import { isOverdue } from '@hall/workflow'
+import { LRUCache } from 'lru-cache'
 import { and, type AnyColumn, asc, count, desc, eq, gte, inArray, lt, max, or, sql, sum, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { applications, serviceVersions, tasks } from '../../db/schema/index.ts'
@@ -9,10 +10,11 @@ import { act, type EngineAction } from '../../workflow/act.ts'
 import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
-import { applicant, boxWhere, countTasksWhere, selectTaskRows, tasksStatements, type Box, type TaskListRow } from './tasks.statements.ts'
+import { applicant, boxWhere, countTasksWhere, EVERYONE, selectTaskRows, tasksStatements, type Box, type TaskListRow } from './tasks.statements.ts'
 import { personRef, personRefOf } from '../applications/applications.service.ts'
 import { rowStateOf, rowStateSourcesOf } from '../applications/row-state.ts'
 import { likeIgnoringCase } from '../../db/portable-sql.ts'
+import { preparedPerDb } from '../../db/prepared.ts'
 
 // A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
 // wrote; every action goes back through the engine (api/src/workflow/act.ts).
@@ -107,21 +109,75 @@ function orderOf(query: TaskQuery): SQL[] {
   }
 }
 
-export async function listTasks(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
+/** A box as it opens: no search, filter or delegation. Its pages are prepared statements, and served again while nothing in them changed. */
+const isWholeBox = (query: TaskQuery, standsInFor: string[]) =>
+  !standsInFor.length && !query.service && !query.overdue && !query.applicant && !query.from && !query.to && !query.q
+
+/** A page of a box as a node last served it, with the numbers read before its rows (`mine`, `everyone`) and the last moment its overdue marks hold. */
+interface ServedPage {
+  mine: number
+  everyone: number
+  until: number
+  json: string
+}
+
+/** The most characters of served pages a node keeps per database handle: about 16 MB, a 待办 page of 20 rows being about 16,000. */
+const SERVED_CHARACTERS = 8_000_000
+
+const servedPages = preparedPerDb(() => new LRUCache<string, ServedPage>({ maxSize: SERVED_CHARACTERS, sizeCalculation: (page) => page.json.length + 64 }))
+
+/**
+ * One page of a box, as the JSON the route answers with. A whole box's page (how a reviewer's
+ * lists open, and what the live list fetches again) is kept per node and served again while its
+ * person's and everyone's numbers in `task_list_revisions` are the ones it was read under, and until
+ * the first of its deadlines passes (its overdue marks change then): building it was most of the
+ * 待办's cost (issue 15.5). The database's own triggers raise those numbers in the transaction of
+ * any change the page shows (the task rows, their applications, names), so whatever node or path
+ * wrote it, the next request reads it. The numbers are read before the rows: a change committed in
+ * between leaves the rows newer than the numbers, never older, and the page is only read again.
+ */
+export async function taskListJson(db: Db, user: SessionUser, query: TaskQuery, now: Date): Promise<string> {
   const standsInFor = query.box === 'todo' ? await delegatorsOf(db, user.cardNumber, now) : []
-  const whole = !standsInFor.length && !query.service && !query.overdue && !query.applicant && !query.from && !query.to && !query.q
-  if (whole) {
-    // A whole box, as it opens: prepared statements (tasks.statements.ts).
-    const statements = tasksStatements(db)
-    const key = `${query.box}:${query.sort ?? 'received'}:${query.order ?? ''}`
-    // Both at once: on PostgreSQL each is a round trip, and the pool runs them side by side.
-    const [rows, totals] = await Promise.all([
-      statements.page(query.box, key, () => orderOf(query)).execute({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
-      statements.totals[query.box].execute({ me: user.cardNumber }),
-    ])
-    const total = totals[0]?.n ?? 0
-    return { items: await toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
+  if (!isWholeBox(query, standsInFor)) return JSON.stringify(await filteredTasks(db, user, query, standsInFor, now))
+  const statements = tasksStatements(db)
+  const revisions = await statements.revisions.execute({ me: user.cardNumber })
+  const revisionOf = (cardNumber: string) => revisions.find((r) => r.cardNumber === cardNumber)?.revision ?? 0
+  const [mine, everyone] = [revisionOf(user.cardNumber), revisionOf(EVERYONE)]
+  const key = `${user.cardNumber} ${query.box} ${query.sort ?? 'received'} ${query.order ?? ''} ${query.page} ${query.pageSize}`
+  const pages = servedPages(db)
+  const served = pages.get(key)
+  if (served && served.mine === mine && served.everyone === everyone && now.getTime() <= served.until) return served.json
+  const list = await wholeBox(db, user, query, now)
+  const json = JSON.stringify(list)
+  pages.set(key, { mine, everyone, until: overdueMarksHoldUntil(list.items), json })
+  return json
+}
+
+/** The last moment (ms) at which none of `items` becomes overdue that is not already: the earliest deadline ahead of a live task. */
+function overdueMarksHoldUntil(items: ReadonlyArray<{ status: string; dueAt: string | null; overdue: boolean }>): number {
+  let until = Number.POSITIVE_INFINITY
+  for (const item of items) {
+    if (item.overdue || item.dueAt === null || (item.status !== 'open' && item.status !== 'waiting')) continue
+    until = Math.min(until, Date.parse(item.dueAt))
   }
+  return until
+}
+
+/** A whole box's page, by its prepared statements (tasks.statements.ts). */
+async function wholeBox(db: Db, user: SessionUser, query: TaskQuery, now: Date) {
+  const statements = tasksStatements(db)
+  const key = `${query.box}:${query.sort ?? 'received'}:${query.order ?? ''}`
+  // Both at once: on PostgreSQL each is a round trip, and the pool runs them side by side.
+  const [rows, totals] = await Promise.all([
+    statements.page(query.box, key, () => orderOf(query)).execute({ me: user.cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    statements.totals[query.box].execute({ me: user.cardNumber }),
+  ])
+  const total = totals[0]?.n ?? 0
+  return { items: await toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
+}
+
+/** A page of a box searched, filtered, or with the tasks of people the user stands in for: its query built for the request. */
+async function filteredTasks(db: Db, user: SessionUser, query: TaskQuery, standsInFor: string[], now: Date) {
   const where: SQL[] = [boxWhere(query.box, user.cardNumber, standsInFor)]
   if (query.service) where.push(eq(tasks.serviceCode, query.service))
   if (query.overdue) where.push(inArray(tasks.status, ['open', 'waiting']), lt(tasks.dueAt, now))

@@ -2,7 +2,7 @@ import { aliasedTable, and, count, eq, inArray, or, sql, type SQL, type SQLWrapp
 import type { Db } from '../../db/client.ts'
 import { unionAllOf } from '../../db/portable-sql.ts'
 import { preparedPerDb } from '../../db/prepared.ts'
-import { applications, departments, people, serviceVersions, tasks } from '../../db/schema/index.ts'
+import { applications, departments, people, serviceVersions, taskListRevisions, tasks } from '../../db/schema/index.ts'
 
 export type Box = 'todo' | 'done' | 'cc'
 
@@ -95,6 +95,9 @@ export function countTasksWhere(db: Db, where: SQL | undefined) {
 
 const me = sql.placeholder('me')
 
+/** The card number under which a change that can show in anyone's lists is counted (the migrations' triggers write it). */
+export const EVERYONE = '*'
+
 /**
  * A reviewer's boxes as they are opened most: a whole box (no search, filter or delegation), one
  * page in one order, its total, and the header's counts. Prepared once per database handle; a
@@ -129,6 +132,12 @@ export const tasksStatements = preparedPerDb((db) => {
     },
     /** The number of rows of a whole box (joined as its pages are). */
     totals: { todo: prepareTotal('todo'), done: prepareTotal('done'), cc: prepareTotal('cc') },
+    /** The numbers a person's served pages are kept under (schema: taskListRevisions): theirs and everyone's, the rows that exist. */
+    revisions: db
+      .select({ cardNumber: taskListRevisions.cardNumber, revision: taskListRevisions.revision })
+      .from(taskListRevisions)
+      .where(or(eq(taskListRevisions.cardNumber, me), eq(taskListRevisions.cardNumber, EVERYONE)))
+      .prepare(),
     /** The header's counts: every box's, one row each, in one statement (on PostgreSQL, one round trip for three). */
     allCounts: unionAllOf(countOf('todo'), countOf('done'), countOf('cc')).prepare(),
   }
