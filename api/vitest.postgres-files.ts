@@ -64,6 +64,7 @@ export const onPostgres = [
   'src/routes/people/people.api.test.ts',
   'src/routes/people/pick-per-version.api.test.ts',
   'src/routes/service-templates/service-templates.api.test.ts',
+  'src/routes/tasks/served-pages.api.test.ts',
   'src/routes/tasks/tasks.api.test.ts',
   'src/routes/widgets/widgets.routes.test.ts',
   'src/startup.test.ts',
