@@ -23,7 +23,7 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({ 
  * A 200 JSON answer serialised already (a page a service keeps: tasks.service.ts), typed as
  * `c.json` of a `T` would be, so the route's client types stay those of its schema.
  */
-export const jsonText = <T>(c: Context, text: string) =>
+export const jsonText = <T>(c: Context, text: string | Uint8Array<ArrayBuffer>) =>
   c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>
 
 /** The media type of an Excel workbook (.xlsx), which the exports hand out. */
