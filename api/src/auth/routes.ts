@@ -146,15 +146,13 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     .openapi(meRoute, async (c) => {
       const user = c.var.user!
       const { db } = c.var.deps
-      // The department and the language side by side: on PostgreSQL two round trips at once.
-      const [department, language] = await Promise.all([
-        user.departmentCode
-          ? authStatements(db)
-              .department.execute({ code: user.departmentCode })
-              .then((rows) => rows[0] ?? null)
-          : null,
-        chosenLanguageOf(db, user.cardNumber),
-      ])
+      // The department and the language in one statement; a person without a department (or whose
+      // department is gone) has their language read alone.
+      const row = user.departmentCode
+        ? (await authStatements(db).departmentAndLanguage.execute({ code: user.departmentCode, cardNumber: user.cardNumber }))[0]
+        : undefined
+      const department = row ? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn } : null
+      const language = row ? row.language : await chosenLanguageOf(db, user.cardNumber)
       c.header('Cache-Control', 'no-store')
       return c.json(
         {

@@ -104,9 +104,21 @@ const delegatorsStatement = preparedPerDb((db) =>
 /** The people who have named `delegate` as their substitute at `at` (whose tasks `delegate` may act on). */
 export async function delegatorsOf(db: Db, delegate: string, at: Date): Promise<string[]> {
   const rows = await delegatorsStatement(db).execute({ delegate, at })
-  // A person with two overlapping delegations has one substitute: the newest.
+  return delegatorsAmong(
+    db,
+    delegate,
+    rows.map((r) => r.cardNumber),
+    at,
+  )
+}
+
+/**
+ * Of `named` (the people with a delegation to `delegate` live at `at`, read by the caller), those
+ * whose substitute `delegate` is: a person with two overlapping delegations has one, the newest.
+ */
+export async function delegatorsAmong(db: Db, delegate: string, named: string[], at: Date): Promise<string[]> {
   const delegators: string[] = []
-  for (const p of new Set(rows.map((r) => r.cardNumber))) if ((await delegateOf(db, p, at)) === delegate) delegators.push(p)
+  for (const p of new Set(named)) if ((await delegateOf(db, p, at)) === delegate) delegators.push(p)
   return delegators
 }
 

@@ -7,6 +7,7 @@ import { testApp } from '../../test-support.ts'
 // choose, so the browser's language applies), and it is what their e-mails are written in.
 
 const student = people.find((p) => p.kind === 'undergraduate' && !p.unknownToDataPlatform)!
+const stranger = people.find((p) => p.unknownToDataPlatform)!
 
 describe('PUT /api/me/language', () => {
   it('keeps the choice: /api/me returns it, on a new session too, and e-mails follow it', async () => {
@@ -20,8 +21,21 @@ describe('PUT /api/me/language', () => {
     })
     expect(res.status).toBe(200)
     const other = await loginAs(student.cardNumber)
-    expect((await (await app.request('/api/me', { headers: { cookie: other } })).json()).language).toBe('en')
+    const me = await (await app.request('/api/me', { headers: { cookie: other } })).json()
+    expect(me.language).toBe('en')
+    // Read in the same statement as the language.
+    expect(me.department).toEqual({ code: student.departmentCode, nameZh: expect.any(String), nameEn: expect.any(String) })
     expect((await preferencesOf(deps.db, student.cardNumber)).language).toBe('en')
+  })
+
+  it('returns the choice of a person without a department too', async () => {
+    const { app, deps, loginAs } = await testApp()
+    // Logged in through the IdP, but unknown to the data platform: no department.
+    const cookie = await loginAs(stranger.cardNumber)
+    const headers = { cookie, origin: deps.env.publicOrigin, 'content-type': 'application/json' }
+    expect((await app.request('/api/me/language', { method: 'PUT', headers, body: JSON.stringify({ language: 'en' }) })).status).toBe(200)
+    const me = await (await app.request('/api/me', { headers: { cookie } })).json()
+    expect([me.department, me.language]).toEqual([null, 'en'])
   })
 
   it('is not a choice when only the e-mail language was synchronised', async () => {

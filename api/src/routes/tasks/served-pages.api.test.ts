@@ -89,6 +89,15 @@ describe('a served 待办 page', () => {
     expect((await again())?.overdue).toBe(true)
   })
 
+  it('keeps the header’s counts the same way: a task moved behind the hall’s back moves between them', async () => {
+    const { h, row } = await served()
+    const counts = async (card: string) => (await h.get<{ todo: number }>(card, '/api/tasks/counts')).body.todo
+    const [mine, theirs] = [await counts(who.counsellor), await counts(who.deputy)]
+    expect(mine).toBeGreaterThan(0)
+    await h.deps.db.update(tasks).set({ assigneeCardNumber: who.deputy }).where(eq(tasks.id, row.id))
+    expect([await counts(who.counsellor), await counts(who.deputy)]).toEqual([mine - 1, theirs + 1])
+  })
+
   it('is not raised by the deadline scan’s claims, which no row shows', async () => {
     const { h, row } = await served()
     const numbers = () => h.deps.db.select().from(taskListRevisions).orderBy(taskListRevisions.cardNumber)

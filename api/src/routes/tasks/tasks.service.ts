@@ -7,7 +7,7 @@ import type { Deps, SessionUser } from '../../lib/context.ts'
 import { badInput, HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
 import { act, type EngineAction } from '../../workflow/act.ts'
-import { delegatorsOf, namesOf } from '../../workflow/organisation.ts'
+import { delegatorsAmong, delegatorsOf, namesOf } from '../../workflow/organisation.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
 import { applicant, boxWhere, countTasksWhere, EVERYONE, selectTaskRows, tasksStatements, type Box, type TaskListRow } from './tasks.statements.ts'
@@ -138,12 +138,10 @@ const servedPages = preparedPerDb(() => new LRUCache<string, ServedPage>({ maxSi
  * between leaves the rows newer than the numbers, never older, and the page is only read again.
  */
 export async function taskListJson(db: Db, user: SessionUser, query: TaskQuery, now: Date): Promise<string | Buffer<ArrayBuffer>> {
-  const standsInFor = query.box === 'todo' ? await delegatorsOf(db, user.cardNumber, now) : []
+  const context = await boxContextOf(db, user.cardNumber, now)
+  const standsInFor = query.box === 'todo' ? context.standsInFor : []
   if (!isWholeBox(query, standsInFor)) return JSON.stringify(await filteredTasks(db, user, query, standsInFor, now))
-  const statements = tasksStatements(db)
-  const revisions = await statements.revisions.execute({ me: user.cardNumber })
-  const revisionOf = (cardNumber: string) => revisions.find((r) => r.cardNumber === cardNumber)?.revision ?? 0
-  const [mine, everyone] = [revisionOf(user.cardNumber), revisionOf(EVERYONE)]
+  const { mine, everyone } = context
   const key = `${user.cardNumber} ${query.box} ${query.sort ?? 'received'} ${query.order ?? ''} ${query.page} ${query.pageSize}`
   const pages = servedPages(db)
   const served = pages.get(key)
@@ -152,6 +150,21 @@ export async function taskListJson(db: Db, user: SessionUser, query: TaskQuery, 
   const json = Buffer.from(JSON.stringify(list))
   pages.set(key, { mine, everyone, until: overdueMarksHoldUntil(list.items), json })
   return json
+}
+
+/**
+ * What a person's boxes are read under at `at`, in one statement: whom they stand in for, and the
+ * numbers their served pages and counts are kept under. Read before any row of the boxes.
+ */
+async function boxContextOf(db: Db, cardNumber: string, at: Date) {
+  const rows = await tasksStatements(db).context.execute({ me: cardNumber, at })
+  const named = rows.filter((r) => r.kind === 'delegator').map((r) => r.cardNumber)
+  const revisionOf = (who: string) => rows.find((r) => r.kind === 'revision' && r.cardNumber === who)?.revision ?? 0
+  return {
+    standsInFor: named.length ? await delegatorsAmong(db, cardNumber, named, at) : [],
+    mine: revisionOf(cardNumber),
+    everyone: revisionOf(EVERYONE),
+  }
 }
 
 /** The last moment (ms) at which none of `items` becomes overdue that is not already: the earliest deadline ahead of a live task. */
@@ -210,11 +223,22 @@ async function filteredTasks(db: Db, user: SessionUser, query: TaskQuery, stands
   return { items: await toSummaries(db, rows, now), total, page: query.page, pageSize: query.pageSize }
 }
 
+/** Per database handle: a person's counts of their whole boxes, with their number they were counted under. */
+const servedCounts = preparedPerDb(() => new LRUCache<string, { mine: number; counts: Record<Box, number> }>({ max: 20_000 }))
+
+/**
+ * How many tasks each of a person's boxes holds (the header's badge, on every page). Without
+ * delegations they are counted from the person's own task rows only, whose every change raises
+ * their number (task_list_revisions), so each node keeps them under it, as it keeps pages.
+ */
 export async function countTasks(db: Db, user: SessionUser, now: Date) {
-  const standsInFor = await delegatorsOf(db, user.cardNumber, now)
+  const { standsInFor, mine } = await boxContextOf(db, user.cardNumber, now)
   if (!standsInFor.length) {
+    const kept = servedCounts(db).get(user.cardNumber)
+    if (kept && kept.mine === mine) return kept.counts
     const counts = { todo: 0, done: 0, cc: 0 }
     for (const { box, n } of await tasksStatements(db).allCounts.execute({ me: user.cardNumber })) counts[box] = n
+    servedCounts(db).set(user.cardNumber, { mine, counts })
     return counts
   }
   const n = async (box: Box) =>

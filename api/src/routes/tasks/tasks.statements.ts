@@ -1,8 +1,8 @@
-import { aliasedTable, and, count, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { aliasedTable, and, count, eq, gt, inArray, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { unionAllOf } from '../../db/portable-sql.ts'
-import { preparedPerDb } from '../../db/prepared.ts'
-import { applications, departments, people, serviceVersions, taskListRevisions, tasks } from '../../db/schema/index.ts'
+import { placeholderFor, preparedPerDb } from '../../db/prepared.ts'
+import { applications, delegations, departments, people, serviceVersions, taskListRevisions, tasks } from '../../db/schema/index.ts'
 
 export type Box = 'todo' | 'done' | 'cc'
 
@@ -120,6 +120,21 @@ export const tasksStatements = preparedPerDb((db) => {
       .select({ box: sql<Box>`${sql.raw(`'${box}'`)}`, n: count() })
       .from(tasks)
       .where(boxWhere(box, me, []))
+  const delegatorsNow = db
+    .select({ kind: sql<'delegator' | 'revision'>`'delegator'`, cardNumber: delegations.cardNumber, revision: sql<number>`0` })
+    .from(delegations)
+    .where(
+      and(
+        eq(delegations.delegate, me),
+        lte(delegations.from, placeholderFor('at', delegations.from)),
+        gt(delegations.to, placeholderFor('at', delegations.to)),
+      ),
+    )
+  // The same columns from another table: drizzle types a union's parts by their table.
+  const revisions = db
+    .select({ kind: sql<'delegator' | 'revision'>`'revision'`, cardNumber: taskListRevisions.cardNumber, revision: taskListRevisions.revision })
+    .from(taskListRevisions)
+    .where(or(eq(taskListRevisions.cardNumber, me), eq(taskListRevisions.cardNumber, EVERYONE)))
   return {
     /** One page of a whole box in one order; `key` names the order (box, sort, direction), `order` builds it the first time. */
     page: (box: Box, key: string, order: () => SQL[]) => {
@@ -132,12 +147,13 @@ export const tasksStatements = preparedPerDb((db) => {
     },
     /** The number of rows of a whole box (joined as its pages are). */
     totals: { todo: prepareTotal('todo'), done: prepareTotal('done'), cc: prepareTotal('cc') },
-    /** The numbers a person's served pages are kept under (schema: taskListRevisions): theirs and everyone's, the rows that exist. */
-    revisions: db
-      .select({ cardNumber: taskListRevisions.cardNumber, revision: taskListRevisions.revision })
-      .from(taskListRevisions)
-      .where(or(eq(taskListRevisions.cardNumber, me), eq(taskListRevisions.cardNumber, EVERYONE)))
-      .prepare(),
+    /**
+     * What a person's boxes are read under, in one statement (on PostgreSQL, one round trip): the
+     * people with a delegation to them live at `at` (`delegator` rows), and the numbers their served
+     * pages are kept under (`revision` rows: theirs and everyone's, those that exist; schema:
+     * taskListRevisions).
+     */
+    context: unionAllOf(delegatorsNow, revisions as unknown as typeof delegatorsNow).prepare(),
     /** The header's counts: every box's, one row each, in one statement (on PostgreSQL, one round trip for three). */
     allCounts: unionAllOf(countOf('todo'), countOf('done'), countOf('cc')).prepare(),
   }
