@@ -28,8 +28,9 @@ const listed = async (h: Hall): Promise<Item[]> => {
   expect(res.status).toBe(200)
   return res.body.items
 }
-const found = async (h: Hall, q: string): Promise<string[]> => {
-  const res = await h.get(null, `/api/services?q=${encodeURIComponent(q)}`)
+/** What a search finds, anonymous or (`card`) logged in: the revision is then read with the person's own rows. */
+const found = async (h: Hall, q: string, card: string | null = null): Promise<string[]> => {
+  const res = await h.get(card, `/api/services?q=${encodeURIComponent(q)}`)
   expect(res.status).toBe(200)
   return res.body.items.map((i: Item) => i.code)
 }
@@ -40,6 +41,7 @@ describe('the catalog revision: another node with a warm cache sees every change
     const { writer, reader } = await twoNodes()
     const owner = who.studentAffairsOwner
     expect(await found(reader, '晨读打卡')).toEqual([])
+    expect(await found(reader, '晨读打卡', who.student)).toEqual([])
     expect((await one(reader, 'undergrad-leave'))?.nameZh).not.toContain('晨读打卡')
 
     expect((await writer.post(owner, '/api/admin/services/undergrad-leave/draft', {})).status).toBe(201)
@@ -51,6 +53,7 @@ describe('the catalog revision: another node with a warm cache sees every change
     const published = await writer.post(owner, '/api/admin/services/undergrad-leave/publish', {})
     expect(published.status, JSON.stringify(published.body)).toBe(200)
 
+    expect(await found(reader, '晨读打卡', who.student)).toEqual(['undergrad-leave'])
     expect(await found(reader, '晨读打卡')).toEqual(['undergrad-leave'])
     expect((await one(reader, 'undergrad-leave'))?.nameZh).toBe('本科生请假与晨读打卡')
   })

@@ -41,8 +41,8 @@ interface CatalogSnapshot {
 }
 const snapshots = new WeakMap<Db, CatalogSnapshot>()
 
-async function catalogSnapshot(db: Db): Promise<CatalogSnapshot> {
-  const revision = await readCatalogRevision(db)
+async function catalogSnapshot(db: Db, known?: number): Promise<CatalogSnapshot> {
+  const revision = known ?? (await readCatalogRevision(db))
   let snapshot = snapshots.get(db)
   if (snapshot?.revision !== revision) {
     const statements = catalogStatements(db)
@@ -166,14 +166,16 @@ export async function inProgressByService(db: Db, cardNumber: string): Promise<M
 }
 
 /** A person's starred services and applications in progress per service, in one statement: what personalises a catalog page. */
-export async function personalOf(db: Db, cardNumber: string): Promise<{ favorites: Set<string>; inProgress: Map<string, number> }> {
+export async function personalOf(db: Db, cardNumber: string): Promise<{ favorites: Set<string>; inProgress: Map<string, number>; catalogRevision: number }> {
   const favorites = new Set<string>()
   const inProgress = new Map<string, number>()
+  let catalogRevision = 0
   for (const r of await catalogStatements(db).personal.execute({ cardNumber })) {
     if (r.kind === 'favorite') favorites.add(r.code)
-    else inProgress.set(r.code, r.n)
+    else if (r.kind === 'inProgress') inProgress.set(r.code, r.n)
+    else catalogRevision = r.n
   }
-  return { favorites, inProgress }
+  return { favorites, inProgress, catalogRevision }
 }
 
 /** Submitted applications per service over the last `days` days: what "popular" means. */
@@ -310,9 +312,10 @@ export interface ServicesPageQuery {
  * renders the same page, so the cards it paints are the ones the catalog then shows.
  */
 export async function servicesPage(db: Db, user: SessionUser | null, { q, category, department, audience, page, pageSize }: ServicesPageQuery) {
-  // One snapshot for the rows and the index: one read of the revision per request. The person's
-  // own rows are read beside it (on PostgreSQL, two round trips at once).
-  const [snapshot, mine] = await Promise.all([catalogSnapshot(db), user ? personalOf(db, user.cardNumber) : null])
+  // One snapshot for the rows and the index: one read of the revision per request, in the same
+  // statement as the person's own rows when logged in (on PostgreSQL, one round trip).
+  const mine = user ? await personalOf(db, user.cardNumber) : null
+  const snapshot = await catalogSnapshot(db, mine?.catalogRevision)
   const all = snapshot.rows
   const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
   const filtered = all.filter(

@@ -22,6 +22,8 @@ const summaryColumns = {
   eligibility: serviceVersions.eligibility,
 }
 
+type PersonalKind = 'favorite' | 'inProgress' | 'revision'
+
 /** The catalog's request-path queries, prepared once per database handle. */
 export const catalogStatements = preparedPerDb((db) => ({
   /** The catalog's revision: one row by its key, read on every catalog request. */
@@ -50,21 +52,26 @@ export const catalogStatements = preparedPerDb((db) => ({
     .orderBy(asc(questions.id))
     .prepare(),
   /**
-   * A person's starred services and applications in progress in one statement, for a logged-in
-   * catalog page: `favorite` rows (n 1) and `inProgress` rows (n applications, as `inProgress`
-   * below). On PostgreSQL each statement is a round trip.
+   * A person's starred services and applications in progress, and the catalog's revision, in one
+   * statement for a logged-in catalog page: `favorite` rows (n 1), `inProgress` rows (n
+   * applications, as `inProgress` below) and one `revision` row (n the revision; none before the
+   * first write). On PostgreSQL each statement is a round trip.
    */
   personal: unionAllOf(
     db
-      .select({ kind: sql<'favorite' | 'inProgress'>`'favorite'`, code: favorites.serviceCode, n: sql<number>`1`.mapWith(Number) })
+      .select({ kind: sql<PersonalKind>`'favorite'`, code: favorites.serviceCode, n: sql<number>`1`.mapWith(Number) })
       .from(favorites)
       .where(eq(favorites.cardNumber, sql.placeholder('cardNumber'))),
+    // drizzle types a SELECT by its table and the clauses it has; the rows have the one shape.
     db
-      .select({ kind: sql<'favorite' | 'inProgress'>`'inProgress'`, code: applications.serviceCode, n: sql<number>`count(*)`.mapWith(Number) })
+      .select({ kind: sql<PersonalKind>`'inProgress'`, code: applications.serviceCode, n: sql<number>`count(*)`.mapWith(Number) })
       .from(applications)
       .where(and(eq(applications.applicantCardNumber, sql.placeholder('cardNumber')), inArray(applications.status, [...IN_PROGRESS])))
-      // drizzle types a SELECT by its table and the clauses it has; both rows have the one shape.
       .groupBy(applications.serviceCode) as never,
+    db
+      .select({ kind: sql<PersonalKind>`'revision'`, code: sql<string>`''`, n: sql<number>`${catalogRevision.revision}`.mapWith(Number) })
+      .from(catalogRevision)
+      .where(eq(catalogRevision.id, 1)) as never,
   ).prepare(),
   /** A person's applications in progress, per service. */
   inProgress: db
