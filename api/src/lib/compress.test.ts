@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { testApp } from '../test-support.ts'
-import { JSON_COMPRESS_MIN_BYTES } from './compress.ts'
+import { JSON_COMPRESS_MIN_BYTES, KeptJson } from './compress.ts'
 
 // JSON above a size goes compressed to a browser that offers it (issue 14: the API's JSON was sent
 // as it is); small answers and clients that offer nothing get the bytes as they are, which keeps
@@ -49,5 +49,28 @@ describe('JSON compression', () => {
     const body = res.headers.get('content-encoding') === 'br' ? brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8') : await res.text()
     expect((): unknown => JSON.parse(body)).not.toThrow()
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+  })
+})
+
+describe('a kept JSON answer (KeptJson)', () => {
+  const large = JSON.stringify({ items: Array.from({ length: 60 }, (_, i) => ({ i, name: `第${i}项 item ${i}` })) })
+
+  it('is compressed once per encoding: a second request gets the very bytes the first made', async () => {
+    const kept = new KeptJson(large)
+    const first = await kept.bodyFor('gzip, deflate, br')
+    expect(first.encoding).toBe('br')
+    expect(brotliDecompressSync(first.body).toString('utf8')).toBe(large)
+    expect((await kept.bodyFor('br')).body).toBe(first.body)
+    const gz = await kept.bodyFor('gzip')
+    expect([gz.encoding, gunzipSync(gz.body).toString('utf8')]).toEqual(['gzip', large])
+    expect((await kept.bodyFor('gzip')).body).toBe(gz.body)
+  })
+
+  it('goes as it is to a client that offers nothing, and when small', async () => {
+    const kept = new KeptJson(large)
+    expect(await kept.bodyFor(undefined)).toEqual({ body: kept.bytes, encoding: null })
+    expect(await kept.bodyFor('identity')).toEqual({ body: kept.bytes, encoding: null })
+    const small = new KeptJson('{"items":[]}')
+    expect((await small.bodyFor('br')).encoding).toBeNull()
   })
 })

@@ -56,11 +56,42 @@ export function compressAnswers(contentType: RegExp, minBytes = JSON_COMPRESS_MI
       c.res = new Response(body, { status: res.status, statusText: res.statusText, headers })
       return
     }
-    // Brotli at quality 4 is faster than gzip at its default and smaller; both run off the event loop.
-    const packed =
-      encoding === 'br' ? await brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) : await gz(body)
+    const packed = await pack(encoding, body)
     headers.set('Content-Encoding', encoding)
     headers.set('Content-Length', String(packed.length))
     c.res = new Response(packed, { status: res.status, statusText: res.statusText, headers })
+  }
+}
+
+/** `body` compressed: brotli at quality 4 is faster than gzip at its default and smaller; both run off the event loop. */
+function pack(encoding: 'br' | 'gzip', body: Buffer) {
+  return encoding === 'br' ? brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) : gz(body)
+}
+
+/**
+ * A JSON answer a service keeps and serves again (a reviewer's 待办 page: tasks.service.ts): its
+ * UTF-8 bytes, and its compressed forms, each made the first time a request accepts it and kept
+ * with it, where `compressJson` would compress the same bytes again on every request.
+ */
+export class KeptJson {
+  readonly bytes: Buffer<ArrayBuffer>
+  readonly #packed = new Map<'br' | 'gzip', ReturnType<typeof pack>>()
+
+  constructor(json: string) {
+    this.bytes = Buffer.from(json)
+  }
+
+  /** The body for a request's Accept-Encoding, and its encoding: as it is when small or when nothing is offered. */
+  async bodyFor(acceptEncoding: string | undefined): Promise<{ body: Buffer<ArrayBuffer>; encoding: 'br' | 'gzip' | null }> {
+    const encoding = this.bytes.length < JSON_COMPRESS_MIN_BYTES ? null : chooseEncoding(acceptEncoding)
+    if (!encoding) return { body: this.bytes, encoding }
+    let packed = this.#packed.get(encoding)
+    if (!packed) {
+      packed = pack(encoding, this.bytes)
+      this.#packed.set(encoding, packed)
+      // A failed compression is not kept: the next request tries again.
+      packed.catch(() => this.#packed.delete(encoding))
+    }
+    return { body: await packed, encoding }
   }
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context, TypedResponse } from 'hono'
 import type { JSONParsed } from 'hono/utils/types'
 import type { AppEnv } from './context.ts'
+import { JSON_COMPRESS_MIN_BYTES, type KeptJson } from './compress.ts'
 import { validationBody } from './errors.ts'
 
 /**
@@ -20,11 +21,16 @@ export function createRouter() {
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 /**
- * A 200 JSON answer serialised already (a page a service keeps: tasks.service.ts), typed as
- * `c.json` of a `T` would be, so the route's client types stay those of its schema.
+ * A 200 JSON answer its service keeps between requests (`KeptJson`), in the encoding the request
+ * accepts, typed as `c.json` of a `T` would be, so the route's client types stay those of its schema.
  */
-export const jsonText = <T>(c: Context, text: string | Uint8Array<ArrayBuffer>) =>
-  c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>
+export async function keptJson<T>(c: Context, kept: KeptJson) {
+  const { body, encoding } = await kept.bodyFor(c.req.header('accept-encoding'))
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (kept.bytes.length >= JSON_COMPRESS_MIN_BYTES) headers.Vary = 'Accept-Encoding'
+  if (encoding) headers['Content-Encoding'] = encoding
+  return c.body(body, 200, headers) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>
+}
 
 /** The media type of an Excel workbook (.xlsx), which the exports hand out. */
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

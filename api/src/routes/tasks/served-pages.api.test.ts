@@ -1,5 +1,7 @@
+import { brotliDecompressSync } from 'node:zlib'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { JSON_COMPRESS_MIN_BYTES } from '../../lib/compress.ts'
 import { recordStatements } from '../../test-support.ts'
 import { applications, departments, people, serviceVersions, taskListRevisions, tasks } from '../../db/schema/index.ts'
 import { hall, who, type Hall } from '../applications/test-support.ts'
@@ -87,6 +89,22 @@ describe('a served 待办 page', () => {
     expect(row.dueAt).not.toBeNull()
     h.advance(Date.parse(row.dueAt!) - h.deps.now().getTime() + 1)
     expect((await again())?.overdue).toBe(true)
+  })
+
+  it('goes compressed to a browser that offers it, the same JSON as sent plain', async () => {
+    const { h } = await served()
+    // Four rows: a page above the size that is compressed at all.
+    for (const card of [who.classmate, who.junior, who.junior2]) await h.leave(card, 2)
+    const cookie = await h.loginAs(who.counsellor)
+    const plain = await h.app.request('/api/tasks?box=todo', { headers: { cookie } })
+    const text = await plain.text()
+    expect(Buffer.byteLength(text)).toBeGreaterThan(JSON_COMPRESS_MIN_BYTES)
+    for (let i = 0; i < 2; i++) {
+      const br = await h.app.request('/api/tasks?box=todo', { headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } })
+      expect([br.status, br.headers.get('content-encoding'), br.headers.get('vary')]).toEqual([200, 'br', 'Accept-Encoding'])
+      expect(br.headers.get('content-type')).toMatch(/^application\/json/)
+      expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString('utf8')).toBe(text)
+    }
   })
 
   it('keeps the header’s counts the same way: a task moved behind the hall’s back moves between them', async () => {

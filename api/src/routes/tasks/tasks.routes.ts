@@ -1,7 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { badInput, errorsFor, HallError } from '../../lib/errors.ts'
-import { createRouter, json, jsonText } from '../../lib/router.ts'
+import { createRouter, json, keptJson } from '../../lib/router.ts'
 import { ActionResult } from '../applications/applications.schemas.ts'
 import { applicationDetail, readableApplication } from '../applications/applications.service.ts'
 import { BatchBody, BatchResult, TaskActionBody, TaskCounts, TaskDetail, TaskList, TaskListQuery, TaskParams } from './tasks.schemas.ts'
@@ -31,7 +31,7 @@ export const tasksRoutes = router
       const { deps, user } = c.var
       if (from && to && from > to) throw badInput('to', 'to: the end date is before the start date', 'to：结束日期早于开始日期')
       const query = { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }
-      return jsonText<z.infer<typeof TaskList>>(c, await taskListJson(deps.db, user!, query, deps.now()))
+      return keptJson<z.infer<typeof TaskList>>(c, await taskListJson(deps.db, user!, query, deps.now()))
     },
   )
   .openapi(

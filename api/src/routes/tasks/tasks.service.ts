@@ -15,6 +15,7 @@ import { personRef, personRefOf } from '../applications/applications.service.ts'
 import { rowStateOf, rowStateSourcesOf } from '../applications/row-state.ts'
 import { likeIgnoringCase } from '../../db/portable-sql.ts'
 import { preparedPerDb } from '../../db/prepared.ts'
+import { KeptJson } from '../../lib/compress.ts'
 
 // A reviewer's boxes and actions. The boxes are read from the task rows the engine's effects
 // wrote; every action goes back through the engine (api/src/workflow/act.ts).
@@ -118,17 +119,16 @@ interface ServedPage {
   mine: number
   everyone: number
   until: number
-  /** The page as JSON, encoded (UTF-8) once. */
-  json: Buffer<ArrayBuffer>
+  json: KeptJson
 }
 
 /** The most bytes of served pages a node keeps per database handle: a 待办 page of 20 rows is about 17 KB. */
 const SERVED_BYTES = 16_000_000
 
-const servedPages = preparedPerDb(() => new LRUCache<string, ServedPage>({ maxSize: SERVED_BYTES, sizeCalculation: (page) => page.json.byteLength + 64 }))
+const servedPages = preparedPerDb(() => new LRUCache<string, ServedPage>({ maxSize: SERVED_BYTES, sizeCalculation: (page) => page.json.bytes.byteLength + 64 }))
 
 /**
- * One page of a box, as the JSON the route answers with. A whole box's page (how a reviewer's
+ * One page of a box, as the JSON the route answers with (compressed once per encoding asked for). A whole box's page (how a reviewer's
  * lists open, and what the live list fetches again) is kept per node and served again while its
  * person's and everyone's numbers in `task_list_revisions` are the ones it was read under, and until
  * the first of its deadlines passes (its overdue marks change then): building it was most of the
@@ -137,17 +137,17 @@ const servedPages = preparedPerDb(() => new LRUCache<string, ServedPage>({ maxSi
  * wrote it, the next request reads it. The numbers are read before the rows: a change committed in
  * between leaves the rows newer than the numbers, never older, and the page is only read again.
  */
-export async function taskListJson(db: Db, user: SessionUser, query: TaskQuery, now: Date): Promise<string | Buffer<ArrayBuffer>> {
+export async function taskListJson(db: Db, user: SessionUser, query: TaskQuery, now: Date): Promise<KeptJson> {
   const context = await boxContextOf(db, user.cardNumber, now)
   const standsInFor = query.box === 'todo' ? context.standsInFor : []
-  if (!isWholeBox(query, standsInFor)) return JSON.stringify(await filteredTasks(db, user, query, standsInFor, now))
+  if (!isWholeBox(query, standsInFor)) return new KeptJson(JSON.stringify(await filteredTasks(db, user, query, standsInFor, now)))
   const { mine, everyone } = context
   const key = `${user.cardNumber} ${query.box} ${query.sort ?? 'received'} ${query.order ?? ''} ${query.page} ${query.pageSize}`
   const pages = servedPages(db)
   const served = pages.get(key)
   if (served && served.mine === mine && served.everyone === everyone && now.getTime() <= served.until) return served.json
   const list = await wholeBox(db, user, query, now)
-  const json = Buffer.from(JSON.stringify(list))
+  const json = new KeptJson(JSON.stringify(list))
   pages.set(key, { mine, everyone, until: overdueMarksHoldUntil(list.items), json })
   return json
 }
