@@ -72,7 +72,7 @@ describe('a served 待办 page', () => {
     expect((await again())?.applicant.name).toBe('李明轩（改）')
 
     const [student] = await h.deps.db.select({ department: people.departmentCode }).from(people).where(eq(people.cardNumber, who.student))
-    await h.deps.db.update(departments).set({ nameZh: '计算机学院（改）' }).where(eq(departments.code, student!.department!))
+    await h.deps.db.update(departments).set({ nameZh: '计算机学院（改）' }).where(eq(departments.code, student!.department))
     expect((await again())?.applicant.department?.nameZh).toBe('计算机学院（改）')
 
     const [application] = await h.deps.db
