@@ -1,17 +1,19 @@
 CREATE TABLE "task_list_revisions" (
-	"card_number" text PRIMARY KEY NOT NULL,
-	"revision" integer NOT NULL
+	"card_number" text NOT NULL,
+	"writer" integer DEFAULT 0 NOT NULL,
+	"revision" integer NOT NULL,
+	CONSTRAINT "task_list_revisions_card_number_writer_pk" PRIMARY KEY("card_number","writer")
 );
 --> statement-breakpoint
 -- Written by hand: the triggers that raise the numbers (schema/applications.ts, taskListRevisions),
--- as SQLite's migration 0011 does. Constraint triggers deferred to the commit: a transition holds a
--- person's row of this table for the commit only, not for the rest of its transaction, so
--- transitions that share a reviewer wait for each other as briefly as possible. The rows are raised
--- in card-number order, so two commits raising the same people never wait for each other in a circle.
+-- as SQLite's migration 0011 does. Each connection raises rows of its own (`writer`: its process
+-- id modulo 1024): under SERIALIZABLE, two transactions raising one row would fail the later commit
+-- (40001), and sixteen approvals at once for one reviewer ran out of retries. Constraint triggers
+-- deferred to the commit, in card-number order: what a row is still shared by is held briefly.
 CREATE FUNCTION "task_list_revisions_raise"(people text[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "task_list_revisions" ("card_number", "revision")
-    SELECT DISTINCT "person", 1 FROM unnest(people) AS "person" WHERE "person" IS NOT NULL ORDER BY "person"
-    ON CONFLICT ("card_number") DO UPDATE SET "revision" = "task_list_revisions"."revision" + 1;
+  INSERT INTO "task_list_revisions" ("card_number", "writer", "revision")
+    SELECT DISTINCT "person", pg_backend_pid() % 1024, 1 FROM unnest(people) AS "person" WHERE "person" IS NOT NULL ORDER BY "person"
+    ON CONFLICT ("card_number", "writer") DO UPDATE SET "revision" = "task_list_revisions"."revision" + 1;
 $$;
 --> statement-breakpoint
 -- A task row's people: who holds it, whom they hold it for, who closed it; before and after.

@@ -634,10 +634,15 @@ export const statisticsExports = pgTable('statistics_exports', {
   finishedAt: timestamp('finished_at', { mode: 'date', withTimezone: true, precision: 3 }),
 })
 
-export const taskListRevisions = pgTable('task_list_revisions', {
-  cardNumber: text('card_number').primaryKey(),
-  revision: integer('revision').notNull(),
-})
+export const taskListRevisions = pgTable(
+  'task_list_revisions',
+  {
+    cardNumber: text('card_number').notNull(),
+    writer: integer('writer').notNull().default(0),
+    revision: integer('revision').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardNumber, t.writer] })],
+)
 
 export const tasks = pgTable(
   'tasks',

@@ -150,11 +150,21 @@ export const tasks = sqliteTable(
  * reading them (tasks.service.ts) and serves them again while both are unchanged: whatever wrote
  * the change, on whichever node. Absent until a person's first change: read as 0.
  */
-export const taskListRevisions = sqliteTable('task_list_revisions', {
-  /** A card number, or `*` for a change that can show in anyone's lists. */
-  cardNumber: text('card_number').primaryKey(),
-  revision: integer('revision').notNull(),
-})
+export const taskListRevisions = sqliteTable(
+  'task_list_revisions',
+  {
+    /** A card number, or `*` for a change that can show in anyone's lists. */
+    cardNumber: text('card_number').notNull(),
+    /**
+     * Whose count this is: 0 on SQLite (one writer); on PostgreSQL the writing connection's process
+     * id modulo 1024, so that transactions on different connections raise different rows and do not
+     * fail each other's commits (SERIALIZABLE). A person's number is the sum of their rows.
+     */
+    writer: integer('writer').notNull().default(0),
+    revision: integer('revision').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardNumber, t.writer] })],
+)
 
 /** The history of an application: every action the engine accepted, with who, when and the opinion. */
 export const auditEvents = sqliteTable(

@@ -118,7 +118,7 @@ describe('a served 待办 page', () => {
 
   it('is not raised by the deadline scan’s claims, which no row shows', async () => {
     const { h, row } = await served()
-    const numbers = () => h.deps.db.select().from(taskListRevisions).orderBy(taskListRevisions.cardNumber)
+    const numbers = () => h.deps.db.select().from(taskListRevisions).orderBy(taskListRevisions.cardNumber, taskListRevisions.writer)
     const before = await numbers()
     expect(before.find((r) => r.cardNumber === who.counsellor)?.revision).toBeGreaterThan(0)
     await h.deps.db.update(tasks).set({ remindedAt: h.deps.now(), overdueNotifiedAt: h.deps.now() }).where(eq(tasks.id, row.id))

@@ -121,7 +121,7 @@ export const tasksStatements = preparedPerDb((db) => {
       .from(tasks)
       .where(boxWhere(box, me, []))
   const delegatorsNow = db
-    .select({ kind: sql<'delegator' | 'revision'>`'delegator'`, cardNumber: delegations.cardNumber, revision: sql<number>`0` })
+    .select({ kind: sql<'delegator' | 'revision'>`'delegator'`, cardNumber: delegations.cardNumber, revision: sql<number>`0`.mapWith(Number) })
     .from(delegations)
     .where(
       and(
@@ -130,11 +130,17 @@ export const tasksStatements = preparedPerDb((db) => {
         gt(delegations.to, placeholderFor('at', delegations.to)),
       ),
     )
-  // The same columns from another table: drizzle types a union's parts by their table.
+  // The same columns from another table: drizzle types a union's parts by their table. A number is
+  // the sum of its writers' rows (schema: taskListRevisions).
   const revisions = db
-    .select({ kind: sql<'delegator' | 'revision'>`'revision'`, cardNumber: taskListRevisions.cardNumber, revision: taskListRevisions.revision })
+    .select({
+      kind: sql<'delegator' | 'revision'>`'revision'`,
+      cardNumber: taskListRevisions.cardNumber,
+      revision: sql<number>`sum(${taskListRevisions.revision})`.mapWith(Number),
+    })
     .from(taskListRevisions)
     .where(or(eq(taskListRevisions.cardNumber, me), eq(taskListRevisions.cardNumber, EVERYONE)))
+    .groupBy(taskListRevisions.cardNumber)
   return {
     /** One page of a whole box in one order; `key` names the order (box, sort, direction), `order` builds it the first time. */
     page: (box: Box, key: string, order: () => SQL[]) => {
