@@ -26,7 +26,7 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({ 
  */
 export async function keptJson<T>(c: Context, kept: KeptJson) {
   const { body, encoding } = await kept.bodyFor(c.req.header('accept-encoding'))
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Content-Length': String(body.byteLength) }
   if (kept.bytes.length >= JSON_COMPRESS_MIN_BYTES) headers.Vary = 'Accept-Encoding'
   if (encoding) headers['Content-Encoding'] = encoding
   return c.body(body, 200, headers) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>

@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, type z } from '@hono/zod-openapi'
 import { requireUser } from '../../auth/index.ts'
 import { errorBody, errorsFor } from '../../lib/errors.ts'
-import { createRouter } from '../../lib/router.ts'
+import { createRouter, keptJson } from '../../lib/router.ts'
 import { platformRecordForEligibility } from '../../data-platform/index.ts'
 import {
   currentGuide,
@@ -15,6 +15,7 @@ import {
   recentlyOpened,
   favoriteServices,
   recordView,
+  anonymousServicesPage,
   servicesPage,
   star,
   toSummary,
@@ -98,7 +99,9 @@ export const catalogRoutes = router
       if (audience === 'mine' && !user) {
         return c.json(errorBody('unauthenticated', 'audience=mine needs you to be logged in', '“适合我的服务”需要先登录', { loginUrl: '/auth/login' }), 401)
       }
-      return c.json(await servicesPage(c.var.deps.db, user, { q, category, department, audience, page, pageSize }), 200)
+      const query = { q, category, department, audience, page, pageSize }
+      if (!user) return keptJson<z.infer<typeof ServicePage>>(c, await anonymousServicesPage(c.var.deps.db, query))
+      return c.json(await servicesPage(c.var.deps.db, user, query), 200)
     },
   )
   .openapi(

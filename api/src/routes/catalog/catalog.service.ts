@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, gte, ne } from 'drizzle-orm'
+import { LRUCache } from 'lru-cache'
+import { KeptJson } from '../../lib/compress.ts'
 import { transaction, type Db } from '../../db/client.ts'
 import { applications, categories, departments, favorites, people, recentServices, serviceVersions, services } from '../../db/schema/index.ts'
 import { catalogStatements, type ListedRow } from './catalog.statements.ts'
@@ -38,6 +40,8 @@ interface CatalogSnapshot {
   byCode: ReadonlyMap<string, ListedService>
   faqs: ReadonlyMap<string, string[]>
   index?: SearchIndex
+  /** Anonymous pages as sent (`anonymousServicesPage`), made on the first such request. */
+  pages?: LRUCache<string, KeptJson>
 }
 const snapshots = new WeakMap<Db, CatalogSnapshot>()
 
@@ -311,11 +315,39 @@ export interface ServicesPageQuery {
  * searching, personalised for a logged-in user. The page's first view (api/src/web/first-view.ts)
  * renders the same page, so the cards it paints are the ones the catalog then shows.
  */
-export async function servicesPage(db: Db, user: SessionUser | null, { q, category, department, audience, page, pageSize }: ServicesPageQuery) {
+export async function servicesPage(db: Db, user: SessionUser | null, query: ServicesPageQuery) {
   // One snapshot for the rows and the index: one read of the revision per request, in the same
   // statement as the person's own rows when logged in (on PostgreSQL, one round trip).
   const mine = user ? await personalOf(db, user.cardNumber) : null
-  const snapshot = await catalogSnapshot(db, mine?.catalogRevision)
+  return pageOf(await catalogSnapshot(db, mine?.catalogRevision), user, mine, query)
+}
+
+/** The most bytes of anonymous pages a catalog snapshot keeps as sent. */
+const KEPT_ANONYMOUS_BYTES = 8_000_000
+
+/**
+ * A page for a visitor who is not logged in, as the JSON `GET /api/services` answers with: the
+ * same for everyone asking the same within one catalog revision, so the snapshot keeps the latest
+ * ones as sent (`KeptJson`: compressed once per encoding), and a new revision starts afresh.
+ */
+export async function anonymousServicesPage(db: Db, query: ServicesPageQuery): Promise<KeptJson> {
+  const snapshot = await catalogSnapshot(db)
+  snapshot.pages ??= new LRUCache({ maxSize: KEPT_ANONYMOUS_BYTES, sizeCalculation: (kept) => kept.bytes.byteLength + 64 })
+  const key = JSON.stringify([query.q ?? '', query.category ?? '', query.department ?? '', query.audience, query.page, query.pageSize])
+  let kept = snapshot.pages.get(key)
+  if (!kept) {
+    kept = new KeptJson(JSON.stringify(pageOf(snapshot, null, null, query)))
+    snapshot.pages.set(key, kept)
+  }
+  return kept
+}
+
+function pageOf(
+  snapshot: CatalogSnapshot,
+  user: SessionUser | null,
+  mine: Awaited<ReturnType<typeof personalOf>> | null,
+  { q, category, department, audience, page, pageSize }: ServicesPageQuery,
+) {
   const all = snapshot.rows
   const kind = audience === 'mine' ? user?.kind : audience === 'all' ? null : audience
   const filtered = all.filter(
