@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hall, who, type Hall } from '../applications/test-support.ts'
+import { DAY, hall, who, type Hall } from '../applications/test-support.ts'
 
 // Issue 14.4, live lists: the bell's one stream per page also carries the viewer's 待办 count and a
 // version of their to-do box, so the header's badge and an open to-do list follow a task that
@@ -56,6 +56,24 @@ describe('GET /api/notifications/stream: the tasks event', () => {
     const left = await events.next()
     expect(left).toEqual({ todo: first.todo, version: expect.any(String) })
     expect(left.version).not.toBe(arrived.version)
+    await events.close()
+  })
+
+  it('sends a new version when a row of my box changes in place (urged), the count the same', async () => {
+    const h = await hall()
+    const id = await h.leave(who.student, 2)
+    // Friday 10:00 + one working day is Monday 10:00; four days on, the step is overdue.
+    h.advance(4 * DAY)
+    const events = await tasksEvents(h, who.counsellor)
+    const first = await events.next()
+    const urged = await h.post(who.student, `/api/applications/${id}/urge`, { stateVersion: 1 })
+    expect(urged.status).toBe(200)
+    const after = await events.next()
+    expect(after.todo).toBe(first.todo)
+    expect(after.version).not.toBe(first.version)
+    // And the open list it tells to fetch again shows the row urged.
+    const row = (await h.get(who.counsellor, '/api/tasks?box=todo')).body.items.find((t: { applicationId: number }) => t.applicationId === id)
+    expect(row.rowState.urgedAt).not.toBeNull()
     await events.close()
   })
 

@@ -7,7 +7,7 @@ import type { Deps, SessionUser } from '../../lib/context.ts'
 import { badInput, HallError } from '../../lib/errors.ts'
 import { policy } from '../../policy/index.ts'
 import { act, type EngineAction } from '../../workflow/act.ts'
-import { delegatorsAmong, delegatorsOf, namesOf } from '../../workflow/organisation.ts'
+import { delegatorsAmong, namesOf } from '../../workflow/organisation.ts'
 import type { z } from '@hono/zod-openapi'
 import type { TaskActionBody } from './tasks.schemas.ts'
 import { applicant, boxWhere, countTasksWhere, EVERYONE, selectTaskRows, tasksStatements, type Box, type TaskListRow } from './tasks.statements.ts'
@@ -226,6 +226,16 @@ async function filteredTasks(db: Db, user: SessionUser, query: TaskQuery, stands
 /** Per database handle: a person's counts of their whole boxes, with their number they were counted under. */
 const servedCounts = preparedPerDb(() => new LRUCache<string, { mine: number; counts: Record<Box, number> }>({ max: 20_000 }))
 
+/** A person's counts of their own boxes, as kept under their number `mine` (read by the caller before). */
+async function keptCounts(db: Db, cardNumber: string, mine: number): Promise<Record<Box, number>> {
+  const kept = servedCounts(db).get(cardNumber)
+  if (kept && kept.mine === mine) return kept.counts
+  const counts = { todo: 0, done: 0, cc: 0 }
+  for (const { box, n } of await tasksStatements(db).allCounts.execute({ me: cardNumber })) counts[box] = n
+  servedCounts(db).set(cardNumber, { mine, counts })
+  return counts
+}
+
 /**
  * How many tasks each of a person's boxes holds (the header's badge, on every page). Without
  * delegations they are counted from the person's own task rows only, whose every change raises
@@ -233,14 +243,7 @@ const servedCounts = preparedPerDb(() => new LRUCache<string, { mine: number; co
  */
 export async function countTasks(db: Db, user: SessionUser, now: Date) {
   const { standsInFor, mine } = await boxContextOf(db, user.cardNumber, now)
-  if (!standsInFor.length) {
-    const kept = servedCounts(db).get(user.cardNumber)
-    if (kept && kept.mine === mine) return kept.counts
-    const counts = { todo: 0, done: 0, cc: 0 }
-    for (const { box, n } of await tasksStatements(db).allCounts.execute({ me: user.cardNumber })) counts[box] = n
-    servedCounts(db).set(user.cardNumber, { mine, counts })
-    return counts
-  }
+  if (!standsInFor.length) return keptCounts(db, user.cardNumber, mine)
   const n = async (box: Box) =>
     (
       await db
@@ -253,17 +256,21 @@ export async function countTasks(db: Db, user: SessionUser, now: Date) {
 
 /**
  * What the live stream (the bell's) tells a person about their own 待办: how many tasks it holds
- * (the tab and the header's badge) and a version that changes whenever one arrives or leaves, so
- * an open list knows to fetch again. It reads only the rows of the person's to-do box, as
- * `countTasks` does: nothing about anyone else's tasks. New task ids are always higher than every
- * earlier one, so the count, the highest id and their sum change together with the set.
+ * (the tab and the header's badge) and a version that changes whenever what their lists show
+ * changes, so an open list knows to fetch again: a task arriving or leaving, and a row changing in
+ * place (urged, waiting for an added signer, a deadline moved). It reads only the person's own
+ * numbers and counts, as `countTasks` does: nothing about anyone else's tasks. Someone who stands in
+ * for others has their principals' tasks in the box: then the version is of the box's rows (count,
+ * highest id and their sum, which change together with the set; new ids are always higher).
  */
 export async function todoSignal(db: Db, user: SessionUser, now: Date): Promise<{ todo: number; version: string }> {
+  const { standsInFor, mine, everyone } = await boxContextOf(db, user.cardNumber, now)
+  if (!standsInFor.length) return { todo: (await keptCounts(db, user.cardNumber, mine)).todo, version: `${mine}.${everyone}` }
   const row = (
     await db
       .select({ n: count(), last: max(tasks.id), total: sum(tasks.id) })
       .from(tasks)
-      .where(boxWhere('todo', user.cardNumber, await delegatorsOf(db, user.cardNumber, now)))
+      .where(boxWhere('todo', user.cardNumber, standsInFor))
   )[0]
   const todo = row?.n ?? 0
   return { todo, version: `${todo}.${row?.last ?? 0}.${row?.total ?? 0}` }
