@@ -128,8 +128,9 @@ const SERVED_BYTES = 16_000_000
 const servedPages = preparedPerDb(() => new LRUCache<string, ServedPage>({ maxSize: SERVED_BYTES, sizeCalculation: (page) => page.json.bytes.byteLength + 64 }))
 
 /**
- * One page of a box, as the JSON the route answers with (compressed once per encoding asked for). A whole box's page (how a reviewer's
- * lists open, and what the live list fetches again) is kept per node and served again while its
+ * One page of a box, as the JSON the route answers with (compressed once per encoding asked for).
+ * A whole box's page (how a reviewer's lists open, and what the live list fetches again) is kept
+ * per node and served again while its
  * person's and everyone's numbers in `task_list_revisions` are the ones it was read under, and until
  * the first of its deadlines passes (its overdue marks change then): building it was most of the
  * 待办's cost (issue 15.5). The database's own triggers raise those numbers in the transaction of
