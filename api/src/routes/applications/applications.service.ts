@@ -8,7 +8,7 @@ import {
   type ApplicationState,
   type ProcessDefinition,
 } from '@hall/workflow'
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { applications, attachments, auditEvents, departments, people, ratings, serviceVersions, services, tasks } from '../../db/schema/index.ts'
 import type { SessionUser } from '../../lib/context.ts'
@@ -18,7 +18,8 @@ import { formOf, processOf, stateOf } from '../../workflow/definitions.ts'
 import { allFields, type FormDefinition } from '@hall/forms/format'
 import { namesOf, OrganisationAnswers, withAnswers } from '../../workflow/organisation.ts'
 import type { ApplicationDetailBody, StatusFilter } from './applications.schemas.ts'
-import { rowStateOf } from './row-state.ts'
+import { rowStateOf, rowStateSourcesOf } from './row-state.ts'
+import { applicationsStatements, countMine, MINE_ORDER, mineWhere, selectMine } from './applications.statements.ts'
 import { likeIgnoringCase } from '../../db/portable-sql.ts'
 
 // What the application pages read: my list, and one application with everything its page shows.
@@ -70,40 +71,25 @@ export interface ListQuery {
 }
 
 export async function listMine(db: Db, cardNumber: string, query: ListQuery) {
-  const where: SQL[] = [eq(applications.applicantCardNumber, cardNumber)]
-  if (query.status === 'active') where.push(inArray(applications.status, ['submitted', 'in_review', 'returned']))
-  else if (query.status) where.push(eq(applications.status, query.status))
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const asId = /^\d+$/.test(query.q) ? [eq(applications.id, Number(query.q))] : []
-    where.push(
-      or(
-        likeIgnoringCase(serviceVersions.nameZh, pattern),
-        likeIgnoringCase(serviceVersions.nameEn, pattern),
-        likeIgnoringCase(applications.serviceCode, pattern),
-        likeIgnoringCase(applications.documentNumber, pattern),
-        likeIgnoringCase(applications.referenceNumber, pattern),
-        ...asId,
-      )!,
-    )
-  }
-  const base = db.select({ n: count() }).from(applications).innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-  const total = (await base.where(and(...where)))[0]?.n ?? 0
-  const rows = await db
-    .select({ app: applications, nameZh: serviceVersions.nameZh, nameEn: serviceVersions.nameEn })
-    .from(applications)
-    .innerJoin(serviceVersions, eq(serviceVersions.id, applications.serviceVersionId))
-    .where(and(...where))
-    // Newest first by submission (creation for a row never submitted): ids follow insertion, and
-    // past applications imported or seeded later have higher ids than newer ones.
-    .orderBy(desc(sql`coalesce(${applications.submittedAt}, ${applications.createdAt})`), desc(applications.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+  const [totals, rows] = query.q
+    ? await searchedMine(db, cardNumber, query)
+    : await Promise.all([
+        // A list as it opens (all, or one status filter): prepared statements (applications.statements.ts).
+        applicationsStatements(db).mineTotal(query.status).execute({ me: cardNumber }),
+        applicationsStatements(db)
+          .minePage(query.status)
+          .execute({ me: cardNumber, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+      ])
+  const total = totals[0]?.n ?? 0
   const holders = await liveAssignees(
     db,
     rows.map((r) => r.app.id),
   )
-  const states = new Map(rows.map(({ app }) => [app.id, rowStateOf(app.status, stateOf(app.state))]))
+  const sources = await rowStateSourcesOf(
+    db,
+    rows.map(({ app }) => ({ applicationId: app.id, stateVersion: app.stateVersion })),
+  )
+  const states = new Map(rows.map(({ app }) => [app.id, rowStateOf(app.status, sources.get(app.id) ?? null)]))
   const names = await namesOf(
     db,
     [...states.values()].flatMap((r) => r.signers),
@@ -129,6 +115,31 @@ export async function listMine(db: Db, cardNumber: string, query: ListQuery) {
     waitingSince: iso(app.waitingSince),
   }))
   return { items, total, page: query.page, pageSize: query.pageSize }
+}
+
+/** My list searched (`q`): its query built for the request, on the same rows and order as the prepared ones. */
+async function searchedMine(db: Db, cardNumber: string, query: ListQuery) {
+  const pattern = `%${query.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const asId = /^\d+$/.test(query.q!) ? [eq(applications.id, Number(query.q))] : []
+  const where = and(
+    mineWhere(cardNumber, query.status),
+    or(
+      likeIgnoringCase(serviceVersions.nameZh, pattern),
+      likeIgnoringCase(serviceVersions.nameEn, pattern),
+      likeIgnoringCase(applications.serviceCode, pattern),
+      likeIgnoringCase(applications.documentNumber, pattern),
+      likeIgnoringCase(applications.referenceNumber, pattern),
+      ...asId,
+    ),
+  )
+  return Promise.all([
+    countMine(db).where(where),
+    selectMine(db)
+      .where(where)
+      .orderBy(...MINE_ORDER)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+  ])
 }
 
 /** A person by card number with their names, from `namesOf`: the card number when unknown. */
