@@ -105,6 +105,7 @@ export async function benchCatalog(database: 'sqlite' | 'postgres' = 'sqlite') {
       await measure(pid, `${base}/api/services?category=life-housing`, 'browse one category'),
       await measure(pid, `${base}/api/services?q=sstz`, 'search, logged in (sstz)', 'search', student),
       await measure(pid, `${base}/api/me`, 'GET /api/me (a student)', 'me', student),
+      await measure(pid, `${base}/api/applications?mine=1`, "a student's 我的办件 (first page)", undefined, student),
       await measure(pid, `${base}/api/tasks?box=todo&sort=received&order=asc`, "a reviewer's 待办 (50 of 10,250)", 'todo', reviewer),
       await measure(pid, `${base}/api/tasks/counts`, "a reviewer's counts (header badge)", undefined, reviewer),
       await measure(pid, `${base}/healthz`, 'trivial route GET /healthz, again'),
