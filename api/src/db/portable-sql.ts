@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm'
 import { unionAll } from 'drizzle-orm/sqlite-core'
 import { dialect } from './dialect.ts'
 
@@ -39,6 +39,16 @@ export const jsonText = (json: Expr, path: readonly string[]): SQL =>
  */
 export const likeIgnoringCase = (text: Expr, pattern: string): SQL =>
   onPostgres ? sql`${text} ILIKE ${pattern} ESCAPE '\\'` : sql`${text} LIKE ${pattern} ESCAPE '\\'`
+
+/**
+ * `column IN (the values of a JSON array)`, the array bound as one parameter (its JSON text): a
+ * statement prepared once serves lists of any length, where `inArray` makes new SQL for each
+ * length. `as` is the column's type on PostgreSQL, where the array's elements are cast to it.
+ */
+export const inJsonArray = (column: AnyColumn, jsonArray: Placeholder | string, as: 'integer' | 'text'): SQL =>
+  onPostgres
+    ? sql`${column} IN (SELECT (jsonb_array_elements_text(${jsonArray}::jsonb))::${sql.raw(as)})`
+    : sql`${column} IN (SELECT value FROM json_each(${jsonArray}))`
 
 /**
  * UNION ALL of SELECTs of one shape. SQLite refuses a parenthesised SELECT in a compound one, so

@@ -158,21 +158,16 @@ type Holder = { cardNumber: string; name: string; nameEn: string; onBehalfOf: { 
 /** Who holds each application's live tasks, and for whom when as a delegate, by application id. */
 export async function liveAssignees(db: Db, applicationIds: number[]): Promise<Map<number, Holder[]>> {
   if (applicationIds.length === 0) return new Map()
-  const rows = await db
-    .select({ applicationId: tasks.applicationId, cardNumber: tasks.assigneeCardNumber, onBehalfOf: tasks.onBehalfOf })
-    .from(tasks)
-    .where(and(inArray(tasks.applicationId, applicationIds), eq(tasks.box, 'todo')))
-    .orderBy(asc(tasks.id))
-  const person = personRefOf(
-    await namesOf(
-      db,
-      rows.flatMap((r) => [r.cardNumber, r.onBehalfOf ?? '']),
-    ),
-  )
+  const rows = await applicationsStatements(db).liveHolders.execute({ ids: JSON.stringify(applicationIds) })
   const out = new Map<number, Holder[]>()
   for (const r of rows) {
     const list = out.get(r.applicationId) ?? []
-    if (!list.some((p) => p.cardNumber === r.cardNumber)) list.push({ ...person(r.cardNumber), onBehalfOf: r.onBehalfOf ? person(r.onBehalfOf) : null })
+    if (!list.some((p) => p.cardNumber === r.cardNumber)) {
+      list.push({
+        ...personRef(r.cardNumber, r.name, r.nameEn),
+        onBehalfOf: r.onBehalfOf ? personRef(r.onBehalfOf, r.onBehalfOfName, r.onBehalfOfNameEn) : null,
+      })
+    }
     out.set(r.applicationId, list)
   }
   return out

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { aliasedTable, and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { inJsonArray } from '../../db/portable-sql.ts'
 import type { Db } from '../../db/client.ts'
 import { preparedPerDb } from '../../db/prepared.ts'
-import { applications, serviceVersions } from '../../db/schema/index.ts'
+import { applications, people, serviceVersions, tasks } from '../../db/schema/index.ts'
 import type { StatusFilter } from './applications.schemas.ts'
 
 /** Which of `me`'s applications a status filter keeps (`active`: still moving). */
@@ -53,6 +54,9 @@ export const MINE_ORDER = [desc(sql`coalesce(${applications.submittedAt}, ${appl
 
 const me = sql.placeholder('me')
 
+const assignee = aliasedTable(people, 'assignee')
+const principal = aliasedTable(people, 'principal')
+
 /**
  * My list as it opens, on every visit to 我的办件 (no search): one page and its total per status
  * filter, prepared once per database handle; a search builds its query per request.
@@ -77,6 +81,26 @@ export const applicationsStatements = preparedPerDb((db) => {
     return statement
   }
   return {
+    /**
+     * The live tasks of applications (`ids`: a JSON array of ids), oldest first, with the names of
+     * who holds each and of whom they hold it for.
+     */
+    liveHolders: db
+      .select({
+        applicationId: tasks.applicationId,
+        cardNumber: tasks.assigneeCardNumber,
+        name: assignee.name,
+        nameEn: assignee.nameEn,
+        onBehalfOf: tasks.onBehalfOf,
+        onBehalfOfName: principal.name,
+        onBehalfOfNameEn: principal.nameEn,
+      })
+      .from(tasks)
+      .leftJoin(assignee, eq(assignee.cardNumber, tasks.assigneeCardNumber))
+      .leftJoin(principal, eq(principal.cardNumber, tasks.onBehalfOf))
+      .where(and(inJsonArray(tasks.applicationId, sql.placeholder('ids'), 'integer'), eq(tasks.box, 'todo')))
+      .orderBy(asc(tasks.id))
+      .prepare(),
     /** One page of my applications under a status filter (none: all). */
     minePage: (status: StatusFilter | undefined) => once(pages, status, preparePage),
     /** How many of my applications a status filter keeps. */
