@@ -52,6 +52,14 @@ export default tseslint.config(
     // type-aware rules see exactly the types its typecheck sees.
     files: ['api/**/*.ts'],
     languageOptions: { parserOptions: typed ? { project: './api/tsconfig.json' } : {} },
+    rules: {
+      // Hono's `c.var` is a getter that copies every variable of the request into a new object on
+      // each read; the middleware every request passes read several (issue 15's profile).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='var'][object.name='c']", message: "Read request variables with c.get('name'): c.var copies them all on every read." },
+      ],
+    },
   },
   {
     // Tables come from db/schema/index.ts, which hands out PostgreSQL's twins when the hall runs on

@@ -9,6 +9,7 @@ export const onPostgres = [
   'src/auth/deploy-token.test.ts',
   'src/auth/login.test.ts',
   'src/auth/logout.test.ts',
+  'src/auth/session-memory.test.ts',
   'src/auth/sessions.test.ts',
   'src/blobs/blobs.test.ts',
   'src/data-platform/embedded.test.ts',

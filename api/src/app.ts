@@ -75,7 +75,7 @@ export function createApp(deps: Deps, saml: SamlServiceProvider, guards: Guards 
   // Only the valid deploy token skips the CSRF check, and it then stands for the deployer alone:
   // a junk Bearer header beside a session cookie must not switch the check off for the cookie's user.
   app.use('*', deployTokenAuth)
-  app.use('*', csrfProtection({ exempt: (c) => c.var.deployer !== undefined }))
+  app.use('*', csrfProtection({ exempt: (c) => c.get('deployer') !== undefined }))
 
   // Liveness: the process answers. Readiness: the database answers and is migrated, so a load
   // balancer sends no request to a node that would fail it (starting, or its database gone).

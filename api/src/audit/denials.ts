@@ -49,15 +49,15 @@ export const auditDenials = createMiddleware<AppEnv>(async (c, next) => {
   const route = `${c.req.method} ${endpoint ?? c.req.path}`
   const applicationId = endpoint?.startsWith('/api/applications/:id') ? Number(/^\/api\/applications\/(\d{1,12})/.exec(c.req.path)?.[1]) : NaN
   // A refusal that says what it was (a rate limit) spares reading its body back.
-  const code = typeof c.var.auditDetail?.code === 'string' ? undefined : await errorCode(c.res)
+  const code = typeof c.get('auditDetail')?.code === 'string' ? undefined : await errorCode(c.res)
   const entry = requestEntry(c, {
     action: 'access.denied',
     outcome: 'denied',
     targetKind: 'route',
     targetId: route,
     ...(Number.isInteger(applicationId) && applicationId > 0 ? { applicationId } : {}),
-    detail: { status, ...(code ? { code } : {}), ...c.var.auditDetail },
+    detail: { status, ...(code ? { code } : {}), ...c.get('auditDetail') },
   })
   const key = ['access.denied', status, entry.actor, entry.ip, route].join('|')
-  await c.var.guards.audit.note(c.var.deps.now(), key, entry, c.req.path)
+  await c.get('guards').audit.note(c.get('deps').now(), key, entry, c.req.path)
 })

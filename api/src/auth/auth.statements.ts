@@ -4,13 +4,14 @@ import { departments, notificationPreferences, sessions } from '../db/schema/ind
 import type { Language } from '../notifications/preferences.ts'
 
 /**
- * The queries every logged-in request runs (the session behind its cookie) and `/api/me`'s,
- * prepared once per database handle. Sessions are read from the table on every request, never
- * cached across requests: a logout or an expiry must refuse the very next request.
+ * The queries a logged-in request runs (the session behind its cookie) and `/api/me`'s, prepared
+ * once per database handle. A GET may be answered for a moment from what the node read before,
+ * until it hears of a change (session-memory.ts, decision 024); writes always read the table.
  */
 export const authStatements = preparedPerDb((db) => ({
+  /** Only what a request needs: the person and the two clocks. */
   session: db
-    .select()
+    .select({ user: sessions.user, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .where(eq(sessions.idHash, sql.placeholder('idHash')))
     .prepare(),

@@ -30,7 +30,7 @@ export function csrfProtection(opts: CsrfOptions = {}) {
     if (!UNSAFE.has(c.req.method) || !guarded(c.req.path) || opts.exempt?.(c)) return next()
     const origin = c.req.header('origin')
     const fetchSite = c.req.header('sec-fetch-site')
-    const ours = c.var.deps.env.publicOrigin
+    const ours = c.get('deps').env.publicOrigin
     const allowed = origin !== undefined ? origin === ours : fetchSite === 'same-origin' || fetchSite === 'none'
     if (allowed) return next()
     // A script that sent a wrong token meets this refusal (a wrong token exempts nothing): say so.

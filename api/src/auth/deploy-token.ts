@@ -23,7 +23,7 @@ export function bearerToken(c: Context<AppEnv>): string | null {
 export const deployTokenAuth = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c)
   if (token !== null) {
-    const { db, deployToken, now } = c.var.deps
+    const { db, deployToken, now } = c.get('deps')
     const who = await identifyDeployer(db, now(), token, deployToken)
     if (who) {
       c.set('user', null)

@@ -2,13 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { and, eq, lt } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { transaction } from '../db/client.ts'
+import { transaction, type Db } from '../db/client.ts'
 import { constraintViolation } from '../db/constraints.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/index.ts'
 import { limitBody } from '../lib/body-limit.ts'
-import type { AppEnv } from '../lib/context.ts'
+import type { AppEnv, SessionUser } from '../lib/context.ts'
 import { chosenLanguageOf } from '../notifications/preferences.ts'
 import { authStatements } from './auth.statements.ts'
+import { sessionMemoryOf, type MeFacts } from './session-memory.ts'
 import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditRequest, requestEntry } from '../audit/record.ts'
@@ -27,6 +28,7 @@ import {
   requireUser,
   SESSION_COOKIE,
   setSessionCookie,
+  type SessionRecall,
 } from './sessions.ts'
 import { resolveUser, unknownPersonMessage } from './user.ts'
 
@@ -99,13 +101,34 @@ const bindingCookieOptions = (secure: boolean) =>
 const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json')
 
 /**
+ * The person's department as named now and the language they chose: remembered by the node for a
+ * moment, as their session is (decision 024), else in one statement (one round trip); a person
+ * without a department (or whose department is gone) has their language read alone.
+ */
+async function meFactsOf(db: Db, user: SessionUser, recall: SessionRecall, now: number): Promise<MeFacts> {
+  const known = recall.maxAgeMs > 0 ? recall.memory.recallFacts(user.cardNumber, now, recall.maxAgeMs) : undefined
+  if (known && known.departmentCode === user.departmentCode) return known
+  const generation = recall.memory.generation
+  const row = user.departmentCode
+    ? (await authStatements(db).departmentAndLanguage.execute({ code: user.departmentCode, cardNumber: user.cardNumber }))[0]
+    : undefined
+  const facts: MeFacts = {
+    departmentCode: user.departmentCode,
+    department: row ? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn } : null,
+    language: row ? row.language : await chosenLanguageOf(db, user.cardNumber),
+  }
+  recall.memory.rememberFacts(user.cardNumber, facts, now, generation)
+  return facts
+}
+
+/**
  * The auth routes: SAML login and logout (`/auth/*`) and `/api/me`. Mount at `/` behind
  * sessionMiddleware and csrfProtection.
  */
 export function createAuthRoutes(saml: SamlServiceProvider) {
   /** Consumes the request and the assertion, and creates the session, all in one transaction. */
   async function completeLogin(c: Context<AppEnv>, login: VerifiedLogin) {
-    const { db, env, now } = c.var.deps
+    const { db, env, now } = c.get('deps')
     const user = await resolveUser(db, env, login)
     const at = now()
     try {
@@ -144,15 +167,14 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
   })
   return router
     .openapi(meRoute, async (c) => {
-      const user = c.var.user!
-      const { db } = c.var.deps
-      // The department and the language in one statement; a person without a department (or whose
-      // department is gone) has their language read alone.
-      const row = user.departmentCode
-        ? (await authStatements(db).departmentAndLanguage.execute({ code: user.departmentCode, cardNumber: user.cardNumber }))[0]
-        : undefined
-      const department = row ? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn } : null
-      const language = row ? row.language : await chosenLanguageOf(db, user.cardNumber)
+      const user = c.get('user')!
+      const { db, env, log, now } = c.get('deps')
+      const { department, language } = await meFactsOf(
+        db,
+        user,
+        { memory: sessionMemoryOf(db, log), maxAgeMs: env.sessionMemorySeconds * 1000 },
+        now().getTime(),
+      )
       c.header('Cache-Control', 'no-store')
       return c.json(
         {
@@ -171,7 +193,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     })
 
     .get('/auth/login', rateLimit('login', tooManyPage), async (c) => {
-      const { env } = c.var.deps
+      const { env } = c.get('deps')
       const returnTo = safeReturnTo(c.req.query('returnTo'))
       c.header('Cache-Control', 'no-store')
       // Always a new login, even with a session: it is how someone switches accounts, and the
@@ -182,7 +204,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     })
 
     .post('/auth/saml/acs', rateLimit('acs', tooManyPage), limitBody({ maxSize: 1024 * 1024 }), async (c) => {
-      const { db, env, log, now } = c.var.deps
+      const { db, env, log, now } = c.get('deps')
       const form = await c.req.parseBody()
       const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : undefined
       let done
@@ -202,7 +224,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
           ...(login ? { targetId: login.requestId } : {}),
           detail: { rule: err.rule, reason: err.message },
         })
-        await c.var.guards.audit.note(now(), ['login.failed', entry.ip, err.rule, entry.actor].join('|'), entry)
+        await c.get('guards').audit.note(now(), ['login.failed', entry.ip, err.rule, entry.actor].join('|'), entry)
         c.header('Cache-Control', 'no-store')
         return c.html(loginRefusedPage(err.rule), statusOf(err.rule))
       }
@@ -226,7 +248,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     .get('/auth/saml/metadata', (c) => c.body(saml.metadata(), 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' }))
 
     .post('/auth/logout', async (c) => {
-      const { db, env, log } = c.var.deps
+      const { db, env, log } = c.get('deps')
       const id = getCookie(c, SESSION_COOKIE)
       const ended = id ? await endSession(db, id) : null
       clearSessionCookie(c, env)
@@ -243,7 +265,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     .get('/auth/logged-out', (c) => c.html(loggedOutPage()))
 
     .get('/auth/saml/slo', async (c) => {
-      const { db, env, log, now } = c.var.deps
+      const { db, env, log, now } = c.get('deps')
       const query = c.req.query()
       const rawQuery = new URL(c.req.url).search.slice(1)
       let result

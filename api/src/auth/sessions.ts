@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { transaction, type Db } from '../db/client.ts'
 import { authStatements } from './auth.statements.ts'
+import { forgetSessions, sessionMemoryOf, type LiveSession, type SessionMemory } from './session-memory.ts'
 import { sessions } from '../db/schema/index.ts'
 import type { Env } from '../env.ts'
 import type { AppEnv, SessionUser } from '../lib/context.ts'
@@ -58,35 +59,59 @@ export const limitsOf = (env: Env): SessionLimits => ({
 
 export type SessionRow = typeof sessions.$inferSelect
 
+/** Reading a session, a node may answer from what it remembers (GET and HEAD: decision 024); it keeps what it reads in any case. */
+export interface SessionRecall {
+  memory: SessionMemory
+  /** How long a remembered session may answer (0: it is read every time). */
+  maxAgeMs: number
+}
+
 /** The live session for a cookie value, or null; an expired one is deleted on sight. */
-export async function readSession(db: Db, id: string, limits: SessionLimits, now: Date): Promise<SessionRow | null> {
+export async function readSession(db: Db, id: string, limits: SessionLimits, now: Date, recall?: SessionRecall): Promise<LiveSession | null> {
   const idHash = hashId(id)
-  const statements = authStatements(db)
-  const row = (await statements.session.execute({ idHash }))[0]
-  if (!row) return null
   const t = now.getTime()
+  if (recall && recall.maxAgeMs > 0) {
+    const known = recall.memory.recall(idHash, t, recall.maxAgeMs)
+    // Only a session with nothing due: expiry and the minute's touch are decided on the database's row.
+    if (known && t - known.lastSeenAt.getTime() < TOUCH_INTERVAL_MS && t - known.createdAt.getTime() < limits.maxMs) return known
+  }
+  const generation = recall?.memory.generation
+  const statements = authStatements(db)
+  let row: LiveSession | undefined = (await statements.session.execute({ idHash }))[0]
+  if (!row) return null
   if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
     await transaction(db, () => statements.deleteSession.execute({ idHash }))
+    forgetSessions(db, [idHash])
     return null
   }
-  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await transaction(db, () => statements.touchSession.execute({ idHash, at: now }))
+  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await transaction(db, () => statements.touchSession.execute({ idHash, at: now }))
+    row = { ...row, lastSeenAt: now }
+  }
+  if (recall && generation !== undefined) recall.memory.remember(idHash, row, t, generation)
   return row
 }
 
 export async function endSession(db: Db, id: string): Promise<SessionRow | null> {
-  const [row] = await transaction(db, async (tx) =>
-    tx
+  const [row] = await transaction(db, async (tx) => {
+    forgetSessions(tx, [hashId(id)])
+    return tx
       .delete(sessions)
       .where(eq(sessions.idHash, hashId(id)))
-      .returning(),
-  )
+      .returning()
+  })
   return row ?? null
 }
 
 /** Ends the sessions an IdP logout names: the person's, narrowed to one IdP session when given. */
 export async function endSessionsOf(db: Db, nameId: string, sessionIndex: string | null): Promise<number> {
   const where = sessionIndex ? and(eq(sessions.nameId, nameId), eq(sessions.sessionIndex, sessionIndex)) : eq(sessions.nameId, nameId)
-  return (await transaction(db, async (tx) => tx.delete(sessions).where(where).returning({ idHash: sessions.idHash }))).length
+  const ended = await transaction(db, async (tx) => tx.delete(sessions).where(where).returning({ idHash: sessions.idHash }))
+  forgetSessions(
+    db,
+    ended.map((s) => s.idHash),
+  )
+  return ended.length
 }
 
 /** Deletes sessions past either timeout (called on login; expired ones are also dropped on sight). */
@@ -109,11 +134,15 @@ export function clearSessionCookie(c: Context, env: Env): void {
 
 /** Sets `user` from the session cookie (or null). Every route runs behind it. */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, env, now } = c.var.deps
+  const { db, env, log, now } = c.get('deps')
   const id = getCookie(c, SESSION_COOKIE)
   let user: SessionUser | null = null
   if (id) {
-    const row = await readSession(db, id, limitsOf(env), now())
+    // Anything that may change something reads the database: a session ended a moment ago on
+    // another node changes nothing more (decision 024).
+    const reads = c.req.method === 'GET' || c.req.method === 'HEAD'
+    const recall = { memory: sessionMemoryOf(db, log), maxAgeMs: reads ? env.sessionMemorySeconds * 1000 : 0 }
+    const row = await readSession(db, id, limitsOf(env), now(), recall)
     if (row) user = row.user
     else clearSessionCookie(c, env)
   }
@@ -126,13 +155,13 @@ const unauthenticated = () =>
 
 /** Answers 401 in the API's error shape when there is no session. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.user) return c.json(unauthenticated(), 401)
+  if (!c.get('user')) return c.json(unauthenticated(), 401)
   await next()
 })
 
 /** Logged in, and an admin or a service owner somewhere: service administration and its templates (403 otherwise). */
 export const requireServiceAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user
+  const user = c.get('user')
   if (!user) return c.json(unauthenticated(), 401)
   if (!policy.canUseServiceAdmin(user))
     return c.json(errorBody('forbidden', 'Service administration is for service owners and administrators', '服务管理仅对服务负责人和系统管理员开放'), 403)

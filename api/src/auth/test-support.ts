@@ -148,7 +148,7 @@ export async function authHarness(opts: HarnessOptions = {}) {
   app.use('*', csrfProtection(opts.csrf))
   app.route('/', createAuthRoutes(saml))
   // A mutating API route, for the CSRF tests.
-  app.post('/api/echo', (c) => c.json({ ok: true, user: c.var.user?.cardNumber ?? null }))
+  app.post('/api/echo', (c) => c.json({ ok: true, user: c.get('user')?.cardNumber ?? null }))
 
   // The IdP learns our signing key the way a real one does: from the metadata we publish.
   const sp = { ...hallServiceProvider(deps.env.publicUrl, deps.env.spEntityId), signingCert: async () => spSigningCertFromMetadata(saml.metadata()) }

@@ -65,6 +65,8 @@ export interface HandleRunner {
   close(): Promise<void>
   /** PostgreSQL's LISTEN on one connection of the node's own, kept (and listened again) across reconnections. */
   listen?: Listen
+  /** Keeps `fn` for the end of the transaction the caller is inside, and says true; false outside one. */
+  whenEnds(fn: () => void): boolean
 }
 const runners = new WeakMap<Db, HandleRunner>()
 
@@ -80,6 +82,19 @@ export const listenerOf = (db: Db): Listen | undefined => runners.get(db)?.liste
 /** Makes `transaction` and `closeDb` on `db` go to `runner` (a handle on PostgreSQL). */
 export function registerHandle(db: Db, runner: HandleRunner): void {
   runners.set(db, runner)
+}
+
+/**
+ * Runs `fn` once the transaction the caller is inside has ended, committed or rolled back (after
+ * every retry on PostgreSQL), or at once outside a transaction. For what may run more often than
+ * needed but never before a commit: a node forgetting what it remembers of rows the transaction
+ * changed (auth/session-memory.ts), which a request reading before the commit would otherwise
+ * remember again as they were.
+ */
+export function whenTransactionEnds(db: Db, fn: () => void): void {
+  const runner = runners.get(db)
+  const kept = runner ? runner.whenEnds(fn) : routedOf.get(db)?.openTransaction?.ended.push(fn) !== undefined
+  if (!kept) fn()
 }
 
 /** Whether `db` is a handle on SQLite (the one dialect with connections of its own here, and raw SQLite for the few who need it). */
@@ -208,7 +223,7 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T, opt
   let release!: () => void
   const mine = new Promise<void>((resolve) => (release = resolve))
   turnstiles.set(client, before ? before.then(() => mine) : mine)
-  const open: OpenTransaction = { open: true, savepoints: 0 }
+  const open: OpenTransaction = { open: true, savepoints: 0, ended: [] }
   try {
     if (before) await before
     client.exec('BEGIN IMMEDIATE')
@@ -225,6 +240,7 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T, opt
     open.open = false
     release()
     if (turnstiles.get(client) === mine) turnstiles.delete(client)
+    for (const fn of open.ended) fn()
   }
 }
 

@@ -73,6 +73,8 @@ export class RoutedClient {
 export interface OpenTransaction {
   open: boolean
   savepoints: number
+  /** What runs once the transaction has ended, committed or not (`whenTransactionEnds` of client.ts). */
+  ended: (() => void)[]
 }
 
 /** A write was made outside `transaction()` while another request's transaction was open: a bug to fix where it was made. */

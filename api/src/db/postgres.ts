@@ -160,6 +160,8 @@ async function withRetries<T>(attempt: () => Promise<T>, opts: TransactionOption
 interface OpenPgTransaction {
   sql: postgres.TransactionSql
   open: boolean
+  /** What runs when the outermost transaction has ended (shared with its savepoints; `whenTransactionEnds`). */
+  ended: (() => void)[]
 }
 
 /**
@@ -210,23 +212,31 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
     transaction: async (fn, how) => {
       const outer = current()
       // A call inside a transaction joins it through a savepoint, as on SQLite.
-      if (outer) return (await outer.sql.savepoint((sql) => run({ sql, open: true }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>
+      if (outer) return (await outer.sql.savepoint((sql) => run({ sql, open: true, ended: outer.ended }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>
       const level = how?.isolation === 'read committed' ? 'isolation level read committed' : 'isolation level serializable'
+      // Kept across the attempts: what an attempt that failed asked for runs too (it may only be
+      // asked for what is harmless to do more often than needed).
+      const ended: (() => void)[] = []
       // READ COMMITTED never fails with 40001, but a deadlock (40P01) is still run again.
-      return withRetries(
-        async () =>
-          (await pool.begin(level, async (sql) => {
-            // Before the first query, so before the snapshot: the next transaction that takes a
-            // number waits here for this one's COMMIT and then sees the sequence as it left it.
-            // Taken later (a row lock at the UPDATE), the wait ends in a serialisation failure:
-            // with eight clients on two nodes, 16 of 190 submissions ran out of retries (a 500).
-            // SHARE ROW EXCLUSIVE conflicts with itself and with writers, not with readers.
-            if (how?.takesNumber) await sql.unsafe('LOCK TABLE document_sequences IN SHARE ROW EXCLUSIVE MODE')
-            return run({ sql, open: true }, () => fn(db))
-          })) as Awaited<ReturnType<typeof fn>>,
-        opts,
-      )
+      try {
+        return await withRetries(
+          async () =>
+            (await pool.begin(level, async (sql) => {
+              // Before the first query, so before the snapshot: the next transaction that takes a
+              // number waits here for this one's COMMIT and then sees the sequence as it left it.
+              // Taken later (a row lock at the UPDATE), the wait ends in a serialisation failure:
+              // with eight clients on two nodes, 16 of 190 submissions ran out of retries (a 500).
+              // SHARE ROW EXCLUSIVE conflicts with itself and with writers, not with readers.
+              if (how?.takesNumber) await sql.unsafe('LOCK TABLE document_sequences IN SHARE ROW EXCLUSIVE MODE')
+              return run({ sql, open: true, ended }, () => fn(db))
+            })) as Awaited<ReturnType<typeof fn>>,
+          opts,
+        )
+      } finally {
+        for (const f of ended) f()
+      }
     },
+    whenEnds: (fn) => current()?.ended.push(fn) !== undefined,
     close: () => pool.end({ timeout: 5 }),
     // postgres' listen opens one more connection beside the pool, ended with it.
     listen: (channel, onPayload, onListen) => pool.listen(channel, onPayload, onListen),

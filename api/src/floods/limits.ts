@@ -104,7 +104,7 @@ export function tooMany(c: Context<AppEnv>, r: Refusal, page?: (text: { message:
  */
 export function rateLimit(bucket: Bucket, page?: (text: { message: string; messageZh: string }) => string) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const refusal = await c.var.guards.rateLimits.take(bucket, clientAddress(c, c.var.deps.env.trustProxyHops), c.var.user?.cardNumber ?? null)
+    const refusal = await c.get('guards').rateLimits.take(bucket, clientAddress(c, c.get('deps').env.trustProxyHops), c.get('user')?.cardNumber ?? null)
     if (refusal) return tooMany(c, refusal, page)
     await next()
   })

@@ -60,5 +60,5 @@ export const provideContext = (deps: Deps, guards: Guards, bell: BellFeed) =>
     // A request that may have written has committed by now: the bell looks at once instead of at
     // its next period, and the person who acted (a read mark, a decision) hears of it on their
     // other pages without waiting for a cursor.
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') bell.poke(c.var.user?.cardNumber)
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') bell.poke(c.get('user')?.cardNumber)
   })

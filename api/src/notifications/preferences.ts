@@ -4,6 +4,7 @@ import { preparedPerDb } from '../db/prepared.ts'
 import { delegations, people, roleGrants, tasks } from '../db/schema/index.ts'
 import { deliveryChannels, notificationPreferences, type ChannelChoices, type DeliveryChannel } from '../db/schema/index.ts'
 import { defaultChannels, eventKinds, type EventKind } from './kinds.ts'
+import { forgetLanguage } from '../auth/session-memory.ts'
 
 export type Language = 'zh-CN' | 'en'
 
@@ -48,12 +49,13 @@ export async function updatePreferences(
     channels[kind] = merged
   }
   const next = { language: change.language ?? current.language, channels }
-  await transaction(db, async (tx) =>
-    tx
+  await transaction(db, async (tx) => {
+    forgetLanguage(tx, cardNumber)
+    await tx
       .insert(notificationPreferences)
       .values({ cardNumber, ...next, updatedAt: now })
-      .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { ...next, updatedAt: now } }),
-  )
+      .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { ...next, updatedAt: now } })
+  })
   return next
 }
 
@@ -77,12 +79,13 @@ export async function chosenLanguageOf(db: Db, cardNumber: string): Promise<Lang
 
 /** Keeps the person's choice of language with their account (and e-mails follow it). */
 export async function chooseLanguage(db: Db, cardNumber: string, language: Language, now: Date): Promise<void> {
-  await transaction(db, async (tx) =>
-    tx
+  await transaction(db, async (tx) => {
+    forgetLanguage(tx, cardNumber)
+    await tx
       .insert(notificationPreferences)
       .values({ cardNumber, language, languageChosenAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } }),
-  )
+      .onConflictDoUpdate({ target: notificationPreferences.cardNumber, set: { language, languageChosenAt: now, updatedAt: now } })
+  })
 }
 
 /**

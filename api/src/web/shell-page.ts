@@ -199,7 +199,7 @@ export function createWebRoutes(opts: WebRoutesOptions = {}) {
   app.use('/static/*', staticFiles)
 
   app.get(OVERRIDES_PATH, async (c, next) => {
-    if (!c.var.deps.env.importMapOverrides) return next()
+    if (!c.get('deps').env.importMapOverrides) return next()
     c.header('Cache-Control', 'public, max-age=3600')
     return c.body(await readFile(overridesScript), 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
   })
@@ -209,14 +209,14 @@ export function createWebRoutes(opts: WebRoutesOptions = {}) {
   app.get('*', compressAnswers(/^text\/html\b/i), async (c, next) => {
     const url = new URL(c.req.url)
     if (NOT_THE_PAGE.test(url.pathname) || !(c.req.header('accept') ?? '').includes('text/html')) return next()
-    if (!c.var.user) {
+    if (!c.get('user')) {
       // Deep links from the portal or a department site go through login and come back here.
       const returnTo = url.pathname + url.search
       return c.redirect(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, 302)
     }
-    const page = await render(c.var.deps, url.pathname, url.search, c.var.user)
+    const page = await render(c.get('deps'), url.pathname, url.search, c.get('user'))
     if (!page) return c.text('The hall has no shell deployed yet: run `npm start` (it builds and registers it).', 503)
-    const { env } = c.var.deps
+    const { env } = c.get('deps')
     const nonce = newNonce()
     c.header('Cache-Control', 'no-store')
     setPolicy(

@@ -21,7 +21,7 @@ export const staticFiles = createMiddleware<AppEnv>(async (c, next) => {
   } catch {
     return next() // not a path a file could be at: the hall's 404
   }
-  const { blobs } = c.var.deps
+  const { blobs } = c.get('deps')
   const accepted = (c.req.header('accept-encoding') ?? '').toLowerCase()
   let found: StoredObject | null = null
   let encoding: string | undefined

@@ -17,7 +17,7 @@ const router = createRouter()
 router.use('/api/admin/audit', requireUser)
 router.use('/api/admin/audit/*', requireUser)
 const onlyAdmins = createMiddleware<AppEnv>(async (c, next) => {
-  if (!policy.canReadAuditLog(c.var.user)) {
+  if (!policy.canReadAuditLog(c.get('user'))) {
     throw new HallError(403, 'forbidden', 'Only administrators read the audit log', '只有系统管理员可以查看审计日志')
   }
   await next()
@@ -37,7 +37,7 @@ export const adminAuditRoutes = router
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { db } = c.var.deps
+      const { db } = c.get('deps')
       const total = await countAudit(db, q)
       return c.json({ items: await listAudit(db, q, q.pageSize, (q.page - 1) * q.pageSize), total, page: q.page, pageSize: q.pageSize }, 200)
     },
@@ -50,7 +50,7 @@ export const adminAuditRoutes = router
       summary: 'The actions that occur in the hall’s log, for the filter',
       responses: { 200: json(AuditActions, 'Distinct actions, sorted'), ...errorsFor(401, 403) },
     }),
-    async (c) => c.json({ actions: await auditActions(c.var.deps.db) }, 200),
+    async (c) => c.json({ actions: await auditActions(c.get('deps').db) }, 200),
   )
   .openapi(
     createRoute({
@@ -66,7 +66,7 @@ export const adminAuditRoutes = router
     }),
     async (c) => {
       const f = c.req.valid('query')
-      const { db } = c.var.deps
+      const { db } = c.get('deps')
       const total = await countAudit(db, f)
       if (total > EXPORT_MAX_ROWS) {
         throw new HallError(
@@ -77,7 +77,7 @@ export const adminAuditRoutes = router
         )
       }
       await auditRequest(c, { action: 'audit.exported', outcome: 'success', targetKind: 'audit_log', detail: { filter: f, rows: total } })
-      const stamp = c.var.deps.now().toISOString().slice(0, 10)
+      const stamp = c.get('deps').now().toISOString().slice(0, 10)
       c.header('Content-Disposition', `attachment; filename="hall-audit-${stamp}.csv"`)
       c.header('Cache-Control', 'no-store')
       return c.body(await auditCsv(db, f), 200, { 'Content-Type': 'text/csv; charset=utf-8' })

@@ -67,7 +67,7 @@ export const adminServicesRoutes = router
       summary: 'The services I manage (service owners: their department’s; admins: all), with status',
       responses: { 200: json(ManagedServiceList, 'Managed services'), ...errorsFor(401, 403) },
     }),
-    async (c) => c.json({ items: await listManaged(c.var.deps.db, c.var.user!) }, 200),
+    async (c) => c.json({ items: await listManaged(c.get('deps').db, c.get('user')!) }, 200),
   )
   .openapi(
     createRoute({
@@ -77,7 +77,7 @@ export const adminServicesRoutes = router
       summary: 'What the editors offer: my departments, categories, the organisation’s roles, pre-fill paths',
       responses: { 200: json(OptionsSchema, 'Options'), ...errorsFor(401, 403) },
     }),
-    async (c) => c.json(await options(c.var.deps.db, c.var.user!), 200),
+    async (c) => c.json(await options(c.get('deps').db, c.get('user')!), 200),
   )
   .openapi(
     createRoute({
@@ -89,7 +89,7 @@ export const adminServicesRoutes = router
       responses: { 201: json(Done, 'Created'), ...errors, ...errorsFor(409, 422) },
     }),
     async (c) => {
-      const code = await createService(c.var.deps.db, c.var.user!, c.req.valid('json'), c.var.deps.now())
+      const code = await createService(c.get('deps').db, c.get('user')!, c.req.valid('json'), c.get('deps').now())
       return c.json(await done(c, code), 201)
     },
   )
@@ -102,7 +102,7 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(ServiceDetailSchema, 'The service'), ...errors },
     }),
-    async (c) => c.json(await serviceDetail(c.var.deps.db, c.var.user!, c.req.valid('param').code), 200),
+    async (c) => c.json(await serviceDetail(c.get('deps').db, c.get('user')!, c.req.valid('param').code), 200),
   )
   .openapi(
     createRoute({
@@ -113,7 +113,7 @@ export const adminServicesRoutes = router
       request: { params: Params },
       responses: { 200: json(AuditList, 'Audit history'), ...errors },
     }),
-    async (c) => c.json({ items: await auditOf(c.var.deps.db, c.var.user!, c.req.valid('param').code) }, 200),
+    async (c) => c.json({ items: await auditOf(c.get('deps').db, c.get('user')!, c.req.valid('param').code) }, 200),
   )
   .openapi(
     createRoute({
@@ -126,7 +126,7 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      await startDraft(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      await startDraft(c.get('deps').db, c.get('user')!, code, c.get('deps').now())
       return c.json(await done(c, code), 201)
     },
   )
@@ -143,7 +143,7 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      await editDraft(c.var.deps.db, c.var.user!, code, c.req.valid('json'), c.var.deps.now())
+      await editDraft(c.get('deps').db, c.get('user')!, code, c.req.valid('json'), c.get('deps').now())
       return c.json(await done(c, code), 200)
     },
   )
@@ -158,7 +158,7 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      await discardDraft(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      await discardDraft(c.get('deps').db, c.get('user')!, code, c.get('deps').now())
       return c.json(await done(c, code), 200)
     },
   )
@@ -172,7 +172,7 @@ export const adminServicesRoutes = router
       responses: { 200: json(ValidationSchema, 'The issues (none: it can be published)'), ...errors, ...errorsFor(409) },
     }),
     async (c) => {
-      const issues = await validateDraft(c.var.deps.db, c.var.user!, c.req.valid('param').code)
+      const issues = await validateDraft(c.get('deps').db, c.get('user')!, c.req.valid('param').code)
       return c.json({ ok: issues.length === 0, issues }, 200)
     },
   )
@@ -189,7 +189,7 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const result = await publish(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      const result = await publish(c.get('deps').db, c.get('user')!, code, c.get('deps').now())
       if (!result.ok) {
         const n = result.issues.length
         return c.json(
@@ -218,7 +218,7 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      await setAvailability(c.var.deps.db, c.var.user!, code, c.req.valid('json').availability, c.var.deps.now())
+      await setAvailability(c.get('deps').db, c.get('user')!, code, c.req.valid('json').availability, c.get('deps').now())
       return c.json(await done(c, code), 200)
     },
   )
@@ -235,8 +235,8 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const { deps } = c.var
-      await setShortName(deps.db, c.var.user!, code, c.req.valid('json').shortName, deps.now(), clientAddress(c, deps.env.trustProxyHops))
+      const deps = c.get('deps')
+      await setShortName(deps.db, c.get('user')!, code, c.req.valid('json').shortName, deps.now(), clientAddress(c, deps.env.trustProxyHops))
       return c.json(await done(c, code), 200)
     },
   )
@@ -251,7 +251,7 @@ export const adminServicesRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      await retire(c.var.deps.db, c.var.user!, code, c.var.deps.now())
+      await retire(c.get('deps').db, c.get('user')!, code, c.get('deps').now())
       return c.json(await done(c, code), 200)
     },
   )

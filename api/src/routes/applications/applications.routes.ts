@@ -80,7 +80,7 @@ export const applicationsRoutes = router
       },
     }),
     async (c) => {
-      const result = await submit(c.var.deps, c.var.user!, c.req.valid('header')['idempotency-key'], c.req.valid('json'))
+      const result = await submit(c.get('deps'), c.get('user')!, c.req.valid('header')['idempotency-key'], c.req.valid('json'))
       return c.json(result, 201)
     },
   )
@@ -97,7 +97,7 @@ export const applicationsRoutes = router
     }),
     async (c) => {
       const { status, q, page, pageSize } = c.req.valid('query')
-      return c.json(await listMine(c.var.deps.db, c.var.user!.cardNumber, { status, q: q || undefined, page, pageSize }), 200)
+      return c.json(await listMine(c.get('deps').db, c.get('user')!.cardNumber, { status, q: q || undefined, page, pageSize }), 200)
     },
   )
   .openapi(
@@ -112,7 +112,8 @@ export const applicationsRoutes = router
       responses: { 200: json(ApplicationDetail, 'The application'), ...errorsFor(400, 401, 404) },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const row = await readableApplication(deps.db, user, c.req.valid('param').id, deps.now())
       return c.json(await applicationDetail(deps.db, user!, row, deps.now()), 200)
     },
@@ -127,7 +128,7 @@ export const applicationsRoutes = router
     async (c) => {
       const { stateVersion, reason } = c.req.valid('json')
       return c.json(
-        await applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'withdraw', ...(reason ? { reason } : {}) }),
+        await applicantAction(c.get('deps'), c.get('user')!, c.req.valid('param').id, stateVersion, { type: 'withdraw', ...(reason ? { reason } : {}) }),
         200,
       )
     },
@@ -141,11 +142,11 @@ export const applicationsRoutes = router
     ),
     async (c) => {
       const { stateVersion, values } = c.req.valid('json')
-      return c.json(await resubmit(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, values), 200)
+      return c.json(await resubmit(c.get('deps'), c.get('user')!, c.req.valid('param').id, stateVersion, values), 200)
     },
   )
   .openapi(actionRoute('urge', 'Urges an overdue step (催办)', 'Only once a step is past its time limit, and once a day per task.', UrgeBody), async (c) =>
-    c.json(await applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json').stateVersion, { type: 'urge' }), 200),
+    c.json(await applicantAction(c.get('deps'), c.get('user')!, c.req.valid('param').id, c.req.valid('json').stateVersion, { type: 'urge' }), 200),
   )
   .openapi(
     actionRoute(
@@ -155,7 +156,7 @@ export const applicationsRoutes = router
       AnswerBody,
     ),
     async (c) => {
-      return c.json(await answer(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json')), 200)
+      return c.json(await answer(c.get('deps'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')), 200)
     },
   )
   .openapi(
@@ -167,6 +168,6 @@ export const applicationsRoutes = router
     ),
     async (c) => {
       const { stateVersion, text } = c.req.valid('json')
-      return c.json(await applicantAction(c.var.deps, c.var.user!, c.req.valid('param').id, stateVersion, { type: 'comment', text }), 200)
+      return c.json(await applicantAction(c.get('deps'), c.get('user')!, c.req.valid('param').id, stateVersion, { type: 'comment', text }), 200)
     },
   )

@@ -56,7 +56,7 @@ export const catalogRoutes = router
       summary: 'Service categories, in display order',
       responses: { 200: { description: 'Categories', content: { 'application/json': { schema: Categories } } } },
     }),
-    async (c) => c.json(await listCategories(c.var.deps.db), 200),
+    async (c) => c.json(await listCategories(c.get('deps').db), 200),
   )
   .openapi(
     createRoute({
@@ -68,7 +68,7 @@ export const catalogRoutes = router
         200: { description: 'Departments', content: { 'application/json': { schema: Departments } } },
       },
     }),
-    async (c) => c.json(await listOwningDepartments(c.var.deps.db), 200),
+    async (c) => c.json(await listOwningDepartments(c.get('deps').db), 200),
   )
   .openapi(
     createRoute({
@@ -95,13 +95,13 @@ export const catalogRoutes = router
     }),
     async (c) => {
       const { q, category, department, audience, page, pageSize } = c.req.valid('query')
-      const user = c.var.user
+      const user = c.get('user')
       if (audience === 'mine' && !user) {
         return c.json(errorBody('unauthenticated', 'audience=mine needs you to be logged in', '“适合我的服务”需要先登录', { loginUrl: '/auth/login' }), 401)
       }
       const query = { q, category, department, audience, page, pageSize }
-      if (!user) return keptJson<z.infer<typeof ServicePage>>(c, await anonymousServicesPage(c.var.deps.db, query))
-      return c.json(await servicesPage(c.var.deps.db, user, query), 200)
+      if (!user) return keptJson<z.infer<typeof ServicePage>>(c, await anonymousServicesPage(c.get('deps').db, query))
+      return c.json(await servicesPage(c.get('deps').db, user, query), 200)
     },
   )
   .openapi(
@@ -123,7 +123,7 @@ export const catalogRoutes = router
     }),
     async (c) => {
       const { days, limit } = c.req.valid('query')
-      return c.json({ items: await popularServices(c.var.deps.db, c.var.deps.now(), days, limit) }, 200)
+      return c.json({ items: await popularServices(c.get('deps').db, c.get('deps').now(), days, limit) }, 200)
     },
   )
   .openapi(
@@ -137,10 +137,10 @@ export const catalogRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const { db, now } = c.var.deps
+      const { db, now } = c.get('deps')
       const row = (await listedServices(db)).find((r) => r.service.code === code)
       if (!row) return c.json(notFound(code), 404)
-      const user = c.var.user
+      const user = c.get('user')
       const base = {
         ...toSummary(row),
         guide: (await currentGuide(db, code)) as Guide,
@@ -155,7 +155,7 @@ export const catalogRoutes = router
       if (!user) return c.json(base, 200)
       await recordView(db, user.cardNumber, code, now())
       const [personal] = personalise([base], await personalOf(db, user.cardNumber))
-      const record = await platformRecordForEligibility(c.var.deps, user.cardNumber)
+      const record = await platformRecordForEligibility(c.get('deps'), user.cardNumber)
       return c.json({ ...personal!, eligibility: await eligibilityFor(db, user, row, now(), record) }, 200)
     },
   )
@@ -171,8 +171,8 @@ export const catalogRoutes = router
       },
     }),
     async (c) => {
-      const { db } = c.var.deps
-      const user = c.var.user!
+      const { db } = c.get('deps')
+      const user = c.get('user')!
       return c.json({ items: await favoriteServices(db, user.cardNumber) }, 200)
     },
   )
@@ -190,9 +190,9 @@ export const catalogRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const { db, now } = c.var.deps
+      const { db, now } = c.get('deps')
       if (!(await listedServices(db)).some((r) => r.service.code === code)) return c.json(notFound(code), 404)
-      await star(db, c.var.user!.cardNumber, code, now())
+      await star(db, c.get('user')!.cardNumber, code, now())
       return c.json({ code, favorite: true as const }, 200)
     },
   )
@@ -210,7 +210,7 @@ export const catalogRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      await unstar(c.var.deps.db, c.var.user!.cardNumber, code)
+      await unstar(c.get('deps').db, c.get('user')!.cardNumber, code)
       return c.json({ code, favorite: false as const }, 200)
     },
   )
@@ -227,8 +227,8 @@ export const catalogRoutes = router
       },
     }),
     async (c) => {
-      const { db } = c.var.deps
-      const user = c.var.user!
+      const { db } = c.get('deps')
+      const user = c.get('user')!
       return c.json({ items: await recentlyOpened(db, user.cardNumber, c.req.valid('query').limit) }, 200)
     },
   )

@@ -14,7 +14,7 @@ import { createDeployToken, listDeployTokens, revokeDeployToken, view } from './
 
 const router = createRouter()
 const onlyAdmins = createMiddleware<AppEnv>(async (c, next) => {
-  if (!policy.canManageDeployTokens(c.var.user)) {
+  if (!policy.canManageDeployTokens(c.get('user'))) {
     throw new HallError(403, 'forbidden', 'Only administrators manage deploy tokens', '只有系统管理员可以管理部署令牌')
   }
   await next()
@@ -33,7 +33,7 @@ export const deployTokensRoutes = router
       summary: 'The named deploy tokens, live ones first (never the tokens themselves)',
       responses: { 200: json(DeployTokenList, 'Tokens'), ...errorsFor(401, 403) },
     }),
-    async (c) => c.json({ items: (await listDeployTokens(c.var.deps.db)).map(view) }, 200),
+    async (c) => c.json({ items: (await listDeployTokens(c.get('deps').db)).map(view) }, 200),
   )
   .openapi(
     createRoute({
@@ -45,9 +45,9 @@ export const deployTokensRoutes = router
       responses: { 201: json(CreatedDeployToken, 'Made'), ...errorsFor(400, 401, 403, 409) },
     }),
     async (c) => {
-      const { db, env, now } = c.var.deps
+      const { db, env, now } = c.get('deps')
       const body = c.req.valid('json')
-      const { token, row } = await createDeployToken(db, now(), { ...body, createdBy: c.var.user!.cardNumber, ip: clientAddress(c, env.trustProxyHops) })
+      const { token, row } = await createDeployToken(db, now(), { ...body, createdBy: c.get('user')!.cardNumber, ip: clientAddress(c, env.trustProxyHops) })
       c.header('Cache-Control', 'no-store')
       return c.json({ token, item: view(row) }, 201)
     },
@@ -62,8 +62,8 @@ export const deployTokensRoutes = router
       responses: { 200: json(DeployTokenView, 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const { db, env, now } = c.var.deps
-      const row = await revokeDeployToken(db, now(), c.req.valid('param').id, c.var.user!.cardNumber, clientAddress(c, env.trustProxyHops))
+      const { db, env, now } = c.get('deps')
+      const row = await revokeDeployToken(db, now(), c.req.valid('param').id, c.get('user')!.cardNumber, clientAddress(c, env.trustProxyHops))
       return c.json(view(row), 200)
     },
   )

@@ -22,7 +22,7 @@ const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
   if (bearerToken(c) !== null) {
     // deployTokenAuth (app.ts) has identified a valid token: the bootstrap one may deploy every
     // part, a team's named token only its own. A session cookie sent along makes it nobody else.
-    if (!c.var.deployer) {
+    if (!c.get('deployer')) {
       return c.json(
         errorBody(
           'bad_token',
@@ -34,7 +34,7 @@ const requireDeployer = createMiddleware<AppEnv>(async (c, next) => {
     }
     return next()
   }
-  const user = c.var.user
+  const user = c.get('user')
   if (!user) return c.json(errorBody('unauthenticated', 'Log in, or send the deploy token as a Bearer token', '请先登录，或以 Bearer 方式提供部署令牌'), 401)
   if (!policy.canManageDeployments(user)) {
     return c.json(errorBody('forbidden', 'Only administrators manage deployments', '只有系统管理员可以管理部署'), 403)
@@ -66,7 +66,7 @@ export const deploymentsRoutes = router
       },
     }),
     async (c) => {
-      const { imports } = await importMap(c.var.deps.db)
+      const { imports } = await importMap(c.get('deps').db)
       const etag = importMapEtag(imports)
       c.header('Cache-Control', 'no-cache')
       c.header('ETag', etag)
@@ -91,7 +91,7 @@ export const deploymentsRoutes = router
         ...errors,
       },
     }),
-    async (c) => c.json({ items: (await currentDeployments(c.var.deps.db)).map(toJson) }, 200),
+    async (c) => c.json({ items: (await currentDeployments(c.get('deps').db)).map(toJson) }, 200),
   )
   .openapi(
     createRoute({
@@ -105,7 +105,7 @@ export const deploymentsRoutes = router
         ...errors,
       },
     }),
-    async (c) => c.json({ items: (await history(c.var.deps.db, `@hall/${c.req.valid('param').part}`)).map(toJson) }, 200),
+    async (c) => c.json({ items: (await history(c.get('deps').db, `@hall/${c.req.valid('param').part}`)).map(toJson) }, 200),
   )
   .openapi(
     createRoute({
@@ -131,9 +131,9 @@ export const deploymentsRoutes = router
     }),
     async (c) => {
       const { part, version, file } = c.req.valid('param')
-      assertMayDeploy(c.var.deployParts, part)
+      assertMayDeploy(c.get('deployParts'), part)
       // A registered version is immutable: browsers cache its files for good.
-      if ((await history(c.var.deps.db, `@hall/${part}`)).some((d) => d.version === version)) {
+      if ((await history(c.get('deps').db, `@hall/${part}`)).some((d) => d.version === version)) {
         return c.json(
           errorBody(
             'version_exists',
@@ -144,7 +144,7 @@ export const deploymentsRoutes = router
         )
       }
       const bytes = Buffer.from(await c.req.arrayBuffer())
-      await storeFile(c.var.deps.blobs, `@hall/${part}`, version, file, bytes)
+      await storeFile(c.get('deps').blobs, `@hall/${part}`, version, file, bytes)
       return c.json({ stored: `/static/${part}/${version}/${file}` }, 201)
     },
   )
@@ -173,9 +173,9 @@ export const deploymentsRoutes = router
     }),
     async (c) => {
       const { baseUrl, ...manifest } = c.req.valid('json')
-      assertMayDeploy(c.var.deployParts, manifest.name)
-      const { row, outcome } = await register(c.var.deps, { manifest, baseUrl, registeredBy: c.var.deployer ?? 'unknown' })
-      c.var.deps.log.info({ name: row.name, version: row.version, by: c.var.deployer, outcome }, 'deployment registered')
+      assertMayDeploy(c.get('deployParts'), manifest.name)
+      const { row, outcome } = await register(c.get('deps'), { manifest, baseUrl, registeredBy: c.get('deployer') ?? 'unknown' })
+      c.get('deps').log.info({ name: row.name, version: row.version, by: c.get('deployer'), outcome }, 'deployment registered')
       return outcome === 'registered' ? c.json({ ...toJson(row), outcome }, 201) : c.json({ ...toJson(row), outcome }, 200)
     },
   )
@@ -193,9 +193,9 @@ export const deploymentsRoutes = router
       },
     }),
     async (c) => {
-      assertMayDeploy(c.var.deployParts, c.req.valid('param').part)
-      const { from, to } = await rollback(c.var.deps, `@hall/${c.req.valid('param').part}`, c.var.deployer ?? 'unknown')
-      c.var.deps.log.info({ name: from.name, from: from.version, to: to.version }, 'deployment rolled back')
+      assertMayDeploy(c.get('deployParts'), c.req.valid('param').part)
+      const { from, to } = await rollback(c.get('deps'), `@hall/${c.req.valid('param').part}`, c.get('deployer') ?? 'unknown')
+      c.get('deps').log.info({ name: from.name, from: from.version, to: to.version }, 'deployment rolled back')
       return c.json({ from: toJson(from), to: toJson(to) }, 200)
     },
   )

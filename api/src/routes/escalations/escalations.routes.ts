@@ -24,7 +24,7 @@ export const escalationsRoutes = router
       request: { params: TaskParams },
       responses: { 200: json(EscalationDetail, 'The overdue task'), ...errorsFor(400, 401, 404) },
     }),
-    async (c) => c.json(await escalationDetail(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.var.deps.now()), 200),
+    async (c) => c.json(await escalationDetail(c.get('deps').db, c.get('user')!, c.req.valid('param').id, c.get('deps').now()), 200),
   )
   .openapi(
     createRoute({
@@ -37,5 +37,5 @@ export const escalationsRoutes = router
       request: { params: TaskParams, body: { content: { 'application/json': { schema: EscalationActionBody } }, required: true } },
       responses: { 200: json(ActionResult, 'Done: where the application is now'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => c.json({ application: await actOnEscalation(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json')) }, 200),
+    async (c) => c.json({ application: await actOnEscalation(c.get('deps'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')) }, 200),
   )

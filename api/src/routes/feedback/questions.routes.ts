@@ -20,12 +20,12 @@ import { addMessage, askQuestion, askerOf, closeQuestion, listFaqs, listQuestion
  * question itself (an id that is not a number, or not readable, is left to the route's 400/404).
  */
 const limitFollowUps = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, env } = c.var.deps
-  const user = c.var.user!
+  const { db, env } = c.get('deps')
+  const user = c.get('user')!
   const id = Number(c.req.param('id'))
   const asker = Number.isSafeInteger(id) && id > 0 ? await askerOf(db, id) : undefined
   if (asker === user.cardNumber) {
-    const refusal = await c.var.guards.rateLimits.take('question', clientAddress(c, env.trustProxyHops), user.cardNumber)
+    const refusal = await c.get('guards').rateLimits.take('question', clientAddress(c, env.trustProxyHops), user.cardNumber)
     if (refusal) return tooMany(c, refusal)
   }
   await next()
@@ -47,7 +47,7 @@ export const questionsRoutes = router
       },
       responses: { 200: json(QuestionList, 'The questions, newest first'), ...errorsFor(400, 401) },
     }),
-    async (c) => c.json(await listQuestions(c.var.deps.db, c.var.user!, c.req.valid('query')), 200),
+    async (c) => c.json(await listQuestions(c.get('deps').db, c.get('user')!, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -59,7 +59,7 @@ export const questionsRoutes = router
       request: body(NewQuestion),
       responses: { 201: json(QuestionDetail, 'Asked: it reaches the service’s department, or the network centre'), ...errorsFor(400, 401, 404, 429) },
     }),
-    async (c) => c.json(await askQuestion(c.var.deps.db, c.var.user!, c.req.valid('json'), c.var.deps.now()), 201),
+    async (c) => c.json(await askQuestion(c.get('deps').db, c.get('user')!, c.req.valid('json'), c.get('deps').now()), 201),
   )
   .openapi(
     createRoute({
@@ -70,7 +70,7 @@ export const questionsRoutes = router
       request: { params: QuestionParams },
       responses: { 200: json(QuestionDetail, 'The question'), ...errorsFor(400, 401, 404) },
     }),
-    async (c) => c.json(await questionDetail(c.var.deps.db, c.var.user!, c.req.valid('param').id), 200),
+    async (c) => c.json(await questionDetail(c.get('deps').db, c.get('user')!, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -83,7 +83,7 @@ export const questionsRoutes = router
       request: { params: QuestionParams, ...body(NewMessage) },
       responses: { 201: json(QuestionDetail, 'Added'), ...errorsFor(400, 401, 403, 404, 409, 429) },
     }),
-    async (c) => c.json(await addMessage(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.req.valid('json').body, c.var.deps.now()), 201),
+    async (c) => c.json(await addMessage(c.get('deps').db, c.get('user')!, c.req.valid('param').id, c.req.valid('json').body, c.get('deps').now()), 201),
   )
   .openapi(
     createRoute({
@@ -94,7 +94,7 @@ export const questionsRoutes = router
       request: { params: QuestionParams },
       responses: { 200: json(QuestionDetail, 'Closed (closing twice is harmless)'), ...errorsFor(401, 403, 404) },
     }),
-    async (c) => c.json(await closeQuestion(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.var.deps.now()), 200),
+    async (c) => c.json(await closeQuestion(c.get('deps').db, c.get('user')!, c.req.valid('param').id, c.get('deps').now()), 200),
   )
   .openapi(
     createRoute({
@@ -108,7 +108,7 @@ export const questionsRoutes = router
       },
       responses: { 200: json(QuestionDetail, 'Done'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json(await setFaq(c.var.deps.db, c.var.user!, c.req.valid('param').id, c.req.valid('json'), c.var.deps.now()), 200),
+    async (c) => c.json(await setFaq(c.get('deps').db, c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('deps').now()), 200),
   )
 
 /** The published FAQ: public like the service guide it is shown on. */
@@ -123,5 +123,5 @@ export const faqRoutes = createRouter().openapi(
     },
     responses: { 200: json(FaqList, 'Newest first'), ...errorsFor(400) },
   }),
-  async (c) => c.json(await listFaqs(c.var.deps.db, c.req.valid('query')), 200),
+  async (c) => c.json(await listFaqs(c.get('deps').db, c.req.valid('query')), 200),
 )

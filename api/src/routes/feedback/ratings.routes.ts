@@ -21,7 +21,7 @@ export const ratingsRoutes = router
       request: { query: MyRatingsQuery },
       responses: { 200: json(MyRatings, 'Mine'), ...errorsFor(400, 401) },
     }),
-    async (c) => c.json(await myRatings(c.var.deps.db, c.var.user!), 200),
+    async (c) => c.json(await myRatings(c.get('deps').db, c.get('user')!), 200),
   )
   .openapi(
     createRoute({
@@ -34,7 +34,7 @@ export const ratingsRoutes = router
       request: { params: RatingParams },
       responses: { 200: json(RatingPage, 'The rating page'), ...errorsFor(400, 401, 404) },
     }),
-    async (c) => c.json(await ratingPage(c.var.deps.db, c.var.user!, c.req.valid('param').applicationId, c.var.deps.now()), 200),
+    async (c) => c.json(await ratingPage(c.get('deps').db, c.get('user')!, c.req.valid('param').applicationId, c.get('deps').now()), 200),
   )
   .openapi(
     createRoute({
@@ -45,5 +45,5 @@ export const ratingsRoutes = router
       request: body(NewRating),
       responses: { 201: json(RatingView, 'Rated'), ...errorsFor(400, 401, 404, 409) },
     }),
-    async (c) => c.json(await rate(c.var.deps.db, c.var.user!, c.req.valid('json'), c.var.deps.now()), 201),
+    async (c) => c.json(await rate(c.get('deps').db, c.get('user')!, c.req.valid('json'), c.get('deps').now()), 201),
   )

@@ -39,8 +39,8 @@ export const statisticsRoutes = router
       responses: { 200: json(Statistics, 'The figures'), ...errorsFor(400, 401, 403) },
     }),
     async (c) => {
-      const now = c.var.deps.now()
-      return c.json(await computeStatistics(c.var.deps.db, c.var.user!, filtersOf(c.req.valid('query'), now), now), 200)
+      const now = c.get('deps').now()
+      return c.json(await computeStatistics(c.get('deps').db, c.get('user')!, filtersOf(c.req.valid('query'), now), now), 200)
     },
   )
   .openapi(
@@ -55,8 +55,8 @@ export const statisticsRoutes = router
     }),
     async (c) => {
       const { kind, ...input } = c.req.valid('json')
-      const now = c.var.deps.now()
-      const { job, run } = await prepareExport(c.var.deps, c.var.user!, kind, filtersOf(input, now))
+      const now = c.get('deps').now()
+      const { job, run } = await prepareExport(c.get('deps'), c.get('user')!, kind, filtersOf(input, now))
       // After the answer: the job's row is committed, the page polls it.
       setImmediate(() => void run())
       return c.json(jobView(job, now), 202)
@@ -73,8 +73,8 @@ export const statisticsRoutes = router
     }),
     async (c) => {
       const id = c.req.valid('param').id
-      const row = await ownExport(c.var.deps.db, c.var.user!, id)
-      return c.json(jobView(row, c.var.deps.now()), 200)
+      const row = await ownExport(c.get('deps').db, c.get('user')!, id)
+      return c.json(jobView(row, c.get('deps').now()), 200)
     },
   )
   .openapi(
@@ -91,7 +91,7 @@ export const statisticsRoutes = router
     }),
     async (c) => {
       const id = c.req.valid('param').id
-      const row = await ownExport(c.var.deps.db, c.var.user!, id)
+      const row = await ownExport(c.get('deps').db, c.get('user')!, id)
       if (row.status !== 'done' || !row.file)
         throw new HallError(409, 'not_ready', 'The export is not finished yet; wait until its progress reaches 100%', '导出尚未完成，请等待进度到达 100%')
       const name = `statistics-${row.kind}-${beijingDate(row.createdAt)}.xlsx`

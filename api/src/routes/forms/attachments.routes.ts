@@ -37,9 +37,9 @@ export const attachmentRoutes = router
         // largest upload plus room for the multipart envelope.
         createMiddleware<AppEnv>(async (c, next) =>
           limitBody({
-            maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
+            maxSize: c.get('deps').env.uploadMaxBytes + 64 * 1024,
             onError: (c) => {
-              const max = formatSize(c.var.deps.env.uploadMaxBytes)
+              const max = formatSize(c.get('deps').env.uploadMaxBytes)
               throw new HallError(413, 'file_too_large', `The file is larger than the hall takes (${max})`, `文件超过办事大厅的上限（${max}）`)
             },
           })(c, next),
@@ -54,9 +54,9 @@ export const attachmentRoutes = router
     }),
     async (c) => {
       const { file, materialKind, serviceCode, fieldKey } = c.req.valid('form')
-      const deps = c.var.deps
+      const deps = c.get('deps')
       const field = serviceCode && fieldKey ? await uploadField(deps.db, serviceCode, fieldKey) : undefined
-      const stored = await saveUpload(deps, c.var.user!.cardNumber, file, {
+      const stored = await saveUpload(deps, c.get('user')!.cardNumber, file, {
         field,
         maxBytes: deps.env.uploadMaxBytes,
         materialKind,
@@ -85,10 +85,10 @@ export const attachmentRoutes = router
     async (c) => {
       const { id } = c.req.valid('param')
       const { disposition } = c.req.valid('query')
-      const deps = c.var.deps
+      const deps = c.get('deps')
       const notFound = new HallError(404, 'not_found', 'There is no such file, or it is not yours to see', '没有这个文件，或您无权查看')
       // The same answer for "no such file" and "not yours": an id reveals nothing.
-      if (!(await policy.canReadAttachment(deps.db, c.var.user, id, deps.now()))) throw notFound
+      if (!(await policy.canReadAttachment(deps.db, c.get('user'), id, deps.now()))) throw notFound
       const row = (await findAttachment(deps.db, id))!
       const stored = await deps.blobs.get(uploadKey(row.sha256))
       if (!stored) {
@@ -118,6 +118,6 @@ export const attachmentRoutes = router
     }),
     async (c) => {
       const { kind } = c.req.valid('query')
-      return c.json({ items: (await materialsOf(c.var.deps.db, c.var.user!.cardNumber, kind)).map(attachmentJson) }, 200)
+      return c.json({ items: (await materialsOf(c.get('deps').db, c.get('user')!.cardNumber, kind)).map(attachmentJson) }, 200)
     },
   )

@@ -36,7 +36,7 @@ export const dataErrorRoutes = router
       },
     }),
     async (c) => {
-      return c.json(await reportDataError(c.var.deps, c.var.user!, c.req.valid('json')), 201)
+      return c.json(await reportDataError(c.get('deps'), c.get('user')!, c.req.valid('json')), 201)
     },
   )
   .openapi(
@@ -56,7 +56,7 @@ export const dataErrorRoutes = router
     }),
     async (c) => {
       const { department, status } = c.req.valid('query')
-      const user = c.var.user!
+      const user = c.get('user')!
       if (department && !policy.canReadDataErrors(user, department)) {
         throw new HallError(
           403,
@@ -65,6 +65,6 @@ export const dataErrorRoutes = router
           `只有“${department}”的审核人可以查看其数据纠错报告`,
         )
       }
-      return c.json({ items: await listDataErrors(c.var.deps.db, { department, reporter: user.cardNumber, status }) }, 200)
+      return c.json({ items: await listDataErrors(c.get('deps').db, { department, reporter: user.cardNumber, status }) }, 200)
     },
   )

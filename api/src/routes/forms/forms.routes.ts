@@ -28,8 +28,8 @@ export const formRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const deps = c.var.deps
-      const user = c.var.user!
+      const deps = c.get('deps')
+      const user = c.get('user')!
       const form = await requireForm(deps.db, code)
       const prefill = await prefillFor(deps, form.definition, user.cardNumber)
       const draft = await findDraft(deps.db, user.cardNumber, code)
@@ -79,8 +79,8 @@ export const formRoutes = router
     async (c) => {
       const { serviceCode } = c.req.valid('param')
       const { values } = c.req.valid('json')
-      const { db, env, now } = c.var.deps
-      return c.json(await saveDraft(db, { cardNumber: c.var.user!.cardNumber, serviceCode, values, at: now(), maxBytes: env.draftMaxBytes }), 200)
+      const { db, env, now } = c.get('deps')
+      return c.json(await saveDraft(db, { cardNumber: c.get('user')!.cardNumber, serviceCode, values, at: now(), maxBytes: env.draftMaxBytes }), 200)
     },
   )
   .openapi(
@@ -95,7 +95,7 @@ export const formRoutes = router
     }),
     async (c) => {
       const { serviceCode } = c.req.valid('param')
-      const draft = await findDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode)
+      const draft = await findDraft(c.get('deps').db, c.get('user')!.cardNumber, serviceCode)
       if (!draft) throw new HallError(404, 'no_draft', `You have no draft of "${serviceCode}"`, `您没有“${serviceCode}”的草稿`)
       return c.json(draft, 200)
     },
@@ -115,6 +115,6 @@ export const formRoutes = router
     }),
     async (c) => {
       const { serviceCode } = c.req.valid('param')
-      return c.json({ serviceCode, deleted: await discardDraft(c.var.deps.db, c.var.user!.cardNumber, serviceCode) }, 200)
+      return c.json({ serviceCode, deleted: await discardDraft(c.get('deps').db, c.get('user')!.cardNumber, serviceCode) }, 200)
     },
   )

@@ -21,8 +21,8 @@ export const meRoutes = router.openapi(
   }),
   async (c) => {
     const { language } = c.req.valid('json')
-    const { db, now } = c.var.deps
-    await chooseLanguage(db, c.var.user!.cardNumber, language, now())
+    const { db, now } = c.get('deps')
+    await chooseLanguage(db, c.get('user')!.cardNumber, language, now())
     return c.json({ language }, 200)
   },
 )

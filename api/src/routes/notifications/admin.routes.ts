@@ -12,7 +12,7 @@ import { DeliveryItem, DeliveryList, DeliveryQuery, IdParam } from './notificati
 const router = createRouter()
 router.use('/api/admin/notifications/*', requireUser)
 router.use('/api/admin/notifications/*', async (c, next) => {
-  if (!policy.canManageNotifications(c.var.user)) {
+  if (!policy.canManageNotifications(c.get('user'))) {
     throw new HallError(403, 'forbidden', 'Only administrators see and retry message deliveries', '只有系统管理员可以查看和重发消息投递')
   }
   await next()
@@ -29,7 +29,7 @@ export const notificationsAdminRoutes = router
       responses: { 200: json(DeliveryList, 'A page of deliveries, newest first'), ...errorsFor(400, 401, 403) },
     }),
     async (c) => {
-      return c.json(await listDeliveries(c.var.deps.db, c.req.valid('query')), 200)
+      return c.json(await listDeliveries(c.get('deps').db, c.req.valid('query')), 200)
     },
   )
   .openapi(
@@ -42,6 +42,6 @@ export const notificationsAdminRoutes = router
       responses: { 200: json(DeliveryItem, 'Queued again'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      return c.json(await retryDelivery(c.var.deps.db, c.req.valid('param').id, c.var.deps.now()), 200)
+      return c.json(await retryDelivery(c.get('deps').db, c.req.valid('param').id, c.get('deps').now()), 200)
     },
   )

@@ -67,8 +67,8 @@ const MESSAGE_POLICY = pagePolicy({ 'style-src': ["'unsafe-inline'"], 'img-src':
  * reachable by others on the network. In production it does not exist at all.
  */
 const guard = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.var.deps.env.nodeEnv === 'production') return c.notFound()
-  const user = c.var.user
+  if (c.get('deps').env.nodeEnv === 'production') return c.notFound()
+  const user = c.get('user')
   const wantsPage = (c.req.header('accept') ?? '').includes('text/html')
   c.header('Cache-Control', 'no-store')
   if (!user) {
@@ -98,13 +98,13 @@ devMailRoutes.use('/dev/mail', guard)
 devMailRoutes.use('/dev/mail/*', guard)
 
 devMailRoutes.get('/dev/mail/messages.json', async (c) => {
-  const dataDir = c.var.deps.env.dataDir
+  const dataDir = c.get('deps').env.dataDir
   const files = (await mailFiles(dataDir)).slice(0, 200)
   return c.json({ items: await Promise.all(files.map((f) => parse(dataDir, f))) })
 })
 
 devMailRoutes.get('/dev/mail', async (c) => {
-  const dataDir = c.var.deps.env.dataDir
+  const dataDir = c.get('deps').env.dataDir
   const files = (await mailFiles(dataDir)).slice(0, 200)
   const mails = await Promise.all(files.map((f) => parse(dataDir, f)))
   const rows = mails
@@ -125,7 +125,7 @@ devMailRoutes.get('/dev/mail/:id', async (c) => {
   const id = c.req.param('id')
   const file = `${id}.eml`
   if (!NAME.test(file)) return c.notFound()
-  const m = await parse(c.var.deps.env.dataDir, file).catch(() => null)
+  const m = await parse(c.get('deps').env.dataDir, file).catch(() => null)
   if (!m) return c.notFound()
   setPolicy(c, MESSAGE_POLICY)
   return c.html(

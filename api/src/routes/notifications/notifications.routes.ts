@@ -38,7 +38,7 @@ export const notificationsRoutes = router
       summary: 'How many of my notifications are unread (the bell)',
       responses: { 200: json(UnreadCount, 'Unread count'), ...errorsFor(401) },
     }),
-    async (c) => c.json({ count: await unreadCount(c.var.deps.db, c.var.user!.cardNumber) }, 200),
+    async (c) => c.json({ count: await unreadCount(c.get('deps').db, c.get('user')!.cardNumber) }, 200),
   )
   .openapi(
     createRoute({
@@ -50,7 +50,7 @@ export const notificationsRoutes = router
       responses: { 200: json(NotificationList, 'A page of messages'), ...errorsFor(400, 401) },
     }),
     async (c) => {
-      return c.json(await listNotifications(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('query')), 200)
+      return c.json(await listNotifications(c.get('deps').db, c.get('user')!.cardNumber, c.req.valid('query')), 200)
     },
   )
   .openapi(
@@ -63,7 +63,7 @@ export const notificationsRoutes = router
       responses: { 200: json(Unread, 'Marked; how many are still unread'), ...errorsFor(400, 401, 404) },
     }),
     async (c) => {
-      return c.json({ unread: await markRead(c.var.deps.db, c.var.user!.cardNumber, c.req.valid('param').id, c.var.deps.now()) }, 200)
+      return c.json({ unread: await markRead(c.get('deps').db, c.get('user')!.cardNumber, c.req.valid('param').id, c.get('deps').now()) }, 200)
     },
   )
   .openapi(
@@ -75,7 +75,7 @@ export const notificationsRoutes = router
       responses: { 200: json(MarkedAll, 'Marked'), ...errorsFor(401) },
     }),
     async (c) => {
-      return c.json(await markAllRead(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
+      return c.json(await markAllRead(c.get('deps').db, c.get('user')!.cardNumber, c.get('deps').now()), 200)
     },
   )
   .openapi(
@@ -97,19 +97,19 @@ export const notificationsRoutes = router
       },
     }),
     (c) => {
-      const { db } = c.var.deps
-      const me = c.var.user!.cardNumber
-      const place = c.var.guards.streams.open(me)
+      const { db } = c.get('deps')
+      const me = c.get('user')!.cardNumber
+      const place = c.get('guards').streams.open(me)
       if ('refused' in place) {
         c.header('Retry-After', String(STREAM_REFUSED_RETRY_S))
         c.header('Cache-Control', 'no-store')
         if (place.refused === 'person') {
-          c.set('auditDetail', { code: 'too_many_streams', bucket: 'stream', scope: 'open', limit: c.var.deps.env.streamsPerPerson })
+          c.set('auditDetail', { code: 'too_many_streams', bucket: 'stream', scope: 'open', limit: c.get('deps').env.streamsPerPerson })
           return c.json(
             errorBody(
               'too_many_streams',
-              `Too many live-notification connections: you have ${c.var.deps.env.streamsPerPerson} open already (other tabs or devices). Close a tab of the hall; the bell here still updates every minute.`,
-              `您已打开 ${c.var.deps.env.streamsPerPerson} 个消息实时连接（其他标签页或设备）。请关闭一些办事大厅的标签页；此处的消息提醒仍会每分钟更新。`,
+              `Too many live-notification connections: you have ${c.get('deps').env.streamsPerPerson} open already (other tabs or devices). Close a tab of the hall; the bell here still updates every minute.`,
+              `您已打开 ${c.get('deps').env.streamsPerPerson} 个消息实时连接（其他标签页或设备）。请关闭一些办事大厅的标签页；此处的消息提醒仍会每分钟更新。`,
             ),
             429,
           )
@@ -127,8 +127,8 @@ export const notificationsRoutes = router
       // Proxies such as nginx would otherwise hold the events back in a buffer.
       c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
-        const user = c.var.user!
-        const bell = c.var.bell
+        const user = c.get('user')!
+        const bell = c.get('bell')
         // What to compute at the next turn of the loop: everything at first, then what the feed
         // says changed for this person (or for everyone: the import map).
         const due = new Set<BellTopic>(['unread', 'tasks', 'importmap'])
@@ -171,7 +171,7 @@ export const notificationsRoutes = router
             // My to-do box rides on it too: the header's badge and an open 待办 list follow it
             // (shell/src/header/stores/session.ts). Only my own tasks count, as in /api/tasks/counts.
             if (now.includes('tasks')) {
-              const tasksState = JSON.stringify(await todoSignal(db, user, c.var.deps.now()))
+              const tasksState = JSON.stringify(await todoSignal(db, user, c.get('deps').now()))
               if (tasksState !== sentTasks) {
                 await stream.writeSSE({ event: 'tasks', data: tasksState })
                 sentTasks = tasksState
@@ -217,7 +217,7 @@ export const notificationsRoutes = router
       summary: 'My choice of channels per kind of message, and my language',
       responses: { 200: json(PreferencesView, 'Preferences'), ...errorsFor(401) },
     }),
-    async (c) => c.json(await preferencesView(c.var.deps, c.var.user!.cardNumber), 200),
+    async (c) => c.json(await preferencesView(c.get('deps'), c.get('user')!.cardNumber), 200),
   )
   .openapi(
     createRoute({
@@ -229,9 +229,9 @@ export const notificationsRoutes = router
       responses: { 200: json(PreferencesView, 'Stored; the preferences now'), ...errorsFor(400, 401) },
     }),
     async (c) => {
-      const me = c.var.user!.cardNumber
+      const me = c.get('user')!.cardNumber
       const body = c.req.valid('json')
-      await updatePreferences(c.var.deps.db, me, { language: body.language, channels: body.channels }, c.var.deps.now())
-      return c.json(await preferencesView(c.var.deps, me), 200)
+      await updatePreferences(c.get('deps').db, me, { language: body.language, channels: body.channels }, c.get('deps').now())
+      return c.json(await preferencesView(c.get('deps'), me), 200)
     },
   )

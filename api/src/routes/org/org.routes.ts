@@ -33,7 +33,7 @@ const router = createRouter()
 for (const path of ['/api/admin/org/*', '/api/admin/people', '/api/admin/people/*']) {
   router.use(path, requireUser)
   router.use(path, async (c, next) => {
-    if (!policy.canManageOrganisation(c.var.user)) {
+    if (!policy.canManageOrganisation(c.get('user'))) {
       throw new HallError(403, 'forbidden', 'Only administrators manage people, roles and organisation imports', '只有系统管理员可以管理人员、角色和组织导入')
     }
     await next()
@@ -80,7 +80,7 @@ export const orgRoutes = router
       middleware: [
         createMiddleware<AppEnv>(async (c, next) =>
           limitBody({
-            maxSize: c.var.deps.env.uploadMaxBytes + 64 * 1024,
+            maxSize: c.get('deps').env.uploadMaxBytes + 64 * 1024,
             onError: () => {
               throw new HallError(
                 413,
@@ -96,7 +96,8 @@ export const orgRoutes = router
       responses: { 200: json(ImportRunWithReport, 'The run and its report'), ...errorsFor(400, 401, 403, 413, 422) },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const form = c.req.valid('form')
       const dryRun = form.dryRun !== 'false'
       const base = {
@@ -129,7 +130,7 @@ export const orgRoutes = router
       responses: { 200: json(ImportRunList, 'At most 50 runs'), ...errorsFor(401, 403) },
     }),
     async (c) => {
-      const items = (await listImports(c.var.deps.db)).map((r) => ({ ...runView(r), counts: (r.report as unknown as ImportReport).counts }))
+      const items = (await listImports(c.get('deps').db)).map((r) => ({ ...runView(r), counts: (r.report as unknown as ImportReport).counts }))
       return c.json({ items }, 200)
     },
   )
@@ -143,7 +144,7 @@ export const orgRoutes = router
       responses: { 200: json(ImportRunWithReport, 'The run'), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
-      const row = await getImport(c.var.deps.db, c.req.valid('param').id)
+      const row = await getImport(c.get('deps').db, c.req.valid('param').id)
       if (!row) throw new HallError(404, 'not_found', 'There is no such import run', '没有这次导入记录')
       return c.json({ ...runView(row), report: row.report as unknown as ImportReportView }, 200)
     },
@@ -156,7 +157,7 @@ export const orgRoutes = router
       summary: 'Departments, classes and roles: what a role can be granted in',
       responses: { 200: json(Units, 'Everything a grant may name'), ...errorsFor(401, 403) },
     }),
-    async (c) => c.json(await orgUnits(c.var.deps.db), 200),
+    async (c) => c.json(await orgUnits(c.get('deps').db), 200),
   )
   .openapi(
     createRoute({
@@ -169,7 +170,7 @@ export const orgRoutes = router
     }),
     async (c) => {
       const { q, role } = c.req.valid('query')
-      return c.json(await searchAdminPeople(c.var.deps.db, q, role), 200)
+      return c.json(await searchAdminPeople(c.get('deps').db, q, role), 200)
     },
   )
   .openapi(
@@ -185,7 +186,8 @@ export const orgRoutes = router
       },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const { role, scope } = c.req.valid('json')
       const result = await grantRole(deps.db, deps.now(), {
         cardNumber: c.req.valid('param').cardNumber,
@@ -207,7 +209,8 @@ export const orgRoutes = router
       responses: { 200: json(Revoked, 'Revoked'), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const { role, scope } = c.req.valid('query')
       const result = await revokeRole(deps.db, deps.now(), {
         cardNumber: c.req.valid('param').cardNumber,

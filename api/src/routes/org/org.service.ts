@@ -10,6 +10,7 @@ import { OrganisationAnswers, withAnswers } from '../../workflow/organisation.ts
 import { bumpCatalogRevision } from '../catalog/catalog.service.ts'
 import { ROLES } from './org.schemas.ts'
 import type { ReadRefusal, SheetRow } from './org.sheets.ts'
+import { forgetDepartments, forgetSessions } from '../../auth/session-memory.ts'
 
 // Importing the university's own organisation (issue 12): departments, classes, people and role
 // grants from rows (a spreadsheet, a CSV, the data platform). `planImport` checks every row and
@@ -689,8 +690,12 @@ async function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: str
       .values(d)
       .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh, nameEn: d.nameEn, kind: d.kind, phone: d.phone, location: d.location } })
   }
-  // Departments' names, phones and places are shown with every service of the catalog.
-  if (plan.departments.length) await bumpCatalogRevision(tx)
+  // Departments' names, phones and places are shown with every service of the catalog, and
+  // everyone's department with their name at the top of each page (/api/me).
+  if (plan.departments.length) {
+    await bumpCatalogRevision(tx)
+    forgetDepartments(tx)
+  }
   for (const k of plan.classes) {
     await tx
       .insert(classes)
@@ -764,7 +769,11 @@ async function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: str
       .set({ leftAt: now })
       .where(and(eq(people.cardNumber, l.cardNumber), isNull(people.leftAt)))
     // A leaver's open sessions end now, not when they expire.
-    await tx.delete(sessions).where(eq(sessions.cardNumber, l.cardNumber))
+    const ended = await tx.delete(sessions).where(eq(sessions.cardNumber, l.cardNumber)).returning({ idHash: sessions.idHash })
+    forgetSessions(
+      tx,
+      ended.map((e) => e.idHash),
+    )
     await audit('person.left', 'person', l.cardNumber, { transfers: l.transfers.map((t) => ({ applicationId: t.applicationId, to: t.to, via: t.via })) })
   }
   for (const card of new Set([...plan.grant, ...plan.revoke].map((g) => g.cardNumber))) await refreshSessionRoles(tx, card)
@@ -774,12 +783,13 @@ async function applyPlan(tx: Db, deps: Deps, plan: Plan, actor: string, ip?: str
 export async function refreshSessionRoles(db: Db, cardNumber: string) {
   const roles = await db.select({ role: roleGrants.role, scope: roleGrants.scope }).from(roleGrants).where(eq(roleGrants.cardNumber, cardNumber))
   for (const s of await db.select().from(sessions).where(eq(sessions.cardNumber, cardNumber))) {
-    await transaction(db, async (tx) =>
-      tx
+    await transaction(db, async (tx) => {
+      forgetSessions(tx, [s.idHash])
+      await tx
         .update(sessions)
         .set({ user: { ...s.user, roles } })
-        .where(eq(sessions.idHash, s.idHash)),
-    )
+        .where(eq(sessions.idHash, s.idHash))
+    })
   }
 }
 

@@ -30,7 +30,8 @@ export const peopleRoutes = router
       },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       if (!policy.canSearchPeople(user)) {
         throw new HallError(403, 'forbidden', 'Searching the staff directory is for staff and reviewers', '只有教职工和审核人员可以查找人员')
       }
@@ -59,7 +60,8 @@ export const peopleRoutes = router
       },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       if (!policy.canPickPeople(user)) throw new HallError(401, 'unauthenticated', 'Log in first', '请先登录')
       const { q, service, application, field } = c.req.valid('query')
       // An application's form is the one of its version: a version published since may accept other kinds.

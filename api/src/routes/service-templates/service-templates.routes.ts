@@ -22,7 +22,7 @@ export const serviceTemplatesRoutes = router
       summary: 'The first-batch services an office may start from (成熟一个，上线一个), and which are adopted already',
       responses: { 200: json(TemplateList, 'Templates'), ...errorsFor(401, 403) },
     }),
-    async (c) => c.json({ items: await listTemplates(c.var.deps.db) }, 200),
+    async (c) => c.json({ items: await listTemplates(c.get('deps').db) }, 200),
   )
   .openapi(
     createRoute({
@@ -36,7 +36,8 @@ export const serviceTemplatesRoutes = router
       responses: { 201: json(AdoptedSchema, 'The draft'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const adopted = await adoptTemplate(deps.db, user!, c.req.valid('param').code, c.req.valid('json'), deps.now(), clientAddress(c, deps.env.trustProxyHops))
       return c.json(adopted, 201)
     },

@@ -24,7 +24,7 @@ export const delegationsRoutes = router
       responses: { 200: json(DelegationList, 'Delegations'), ...errorsFor(401) },
     }),
     async (c) => {
-      return c.json(await listDelegations(c.var.deps.db, c.var.user!.cardNumber, c.var.deps.now()), 200)
+      return c.json(await listDelegations(c.get('deps').db, c.get('user')!.cardNumber, c.get('deps').now()), 200)
     },
   )
   .openapi(
@@ -38,8 +38,8 @@ export const delegationsRoutes = router
       responses: { 201: json(Delegation, 'Created'), ...errorsFor(400, 401, 403, 409) },
     }),
     async (c) => {
-      const { db, now } = c.var.deps
-      const user = c.var.user!
+      const { db, now } = c.get('deps')
+      const user = c.get('user')!
       if (!policy.canDelegate(user)) {
         throw new HallError(403, 'forbidden', 'Only people the data platform knows can name a substitute', '只有学校数据中心有记录的人员可以设置委托')
       }
@@ -59,7 +59,7 @@ export const delegationsRoutes = router
     }),
     async (c) => {
       const id = c.req.valid('param').id
-      await endDelegation(c.var.deps.db, c.var.user!.cardNumber, id)
+      await endDelegation(c.get('deps').db, c.get('user')!.cardNumber, id)
       return c.json({ id, deleted: true as const }, 200)
     },
   )

@@ -28,7 +28,8 @@ export const tasksRoutes = router
     }),
     async (c) => {
       const { box, q, service, overdue, applicant, from, to, sort, order, page, pageSize } = c.req.valid('query')
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       if (from && to && from > to) throw badInput('to', 'to: the end date is before the start date', 'to：结束日期早于开始日期')
       const query = { box, q: q || undefined, service, overdue: overdue === '1', applicant, from, to, sort, order, page, pageSize }
       return keptJson<z.infer<typeof TaskList>>(c, await taskListJson(deps.db, user!, query, deps.now()))
@@ -42,7 +43,7 @@ export const tasksRoutes = router
       summary: 'How many tasks each of my boxes holds (the header’s badge)',
       responses: { 200: json(TaskCounts, 'Counts'), ...errorsFor(401) },
     }),
-    async (c) => c.json(await countTasks(c.var.deps.db, c.var.user!, c.var.deps.now()), 200),
+    async (c) => c.json(await countTasks(c.get('deps').db, c.get('user')!, c.get('deps').now()), 200),
   )
   .openapi(
     createRoute({
@@ -54,7 +55,8 @@ export const tasksRoutes = router
       responses: { 200: json(TaskDetail, 'The task'), ...errorsFor(400, 401, 404) },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const now = deps.now()
       const { row, summary } = await readableTask(deps.db, user!, c.req.valid('param').id, now)
       const application = await applicationDetail(deps.db, user!, await readableApplication(deps.db, user, row.applicationId, now), now)
@@ -87,7 +89,7 @@ export const tasksRoutes = router
       responses: { 200: json(ActionResult, 'Done: where the application is now'), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const application = await actOnTask(c.var.deps, c.var.user!, c.req.valid('param').id, c.req.valid('json'))
+      const application = await actOnTask(c.get('deps'), c.get('user')!, c.req.valid('param').id, c.req.valid('json'))
       return c.json({ application }, 200)
     },
   )
@@ -102,7 +104,8 @@ export const tasksRoutes = router
       responses: { 200: json(BatchResult, 'One result per item, in order'), ...errorsFor(400, 401) },
     }),
     async (c) => {
-      const { deps, user } = c.var
+      const deps = c.get('deps')
+      const user = c.get('user')
       const { items, opinion } = c.req.valid('json')
       // One after the other, in order: each item is its own transaction.
       const results = []

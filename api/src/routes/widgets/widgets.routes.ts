@@ -23,7 +23,7 @@ import { DepartmentParams, DepartmentServices, ServiceParams, TodoBadge, WidgetS
  */
 export const widgetCors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin')
-  const allowed = !!origin && c.var.deps.env.widgetOrigins.includes(origin)
+  const allowed = !!origin && c.get('deps').env.widgetOrigins.includes(origin)
   if (c.req.method === 'OPTIONS') {
     // Widgets send simple GETs (no preflight); this answers a browser that asks anyway.
     c.header('Vary', 'Origin')
@@ -80,7 +80,7 @@ export const widgetsRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const rows = (await listedServices(c.var.deps.db)).filter((r) => r.department.code === code)
+      const rows = (await listedServices(c.get('deps').db)).filter((r) => r.department.code === code)
       const first = rows[0]
       if (!first) {
         return c.json(
@@ -108,7 +108,7 @@ export const widgetsRoutes = router
     }),
     async (c) => {
       const { code } = c.req.valid('param')
-      const row = online(await listedServices(c.var.deps.db)).find((r) => r.service.code === code)
+      const row = online(await listedServices(c.get('deps').db)).find((r) => r.service.code === code)
       if (!row) {
         return c.json(
           errorBody(
@@ -135,9 +135,9 @@ export const widgetsRoutes = router
     async (c) => {
       // Personal: never kept by a shared cache, nor by the browser across logins.
       c.header('Cache-Control', 'private, no-store')
-      const user = c.var.user
+      const user = c.get('user')
       if (!user) return c.json({ loggedIn: false as const, loginPath: `/auth/login?returnTo=${encodeURIComponent('/todo')}` }, 200)
-      const { todo } = await countTasks(c.var.deps.db, user, c.var.deps.now())
+      const { todo } = await countTasks(c.get('deps').db, user, c.get('deps').now())
       return c.json({ loggedIn: true as const, name: user.name, todo, todoPath: '/todo' }, 200)
     },
   )
@@ -150,7 +150,7 @@ export function widgetScriptRoutes() {
   const app = createRouter()
   let cached: { mtimeMs: number; body: Buffer; gzip: Buffer; etag: string } | null = null
   app.get('/widgets/hall-widgets.js', async (c) => {
-    const file = path.join(c.var.deps.env.sourceRoot, 'packages', 'widgets', 'dist', 'hall-widgets.js')
+    const file = path.join(c.get('deps').env.sourceRoot, 'packages', 'widgets', 'dist', 'hall-widgets.js')
     const info = await stat(file).catch(() => null)
     if (!info) {
       return c.json(
