@@ -31,11 +31,7 @@ const schema = z.object({
   HALL_SAML_ATTR_DEPARTMENT: z.string().default('department'),
   HALL_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   HALL_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
-  HALL_SESSION_MEMORY_SECONDS: z.coerce
-    .number()
-    .min(0, 'HALL_SESSION_MEMORY_SECONDS is 0 (off) or more')
-    .max(60, 'HALL_SESSION_MEMORY_SECONDS is at most 60')
-    .default(5),
+  HALL_MEMORY_SECONDS: z.coerce.number().min(0, 'HALL_MEMORY_SECONDS is 0 (off) or more').max(60, 'HALL_MEMORY_SECONDS is at most 60').default(5),
   HALL_DEPLOY_TOKEN: z.string().min(24, 'HALL_DEPLOY_TOKEN must be at least 24 characters').optional(),
   HALL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HALL_SOURCE_ROOT: z.string().optional(),
@@ -167,7 +163,7 @@ function toEnv(raw: z.infer<typeof schema>) {
     sessionIdleMinutes: raw.HALL_SESSION_IDLE_MINUTES,
     sessionMaxHours: raw.HALL_SESSION_MAX_HOURS,
     /** How long a node may answer a GET from a session it read, unless it heard of a change (decision 024); 0: never. */
-    sessionMemorySeconds: raw.HALL_SESSION_MEMORY_SECONDS,
+    memorySeconds: raw.HALL_MEMORY_SECONDS,
     deployToken: raw.HALL_DEPLOY_TOKEN,
     logLevel: raw.HALL_LOG_LEVEL,
     /** Where pre-filled data comes from: the embedded tables (demo university) or the university's platform over HTTP. */

@@ -9,7 +9,7 @@ import { limitBody } from '../lib/body-limit.ts'
 import type { AppEnv, SessionUser } from '../lib/context.ts'
 import { chosenLanguageOf } from '../notifications/preferences.ts'
 import { authStatements } from './auth.statements.ts'
-import { sessionMemoryOf, type MeFacts } from './session-memory.ts'
+import { meFactsMemoryOf, type MeFacts } from './session-memory.ts'
 import { ErrorSchema } from '../lib/errors.ts'
 import { createRouter } from '../lib/router.ts'
 import { auditRequest, requestEntry } from '../audit/record.ts'
@@ -105,8 +105,8 @@ const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('appli
  * moment, as their session is (decision 024), else in one statement (one round trip); a person
  * without a department (or whose department is gone) has their language read alone.
  */
-async function meFactsOf(db: Db, user: SessionUser, recall: SessionRecall, now: number): Promise<MeFacts> {
-  const known = recall.maxAgeMs > 0 ? recall.memory.recallFacts(user.cardNumber, now, recall.maxAgeMs) : undefined
+async function meFactsOf(db: Db, user: SessionUser, recall: SessionRecall<MeFacts>, now: number): Promise<MeFacts> {
+  const known = recall.maxAgeMs > 0 ? recall.memory.recall(user.cardNumber, now, recall.maxAgeMs) : undefined
   if (known && known.departmentCode === user.departmentCode) return known
   const generation = recall.memory.generation
   const row = user.departmentCode
@@ -117,7 +117,7 @@ async function meFactsOf(db: Db, user: SessionUser, recall: SessionRecall, now: 
     department: row ? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn } : null,
     language: row ? row.language : await chosenLanguageOf(db, user.cardNumber),
   }
-  recall.memory.rememberFacts(user.cardNumber, facts, now, generation)
+  recall.memory.remember(user.cardNumber, facts, now, generation)
   return facts
 }
 
@@ -169,12 +169,7 @@ export function createAuthRoutes(saml: SamlServiceProvider) {
     .openapi(meRoute, async (c) => {
       const user = c.get('user')!
       const { db, env, log, now } = c.get('deps')
-      const { department, language } = await meFactsOf(
-        db,
-        user,
-        { memory: sessionMemoryOf(db, log), maxAgeMs: env.sessionMemorySeconds * 1000 },
-        now().getTime(),
-      )
+      const { department, language } = await meFactsOf(db, user, { memory: meFactsMemoryOf(db, log), maxAgeMs: env.memorySeconds * 1000 }, now().getTime())
       c.header('Cache-Control', 'no-store')
       return c.json(
         {

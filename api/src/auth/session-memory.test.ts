@@ -8,11 +8,12 @@ import { chooseLanguage } from '../notifications/preferences.ts'
 import { createLogger } from '../lib/logger.ts'
 import { sharedDatabase, testApp } from '../test-support.ts'
 import { upload, workbook } from '../routes/org/test-support.ts'
-import { forgetSessions, sessionMemoryOf } from './session-memory.ts'
+import { heardReady } from '../db/heard.ts'
+import { forgetSessions, meFactsMemoryOf, sessionMemoryOf } from './session-memory.ts'
 import { endSession, readSession, SESSION_COOKIE } from './sessions.ts'
 
 // A node answers a GET from a session it read a moment ago (decision 024): never a write, never
-// past HALL_SESSION_MEMORY_SECONDS, never after it heard the session end or change.
+// past HALL_MEMORY_SECONDS, never after it heard the session end or change.
 
 const STUDENT = '2023010101'
 const idHashOf = (cookie: string) =>
@@ -44,18 +45,18 @@ describe('sessions a node remembers', () => {
       body: JSON.stringify({ language: 'en' }),
     })
     expect(write.status).toBe(401)
-    h.advance(h.deps.env.sessionMemorySeconds * 1000)
+    h.advance(h.deps.env.memorySeconds * 1000)
     expect(await h.me()).toBe(401)
   })
 
-  it('with HALL_SESSION_MEMORY_SECONDS=0 a GET reads the database too', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '0' })
+  it('with HALL_MEMORY_SECONDS=0 a GET reads the database too', async () => {
+    const h = await remembered({ HALL_MEMORY_SECONDS: '0' })
     await h.deps.db.delete(sessions).where(eq(sessions.idHash, idHashOf(h.cookie)))
     expect(await h.me()).toBe(401)
   })
 
   it('a logout through this node counts at the very next GET with the same cookie', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '60' })
+    const h = await remembered({ HALL_MEMORY_SECONDS: '60' })
     const out = await h.app.request('/auth/logout', {
       method: 'POST',
       headers: { cookie: h.cookie, origin: h.deps.env.publicOrigin, accept: 'application/json' },
@@ -65,7 +66,7 @@ describe('sessions a node remembers', () => {
   })
 
   it('a role granted through this node counts at the very next GET', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '60' })
+    const h = await remembered({ HALL_MEMORY_SECONDS: '60' })
     const admin = await h.loginAs('0019007')
     const granted = await h.app.request(`/api/admin/people/${STUDENT}/roles`, {
       method: 'POST',
@@ -78,7 +79,7 @@ describe('sessions a node remembers', () => {
   })
 
   it('a language chosen through this node counts at the very next /api/me', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '60' })
+    const h = await remembered({ HALL_MEMORY_SECONDS: '60' })
     const me = async () => (await (await h.app.request('/api/me', { headers: { cookie: h.cookie } })).json()) as { language: string | null }
     expect((await me()).language).toBeNull()
     const chosen = await h.app.request('/api/me/language', {
@@ -91,7 +92,7 @@ describe('sessions a node remembers', () => {
   })
 
   it('a department renamed by an organisation import through this node counts at the very next /api/me', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '60' })
+    const h = await remembered({ HALL_MEMORY_SECONDS: '60' })
     type Me = { department: { code: string; nameZh: string; nameEn: string } }
     const me = async () => (await (await h.app.request('/api/me', { headers: { cookie: h.cookie } })).json()) as Me
     const before = (await me()).department
@@ -102,7 +103,7 @@ describe('sessions a node remembers', () => {
   })
 
   it('a read that began before a logout committed is not kept after it', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '60' }, { onFile: true })
+    const h = await remembered({ HALL_MEMORY_SECONDS: '60' }, { onFile: true })
     const { db } = h.deps
     const memory = sessionMemoryOf(db, createLogger('silent'))
     const id = h.cookie.slice(SESSION_COOKIE.length + 1)
@@ -128,7 +129,7 @@ describe('sessions a node remembers', () => {
   })
 
   it('a read still on its way when the node hears of a change is not kept', async () => {
-    const h = await remembered({ HALL_SESSION_MEMORY_SECONDS: '60' })
+    const h = await remembered({ HALL_MEMORY_SECONDS: '60' })
     const memory = sessionMemoryOf(h.deps.db, createLogger('silent'))
     const idHash = idHashOf(h.cookie)
     memory.forget([idHash])
@@ -144,12 +145,12 @@ if (dialect === 'postgres') {
   describe('sessions remembered by two nodes on one PostgreSQL', () => {
     it('a node forgets a session ended through another node as soon as it hears it, within its window', async () => {
       const shared = await sharedDatabase({ seeded: true })
-      const a = await testApp({ HALL_SESSION_MEMORY_SECONDS: '60' }, { db: await shared.open() })
-      const b = await testApp({ HALL_SESSION_MEMORY_SECONDS: '60' }, { db: await shared.open() })
+      const a = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
+      const b = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
       const cookie = await a.loginAs(STUDENT)
       const id = cookie.slice(SESSION_COOKIE.length + 1)
       const memoryB = sessionMemoryOf(b.deps.db, createLogger('silent'))
-      await memoryB.hearing
+      await heardReady(b.deps.db, b.deps.log)
       const recall = { memory: memoryB, maxAgeMs: 60_000 }
       expect(await readSession(b.deps.db, id, limits, b.deps.now(), recall)).not.toBeNull()
       expect(memoryB.recall(idHashOf(cookie), b.deps.now().getTime(), 60_000)).toBeDefined()
@@ -163,14 +164,14 @@ if (dialect === 'postgres') {
 
     it('a node forgets the language and the department names changed through another node', async () => {
       const shared = await sharedDatabase({ seeded: true })
-      const a = await testApp({ HALL_SESSION_MEMORY_SECONDS: '60' }, { db: await shared.open() })
-      const b = await testApp({ HALL_SESSION_MEMORY_SECONDS: '60' }, { db: await shared.open() })
+      const a = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
+      const b = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
       const cookie = await a.loginAs(STUDENT)
       const memoryB = sessionMemoryOf(b.deps.db, createLogger('silent'))
-      await memoryB.hearing
+      await heardReady(b.deps.db, b.deps.log)
       type Me = { language: string | null; department: { code: string; nameZh: string } }
       const meOnB = async () => (await (await b.app.request('/api/me', { headers: { cookie } })).json()) as Me
-      const factsOnB = () => memoryB.recallFacts(STUDENT, b.deps.now().getTime(), 60_000)
+      const factsOnB = () => meFactsMemoryOf(b.deps.db, createLogger('silent')).recall(STUDENT, b.deps.now().getTime(), 60_000)
       const until = async (done: () => boolean) => {
         const deadline = Date.now() + 10_000
         while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))

@@ -5,7 +5,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { transaction, type Db } from '../db/client.ts'
 import { authStatements } from './auth.statements.ts'
-import { forgetSessions, sessionMemoryOf, type LiveSession, type SessionMemory } from './session-memory.ts'
+import type { Remembered } from '../db/heard.ts'
+import { forgetSessions, sessionMemoryOf, type LiveSession } from './session-memory.ts'
 import { sessions } from '../db/schema/index.ts'
 import type { Env } from '../env.ts'
 import type { AppEnv, SessionUser } from '../lib/context.ts'
@@ -60,8 +61,8 @@ export const limitsOf = (env: Env): SessionLimits => ({
 export type SessionRow = typeof sessions.$inferSelect
 
 /** Reading a session, a node may answer from what it remembers (GET and HEAD: decision 024); it keeps what it reads in any case. */
-export interface SessionRecall {
-  memory: SessionMemory
+export interface SessionRecall<T extends object = LiveSession> {
+  memory: Remembered<T>
   /** How long a remembered session may answer (0: it is read every time). */
   maxAgeMs: number
 }
@@ -141,7 +142,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     // Anything that may change something reads the database: a session ended a moment ago on
     // another node changes nothing more (decision 024).
     const reads = c.req.method === 'GET' || c.req.method === 'HEAD'
-    const recall = { memory: sessionMemoryOf(db, log), maxAgeMs: reads ? env.sessionMemorySeconds * 1000 : 0 }
+    const recall = { memory: sessionMemoryOf(db, log), maxAgeMs: reads ? env.memorySeconds * 1000 : 0 }
     const row = await readSession(db, id, limitsOf(env), now(), recall)
     if (row) user = row.user
     else clearSessionCookie(c, env)

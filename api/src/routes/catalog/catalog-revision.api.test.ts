@@ -4,21 +4,25 @@ import { sharedDatabase } from '../../test-support.ts'
 import { hall, who, type Hall } from '../applications/test-support.ts'
 import { csv, upload } from '../org/test-support.ts'
 import { readCatalogRevision } from './catalog.service.ts'
+import { dialect } from '../../db/dialect.ts'
+import { heardReady } from '../../db/heard.ts'
 
 // The catalog is kept in memory per process and rebuilt when the catalog revision changes
 // (issue 15.5). Two apps here share one database as two API nodes would: `writer` acts through
 // the API, `reader` has already built its catalog and search index (a warm cache) and must see each
 // change at once. A writer that forgets `bumpCatalogRevision` leaves the reader's catalog as it
-// was, and its case here fails.
+// was, and its case here fails. The reader reads the revision on every request
+// (HALL_MEMORY_SECONDS=0): what a node may take from memory for a moment instead, and how it hears
+// of a change, is tested at the end (decision 024).
 
 type Item = { code: string; nameZh: string; status: string; mode: string; department: { nameEn: string } }
 
 /** Two apps on one database; the writer seeds the demo unless `demo: false`. */
-async function twoNodes(opts: { demo?: boolean } = {}) {
+async function twoNodes(opts: { demo?: boolean; readerMemorySeconds?: number } = {}) {
   const demo = opts.demo ?? true
   const shared = await sharedDatabase({ seeded: demo })
   const writer = await hall({ db: await shared.open(), demo })
-  const reader = await hall({ db: await shared.open(), demo: false })
+  const reader = await hall({ db: await shared.open(), demo: false, env: { HALL_MEMORY_SECONDS: String(opts.readerMemorySeconds ?? 0) } })
   return { writer, reader }
 }
 
@@ -124,5 +128,35 @@ describe('the catalog revision: another node with a warm cache sees every change
     await writer.get(who.student, '/api/services/undergrad-leave')
     expect((await writer.call(who.student, 'PUT', '/api/me/favorites/undergrad-leave')).status).toBe(200)
     expect(await readCatalogRevision(reader.deps.db)).toBe(before)
+  })
+})
+
+describe('the catalog revision a node remembers for a moment (decision 024)', () => {
+  it('a visitor’s search on the node that published sees the new version at once', async () => {
+    const h = await hall({ env: { HALL_MEMORY_SECONDS: '60' } })
+    const owner = who.studentAffairsOwner
+    expect(await found(h, '晨读打卡')).toEqual([])
+    expect((await h.post(owner, '/api/admin/services/undergrad-leave/draft', {})).status).toBe(201)
+    const baseRevision = (await h.get(owner, '/api/admin/services/undergrad-leave')).body.revision as number
+    expect((await h.call(owner, 'PATCH', '/api/admin/services/undergrad-leave/draft', { nameZh: '本科生请假与晨读打卡', baseRevision })).status).toBe(200)
+    expect((await h.post(owner, '/api/admin/services/undergrad-leave/publish', {})).status).toBe(200)
+    expect(await found(h, '晨读打卡')).toEqual(['undergrad-leave'])
+  })
+
+  it('another node answers a visitor from the revision it read until the window passes (a node it cannot hear: SQLite) or it hears the change (PostgreSQL)', async () => {
+    const { writer, reader } = await twoNodes({ readerMemorySeconds: 60 })
+    await heardReady(reader.deps.db, reader.deps.log)
+    expect(await found(reader, '请假')).toContain('undergrad-leave')
+    expect((await writer.post(who.admin, '/api/admin/services/undergrad-leave/retire', {})).status).toBe(200)
+    if (dialect === 'sqlite') {
+      // Another process on the file says nothing to this one: the window bounds what it answers.
+      expect(await found(reader, '请假')).toContain('undergrad-leave')
+      reader.advance(60_000)
+    } else {
+      // The trigger of catalog_revision tells every node; a 60 s window cannot be what ends it.
+      const deadline = Date.now() + 10_000
+      while ((await found(reader, '请假')).includes('undergrad-leave') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    }
+    expect(await found(reader, '请假')).not.toContain('undergrad-leave')
   })
 })

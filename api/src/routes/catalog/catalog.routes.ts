@@ -100,7 +100,11 @@ export const catalogRoutes = router
         return c.json(errorBody('unauthenticated', 'audience=mine needs you to be logged in', '“适合我的服务”需要先登录', { loginUrl: '/auth/login' }), 401)
       }
       const query = { q, category, department, audience, page, pageSize }
-      if (!user) return keptJson<z.infer<typeof ServicePage>>(c, await anonymousServicesPage(c.get('deps').db, query))
+      if (!user) {
+        const { db, env, log, now } = c.get('deps')
+        const recall = { log, maxAgeMs: env.memorySeconds * 1000, now: now().getTime() }
+        return keptJson<z.infer<typeof ServicePage>>(c, await anonymousServicesPage(db, query, recall))
+      }
       return c.json(await servicesPage(c.get('deps').db, user, query), 200)
     },
   )

@@ -8,6 +8,8 @@ import type { SessionUser } from '../../lib/context.ts'
 import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile } from './eligibility.ts'
 import type { PlatformRecord } from '../../data-platform/types.ts'
 import { createSearchIndex, normalizeQuery, type SearchHit, type SearchIndex } from './search.ts'
+import { forgetHeard, rememberedOf } from '../../db/heard.ts'
+import type { Logger } from '../../lib/logger.ts'
 
 export { IN_PROGRESS } from './catalog.statements.ts'
 
@@ -19,7 +21,27 @@ export { IN_PROGRESS } from './catalog.statements.ts'
  * process showing the old catalog (catalog-revision.api.test.ts catches it).
  */
 export async function bumpCatalogRevision(tx: Db): Promise<void> {
+  forgetHeard(tx, 'catalog', 'all')
   await catalogStatements(tx).bump.execute()
+}
+
+/** How a visitor's page may take the catalog's revision from what the node read a moment ago (decision 024). */
+export interface RevisionRecall {
+  log: Logger
+  /** HALL_MEMORY_SECONDS, in ms (0: read every time). */
+  maxAgeMs: number
+  now: number
+}
+
+/** The catalog's revision as this node last read it, unless it heard of a change since or the read is older than `maxAgeMs`. */
+async function heardCatalogRevision(db: Db, { log, maxAgeMs, now }: RevisionRecall): Promise<number> {
+  const memory = rememberedOf<{ revision: number }>(db, log, 'catalog', 1)
+  const known = maxAgeMs > 0 ? memory.recall('revision', now, maxAgeMs) : undefined
+  if (known) return known.revision
+  const generation = memory.generation
+  const revision = await readCatalogRevision(db)
+  memory.remember('revision', { revision }, now, generation)
+  return revision
 }
 
 /** The catalog's revision as committed now (0 before the first write). */
@@ -330,8 +352,8 @@ const KEPT_ANONYMOUS_BYTES = 8_000_000
  * same for everyone asking the same within one catalog revision, so the snapshot keeps the latest
  * ones as sent (`KeptJson`: compressed once per encoding), and a new revision starts afresh.
  */
-export async function anonymousServicesPage(db: Db, query: ServicesPageQuery): Promise<KeptJson> {
-  const snapshot = await catalogSnapshot(db)
+export async function anonymousServicesPage(db: Db, query: ServicesPageQuery, recall?: RevisionRecall): Promise<KeptJson> {
+  const snapshot = await catalogSnapshot(db, recall ? await heardCatalogRevision(db, recall) : undefined)
   snapshot.pages ??= new LRUCache({ maxSize: KEPT_ANONYMOUS_BYTES, sizeCalculation: (kept) => kept.bytes.byteLength + 64 })
   const key = JSON.stringify([query.q ?? '', query.category ?? '', query.department ?? '', query.audience, query.page, query.pageSize])
   let kept = snapshot.pages.get(key)
