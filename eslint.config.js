@@ -57,7 +57,10 @@ export default tseslint.config(
       // each read; the middleware every request passes read several (issue 15's profile).
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='var'][object.name='c']", message: "Read request variables with c.get('name'): c.var copies them all on every read." },
+        {
+          selector: "MemberExpression[property.name='var'][object.name='c']",
+          message: "Read request variables with c.get('name'): c.var copies them all on every read.",
+        },
       ],
     },
   },

@@ -149,7 +149,7 @@ if (dialect === 'postgres') {
       const b = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
       const cookie = await a.loginAs(STUDENT)
       const id = cookie.slice(SESSION_COOKIE.length + 1)
-      const memoryB = sessionMemoryOf(b.deps.db, createLogger('silent'))
+      const memoryB = sessionMemoryOf(b.deps.db, b.deps.log)
       await heardReady(b.deps.db, b.deps.log)
       const recall = { memory: memoryB, maxAgeMs: 60_000 }
       expect(await readSession(b.deps.db, id, limits, b.deps.now(), recall)).not.toBeNull()
@@ -167,11 +167,10 @@ if (dialect === 'postgres') {
       const a = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
       const b = await testApp({ HALL_MEMORY_SECONDS: '60' }, { db: await shared.open() })
       const cookie = await a.loginAs(STUDENT)
-      const memoryB = sessionMemoryOf(b.deps.db, createLogger('silent'))
       await heardReady(b.deps.db, b.deps.log)
       type Me = { language: string | null; department: { code: string; nameZh: string } }
       const meOnB = async () => (await (await b.app.request('/api/me', { headers: { cookie } })).json()) as Me
-      const factsOnB = () => meFactsMemoryOf(b.deps.db, createLogger('silent')).recall(STUDENT, b.deps.now().getTime(), 60_000)
+      const factsOnB = () => meFactsMemoryOf(b.deps.db, b.deps.log).recall(STUDENT, b.deps.now().getTime(), 60_000)
       const until = async (done: () => boolean) => {
         const deadline = Date.now() + 10_000
         while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
