@@ -99,7 +99,7 @@ export async function benchBell() {
     port,
     idpPort,
     dataDir,
-    quiet: true,
+    quiet: !process.env.BELL_LOUD,
     env: {
       HALL_LOG_LEVEL: 'warn',
       HALL_DEMO_SITE: '0',

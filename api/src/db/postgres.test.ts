@@ -239,4 +239,35 @@ describe('the handle the services use (openPostgresHandle)', () => {
     // Parsed once under a name and run twice, not parsed and planned anew as an unnamed statement each time.
     expect(statements.filter((s) => s.includes('from "departments" where "departments"."code" = $1'))).toHaveLength(1)
   })
+
+  it('runs each transaction on a connection of its own while statements fill every connection’s pipeline', async () => {
+    // Three connections busy, six statements and five transactions at once, with pipelines two
+    // deep (100 by default): BEGINs meet full pipelines. postgres.js 3.4.9's begin() could then
+    // send BEGIN without reserving the connection (porsager/postgres#823): UNSAFE_TRANSACTION,
+    // and other callers' statements could run inside the transaction. Ten rounds on fresh
+    // pools, since where each BEGIN lands varies (the old runner failed in most).
+    const url = await freshPgUrl({ empty: true })
+    const failures: string[] = []
+    for (let round = 0; round < 10; round++) {
+      const db = await openPostgresHandle(url, { max: 3, maxPipeline: 2, migrate: false })
+      // The driver's own queries, sent at once and in this order (drizzle's start when awaited).
+      const pool = (db as unknown as PgDb).$client
+      const work: Promise<unknown>[] = [
+        ...[0, 1, 2].map(() => pool.unsafe('select pg_sleep(0.2)').execute()),
+        ...Array.from({ length: 6 }, (_, i) => pool.unsafe('select $1::int as n', [i]).execute()),
+        ...Array.from({ length: 5 }, (_, i) =>
+          transaction(db, async (tx) => {
+            const p = tx as unknown as PgDb
+            // One transaction: the backend's transaction id stays the same across its statements.
+            const [a] = await p.execute<{ xid: string }>(sql`select txid_current()::text as xid`)
+            const [b] = await p.execute<{ xid: string }>(sql`select txid_current()::text as xid`)
+            if (a!.xid !== b!.xid) throw new Error(`two transactions: ${a!.xid} then ${b!.xid} (${i})`)
+          }),
+        ),
+      ]
+      for (const r of await Promise.allSettled(work)) if (r.status === 'rejected') failures.push(String((r.reason as Error).message))
+      await closeDb(db)
+    }
+    expect(failures).toEqual([])
+  })
 })

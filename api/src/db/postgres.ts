@@ -27,6 +27,8 @@ export interface OpenPostgresOptions {
   migrate?: boolean
   /** Close a connection idle this long (postgres' default: never). */
   idleTimeoutSeconds?: number
+  /** How many statements postgres.js sends down a connection before their answers arrive (its default: 100). */
+  maxPipeline?: number
 }
 
 /** Opens a pool on `url` (postgres://…) and, unless told not to, brings the database up to date. */
@@ -34,6 +36,7 @@ export async function openPostgres(url: string, opts: OpenPostgresOptions = {}):
   const client = postgres(url, {
     max: opts.max ?? 10,
     ...(opts.idleTimeoutSeconds ? { idle_timeout: opts.idleTimeoutSeconds } : {}),
+    ...(opts.maxPipeline ? { max_pipeline: opts.maxPipeline } : {}),
     // CREATE … IF NOT EXISTS and the like say "already exists, skipping" as a notice: not news.
     onnotice: () => {},
   })
@@ -158,10 +161,22 @@ async function withRetries<T>(attempt: () => Promise<T>, opts: TransactionOption
 
 /** One transaction (or savepoint) begun on a connection of the pool, and whether its body still runs. */
 interface OpenPgTransaction {
-  sql: postgres.TransactionSql
+  /** The connection the transaction holds (`reserve()`d from the pool). */
+  sql: postgres.ReservedSql
   open: boolean
   /** What runs when the outermost transaction has ended (shared with its savepoints; `whenTransactionEnds`). */
   ended: (() => void)[]
+  /** Savepoints taken so far in the outermost transaction (shared), which names the next. */
+  savepoints: { taken: number }
+}
+
+/** The driver's codes for a connection that is gone: the pool has put it aside already, and it is not handed back. */
+const CONNECTION_GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE'])
+const connectionGone = (err: unknown) => {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (CONNECTION_GONE.has(String((e as { code?: unknown }).code))) return true
+  }
+  return false
 }
 
 /**
@@ -212,26 +227,54 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
     transaction: async (fn, how) => {
       const outer = current()
       // A call inside a transaction joins it through a savepoint, as on SQLite.
-      if (outer) return (await outer.sql.savepoint((sql) => run({ sql, open: true, ended: outer.ended }, () => fn(db)))) as Awaited<ReturnType<typeof fn>>
+      if (outer) {
+        const name = `hall_${++outer.savepoints.taken}`
+        await outer.sql.unsafe(`savepoint ${name}`)
+        try {
+          const result = await run({ ...outer, open: true }, () => fn(db))
+          await outer.sql.unsafe(`release savepoint ${name}`)
+          return result
+        } catch (err) {
+          if (!connectionGone(err)) await outer.sql.unsafe(`rollback to savepoint ${name}`)
+          throw err
+        }
+      }
       const level = how?.isolation === 'read committed' ? 'isolation level read committed' : 'isolation level serializable'
       // Kept across the attempts: what an attempt that failed asked for runs too (it may only be
       // asked for what is harmless to do more often than needed).
       const ended: (() => void)[] = []
+      // Each attempt holds one connection of its own from BEGIN to COMMIT: `reserve()` hands out
+      // only an idle one. postgres.js 3.4.9's `begin()` may send BEGIN down a busy connection's
+      // pipeline without reserving it (porsager/postgres#823, #1189): the transaction then
+      // failed with UNSAFE_TRANSACTION, and other requests' statements could run inside it. The
+      // bell bench met it opening 5,000 streams.
+      const attempt = async () => {
+        const sql = await pool.reserve()
+        let gone = false
+        try {
+          await sql.unsafe(`begin ${level}`)
+          // Before the first query, so before the snapshot: the next transaction that takes a
+          // number waits here for this one's COMMIT and then sees the sequence as it left it.
+          // Taken later (a row lock at the UPDATE), the wait ends in a serialisation failure:
+          // with eight clients on two nodes, 16 of 190 submissions ran out of retries (a 500).
+          // SHARE ROW EXCLUSIVE conflicts with itself and with writers, not with readers.
+          if (how?.takesNumber) await sql.unsafe('LOCK TABLE document_sequences IN SHARE ROW EXCLUSIVE MODE')
+          const result = await run({ sql, open: true, ended, savepoints: { taken: 0 } }, () => fn(db))
+          await sql.unsafe('commit')
+          return result as Awaited<ReturnType<typeof fn>>
+        } catch (err) {
+          gone = connectionGone(err)
+          // After a failed COMMIT the transaction is over already; ROLLBACK then only warns.
+          if (!gone) await sql.unsafe('rollback').catch((e: unknown) => void (gone = connectionGone(e)))
+          throw err
+        } finally {
+          // A connection that died is the pool's to replace; handing it back would list it as idle.
+          if (!gone) sql.release()
+        }
+      }
       // READ COMMITTED never fails with 40001, but a deadlock (40P01) is still run again.
       try {
-        return await withRetries(
-          async () =>
-            (await pool.begin(level, async (sql) => {
-              // Before the first query, so before the snapshot: the next transaction that takes a
-              // number waits here for this one's COMMIT and then sees the sequence as it left it.
-              // Taken later (a row lock at the UPDATE), the wait ends in a serialisation failure:
-              // with eight clients on two nodes, 16 of 190 submissions ran out of retries (a 500).
-              // SHARE ROW EXCLUSIVE conflicts with itself and with writers, not with readers.
-              if (how?.takesNumber) await sql.unsafe('LOCK TABLE document_sequences IN SHARE ROW EXCLUSIVE MODE')
-              return run({ sql, open: true, ended }, () => fn(db))
-            })) as Awaited<ReturnType<typeof fn>>,
-          opts,
-        )
+        return await withRetries(attempt, opts)
       } finally {
         for (const f of ended) f()
       }
