@@ -27,24 +27,17 @@ $$;
 CREATE TRIGGER "heard_language" AFTER INSERT OR DELETE OR UPDATE OF "card_number", "language", "language_chosen_at" ON "notification_preferences"
   FOR EACH ROW EXECUTE FUNCTION "heard_language"();
 --> statement-breakpoint
--- …and the names of departments: everyone's.
-CREATE FUNCTION "heard_departments"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A whole topic, named by the trigger's argument: the names of departments (everyone's /api/me)…
+CREATE FUNCTION "heard_topic"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('hall_heard', 'me');
+  PERFORM pg_notify('hall_heard', TG_ARGV[0]);
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER "heard_departments" AFTER INSERT OR DELETE OR UPDATE ON "departments"
-  FOR EACH STATEMENT EXECUTE FUNCTION "heard_departments"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "heard_topic"('me');
 --> statement-breakpoint
--- The catalog's revision, which every writer of the catalog raises in its transaction.
-CREATE FUNCTION "heard_catalog"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('hall_heard', 'catalog');
-  RETURN NULL;
-END;
-$$;
---> statement-breakpoint
+-- …and the catalog's revision, which every writer of the catalog raises in its transaction.
 CREATE TRIGGER "heard_catalog" AFTER INSERT OR DELETE OR UPDATE ON "catalog_revision"
-  FOR EACH STATEMENT EXECUTE FUNCTION "heard_catalog"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "heard_topic"('catalog');

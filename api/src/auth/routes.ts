@@ -3,6 +3,7 @@ import { and, eq, lt } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { transaction, type Db } from '../db/client.ts'
+import type { Recall } from '../db/heard.ts'
 import { constraintViolation } from '../db/constraints.ts'
 import { samlRequests, samlUsedAssertions } from '../db/schema/index.ts'
 import { limitBody } from '../lib/body-limit.ts'
@@ -28,7 +29,6 @@ import {
   requireUser,
   SESSION_COOKIE,
   setSessionCookie,
-  type SessionRecall,
 } from './sessions.ts'
 import { resolveUser, unknownPersonMessage } from './user.ts'
 
@@ -105,20 +105,19 @@ const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('appli
  * moment, as their session is (decision 024), else in one statement (one round trip); a person
  * without a department (or whose department is gone) has their language read alone.
  */
-async function meFactsOf(db: Db, user: SessionUser, recall: SessionRecall<MeFacts>, now: number): Promise<MeFacts> {
-  const known = recall.maxAgeMs > 0 ? recall.memory.recall(user.cardNumber, now, recall.maxAgeMs) : undefined
-  if (known && known.departmentCode === user.departmentCode) return known
-  const generation = recall.memory.generation
-  const row = user.departmentCode
-    ? (await authStatements(db).departmentAndLanguage.execute({ code: user.departmentCode, cardNumber: user.cardNumber }))[0]
-    : undefined
-  const facts: MeFacts = {
-    departmentCode: user.departmentCode,
-    department: row ? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn } : null,
-    language: row ? row.language : await chosenLanguageOf(db, user.cardNumber),
+async function meFactsOf(db: Db, user: SessionUser, recall: Recall<MeFacts>, now: number): Promise<MeFacts> {
+  const read = async (): Promise<MeFacts> => {
+    const row = user.departmentCode
+      ? (await authStatements(db).departmentAndLanguage.execute({ code: user.departmentCode, cardNumber: user.cardNumber }))[0]
+      : undefined
+    return {
+      departmentCode: user.departmentCode,
+      department: row ? { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn } : null,
+      language: row ? row.language : await chosenLanguageOf(db, user.cardNumber),
+    }
   }
-  recall.memory.remember(user.cardNumber, facts, now, generation)
-  return facts
+  // Facts kept for a department the session no longer names are read again.
+  return recall.memory.through(user.cardNumber, now, recall.maxAgeMs, read, (facts) => facts.departmentCode === user.departmentCode)
 }
 
 /**

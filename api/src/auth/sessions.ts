@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { transaction, type Db } from '../db/client.ts'
 import { authStatements } from './auth.statements.ts'
-import type { Remembered } from '../db/heard.ts'
+import type { Recall } from '../db/heard.ts'
 import { forgetSessions, sessionMemoryOf, type LiveSession } from './session-memory.ts'
 import { sessions } from '../db/schema/index.ts'
 import type { Env } from '../env.ts'
@@ -60,37 +60,30 @@ export const limitsOf = (env: Env): SessionLimits => ({
 
 export type SessionRow = typeof sessions.$inferSelect
 
-/** Reading a session, a node may answer from what it remembers (GET and HEAD: decision 024); it keeps what it reads in any case. */
-export interface SessionRecall<T extends object = LiveSession> {
-  memory: Remembered<T>
-  /** How long a remembered session may answer (0: it is read every time). */
-  maxAgeMs: number
-}
-
-/** The live session for a cookie value, or null; an expired one is deleted on sight. */
-export async function readSession(db: Db, id: string, limits: SessionLimits, now: Date, recall?: SessionRecall): Promise<LiveSession | null> {
+/**
+ * The live session for a cookie value, or null; an expired one is deleted on sight. With `recall`
+ * (decision 024) a session this node read a moment ago may answer, if nothing is due on it: expiry
+ * and the minute's touch are decided on the database's row.
+ */
+export async function readSession(db: Db, id: string, limits: SessionLimits, now: Date, recall?: Recall<LiveSession>): Promise<LiveSession | null> {
   const idHash = hashId(id)
   const t = now.getTime()
-  if (recall && recall.maxAgeMs > 0) {
-    const known = recall.memory.recall(idHash, t, recall.maxAgeMs)
-    // Only a session with nothing due: expiry and the minute's touch are decided on the database's row.
-    if (known && t - known.lastSeenAt.getTime() < TOUCH_INTERVAL_MS && t - known.createdAt.getTime() < limits.maxMs) return known
-  }
-  const generation = recall?.memory.generation
-  const statements = authStatements(db)
-  let row: LiveSession | undefined = (await statements.session.execute({ idHash }))[0]
-  if (!row) return null
-  if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
-    await transaction(db, () => statements.deleteSession.execute({ idHash }))
-    forgetSessions(db, [idHash])
-    return null
-  }
-  if (t - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+  const read = async (): Promise<LiveSession | null> => {
+    const statements = authStatements(db)
+    const row: LiveSession | undefined = (await statements.session.execute({ idHash }))[0]
+    if (!row) return null
+    if (t - row.lastSeenAt.getTime() >= limits.idleMs || t - row.createdAt.getTime() >= limits.maxMs) {
+      await transaction(db, () => statements.deleteSession.execute({ idHash }))
+      forgetSessions(db, [idHash])
+      return null
+    }
+    if (t - row.lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return row
     await transaction(db, () => statements.touchSession.execute({ idHash, at: now }))
-    row = { ...row, lastSeenAt: now }
+    return { ...row, lastSeenAt: now }
   }
-  if (recall && generation !== undefined) recall.memory.remember(idHash, row, t, generation)
-  return row
+  if (!recall) return read()
+  const nothingDue = (s: LiveSession) => t - s.lastSeenAt.getTime() < TOUCH_INTERVAL_MS && t - s.createdAt.getTime() < limits.maxMs
+  return recall.memory.through(idHash, t, recall.maxAgeMs, read, nothingDue)
 }
 
 export async function endSession(db: Db, id: string): Promise<SessionRow | null> {

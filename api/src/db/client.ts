@@ -93,8 +93,13 @@ export function registerHandle(db: Db, runner: HandleRunner): void {
  */
 export function whenTransactionEnds(db: Db, fn: () => void): void {
   const runner = runners.get(db)
-  const kept = runner ? runner.whenEnds(fn) : routedOf.get(db)?.openTransaction?.ended.push(fn) !== undefined
-  if (!kept) fn()
+  if (runner) {
+    if (!runner.whenEnds(fn)) fn()
+    return
+  }
+  const open = routedOf.get(db)?.openTransaction
+  if (open) open.ended.push(fn)
+  else fn()
 }
 
 /** Whether `db` is a handle on SQLite (the one dialect with connections of its own here, and raw SQLite for the few who need it). */

@@ -17,6 +17,12 @@ import { listenerOf, whenTransactionEnds, type Db } from './client.ts'
 // What is remembered answers for at most the `maxAgeMs` its reader asks (HALL_MEMORY_SECONDS),
 // which bounds what a change nobody heard (another process on a SQLite file) can leave behind.
 
+/** Which memory a reader may answer from, and for how long after its read (HALL_MEMORY_SECONDS; 0: read every time). */
+export interface Recall<T extends object | number> {
+  memory: Remembered<T>
+  maxAgeMs: number
+}
+
 /** The channel of the triggers of migration 0002. */
 export const HEARD_CHANNEL = 'hall_heard'
 
@@ -56,6 +62,26 @@ export class Remembered<T extends object | number> {
   remember(key: string, value: T, now: number, generation: number): void {
     if (!this.#hearing.listening || generation !== this.#hearing.generation) return
     this.#entries.set(key, { value, readAt: now })
+  }
+
+  /**
+   * What is kept under `key` if it was read within `maxAgeMs` of `now` (0: never) and is `usable`;
+   * else what `read` reads from the database, kept for the next reader unless it is null or
+   * something was forgotten while it was read.
+   */
+  async through<R extends T | null>(
+    key: string,
+    now: number,
+    maxAgeMs: number,
+    read: () => Promise<R>,
+    usable: (value: T) => boolean = () => true,
+  ): Promise<T | R> {
+    const known = maxAgeMs > 0 ? this.recall(key, now, maxAgeMs) : undefined
+    if (known !== undefined && usable(known)) return known
+    const generation = this.generation
+    const value = await read()
+    if (value !== null) this.remember(key, value, now, generation)
+    return value
   }
 
   forget(keys: readonly string[] | 'all'): void {
@@ -143,7 +169,7 @@ export const heardReady = (db: Db, log: Logger): Promise<void> => hearingOf(db, 
  */
 export function forgetHeard(db: Db, topic: HeardTopic, keys: readonly string[] | 'all'): void {
   const remembered = hearings.get(db)?.topics.get(topic)
-  if (!remembered || keys.length === 0) return
+  if (!remembered || (keys !== 'all' && keys.length === 0)) return
   remembered.forget(keys)
   whenTransactionEnds(db, () => remembered.forget(keys))
 }

@@ -279,7 +279,11 @@ export async function openPostgresHandle(url: string, opts: OpenPostgresOptions 
         for (const f of ended) f()
       }
     },
-    whenEnds: (fn) => current()?.ended.push(fn) !== undefined,
+    whenEnds: (fn) => {
+      const open = current()
+      open?.ended.push(fn)
+      return open !== undefined
+    },
     close: () => pool.end({ timeout: 5 }),
     // postgres' listen opens one more connection beside the pool, ended with it.
     listen: (channel, onPayload, onListen) => pool.listen(channel, onPayload, onListen),

@@ -16,6 +16,7 @@ import {
   favoriteServices,
   recordView,
   anonymousServicesPage,
+  catalogRevisionMemoryOf,
   servicesPage,
   star,
   toSummary,
@@ -102,7 +103,7 @@ export const catalogRoutes = router
       const query = { q, category, department, audience, page, pageSize }
       if (!user) {
         const { db, env, log, now } = c.get('deps')
-        const recall = { log, maxAgeMs: env.memorySeconds * 1000, now: now().getTime() }
+        const recall = { memory: catalogRevisionMemoryOf(db, log), maxAgeMs: env.memorySeconds * 1000, now: now().getTime() }
         return keptJson<z.infer<typeof ServicePage>>(c, await anonymousServicesPage(db, query, recall))
       }
       return c.json(await servicesPage(c.get('deps').db, user, query), 200)

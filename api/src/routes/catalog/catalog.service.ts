@@ -8,7 +8,7 @@ import type { SessionUser } from '../../lib/context.ts'
 import { checkEligibility, profileFromRecord, type EligibilityRule, type Profile } from './eligibility.ts'
 import type { PlatformRecord } from '../../data-platform/types.ts'
 import { createSearchIndex, normalizeQuery, type SearchHit, type SearchIndex } from './search.ts'
-import { forgetHeard, rememberedOf } from '../../db/heard.ts'
+import { forgetHeard, rememberedOf, type Recall } from '../../db/heard.ts'
 import type { Logger } from '../../lib/logger.ts'
 
 export { IN_PROGRESS } from './catalog.statements.ts'
@@ -25,24 +25,11 @@ export async function bumpCatalogRevision(tx: Db): Promise<void> {
   await catalogStatements(tx).bump.execute()
 }
 
-/** How a visitor's page may take the catalog's revision from what the node read a moment ago (decision 024). */
-export interface RevisionRecall {
-  log: Logger
-  /** HALL_MEMORY_SECONDS, in ms (0: read every time). */
-  maxAgeMs: number
-  now: number
-}
+/** The catalog's revision as a node remembers it (decision 024), under the one key `revision`. */
+export type RememberedRevision = { revision: number }
 
-/** The catalog's revision as this node last read it, unless it heard of a change since or the read is older than `maxAgeMs`. */
-async function heardCatalogRevision(db: Db, { log, maxAgeMs, now }: RevisionRecall): Promise<number> {
-  const memory = rememberedOf<{ revision: number }>(db, log, 'catalog', 1)
-  const known = maxAgeMs > 0 ? memory.recall('revision', now, maxAgeMs) : undefined
-  if (known) return known.revision
-  const generation = memory.generation
-  const revision = await readCatalogRevision(db)
-  memory.remember('revision', { revision }, now, generation)
-  return revision
-}
+/** This node's memory of the catalog's revision, for a visitor's page. */
+export const catalogRevisionMemoryOf = (db: Db, log: Logger) => rememberedOf<RememberedRevision>(db, log, 'catalog', 1)
 
 /** The catalog's revision as committed now (0 before the first write). */
 export async function readCatalogRevision(db: Db): Promise<number> {
@@ -352,8 +339,11 @@ const KEPT_ANONYMOUS_BYTES = 8_000_000
  * same for everyone asking the same within one catalog revision, so the snapshot keeps the latest
  * ones as sent (`KeptJson`: compressed once per encoding), and a new revision starts afresh.
  */
-export async function anonymousServicesPage(db: Db, query: ServicesPageQuery, recall?: RevisionRecall): Promise<KeptJson> {
-  const snapshot = await catalogSnapshot(db, recall ? await heardCatalogRevision(db, recall) : undefined)
+export async function anonymousServicesPage(db: Db, query: ServicesPageQuery, recall?: Recall<RememberedRevision> & { now: number }): Promise<KeptJson> {
+  const revision = recall
+    ? (await recall.memory.through('revision', recall.now, recall.maxAgeMs, async () => ({ revision: await readCatalogRevision(db) }))).revision
+    : undefined
+  const snapshot = await catalogSnapshot(db, revision)
   snapshot.pages ??= new LRUCache({ maxSize: KEPT_ANONYMOUS_BYTES, sizeCalculation: (kept) => kept.bytes.byteLength + 64 })
   const key = JSON.stringify([query.q ?? '', query.category ?? '', query.department ?? '', query.audience, query.page, query.pageSize])
   let kept = snapshot.pages.get(key)
