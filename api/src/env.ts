@@ -310,5 +310,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.nodeEnv === 'production' && env.devIdp) {
     throw new Error('HALL_DEV_IDP is refused when NODE_ENV=production: configure HALL_IDP_METADATA')
   }
+  // Without it the API would read the development IdP's metadata from the data folder, which a
+  // hall once started with `npm start` holds: a production hall trusting an IdP that logs anyone in.
+  if (env.nodeEnv === 'production' && !parsed.data.HALL_IDP_METADATA) {
+    throw new Error(
+      "Invalid configuration:\n  HALL_IDP_METADATA: required when NODE_ENV=production (the path of the university IdP's SAML metadata file); the development IdP is refused there",
+    )
+  }
   return env
 }

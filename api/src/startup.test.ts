@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { count } from 'drizzle-orm'
 import { people as demoPeople } from '@hall/demo-university'
@@ -37,7 +38,22 @@ describe('configuration: HALL_DEMO', () => {
     expect(loadEnv({}).demo).toBe(false)
     expect(loadEnv({ HALL_DEMO: '0' }).demo).toBe(false)
     expect(loadEnv({ HALL_DEMO: '1' }).demo).toBe(true)
-    expect(loadEnv({ NODE_ENV: 'production', HALL_DEMO: '0' }).demo).toBe(false)
+    expect(loadEnv({ NODE_ENV: 'production', HALL_DEMO: '0', HALL_IDP_METADATA: '/etc/idp.xml' }).demo).toBe(false)
+  })
+})
+
+describe('configuration: HALL_IDP_METADATA', () => {
+  it('is required in production: the development IdP metadata a data folder may hold (from an earlier `npm start`) is never trusted there', () => {
+    // An API started as the README's service unit starts it, on a data folder that once ran the demo.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-prod-'))
+    mkdirSync(path.join(dataDir, 'dev-idp'))
+    writeFileSync(path.join(dataDir, 'dev-idp', 'metadata.xml'), '<EntityDescriptor/>')
+    expect(() => loadEnv({ NODE_ENV: 'production', HALL_DATA_DIR: dataDir, HALL_PUBLIC_URL: 'https://hall.example.edu' })).toThrow(
+      /HALL_IDP_METADATA: required when NODE_ENV=production/,
+    )
+    expect(loadEnv({ NODE_ENV: 'production', HALL_DATA_DIR: dataDir, HALL_IDP_METADATA: '/etc/hall/idp.xml' }).idpMetadataPath).toBe('/etc/hall/idp.xml')
+    // Outside production the development IdP's metadata in the data folder is the default.
+    expect(loadEnv({ HALL_DATA_DIR: dataDir }).idpMetadataPath).toBe(path.join(dataDir, 'dev-idp', 'metadata.xml'))
   })
 })
 

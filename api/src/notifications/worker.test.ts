@@ -299,7 +299,7 @@ describe('e-mail through the embedded SMTP catcher', () => {
   })
 
   it('the development mailbox does not exist in production', async () => {
-    const h = await hall({ NODE_ENV: 'production', HALL_PUBLIC_URL: 'https://hall.example.edu' })
+    const h = await hall({ NODE_ENV: 'production', HALL_PUBLIC_URL: 'https://hall.example.edu', HALL_IDP_METADATA: '/etc/hall/idp.xml' })
     expect((await h.app.request('/dev/mail')).status).toBe(404)
     expect((await h.app.request('/dev/mail/messages.json')).status).toBe(404)
   })
