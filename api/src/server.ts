@@ -23,7 +23,15 @@ import { startDeadlineScan } from './workflow/deadlines.ts'
 // the built parts of the working tree registered, then one HTTP server for the API, the page and
 // the static store.
 
-const env = loadEnv()
+// A refused configuration is a message for whoever starts the hall, not a stack trace.
+const env = (() => {
+  try {
+    return loadEnv()
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  }
+})()
 const log = createLogger(env.logLevel)
 mkdirSync(env.dataDir, { recursive: true })
 
